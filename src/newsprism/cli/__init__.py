@@ -1,0 +1,65 @@
+"""The ``newsprism`` command: one sub-command per module of this package.
+
+Each command module has ``register(subparsers)``, which adds its parser and sets ``run`` as the
+parser's ``func``; ``run(args)`` returns the exit status. Expected problems raise
+``NewsprismError`` and are printed as one line, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from newsprism import __version__
+from newsprism.errors import NewsprismError
+
+COMMANDS: tuple[str, ...] = ()
+"""Modules of ``newsprism.cli`` that define a command, in the order ``--help`` lists them."""
+
+DESCRIPTION = """\
+newsprism reads news articles from many outlets, groups them into stories, and for each story
+writes a summary whose every sentence names the outlets that report it, plus a comparison of how
+each outlet covered the story.
+
+examples:
+  newsprism report RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt --out story.html
+  newsprism read examples/ --format table
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsprism",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"newsprism.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except NewsprismError as error:
+        print(f"newsprism: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsprism: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

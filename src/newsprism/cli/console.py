@@ -1,0 +1,38 @@
+"""What every command shares on the terminal: progress on long work and one-line problem reports.
+
+Output meant for other programs goes to standard output; progress and problems go to standard
+error, so ``newsprism read ... --format jsonl > out.jsonl`` stays clean.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+T = TypeVar("T")
+
+stderr = Console(stderr=True, highlight=False)
+
+
+def progress(items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
+    """Yield ``items``, drawing a progress bar on standard error when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    if total is None and hasattr(items, "__len__"):
+        total = len(items)  # type: ignore[arg-type]
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=stderr, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def warn(message: str) -> None:
+    """Report a problem with one input; the command goes on with the others."""
+    stderr.print(f"newsprism: warning: {message}", markup=False, soft_wrap=True)

@@ -1,0 +1,24 @@
+"""Errors for expected problems: each names what was wrong and, where it can, the fix.
+
+The command line prints these as one line without a traceback; anything else is a bug.
+"""
+
+
+class NewsprismError(Exception):
+    """An expected problem (bad input, bad argument, missing optional dependency)."""
+
+
+class InputError(NewsprismError):
+    """One input (a file, URL, line or record) could not be read; the batch goes on."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def missing_extra(package: str, extra: str) -> NewsprismError:
+    """The error for an optional dependency that is not installed (DESIGN convention 6)."""
+    return NewsprismError(
+        f"{package} is not installed; install it with: pip install 'newsprism[{extra}]'"
+    )

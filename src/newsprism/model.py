@@ -1,0 +1,247 @@
+"""The records that flow through newsprism's stages.
+
+Every stage takes and returns these types. They are frozen and slotted: a stage that wants to
+change a record builds a new one (``dataclasses.replace``), so an input is never mutated behind a
+caller's back and the same records can be shipped to other processes (they pickle).
+
+Character offsets (``start``/``end``) always index into ``Article.text`` of the article named by
+``article``: ``article.text[start:end]`` is exactly the text a record carries. That invariant is what
+lets every sentence newsprism prints be traced back to its source span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Mapping
+
+UNKNOWN_OUTLET = ""
+"""``Article.outlet`` when no outlet could be found; displays fall back to the input's name."""
+
+
+def _frozen_mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One line a cleaner took out of an article, and why (DESIGN convention 2)."""
+
+    line: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article from one outlet.
+
+    ``outlet`` is the normalised display name ("Los Angeles Times"), or ``UNKNOWN_OUTLET``.
+    ``source`` names where the article came from (a file path, URL or ``file.jsonl:12``) so that
+    errors and displays can point at it. ``removed`` lists the lines the cleaner removed from the
+    text it was given; ``meta`` holds anything else a reader found (author, site name, dataset ids).
+    """
+
+    id: str
+    text: str
+    outlet: str = UNKNOWN_OUTLET
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    source: str | None = None
+    removed: tuple[Removal, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "meta", _frozen_mapping(self.meta))
+
+    def __reduce__(self):  # MappingProxyType does not pickle; rebuild from a plain dict
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        values["meta"] = dict(self.meta)
+        return (_rebuild_article, (values,))
+
+    @property
+    def display_outlet(self) -> str:
+        """The outlet, or the input's name when the outlet is unknown."""
+        if self.outlet:
+            return self.outlet
+        return self.source or self.id
+
+
+def _rebuild_article(values: dict[str, Any]) -> Article:
+    return Article(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article: ``text == article.text[start:end]``."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles from one or more outlets about one event or development."""
+
+    id: str
+    articles: tuple[Article, ...]
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(f"story {self.id!r} has no article {article_id!r}")
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Distinct display outlets in order of first appearance."""
+        return tuple(dict.fromkeys(a.display_outlet for a in self.articles))
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Sentences from one or more articles of a story that say the same thing.
+
+    ``outlets`` are the distinct outlets whose articles carry the fact; ``representative`` is the
+    sentence that best states it.
+    """
+
+    id: int
+    sentences: tuple[Sentence, ...]
+    outlets: tuple[str, ...]
+    representative: Sentence
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.article for s in self.sentences))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker, with their span in the article."""
+
+    speaker: str
+    text: str
+    article: str
+    start: int
+    end: int
+    direct: bool = True
+    verb: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its unit and what it counts, with its span in the article."""
+
+    value: float
+    unit: str
+    counts: str
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence chosen for a summary, the fact it states and the outlets that report that fact."""
+
+    sentence: Sentence
+    fact: Fact
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """An extractive, attributed summary of one story."""
+
+    story: str
+    sentences: tuple[SummarySentence, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.sentence.text for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """A story analysed once into facts; the summary and the comparison both read it.
+
+    ``sentences`` maps each article id to its sentences in order. ``facts`` are ordered by first
+    appearance (article order, then sentence position); every sentence of the story belongs to
+    exactly one fact, so a fact with one sentence is something only one article says.
+    ``fact_of`` maps ``(article id, sentence index)`` to the fact's position in ``facts``.
+    """
+
+    story: Story
+    sentences: Mapping[str, tuple[Sentence, ...]]
+    facts: tuple[Fact, ...]
+    fact_of: Mapping[tuple[str, int], int]
+
+    def outlet_of(self, article_id: str) -> str:
+        return self.story.article(article_id).display_outlet
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of an article's text (a loaded word, a hedge)."""
+
+    text: str
+    article: str
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same quotation as carried by one or more outlets (worded alike or not)."""
+
+    speaker: str
+    quotes: tuple[Quote, ...]
+    outlets: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return self.quotes[0].text
+
+
+@dataclass(frozen=True, slots=True)
+class FigureReading:
+    """A figure as one outlet gives it; ``conflict`` when other outlets give another value."""
+
+    figure: Figure
+    outlet: str
+    conflict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """How one outlet frames the story: its words, not its facts."""
+
+    outlet: str
+    loaded: tuple[Span, ...] = ()
+    hedges: tuple[Span, ...] = ()
+    attribution_verbs: Mapping[str, int] = field(default_factory=dict)
+    naming: Mapping[str, str] = field(default_factory=dict)
+    tone: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How the outlets of one story covered it, built from its ``StoryAnalysis``."""
+
+    story: str
+    outlets: tuple[str, ...]
+    consensus: tuple[Fact, ...]
+    exclusives: Mapping[str, tuple[Fact, ...]]
+    omissions: Mapping[str, tuple[Fact, ...]]
+    quotes: tuple[QuoteGroup, ...]
+    figures: tuple[FigureReading, ...]
+    framing: Mapping[str, Framing]
