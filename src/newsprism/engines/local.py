@@ -1,0 +1,66 @@
+"""The in-process engine: the stages composed for one machine.
+
+Commands that take articles as one story (``summarize``, ``compare``, ``report``) or a cluster file
+of stories go through here, so reading and cleaning happen the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest import read_inputs, read_stories
+from newsprism.model import Article, Story
+from newsprism.text.clean import clean_articles
+
+log = logging.getLogger(__name__)
+
+
+def _usable(articles: Sequence[Article], errors: list[InputError]) -> list[Article]:
+    """Articles with text left after cleaning; the others are recorded as errors, not dropped silently."""
+    kept = []
+    for article in articles:
+        if article.text.strip():
+            kept.append(article)
+        else:
+            errors.append(InputError(article.source or article.id, "no article text left after cleaning"))
+    return kept
+
+
+def _story_id(articles: Sequence[Article]) -> str:
+    digest = hashlib.sha1("\n".join(a.id for a in articles).encode()).hexdigest()
+    return f"story-{digest[:10]}"
+
+
+def load_story(inputs: Sequence[str], *, allow_private: bool = False) -> tuple[Story, list[InputError]]:
+    """Read and clean ``inputs`` as the articles of one story.
+
+    Returns the story and the problems met on the way (each names its input); raises
+    ``NewsprismError`` when no input gave a usable article.
+    """
+    result = read_inputs(inputs, allow_private=allow_private)
+    errors = list(result.errors)
+    articles = _usable(clean_articles(result.articles), errors)
+    if not articles:
+        reasons = "; ".join(str(e) for e in errors[:3]) or "no inputs given"
+        raise NewsprismError(f"no usable article was read ({reasons})")
+    log.info("read %d articles from %d inputs", len(articles), len(inputs))
+    return Story(id=_story_id(articles), articles=tuple(articles)), errors
+
+
+def iter_cluster_stories(path: str) -> Iterator[Story | InputError]:
+    """Each story of a cluster file, its articles cleaned; problems are yielded in place, in order."""
+    for item in read_stories(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        errors: list[InputError] = []
+        articles = _usable(clean_articles(item.articles), errors)
+        yield from errors
+        if articles:
+            yield replace(item, articles=tuple(articles))
+        else:
+            yield InputError(f"{path}:{item.id}", "story has no article with text")
