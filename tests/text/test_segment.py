@@ -1,0 +1,126 @@
+"""Sentence splitting: exact spans, paragraphs, and the hard cases of news English."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article
+from newsprism.text.segment import segment, split
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split(text)]
+
+
+def test_spans_index_the_text_exactly_without_surrounding_whitespace():
+    text = "  The vote failed.   Lawmakers left the chamber.  "
+    spans = split(text)
+    assert [text[a:b] for a, b in spans] == ["The vote failed.", "Lawmakers left the chamber."]
+
+
+def test_empty_and_blank_text_have_no_sentences():
+    assert split("") == []
+    assert split(" \n\n \t") == []
+
+
+def test_title_abbreviations_do_not_end_a_sentence():
+    text = "Sen. Mitch McConnell met Gov. Jerry Brown and Dr. Jane Doe. They spoke."
+    assert sentences(text) == ["Sen. Mitch McConnell met Gov. Jerry Brown and Dr. Jane Doe.", "They spoke."]
+
+
+def test_month_abbreviation_before_a_date_does_not_end_a_sentence():
+    text = "The election was held on Nov. 10 and results came Jan. 3, officials said. Turnout was low."
+    assert sentences(text) == [
+        "The election was held on Nov. 10 and results came Jan. 3, officials said.",
+        "Turnout was low.",
+    ]
+
+
+def test_us_inside_a_sentence_does_not_end_it():
+    text = "U.S. officials met their counterparts in the U.S. Capitol on Monday."
+    assert sentences(text) == [text]
+
+
+def test_us_at_the_end_of_a_sentence_ends_it():
+    text = "Russia blames the U.S. The Kremlin said so on Friday."
+    assert sentences(text) == ["Russia blames the U.S.", "The Kremlin said so on Friday."]
+
+
+def test_initials_do_not_end_a_sentence():
+    text = "J. R. R. Tolkien and George W. Bush never met. Nobody knows why."
+    assert sentences(text) == ["J. R. R. Tolkien and George W. Bush never met.", "Nobody knows why."]
+
+
+def test_decimals_do_not_end_a_sentence():
+    text = "Growth slowed to 3.5 percent from 4.1 percent. Economists had expected 3.7."
+    assert sentences(text) == ["Growth slowed to 3.5 percent from 4.1 percent.", "Economists had expected 3.7."]
+
+
+def test_quoted_sentence_ending_inside_the_quotation_marks_stays_with_its_attribution():
+    text = "\u201cWe will not back down,\u201d he said. \u201cIt takes two to tango.\u201d Peskov hung up."
+    assert sentences(text) == [
+        "\u201cWe will not back down,\u201d he said.",
+        "\u201cIt takes two to tango.\u201d",
+        "Peskov hung up.",
+    ]
+
+
+def test_quoted_question_followed_by_lowercase_attribution_is_one_sentence():
+    text = '"Why would we leave?" asked the mayor. "Because we must!" she replied.'
+    assert sentences(text) == ['"Why would we leave?" asked the mayor.', '"Because we must!" she replied.']
+
+
+def test_quote_ending_with_a_full_stop_then_lowercase_attribution_is_one_sentence():
+    text = "'This is definitely a U.S. domestic affair.' he said, adding nothing."
+    assert sentences(text) == [text]
+
+
+def test_ellipsis_before_a_capital_ends_a_sentence():
+    text = "He paused... Then he spoke again."
+    assert sentences(text) == ["He paused...", "Then he spoke again."]
+
+
+def test_ellipsis_before_lowercase_continues_the_sentence():
+    text = "We wanted \u2026 a better deal, he said. \u201cThe talks . . . are over.\u201d"
+    assert sentences(text) == ["We wanted \u2026 a better deal, he said.", "\u201cThe talks . . . are over.\u201d"]
+
+
+def test_list_items_on_their_own_lines_are_separate_sentences():
+    text = "The demands:\n1. Free elections.\n2. A new cabinet\n- An amnesty"
+    assert sentences(text) == ["The demands:", "1. Free elections.", "2. A new cabinet", "- An amnesty"]
+
+
+def test_a_sentence_never_crosses_a_line_break():
+    text = "Latest updates\nCopyright 2018, Los Angeles Times"
+    assert sentences(text) == ["Latest updates", "Copyright 2018, Los Angeles Times"]
+
+
+def test_segment_numbers_sentences_and_paragraphs_and_keeps_exact_text():
+    article = Article(id="a1", text="First one. Second one.\n\nThird one.\nFourth one.")
+    got = segment(article)
+    assert [(s.index, s.paragraph, s.text) for s in got] == [
+        (0, 0, "First one."),
+        (1, 0, "Second one."),
+        (2, 1, "Third one."),
+        (3, 2, "Fourth one."),
+    ]
+    assert all(s.article == "a1" and article.text[s.start : s.end] == s.text for s in got)
+
+
+def test_an_injected_splitter_replaces_the_default():
+    def whole(paragraph: str) -> list[tuple[int, int]]:
+        return [(0, len(paragraph))]
+
+    assert split("One. Two.\nThree.", splitter=whole) == [(0, 9), (10, 16)]
+
+
+@pytest.mark.parametrize("seed_name", ["RT_SEED", "LATIMES_SEED"])
+def test_seed_articles_split_into_exact_spans(seed_name):
+    import conftest
+
+    text = getattr(conftest, seed_name).read_text(encoding="utf-8")
+    spans = split(text)
+    assert spans, "a seed article has sentences"
+    for start, end in spans:
+        piece = text[start:end]
+        assert piece == piece.strip() and "\n" not in piece
