@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 KNOWN_OUTLETS: dict[str, tuple[str, ...]] = {
     "Los Angeles Times": ("latimes.com", "la times", "l.a. times", "los angeles times", "latimes"),
     "RT": ("rt.com", "russia today", "rt news", "rt"),
-    "The New York Times": ("nytimes.com", "new york times", "nyt", "ny times", "the new york times"),
+    "The New York Times": ("nytimes.com", "new york times", "nyt", "ny times", "the new york times",
+                           "new york times news service", "new york times news service (nyt)"),
     "Fox News": ("foxnews.com", "fox news", "fox", "fox news (online news)", "fox online news"),
     "HuffPost": ("huffpost.com", "huffingtonpost.com", "huffington post", "huffpost", "hpo", "the huffington post"),
     "The Washington Post": ("washingtonpost.com", "washington post", "the washington post"),

@@ -1,0 +1,139 @@
+"""``read_inputs``: whatever the user names (files, folders, URLs, ``OUTLET=PATH``) to raw articles.
+
+Each input is read by the reader its form calls for (the suffix, else a sniff of its first bytes);
+a bad input becomes an ``InputError`` naming it and the reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newsprism.errors import InputError
+from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.html import article_from_html
+from newsprism.ingest.jsonl import read_jsonl_articles
+from newsprism.ingest.outlets import normalize_outlet
+from newsprism.ingest.settings import ReadSettings
+from newsprism.ingest.text import article_from_text
+from newsprism.model import Article
+
+log = logging.getLogger(__name__)
+
+_OUTLET_PREFIX = re.compile(r"^(?P<outlet>[^=/\\:]+)=(?P<target>.+)$")
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """The articles read (raw, uncleaned, ids unique) and one error per input or record that failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def read_inputs(inputs: Sequence[str], *, allow_private: bool = False,
+                settings: ReadSettings | None = None) -> ReadResult:
+    """Read every input; an input is ``OUTLET=PATH``, a file, a folder or an http(s) URL.
+
+    ``allow_private`` lets URLs reach loopback/private/link-local addresses (refused by default so
+    a feed cannot point newsprism at the user's own network).
+    """
+    settings = settings or ReadSettings()
+    result = ReadResult()
+    seen_ids: dict[str, int] = {}
+    for raw in inputs:
+        outlet, target = split_outlet(raw)
+        for item in read_input(target, allow_private=allow_private, settings=settings):
+            if isinstance(item, InputError):
+                log.info("input problem: %s", item)
+                result.errors.append(item)
+                continue
+            if outlet:
+                item = replace(item, outlet=outlet)
+            result.articles.append(_unique(item, seen_ids))
+    return result
+
+
+def split_outlet(raw: str) -> tuple[str, str]:
+    """``("RT", "rt.txt")`` for ``"RT=rt.txt"``; ``("", raw)`` for a plain path, a URL or an existing file."""
+    match = _OUTLET_PREFIX.match(raw)
+    if not match or _URL.match(raw) or Path(raw).exists():
+        return "", raw
+    return normalize_outlet(match["outlet"]), match["target"]
+
+
+def read_input(target: str, *, allow_private: bool = False,
+               settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    """The articles of one input (no ``OUTLET=`` prefix), or its errors."""
+    if _URL.match(target):
+        from newsprism.ingest.web import read_url
+
+        yield from read_url(target, allow_private=allow_private, settings=settings)
+        return
+    path = Path(target)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        if not files:
+            yield InputError(target, "folder has no files")
+        for file in files:
+            yield from read_file(file, allow_private=allow_private, settings=settings)
+    elif path.is_file():
+        yield from read_file(path, allow_private=allow_private, settings=settings)
+    elif path.exists():
+        yield InputError(target, "not a regular file or folder")
+    else:
+        yield InputError(target, "no such file or folder")
+
+
+def read_file(path: Path, *, allow_private: bool = False,
+              settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    """The articles of one file, by its suffix, else by what its first bytes look like."""
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".ndjson")):
+        yield from read_jsonl_articles(path, settings)
+        return
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            raise InputError(source, f"file is {size:,} bytes, over the {settings.max_file_bytes:,}-byte limit "
+                                     "for one article")
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputError(source, f"cannot read ({error.strerror or error})")
+        return
+    except InputError as error:
+        yield error
+        return
+    try:
+        if name.endswith((".html", ".htm", ".xhtml")) or _HTML_START.match(data[:4096]):
+            text, notes = decode_bytes(data, source, settings)
+            yield article_from_html(text, article_id=path.stem, source=source, notes=notes)
+            return
+        text, notes = decode_bytes(data, source, settings)
+        yield article_from_text(text, article_id=path.stem, source=source, notes=notes)
+    except InputError as error:
+        yield error
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _unique(article: Article, seen: dict[str, int]) -> Article:
+    """``article`` with ``-2``, ``-3``... appended to its id when an earlier article has the same id."""
+    count = seen.get(article.id, 0) + 1
+    seen[article.id] = count
+    if count == 1:
+        return article
+    new_id = f"{article.id}-{count}"
+    while new_id in seen:
+        count += 1
+        new_id = f"{article.id}-{count}"
+    seen[new_id] = 1
+    return replace(article, id=new_id)

@@ -1,0 +1,110 @@
+"""JSONL inputs: one article per line, or one story per line (cluster JSONL).
+
+A line is a cluster when it has a ``documents`` list (the shape of every file in ../shared/data);
+otherwise it is one article. Every bad line or document becomes an ``InputError`` naming
+``file:line`` (and the document's position), and reading goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from newsprism.errors import InputError
+from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.records import article_from_record
+from newsprism.ingest.settings import ReadSettings
+from newsprism.model import Article, Story
+
+
+def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[tuple[str, int, Any] | InputError]:
+    """``(source, line number, parsed JSON)`` per non-blank line, or the line's ``InputError``."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield InputError(str(path), f"cannot open ({error.strerror or error})")
+        return
+    with handle:
+        for number, raw in enumerate(_lines(handle, settings.max_line_bytes), start=1):
+            source = f"{path}:{number}"
+            if raw is None:
+                yield InputError(source, f"line longer than {settings.max_line_bytes:,} bytes; skipped")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                text, _ = decode_bytes(raw, source, settings)
+                yield source, number, json.loads(text)
+            except InputError as error:
+                yield error
+            except json.JSONDecodeError as error:
+                yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno}; truncated line?)")
+
+
+def read_jsonl_articles(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    """Every article of a JSONL file; the documents of cluster lines are articles too."""
+    for item in iter_records(path, settings):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        source, number, record = item
+        if isinstance(record, Mapping) and "documents" in record:
+            for part in story_parts(record, source=source, default_id=f"{path.stem}-{number}"):
+                yield from (part.articles if isinstance(part, Story) else (part,))
+            continue
+        try:
+            yield article_from_record(record, source=source, default_id=f"{path.stem}-{number}")
+        except InputError as error:
+            yield error
+
+
+def read_jsonl_stories(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Story | InputError]:
+    """Every story of a cluster JSONL file, preceded by the problems met in it."""
+    for item in iter_records(path, settings):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        source, number, record = item
+        if not isinstance(record, Mapping) or "documents" not in record:
+            yield InputError(source, "not a cluster record: expected an object with a 'documents' list")
+            continue
+        yield from story_parts(record, source=source, default_id=f"{path.stem}-{number}")
+
+
+def story_parts(record: Mapping[str, Any], *, source: str, default_id: str) -> Iterator[Story | InputError]:
+    """The errors of a cluster record's bad documents, then its story (or an error if none is usable)."""
+    story_id = str(record.get("id") or default_id)
+    documents = record.get("documents")
+    if not isinstance(documents, list):
+        yield InputError(source, f"'documents' must be a list, got {type(documents).__name__}")
+        return
+    articles: list[Article] = []
+    for index, document in enumerate(documents):
+        try:
+            article = article_from_record(document, source=f"{source} document {index}",
+                                          default_id=f"{story_id}/{index}")
+        except InputError as error:
+            yield InputError(error.source, f"{error.reason}; document skipped")
+            continue
+        articles.append(replace(article, meta={**article.meta, "story": story_id}))
+    if articles:
+        yield Story(id=story_id, articles=tuple(articles))
+    else:
+        yield InputError(source, f"story {story_id!r} has no usable document ({len(documents)} given)")
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Lines of ``handle``, or None for a line over ``limit`` bytes (the rest of it is skipped)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+        yield None

@@ -1,0 +1,43 @@
+"""Limits the readers apply to untrusted input, as one typed, picklable settings record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings:
+    """How much the readers accept before refusing an input.
+
+    The size caps are far above any real article (a long news page is a few hundred kilobytes of
+    HTML; the largest record in ../shared/data is under 100 kB) and exist so that a wrong or hostile
+    input fails fast with a clear error instead of filling memory. The network limits follow common
+    crawler practice (a browser-like 5 s connect timeout, a handful of redirects).
+    """
+
+    max_file_bytes: int = 20_000_000
+    """A single text/HTML file larger than this is refused (not an article)."""
+    max_line_bytes: int = 20_000_000
+    """A single JSONL line larger than this is refused (the rest of the file is still read)."""
+    max_response_bytes: int = 10_000_000
+    """A download is streamed and stopped once it passes this size."""
+    connect_timeout: float = 5.0
+    """Seconds to wait for a TCP/TLS connection."""
+    read_timeout: float = 15.0
+    """Seconds to wait for each read of a response."""
+    max_redirects: int = 5
+    """Redirect hops followed per URL; every hop's address is checked again."""
+    max_feed_entries: int = 200
+    """Entries of one RSS/Atom feed followed to their pages; the rest are reported, not read."""
+    max_control_ratio: float = 0.01
+    """Share of control characters above which decoded "text" is treated as binary data."""
+    user_agent: str = "newsprism/0.1 (news reader; https://pypi.org/project/newsprism/)"
+
+    def __post_init__(self) -> None:
+        for name in ("max_file_bytes", "max_line_bytes", "max_response_bytes", "max_feed_entries"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be a positive number, got {getattr(self, name)!r}")
+        if self.max_redirects < 0:
+            raise ValueError(f"max_redirects must be >= 0, got {self.max_redirects!r}")
+        if not 0.0 <= self.max_control_ratio <= 1.0:
+            raise ValueError(f"max_control_ratio must be in [0.0, 1.0], got {self.max_control_ratio!r}")

@@ -1,0 +1,29 @@
+"""``read_stories``: a file or folder that already groups articles into stories.
+
+Cluster JSONL (one story per line, the shape of ../shared/data), Multi-News raw source files and
+DUC folders. Stories come out one at a time with the problems met before each, so a large dataset
+streams and a bad record does not stop it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsprism.errors import InputError
+from newsprism.ingest.jsonl import read_jsonl_stories
+from newsprism.ingest.settings import ReadSettings
+from newsprism.model import Story
+
+
+def read_stories(path: str | Path, settings: ReadSettings | None = None) -> Iterator[Story | InputError]:
+    """Each story in ``path``, preceded by the ``InputError`` of every record or document that failed."""
+    settings = settings or ReadSettings()
+    path = Path(path)
+    if not path.exists():
+        yield InputError(str(path), "no such file or folder")
+    elif path.is_file() and path.name.lower().endswith((".jsonl", ".ndjson", ".json")):
+        yield from read_jsonl_stories(path, settings)
+    else:
+        yield InputError(str(path), "not a story collection: expected cluster JSONL (one {id, documents} "
+                                    "per line), a Multi-News .src file or a DUC folder")

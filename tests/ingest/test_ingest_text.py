@@ -1,0 +1,84 @@
+"""Plain-text files and folders through read_inputs."""
+
+from __future__ import annotations
+
+from conftest import LATIMES_SEED, RT_SEED
+
+from newsprism.ingest import ReadSettings, read_inputs
+
+
+def test_outlet_prefix_sets_the_normalised_outlet():
+    result = read_inputs([f"rt.com={RT_SEED}"])
+    assert [a.outlet for a in result.articles] == ["RT"]
+
+
+def test_text_is_kept_exactly_as_read():
+    article = read_inputs([str(LATIMES_SEED)]).articles[0]
+    assert article.text == LATIMES_SEED.read_text(encoding="utf-8")
+
+
+def test_outlet_is_unknown_without_prefix_and_display_falls_back_to_the_file():
+    article = read_inputs([str(RT_SEED)]).articles[0]
+    assert article.outlet == ""
+    assert article.display_outlet == str(RT_SEED)
+
+
+def test_headline_after_navigation_labels_becomes_the_title():
+    article = read_inputs([str(LATIMES_SEED)]).articles[0]
+    assert article.title == "When it comes to U.S.-Russia relations, 'it takes two to tango,' Kremlin says"
+
+
+def test_text_opening_with_a_body_paragraph_has_no_title():
+    assert read_inputs([str(RT_SEED)]).articles[0].title is None
+
+
+def test_folder_reads_every_file_in_name_order(tmp_path):
+    (tmp_path / "b.txt").write_text("Second story headline here\nBody of the second one.\n")
+    (tmp_path / "a.txt").write_text("First story headline here\nBody of the first one.\n")
+    (tmp_path / ".hidden.txt").write_text("never read")
+    result = read_inputs([str(tmp_path)])
+    assert [a.id for a in result.articles] == ["a", "b"]
+    assert result.errors == []
+
+
+def test_same_file_name_twice_gets_distinct_ids(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text("Some body text for this story.\n")
+    ids = [a.id for a in read_inputs([str(tmp_path)]).articles]
+    assert ids == ["story", "story-2"]
+
+
+def test_missing_file_is_an_error_and_the_batch_goes_on(tmp_path):
+    result = read_inputs([str(tmp_path / "missing.txt"), str(RT_SEED)])
+    assert len(result.articles) == 1
+    assert [(e.source, e.reason) for e in result.errors] == [(str(tmp_path / "missing.txt"), "no such file or folder")]
+
+
+def test_empty_file_is_an_error_naming_it(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\n  \n")
+    (error,) = read_inputs([str(empty)]).errors
+    assert error.source == str(empty) and "empty" in error.reason
+
+
+def test_binary_file_is_an_error_naming_it(tmp_path):
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 20)
+    (error,) = read_inputs([str(binary)]).errors
+    assert error.source == str(binary) and "binary" in error.reason
+
+
+def test_file_over_the_size_cap_is_refused_before_reading(tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.write_text("word " * 3000)
+    (error,) = read_inputs([str(huge)], settings=ReadSettings(max_file_bytes=10_000)).errors
+    assert "over the 10,000-byte limit" in error.reason
+
+
+def test_windows_1252_text_is_decoded_with_a_note(tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("The café’s “naïve” owner said déjà vu.\n".encode("cp1252"))
+    article = read_inputs([str(legacy)]).articles[0]
+    assert article.text == "The café’s “naïve” owner said déjà vu.\n"
+    assert any("decoded as cp1252" in note for note in article.meta["notes"])
