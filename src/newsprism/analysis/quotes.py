@@ -1,0 +1,488 @@
+"""Quotations and who said them, and the same quotation found across outlets.
+
+News prose marks speech in a handful of ways: a quotation in quote marks that opens, closes or
+wraps around an attribution ("“...,” Peskov said"; "Peskov said: “...”"), reported speech with an
+attribution verb ("..., the official said"; "Peskov told reporters that ..."; "according to ..."),
+and quote-only paragraphs that continue the last speaker. This module reads those patterns with
+regular expressions over each sentence, with the text inside quote marks masked so that words in a
+quotation are never taken for its attribution.
+
+Speakers are resolved inside the article, the way a reader does: a surname ("Peskov", "Mr.
+Steele") to the full name the article gives elsewhere ("Dmitry Peskov"), a pronoun to the last
+speaker, and a role ("the Kremlin spokesman", "the presidential press secretary") to the one person
+the article quotes when it quotes only one, or to the person it is set beside ("Brad Woodhouse, a
+spokesman for ..."). When that is not clear the description is kept as the speaker, never guessed.
+
+Quotes from different articles are grouped as one quotation when their speakers agree and their
+words overlap by enough rare words (IDF-weighted), which matches translations of the same remark
+("It takes two to tango" / "it is necessary to dance tango, as they say") through the words they
+still share, or when the story's alignment already put their sentences in the same fact.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprism.model import Article, Quote, QuoteGroup, Sentence
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSettings:
+    """Thresholds of quote extraction and grouping.
+
+    Defaults were set by reading the seed pair and the annotated set in
+    ``tests/analysis/quote_annotations.json`` (measured by ``test_quotes_annotated.py``).
+    """
+
+    min_direct_words: int = 3
+    """Shorter quoted strings ("perplexed", “pending”) are scare or partial quotes, read as part of the sentence."""
+    continuation_sentences: int = 2
+    """A quote with no attribution continues the last speaker when that speaker was attributed this many sentences back."""
+    min_indirect_words: int = 4
+    """Reported speech shorter than this is not a statement ("he said so")."""
+    group_overlap: float = 0.3
+    """IDF-weighted share of the shorter quote's words found in the other for the same speaker."""
+    group_overlap_any_speaker: float = 0.75
+    """The same share when the speakers differ or one is unknown (a quote re-attributed to an institution)."""
+
+
+SPEECH_VERBS: tuple[str, ...] = (
+    "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
+    "stated", "states", "explained", "explains", "commented", "comments", "noted", "notes",
+    "pointed out", "points out", "claimed", "claims", "insisted", "insists", "admitted", "admits",
+    "argued", "argues", "warned", "warns", "wrote", "writes", "declared", "declares", "announced",
+    "announces", "asked", "asks", "replied", "replies", "responded", "continued", "acknowledged",
+    "acknowledges", "conceded", "concedes", "maintained", "maintains", "contended", "suggested",
+    "suggests", "stressed", "stresses", "emphasized", "emphasised", "recalled", "observed",
+    "remarked", "predicted", "alleges", "asserted", "asserts", "confirmed", "confirms",
+    "denied", "denies", "tweeted", "posted", "testified", "complained", "vowed", "promised",
+    "urged", "boasted", "quipped", "joked", "cautioned", "conceded", "reiterated", "summarized",
+    "summarised", "concluded", "exclaimed", "lamented", "charged", "countered", "shouted",
+)
+"""Verbs that introduce speech; the framing report counts which of them each outlet uses."""
+
+_TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+    "Prof", "Rev", "Adm", "Sens", "Reps", "Amb", "Atty", "Supt", "Insp", "St", "Cmdr",
+)
+_ROLE_WORDS = frozenset(
+    """president vice prime minister secretary spokesman spokeswoman spokesperson chairman chairwoman
+    chair senator sen. rep. representative governor gov. mayor leader chief director editor official
+    officials ambassador general gen. justice judge attorney commissioner ceo founder head speaker
+    press deputy former minority majority house senate white state foreign defense defence
+    republican democratic democrat gop u.s. us russian american kremlin national party
+    lawmaker congressman congresswoman commander sheriff councilman councilwoman adviser advisor
+    aide analyst professor dr. mr. mrs. ms. lt. col. sgt. capt. maj. prof. rev. adm. sens. reps.
+    executive economist correspondent anchor host reporter columnist author""".split()
+)
+"""Capitalised words that head a name as a title ("Russian President Vladimir Putin") and are dropped from it."""
+
+_PERSON_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
+    aide adviser advisor envoy ambassador diplomat senator governor mayor leader chief director
+    lawmaker congressman congresswoman representative attorney lawyer judge commissioner
+    officer sheriff analyst expert economist professor executive ceo head man woman source""".split()
+)
+"""Heads of a description that names one person ("the Kremlin spokesman", "the official")."""
+
+_PRONOUNS = {"he": "he", "she": "she", "they": "they", "him": "he", "her": "she"}
+
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b)"
+_TITLE = r"(?:(?:" + "|".join(_TITLES) + r")\.\s+)"
+_NAME = rf"(?:\b{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
+_PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey))"
+_DESCRIPTION = (
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
+    rf"|{_NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
+)
+_SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_NAME}|{_PRONOUN})"
+_AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently)\s+)*"
+_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")\b(?!\s+to\b)"
+
+# "SPEAKER (has) said", anchored so the speaker ends right before the verb.
+_SPEAKER_VERB = re.compile(rf"{_SPEAKER}(?:,[^,]{{1,80}},)?\s+{_AUX}{_VERB}")
+# "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
+_VERB_SPEAKER = re.compile(rf"[,”\"Q]\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESCRIPTION}|{_NAME})")
+
+_QUOTE_PAIRS = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
+"""Opening mark -> the marks that may close it (copy often mixes curly and straight quotes)."""
+_OPEN = re.compile(r"[“\"«„]")
+_MASK = "Q"
+_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _QuotedSpan:
+    start: int  # of the words, inside the marks
+    end: int
+
+
+def quoted_spans(text: str) -> list[_QuotedSpan]:
+    """Spans of text inside double quote marks.
+
+    A quotation left open at a paragraph end runs to the end of that paragraph (the news convention
+    for quotes that go on in the next paragraph).
+    """
+    spans: list[_QuotedSpan] = []
+    position = 0
+    while match := _OPEN.search(text, position):
+        opening = match.group()
+        closing = _QUOTE_PAIRS[opening]
+        paragraph_end = text.find("\n", match.end())
+        if paragraph_end == -1:
+            paragraph_end = len(text)
+        closes = [c for c in (text.find(mark, match.end(), paragraph_end) for mark in closing) if c != -1]
+        end = min(closes, default=paragraph_end)
+        if end > match.end():
+            spans.append(_QuotedSpan(match.end(), end))
+        position = end + 1
+    return spans
+
+
+def _mask(text: str, offset: int, spans: Sequence[_QuotedSpan]) -> str:
+    """``text`` with the words of every quotation replaced by a placeholder of the same length."""
+    chars = list(text)
+    for span in spans:
+        lo, hi = max(span.start - offset, 0), min(span.end - offset, len(text))
+        for i in range(lo, hi):
+            if not chars[i].isspace():
+                chars[i] = _MASK
+    return "".join(chars)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "one"})
+_POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
+
+
+def _strip_title(name: str) -> str:
+    """A name without its leading titles and roles ("Russian President Vladimir Putin" -> "Vladimir Putin")."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    while len(words) > 1 and (words[0].lower() in _ROLE_WORDS or words[0].lower() == "the"):
+        words.pop(0)
+    return " ".join(words).strip(" ,.")
+
+
+def _is_description(speaker: str) -> bool:
+    """Whether a speaker is a description ("the official", "Putin’s spokesman") rather than a name."""
+    return speaker.split()[0].lower() in _DETERMINERS or bool(_POSSESSIVE_ROLE.search(speaker))
+
+
+def _is_pronoun(speaker: str) -> bool:
+    return speaker.lower() in _PRONOUNS
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'\-]+){1,2}\b")
+_NOT_NAME_START = frozenset(
+    """The A An In On At For And But If When While After Before Since As This That These Those It Its
+    He She They We I His Her Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December Read More""".split()
+)
+
+
+def _person_names(text: str) -> list[str]:
+    """Full names (two or three capitalised words) in order of first appearance, titles stripped."""
+    found: dict[str, None] = {}
+    for match in _FULL_NAME.finditer(text):
+        words = _strip_title(match.group()).split()
+        while words and words[0] in _NOT_NAME_START:
+            words.pop(0)
+        if len(words) >= 2 and not any(w.lower() in _ROLE_WORDS for w in words):
+            found.setdefault(" ".join(words), None)
+    return list(found)
+
+
+_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3}),\s+(?:the|a|an)\s+(?P<role>[^,.;“\"]{3,80}?)[,.]"
+    r"|\b(?:the|a|an)\s+(?P<role2>[^,.;“\"]{3,60}?),\s+(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3})[,.]"
+)
+
+
+def _appositions(text: str) -> dict[str, str]:
+    """Role descriptions set beside a name ("Brad Woodhouse, a spokesman for the DNC") -> the name."""
+    found: dict[str, str] = {}
+    for match in _APPOSITION.finditer(text):
+        name = match.group("name") or match.group("name2")
+        role = (match.group("role") or match.group("role2")).lower().replace("’s", "")
+        if any(word in _PERSON_ROLES for word in role.split()[:4]):
+            found.setdefault(role, _strip_title(name))
+    return found
+
+
+@dataclass(slots=True)
+class _Resolver:
+    """Resolves the speakers of one article to the fullest name the article makes clear."""
+
+    names: list[str]
+    appositions: Mapping[str, str]
+    persons: tuple[str, ...] = ()
+    """Named people the article attributes speech to; a role resolves to the only one."""
+    last_speaker: str = ""
+
+    def full_name(self, name: str) -> str:
+        stripped = _strip_title(name)
+        if " " in stripped or not stripped:
+            return stripped
+        for candidate in self.names:  # a surname: the first full name in the article that ends with it
+            if candidate.split()[-1] == stripped:
+                return candidate
+        return stripped
+
+    def is_person(self, name: str) -> bool:
+        return " " in self.full_name(name)
+
+    def resolve(self, raw: str) -> str:
+        speaker = " ".join(raw.split()).strip(" ,")
+        if _is_pronoun(speaker):
+            return self.last_speaker if speaker.lower() in {"he", "she", "him", "her"} else ""
+        if _is_description(speaker):
+            return self._description(speaker)
+        return self.full_name(speaker)
+
+    def _description(self, description: str) -> str:
+        words = description.lower().replace("’s", "").replace("'s", "").split()
+        key = " ".join(words[1:])
+        for role, name in self.appositions.items():
+            if key and (key == role or (len(key) > 8 and (key in role or role in key))):
+                return name
+        if words[-1] in _PERSON_ROLES and len(self.persons) == 1:
+            return self.persons[0]
+        return description[0].lower() + description[1:] if words[0] in _DETERMINERS else description
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: str
+    verb: str
+    start: int  # of the attribution (speaker and verb), sentence-relative
+    end: int
+
+
+def _attribution(masked: str) -> _Attribution | None:
+    """The speaker and verb of a sentence, read outside its quotations."""
+    candidates = []
+    for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING):
+        for match in pattern.finditer(masked):
+            speaker = _clean_description(match.group("speaker"))
+            if _MASK * 2 in speaker:
+                continue
+            verb = match.groupdict().get("verb") or "according to"
+            candidates.append(_Attribution(speaker, verb, match.start(), match.end()))
+    if not candidates:
+        return None
+
+    def rank(candidate: _Attribution) -> tuple[int, int]:  # a name before a description before a pronoun
+        kind = 2 if _is_pronoun(candidate.speaker) else 1 if _is_description(candidate.speaker) else 0
+        return (kind, candidate.start)
+
+    return min(candidates, key=rank)
+
+
+def _clean_description(speaker: str) -> str:
+    """A captured speaker trimmed to its noun phrase (drop a leading clause the lazy match took in)."""
+    for cut in (" that ", " who ", " which ", " and ", " but ", " as ", " of "):
+        if cut in speaker and not _is_description(speaker.rsplit(cut, 1)[0]):
+            continue
+        if cut in speaker and cut in (" that ", " who ", " which ", " and ", " but ", " as "):
+            speaker = speaker.rsplit(cut, 1)[-1]
+    return speaker
+
+
+_OBJECT = re.compile(
+    r"\s*(?:(?:reporters|the media|the press|journalists|[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)\s+)?"
+    r"(?:(?:on|in|at) [\w.’']+(?:\s+[A-Z][\w.’']+)*\s+)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+)
+
+
+def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
+    """The reported clause of a sentence without quotations, sentence-relative.
+
+    The clause before a trailing attribution ("..., the official said") or after a leading one
+    ("Peskov told reporters that ...").
+    """
+    before = masked[: attribution.start].rstrip(" ,")
+    if len(_WORD.findall(before)) >= 4 and not before.endswith((":", ";")):
+        return len(masked) - len(masked.lstrip()), len(before)
+    if attribution.verb == "according to":
+        after_comma = masked.find(",", attribution.end)
+        lo = after_comma + 1 if after_comma != -1 else len(masked)
+    else:
+        lo = attribution.end + _OBJECT.match(masked, attribution.end).end() - attribution.end
+    hi = len(masked.rstrip(" .!?\"”\n"))
+    return (lo, hi) if hi > lo else None
+
+
+def extract_quotes(
+    article: Article, sentences: Sequence[Sentence], settings: QuoteSettings = QuoteSettings()
+) -> tuple[Quote, ...]:
+    """Direct and indirect quotations in ``article``, each with its resolved speaker and span.
+
+    ``sentences`` are the article's sentences (from ``newsprism.text.segment``); spans index into
+    ``article.text``. A quotation whose speaker cannot be found keeps ``speaker=""``.
+    """
+    text = article.text
+    all_spans = quoted_spans(text)
+    direct_spans = [s for s in all_spans if len(_WORD.findall(text[s.start : s.end])) >= settings.min_direct_words]
+    read = []  # per sentence: (sentence, masked text, attribution, direct quotations overlapping it)
+    for sentence in sentences:
+        overlapping = [s for s in all_spans if s.start < sentence.end and s.end > sentence.start]
+        masked = _mask(sentence.text, sentence.start, overlapping)
+        inside = [s for s in direct_spans if s.start < sentence.end and s.end > sentence.start]
+        read.append((sentence, masked, _attribution(masked), inside))
+
+    resolver = _Resolver(names=_person_names(text), appositions=_appositions(text))
+    named = (a.speaker for _, _, a, _ in read if a and not _is_pronoun(a.speaker) and not _is_description(a.speaker))
+    resolver.persons = tuple(dict.fromkeys(resolver.full_name(n) for n in named if resolver.is_person(n)))
+
+    quotes: list[Quote] = []
+    last_attributed = -len(sentences) - 1
+    seen: set[_QuotedSpan] = set()
+    for position, (sentence, masked, attribution, inside) in enumerate(read):
+        speaker, verb = "", None
+        if attribution is not None:
+            speaker, verb = resolver.resolve(attribution.speaker), attribution.verb
+            last_attributed = position
+            if speaker and not _is_description(speaker):
+                resolver.last_speaker = speaker
+        elif inside and position - last_attributed <= settings.continuation_sentences:
+            speaker = resolver.last_speaker
+        for span in inside:
+            if span in seen:  # a quotation running over several sentences is one quote
+                continue
+            seen.add(span)
+            start, end = _trim(text, span.start, span.end)
+            quotes.append(Quote(speaker, text[start:end], article.id, start, end, True, verb))
+        if inside or attribution is None or not speaker:
+            continue
+        relative = _indirect_span(masked, attribution)
+        if relative is None:
+            continue
+        start, end = _trim(text, sentence.start + relative[0], sentence.start + relative[1])
+        if len(_WORD.findall(text[start:end])) >= settings.min_indirect_words:
+            quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb))
+    log.debug("article %s: %d quotes", article.id, len(quotes))
+    return tuple(quotes)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without surrounding spaces and the punctuation a quotation keeps before its attribution."""
+    while start < end and (text[start].isspace() or text[start] in "“\"‘,"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "”\",’:;."):
+        end -= 1
+    return start, end
+
+
+# --- grouping across articles -----------------------------------------------------------------
+
+_STOP = frozenset(
+    """a an the and or but if of to in on at for with by from as is are was were be been being it its
+    this that these those he she they we you i our their his her them us me my your not no so do does did
+    has have had will would can could should may might must than then there here what which who whom
+    whose when where why how all any some such very just also into over about after before""".split()
+)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ies", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    """Stemmed words of ``text`` that carry meaning (no stop words)."""
+    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP}
+
+
+def _speaker_key(speaker: str) -> str:
+    return speaker.split()[-1].lower() if speaker else ""
+
+
+def group_quotes(
+    quotes: Sequence[Quote],
+    outlet_of: Callable[[str], str],
+    idf: Mapping[str, float],
+    same_fact: Callable[[Quote, Quote], bool] = lambda a, b: False,
+    settings: QuoteSettings = QuoteSettings(),
+) -> tuple[QuoteGroup, ...]:
+    """Quotes from different articles that are the same quotation, grouped (single-link).
+
+    ``idf`` weighs words by how rare they are in the story; ``same_fact`` says whether two quotes
+    sit in sentences the story's alignment put in one fact. Groups are ordered by the number of
+    outlets carrying them, then by first appearance.
+    """
+    words = [content_words(q.text) for q in quotes]
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            if quotes[i].article == quotes[j].article:
+                continue
+            if _same_quotation(quotes[i], quotes[j], words[i], words[j], idf, same_fact, settings):
+                parent[find(j)] = find(i)
+    members: dict[int, list[int]] = {}
+    for i in range(len(quotes)):
+        members.setdefault(find(i), []).append(i)
+    groups = []
+    for indices in members.values():
+        group = tuple(quotes[i] for i in indices)
+        speakers = Counter(q.speaker for q in group if q.speaker)
+        speaker = _best_speaker(speakers)
+        outlets = tuple(dict.fromkeys(outlet_of(q.article) for q in group))
+        groups.append((indices[0], QuoteGroup(speaker, group, outlets)))
+    groups.sort(key=lambda item: (-len(item[1].outlets), item[0]))
+    return tuple(group for _, group in groups)
+
+
+def _best_speaker(speakers: Counter[str]) -> str:
+    """The most named form among the speakers of a group (a full name before a description)."""
+    if not speakers:
+        return ""
+    def rank(item: tuple[str, int]) -> tuple[int, int, int]:
+        name, count = item
+        described = name.split()[0].lower() in {"the", "a", "an", "his", "her", "their", "one"}
+        return (described, -count, -len(name))
+    return min(speakers.items(), key=rank)[0]
+
+
+def _same_quotation(
+    a: Quote, b: Quote, words_a: set[str], words_b: set[str], idf: Mapping[str, float],
+    same_fact: Callable[[Quote, Quote], bool], settings: QuoteSettings,
+) -> bool:
+    same_speaker = bool(a.speaker) and _speaker_key(a.speaker) == _speaker_key(b.speaker)
+    if same_speaker and same_fact(a, b):
+        return True
+    shared = words_a & words_b
+    if not shared:
+        return False
+    weight = lambda ws: sum(idf.get(w, 0.0) for w in ws)  # noqa: E731
+    smaller = min(weight(words_a), weight(words_b))
+    if smaller <= 0:
+        return False
+    overlap = weight(shared) / smaller
+    return overlap >= (settings.group_overlap if same_speaker else settings.group_overlap_any_speaker)
+
+
+def story_idf(texts: Iterable[str]) -> dict[str, float]:
+    """Smoothed inverse document frequency of content words over ``texts`` (the story's sentences)."""
+    frequency: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        total += 1
+        frequency.update(content_words(text))
+    return {word: math.log((1 + total) / (1 + count)) + 1.0 for word, count in frequency.items()}
