@@ -1,0 +1,99 @@
+"""Clustering quality against a gold clustering: B-cubed, pairwise F1 and adjusted Rand index.
+
+B-cubed (Bagga and Baldwin 1998; Amigó et al. 2009 show it is the one metric that meets all their
+formal constraints) averages, over items, the precision and recall of the item's predicted cluster
+with respect to its gold cluster. Pairwise F1 counts item pairs placed together. The adjusted Rand
+index is scikit-learn's ``adjusted_rand_score``. Items in only one of the two clusterings are an
+error (named), not silently scored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsprism.errors import InputError, NewsprismError
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterScores:
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    ari: float
+    items: int
+    gold_clusters: int
+    predicted_clusters: int
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_clusters(gold: Mapping[str, Hashable], pred: Mapping[str, Hashable]) -> ClusterScores:
+    """Scores of ``pred`` (item -> cluster) against ``gold`` (item -> cluster) on the same items."""
+    from sklearn.metrics import adjusted_rand_score
+
+    missing = sorted(set(gold) ^ set(pred))
+    if missing:
+        raise NewsprismError(
+            f"gold and predicted clusterings must cover the same items; {len(missing)} differ, e.g. {missing[:3]}"
+        )
+    if not gold:
+        raise NewsprismError("no items to score")
+    items = sorted(gold)
+    both = Counter((gold[i], pred[i]) for i in items)
+    gold_size = Counter(gold[i] for i in items)
+    pred_size = Counter(pred[i] for i in items)
+    # B-cubed: an item in cell (g, p) has precision |g & p| / |p| and recall |g & p| / |g|.
+    precision = sum(n * n / pred_size[p] for (g, p), n in both.items()) / len(items)
+    recall = sum(n * n / gold_size[g] for (g, p), n in both.items()) / len(items)
+    together = sum(n * (n - 1) / 2 for n in both.values())
+    pred_pairs = sum(n * (n - 1) / 2 for n in pred_size.values())
+    gold_pairs = sum(n * (n - 1) / 2 for n in gold_size.values())
+    pair_p = together / pred_pairs if pred_pairs else 1.0
+    pair_r = together / gold_pairs if gold_pairs else 1.0
+    ari = adjusted_rand_score([gold[i] for i in items], [pred[i] for i in items])
+    return ClusterScores(
+        bcubed_precision=precision,
+        bcubed_recall=recall,
+        bcubed_f1=_f1(precision, recall),
+        pairwise_precision=pair_p,
+        pairwise_recall=pair_r,
+        pairwise_f1=_f1(pair_p, pair_r),
+        ari=float(ari),
+        items=len(items),
+        gold_clusters=len(gold_size),
+        predicted_clusters=len(pred_size),
+    )
+
+
+def read_assignments(path: str | Path) -> dict[str, str]:
+    """``{"article": id, "story": id}`` per line (the output of ``newsprism cluster``) as a mapping.
+
+    Lines whose ``story`` is null (articles the clusterer skipped) are left out; a malformed line
+    or an article listed twice is an ``InputError`` naming the file and line.
+    """
+    assignments: dict[str, str] = {}
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+                article, story = record["article"], record["story"]
+            except (ValueError, KeyError, TypeError) as error:
+                raise InputError(where, f'expected {{"article": ..., "story": ...}} ({error})') from None
+            if story is None:
+                continue
+            if str(article) in assignments:
+                raise InputError(where, f"article {article!r} is listed twice")
+            assignments[str(article)] = str(story)
+    return assignments

@@ -1,0 +1,163 @@
+"""Near-duplicate articles: wire copies, the same article fetched twice, updated versions.
+
+MinHash over word shingles estimates the Jaccard similarity of two articles' shingle sets; LSH
+banding finds the candidate pairs without comparing every pair (Broder 1997; Leskovec, Rajaraman
+and Ullman, "Mining of Massive Datasets", ch. 3). The signatures are computed for a whole chunk of
+articles at once with NumPy (multiply-shift hashing, Dietzfelbinger et al. 1997), which
+``benchmarks/stories_bench.py`` measures against datasketch's per-article ``MinHash.update``.
+
+A duplicate is not thrown away: it keeps its id and outlet and is recorded as
+``duplicate_of`` the first article of its group, so coverage stays complete (a wire story carried by
+40 outlets is information about coverage) while its text is analysed once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+import numpy as np
+
+from newsprism.errors import NewsprismError
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSettings:
+    """Near-duplicate detection settings.
+
+    ``shingle``: words per shingle; 5 is the usual choice for news-length documents (Leskovec et al.,
+    MMDS §3.2: long enough that unrelated articles share almost none).
+    ``num_perm`` = ``bands`` x rows: 64 = 16 x 4 puts the LSH S-curve midpoint at
+    (1/16)^(1/4) = 0.5, below ``threshold`` so that pairs above it are found with probability > 0.98.
+    ``threshold``: estimated Jaccard of shingle sets at or above which two articles are copies;
+    measured on injected wire copies and on DUC/AllSides/Multi-News articles (README "Near-duplicates"):
+    copies with a changed lead or ending stay above 0.6, distinct articles on the same event below 0.3.
+    ``window``: how long an article stays findable as the original of later copies; the same
+    dormancy idea as stories, which bounds the index's memory on an endless stream.
+    """
+
+    shingle: int = 5
+    num_perm: int = 64
+    bands: int = 16
+    threshold: float = 0.6
+    window: timedelta = timedelta(days=30)
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise NewsprismError(f"threshold must be in (0.0, 1.0], got {self.threshold}")
+        if self.shingle < 1:
+            raise NewsprismError(f"shingle must be >= 1 word, got {self.shingle}")
+        if self.bands < 1 or self.num_perm % self.bands:
+            raise NewsprismError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
+        if self.window <= timedelta(0):
+            raise NewsprismError(f"window must be positive, got {self.window}")
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """Stable 32-bit hashes of the lowercased words (crc32: the same in every process, unlike ``hash``)."""
+    return np.fromiter(
+        (zlib.crc32(w.encode()) for w in _WORD.findall(text.lower())), dtype=np.uint64
+    )
+
+
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """Hashes of the distinct ``size``-word shingles of ``text`` (a shorter text is one shingle)."""
+    words = word_hashes(text)
+    if len(words) == 0:
+        return words
+    n = max(len(words) - size + 1, 1)
+    combined = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # a polynomial hash: wrap-around is intended
+        for offset in range(min(size, len(words))):
+            combined = combined * np.uint64(1_000_003) + words[offset : offset + n]
+    return np.unique(combined)
+
+
+class MinHasher:
+    """MinHash signatures for many texts at once: ``signatures(texts)`` -> (n, num_perm) uint32."""
+
+    def __init__(self, settings: DedupSettings | None = None) -> None:
+        self.settings = settings or DedupSettings()
+        rng = np.random.default_rng(self.settings.seed)
+        self._a = rng.integers(1, 2**63, size=self.settings.num_perm, dtype=np.uint64) | np.uint64(1)
+        self._b = rng.integers(0, 2**63, size=self.settings.num_perm, dtype=np.uint64)
+
+    def signatures(self, texts: Sequence[str]) -> np.ndarray:
+        shingles = [shingle_hashes(t, self.settings.shingle) for t in texts]
+        sizes = np.array([len(s) for s in shingles])
+        signatures = np.full((len(texts), self.settings.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+        filled = np.flatnonzero(sizes)
+        if len(filled) == 0:
+            return signatures
+        flat = np.concatenate([shingles[i] for i in filled])
+        starts = np.concatenate([[0], np.cumsum(sizes[filled])[:-1]])
+        with np.errstate(over="ignore"):  # multiply-shift hashing relies on wrap-around
+            hashed = (flat[None, :] * self._a[:, None] + self._b[:, None]) >> np.uint64(32)
+        signatures[filled] = np.minimum.reduceat(hashed, starts, axis=1).T.astype(np.uint32)
+        return signatures
+
+
+class DuplicateIndex:
+    """An online LSH index: ``add`` each article's signature, get the original it copies, if any.
+
+    Articles are expected in time order; ``clock`` (seconds) is the stream time of each article.
+    Originals older than ``settings.window`` before the clock are forgotten.
+    """
+
+    def __init__(self, settings: DedupSettings | None = None) -> None:
+        self.settings = settings or DedupSettings()
+        self._rows = self.settings.num_perm // self.settings.bands
+        self._buckets: list[dict[bytes, str]] = [{} for _ in range(self.settings.bands)]
+        self._signatures: dict[str, np.ndarray] = {}
+        self._arrivals: deque[tuple[float, str, list[bytes]]] = deque()
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._signatures
+
+    def _band_keys(self, signature: np.ndarray) -> list[bytes]:
+        rows = self._rows
+        return [signature[b * rows : (b + 1) * rows].tobytes() for b in range(self.settings.bands)]
+
+    def add(self, article_id: str, signature: np.ndarray, clock: float) -> str | None:
+        """The id of the indexed original ``article_id`` copies, or None (then it is indexed itself)."""
+        self._forget_before(clock - self.settings.window.total_seconds())
+        keys = self._band_keys(signature)
+        seen: set[str] = set()
+        best, best_similarity = None, self.settings.threshold
+        for band, key in enumerate(keys):
+            candidate = self._buckets[band].get(key)
+            if candidate is None or candidate in seen:
+                continue
+            seen.add(candidate)
+            similarity = float(np.mean(self._signatures[candidate] == signature))
+            if similarity >= best_similarity:
+                best, best_similarity = candidate, similarity
+        if best is not None:
+            return best
+        for band, key in enumerate(keys):
+            self._buckets[band].setdefault(key, article_id)
+        self._signatures[article_id] = signature
+        self._arrivals.append((clock, article_id, keys))
+        return None
+
+    def _forget_before(self, horizon: float) -> None:
+        while self._arrivals and self._arrivals[0][0] < horizon:
+            _, article_id, keys = self._arrivals.popleft()
+            del self._signatures[article_id]
+            for band, key in enumerate(keys):
+                if self._buckets[band].get(key) == article_id:
+                    del self._buckets[band][key]
