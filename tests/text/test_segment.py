@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
+from conftest import LATIMES_SEED, ROOT, RT_SEED, shared_file
 
 from newsprism.model import Article
-from newsprism.text.segment import segment, split
+from newsprism.text.segment import RuleSplitter, segment, split
 
 
 def sentences(text: str) -> list[str]:
@@ -114,13 +117,91 @@ def test_an_injected_splitter_replaces_the_default():
     assert split("One. Two.\nThree.", splitter=whole) == [(0, 9), (10, 16)]
 
 
-@pytest.mark.parametrize("seed_name", ["RT_SEED", "LATIMES_SEED"])
-def test_seed_articles_split_into_exact_spans(seed_name):
-    import conftest
+def test_an_abbreviation_ends_a_sentence_when_a_sentence_starter_follows():
+    text = "The buyer is Acme Inc. The deal closed at 3 p.m. It was signed in Portland, Ore. Both sides agreed."
+    assert sentences(text) == [
+        "The buyer is Acme Inc.",
+        "The deal closed at 3 p.m.",
+        "It was signed in Portland, Ore.",
+        "Both sides agreed.",
+    ]
 
-    text = getattr(conftest, seed_name).read_text(encoding="utf-8")
-    spans = split(text)
-    assert spans, "a seed article has sentences"
-    for start, end in spans:
+
+def test_an_abbreviation_before_a_name_does_not_end_a_sentence():
+    text = "Officials at Acme Inc. Chief Executive Jane Roe's office declined to comment."
+    assert sentences(text) == [text]
+
+
+def test_number_abbreviation_before_a_figure_does_not_end_a_sentence():
+    text = "Mobil, the No. 2 U.S. oil company, rose 2.3 percent."
+    assert sentences(text) == [text]
+
+
+def test_a_figure_ending_a_sentence_ends_it():
+    text = "The stock closed at $39.18. AOL shares gained $1.50."
+    assert sentences(text) == ["The stock closed at $39.18.", "AOL shares gained $1.50."]
+
+
+def test_a_parenthetical_sentence_after_a_full_stop_starts_a_new_sentence():
+    text = "The House voted on Saturday. (The Senate will hold a trial.) Lawmakers went home."
+    assert sentences(text) == [
+        "The House voted on Saturday.",
+        "(The Senate will hold a trial.)",
+        "Lawmakers went home.",
+    ]
+
+
+def test_spaced_ellipsis_inside_a_quotation_does_not_end_a_sentence():
+    text = "He is not a sinful man ... America has been silent, the cleric said."
+    assert sentences(text) == [text]
+
+
+def test_section_label_with_dotted_abbreviation_stays_whole():
+    assert sentences("L.A. Now") == ["L.A. Now"]
+
+
+def test_seed_quotation_with_inner_sentence_stays_with_its_attribution():
+    text = RT_SEED.read_text(encoding="utf-8")
+    assert (
+        "\"Washington's position towards our country can cause nothing but regret,\" he commented, "
+        "adding: \"It takes two to tango.\""
+    ) in sentences(text)
+
+
+def test_seed_sentences_with_us_abbreviation_are_not_cut():
+    text = LATIMES_SEED.read_text(encoding="utf-8")
+    found = sentences(text)
+    assert "Relations between the U.S. and Russia have been categorized as the worst they\u2019ve been since the end of the Cold War." in found
+    assert all(not s.startswith(("S. ", "Russia have")) for s in found)
+
+
+@pytest.mark.parametrize("seed", [RT_SEED, LATIMES_SEED], ids=["rt", "latimes"])
+def test_seed_sentences_are_trimmed_single_line_spans(seed):
+    text = seed.read_text(encoding="utf-8")
+    for start, end in split(text):
         piece = text[start:end]
-        assert piece == piece.strip() and "\n" not in piece
+        assert piece and piece == piece.strip() and "\n" not in piece
+
+
+def _load_benchmark():
+    path = ROOT / "benchmarks" / "segment_bench.py"
+    spec = importlib.util.spec_from_file_location("segment_bench", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The issue asks for >= 0.97. The floor is pinned higher, at the F1 measured when the rule set was
+# chosen (0.9929 with spaces, 0.9950 with paragraphs) less a 0.008 margin, so a regression shows.
+DUC_F1_FLOOR = {"spaces": 0.985, "paragraphs": 0.987}
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("layout", ["spaces", "paragraphs"])
+def test_boundary_f1_on_duc2004_stays_above_its_floor(layout):
+    data = shared_file("duc2004/duc2004_task2.jsonl")
+    bench = _load_benchmark()
+    documents = bench.duc_documents(data)
+    assert len(documents) == 500
+    _, _, f1 = bench.score([bench.join(d, layout) for d in documents], RuleSplitter())
+    assert f1 >= DUC_F1_FLOOR[layout]

@@ -30,55 +30,55 @@ class Splitter(Protocol):
     def __call__(self, paragraph: str) -> list[Span]: ...
 
 
-# Abbreviation lists follow AP style, the house style of the newswire text newsprism reads
-# (titles before names, month and number prefixes before figures, state and company suffixes).
-_TITLES = frozenset(
-    "Mr Mrs Ms Messrs Mmes Dr Drs Prof Sen Sens Rep Reps Gov Govs Gen Lt Col Maj Capt Cmdr Cmdt "
-    "Sgt Adm Cpl Pvt Spc Rev Fr Msgr Hon Pres Supt Atty Amb Mt Ft Gens vs v cf e.g i.e".split()
+# Abbreviation lists follow AP style, the house style of the newswire text newsprism reads:
+# titles before names, state and company suffixes after them, month and number prefixes before
+# figures.
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Messrs Mmes Dr Drs Prof Sen Sens Rep Reps Gov Govs Gen Gens Lt Col Maj Capt Cmdr "
+    "Cmdt Sgt Adm Cpl Pvt Spc Rev Fr Msgr Hon Pres Supt Atty Amb Mt Ft vs v cf "
+    "Inc Corp Co Cos Ltd Jr Sr Bros LLC Plc plc Dept Univ Assn Ave Blvd Rd St Sq Hwy etc al approx "
+    "est Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
+    "Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo".split()
 )
 _NUMBER_PREFIXES = frozenset(
     "No Nos no nos Vol vol Art art Fig fig p pp ch sec Sec Ch Pt pt Rte Rt Ex Jan Feb Mar Apr Jun "
     "Jul Aug Sep Sept Oct Nov Dec".split()
 )
-_NAME_SUFFIXES = frozenset(
-    "Inc Corp Co Cos Ltd Jr Sr Bros LLC Plc plc Dept Univ Assn Ave Blvd Rd St Sq Hwy etc al approx "
-    "est Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
-    "Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo".split()
-)
 # Words that begin sentences far more often than they follow an abbreviation inside one: after an
-# ambiguous abbreviation ("U.S.", "Inc.", an initial) a sentence only ends when one of them follows.
+# abbreviation ("U.S.", "Inc.", "Sen.", an initial) a sentence only ends when one of them follows.
+# Words that also open names ("Now" in "L.A. Now", "Today") are left out.
 _SENTENCE_STARTERS = frozenset(
     "The A An He She It They We I You His Her Its Their Our My Your This That These Those There "
-    "Here But And Or So Yet Still Then Now In On At For From With Without By To Of As If When While "
-    "After Before Since Although Though Because Despite During Under Over Meanwhile However Also "
-    "Officials Police Some Many Most All Both Each Other Another No Not Neither None One Two Three "
-    "What Who Why How Where Which Is Are Was Were Do Does Did Has Have Had Will Would Can Could "
-    "Should Last Next Earlier Later Today Yesterday Tomorrow".split()
+    "But And Or So Yet Then In On At For From With Without By To Of As If When While After Before "
+    "Since Although Though Because Despite During Under Over Meanwhile However Also Officials "
+    "Police Some Many Most All Both Each Other Another Not Neither None One Two Three What Who Why "
+    "How Where Which Is Are Was Were Do Does Did Has Have Had Will Would Can Could Should Last "
+    "Earlier Later".split()
 )
 
 
 @dataclass(frozen=True, slots=True)
 class RuleSettings:
-    """The abbreviation lists the rule splitter consults (defaults: AP style, see above).
+    """The word lists the rule splitter consults (defaults: AP style, see above).
 
-    ``titles`` never end a sentence (a name follows); ``number_prefixes`` do not end one before a
-    figure ("Nov. 10", "No. 3"); ``name_suffixes``, multi-dot abbreviations ("U.S.", "p.m.") and
-    initials end one only when a common ``sentence_starters`` word follows.
+    ``abbreviations``, dotted abbreviations ("U.S.", "p.m.", "e.g.") and initials end a sentence
+    only when a common ``sentence_starters`` word follows; ``number_prefixes`` ("Nov.", "No.") do
+    not end one before a figure ("Nov. 10", "No. 3").
     """
 
-    titles: frozenset[str] = _TITLES
+    abbreviations: frozenset[str] = _ABBREVIATIONS
     number_prefixes: frozenset[str] = _NUMBER_PREFIXES
-    name_suffixes: frozenset[str] = _NAME_SUFFIXES
     sentence_starters: frozenset[str] = _SENTENCE_STARTERS
 
 
 # A candidate end: terminal punctuation (or a spaced ". . ." ellipsis), any closing quotes or
-# brackets, then whitespace, then the next word with any opening quotes or brackets.
+# brackets, then whitespace, then any opening quotes or brackets and the next word.
 _CANDIDATE = re.compile(
-    r"""(?P<term>(?:\.\s){2,}\.|[.!?\u2026]+)(?P<close>["'\u201d\u2019)\]]*)\s+"""
-    r"""(?=["'\u201c\u2018(\[]*(?P<next>[^\s"'\u201c\u2018(\[]?[A-Za-z]*)(?P<after>.?))"""
+    r"""(?P<space>\s?)(?P<term>(?:\.\s){2,}\.|[.!?\u2026]+)(?P<close>["'\u201d\u2019)\]]*)\s+"""
+    r"""(?=(?P<open>["'\u201c\u2018(\[]*)(?P<next>[^\s"'\u201c\u2018(\[]?[A-Za-z]*)(?P<after>.?))"""
 )
 _WORD_BEFORE = re.compile(r"""[^\s"'\u201c\u2018(\[]*$""")
+_DOTTED = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)+")
 _LIST_MARKER = re.compile(r"(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")
 
 
@@ -97,9 +97,8 @@ class RuleSplitter:
         spans: list[Span] = []
         start = 0
         for match in _CANDIDATE.finditer(paragraph):
-            end = match.end("close")
             if self._ends_sentence(paragraph, start, match):
-                spans.append((start, end))
+                spans.append((start, match.end("close")))
                 start = match.end()
         if start < len(paragraph):
             spans.append((start, len(paragraph)))
@@ -107,22 +106,22 @@ class RuleSplitter:
 
     def _ends_sentence(self, paragraph: str, start: int, match: re.Match[str]) -> bool:
         nxt = match.group("next")
-        if not nxt or nxt[0].islower():
-            return False
+        if nxt[:1].islower() or not (nxt or match.group("open").endswith(("(", "["))):
+            return False  # lower case, or a dash or stray mark, continues the sentence
         term = match.group("term")
-        if "!" in term or "?" in term or len(term) > 1:
+        if len(term) > 1 and term[0] in ".\u2026" or term == "\u2026":
+            return not match.group("space")  # "word ... word" marks an omission inside a sentence
+        if term != ".":
             return True
-        word = _WORD_BEFORE.search(paragraph, start, match.start()).group()
+        word = _WORD_BEFORE.search(paragraph, start, match.start("term")).group()
         if not word:
             return False
-        if match.start() - len(word) == start and _LIST_MARKER.fullmatch(word):
-            return False  # "1." or "b." opening a sentence is a list marker, not a sentence
         settings = self.settings
-        if word in settings.titles:
-            return False
+        if match.start("term") - len(word) == start and _LIST_MARKER.fullmatch(word):
+            return False  # "1." or "b." opening a sentence is a list marker, not a sentence
         if word in settings.number_prefixes:
-            return not nxt[0].isdigit()
-        if word in settings.name_suffixes or "." in word or (len(word) == 1 and word.isupper()):
+            return not nxt[:1].isdigit()
+        if word in settings.abbreviations or _DOTTED.fullmatch(word) or (len(word) == 1 and word.isupper()):
             return nxt in settings.sentence_starters and match.group("after") != "."
         return True
 
