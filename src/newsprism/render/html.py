@@ -1,0 +1,504 @@
+"""The standalone HTML report of one story, and an index page of many stories' reports.
+
+The report is one file that works offline and forever: CSS, the small script and the coverage
+picture (SVG) are inline, nothing is fetched. Every piece of article text goes through Jinja2's
+autoescaping; the article texts the script needs (to show where a sentence came from) travel as a
+JSON block whose ``<``, ``>`` and ``&`` are escaped, and the script only ever writes them with
+``textContent``. A Content-Security-Policy that allows only the page's own script (by its hash) and
+no network at all is a second wall: even text that slipped through could neither run nor call home.
+
+The page reads the same ``StoryAnalysis`` the summary and the comparison were built from; it
+computes nothing about the story itself, it only arranges what they found.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+from newsprism.model import (
+    Article,
+    Comparison,
+    Fact,
+    FigureReading,
+    QuoteGroup,
+    Sentence,
+    Span,
+    StoryAnalysis,
+    Summary,
+)
+
+log = logging.getLogger(__name__)
+
+OUTLET_COLOURS: tuple[str, ...] = (
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#e69f00", "#6a3d9a", "#8c564b",
+)
+"""Outlet colours: the Okabe–Ito colour-blind-safe palette (yellow and black left out, they do not
+read as badge colours on white), then a purple and a brown; beyond eight outlets colours repeat and
+the outlet name in the badge tells them apart."""
+
+SAFE_URL_SCHEMES = ("http://", "https://")
+"""Article links are rendered only for these schemes (a ``javascript:`` URL in hostile input must
+never become a clickable link)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSettings:
+    """How much the report shows before folding the rest away.
+
+    The defaults keep a 50-article story's page readable on a laptop screen and its file small
+    (measured on AllSides and BASIL stories: a few hundred kilobytes); nothing is dropped, longer
+    lists fold into a "more" section and the matrix says how many facts it leaves out.
+    """
+
+    list_limit: int = 6
+    """Facts shown per list (an outlet's exclusives, its omissions, consensus) before folding."""
+    matrix_max_facts: int = 240
+    """Most facts drawn as columns of the coverage matrix (most widely reported first)."""
+    matrix_cell: int = 14
+    """Largest cell of the coverage matrix in pixels (cells shrink to fit wide matrices)."""
+    matrix_min_cell: int = 4
+    """Smallest cell: below this a column cannot be hovered or clicked."""
+    matrix_width: int = 960
+    """Target width of the coverage matrix in pixels (a laptop screen's main column)."""
+    context_chars: int = 600
+    """Most characters of surrounding paragraph shown either side of a sentence in the source panel
+    (texts without line breaks would otherwise show the whole article as one paragraph)."""
+    badge_limit: int = 6
+    """Outlet badges shown on a line before the rest are summarised as "+N"."""
+
+    def __post_init__(self) -> None:
+        for name in ("list_limit", "matrix_max_facts", "matrix_cell", "matrix_min_cell",
+                     "matrix_width", "context_chars", "badge_limit"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"ReportSettings.{name} must be at least 1, got {getattr(self, name)}")
+        if self.matrix_min_cell > self.matrix_cell:
+            raise ValueError(
+                f"ReportSettings.matrix_min_cell ({self.matrix_min_cell}) must not exceed "
+                f"matrix_cell ({self.matrix_cell})"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One story on the index page: a link to its report, its size and its outlets.
+
+    ``href`` is relative to the index page (``"stories/s17.html"``) or an http(s) URL; anything
+    else with a scheme (``javascript:``) is refused.
+    """
+
+    id: str
+    href: str
+    title: str = ""
+    articles: int = 0
+    outlets: tuple[str, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        scheme, colon, _ = self.href.partition(":")
+        if colon and "/" not in scheme and not self.href.startswith(SAFE_URL_SCHEMES):
+            raise ValueError(f"index entry {self.id!r}: href {self.href!r} must be relative or http(s)")
+        object.__setattr__(self, "outlets", tuple(self.outlets))
+
+
+def render_report(
+    analysis: StoryAnalysis,
+    summary: Summary,
+    comparison: Comparison,
+    settings: ReportSettings = ReportSettings(),
+) -> str:
+    """One standalone HTML page: the attributed summary, then how each outlet covered the story."""
+    if summary.story != analysis.story.id or comparison.story != analysis.story.id:
+        raise ValueError(
+            f"summary ({summary.story!r}) and comparison ({comparison.story!r}) must be of the "
+            f"analysed story {analysis.story.id!r}"
+        )
+    page = _ReportBuilder(analysis, summary, comparison, settings)
+    env = _environment()
+    script, _, _ = env.loader.get_source(env, "report.js")  # plain JavaScript, not a template
+    context = {**page.context(), "script": script, "script_hash": _csp_hash(script)}
+    return env.get_template("report.html.j2").render(context)
+
+
+def render_index(entries: Iterable[IndexEntry | Mapping[str, Any]], title: str = "Stories") -> str:
+    """An index page listing stories, largest first, each linking to its report.
+
+    Entries may be ``IndexEntry`` records or mappings with the same keys.
+    """
+    rows = [e if isinstance(e, IndexEntry) else IndexEntry(**e) for e in entries]
+    rows.sort(key=lambda e: (-e.articles, -len(e.outlets), e.id))
+    all_outlets = {o for e in rows for o in e.outlets}
+    return _environment().get_template("index.html.j2").render(
+        title=title,
+        entries=rows,
+        total_articles=sum(e.articles for e in rows),
+        total_outlets=len(all_outlets),
+    )
+
+
+# --- page assembly ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """Where a piece of text on the page came from: article number (in the page's data) and span."""
+
+    article: int
+    start: int
+    end: int
+    outlet: str
+    tip: str
+    fact: int | None = None
+
+
+class _ReportBuilder:
+    """Turns the analysis, summary and comparison into the plain values the template lays out."""
+
+    def __init__(
+        self, analysis: StoryAnalysis, summary: Summary, comparison: Comparison, settings: ReportSettings
+    ) -> None:
+        self.analysis = analysis
+        self.summary = summary
+        self.comparison = comparison
+        self.settings = settings
+        self.articles = analysis.story.articles
+        self.article_number = {a.id: i for i, a in enumerate(self.articles)}
+        outlets = list(comparison.outlets)
+        outlets += [o for o in analysis.story.outlets if o not in outlets]
+        self.outlets = tuple(outlets)
+        self.outlet_number = {o: i for i, o in enumerate(self.outlets)}
+        self.consensus_ids = {f.id for f in comparison.consensus}
+        self.exclusive_ids = {f.id for facts in comparison.exclusives.values() for f in facts}
+
+    # references -------------------------------------------------------------------------------
+
+    def ref(self, article_id: str, start: int, end: int, fact: Fact | None = None) -> _Ref:
+        article = self.analysis.story.article(article_id)
+        where = f"{article.display_outlet} · {article.title or article.source or article.id}"
+        return _Ref(
+            article=self.article_number[article_id],
+            start=start,
+            end=end,
+            outlet=article.display_outlet,
+            tip=f"{where} · characters {start}–{end} (click to show in context)",
+            fact=None if fact is None else fact.id,
+        )
+
+    def sentence_ref(self, sentence: Sentence, fact: Fact | None = None) -> _Ref:
+        return self.ref(sentence.article, sentence.start, sentence.end, fact)
+
+    def fact_view(self, fact: Fact) -> dict[str, Any]:
+        return {
+            "id": fact.id,
+            "text": fact.representative.text,
+            "ref": self.sentence_ref(fact.representative, fact),
+            "outlets": self.badges(fact.outlets),
+            "kind": self.kind(fact),
+        }
+
+    def kind(self, fact: Fact) -> str:
+        if fact.id in self.consensus_ids:
+            return "consensus"
+        if fact.id in self.exclusive_ids or len(fact.outlets) <= 1:
+            return "exclusive"
+        return "shared"
+
+    def badges(self, outlets: Sequence[str]) -> dict[str, Any]:
+        """Outlet badges for a line, the first few shown and the rest counted."""
+        shown = [self.badge(o) for o in outlets[: self.settings.badge_limit]]
+        hidden = list(outlets[self.settings.badge_limit:])
+        return {"shown": shown, "hidden": hidden, "count": len(outlets)}
+
+    def badge(self, outlet: str) -> dict[str, Any]:
+        number = self.outlet_number.get(outlet)
+        if number is None:  # an outlet only a component knows; give it the next colour
+            number = self.outlet_number[outlet] = len(self.outlet_number)
+        return {"name": outlet, "colour": number % len(OUTLET_COLOURS)}
+
+    def folded(self, facts: Sequence[Fact]) -> dict[str, Any]:
+        views = [self.fact_view(f) for f in facts]
+        limit = self.settings.list_limit
+        return {"shown": views[:limit], "more": views[limit:]}
+
+    # sections ---------------------------------------------------------------------------------
+
+    def summary_view(self) -> list[dict[str, Any]]:
+        total = len(self.outlets)
+        return [
+            {
+                "text": item.sentence.text,
+                "ref": self.sentence_ref(item.sentence, item.fact),
+                "outlets": self.badges(item.outlets),
+                "support": len(item.outlets),
+                "share": len(item.outlets) / total if total else 0.0,
+            }
+            for item in self.summary.sentences
+        ]
+
+    def outlet_views(self) -> list[dict[str, Any]]:
+        shared_facts = [f for f in self.analysis.facts if len(f.outlets) > 1]
+        views = []
+        for outlet in self.outlets:
+            articles = [a for a in self.articles if a.display_outlet == outlet]
+            views.append({
+                "badge": self.badge(outlet),
+                "articles": [self.article_view(a) for a in articles],
+                "shared": sum(1 for f in shared_facts if outlet in f.outlets),
+                "shared_total": len(shared_facts),
+                "facts": sum(1 for f in self.analysis.facts if outlet in f.outlets),
+                "exclusives": self.folded(self.comparison.exclusives.get(outlet, ())),
+                "omissions": self.folded(self.comparison.omissions.get(outlet, ())),
+            })
+        return views
+
+    def article_view(self, article: Article) -> dict[str, Any]:
+        url = article.url if article.url and article.url.startswith(SAFE_URL_SCHEMES) else None
+        return {
+            "number": self.article_number[article.id],
+            "id": article.id,
+            "title": article.title or article.source or article.id,
+            "url": url,
+            "published": article.published.date().isoformat() if article.published else None,
+            "sentences": len(self.analysis.sentences.get(article.id, ())),
+            "removed": article.removed,
+        }
+
+    def quote_views(self) -> list[dict[str, Any]]:
+        """Quote groups by speaker, the most widely carried speakers first."""
+        by_speaker: dict[str, list[QuoteGroup]] = defaultdict(list)
+        for group in self.comparison.quotes:
+            by_speaker[group.speaker or "Unattributed"].append(group)
+        speakers = []
+        for speaker, groups in by_speaker.items():
+            groups.sort(key=lambda g: -len(g.outlets))
+            speakers.append({
+                "speaker": speaker,
+                "outlets": len({o for g in groups for o in g.outlets}),
+                "groups": [
+                    {
+                        "text": g.text,
+                        "ref": self.ref(g.quotes[0].article, g.quotes[0].start, g.quotes[0].end),
+                        "outlets": self.badges(g.outlets),
+                        "variants": [
+                            {
+                                "text": q.text,
+                                "outlet": self.badge(self.analysis.outlet_of(q.article)),
+                                "ref": self.ref(q.article, q.start, q.end),
+                                "verb": q.verb,
+                                "direct": q.direct,
+                            }
+                            for q in g.quotes[1:]
+                            if q.text != g.text or self.analysis.outlet_of(q.article)
+                            != self.analysis.outlet_of(g.quotes[0].article)
+                        ],
+                        "verb": g.quotes[0].verb,
+                        "direct": g.quotes[0].direct,
+                    }
+                    for g in groups
+                ],
+            })
+        speakers.sort(key=lambda s: (-s["outlets"], -len(s["groups"]), s["speaker"]))
+        return speakers
+
+    def figure_views(self) -> dict[str, list[dict[str, Any]]]:
+        """Figures grouped by what they count; groups with a conflict first."""
+        groups: dict[tuple[str, str], list[FigureReading]] = defaultdict(list)
+        for reading in self.comparison.figures:
+            groups[(reading.figure.counts, reading.figure.unit)].append(reading)
+        views = []
+        for (counts, unit), readings in groups.items():
+            views.append({
+                "counts": counts or "(unspecified)",
+                "unit": unit,
+                "conflict": any(r.conflict for r in readings),
+                "readings": [
+                    {
+                        "outlet": self.badge(r.outlet),
+                        "value": _format_number(r.figure.value),
+                        "text": r.figure.text,
+                        "conflict": r.conflict,
+                        "ref": self.ref(r.figure.article, r.figure.start, r.figure.end),
+                    }
+                    for r in readings
+                ],
+            })
+        return {
+            "conflicts": [v for v in views if v["conflict"]],
+            "others": [v for v in views if not v["conflict"]],
+        }
+
+    def framing_views(self) -> list[dict[str, Any]]:
+        views = []
+        for outlet in self.outlets:
+            framing = self.comparison.framing.get(outlet)
+            if framing is None:
+                continue
+            verbs = sorted(framing.attribution_verbs.items(), key=lambda kv: (-kv[1], kv[0]))
+            views.append({
+                "badge": self.badge(outlet),
+                "verbs": verbs,
+                "loaded": self.span_views(framing.loaded),
+                "hedges": self.span_views(framing.hedges),
+                "naming": sorted(framing.naming.items()),
+                "tone": framing.tone,
+                "tone_pct": round(max(-1.0, min(1.0, framing.tone)) * 50),
+            })
+        return views
+
+    def span_views(self, spans: Sequence[Span]) -> list[dict[str, Any]]:
+        """Distinct words of a framing list with how often they occur; each links to its first use."""
+        seen: dict[str, dict[str, Any]] = {}
+        for span in spans:
+            key = span.text.lower()
+            if key in seen:
+                seen[key]["count"] += 1
+            else:
+                seen[key] = {"text": span.text, "label": span.label, "count": 1,
+                             "ref": self.ref(span.article, span.start, span.end)}
+        return sorted(seen.values(), key=lambda v: (-v["count"], v["text"].lower()))
+
+    def matrix_view(self) -> dict[str, Any]:
+        """The coverage matrix: outlets as rows, facts as columns, most widely reported first."""
+        s = self.settings
+        facts = sorted(self.analysis.facts, key=lambda f: (-len(f.outlets), f.id))
+        drawn = facts[: s.matrix_max_facts]
+        label_width = 12 + 7 * min(24, max((len(o) for o in self.outlets), default=0))
+        cell = max(s.matrix_min_cell, min(s.matrix_cell, (s.matrix_width - label_width) // max(1, len(drawn))))
+        omitted_by = {o: {f.id for f in facts_} for o, facts_ in self.comparison.omissions.items()}
+        top = 26
+        columns = []
+        for i, fact in enumerate(drawn):
+            kind = self.kind(fact)
+            cells = []
+            for row, outlet in enumerate(self.outlets):
+                if outlet in fact.outlets:
+                    cells.append({"y": top + row * cell, "state": kind})
+                elif fact.id in omitted_by.get(outlet, ()):
+                    cells.append({"y": top + row * cell, "state": "omitted"})
+            columns.append({
+                "x": label_width + i * cell,
+                "fact": fact,
+                "ref": self.sentence_ref(fact.representative, fact),
+                "tip": f"{_shorten(fact.representative.text, 160)} — "
+                       f"{len(fact.outlets)} of {len(self.outlets)} outlets: {', '.join(fact.outlets)}",
+                "cells": cells,
+            })
+        rows = [
+            {"y": top + r * cell, "outlet": o, "label": _shorten(o, 24), "badge": self.badge(o)}
+            for r, o in enumerate(self.outlets)
+        ]
+        width = label_width + len(drawn) * cell + 2
+        return {
+            "cell": cell,
+            "gap": 1 if cell >= 6 else 0,
+            "top": top,
+            "label_width": label_width,
+            "width": width,
+            "height": top + len(self.outlets) * cell + 4,
+            "rows": rows,
+            "columns": columns,
+            "total": len(facts),
+            "not_drawn": len(facts) - len(drawn),
+            "multi": sum(1 for f in facts if len(f.outlets) > 1),
+        }
+
+    def page_data(self) -> str:
+        """The JSON the page's script reads: article texts and the sentences of each shared fact."""
+        data = {
+            "context": self.settings.context_chars,
+            "articles": [
+                {
+                    "outlet": a.display_outlet,
+                    "colour": self.badge(a.display_outlet)["colour"],
+                    "title": a.title or a.source or a.id,
+                    "id": a.id,
+                    "url": a.url if a.url and a.url.startswith(SAFE_URL_SCHEMES) else None,
+                    "text": a.text,
+                }
+                for a in self.articles
+            ],
+            "facts": {
+                str(f.id): [[self.article_number[s.article], s.start, s.end] for s in f.sentences]
+                for f in self.analysis.facts
+                if len(f.sentences) > 1
+            },
+        }
+        return _script_json(data)
+
+    def headline(self) -> str:
+        for article in self.articles:
+            if article.title:
+                return article.title
+        if self.summary.sentences:
+            return _shorten(self.summary.sentences[0].sentence.text, 110)
+        return f"Story {self.analysis.story.id}"
+
+    def context(self) -> dict[str, Any]:
+        dates = sorted(a.published for a in self.articles if a.published)
+        figures = self.figure_views()
+        consensus = self.folded(self.comparison.consensus)
+        return {
+            "headline": self.headline(),
+            "story": self.analysis.story.id,
+            "n_articles": len(self.articles),
+            "outlets": [self.badge(o) for o in self.outlets],
+            "dates": (dates[0].date().isoformat(), dates[-1].date().isoformat()) if dates else None,
+            "n_facts": len(self.analysis.facts),
+            "summary": self.summary_view(),
+            "consensus": consensus,
+            "n_consensus": len(self.comparison.consensus),
+            "matrix": self.matrix_view(),
+            "outlet_views": self.outlet_views(),
+            "quotes": self.quote_views(),
+            "figures": figures,
+            "framing": self.framing_views(),
+            "colours": OUTLET_COLOURS,
+            "data": self.page_data(),
+        }
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsprism.render", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _csp_hash(script: str) -> str:
+    """The base64 SHA-256 a Content-Security-Policy names to allow exactly this inline script."""
+    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def _script_json(data: Any) -> str:
+    """JSON safe to place inside a ``<script type="application/json">`` element.
+
+    Escaping ``<``, ``>`` and ``&`` as JSON unicode escapes means no article text can close the
+    element (``</script>``) or open a comment; ``JSON.parse`` restores them exactly.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _format_number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")

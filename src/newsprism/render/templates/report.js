@@ -1,0 +1,129 @@
+"use strict";
+// Shows where a piece of text came from: its article, outlet and character span, highlighted in
+// its paragraph, plus the same fact as other articles tell it. Article text only ever reaches the
+// page through textContent, never as markup.
+(function () {
+  var dataNode = document.getElementById("np-data");
+  if (!dataNode) { return; }
+  var data = JSON.parse(dataNode.textContent);
+  var panel = document.getElementById("source");
+  var active = null;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function paragraphBounds(text, start, end) {
+    var from = Math.min(start, text.lastIndexOf("\n", Math.max(0, start - 1)) + 1);
+    var to = text.indexOf("\n", end);
+    if (to < 0) { to = text.length; }
+    from = Math.max(from, start - data.context);
+    to = Math.min(to, end + data.context);
+    return [from, Math.max(to, end)];
+  }
+
+  function showArticleText(article, start, end) {
+    var box = document.getElementById("source-text");
+    var text = article.text;
+    var bounds = paragraphBounds(text, start, end);
+    box.textContent = "";
+    box.appendChild(document.createTextNode(text.slice(0, bounds[0])));
+    var para = el("span", "para");
+    para.appendChild(document.createTextNode(text.slice(bounds[0], start)));
+    var mark = el("mark", null, text.slice(start, end));
+    para.appendChild(mark);
+    para.appendChild(document.createTextNode(text.slice(end, bounds[1])));
+    box.appendChild(para);
+    box.appendChild(document.createTextNode(text.slice(bounds[1])));
+    box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
+  }
+
+  function refOf(node) {
+    return {
+      article: parseInt(node.getAttribute("data-a"), 10),
+      start: parseInt(node.getAttribute("data-s"), 10),
+      end: parseInt(node.getAttribute("data-e"), 10),
+      fact: node.getAttribute("data-f")
+    };
+  }
+
+  function show(ref) {
+    var article = data.articles[ref.article];
+    if (!article) { return; }
+    panel.hidden = false;  // first, so that the scroll position below can be measured
+    var badge = document.getElementById("source-outlet");
+    badge.textContent = article.outlet;
+    badge.className = "badge c" + article.colour;
+    var title = document.getElementById("source-title");
+    title.textContent = "";
+    if (article.url) {
+      var link = el("a", null, article.title);
+      link.href = article.url;
+      link.rel = "noopener noreferrer";
+      title.appendChild(link);
+    } else {
+      title.textContent = article.title;
+    }
+    document.getElementById("source-where").textContent =
+      "article " + article.id + " · characters " + ref.start + "–" + ref.end + " of " + article.text.length;
+    showArticleText(article, ref.start, ref.end);
+    showOthers(ref);
+  }
+
+  function showOthers(ref) {
+    var box = document.getElementById("source-others");
+    box.textContent = "";
+    var spans = (ref.fact && data.facts[ref.fact]) || [];
+    var others = spans.filter(function (s) {
+      return !(s[0] === ref.article && s[1] === ref.start && s[2] === ref.end);
+    });
+    if (!others.length) { box.hidden = true; return; }
+    box.hidden = false;
+    box.appendChild(el("strong", null, "The same fact in " + others.length + " other sentence" + (others.length > 1 ? "s" : "")));
+    var list = el("ul");
+    others.forEach(function (s) {
+      var article = data.articles[s[0]];
+      var item = el("li");
+      item.appendChild(el("span", "badge c" + article.colour, article.outlet));
+      var words = el("span", "src", article.text.slice(s[1], s[2]));
+      words.tabIndex = 0;
+      words.setAttribute("role", "button");
+      words.setAttribute("data-a", s[0]);
+      words.setAttribute("data-s", s[1]);
+      words.setAttribute("data-e", s[2]);
+      words.setAttribute("data-f", ref.fact);
+      item.appendChild(words);
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+
+  function activate(node) {
+    if (active) { active.classList.remove("active"); }
+    active = node;
+    if (!panel.contains(node)) { node.classList.add("active"); }
+    show(refOf(node));
+  }
+
+  document.addEventListener("click", function (event) {
+    var node = event.target.closest("[data-a]");
+    if (node) { activate(node); }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { panel.hidden = true; return; }
+    if (event.key !== "Enter" && event.key !== " ") { return; }
+    var node = event.target.closest && event.target.closest("[data-a]");
+    if (node) { event.preventDefault(); activate(node); }
+  });
+  document.getElementById("source-close").addEventListener("click", function () {
+    panel.hidden = true;
+    if (active) { active.classList.remove("active"); active = null; }
+  });
+  // Printed, every folded list is open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+})();

@@ -1,0 +1,256 @@
+"""The HTML report's layout rules, on small stories built inline from model records.
+
+These tests check what the page shows and how it escapes, independently of how good the analysis
+is; tests/render/test_report_pipeline.py runs the real pipeline, tests/render/test_report_browser.py
+a real browser.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections import defaultdict
+
+import pytest
+
+from newsprism.model import (
+    Article,
+    Comparison,
+    Fact,
+    Figure,
+    FigureReading,
+    Framing,
+    Quote,
+    QuoteGroup,
+    Sentence,
+    Span,
+    Story,
+    StoryAnalysis,
+    Summary,
+    SummarySentence,
+)
+from newsprism.render.html import IndexEntry, ReportSettings, render_index, render_report
+
+HOSTILE = '<script>alert("pwned")</script> He said "yes" & <b>no</b> </script><!-- x'
+
+
+def build(articles: list[Article], same: list[list[tuple[str, int]]] = ()):
+    """An analysis, summary and comparison of one-sentence-per-line articles.
+
+    ``same`` lists groups of (article id, line number) that state the same fact; every other line
+    is a fact of its own. Consensus is what every outlet reports, exclusives what one reports,
+    omissions what every other outlet reports; the summary is the consensus facts in order.
+    """
+    story = Story("s1", tuple(articles))
+    sentences = {}
+    for a in articles:
+        spans, offset = [], 0
+        for i, line in enumerate(a.text.split("\n")):
+            spans.append(Sentence(a.id, i, offset, offset + len(line), line, paragraph=i))
+            offset += len(line) + 1
+        sentences[a.id] = tuple(spans)
+    group_of = {key: n for n, group in enumerate(same) for key in group}
+    grouped: dict[object, list[Sentence]] = defaultdict(list)
+    for a in articles:
+        for s in sentences[a.id]:
+            grouped[group_of.get((a.id, s.index), (a.id, s.index))].append(s)
+    facts, fact_of = [], {}
+    for members in grouped.values():
+        outlets = tuple(dict.fromkeys(story.article(s.article).display_outlet for s in members))
+        fact = Fact(len(facts), tuple(members), outlets, members[0])
+        for s in members:
+            fact_of[(s.article, s.index)] = fact.id
+        facts.append(fact)
+    analysis = StoryAnalysis(story, sentences, tuple(facts), fact_of)
+    outlets = story.outlets
+    consensus = tuple(f for f in facts if len(f.outlets) == len(outlets) > 1)
+    summary = Summary("s1", tuple(SummarySentence(f.representative, f, f.outlets) for f in consensus))
+    comparison = Comparison(
+        story="s1",
+        outlets=outlets,
+        consensus=consensus,
+        exclusives={o: tuple(f for f in facts if f.outlets == (o,)) for o in outlets},
+        omissions={
+            o: tuple(f for f in facts if o not in f.outlets and len(f.outlets) == len(outlets) - 1 > 1)
+            for o in outlets
+        },
+        quotes=(),
+        figures=(),
+        framing={},
+    )
+    return analysis, summary, comparison
+
+
+def two_outlets(first_extra: str = "Only the first outlet says this.", url: str | None = None):
+    return [
+        Article("a1", f"Talks failed on Friday.\n{first_extra}\nThe minister resigned.", outlet="Alpha News",
+                title="Talks fail", url=url),
+        Article("a2", "Friday's talks failed.\nThe minister quit.\nBeta alone mentions the weather.",
+                outlet="Beta Daily", title="No deal"),
+    ]
+
+
+def page(articles, same=((("a1", 0), ("a2", 0)), (("a1", 2), ("a2", 1))), **changes) -> str:
+    analysis, summary, comparison = build(articles, [list(g) for g in same])
+    if changes:
+        comparison = Comparison(**{**{f: getattr(comparison, f) for f in comparison.__dataclass_fields__},
+                                   **changes})
+    return render_report(analysis, summary, comparison)
+
+
+def test_report_is_one_page_that_loads_nothing_from_outside():
+    html = page(two_outlets())
+    assert "<link" not in html
+    assert not re.search(r"""\ssrc\s*=""", html)
+    assert "@import" not in html and "url(" not in html
+    assert "default-src 'none'" in html
+
+
+def test_summary_sentences_are_shown_with_the_outlets_that_report_them():
+    html = page(two_outlets())
+    summary = html.split('id="summary"')[1].split("</section>")[0]
+    assert "Talks failed on Friday." in summary
+    assert "The minister resigned." in summary
+    assert summary.count('class="badge c0">Alpha News<') == 2
+    assert summary.count('class="badge c1">Beta Daily<') == 2
+
+
+def test_a_summary_sentence_carries_its_source_span():
+    html = page(two_outlets())
+    articles = two_outlets()
+    match = re.search(r'data-a="0" data-s="(\d+)" data-e="(\d+)" data-f="\d+"[^>]*>The minister resigned\.<', html)
+    assert match, "summary sentence without its source span"
+    start, end = int(match[1]), int(match[2])
+    assert articles[0].text[start:end] == "The minister resigned."
+
+
+def test_hostile_article_text_is_escaped_everywhere():
+    html = page(two_outlets(first_extra=HOSTILE))
+    assert "<script>alert" not in html
+    assert "<b>no</b>" not in html
+    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in html
+    # Only the page's own two script elements close.
+    assert html.count("</script>") == 2
+
+
+def test_article_texts_reach_the_script_as_json_that_cannot_close_its_element():
+    html = page(two_outlets(first_extra=HOSTILE))
+    block = re.search(r'<script type="application/json" id="np-data">(.*?)</script>', html, re.S)[1]
+    assert "<" not in block and ">" not in block
+    data = json.loads(block)
+    assert HOSTILE in data["articles"][0]["text"]
+
+
+def test_a_javascript_url_never_becomes_a_link():
+    html = page(two_outlets(url="javascript:alert(1)"))
+    assert "javascript:" not in html
+
+
+def test_an_http_url_becomes_a_link_to_the_article():
+    html = page(two_outlets(url="https://alpha.example/talks?a=1&b=2"))
+    assert 'href="https://alpha.example/talks?a=1&amp;b=2"' in html
+
+
+def test_the_content_security_policy_allows_exactly_the_pages_script():
+    html = page(two_outlets())
+    script = re.search(r"<script>(.*?)</script>", html, re.S)[1]
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in html
+
+
+def test_exclusives_are_listed_under_their_outlet():
+    html = page(two_outlets())
+    beta_card = html.split('<article class="outlet c1">')[1].split("</article>")[0]
+    exclusives = beta_card.split("Only here")[1].split("Leaves out")[0]
+    assert "Beta alone mentions the weather." in exclusives
+    assert "Only the first outlet says this." not in exclusives
+
+
+def test_coverage_matrix_draws_one_column_per_fact():
+    analysis, summary, comparison = build(two_outlets(), [[("a1", 0), ("a2", 0)], [("a1", 2), ("a2", 1)]])
+    html = render_report(analysis, summary, comparison)
+    assert html.count('<g class="col"') == len(analysis.facts) == 4
+
+
+def test_coverage_matrix_says_how_many_facts_it_leaves_out():
+    articles = [Article("a1", "\n".join(f"Line {i}." for i in range(30)), outlet="Alpha News")]
+    analysis, summary, comparison = build(articles)
+    html = render_report(analysis, summary, comparison, ReportSettings(matrix_max_facts=10))
+    assert html.count('<g class="col"') == 10
+    assert "The 20 least reported facts are not drawn" in html
+
+
+def test_long_fact_lists_fold_instead_of_dropping():
+    articles = [
+        Article("a1", "\n".join(f"Alpha fact {i}." for i in range(9)), outlet="Alpha News"),
+        Article("a2", "Beta fact.", outlet="Beta Daily"),
+    ]
+    analysis, summary, comparison = build(articles)
+    html = render_report(analysis, summary, comparison, ReportSettings(list_limit=4))
+    alpha_card = html.split('<article class="outlet c0">')[1].split("</article>")[0]
+    assert "<summary>5 more</summary>" in alpha_card
+    assert all(f"Alpha fact {i}." in alpha_card for i in range(9))
+
+
+def test_quotes_are_grouped_by_speaker_with_the_outlets_that_carry_them():
+    articles = [
+        Article("a1", 'Peskov said "it takes two to tango".', outlet="RT"),
+        Article("a2", 'Dmitry Peskov said "it takes two to tango".', outlet="Los Angeles Times"),
+    ]
+    quotes = (
+        Quote("Dmitry Peskov", "it takes two to tango", "a1", 13, 34, verb="said"),
+        Quote("Dmitry Peskov", "it takes two to tango", "a2", 20, 41, verb="said"),
+    )
+    html = page(articles, same=(), quotes=(QuoteGroup("Dmitry Peskov", quotes, ("RT", "Los Angeles Times")),))
+    section = html.split('id="quotes"')[1].split("</section>")[0]
+    assert "<h3>Dmitry Peskov" in section
+    assert 'data-a="0" data-s="13" data-e="34"' in section
+    assert ">RT<" in section and ">Los Angeles Times<" in section
+
+
+def test_figure_conflicts_are_flagged():
+    articles = two_outlets()
+    readings = (
+        FigureReading(Figure(1200.0, "", "staff", "a1", 0, 5, "Talks"), "Alpha News", conflict=True),
+        FigureReading(Figure(450.0, "", "staff", "a2", 0, 7, "Friday'"), "Beta Daily", conflict=True),
+    )
+    html = page(articles, figures=readings)
+    section = html.split('id="figures"')[1].split("</section>")[0]
+    assert "Outlets give different values" in section
+    assert section.count('<tr class="conflict') == 2
+    assert "1,200" in section and ">450<" in section
+
+
+def test_framing_shows_each_outlets_verbs_and_loaded_words():
+    articles = two_outlets()
+    framing = {
+        "Alpha News": Framing("Alpha News", loaded=(Span("failed", "a1", 12, 18, "loaded"),),
+                              attribution_verbs={"said": 3, "claimed": 1}),
+        "Beta Daily": Framing("Beta Daily", attribution_verbs={"said": 2}),
+    }
+    html = page(articles, framing=framing)
+    section = html.split('id="framing"')[1].split("</section>")[0]
+    assert '<span class="chip">claimed <b>1</b></span>' in section
+    assert 'data-a="0" data-s="12" data-e="18"' in section
+
+
+def test_a_summary_of_another_story_is_refused():
+    analysis, summary, comparison = build(two_outlets(), [[("a1", 0), ("a2", 0)]])
+    with pytest.raises(ValueError, match="must be of the analysed story 's1'"):
+        render_report(analysis, Summary("other", ()), comparison)
+
+
+def test_index_lists_largest_stories_first_with_links():
+    html = render_index([
+        IndexEntry("small", "small.html", "Small story", 2, ("RT",)),
+        {"id": "big", "href": "big.html", "title": "Big <story>", "articles": 9, "outlets": ("RT", "CNN")},
+    ])
+    assert html.index('href="big.html"') < html.index('href="small.html"')
+    assert "Big &lt;story&gt;" in html
+
+
+def test_index_refuses_a_javascript_link():
+    with pytest.raises(ValueError, match="must be relative or http"):
+        IndexEntry("x", "javascript:alert(1)")
