@@ -1,0 +1,303 @@
+"""Junk lines out, with a reason for each: the body text every later stage reads.
+
+Scraped text carries page furniture the HTML extractor never saw (section labels, teasers,
+copyright lines, sign-up prompts, photo credits, share buttons, web archive notices). Left in, it
+becomes "facts" that every copy from an outlet shares, and summaries quote it. The cleaner works
+line by line because scrapers and datasets give one paragraph per line, and it never drops a line
+silently: each removed line is recorded on ``Article.removed`` with its reason (DESIGN
+convention 2), bylines and datelines move to ``Article.meta``, and the headline moves to
+``Article.title``.
+
+Four kinds of evidence are used, from the most to the least certain:
+
+* patterns for junk lines (``newsprism.text.junk``), matched against the whole line;
+* position: lines above the headline are page header; short label lines before the first or after
+  the last body paragraph are navigation;
+* a dateline or a known lead-in at the start of a line is cut off, the rest of the line kept;
+* repetition: a line that is not a sentence and recurs in several articles of one outlet is a
+  template (only ``clean_articles`` sees the batch).
+
+A line that reads like a sentence is never removed for its position or its repetition alone: DUC
+2004 text has one sentence per line ("Q.", "It was chaos."), and wire stories repeat whole
+sentences across their updates.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from newsprism.ingest.outlets import KNOWN_OUTLETS, normalize_outlet
+from newsprism.ingest.text import find_title
+from newsprism.model import Article, Removal
+from newsprism.text import junk
+
+log = logging.getLogger(__name__)
+
+_TERMINAL = re.compile(r"""(?:[.!?…]|\.\.\.)["'”’)\]]*$""")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    """The cleaner's thresholds; the defaults come from the junk seen in the evaluation data.
+
+    ``min_body_words``: a body paragraph has at least this many words and ends like a sentence
+    (the shortest lead paragraphs in BASIL and AllSides run 6-7 words).
+    ``max_label_words``: navigation and section labels ("L.A. Now", "Essential Washington",
+    "Site Mobile Navigation") are at most this many words.
+    ``header_lines``: how many non-blank lines from the top the headline is looked for in (the
+    plain-text reader's headline rule scans 6; scraped pages put up to a few more labels above).
+    ``max_byline_words``: "By Jane Doe and John Roe, Staff Writers" and no longer.
+    ``repeat_min_articles``: a non-sentence line in this many articles of one outlet is a
+    template; two articles may share a line by chance (a quoted slogan), three rarely do.
+    """
+
+    min_body_words: int = 6
+    max_label_words: int = 6
+    header_lines: int = 8
+    max_byline_words: int = 12
+    repeat_min_articles: int = 3
+    line_patterns: tuple[junk.JunkPattern, ...] = field(default=junk.LINE_PATTERNS, repr=False)
+    lead_in_patterns: tuple[junk.JunkPattern, ...] = field(default=junk.LEAD_IN_PATTERNS, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in ("min_body_words", "max_label_words", "header_lines", "max_byline_words"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"CleanSettings.{name} must be >= 1, got {getattr(self, name)}")
+        if self.repeat_min_articles < 2:
+            raise ValueError(
+                f"CleanSettings.repeat_min_articles must be >= 2 (a line repeats across at least two "
+                f"articles), got {self.repeat_min_articles}"
+            )
+
+
+DEFAULT_SETTINGS = CleanSettings()
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def is_sentence(line: str) -> bool:
+    """Whether a line ends like a sentence ("Q.", "It was chaos.", "How much longer?")."""
+    return bool(_TERMINAL.search(line))
+
+
+def _is_body(line: str, settings: CleanSettings) -> bool:
+    return _words(line) >= settings.min_body_words and is_sentence(line)
+
+
+def _is_label(line: str, settings: CleanSettings) -> bool:
+    return _words(line) <= settings.max_label_words and not is_sentence(line) and not line.endswith(":")
+
+
+def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS) -> str | None:
+    """The reason a whole line is junk by its own content, or None when it may be body text."""
+    text = _norm(line)
+    for rule in settings.line_patterns:
+        if rule.pattern.fullmatch(text):
+            return rule.reason
+    if _byline(text, settings):
+        return "byline"
+    if junk.DATELINE_CAPS.fullmatch(text + " x") or junk.DATELINE_WITH_AGENCY.fullmatch(text + " x"):
+        return "dateline"
+    return None
+
+
+def _byline(text: str, settings: CleanSettings) -> str | None:
+    match = junk.BYLINE.fullmatch(text)
+    if match and _words(text) <= settings.max_byline_words:
+        return match.group("name")
+    return None
+
+
+@dataclass(slots=True)
+class _Lines:
+    """The per-line verdicts for one article while it is being cleaned."""
+
+    lines: list[str]
+    reasons: list[str | None]
+    cut: list[tuple[str, str] | None]  # (removed lead-in or dateline, reason) per line
+
+    @classmethod
+    def of(cls, text: str) -> _Lines:
+        lines = [line.strip() for line in text.splitlines()]
+        return cls(lines, [None] * len(lines), [None] * len(lines))
+
+    def content(self) -> list[int]:
+        """Indices of non-blank lines not yet judged junk."""
+        return [i for i, line in enumerate(self.lines) if line and self.reasons[i] is None]
+
+
+def _find_headline(lines: _Lines, title: str | None, settings: CleanSettings) -> int | None:
+    """Index of the line near the top that repeats the title, or None."""
+    if not title:
+        return None
+    wanted = _norm(title).casefold()
+    top = lines.content()[: settings.header_lines]
+    return next((i for i in top if _norm(lines.lines[i]).casefold() == wanted), None)
+
+
+def _judge_structure(lines: _Lines, article: Article, settings: CleanSettings) -> str | None:
+    """Mark headline, page header and navigation lines; return the article's title.
+
+    The title is the headline found in the text, else the given title unless it is itself junk
+    (a reader may have taken a label line for it).
+    """
+    title = article.title
+    if title and junk_reason(title, settings) is not None:
+        title = None
+    if title is None:
+        found = find_title(article.text)  # the plain-text reader's headline rule
+        title = found if found and not is_sentence(found) and junk_reason(found, settings) is None else None
+    headline = _find_headline(lines, title, settings)
+    if headline is not None:
+        for i in lines.content():
+            if i >= headline:
+                break
+            lines.reasons[i] = "navigation" if _is_label(lines.lines[i], settings) else "page-header"
+        lines.reasons[headline] = "headline"
+        title = lines.lines[headline]
+    content = lines.content()
+    body = [i for i in content if _is_body(lines.lines[i], settings)]
+    if body:
+        for i in content:
+            if (i < body[0] or i > body[-1]) and _is_label(lines.lines[i], settings):
+                lines.reasons[i] = "navigation"
+    return title
+
+
+def _cut_lead_ins(lines: _Lines, settings: CleanSettings) -> dict[str, str]:
+    """Cut known lead-ins off lines and the dateline off the first body line; return found metadata."""
+    meta: dict[str, str] = {}
+    for i in lines.content():
+        for rule in settings.lead_in_patterns:
+            match = rule.pattern.match(lines.lines[i])
+            if match and match.end() < len(lines.lines[i]):
+                lines.cut[i] = (match.group().strip(), rule.reason)
+                lines.lines[i] = lines.lines[i][match.end():]
+                break
+    content = lines.content()
+    if content:
+        first = content[0]
+        match = junk.DATELINE_WITH_AGENCY.match(lines.lines[first]) or junk.DATELINE_CAPS.match(lines.lines[first])
+        if match and match.end() < len(lines.lines[first]):
+            dateline = match.group().strip()
+            meta["dateline"] = _norm(match.group("dateline"))
+            if "agency" in match.groupdict() and match.group("agency"):
+                meta["dateline_agency"] = match.group("agency")
+            previous = lines.cut[first]
+            lines.cut[first] = (f"{previous[0]} {dateline}" if previous else dateline,
+                                f"{previous[1]}+dateline" if previous else "dateline")
+            lines.lines[first] = lines.lines[first][match.end():]
+    return meta
+
+
+def _outlet_evidence(removed: Sequence[Removal], meta: dict[str, str]) -> str:
+    """The known outlet named by a removed copyright line or a dateline's wire agency, else ""."""
+    for removal in removed:
+        if removal.reason == "copyright":
+            match = junk.COPYRIGHT_OWNER.search(removal.line)
+            if match:
+                outlet = normalize_outlet(match.group("owner"))
+                if outlet in KNOWN_OUTLETS:
+                    return outlet
+    agency = normalize_outlet(meta.get("dateline_agency"))
+    return agency if agency in KNOWN_OUTLETS else ""
+
+
+def _judge(article: Article, settings: CleanSettings) -> tuple[_Lines, str | None, dict[str, str]]:
+    lines = _Lines.of(article.text)
+    meta: dict[str, str] = {}
+    for i in lines.content():
+        reason = junk_reason(lines.lines[i], settings)
+        if reason == "byline" and "byline" not in meta:
+            meta["byline"] = _byline(_norm(lines.lines[i]), settings) or ""
+        if reason == "dateline" and "dateline" not in meta:
+            meta["dateline"] = _norm(lines.lines[i]).rstrip(" —–-_")
+        lines.reasons[i] = reason
+    title = _judge_structure(lines, article, settings)
+    for key, value in _cut_lead_ins(lines, settings).items():
+        meta.setdefault(key, value)
+    return lines, title, meta
+
+
+def _build(article: Article, lines: _Lines, title: str | None, meta: dict[str, str]) -> Article:
+    """The cleaned article: kept lines, paragraph breaks as in the input, removals in line order."""
+    kept: list[str] = []
+    removed: list[Removal] = []
+    gap = False
+    for i, line in enumerate(lines.lines):
+        if lines.cut[i]:
+            removed.append(Removal(*lines.cut[i]))
+        if not line:
+            gap = gap or bool(kept)
+            continue
+        if lines.reasons[i] is not None:
+            removed.append(Removal(line, lines.reasons[i]))
+            continue
+        if gap:
+            kept.append("")
+            gap = False
+        kept.append(line)
+    new_meta = dict(article.meta)
+    for key in ("byline", "dateline"):
+        if meta.get(key):
+            new_meta.setdefault(key, meta[key])
+    outlet = article.outlet or _outlet_evidence(removed, meta)
+    if outlet and not article.outlet:
+        log.info("%s: outlet %r found in its own text", article.source or article.id, outlet)
+    return replace(
+        article,
+        text="\n".join(kept),
+        title=title,
+        outlet=outlet,
+        removed=article.removed + tuple(removed),
+        meta=new_meta,
+    )
+
+
+def clean_article(article: Article, settings: CleanSettings = DEFAULT_SETTINGS) -> Article:
+    """``article`` without its junk lines; each removed line is recorded with its reason.
+
+    Returns a new article (the input is not changed): ``text`` holds the body paragraphs,
+    ``removed`` gains the removed lines, ``title`` the headline when one was found in the text,
+    ``meta`` the byline and dateline, and ``outlet`` the outlet named by a copyright line or a
+    wire dateline when it was unknown.
+    """
+    return _build(article, *_judge(article, settings))
+
+
+def clean_articles(articles: Iterable[Article], settings: CleanSettings = DEFAULT_SETTINGS) -> list[Article]:
+    """Each article cleaned, plus template lines found by their repetition across one outlet.
+
+    A line that does not read like a sentence and appears in ``settings.repeat_min_articles`` or
+    more articles of the same outlet is removed as ``"repeated-boilerplate"``. The outlet is the
+    article's own or, when unknown, the one its text names; articles of unknown outlet are not
+    compared with each other.
+    """
+    articles = list(articles)
+    judged = [_judge(article, settings) for article in articles]
+    outlets = []
+    for article, (lines, _, meta) in zip(articles, judged):
+        found = [Removal(lines.lines[i], r) for i, r in enumerate(lines.reasons) if r]
+        outlets.append(article.outlet or _outlet_evidence(found, meta))
+    seen: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for number, (outlet, (lines, _, _)) in enumerate(zip(outlets, judged)):
+        if not outlet:
+            continue
+        for i in lines.content():
+            if not is_sentence(lines.lines[i]):
+                seen[(outlet, _norm(lines.lines[i]).casefold())].add(number)
+    for number, (outlet, (lines, _, _)) in enumerate(zip(outlets, judged)):
+        for i in lines.content():
+            if len(seen.get((outlet, _norm(lines.lines[i]).casefold()), ())) >= settings.repeat_min_articles:
+                lines.reasons[i] = "repeated-boilerplate"
+    return [_build(article, *verdict) for article, verdict in zip(articles, judged)]

@@ -1,0 +1,138 @@
+"""What junk lines look like: the patterns the cleaner matches, each with the reason it records.
+
+Scraped and archived news text carries page furniture the HTML extractor never saw: section
+labels, teasers, copyright and edition lines, sign-up prompts, photo credits, share buttons, web
+archive notices and newswire editing notes. Each pattern here was written from lines seen in real
+copies (the Los Angeles Times seed, BASIL, AllSides, DUC 2004 and Multi-News) and is anchored so
+that it matches the whole line, or a known lead-in at its start; a real sentence that merely
+mentions a photo or Twitter is left alone.
+
+Patterns are matched against the line with its whitespace collapsed; case is ignored because
+Multi-News text is lowercased.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class JunkPattern:
+    """A regular expression for a junk line and the reason recorded when it matches."""
+
+    reason: str
+    pattern: re.Pattern[str]
+
+
+def _rule(reason: str, *alternatives: str) -> JunkPattern:
+    return JunkPattern(reason, re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE))
+
+
+_SHARE_WORD = r"(?:share|tweet|e-?mail|print|facebook|twitter|pinterest|linkedin|whatsapp|reddit|google\s?(?:\+|plus)|comments?|copy\s+link|embed|save|messenger|sms)"
+
+# Whole-line junk: the pattern must match the entire line (``fullmatch``).
+LINE_PATTERNS: tuple[JunkPattern, ...] = (
+    _rule("copyright", r"(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))).{0,120}",
+          r".{0,80}all rights reserved\.?.{0,80}"),
+    _rule("edition", r"edition\s*:.{0,80}", r"(?:u\.s\.|us|international|uk|global) edition"),
+    _rule(
+        "teaser",
+        r"(?:read more|read also|see also|also read|related(?: coverage| stories| articles| content| links)?|recommended(?: for you)?|watch|listen|latest(?: updates| news)?|most (?:read|popular|viewed)|trending(?: now)?|don't miss|more)(?:\s*[:|»>]\s*.{0,200})?",
+        r"more (?:from|on|about) .{1,40}",
+    ),
+    _rule(
+        "prompt",
+        r"(?:sign up|subscribe|get (?:the|our) .{0,40}newsletter|click here|follow us|join us on|download (?:our|the) app|please enable javascript|enable javascript|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|by (?:using|continuing to use) this (?:site|website)|already a subscriber|create (?:an|a free) account|turn (?:off|on) (?:your )?ad ?blocker|allow notifications)\b.{0,250}",
+        r"advertisement|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|skip (?:advertisement|ad)|close|learn more",
+        r"tweet with a location .{0,260}",
+        r"add a location to your tweets .{0,260}",
+        r"add this (?:tweet|video) to your website .{0,600}",
+        r"this will appear next to all of your comments.{0,120}",
+        r"the interactive transcript could not be loaded.{0,200}",
+        r"(?:just one more thing\.*\s*)?we have sent you a verification email.{0,400}",
+        r"you are on twitter mobile because.{0,300}",
+        r"media playback is unsupported on your device\.?",
+        r"(?:the )?video (?:is|will be) (?:no longer )?(?:available|loading|unavailable).{0,120}",
+        r"sorry, (?:this|the) (?:video|zip ?code|page) .{0,200}",
+        r"notice:? you must log in to continue\.?",
+    ),
+    _rule(
+        "archive-notice",
+        r"these crawls are part of an effort to archive pages.{0,900}",
+        r"starting in 1996, alexa internet has been donating.{0,1200}",
+        r"focused crawls are collections of frequently-updated.{0,500}",
+        r"the seed for (?:this crawl|wide\d+) was.{0,500}",
+        r"crawl(?:s performed by| of outlinks from) .{0,500}",
+        r"this is a set of web ?crawls? .{0,500}",
+        r"(?:the )?wayback machine .{0,300}",
+        r"(?:internet archive|archive-it) .{0,30}(?:crawl|collection).{0,400}",
+    ),
+    _rule(
+        "share-buttons",
+        rf"(?:{_SHARE_WORD}(?:\s+(?:this|on|via|to|the|story|article|page|with|a|friend|your|friends))*[\s|/·•,:-]*){{1,12}}(?:&#124;|\|)?",
+    ),
+    _rule(
+        "photo-credit",
+        r"(?:photo|photograph|picture|image|video|graphic|illustration)s?(?: credit)?\s*(?::|by|courtesy)\s*.{0,120}",
+        r"(?:image copyright|getty images|ap photo|associated press|reuters|afp|epa|file photo)(?:/[\w .'-]{1,60})?",
+        r"\(?(?:ap|afp|reuters|getty|epa)(?: photo)?/[\w .'-]{1,60}\)?",
+        r"[\w .'-]{2,60}\s*/\s*(?:getty images|afp|reuters|ap|epa|bloomberg|the associated press)(?: via getty images)?",
+    ),
+    _rule(
+        "photo-caption",
+        r".{10,400}\((?:ap|afp|reuters|getty images|epa)?\s*photo(?:/| by | credit:? )[^)]{1,80}\)\.?",
+        r".{10,400}\((?:photo|image|credit)\s*:[^)]{1,80}\)\.?",
+        r"(?:file[ -]+(?:photo)?\s*[-:—–]\s*)(?:in this|this|a|an|the) .{5,400}",
+        r"(?:this|in this) (?:undated|handout|file|undated handout)?\s*photo(?: provided| released| taken| made)?\b.{5,300}",
+        r"image caption .{1,300}",
+        r"media caption .{1,300}",
+    ),
+    _rule(
+        "credit",
+        r".{3,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?",
+        r"\(?(?:reporting|additional reporting|writing|editing) by .{2,200}",
+        r"(?:story|text|written) by [\w .,'-]{3,80}",
+    ),
+    _rule(
+        "wire-note",
+        r"[^.]{1,60},\s*(?:\d+(?:st|nd|rd|th)\s*graf|graf\s*\d+|pickup\s*\d*(?:st|nd|rd|th)?)\s*p[vr]s",
+        r"\(\s*[a-z]{2,4}\s*\)",
+        r"more|end ?it|endit|\(?end\)?|-+\s*30\s*-+|#+|\*+|_+",
+    ),
+)
+
+# Junk that opens a line the body continues on (Multi-News keeps each document on one line).
+# Only the matched lead-in is removed; the rest of the line stays.
+LEAD_IN_PATTERNS: tuple[JunkPattern, ...] = (
+    _rule("prompt", r"media playback is unsupported on your device\s+", r"please enable javascript to watch this video\s+",
+          r"photo advertisement continue reading the main story\s+", r"advertisement continue reading the main story\s+",
+          r"breaking news emails get breaking news alerts and special reports\. the news and stories that matter, delivered weekday mornings\.\s*(?:/\s*)?",
+          r"hide transcript show transcript\s+"),
+    _rule("share-buttons", r"play facebook twitter google plus embed\s+"),
+)
+
+# A byline line: "By Jane Doe", "By JANE DOE and JOHN ROE, Staff Writers".
+BYLINE = re.compile(
+    r"by\s+(?P<name>[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|van|von|la|and|&))*(?:\s*,\s*[\w .'-]{2,60})?)",
+)
+
+# Wire agencies whose name in a dateline "(AP)" is evidence of the outlet.
+AGENCY = r"(?:ap|afp|reuters|cnn|upi|bloomberg|nyt|tass|rt|ap photo|dpa|xinhua|kyodo|marketwatch)"
+
+# A dateline opening the first body line: "WASHINGTON —", "KANSAS CITY, Mo. —",
+# "BRUSSELS, Belgium( AP)", "new york ( ap ) —". Without a wire agency the place must be in
+# capitals and followed by a dash, so that "Obama — who ..." is never taken for a dateline.
+DATELINE_WITH_AGENCY = re.compile(
+    rf"(?P<dateline>(?P<place>[A-Za-z][\w.'’ -]{{1,40}}(?:,\s*[A-Za-z][\w.' -]{{1,30}})?)\s*\(\s*(?P<agency>{AGENCY})\s*\))\s*(?:—|--|–|-|_|:)?\s+",
+    re.IGNORECASE,
+)
+DATELINE_CAPS = re.compile(
+    r"(?P<dateline>(?P<place>[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?))\s*(?:—|--|–|_)\s+(?=\S)",
+)
+
+# Outlet evidence in a copyright line: "Copyright © 2018, Los Angeles Times".
+COPYRIGHT_OWNER = re.compile(
+    r"(?:copyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?P<owner>[^.,|;©]{2,60}?)\s*(?:[.,|;]|all rights reserved|$)",
+    re.IGNORECASE,
+)
