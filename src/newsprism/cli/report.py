@@ -1,0 +1,76 @@
+"""``newsprism report``: the summary and the comparison of one story as one offline HTML page."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from newsprism.cli.console import warn
+from newsprism.errors import NewsprismError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WORDS = 100
+"""Summary length in words: the length of the newser.com briefs of Multi-News and of DUC 2004's
+reference summaries, the two kinds of summary newsprism is measured against."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="write one story's summary and outlet comparison as a standalone HTML page",
+        description=(
+            "Read INPUTs as the articles of one story and write a standalone, offline HTML page: "
+            "the attributed summary at the top, then the outlets side by side (consensus, "
+            "exclusives, omissions), quotes by speaker, figure conflicts, framing and a coverage "
+            "matrix. Click any sentence to see where it came from."
+        ),
+        epilog="example: newsprism report RT=examples/000_431b17eb286845b6.txt "
+               "examples/001_70f2f9c0c9a27f18.txt --out story.html",
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT",
+        help="an article: OUTLET=PATH, a file, a folder of files, or a URL",
+    )
+    parser.add_argument(
+        "--out", "-o", metavar="FILE",
+        help="where to write the page (default: standard output)",
+    )
+    parser.add_argument(
+        "--words", type=int, default=DEFAULT_WORDS, metavar="N",
+        help=f"summary length in words (default: {DEFAULT_WORDS})",
+    )
+    parser.add_argument(
+        "--allow-private", action="store_true",
+        help="allow URLs on private and local network addresses",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.words < 1:
+        raise NewsprismError(f"--words must be a positive number of words, got {args.words}")
+    from newsprism.analysis.align import analyze
+    from newsprism.compare import compare
+    from newsprism.engines.local import load_story
+    from newsprism.render.html import render_report
+    from newsprism.summarize import summarize
+
+    story, errors = load_story(args.inputs, allow_private=args.allow_private)
+    for error in errors:
+        warn(str(error))
+    analysis = analyze(story)
+    page = render_report(analysis, summarize(analysis, words=args.words), compare(analysis))
+    if args.out is None:
+        sys.stdout.write(page)
+        return 0
+    out = Path(args.out)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise NewsprismError(f"cannot write the report to {out}: {error.strerror}") from error
+    log.info("wrote %s (%d articles, %d bytes)", out, len(story.articles), len(page.encode()))
+    print(f"wrote {out}: {len(story.articles)} articles from {len(story.outlets)} outlets", file=sys.stderr)
+    return 0
