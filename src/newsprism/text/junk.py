@@ -96,10 +96,11 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
     ),
     _rule(
         "wire-note",
-        r"[^.]{1,60},\s*(?:\d+(?:st|nd|rd|th)\s*graf|graf\s*\d+|pickup\s*\d*(?:st|nd|rd|th)?)\s*p[vr]s",
+        r"[^.]{1,60},\s*(?:\d+(?:st|nd|rd|th)\s*graf|graf\s*\d+|pickup\s*\d*(?:st|nd|rd|th)?)\s*(?:p[vr]s)?(?:\s*,\s*[\w-]{1,30})?",
         r"\(\s*[a-z]{2,4}\s*\)",
         r"more|end ?it|endit|\(?end\)?|-+\s*30\s*-+|#+|\*+|_+",
     ),
+    _rule("no-text", r"[\W_]+"),
 )
 
 # Junk that opens a line the body continues on (Multi-News keeps each document on one line).
