@@ -205,3 +205,13 @@ def test_boundary_f1_on_duc2004_stays_above_its_floor(layout):
     assert len(documents) == 500
     _, _, f1 = bench.score([bench.join(d, layout) for d in documents], RuleSplitter())
     assert f1 >= DUC_F1_FLOOR[layout]
+
+
+def test_a_camel_case_name_can_start_a_sentence():
+    text = "Sales fell in March. eBay shares rose anyway."
+    assert sentences(text) == ["Sales fell in March.", "eBay shares rose anyway."]
+
+
+def test_every_kind_of_line_break_ends_a_paragraph():
+    text = "One.\r\nTwo.\rThree.\u2028Four."
+    assert sentences(text) == ["One.", "Two.", "Three.", "Four."]

@@ -106,8 +106,8 @@ class RuleSplitter:
 
     def _ends_sentence(self, paragraph: str, start: int, match: re.Match[str]) -> bool:
         nxt = match.group("next")
-        if nxt[:1].islower() or not (nxt or match.group("open").endswith(("(", "["))):
-            return False  # lower case, or a dash or stray mark, continues the sentence
+        if (nxt[:1].islower() and nxt == nxt.lower()) or not (nxt or match.group("open").endswith(("(", "["))):
+            return False  # lower case ("eBay" aside), or a dash or stray mark, continues the sentence
         term = match.group("term")
         if len(term) > 1 and term[0] in ".\u2026" or term == "\u2026":
             return not match.group("space")  # "word ... word" marks an omission inside a sentence
@@ -128,7 +128,8 @@ class RuleSplitter:
 
 DEFAULT_SPLITTER: Splitter = RuleSplitter()
 
-_LINE = re.compile(r"[^\n]+")
+# Everything ``str.splitlines`` treats as a line break ends a paragraph.
+_LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def paragraphs(text: str) -> list[Span]:
