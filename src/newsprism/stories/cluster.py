@@ -17,6 +17,7 @@ first, so a shuffled file gives the same stories as the same file in order.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -215,6 +216,69 @@ class StoryClusterer:
         self._story_of_original = {
             a: story for a, story in self._story_of_original.items() if a in self.duplicates
         }
+
+
+    def save_state(self) -> bytes:
+        """Everything the stream needs to go on later, as an ``.npz`` (no pickle: a store file may
+        come from someone else, and loading it must not run code)."""
+        df = getattr(self.vectorizer, "df_", np.zeros(0, dtype=np.int64))
+        seen = np.flatnonzero(df)
+        dedup = self.duplicates.export()
+        originals = sorted(self._story_of_original.items())
+        arrays = {
+            "settings": np.array(repr(self.settings)),
+            "df_index": seen,
+            "df_count": df[seen],
+            "counters": np.array(
+                [getattr(self.vectorizer, "n_documents_", 0), self.stories_started, self.stories_dormant]
+            ),
+            "clock": np.array(self.clock),
+            "centroid_data": self._centroids.data,
+            "centroid_indices": self._centroids.indices,
+            "centroid_indptr": self._centroids.indptr,
+            "last": self._last,
+            "ids": np.array(self._ids, dtype=str),
+            "original_ids": np.array([a for a, _ in originals], dtype=str),
+            "original_stories": np.array([story for _, story in originals], dtype=str),
+            **{f"dedup_{name}": value for name, value in dedup.items()},
+        }
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def load_state(cls, blob: bytes, settings: ClusterSettings | None = None) -> StoryClusterer:
+        """A clusterer that goes on where the one that saved ``blob`` stopped."""
+        clusterer = cls(settings)
+        try:
+            arrays = dict(np.load(io.BytesIO(blob), allow_pickle=False))
+        except (ValueError, OSError, EOFError) as error:
+            raise NewsprismError(f"saved clustering state is unreadable ({error})") from None
+        if str(arrays["settings"]) != repr(clusterer.settings):
+            raise NewsprismError(
+                "saved clustering state was made with other settings; use the same settings or a new store"
+            )
+        n_documents, clusterer.stories_started, clusterer.stories_dormant = (int(v) for v in arrays["counters"])
+        if n_documents:
+            vectorizer = clusterer.vectorizer
+            vectorizer.df_ = np.zeros(vectorizer.n_features, dtype=np.int64)
+            vectorizer.df_[arrays["df_index"]] = arrays["df_count"]
+            vectorizer.n_documents_ = n_documents
+        clusterer.clock = float(arrays["clock"])
+        ids = [str(i) for i in arrays["ids"]]
+        clusterer._centroids = sp.csr_matrix(
+            (arrays["centroid_data"], arrays["centroid_indices"], arrays["centroid_indptr"]),
+            shape=(len(ids), clusterer.vectorizer.n_features),
+        )
+        clusterer._norm2 = np.asarray(clusterer._centroids.multiply(clusterer._centroids).sum(axis=1)).ravel()
+        clusterer._last = arrays["last"]
+        clusterer._ids = ids
+        clusterer._story_of_original = dict(
+            zip((str(a) for a in arrays["original_ids"]), (str(s) for s in arrays["original_stories"]))
+        )
+        dedup = {name[len("dedup_"):]: value for name, value in arrays.items() if name.startswith("dedup_")}
+        clusterer.duplicates = DuplicateIndex.restore(dedup, clusterer.settings.dedup)
+        return clusterer
 
 
 def arrival_order(articles: Sequence[Article]) -> list[int]:

@@ -42,6 +42,8 @@ class DedupSettings:
     ``threshold``: estimated Jaccard of shingle sets at or above which two articles are copies;
     measured on injected wire copies and on DUC/AllSides/Multi-News articles (README "Near-duplicates"):
     copies with a changed lead or ending stay above 0.6, distinct articles on the same event below 0.3.
+    ``max_words``: only an article's first words are shingled; a copy shows in its lead, and a
+    hostile 50 MB "article" must not cost gigabytes of hashes.
     ``window``: how long an article stays findable as the original of later copies; the same
     dormancy idea as stories, which bounds the index's memory on an endless stream.
     """
@@ -50,6 +52,7 @@ class DedupSettings:
     num_perm: int = 64
     bands: int = 16
     threshold: float = 0.6
+    max_words: int = 5_000
     window: timedelta = timedelta(days=30)
     seed: int = 1
 
@@ -64,16 +67,17 @@ class DedupSettings:
             raise NewsprismError(f"window must be positive, got {self.window}")
 
 
-def word_hashes(text: str) -> np.ndarray:
-    """Stable 32-bit hashes of the lowercased words (crc32: the same in every process, unlike ``hash``)."""
-    return np.fromiter(
-        (zlib.crc32(w.encode()) for w in _WORD.findall(text.lower())), dtype=np.uint64
-    )
+def word_hashes(text: str, limit: int) -> np.ndarray:
+    """Stable 32-bit hashes of the first ``limit`` lowercased words (crc32: the same in every
+    process, unlike ``hash``)."""
+    words = _WORD.findall(text[: limit * 40].lower())[:limit]  # 40 characters is a generous word
+    return np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
 
 
-def shingle_hashes(text: str, size: int) -> np.ndarray:
-    """Hashes of the distinct ``size``-word shingles of ``text`` (a shorter text is one shingle)."""
-    words = word_hashes(text)
+def shingle_hashes(text: str, size: int, limit: int = 5_000) -> np.ndarray:
+    """Hashes of the distinct ``size``-word shingles of the first ``limit`` words of ``text``
+    (a shorter text is one shingle)."""
+    words = word_hashes(text, limit)
     if len(words) == 0:
         return words
     n = max(len(words) - size + 1, 1)
@@ -94,7 +98,7 @@ class MinHasher:
         self._b = rng.integers(0, 2**63, size=self.settings.num_perm, dtype=np.uint64)
 
     def signatures(self, texts: Sequence[str]) -> np.ndarray:
-        shingles = [shingle_hashes(t, self.settings.shingle) for t in texts]
+        shingles = [shingle_hashes(t, self.settings.shingle, self.settings.max_words) for t in texts]
         sizes = np.array([len(s) for s in shingles])
         signatures = np.full((len(texts), self.settings.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
         filled = np.flatnonzero(sizes)
@@ -148,11 +152,33 @@ class DuplicateIndex:
                 best, best_similarity = candidate, similarity
         if best is not None:
             return best
+        self._index(article_id, signature, clock, keys)
+        return None
+
+    def _index(self, article_id: str, signature: np.ndarray, clock: float, keys: list[bytes]) -> None:
         for band, key in enumerate(keys):
             self._buckets[band].setdefault(key, article_id)
         self._signatures[article_id] = signature
         self._arrivals.append((clock, article_id, keys))
-        return None
+
+    def export(self) -> dict[str, np.ndarray]:
+        """The indexed originals as arrays (arrival clock, id, signature), oldest first."""
+        ids = [article_id for _, article_id, _ in self._arrivals]
+        return {
+            "clocks": np.array([clock for clock, _, _ in self._arrivals], dtype=np.float64),
+            "ids": np.array(ids, dtype=str),
+            "signatures": np.array([self._signatures[i] for i in ids], dtype=np.uint32).reshape(
+                len(ids), self.settings.num_perm
+            ),
+        }
+
+    @classmethod
+    def restore(cls, arrays: dict[str, np.ndarray], settings: DedupSettings) -> DuplicateIndex:
+        """An index holding the originals ``export`` gave."""
+        index = cls(settings)
+        for clock, article_id, signature in zip(arrays["clocks"], arrays["ids"], arrays["signatures"]):
+            index._index(str(article_id), signature, float(clock), index._band_keys(signature))
+        return index
 
     def _forget_before(self, horizon: float) -> None:
         while self._arrivals and self._arrivals[0][0] < horizon:

@@ -1,0 +1,270 @@
+"""The embedded store: articles, duplicate groups, stories and their analyses in one SQLite file.
+
+SQLite in WAL mode: readers (``newsprism stories``, the web app) never block the ingest, and a
+transaction that was committed survives a crash or a kill. An ingest commits one chunk at a time,
+and each commit holds the chunk's articles, their stories and the clusterer's state together, so
+a kill between commits loses only the uncommitted chunk and leaves a store that the next ingest
+simply continues.
+
+Identity: an article is the same article when it has the same URL (without its #fragment), or,
+without a URL, the same text (SHA-1 of its whitespace-normalised text). Storing it again is a no-op.
+Duplicate groups: an article whose text copies an earlier one (``newsprism.stories.dedup``) is
+stored with ``duplicate_of`` = the key of that original; ``duplicate_groups`` is a view over them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from newsprism.errors import NewsprismError
+from newsprism.model import Article
+from newsprism.stories.cluster import ClusterSettings, StoryClusterer, arrival_order
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    source TEXT,
+    text TEXT NOT NULL,
+    story TEXT NOT NULL,
+    duplicate_of TEXT REFERENCES articles(key),
+    added TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    size INTEGER NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    updated TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last_published);
+CREATE TABLE IF NOT EXISTS analyses (
+    story TEXT NOT NULL REFERENCES stories(id),
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (story, kind)
+);
+CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE VIEW IF NOT EXISTS duplicate_groups AS
+    SELECT duplicate_of AS original, COUNT(*) + 1 AS size, GROUP_CONCAT(outlet, '|') AS copy_outlets
+    FROM articles WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of;
+"""
+
+
+def article_key(article: Article) -> str:
+    """The identity of an article in the store: its URL, else a hash of its text."""
+    if article.url:
+        return "url:" + article.url.split("#", 1)[0]
+    digest = hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).hexdigest()
+    return "sha1:" + digest
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ``Store.add`` did: new articles, ones already stored, and copies among the new."""
+
+    added: int
+    already_stored: int
+    duplicates: int
+    stories_touched: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    title: str | None
+    size: int
+    outlets: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+
+
+class Store:
+    """One SQLite store file. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: str | Path, settings: ClusterSettings | None = None) -> None:
+        self.path = Path(path)
+        self.settings = settings or ClusterSettings()
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads {SCHEMA_VERSION}")
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as error:
+            raise NewsprismError(f"{self.path}: not a newsprism store or corrupt ({error})") from None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _clusterer(self) -> StoryClusterer:
+        row = self._db.execute("SELECT value FROM state WHERE name = 'clusterer'").fetchone()
+        if row is None:
+            return StoryClusterer(self.settings)
+        return StoryClusterer.load_state(row[0], self.settings)
+
+    def add(self, articles: Sequence[Article], *, commit_every: int = 1000) -> IngestReport:
+        """Store the articles not stored yet, dedup and cluster them, and update their stories.
+
+        New articles are taken in date order; every ``commit_every`` articles the articles, their
+        stories and the clusterer state are committed in one transaction.
+        """
+        new: list[tuple[str, Article]] = []
+        keys_seen: set[str] = set()
+        for article in articles:
+            key = article_key(article)
+            if key in keys_seen:
+                continue
+            keys_seen.add(key)
+            new.append((key, article))
+        already = self._stored_keys(k for k, _ in new)
+        new = [(k, a) for k, a in new if k not in already]
+        order = arrival_order([a for _, a in new])
+        new = [new[i] for i in order]
+        clusterer = self._clusterer()
+        duplicates, touched = 0, set()
+        for start in range(0, len(new), commit_every):
+            chunk = new[start : start + commit_every]
+            # The clusterer sees store keys as ids: unique across ingests, unlike file-made ids.
+            assignments = clusterer.add(replace(a, id=k) for k, a in chunk)
+            rows = []
+            for (key, article), assignment in zip(chunk, assignments):
+                duplicates += assignment.duplicate_of is not None
+                touched.add(assignment.story)
+                rows.append(
+                    (key, article.id, article.display_outlet, article.url, article.title, _iso(article.published),
+                     article.source, article.text, assignment.story, assignment.duplicate_of, _now())
+                )
+            self._commit_chunk(rows, {r[8] for r in rows}, clusterer.save_state())
+        return IngestReport(len(new), len(already), duplicates, len(touched))
+
+    def _stored_keys(self, keys: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        batch = list(keys)
+        for start in range(0, len(batch), 500):
+            part = batch[start : start + 500]
+            marks = ",".join("?" * len(part))
+            found.update(r[0] for r in self._db.execute(f"SELECT key FROM articles WHERE key IN ({marks})", part))
+        return found
+
+    def _commit_chunk(self, rows: list[tuple[Any, ...]], stories: set[str], state: bytes) -> None:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            for story in stories:
+                db.execute(
+                    """INSERT INTO stories (id, title, size, first_published, last_published, updated)
+                       SELECT story, (SELECT title FROM articles a WHERE a.story = ? AND a.title IS NOT NULL
+                                      ORDER BY a.published LIMIT 1),
+                              COUNT(*), MIN(published), MAX(published), ?
+                       FROM articles WHERE story = ? GROUP BY story
+                       ON CONFLICT(id) DO UPDATE SET title = excluded.title, size = excluded.size,
+                           first_published = excluded.first_published,
+                           last_published = excluded.last_published, updated = excluded.updated""",
+                    (story, _now(), story),
+                )
+            db.execute("INSERT OR REPLACE INTO state VALUES ('clusterer', ?)", (state,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def stories(self, since: datetime | None = None) -> list[StoryRow]:
+        """Stories, largest first; with ``since``, only those with an article published since then."""
+        query = "SELECT id, title, size, first_published, last_published FROM stories"
+        params: tuple[Any, ...] = ()
+        if since is not None:
+            query += " WHERE last_published >= ?"
+            params = (_iso(since),)
+        query += " ORDER BY size DESC, last_published DESC, id"
+        rows = self._db.execute(query, params).fetchall()
+        return [StoryRow(r[0], r[1], r[2], self._outlets(r[0]), r[3], r[4]) for r in rows]
+
+    def _outlets(self, story: str) -> tuple[str, ...]:
+        rows = self._db.execute("SELECT DISTINCT outlet FROM articles WHERE story = ? ORDER BY outlet", (story,))
+        return tuple(r[0] for r in rows)
+
+    def articles(self, story: str | None = None) -> Iterator[Article]:
+        """Stored articles (of one story, when given), in the order they were added."""
+        query = "SELECT id, text, outlet, url, title, published, source, key, duplicate_of FROM articles"
+        params: tuple[Any, ...] = ()
+        if story is not None:
+            query += " WHERE story = ?"
+            params = (story,)
+        for r in self._db.execute(query + " ORDER BY rowid", params):
+            yield Article(
+                id=r[0], text=r[1], outlet=r[2], url=r[3], title=r[4],
+                published=datetime.fromisoformat(r[5]) if r[5] else None, source=r[6],
+                meta={"store_key": r[7], "duplicate_of": r[8]},
+            )
+
+    def count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def save_analysis(self, story: str, kind: str, payload: Any) -> None:
+        """Keep a story's analysis (``kind`` = "summary", "comparison", ...) as JSON."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (story, kind, json.dumps(payload), _now())
+        )
+
+    def analysis(self, story: str, kind: str) -> Any | None:
+        row = self._db.execute("SELECT payload FROM analyses WHERE story = ? AND kind = ?", (story, kind)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity check and the store's own invariants (empty when sound)."""
+        problems = [r[0] for r in self._db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {r}" for r in self._db.execute("PRAGMA foreign_key_check")]
+        orphans = self._db.execute(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE s.id IS NULL"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} articles belong to no stored story")
+        wrong = self._db.execute(
+            "SELECT COUNT(*) FROM stories s WHERE size != (SELECT COUNT(*) FROM articles a WHERE a.story = s.id)"
+        ).fetchone()[0]
+        if wrong:
+            problems.append(f"{wrong} stories have a size that does not match their articles")
+        return problems
