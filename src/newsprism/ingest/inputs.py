@@ -13,13 +13,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsprism.errors import InputError
+from newsprism.ingest.datasets import looks_like_multinews, looks_like_sgml_docs, parse_sgml_file, read_multinews_stories
 from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.html import article_from_html
 from newsprism.ingest.jsonl import read_jsonl_articles
 from newsprism.ingest.outlets import normalize_outlet
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.text import article_from_text
-from newsprism.model import Article
+from newsprism.ingest.warc import read_warc
+from newsprism.ingest.web import read_url
+from newsprism.model import Article, Story
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +75,6 @@ def read_input(target: str, *, allow_private: bool = False,
                settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """The articles of one input (no ``OUTLET=`` prefix), or its errors."""
     if _URL.match(target):
-        from newsprism.ingest.web import read_url
-
         yield from read_url(target, allow_private=allow_private, settings=settings)
         return
     path = Path(target)
@@ -97,6 +99,13 @@ def read_file(path: Path, *, allow_private: bool = False,
     if name.endswith((".jsonl", ".ndjson")):
         yield from read_jsonl_articles(path, settings)
         return
+    if name.endswith((".warc", ".warc.gz")):
+        yield from read_warc(path, settings)
+        return
+    if looks_like_multinews(path):
+        for item in read_multinews_stories(path, settings):
+            yield from (item.articles if isinstance(item, Story) else (item,))
+        return
     source = str(path)
     try:
         size = path.stat().st_size
@@ -110,12 +119,17 @@ def read_file(path: Path, *, allow_private: bool = False,
     except InputError as error:
         yield error
         return
+    if looks_like_sgml_docs(data):
+        yield from parse_sgml_file(data, source, settings)
+        return
+    if name.endswith((".rss", ".atom")) or looks_like_feed(data):
+        yield from read_feed(data, source=source, allow_private=allow_private, settings=settings)
+        return
     try:
+        text, notes = decode_bytes(data, source, settings)
         if name.endswith((".html", ".htm", ".xhtml")) or _HTML_START.match(data[:4096]):
-            text, notes = decode_bytes(data, source, settings)
             yield article_from_html(text, article_id=path.stem, source=source, notes=notes)
             return
-        text, notes = decode_bytes(data, source, settings)
         yield article_from_text(text, article_id=path.stem, source=source, notes=notes)
     except InputError as error:
         yield error

@@ -42,6 +42,7 @@ KNOWN_OUTLETS: dict[str, tuple[str, ...]] = {
     "The Daily Wire": ("dailywire.com", "daily wire", "the daily wire"),
     "Vox": ("vox.com", "vox"),
     "TASS": ("tass.com", "tass"),
+    "Xinhua": ("xinhuanet.com", "news.cn", "xinhua", "xie", "xinhua news agency"),
 }
 
 _ALIASES: dict[str, str] = {

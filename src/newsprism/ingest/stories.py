@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsprism.errors import InputError
+from newsprism.ingest.datasets import looks_like_multinews, read_duc_stories, read_multinews_stories
 from newsprism.ingest.jsonl import read_jsonl_stories
 from newsprism.ingest.settings import ReadSettings
 from newsprism.model import Story
@@ -22,8 +23,12 @@ def read_stories(path: str | Path, settings: ReadSettings | None = None) -> Iter
     path = Path(path)
     if not path.exists():
         yield InputError(str(path), "no such file or folder")
-    elif path.is_file() and path.name.lower().endswith((".jsonl", ".ndjson", ".json")):
+    elif path.is_dir():
+        yield from read_duc_stories(path, settings)
+    elif path.name.lower().endswith((".jsonl", ".ndjson")):
         yield from read_jsonl_stories(path, settings)
+    elif looks_like_multinews(path):
+        yield from read_multinews_stories(path, settings)
     else:
         yield InputError(str(path), "not a story collection: expected cluster JSONL (one {id, documents} "
                                     "per line), a Multi-News .src file or a DUC folder")

@@ -1,0 +1,183 @@
+"""Research formats: Multi-News raw source files and DUC/TREC-style SGML document folders.
+
+Multi-News ``*.src``: one story per line, documents separated by ``|||||``, line breaks written as
+``NEWLINE_CHAR``. DUC 2004 (and TDT/TREC newswire): ``<DOC><DOCNO>..</DOCNO>..<TEXT>..</TEXT></DOC>``
+files, one folder per story (``d30001t/APW19981016.0240``); the newswire and date come from the
+document number.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsprism.errors import InputError
+from newsprism.ingest.dates import date_from_docno
+from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.outlets import normalize_outlet
+from newsprism.ingest.settings import ReadSettings
+from newsprism.model import Article, Story
+
+MULTINEWS_DOC_SEPARATOR = "|||||"
+MULTINEWS_NEWLINE = "NEWLINE_CHAR"
+
+_DOC = re.compile(r"<DOC>(.*?)(?:</DOC>|\Z)", re.DOTALL | re.IGNORECASE)
+_FIELD = r"<{0}>(.*?)</{0}>"
+_PARAGRAPH = re.compile(r"<P>(.*?)(?:</P>|(?=<P>)|\Z)", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_CODE = re.compile(r"&[A-Za-z]+;")  # NYT typesetting codes (&QL;, &UR;) left after standard entities
+_DOCNO_SOURCE = re.compile(r"^([A-Z]+)")
+
+
+# --- Multi-News raw -----------------------------------------------------------------------------
+
+def multinews_documents(line: str) -> list[str]:
+    """The documents of one Multi-News source line, with line breaks restored."""
+    documents = []
+    for raw in line.split(MULTINEWS_DOC_SEPARATOR):
+        lines = (" ".join(part.split()) for part in raw.split(MULTINEWS_NEWLINE))
+        documents.append("\n".join(part for part in lines if part))
+    return documents
+
+
+def read_multinews_stories(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Story | InputError]:
+    """One story per line of a Multi-News ``.src`` file; empty documents are reported, not kept."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield InputError(str(path), f"cannot open ({error.strerror or error})")
+        return
+    with handle:
+        for index, raw in enumerate(handle):
+            source = f"{path}:{index + 1}"
+            story_id = f"{path.stem}-{index}"
+            try:
+                line, _ = decode_bytes(raw, source, settings)
+            except InputError as error:
+                yield error
+                continue
+            articles = []
+            for position, text in enumerate(multinews_documents(line)):
+                if not text:
+                    yield InputError(f"{source} document {position}", "empty text; document skipped")
+                    continue
+                articles.append(Article(id=f"{story_id}/{position}", text=text, source=f"{source} document {position}",
+                                        meta={"story": story_id}))
+            if articles:
+                yield Story(id=story_id, articles=tuple(articles))
+            else:
+                yield InputError(source, f"story {story_id!r} has no usable document")
+
+
+def looks_like_multinews(path: Path) -> bool:
+    """A ``.src`` file, or text whose first line has the Multi-News separators."""
+    if path.suffix.lower() == ".src":
+        return True
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    return MULTINEWS_DOC_SEPARATOR.encode() in head and MULTINEWS_NEWLINE.encode() in head
+
+
+# --- DUC / TREC SGML ----------------------------------------------------------------------------
+
+def looks_like_sgml_docs(data: bytes) -> bool:
+    return data.lstrip()[:5].upper() == b"<DOC>"
+
+
+def parse_sgml_docs(text: str, *, source: str) -> Iterator[Article | InputError]:
+    """The articles of a DUC/TREC file (one or more ``<DOC>`` elements)."""
+    found = False
+    for number, match in enumerate(_DOC.finditer(text)):
+        found = True
+        body = match.group(1)
+        docno = _field(body, "DOCNO")
+        doc_source = f"{source}#{docno or number}"
+        if not docno:
+            yield InputError(doc_source, "<DOC> without <DOCNO>; skipped")
+            continue
+        raw_text = _field(body, "TEXT", keep_markup=True)
+        if raw_text is None:
+            yield InputError(doc_source, "<DOC> without <TEXT> (truncated?); skipped")
+            continue
+        paragraphs, codes = _paragraphs(raw_text)
+        if not paragraphs:
+            yield InputError(doc_source, "empty <TEXT>; skipped")
+            continue
+        newswire = _DOCNO_SOURCE.match(docno)
+        meta = {"docno": docno}
+        if codes:
+            meta["notes"] = (f"removed {codes} typesetting codes such as &QL;",)
+        yield Article(
+            id=docno,
+            text="\n".join(paragraphs),
+            outlet=normalize_outlet(newswire.group(1)) if newswire else "",
+            title=_field(body, "HEADLINE"),
+            published=date_from_docno(docno),
+            source=doc_source,
+            meta=meta,
+        )
+    if not found:
+        yield InputError(source, "no <DOC> element found")
+
+
+def parse_sgml_file(data: bytes, source: str, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    """The articles of the bytes of a DUC/TREC file."""
+    try:
+        text, _ = decode_bytes(data, source, settings)
+    except InputError as error:
+        yield error
+        return
+    yield from parse_sgml_docs(text, source=source)
+
+
+def read_sgml_file(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputError(str(path), f"cannot read ({error.strerror or error})")
+        return
+    yield from parse_sgml_file(data, str(path), settings)
+
+
+def read_duc_stories(folder: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Story | InputError]:
+    """One story per sub-folder of DUC documents (or the folder itself when it holds the documents)."""
+    subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    groups = subfolders or [folder]
+    for group in groups:
+        files = sorted(p for p in group.iterdir() if p.is_file() and not p.name.startswith("."))
+        articles = []
+        for file in files:
+            for item in read_sgml_file(file, settings):
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    articles.append(item)
+        if articles:
+            yield Story(id=group.name, articles=tuple(articles))
+        else:
+            yield InputError(str(group), "no DUC documents (<DOC> files) in this folder")
+
+
+def _field(body: str, name: str, *, keep_markup: bool = False) -> str | None:
+    match = re.search(_FIELD.format(name), body, re.DOTALL | re.IGNORECASE)
+    if not match:
+        return None
+    value = match.group(1) if keep_markup else " ".join(_TAG.sub(" ", match.group(1)).split())
+    return value if keep_markup else (value or None)
+
+
+def _paragraphs(raw: str) -> tuple[list[str], int]:
+    """Paragraphs of a ``<TEXT>`` body (``<P>`` elements, else blank-line or indented blocks)."""
+    blocks = [m.group(1) for m in _PARAGRAPH.finditer(raw)] or re.split(r"\n\s*\n|\n(?=[ \t]{2,}|\t)", raw)
+    paragraphs = []
+    codes = 0
+    for block in blocks:
+        unescaped = html.unescape(_TAG.sub(" ", block))
+        cleaned, count = _CODE.subn(" ", unescaped)
+        codes += count
+        paragraph = " ".join(cleaned.split())
+        if paragraph:
+            paragraphs.append(paragraph)
+    return paragraphs, codes
