@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsprism.ingest.outlets import KNOWN_OUTLETS, normalize_outlet
-from newsprism.ingest.text import find_title
+from newsprism.ingest.text import HeadlineRule, find_title
 from newsprism.model import Article, Removal
 from newsprism.text import junk
 
@@ -51,6 +51,9 @@ class CleanSettings:
     ``header_lines``: how many non-blank lines from the top the headline is looked for in (the
     plain-text reader's headline rule scans 6; scraped pages put up to a few more labels above).
     ``max_byline_words``: "By Jane Doe and John Roe, Staff Writers" and no longer.
+    ``max_headings``: a page opens with at most a headline and a subheadline; more unpunctuated
+    lines above the body are a list of key points (BBC summaries) and stay.
+    ``headline``: the plain-text reader's headline rule, used when no title was given.
     ``repeat_min_articles``: a non-sentence line in this many articles of one outlet is a
     template; two articles may share a line by chance (a quoted slogan), three rarely do.
     """
@@ -60,11 +63,13 @@ class CleanSettings:
     header_lines: int = 8
     max_byline_words: int = 12
     repeat_min_articles: int = 3
+    max_headings: int = 2
+    headline: HeadlineRule = HeadlineRule()
     line_patterns: tuple[junk.JunkPattern, ...] = field(default=junk.LINE_PATTERNS, repr=False)
     lead_in_patterns: tuple[junk.JunkPattern, ...] = field(default=junk.LEAD_IN_PATTERNS, repr=False)
 
     def __post_init__(self) -> None:
-        for name in ("min_body_words", "max_label_words", "header_lines", "max_byline_words"):
+        for name in ("min_body_words", "max_label_words", "header_lines", "max_byline_words", "max_headings"):
             if getattr(self, name) < 1:
                 raise ValueError(f"CleanSettings.{name} must be >= 1, got {getattr(self, name)}")
         if self.repeat_min_articles < 2:
@@ -155,7 +160,7 @@ def _judge_structure(lines: _Lines, article: Article, settings: CleanSettings) -
     if title and junk_reason(title, settings) is not None:
         title = None
     if title is None:
-        found = find_title(article.text)  # the plain-text reader's headline rule
+        found = find_title(article.text, settings.headline)
         title = found if found and not is_sentence(found) and junk_reason(found, settings) is None else None
     headline = _find_headline(lines, title, settings)
     if headline is not None:
@@ -167,11 +172,25 @@ def _judge_structure(lines: _Lines, article: Article, settings: CleanSettings) -
         title = lines.lines[headline]
     content = lines.content()
     body = [i for i in content if _is_body(lines.lines[i], settings)]
-    if body:
-        for i in content:
-            if (i < body[0] or i > body[-1]) and _is_label(lines.lines[i], settings):
-                lines.reasons[i] = "navigation"
+    if not body:
+        return title
+    for i in content:
+        if (i < body[0] or i > body[-1]) and _is_label(lines.lines[i], settings):
+            lines.reasons[i] = "navigation"
+    # Above the body and not sentences: another headline (pages carry the web and the print
+    # headline) and a subheadline. More than that is a list of key points, which is content.
+    above = [i for i in lines.content() if i < body[0] and _is_headline_shaped(lines.lines[i], settings)]
+    if len(above) <= settings.max_headings:
+        for i in above:
+            lines.reasons[i] = "headline" if headline is None else "subheadline"
+            if headline is None:
+                headline, title = i, title or lines.lines[i]
     return title
+
+
+def _is_headline_shaped(line: str, settings: CleanSettings) -> bool:
+    return (not is_sentence(line) and not line.endswith((":", ",", ";"))
+            and settings.headline.min_words <= _words(line) <= settings.headline.max_words)
 
 
 def _cut_lead_ins(lines: _Lines, settings: CleanSettings) -> dict[str, str]:

@@ -85,6 +85,7 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r".{10,400}\((?:photo|image|credit)\s*:[^)]{1,80}\)\.?",
         r"(?:file[ -]+(?:photo)?\s*[-:—–]\s*)(?:in this|this|a|an|the) .{5,400}",
         r"(?:this|in this) (?:undated|handout|file|undated handout)?\s*photo(?: provided| released| taken| made)?\b.{5,300}",
+        r".{10,400}\bcredit\s*:?\s*[\w .'-]{2,60}/[\w .'-]{2,40}",
         r"image caption .{1,300}",
         r"media caption .{1,300}",
     ),
