@@ -64,10 +64,12 @@ class ReportSettings:
     """Facts shown per list (an outlet's exclusives, its omissions, consensus) before folding."""
     matrix_max_facts: int = 240
     """Most facts drawn as columns of the coverage matrix (most widely reported first)."""
-    matrix_cell: int = 14
-    """Largest cell of the coverage matrix in pixels (cells shrink to fit wide matrices)."""
+    matrix_cell: int = 20
+    """Widest column of the coverage matrix in pixels (columns narrow to fit many facts)."""
     matrix_min_cell: int = 4
-    """Smallest cell: below this a column cannot be hovered or clicked."""
+    """Narrowest column: below this a column cannot be hovered or clicked."""
+    matrix_row: int = 18
+    """Row height of the coverage matrix: one line of the outlet labels."""
     matrix_width: int = 960
     """Target width of the coverage matrix in pixels (a laptop screen's main column)."""
     context_chars: int = 600
@@ -78,7 +80,7 @@ class ReportSettings:
 
     def __post_init__(self) -> None:
         for name in ("list_limit", "matrix_max_facts", "matrix_cell", "matrix_min_cell",
-                     "matrix_width", "context_chars", "badge_limit"):
+                     "matrix_row", "matrix_width", "context_chars", "badge_limit"):
             if getattr(self, name) < 1:
                 raise ValueError(f"ReportSettings.{name} must be at least 1, got {getattr(self, name)}")
         if self.matrix_min_cell > self.matrix_cell:
@@ -155,8 +157,6 @@ class _Ref:
     article: int
     start: int
     end: int
-    outlet: str
-    tip: str
     fact: int | None = None
 
 
@@ -182,16 +182,7 @@ class _ReportBuilder:
     # references -------------------------------------------------------------------------------
 
     def ref(self, article_id: str, start: int, end: int, fact: Fact | None = None) -> _Ref:
-        article = self.analysis.story.article(article_id)
-        where = f"{article.display_outlet} · {article.title or article.source or article.id}"
-        return _Ref(
-            article=self.article_number[article_id],
-            start=start,
-            end=end,
-            outlet=article.display_outlet,
-            tip=f"{where} · characters {start}–{end} (click to show in context)",
-            fact=None if fact is None else fact.id,
-        )
+        return _Ref(self.article_number[article_id], start, end, None if fact is None else fact.id)
 
     def sentence_ref(self, sentence: Sentence, fact: Fact | None = None) -> _Ref:
         return self.ref(sentence.article, sentence.start, sentence.end, fact)
@@ -372,39 +363,34 @@ class _ReportBuilder:
         facts = sorted(self.analysis.facts, key=lambda f: (-len(f.outlets), f.id))
         drawn = facts[: s.matrix_max_facts]
         label_width = 12 + 7 * min(24, max((len(o) for o in self.outlets), default=0))
-        cell = max(s.matrix_min_cell, min(s.matrix_cell, (s.matrix_width - label_width) // max(1, len(drawn))))
-        omitted_by = {o: {f.id for f in facts_} for o, facts_ in self.comparison.omissions.items()}
-        top = 26
+        fit = (s.matrix_width - label_width) // max(1, len(drawn))
+        cell = max(s.matrix_min_cell, min(s.matrix_cell, fit))
+        row = max(s.matrix_row, min(cell, s.matrix_cell))
+        omitted_by = {o: {f.id for f in omitted} for o, omitted in self.comparison.omissions.items()}
         columns = []
         for i, fact in enumerate(drawn):
             kind = self.kind(fact)
             cells = []
-            for row, outlet in enumerate(self.outlets):
+            for r, outlet in enumerate(self.outlets):
                 if outlet in fact.outlets:
-                    cells.append({"y": top + row * cell, "state": kind})
+                    cells.append({"y": r * row, "state": kind})
                 elif fact.id in omitted_by.get(outlet, ()):
-                    cells.append({"y": top + row * cell, "state": "omitted"})
+                    cells.append({"y": r * row, "state": "omitted"})
             columns.append({
                 "x": label_width + i * cell,
-                "fact": fact,
                 "ref": self.sentence_ref(fact.representative, fact),
                 "tip": f"{_shorten(fact.representative.text, 160)} — "
                        f"{len(fact.outlets)} of {len(self.outlets)} outlets: {', '.join(fact.outlets)}",
                 "cells": cells,
             })
-        rows = [
-            {"y": top + r * cell, "outlet": o, "label": _shorten(o, 24), "badge": self.badge(o)}
-            for r, o in enumerate(self.outlets)
-        ]
-        width = label_width + len(drawn) * cell + 2
         return {
             "cell": cell,
+            "row": row,
             "gap": 1 if cell >= 6 else 0,
-            "top": top,
             "label_width": label_width,
-            "width": width,
-            "height": top + len(self.outlets) * cell + 4,
-            "rows": rows,
+            "width": label_width + len(drawn) * cell + 2,
+            "height": len(self.outlets) * row,
+            "rows": [{"y": r * row, "outlet": o, "label": _shorten(o, 24)} for r, o in enumerate(self.outlets)],
             "columns": columns,
             "total": len(facts),
             "not_drawn": len(facts) - len(drawn),

@@ -53,7 +53,7 @@
   function show(ref) {
     var article = data.articles[ref.article];
     if (!article) { return; }
-    panel.hidden = false;  // first, so that the scroll position below can be measured
+    open(true);  // first, so that the scroll position below can be measured
     var badge = document.getElementById("source-outlet");
     badge.textContent = article.outlet;
     badge.className = "badge c" + article.colour;
@@ -101,6 +101,12 @@
     box.appendChild(list);
   }
 
+  function open(on) {
+    panel.hidden = !on;
+    document.body.classList.toggle("panel-open", on);
+    if (!on && active) { active.classList.remove("active"); active = null; }
+  }
+
   function activate(node) {
     if (active) { active.classList.remove("active"); }
     active = node;
@@ -112,16 +118,23 @@
     var node = event.target.closest("[data-a]");
     if (node) { activate(node); }
   });
+  // Hovering names the source; the title is made on first hover to keep the page small.
+  document.addEventListener("mouseover", function (event) {
+    var node = event.target.closest("[data-a]");
+    if (!node || node.hasAttribute("title") || node.querySelector("title")) { return; }
+    var ref = refOf(node);
+    var article = data.articles[ref.article];
+    if (!article) { return; }
+    node.setAttribute("title", article.outlet + " · " + article.title + " · characters " + ref.start +
+      "–" + ref.end + " (click to see it in its paragraph)");
+  });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { panel.hidden = true; return; }
+    if (event.key === "Escape") { open(false); return; }
     if (event.key !== "Enter" && event.key !== " ") { return; }
     var node = event.target.closest && event.target.closest("[data-a]");
     if (node) { event.preventDefault(); activate(node); }
   });
-  document.getElementById("source-close").addEventListener("click", function () {
-    panel.hidden = true;
-    if (active) { active.classList.remove("active"); active = null; }
-  });
+  document.getElementById("source-close").addEventListener("click", function () { open(false); });
   // Printed, every folded list is open.
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
