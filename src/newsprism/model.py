@@ -219,6 +219,8 @@ class FigureReading:
     figure: Figure
     outlet: str
     conflict: bool = False
+    group: int = -1
+    """Readings of the same quantity across outlets share a group number; -1 when no other outlet gives it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,234 @@
+"""Figures: numbers with their unit and what they count, aligned across outlets, conflicts flagged.
+
+Fact-checkers compare numbers first: "from 1,200 personnel to just over 450", "30 percent", "$5
+billion", "at the age of 84". A figure is read with regular expressions as a number (digits, or
+number words with a multiplier), its unit (percent, a currency, years of age, a date, or a plain
+count) and the noun it counts ("personnel", "troops"); a bare number with no unit and no noun is not
+a figure ("it takes two to tango").
+
+Two outlets give the same quantity when the unit and the counted noun agree and the sentences around
+the figures say the same thing (the same fact of the story's alignment, or enough shared words).
+Within such a group a reading is in conflict when another outlet gives the quantity and none of its
+values matches (approximate figures, "about 450", match within a wider tolerance). Dates are
+grouped but never flagged: two dates in like sentences are far more often two events than a dispute.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsprism.analysis.quotes import content_words
+from newsprism.model import Article, Figure, FigureReading, Sentence
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSettings:
+    """Tolerances of figure alignment.
+
+    Defaults: newsroom rounding ("about 450" for 455) stays within 5 %, and hedged figures ("about",
+    "nearly", "more than") within 10 %; the context threshold was set on the seed pair and BASIL
+    stories so that a figure is grouped only with figures of like sentences.
+    """
+
+    exact_tolerance: float = 0.05
+    approximate_tolerance: float = 0.10
+    context_overlap: float = 0.25
+    """Jaccard overlap of the content words of two figures' sentences to call them the same quantity."""
+
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "dozens": 24, "hundreds": 200, "thousands": 2000,
+}
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB"}
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_QUALIFIERS = (
+    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "more than", "over",
+    "just over", "just under", "under", "at least", "up to", "fewer than", "less than", "an estimated",
+    "as many as", "close to",
+)
+_MODIFIERS = frozenset("more new additional other further extra fewer".split())
+_NOT_COUNTED = frozenset(
+    """to of in on at for with by from as and or but than the a an that this which who is are was were
+    be been has have had will would can could percent per cent years year old times days weeks months
+    across into onto over under between among through during after before since including there here
+    each all both its their his her our your my these those them it they we he she so if when while
+    up down out off about around against via per""".split()
+)
+_ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "an", "ese", "ish", "ary", "ent", "ant", "ile", "less")
+_QUALIFIER = r"(?P<qual>(?:" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = r"(?:" + "|".join(_NUMBER_WORDS) + r")"
+_MULT = r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn\b|[km]\b))?"
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+_DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<year>(?:1[89]|20)\d\d))?\b")
+_YEAR = re.compile(r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)(?!\s*(?:%|percent|[a-z]+s\b))")
+_MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}")
+_MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
+_PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s*(?:%|percent\b|per cent\b|percentage points?\b)")
+_AGE = re.compile(rf"\b(?:(?:at the )?age of|aged)\s+(?P<num>\d{{1,3}})\b|\b(?P<num2>\d{{1,3}})-year-old\b")
+_COUNT = re.compile(rf"(?<![\w$€£.,])(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent))")
+_COUNTED = re.compile(r"\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)")
+_RANGE_TARGET = re.compile(r"\bto\s+" + _QUALIFIER.replace("qual", "qual2") + r"$")
+
+
+def _number(token: str, multiplier: str | None) -> float:
+    token = token.lower()
+    value = float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token.replace(",", ""))
+    return value * _MULTIPLIERS.get((multiplier or "").lower(), 1.0)
+
+
+def _counted_noun(text: str, end: int) -> str:
+    """The noun a number counts: the next word, or the one after it when the next is an adjective.
+
+    "1,200 personnel" -> "personnel"; "two unsigned opinions" -> "opinions"; "30,000 more troops"
+    -> "troops"; "two nations exchanged" -> "nations".
+    """
+    match = _COUNTED.match(text, end)
+    if not match:
+        return ""
+    words = [w for w in match.group("noun").split() if w not in _MODIFIERS]
+    if not words or words[0] in _NOT_COUNTED:
+        return ""
+    if len(words) == 2 and words[1] not in _NOT_COUNTED and words[0].endswith(_ADJECTIVE_SUFFIXES):
+        return words[1]
+    return words[0]
+
+
+def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
+    """Every figure in ``article`` with its unit, what it counts and its span, in text order."""
+    figures: list[Figure] = []
+    for sentence in sentences:
+        taken: list[tuple[int, int]] = []
+        found: list[Figure] = []
+
+        def add(match: re.Match, value: float, unit: str, counts: str, group: str = "num") -> None:
+            start = sentence.start + match.start()
+            end = sentence.start + match.end()
+            if any(lo < match.end() and match.start() < hi for lo, hi in taken):
+                return
+            taken.append((match.start(), match.end()))
+            text = article.text[start:end]
+            stripped = len(text) - len(text.lstrip())
+            found.append(Figure(value, unit, counts, article.id, start + stripped, end, text.strip()))
+
+        body = sentence.text
+        for match in _DATE.finditer(body):
+            year = int(match.group("year") or 0)
+            month_name = match.group("month").lower()
+            month = _MONTHS["sept" if month_name.startswith("sept") else month_name[:3]]
+            add(match, float(year * 10000 + month * 100 + int(match.group("day"))), "date", "date")
+        for match in _YEAR.finditer(body):
+            add(match, float(int(match.group("year")) * 10000), "date", "date")
+        for match in (*_MONEY.finditer(body), *_MONEY_WORDS.finditer(body)):
+            add(match, _number(match.group("num"), match.group("mult")), _CURRENCIES[match.group("cur")], _counted_after_in(body, match.end()))
+        for match in _PERCENT.finditer(body):
+            add(match, _number(match.group("num"), None), "%", _counted_after_in(body, match.end()))
+        for match in _AGE.finditer(body):
+            add(match, float(match.group("num") or match.group("num2")), "years", "age")
+        for match in _COUNT.finditer(body):
+            counts = _counted_noun(body, match.end())
+            if not counts:
+                counts = _range_noun(body, match, found)
+            if counts:
+                add(match, _number(match.group("num"), match.group("mult")), "count", counts)
+        figures.extend(sorted(found, key=lambda f: f.start))
+    log.debug("article %s: %d figures", article.id, len(figures))
+    return tuple(figures)
+
+
+def _counted_after_in(text: str, end: int) -> str:
+    """What a percentage or a sum is of: "30 percent of voters" -> "voters", "$5 billion in aid" -> "aid"."""
+    match = re.match(r"\s+(?:of|in|for)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[a-z\-]+\s+)?(?P<noun>[a-z\-]+)", text[end:])
+    return match.group("noun") if match and match.group("noun") not in _NOT_COUNTED else ""
+
+
+def _range_noun(text: str, match: re.Match, earlier: Sequence[Figure]) -> str:
+    """The noun of a range's first figure for its second ("from 1,200 personnel ... to just over 450")."""
+    if not _RANGE_TARGET.search(text[: match.start()].rstrip() + " ") and not re.search(r"\bto\s*$", text[: match.start()]):
+        return ""
+    for figure in reversed(earlier):
+        if figure.unit == "count":
+            return figure.counts
+    return ""
+
+
+def _approximate(figure: Figure) -> bool:
+    lowered = figure.text.lower()
+    return any(lowered.startswith(q + " ") for q in _QUALIFIERS)
+
+
+def _values_match(a: Figure, b: Figure, settings: FigureSettings) -> bool:
+    tolerance = settings.approximate_tolerance if (_approximate(a) or _approximate(b)) else settings.exact_tolerance
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
+
+
+def _key(figure: Figure) -> tuple[str, str]:
+    counts = figure.counts.lower()
+    for suffix in ("ies", "es", "s"):
+        if counts.endswith(suffix) and len(counts) > len(suffix) + 2:
+            counts = counts[: -len(suffix)]
+            break
+    return figure.unit, counts
+
+
+def align_figures(
+    figures: Sequence[Figure],
+    outlet_of: Callable[[str], str],
+    context_of: Callable[[Figure], str],
+    same_fact: Callable[[Figure, Figure], bool] = lambda a, b: False,
+    settings: FigureSettings = FigureSettings(),
+) -> tuple[FigureReading, ...]:
+    """Each figure as a reading of its outlet, grouped with the same quantity in other outlets.
+
+    ``context_of`` gives a figure's sentence; ``same_fact`` says whether two figures sit in sentences
+    the story's alignment put in one fact. ``FigureReading.group`` numbers the quantities (readings of
+    one quantity share it); ``conflict`` marks a reading no other outlet giving the quantity agrees with.
+    """
+    words = [content_words(re.sub(r"\d", " ", context_of(f))) for f in figures]
+    outlets = [outlet_of(f.article) for f in figures]
+    parent = list(range(len(figures)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(figures)):
+        for j in range(i + 1, len(figures)):
+            if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]):
+                continue
+            union = words[i] | words[j]
+            similar = union and len(words[i] & words[j]) / len(union) >= settings.context_overlap
+            if similar or same_fact(figures[i], figures[j]):
+                parent[find(j)] = find(i)
+    group_number: dict[int, int] = {}
+    readings = []
+    for i, figure in enumerate(figures):
+        root = find(i)
+        members = [j for j in range(len(figures)) if find(j) == root]
+        conflict = False
+        if figure.unit != "date":
+            other_outlets = {outlets[j] for j in members} - {outlets[i]}
+            conflict = any(
+                not any(_values_match(figure, figures[j], settings) for j in members if outlets[j] == other)
+                for other in other_outlets
+            )
+        if len(members) > 1:
+            group_number.setdefault(root, len(group_number))
+        readings.append(FigureReading(figure, outlets[i], conflict, group_number.get(root, -1)))
+    return tuple(readings)

@@ -1,0 +1,209 @@
+"""How an outlet frames a story: its words, not its facts.
+
+Per outlet: the verbs it attributes speech with ("said" versus "claimed", "admitted", "insisted"),
+its hedges ("reportedly", "may"), its loaded or subjective words (a lexicon in
+``newsprism/data/loaded_words.tsv``, written from the categories of public subjectivity and bias
+lexicons), the names it picks for contested things ("Kiev"/"Kyiv", "annexation"/"reunification") and
+a tone: the balance of its positive and negative loaded words.
+
+Lexicon matching accepts regular inflections ("slammed", "slams" for "slam"), which is what makes a
+short, hand-written list usable; its precision and recall against BASIL's annotated lexical-bias
+spans are measured in ``tests/analysis/test_framing_basil.py`` and reported in ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+
+from newsprism.analysis.quotes import quoted_spans
+from newsprism.model import Article, Framing, Quote, Span
+
+log = logging.getLogger(__name__)
+
+HEDGES: tuple[str, ...] = (
+    "allegedly", "reportedly", "apparently", "purportedly", "supposedly", "ostensibly", "possibly",
+    "perhaps", "probably", "likely", "unlikely", "may", "might", "could", "appears", "appeared",
+    "seems", "seemed", "suggests", "suggested", "unclear", "unconfirmed", "unverified",
+    "believed to", "said to be", "thought to be", "it is not clear", "it was not clear",
+)
+"""Words that weaken a claim (the hedge category of Hyland's metadiscourse, as used by Recasens et al. 2013)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamingChoice:
+    """One contested thing and the names outlets use for it (each a regular expression)."""
+
+    concept: str
+    variants: tuple[tuple[str, str], ...]  # (display name, pattern)
+
+
+NAMING_CHOICES: tuple[NamingChoice, ...] = (
+    NamingChoice("Ukraine's capital", (("Kiev", r"\bKiev\b"), ("Kyiv", r"\bKyiv\b"))),
+    NamingChoice("eastern Ukraine region", (("Donbass", r"\bDonbass\b"), ("Donbas", r"\bDonbas\b"))),
+    NamingChoice("Luhansk", (("Lugansk", r"\bLugansk\b"), ("Luhansk", r"\bLuhansk\b"))),
+    NamingChoice("Crimea joining Russia", (
+        ("annexation", r"\bannex(?:ation|ed|ing)?\b"), ("reunification", r"\breunifi(?:cation|ed)\b"),
+        ("accession", r"\baccession\b"), ("occupation", r"\boccup(?:ation|ied)\b"),
+    )),
+    NamingChoice("eastern Ukraine's armed groups", (
+        ("self-proclaimed republics", r"\bself-proclaimed republics?\b"), ("separatists", r"\bseparatists?\b"),
+        ("rebels", r"\brebels?\b"), ("militias", r"\bmilitias?\b"), ("people's republics", r"\bpeople[’']s republics?\b"),
+    )),
+    NamingChoice("immigrants without legal status", (
+        ("illegal immigrants", r"\billegal (?:immigrants?|migrants?)\b"), ("illegal aliens", r"\billegal aliens?\b"),
+        ("undocumented immigrants", r"\bundocumented (?:immigrants?|migrants?|workers?)\b"), ("illegals", r"\billegals\b"),
+    )),
+    NamingChoice("abortion", (
+        ("pro-life", r"\bpro-life\b"), ("anti-abortion", r"\banti-abortion\b"),
+        ("pro-choice", r"\bpro-choice\b"), ("abortion rights", r"\babortion[- ]rights\b"),
+    )),
+    NamingChoice("estate tax", (("estate tax", r"\bestate tax\b"), ("death tax", r"\bdeath tax\b"))),
+    NamingChoice("the 2010 health law", (("Obamacare", r"\bObamacare\b"), ("Affordable Care Act", r"\bAffordable Care Act\b"))),
+    NamingChoice("climate", (
+        ("climate change", r"\bclimate change\b"), ("global warming", r"\bglobal warming\b"), ("climate crisis", r"\bclimate crisis\b"),
+    )),
+    NamingChoice("guns", (("gun control", r"\bgun control\b"), ("gun safety", r"\bgun safety\b"), ("gun rights", r"\bgun rights\b"))),
+    NamingChoice("the Islamic State group", (
+        ("ISIS", r"\bISIS\b"), ("ISIL", r"\bISIL\b"), ("Islamic State", r"\bIslamic State\b"), ("Daesh", r"\bDaesh\b"),
+    )),
+    NamingChoice("armed opponents", (
+        ("terrorists", r"\bterrorists?\b"), ("militants", r"\bmilitants?\b"), ("insurgents", r"\binsurgents?\b"),
+    )),
+    NamingChoice("street unrest", (("riot", r"\briot(?:s|ers?|ing)?\b"), ("protest", r"\bprotest(?:s|ers?)?\b"), ("unrest", r"\bunrest\b"))),
+    NamingChoice("tax cuts", (("tax cuts", r"\btax cuts?\b"), ("tax relief", r"\btax relief\b"), ("tax breaks", r"\btax breaks?\b"))),
+    NamingChoice("interrogation", (("enhanced interrogation", r"\benhanced interrogation\b"), ("torture", r"\btortur(?:e|ed|ing)\b"))),
+    NamingChoice("Myanmar", (("Burma", r"\bBurma\b"), ("Myanmar", r"\bMyanmar\b"))),
+)
+"""Contested names, written from the style-guide debates they come from (AP Stylebook entries, the
+Ukrainian "KyivNotKiev" campaign, US partisan vocabulary)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FramingSettings:
+    """What counts as framing.
+
+    ``tone_smoothing`` is added to the number of polar words so that one word cannot set the tone
+    of an outlet (with 5, a single negative word gives -1/6). ``include_quoted`` counts loaded words
+    inside quotations too: the outlet chose the quotation, and BASIL annotates those words as well.
+    """
+
+    tone_smoothing: float = 5.0
+    include_quoted: bool = True
+    hedges: tuple[str, ...] = HEDGES
+    naming: tuple[NamingChoice, ...] = NAMING_CHOICES
+    lexicon: Mapping[str, str] = field(default_factory=lambda: loaded_lexicon())
+
+
+@functools.cache
+def loaded_lexicon() -> Mapping[str, str]:
+    """The bundled lexicon: lower-case word or phrase -> polarity ("neg", "pos", "int")."""
+    text = resources.files("newsprism").joinpath("data/loaded_words.tsv").read_text(encoding="utf-8")
+    lexicon = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, polarity = line.split("\t")
+            lexicon[word.strip().lower()] = polarity.strip()
+    return lexicon
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")
+
+
+def _base_forms(word: str) -> Iterable[str]:
+    """``word`` and what it could be an inflection of ("slammed" -> "slamm", "slam", "slamme")."""
+    yield word
+    for suffix in ("ing", "ed", "es", "s", "ly", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            yield stem
+            yield stem + "e"
+            if len(stem) >= 2 and stem[-1] == stem[-2]:
+                yield stem[:-1]
+            if stem.endswith("i"):
+                yield stem[:-1] + "y"
+
+
+def find_loaded(text: str, article: str, lexicon: Mapping[str, str], skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """Loaded words of ``text`` as spans labelled with their polarity (phrases before single words)."""
+    tokens = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
+    spans: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        matched = False
+        for size in (3, 2, 1):
+            if i + size > len(tokens):
+                continue
+            start, end = tokens[i][0], tokens[i + size - 1][1]
+            if any(lo <= start < hi for lo, hi in skip):
+                break
+            words = [t[2] for t in tokens[i : i + size]]
+            if size > 1 and not re.fullmatch(r"[A-Za-z\-’' ]+", text[start:end]):
+                continue
+            head = " ".join(words[:-1])
+            for form in _base_forms(words[-1]):
+                key = f"{head} {form}" if head else form
+                if key in lexicon:
+                    spans.append(Span(text[start:end], article, start, end, lexicon[key]))
+                    matched = True
+                    break
+            if not matched and size > 1:  # a phrase inflected on its first word ("lashed out")
+                for form in _base_forms(words[0]):
+                    key = " ".join([form, *words[1:]])
+                    if key in lexicon:
+                        spans.append(Span(text[start:end], article, start, end, lexicon[key]))
+                        matched = True
+                        break
+            if matched:
+                i += size
+                break
+        if not matched:
+            i += 1
+    return spans
+
+
+@functools.cache
+def _hedge_pattern(hedges: tuple[str, ...]) -> re.Pattern[str]:
+    """Hedges in lower case or capitalised at a sentence start ("May" is left alone: it is a month)."""
+    forms = {*hedges, *(h[0].upper() + h[1:] for h in hedges if h != "may")}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+
+
+def frame_outlet(
+    outlet: str, articles: Sequence[Article], quotes: Iterable[Quote] = (), settings: FramingSettings | None = None
+) -> Framing:
+    """The framing of ``outlet`` over its ``articles``; ``quotes`` are theirs (for attribution verbs)."""
+    settings = settings or FramingSettings()
+    loaded: list[Span] = []
+    hedges: list[Span] = []
+    names: Counter[tuple[str, str]] = Counter()
+    hedge_pattern = _hedge_pattern(settings.hedges)
+    for article in articles:
+        skip = () if settings.include_quoted else [(s.start, s.end) for s in quoted_spans(article.text)]
+        loaded.extend(find_loaded(article.text, article.id, settings.lexicon, skip))
+        hedges.extend(
+            Span(m.group(), article.id, m.start(), m.end(), "hedge") for m in hedge_pattern.finditer(article.text)
+        )
+        for choice in settings.naming:
+            for name, pattern in choice.variants:
+                names[(choice.concept, name)] += len(re.findall(pattern, article.text))
+    verbs = Counter(q.verb.lower() for q in quotes if q.verb)
+    naming: dict[str, list[tuple[str, int]]] = {}
+    for (concept, name), count in names.items():
+        if count:
+            naming.setdefault(concept, []).append((name, count))
+    polar = Counter(span.label for span in loaded)
+    tone = (polar["pos"] - polar["neg"]) / (polar["pos"] + polar["neg"] + settings.tone_smoothing)
+    return Framing(
+        outlet=outlet,
+        loaded=tuple(loaded),
+        hedges=tuple(hedges),
+        attribution_verbs=dict(verbs.most_common()),
+        naming={concept: " / ".join(n for n, _ in sorted(used, key=lambda x: -x[1])) for concept, used in naming.items()},
+        tone=round(tone, 3),
+    )
