@@ -1,0 +1,70 @@
+"""``newsprism evaluate``: score newsprism's output against the gold data of a cluster file.
+
+Each evaluation is a sub-command added by a ``register_<name>(subparsers)`` function listed in
+``EVALUATIONS``; adding one (e.g. ``clusters``) is a new function and one more entry there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsprism.cli.console import warn
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="score summaries (rouge) against the references of a cluster file",
+        description="Score newsprism's output against the gold data of a cluster file.",
+    )
+    evaluations = parser.add_subparsers(title="evaluations", metavar="EVALUATION")
+    for add in EVALUATIONS:
+        add(evaluations)
+    parser.set_defaults(func=lambda args: _help(parser))
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def register_rouge(evaluations: argparse._SubParsersAction) -> None:
+    parser = evaluations.add_parser(
+        "rouge",
+        help="ROUGE of summaries against the references, with bootstrap 95%% confidence intervals",
+        description=(
+            "Score the summaries (newsprism summarize --clusters ... --format jsonl) against the "
+            "references in the cluster file's 'summaries' field, with rouge-score and Porter stemming. "
+            "duc: ROUGE-1/2 recall, summary cut to 100 words, averaged over the references (DUC 2004). "
+            "mds: ROUGE-1/2/Lsum F1 (Multi-News)."
+        ),
+        epilog=(
+            "example: newsprism evaluate rouge --clusters duc2004_task2.jsonl "
+            "--summaries summaries.jsonl --mode duc"
+        ),
+    )
+    parser.add_argument("--clusters", required=True, metavar="FILE.jsonl", help="cluster file with reference summaries")
+    parser.add_argument("--summaries", required=True, metavar="OUT.jsonl", help="summaries, one story per line")
+    parser.add_argument("--mode", required=True, choices=("duc", "mds"), help="scoring convention (see above)")
+    parser.set_defaults(func=run_rouge)
+
+
+def run_rouge(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from newsprism.evaluate.rouge import evaluate
+
+    report = evaluate(args.clusters, args.summaries, args.mode, warn=warn)
+    table = Table(title=f"ROUGE ({report.mode} mode, {report.stories} stories, bootstrap 95% CI)")
+    for column in ("measure", "score", "95% CI"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for measure, interval in report.scores.items():
+        table.add_row(measure, f"{interval.mid:.2f}", f"{interval.low:.2f} - {interval.high:.2f}")
+    Console(file=sys.stdout, highlight=False).print(table)
+    return 0
+
+
+EVALUATIONS = (register_rouge,)
+"""The ``register_<name>`` function of each ``evaluate`` sub-command, in ``--help`` order."""
