@@ -213,8 +213,8 @@ def test_quotes_are_grouped_by_speaker_with_the_outlets_that_carry_them():
 def test_figure_conflicts_are_flagged():
     articles = two_outlets()
     readings = (
-        FigureReading(Figure(1200.0, "", "staff", "a1", 0, 5, "Talks"), "Alpha News", conflict=True),
-        FigureReading(Figure(450.0, "", "staff", "a2", 0, 7, "Friday'"), "Beta Daily", conflict=True),
+        FigureReading(Figure(1200.0, "", "staff", "a1", 0, 5, "Talks"), "Alpha News", conflict=True, group=0),
+        FigureReading(Figure(450.0, "", "staff", "a2", 0, 7, "Friday'"), "Beta Daily", conflict=True, group=0),
     )
     html = page(articles, figures=readings)
     section = html.split('id="figures"')[1].split("</section>")[0]
@@ -254,3 +254,11 @@ def test_index_lists_largest_stories_first_with_links():
 def test_index_refuses_a_javascript_link():
     with pytest.raises(ValueError, match="must be relative or http"):
         IndexEntry("x", "javascript:alert(1)")
+
+
+def test_figures_only_one_outlet_gives_are_folded_not_dropped():
+    readings = (FigureReading(Figure(3.0, "", "ministers", "a1", 0, 5, "Talks"), "Alpha News"),)
+    html = page(two_outlets(), figures=readings)
+    section = html.split('id="figures"')[1].split("</section>")[0]
+    assert "<summary>1 figure only one outlet gives</summary>" in section
+    assert ">Talks<" in section

@@ -50,8 +50,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.words < 1:
-        raise NewsprismError(f"--words must be a positive number of words, got {args.words}")
     from newsprism.analysis.align import analyze
     from newsprism.compare import compare
     from newsprism.engines.local import load_story

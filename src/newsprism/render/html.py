@@ -17,7 +17,7 @@ import base64
 import hashlib
 import json
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,6 +49,9 @@ the outlet name in the badge tells them apart."""
 SAFE_URL_SCHEMES = ("http://", "https://")
 """Article links are rendered only for these schemes (a ``javascript:`` URL in hostile input must
 never become a clickable link)."""
+
+SPAN_LABELS = {"pos": "positive", "neg": "negative"}
+"""How the framing stage's span labels read on the page (they also become CSS classes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,30 +304,40 @@ class _ReportBuilder:
         return speakers
 
     def figure_views(self) -> dict[str, list[dict[str, Any]]]:
-        """Figures grouped by what they count; groups with a conflict first."""
-        groups: dict[tuple[str, str], list[FigureReading]] = defaultdict(list)
+        """Quantities several outlets give, split by whether they agree, then figures only one gives."""
+        shared: dict[int, list[FigureReading]] = defaultdict(list)
+        single: dict[tuple[str, str], list[FigureReading]] = defaultdict(list)
         for reading in self.comparison.figures:
-            groups[(reading.figure.counts, reading.figure.unit)].append(reading)
-        views = []
-        for (counts, unit), readings in groups.items():
-            views.append({
-                "counts": counts or "(unspecified)",
-                "unit": unit,
-                "conflict": any(r.conflict for r in readings),
-                "readings": [
-                    {
-                        "outlet": self.badge(r.outlet),
-                        "value": _format_number(r.figure.value),
-                        "text": r.figure.text,
-                        "conflict": r.conflict,
-                        "ref": self.ref(r.figure.article, r.figure.start, r.figure.end),
-                    }
-                    for r in readings
-                ],
-            })
+            if reading.group >= 0:
+                shared[reading.group].append(reading)
+            else:
+                single[(reading.figure.counts, reading.figure.unit)].append(reading)
+        views = [self.figure_group(readings) for readings in shared.values()]
         return {
             "conflicts": [v for v in views if v["conflict"]],
-            "others": [v for v in views if not v["conflict"]],
+            "agreed": [v for v in views if not v["conflict"]],
+            "single": [self.figure_group(readings) for readings in single.values()],
+        }
+
+    def figure_group(self, readings: Sequence[FigureReading]) -> dict[str, Any]:
+        """One quantity: what it counts (as most readings say) and each outlet's reading of it."""
+        counts = Counter(r.figure.counts for r in readings).most_common(1)[0][0]
+        unit = Counter(r.figure.unit for r in readings).most_common(1)[0][0]
+        ordered = sorted(readings, key=lambda r: self.outlet_number.get(r.outlet, len(self.outlets)))
+        return {
+            "counts": counts or "(unspecified)",
+            "unit": unit,
+            "conflict": any(r.conflict for r in readings),
+            "readings": [
+                {
+                    "outlet": self.badge(r.outlet),
+                    "value": _format_number(r.figure.value),
+                    "text": r.figure.text,
+                    "conflict": r.conflict,
+                    "ref": self.ref(r.figure.article, r.figure.start, r.figure.end),
+                }
+                for r in ordered
+            ],
         }
 
     def framing_views(self) -> list[dict[str, Any]]:
@@ -353,7 +366,7 @@ class _ReportBuilder:
             if key in seen:
                 seen[key]["count"] += 1
             else:
-                seen[key] = {"text": span.text, "label": span.label, "count": 1,
+                seen[key] = {"text": span.text, "label": SPAN_LABELS.get(span.label, span.label), "count": 1,
                              "ref": self.ref(span.article, span.start, span.end)}
         return sorted(seen.values(), key=lambda v: (-v["count"], v["text"].lower()))
 
