@@ -163,6 +163,9 @@ def _judge_structure(lines: _Lines, article: Article, settings: CleanSettings) -
         found = find_title(article.text, settings.headline)
         title = found if found and not is_sentence(found) and junk_reason(found, settings) is None else None
     headline = _find_headline(lines, title, settings)
+    if headline is not None and not _is_page_header(lines, headline, settings):
+        headline = None
+        title = article.title if title == article.title else None
     if headline is not None:
         for i in lines.content():
             if i >= headline:
@@ -188,21 +191,39 @@ def _judge_structure(lines: _Lines, article: Article, settings: CleanSettings) -
     return title
 
 
+def _is_page_header(lines: _Lines, headline: int, settings: CleanSettings) -> bool:
+    """Whether the lines above a headline look like page furniture rather than body text.
+
+    A page header is mostly labels ("L.A. Now", "Essential Washington") with perhaps a section
+    blurb among them; sentences outnumbering labels mean the "headline" is a line inside the body.
+    """
+    above = [lines.lines[i] for i in lines.content() if i < headline]
+    sentences = sum(_is_body(line, settings) for line in above)
+    return sentences <= sum(_is_label(line, settings) for line in above)
+
+
 def _is_headline_shaped(line: str, settings: CleanSettings) -> bool:
     return (not is_sentence(line) and not line.endswith((":", ",", ";"))
             and settings.headline.min_words <= _words(line) <= settings.headline.max_words)
 
 
-def _cut_lead_ins(lines: _Lines, settings: CleanSettings) -> dict[str, str]:
-    """Cut known lead-ins off lines and the dateline off the first body line; return found metadata."""
-    meta: dict[str, str] = {}
+def _cut_lead_ins(lines: _Lines, settings: CleanSettings) -> None:
+    """Cut known junk lead-ins off lines whose rest is long enough to be body text.
+
+    The rest need not end like a sentence: Multi-News cuts its documents mid-sentence.
+    """
     for i in lines.content():
         for rule in settings.lead_in_patterns:
             match = rule.pattern.match(lines.lines[i])
-            if match and match.end() < len(lines.lines[i]):
+            if match and _words(lines.lines[i][match.end():]) >= settings.min_body_words:
                 lines.cut[i] = (match.group().strip(), rule.reason)
                 lines.lines[i] = lines.lines[i][match.end():]
                 break
+
+
+def _cut_dateline(lines: _Lines) -> dict[str, str]:
+    """Cut the dateline off the first body line; return it (and its wire agency) as metadata."""
+    meta: dict[str, str] = {}
     content = lines.content()
     if content:
         first = content[0]
@@ -234,6 +255,7 @@ def _outlet_evidence(removed: Sequence[Removal], meta: dict[str, str]) -> str:
 
 def _judge(article: Article, settings: CleanSettings) -> tuple[_Lines, str | None, dict[str, str]]:
     lines = _Lines.of(article.text)
+    _cut_lead_ins(lines, settings)
     meta: dict[str, str] = {}
     for i in lines.content():
         reason = junk_reason(lines.lines[i], settings)
@@ -243,7 +265,7 @@ def _judge(article: Article, settings: CleanSettings) -> tuple[_Lines, str | Non
             meta["dateline"] = _norm(lines.lines[i]).rstrip(" —–-_")
         lines.reasons[i] = reason
     title = _judge_structure(lines, article, settings)
-    for key, value in _cut_lead_ins(lines, settings).items():
+    for key, value in _cut_dateline(lines).items():
         meta.setdefault(key, value)
     return lines, title, meta
 

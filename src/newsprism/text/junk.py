@@ -116,7 +116,7 @@ LEAD_IN_PATTERNS: tuple[JunkPattern, ...] = (
 
 # A byline line: "By Jane Doe", "By JANE DOE and JOHN ROE, Staff Writers".
 BYLINE = re.compile(
-    r"by\s+(?P<name>[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|van|von|la|and|&))*(?:\s*,\s*[\w .'-]{2,60})?)",
+    r"[Bb]y\s+(?P<name>[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|van|von|la|and|&))*(?:\s*,\s*[\w .'-]{2,60})?)",
 )
 
 # Wire agencies whose name in a dateline "(AP)" is evidence of the outlet.

@@ -1,0 +1,212 @@
+"""The cleaner: one rule per test, on articles built inline, plus the two example articles."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from conftest import LATIMES_SEED, RT_SEED
+
+from newsprism.cli import main
+from newsprism.model import Article
+from newsprism.text.clean import CleanSettings, clean_article, clean_articles
+
+BODY = "The council voted on Tuesday to approve the new budget for the city."
+SECOND = "Opponents said the plan would raise taxes for most residents next year."
+
+
+def article(*lines: str, **fields) -> Article:
+    return Article(id=fields.pop("id", "a1"), text="\n".join(lines), **fields)
+
+
+def reasons(cleaned: Article) -> dict[str, str]:
+    return {removal.line: removal.reason for removal in cleaned.removed}
+
+
+def test_the_latimes_seed_comes_out_with_exactly_its_body_paragraphs():
+    text = LATIMES_SEED.read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("The deteriorating relationship"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("Moscow has also blamed"))
+    cleaned = clean_article(Article(id="latimes", text=text))
+    assert [p for p in cleaned.text.split("\n\n")] == lines[start:end + 1]
+
+
+def test_the_latimes_headline_becomes_the_title_and_is_recorded_as_removed():
+    cleaned = clean_article(Article(id="latimes", text=LATIMES_SEED.read_text(encoding="utf-8")))
+    headline = "When it comes to U.S.-Russia relations, 'it takes two to tango,' Kremlin says"
+    assert cleaned.title == headline
+    assert reasons(cleaned)[headline] == "headline"
+
+
+def test_the_latimes_copyright_line_names_the_outlet_when_it_is_unknown():
+    cleaned = clean_article(Article(id="latimes", text=LATIMES_SEED.read_text(encoding="utf-8")))
+    assert cleaned.outlet == "Los Angeles Times"
+    assert reasons(cleaned)["Copyright © 2018, Los Angeles Times"] == "copyright"
+
+
+def test_the_rt_seed_loses_only_its_read_more_line():
+    text = RT_SEED.read_text(encoding="utf-8")
+    cleaned = clean_article(Article(id="rt", text=text, outlet="RT"))
+    assert [r.line for r in cleaned.removed] == [
+        line for line in text.splitlines() if line.startswith("READ MORE:")
+    ]
+    assert cleaned.text.splitlines() == [line for line in text.splitlines() if not line.startswith("READ MORE:")]
+
+
+def test_cleaning_returns_a_new_article_and_leaves_the_input_unchanged():
+    original = article("Advertisement", BODY, SECOND)
+    cleaned = clean_article(original)
+    assert original.text == "Advertisement\n" + BODY + "\n" + SECOND
+    assert original.removed == ()
+    assert cleaned is not original
+
+
+def test_a_short_real_sentence_on_its_own_line_is_kept():
+    cleaned = clean_article(article(BODY, "It was chaos.", "Q.", SECOND))
+    assert cleaned.text.splitlines() == [BODY, "It was chaos.", "Q.", SECOND]
+
+
+def test_a_sentence_mentioning_a_photo_or_twitter_is_kept():
+    lines = ["Newsweek has defended the photo, saying it was one of several taken.",
+             "The senator said on Twitter that he would vote against the bill."]
+    assert clean_article(article(BODY, *lines)).removed == ()
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("READ MORE: Kiev bill on Donbass reintegration is unacceptable, says Kremlin", "teaser"),
+    ("Related: Senate passes the bill", "teaser"),
+    ("Copyright 2017 The Associated Press. All rights reserved.", "copyright"),
+    ("EDITION: California | U.S. & World", "edition"),
+    ("Sign up for our daily newsletter", "prompt"),
+    ("Advertisement", "prompt"),
+    ("Share this article: Facebook Twitter Email", "share-buttons"),
+    ("(AP Photo/Evan Vucci)", "photo-credit"),
+    ("Photo: Mandel Ngan/AFP", "photo-credit"),
+    ("President Trump speaks at the White House on Monday. (AP Photo/Evan Vucci)", "photo-caption"),
+    ("Fox News’ Matt Richardson contributed to this report.", "credit"),
+    ("Starting in 1996, alexa internet has been donating their crawl data to the internet archive.",
+     "archive-notice"),
+    ("At its, 4th grafpvs", "wire-note"),
+])
+def test_a_junk_line_is_removed_with_its_reason(line, reason):
+    cleaned = clean_article(article(BODY, line, SECOND))
+    assert reasons(cleaned) == {line: reason}
+    assert cleaned.text.splitlines() == [BODY, SECOND]
+
+
+def test_a_byline_moves_to_meta():
+    cleaned = clean_article(article("By Jane Doe and John Roe", BODY, SECOND))
+    assert cleaned.meta["byline"] == "Jane Doe and John Roe"
+    assert reasons(cleaned) == {"By Jane Doe and John Roe": "byline"}
+
+
+def test_a_dateline_is_cut_off_the_first_line_and_moves_to_meta():
+    cleaned = clean_article(article("KANSAS CITY, Mo. — " + BODY, SECOND))
+    assert cleaned.text.splitlines() == [BODY, SECOND]
+    assert cleaned.meta["dateline"] == "KANSAS CITY, Mo."
+    assert reasons(cleaned) == {"KANSAS CITY, Mo. —": "dateline"}
+
+
+def test_a_wire_dateline_names_the_outlet_when_it_is_unknown():
+    cleaned = clean_article(article("BRUSSELS, Belgium( AP) " + BODY, SECOND))
+    assert cleaned.text.splitlines()[0] == BODY
+    assert cleaned.outlet == "Associated Press"
+
+
+def test_a_name_followed_by_a_dash_is_not_a_dateline():
+    line = "Obama — who spoke for an hour — said the council would approve the budget."
+    assert clean_article(article(line, SECOND)).text.splitlines() == [line, SECOND]
+
+
+def test_a_lead_in_prompt_is_cut_off_and_the_rest_of_the_line_kept():
+    cleaned = clean_article(article("Please enable javascript to watch this video " + BODY))
+    assert cleaned.text == BODY
+    assert reasons(cleaned) == {"Please enable javascript to watch this video": "prompt"}
+
+
+def test_short_labels_above_the_headline_are_navigation():
+    cleaned = clean_article(article("Politics", "Essential Washington", "Council Approves a New City Budget",
+                                    BODY, SECOND))
+    assert reasons(cleaned) == {"Politics": "navigation", "Essential Washington": "navigation",
+                                "Council Approves a New City Budget": "headline"}
+    assert cleaned.title == "Council Approves a New City Budget"
+
+
+def test_a_headline_line_equal_to_the_given_title_is_removed_and_the_title_kept():
+    cleaned = clean_article(article("Council Approves Budget", BODY, SECOND, title="Council Approves Budget"))
+    assert cleaned.text.splitlines() == [BODY, SECOND]
+    assert cleaned.title == "Council Approves Budget"
+
+
+def test_a_junk_title_is_replaced_by_the_headline_found_in_the_text():
+    cleaned = clean_article(article("Advertisement", "Council Approves a New City Budget", BODY, SECOND,
+                                    title="Advertisement"))
+    assert cleaned.title == "Council Approves a New City Budget"
+
+
+def test_a_list_of_key_points_above_the_body_is_kept():
+    points = ["Evacuations enter their final stage after twin bomb attacks",
+              "The attacks targeted people queuing to flee the country",
+              "The president has promised to hunt down the perpetrators"]
+    cleaned = clean_article(article(*points, BODY, SECOND, title="Evacuations near their end"))
+    assert cleaned.text.splitlines() == [*points, BODY, SECOND]
+
+
+def test_a_short_label_after_the_last_body_paragraph_is_navigation():
+    cleaned = clean_article(article(BODY, SECOND, "Most Popular Stories"))
+    assert reasons(cleaned) == {"Most Popular Stories": "navigation"}
+
+
+def test_paragraph_breaks_survive_removed_lines():
+    cleaned = clean_article(article(BODY, "", "Advertisement", "", SECOND))
+    assert cleaned.text == BODY + "\n\n" + SECOND
+
+
+def test_a_label_repeated_across_three_articles_of_one_outlet_is_boilerplate():
+    template = "Scroll down for the full story"
+    batch = [article(BODY, template, SECOND, id=f"a{n}", outlet="Example Times") for n in range(3)]
+    cleaned = clean_articles(batch)
+    assert all(reasons(a) == {template: "repeated-boilerplate"} for a in cleaned)
+
+
+def test_a_label_in_only_two_articles_of_one_outlet_is_kept():
+    template = "Scroll down for the full story"
+    batch = [article(BODY, template, SECOND, id=f"a{n}", outlet="Example Times") for n in range(2)]
+    assert all(a.removed == () for a in clean_articles(batch))
+
+
+def test_a_sentence_repeated_across_updates_of_a_wire_story_is_kept():
+    batch = [article(BODY, SECOND, id=f"a{n}", outlet="Associated Press") for n in range(4)]
+    assert all(a.text == BODY + "\n" + SECOND for a in clean_articles(batch))
+
+
+def test_repeated_lines_from_different_outlets_are_not_boilerplate():
+    template = "Scroll down for the full story"
+    batch = [article(BODY, template, SECOND, id=f"a{n}", outlet=name)
+             for n, name in enumerate(["CNN", "Fox News", "Reuters"])]
+    assert all(a.removed == () for a in clean_articles(batch))
+
+
+def test_settings_refuse_a_repeat_threshold_below_two():
+    with pytest.raises(ValueError, match="repeat_min_articles must be >= 2"):
+        CleanSettings(repeat_min_articles=1)
+
+
+def test_settings_pickle_for_other_processes():
+    settings = CleanSettings(max_label_words=4)
+    assert pickle.loads(pickle.dumps(settings)) == settings
+
+
+def test_the_clean_command_prints_the_body_and_explains_each_removed_line(capsys):
+    assert main(["clean", str(LATIMES_SEED), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "The deteriorating relationship" in out
+    assert "copyright" in out and "Copyright © 2018, Los Angeles Times" in out
+    assert "navigation" in out and "L.A. Now" in out
+
+
+def test_the_clean_command_fails_with_one_line_when_nothing_is_read(tmp_path, capsys):
+    assert main(["clean", str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "missing.txt" in err and "Traceback" not in err
