@@ -80,7 +80,7 @@ _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}
 _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
 _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s*(?:%|percent\b|per cent\b|percentage points?\b)")
 _AGE = re.compile(rf"\b(?:(?:at the )?age of|aged)\s+(?P<num>\d{{1,3}})\b|\b(?P<num2>\d{{1,3}})-year-old\b")
-_COUNT = re.compile(rf"(?<![\w$€£.,])(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent))")
+_COUNT = re.compile(rf"(?<![\w$€£.,])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent))")
 _COUNTED = re.compile(r"\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)")
 _RANGE_TARGET = re.compile(r"\bto\s+" + _QUALIFIER.replace("qual", "qual2") + r"$")
 
@@ -164,6 +164,16 @@ def _range_noun(text: str, match: re.Match, earlier: Sequence[Figure]) -> str:
         if figure.unit == "count":
             return figure.counts
     return ""
+
+
+def display_value(figure: Figure) -> str:
+    """The value as a reader writes it: "1,200", "4.5", "2001-09-11", "2017"."""
+    if figure.unit == "date":
+        number = int(figure.value)
+        year, month, day = number // 10000, number // 100 % 100, number % 100
+        parts = [f"{year:04d}" if year else "", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]
+        return "-".join(p for p in parts if p) if year else f"{month:02d}-{day:02d}"
+    return f"{figure.value:,.0f}" if figure.value == int(figure.value) else f"{figure.value:,.2f}".rstrip("0")
 
 
 def _approximate(figure: Figure) -> bool:

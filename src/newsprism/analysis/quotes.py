@@ -418,7 +418,8 @@ def group_quotes(
 
     ``idf`` weighs words by how rare they are in the story; ``same_fact`` says whether two quotes
     sit in sentences the story's alignment put in one fact. Groups are ordered by the number of
-    outlets carrying them, then by first appearance.
+    outlets carrying them, then by first appearance; a group's first quote is the direct quotation
+    matched by most others (``QuoteGroup.text`` shows it).
     """
     words = [content_words(q.text) for q in quotes]
     parent = list(range(len(quotes)))
@@ -429,18 +430,23 @@ def group_quotes(
             i = parent[i]
         return i
 
+    links = [0] * len(quotes)
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
             if quotes[i].article == quotes[j].article:
                 continue
             if _same_quotation(quotes[i], quotes[j], words[i], words[j], idf, same_fact, settings):
                 parent[find(j)] = find(i)
+                links[i] += 1
+                links[j] += 1
     members: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         members.setdefault(find(i), []).append(i)
     groups = []
     for indices in members.values():
-        group = tuple(quotes[i] for i in indices)
+        # the group is shown by its first quote: a direct one matched by the most others
+        ordered = sorted(indices, key=lambda i: (not quotes[i].direct, -links[i], i))
+        group = tuple(quotes[i] for i in ordered)
         speakers = Counter(q.speaker for q in group if q.speaker)
         speaker = _best_speaker(speakers)
         outlets = tuple(dict.fromkeys(outlet_of(q.article) for q in group))
@@ -465,11 +471,11 @@ def _same_quotation(
     same_fact: Callable[[Quote, Quote], bool], settings: QuoteSettings,
 ) -> bool:
     same_speaker = bool(a.speaker) and _speaker_key(a.speaker) == _speaker_key(b.speaker)
+    shared = words_a & words_b
+    if not shared:  # not even one word: two remarks of one sentence, not one remark told twice
+        return False
     if same_speaker and same_fact(a, b):
         return True
-    shared = words_a & words_b
-    if not shared:
-        return False
     weight = lambda ws: sum(idf.get(w, 0.0) for w in ws)  # noqa: E731
     smaller = min(weight(words_a), weight(words_b))
     if smaller <= 0:

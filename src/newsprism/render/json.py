@@ -6,7 +6,8 @@ custom encoder; offsets always index into the article's text.
 
 from __future__ import annotations
 
-from newsprism.model import StoryAnalysis, Summary
+from newsprism.analysis.figures import display_value
+from newsprism.model import Comparison, Fact, Span, StoryAnalysis, Summary
 
 
 def summary_to_dict(summary: Summary, analysis: StoryAnalysis) -> dict:
@@ -30,4 +31,90 @@ def summary_to_dict(summary: Summary, analysis: StoryAnalysis) -> dict:
             }
             for chosen in summary.sentences
         ],
+    }
+
+
+def _fact_to_dict(fact: Fact) -> dict:
+    sentence = fact.representative
+    return {
+        "text": sentence.text,
+        "outlets": list(fact.outlets),
+        "fact": fact.id,
+        "article": sentence.article,
+        "start": sentence.start,
+        "end": sentence.end,
+    }
+
+
+def _span_to_dict(span: Span) -> dict:
+    return {"text": span.text, "article": span.article, "start": span.start, "end": span.end, "label": span.label}
+
+
+def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
+    """The comparison as the JSON contract of ``newsprism compare --format json``.
+
+    Contract fields (other tools rely on these names): ``outlets``; ``consensus``: ``[{"text",
+    "outlets"}]``; ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
+    "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "outlets"}]``; ``figures``: ``[{"value",
+    "unit", "counts", "outlet", "text", "conflict"}]``; ``framing``: ``{outlet: {"loaded": [{"text",
+    "article", "start", "end"}], "attribution_verbs": {verb: count}}}``. Every fact, quote and
+    figure also carries its ``article`` id and ``start``/``end`` offsets into that article's text.
+    """
+    return {
+        "id": comparison.story,
+        "outlets": list(comparison.outlets),
+        "articles": [
+            {"id": a.id, "outlet": a.display_outlet, "title": a.title, "url": a.url, "source": a.source}
+            for a in analysis.story.articles
+        ],
+        "consensus": [_fact_to_dict(f) for f in comparison.consensus],
+        "exclusives": {o: [_fact_to_dict(f) for f in facts] for o, facts in comparison.exclusives.items()},
+        "omissions": {o: [_fact_to_dict(f) for f in facts] for o, facts in comparison.omissions.items()},
+        "quotes": [
+            {
+                "speaker": group.speaker,
+                "text": group.text,
+                "outlets": list(group.outlets),
+                "quotes": [
+                    {
+                        "speaker": q.speaker,
+                        "text": q.text,
+                        "outlet": analysis.outlet_of(q.article),
+                        "article": q.article,
+                        "start": q.start,
+                        "end": q.end,
+                        "direct": q.direct,
+                        "verb": q.verb,
+                    }
+                    for q in group.quotes
+                ],
+            }
+            for group in comparison.quotes
+        ],
+        "figures": [
+            {
+                "value": r.figure.value,
+                "display": display_value(r.figure),
+                "unit": r.figure.unit,
+                "counts": r.figure.counts,
+                "outlet": r.outlet,
+                "text": r.figure.text,
+                "conflict": r.conflict,
+                "group": r.group,
+                "article": r.figure.article,
+                "start": r.figure.start,
+                "end": r.figure.end,
+            }
+            for r in comparison.figures
+        ],
+        "framing": {
+            outlet: {
+                "loaded": [_span_to_dict(s) for s in framing.loaded],
+                "attribution_verbs": dict(framing.attribution_verbs),
+                "hedges": [_span_to_dict(s) for s in framing.hedges],
+                "naming": dict(framing.naming),
+                "tone": framing.tone,
+            }
+            for outlet, framing in comparison.framing.items()
+        },
     }

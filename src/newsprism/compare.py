@@ -1,0 +1,150 @@
+"""How each outlet covered one story, read from the story's facts.
+
+The comparison is the coverage of facts by outlets (``../shared/DESIGN.md``): a fact several
+outlets tell is consensus, a fact one outlet alone tells is its exclusive, a fact most of the other
+outlets tell and one does not is that outlet's omission. Quotes, figures and framing are read from
+the articles and set side by side per outlet; quotes and figures use the same alignment to tell
+when two outlets carry the same quotation or the same quantity.
+
+``compare`` accepts a ``Story`` (analysed here) or the ``StoryAnalysis`` the summary was built from,
+so that a report analyses a story once.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsprism.analysis.align import analyze
+from newsprism.analysis.figures import FigureSettings, align_figures, extract_figures
+from newsprism.analysis.framing import FramingSettings, frame_outlet
+from newsprism.analysis.quotes import QuoteSettings, extract_quotes, group_quotes, story_idf
+from newsprism.errors import NewsprismError
+from newsprism.model import Comparison, Fact, Figure, Quote, Sentence, Story, StoryAnalysis
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareSettings:
+    """What counts as consensus, exclusive and omission.
+
+    An omission needs a fact told by at least ``omission_min_outlets`` outlets (so, with two outlets,
+    the other outlet's exclusives are not also listed as this one's omissions) and by at least
+    ``omission_share`` of the other outlets ("most other outlets", the issue's definition).
+    ``min_fact_words``: shorter facts (datelines, bylines, "Latest updates") are neither exclusives
+    nor omissions; the same floor as the summary's shortest candidate sentence would hide real
+    short facts, so this is lower, set by reading the seed pair and AllSides stories.
+    """
+
+    omission_min_outlets: int = 2
+    omission_share: float = 0.5
+    min_fact_words: int = 6
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    figures: FigureSettings = field(default_factory=FigureSettings)
+    framing: FramingSettings = field(default_factory=FramingSettings)
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.omission_share <= 1.0:
+            raise NewsprismError(f"omission_share must be in (0, 1], got {self.omission_share}")
+        if self.omission_min_outlets < 2:
+            raise NewsprismError(f"omission_min_outlets must be at least 2, got {self.omission_min_outlets}")
+
+
+def _words(fact: Fact) -> int:
+    return len(fact.representative.text.split())
+
+
+def consensus_facts(analysis: StoryAnalysis) -> tuple[Fact, ...]:
+    """Facts told by two or more outlets, the most widely told first (story order among equals)."""
+    shared = [fact for fact in analysis.facts if len(fact.outlets) >= 2]
+    return tuple(sorted(shared, key=lambda fact: (-len(fact.outlets), fact.id)))
+
+
+def exclusive_facts(analysis: StoryAnalysis, settings: CompareSettings) -> dict[str, tuple[Fact, ...]]:
+    """For each outlet, the facts only it tells, in story order."""
+    exclusives: dict[str, list[Fact]] = {outlet: [] for outlet in analysis.story.outlets}
+    for fact in analysis.facts:
+        if len(fact.outlets) == 1 and _words(fact) >= settings.min_fact_words:
+            exclusives[fact.outlets[0]].append(fact)
+    return {outlet: tuple(facts) for outlet, facts in exclusives.items()}
+
+
+def omitted_facts(analysis: StoryAnalysis, settings: CompareSettings) -> dict[str, tuple[Fact, ...]]:
+    """For each outlet, the facts most other outlets tell and it does not, the most widely told first."""
+    outlets = analysis.story.outlets
+    omissions: dict[str, tuple[Fact, ...]] = {}
+    for outlet in outlets:
+        others = len(outlets) - 1
+        needed = max(settings.omission_min_outlets, math.ceil(settings.omission_share * others))
+        missing = [
+            fact for fact in analysis.facts
+            if outlet not in fact.outlets and len(fact.outlets) >= needed and _words(fact) >= settings.min_fact_words
+        ]
+        omissions[outlet] = tuple(sorted(missing, key=lambda fact: (-len(fact.outlets), fact.id)))
+    return omissions
+
+
+def _sentence_at(sentences: Sequence[Sentence], start: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= start < sentence.end:
+            return sentence
+    return None
+
+
+def compare(story_or_analysis: Story | StoryAnalysis, settings: CompareSettings | None = None) -> Comparison:
+    """The outlet-by-outlet comparison of one story."""
+    settings = settings or CompareSettings()
+    if isinstance(story_or_analysis, Story):
+        analysis = analyze(story_or_analysis)
+    elif isinstance(story_or_analysis, StoryAnalysis):
+        analysis = story_or_analysis
+    else:
+        raise NewsprismError(f"compare needs a Story or a StoryAnalysis, got {type(story_or_analysis).__name__}")
+    story = analysis.story
+
+    def fact_at(article: str, start: int) -> int | None:
+        sentence = _sentence_at(analysis.sentences.get(article, ()), start)
+        return None if sentence is None else analysis.fact_of.get((article, sentence.index))
+
+    def same_fact(a: Quote | Figure, b: Quote | Figure) -> bool:
+        fact = fact_at(a.article, a.start)
+        return fact is not None and fact == fact_at(b.article, b.start)
+
+    quotes_by_article = {
+        article.id: extract_quotes(article, analysis.sentences.get(article.id, ()), settings.quotes)
+        for article in story.articles
+    }
+    idf = story_idf(s.text for sentences in analysis.sentences.values() for s in sentences)
+    quotes = group_quotes(
+        [q for article in story.articles for q in quotes_by_article[article.id]],
+        analysis.outlet_of, idf, same_fact, settings.quotes,
+    )
+
+    figures = [f for article in story.articles for f in extract_figures(article, analysis.sentences.get(article.id, ()))]
+
+    def context_of(figure: Figure) -> str:
+        sentence = _sentence_at(analysis.sentences.get(figure.article, ()), figure.start)
+        return sentence.text if sentence else figure.text
+
+    readings = align_figures(figures, analysis.outlet_of, context_of, same_fact, settings.figures)
+
+    framing = {}
+    for outlet in story.outlets:
+        articles = [a for a in story.articles if a.display_outlet == outlet]
+        outlet_quotes = [q for a in articles for q in quotes_by_article[a.id]]
+        framing[outlet] = frame_outlet(outlet, articles, outlet_quotes, settings.framing)
+
+    log.info("story %s: compared %d outlets, %d quote groups, %d figures", story.id, len(story.outlets), len(quotes), len(readings))
+    return Comparison(
+        story=story.id,
+        outlets=story.outlets,
+        consensus=consensus_facts(analysis),
+        exclusives=exclusive_facts(analysis, settings),
+        omissions=omitted_facts(analysis, settings),
+        quotes=quotes,
+        figures=readings,
+        framing=framing,
+    )
