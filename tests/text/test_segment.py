@@ -215,3 +215,28 @@ def test_a_camel_case_name_can_start_a_sentence():
 def test_every_kind_of_line_break_ends_a_paragraph():
     text = "One.\r\nTwo.\rThree.\u2028Four."
     assert sentences(text) == ["One.", "Two.", "Three.", "Four."]
+
+
+def test_a_short_attribution_after_a_quoted_question_stays_with_the_quotation():
+    text = "\u201cIs that fair?\u201d Justice Ruth Bader Ginsburg asked. The lawyer paused."
+    assert sentences(text) == ["\u201cIs that fair?\u201d Justice Ruth Bader Ginsburg asked.", "The lawyer paused."]
+
+
+def test_an_attribution_with_a_short_prepositional_phrase_stays_with_the_quotation():
+    text = "\u201cWe will prevail.\u201d Obama wrote in a letter delivered Tuesday."
+    assert sentences(text) == [text]
+
+
+def test_a_full_statement_after_a_quotation_is_its_own_sentence():
+    text = "\u201cWe are done.\u201d Mr. Netanyahu said Tuesday that he would make the trip."
+    assert sentences(text) == ["\u201cWe are done.\u201d", "Mr. Netanyahu said Tuesday that he would make the trip."]
+
+
+def test_an_ellipsis_after_a_full_stop_opens_the_next_sentence():
+    text = "We must win the war on terror. ... And we will stay the course."
+    assert sentences(text) == ["We must win the war on terror.", "... And we will stay the course."]
+
+
+def test_a_spaced_closing_quotation_mark_stays_with_its_sentence():
+    text = "\u201cThey cited \u2018secret law.\u2019 \u201d Officials disagreed."
+    assert sentences(text) == ["\u201cThey cited \u2018secret law.\u2019 \u201d", "Officials disagreed."]

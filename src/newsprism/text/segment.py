@@ -57,29 +57,48 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
+# Verbs of an attribution that follows a quotation as its own clause ("Is it?" Durbin asked.).
+_SPEECH_VERBS = frozenset(
+    "said says asked asks added adds continued continues told wrote writes replied replies "
+    "explained noted insisted shouted declared recalled stated argued warned tweeted responded "
+    "joked concluded countered".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSettings:
     """The word lists the rule splitter consults (defaults: AP style, see above).
 
     ``abbreviations``, dotted abbreviations ("U.S.", "p.m.", "e.g.") and initials end a sentence
     only when a common ``sentence_starters`` word follows; ``number_prefixes`` ("Nov.", "No.") do
-    not end one before a figure ("Nov. 10", "No. 3").
+    not end one before a figure ("Nov. 10", "No. 3"). A quotation is not cut from a short
+    attribution made of up to four capitalised words and one of ``speech_verbs``.
     """
 
     abbreviations: frozenset[str] = _ABBREVIATIONS
     number_prefixes: frozenset[str] = _NUMBER_PREFIXES
     sentence_starters: frozenset[str] = _SENTENCE_STARTERS
+    speech_verbs: frozenset[str] = _SPEECH_VERBS
 
 
 # A candidate end: terminal punctuation (or a spaced ". . ." ellipsis), any closing quotes or
 # brackets, then whitespace, then any opening quotes or brackets and the next word.
 _CANDIDATE = re.compile(
-    r"""(?P<space>\s?)(?P<term>(?:\.\s){2,}\.|[.!?\u2026]+)(?P<close>["'\u201d\u2019)\]]*)\s+"""
+    r"""(?P<term>(?:\.\s){2,}\.|[.!?\u2026]+)(?P<close>(?:["'\u201d\u2019)\]]|\s\u201d)*)\s+"""
     r"""(?=(?P<open>["'\u201c\u2018(\[]*)(?P<next>[^\s"'\u201c\u2018(\[]?[A-Za-z]*)(?P<after>.?))"""
 )
 _WORD_BEFORE = re.compile(r"""[^\s"'\u201c\u2018(\[]*$""")
 _DOTTED = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)+")
 _LIST_MARKER = re.compile(r"(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")
+_QUOTES = frozenset("\"'\u201d\u2019")
+_CLOSERS = frozenset("\u201d\u2019)]")
+# An attribution clause: up to four capitalised words, a verb, and either the full stop at once or
+# a short phrase opened by a preposition ('Obama wrote in a letter on Tuesday.').
+_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?P<verb>[a-z]+)"
+    r"(?:\s+(?:in|on|at|during|after|before|to|via|with|from|by)(?:\s+(?!that\b)[\w'\u2019-]+){1,6})?"
+    r"\.(?:\s|$)"
+)
 
 
 class RuleSplitter:
@@ -106,24 +125,36 @@ class RuleSplitter:
 
     def _ends_sentence(self, paragraph: str, start: int, match: re.Match[str]) -> bool:
         nxt = match.group("next")
-        if (nxt[:1].islower() and nxt == nxt.lower()) or not (nxt or match.group("open").endswith(("(", "["))):
-            return False  # lower case ("eBay" aside), or a dash or stray mark, continues the sentence
-        term = match.group("term")
+        if nxt[:1].islower() and nxt == nxt.lower():
+            return False  # lower case continues the sentence ("eBay" may start one)
+        if not nxt and not match.group("open").endswith(("(", "[")):
+            return False  # a dash or stray mark continues the sentence
+        if nxt[:1] in _CLOSERS:
+            return False  # a closing mark after the stop ("law.\u2019 \u201d") still belongs here
+        term, term_start = match.group("term"), match.start("term")
         if len(term) > 1 and term[0] in ".\u2026" or term == "\u2026":
-            return not match.group("space")  # "word ... word" marks an omission inside a sentence
+            # "He paused... Then" ends a sentence; "word ... word" marks an omission inside one, and
+            # so does an ellipsis opening a sentence ("terror. ... And" splits before the ellipsis)
+            return term_start > start and not paragraph[term_start - 1].isspace()
+        if _QUOTES.intersection(match.group("close")) and self._attribution_follows(paragraph, match.end()):
+            return False
         if term != ".":
             return True
-        word = _WORD_BEFORE.search(paragraph, start, match.start("term")).group()
+        word = _WORD_BEFORE.search(paragraph, start, term_start).group()
         if not word:
             return False
         settings = self.settings
-        if match.start("term") - len(word) == start and _LIST_MARKER.fullmatch(word):
+        if term_start - len(word) == start and _LIST_MARKER.fullmatch(word):
             return False  # "1." or "b." opening a sentence is a list marker, not a sentence
         if word in settings.number_prefixes:
             return not nxt[:1].isdigit()
         if word in settings.abbreviations or _DOTTED.fullmatch(word) or (len(word) == 1 and word.isupper()):
             return nxt in settings.sentence_starters and match.group("after") != "."
         return True
+
+    def _attribution_follows(self, paragraph: str, position: int) -> bool:
+        attribution = _ATTRIBUTION.match(paragraph, position)
+        return attribution is not None and attribution.group("verb") in self.settings.speech_verbs
 
 
 DEFAULT_SPLITTER: Splitter = RuleSplitter()
