@@ -1,0 +1,95 @@
+"""Alignment of sentences into facts: the invariants the summary and the comparison rely on."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analysis.align import AlignSettings, analyze
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Story
+
+
+def story(*texts: str, outlets: tuple[str, ...] = ()) -> Story:
+    outlets = outlets or tuple(f"Outlet {k}" for k in range(len(texts)))
+    return Story(
+        id="s",
+        articles=tuple(Article(id=f"a{k}", text=t, outlet=o) for k, (t, o) in enumerate(zip(texts, outlets))),
+    )
+
+
+PAIR = story(
+    "The central bank raised its key interest rate to 5.5 percent on Tuesday. Markets fell sharply.",
+    "On Tuesday the central bank raised the key interest rate to 5.5 percent. A storm hit the coast.",
+    outlets=("Reuters", "AP"),
+)
+
+
+def test_every_sentence_belongs_to_exactly_one_fact():
+    analysis = analyze(PAIR)
+    members = [(s.article, s.index) for fact in analysis.facts for s in fact.sentences]
+    every = [(a, s.index) for a, sentences in analysis.sentences.items() for s in sentences]
+    assert sorted(members) == sorted(every)
+    assert len(members) == len(set(members))
+
+
+def test_fact_of_points_at_the_fact_holding_the_sentence():
+    analysis = analyze(PAIR)
+    for position, fact in enumerate(analysis.facts):
+        assert fact.id == position
+        for sentence in fact.sentences:
+            assert analysis.fact_of[(sentence.article, sentence.index)] == position
+
+
+def test_the_same_statement_in_two_outlets_is_one_fact_naming_both():
+    analysis = analyze(PAIR)
+    rate = analysis.facts[analysis.fact_of[("a0", 0)]]
+    assert {s.article for s in rate.sentences} == {"a0", "a1"}
+    assert rate.outlets == ("Reuters", "AP")
+
+
+def test_unrelated_sentences_stay_facts_of_their_own_outlet():
+    analysis = analyze(PAIR)
+    assert analysis.facts[analysis.fact_of[("a0", 1)]].outlets == ("Reuters",)
+    assert analysis.facts[analysis.fact_of[("a1", 1)]].outlets == ("AP",)
+
+
+def test_a_fact_never_holds_two_sentences_of_one_article():
+    text = "The bank raised rates to 5.5 percent. The bank raised rates to 5.5 percent again."
+    analysis = analyze(story(text, "The bank raised rates to 5.5 percent, it said."))
+    for fact in analysis.facts:
+        assert len(fact.articles) == len(fact.sentences)
+
+
+def test_outlets_of_a_fact_are_distinct_when_two_articles_share_an_outlet():
+    analysis = analyze(story(PAIR.articles[0].text, PAIR.articles[1].text, outlets=("AP", "AP")))
+    assert analysis.facts[analysis.fact_of[("a0", 0)]].outlets == ("AP",)
+
+
+def test_facts_are_ordered_by_first_appearance():
+    analysis = analyze(PAIR)
+    firsts = [min((list(analysis.sentences).index(s.article), s.index) for s in f.sentences) for f in analysis.facts]
+    assert firsts == sorted(firsts)
+
+
+def test_a_shared_quotation_links_sentences_whose_other_words_differ():
+    analysis = analyze(story(
+        'Asked about Washington, the spokesman sighed: "It takes two to tango."',
+        "Relations could improve, but it takes two to tango, Dmitry Peskov told reporters on a call.",
+    ))
+    assert len(analysis.facts) == 1
+
+
+def test_representative_is_one_of_the_fact_sentences():
+    for fact in analyze(PAIR).facts:
+        assert fact.representative in fact.sentences
+
+
+def test_link_threshold_outside_unit_interval_is_refused():
+    with pytest.raises(NewsprismError, match="link_threshold"):
+        AlignSettings(link_threshold=1.5)
+
+
+def test_an_article_without_sentences_gives_no_facts_for_it():
+    analysis = analyze(story("The vote passed on Monday after a long debate.", "   "))
+    assert analysis.sentences["a1"] == ()
+    assert all("a1" not in f.articles for f in analysis.facts)

@@ -1,0 +1,132 @@
+"""Summaries: the budget, whole sentences with exact spans, one sentence per fact, order, bad input."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from conftest import LATIMES_SEED, RT_SEED
+
+from newsprism.analysis.align import analyze
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Story
+from newsprism.summarize import SummarySettings, summarize, word_count
+
+BANK = (
+    "The central bank raised its key interest rate to 5.5 percent on Tuesday, the highest level in "
+    "two decades. Officials said inflation remained far above the target of two percent this year. "
+    "Markets in Asia and Europe fell sharply after the announcement of the decision on Tuesday. "
+    "The governor will testify before the finance committee of parliament next week in the capital."
+)
+BANK_2 = (
+    "On Tuesday the central bank raised the key interest rate to 5.5 percent, its highest level in two "
+    "decades. Inflation remained far above the target of two percent, officials of the bank said. "
+    "Unions criticised the decision and called for a general strike across the country next month."
+)
+
+
+def bank_story(**dates) -> Story:
+    return Story(id="bank", articles=(
+        Article(id="a0", text=BANK, outlet="Reuters", published=dates.get("a0")),
+        Article(id="a1", text=BANK_2, outlet="AP", published=dates.get("a1")),
+    ))
+
+
+@pytest.fixture(scope="module")
+def seed_summary():
+    from newsprism.engines.local import load_story
+
+    story, _ = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
+    return summarize(story, 400)
+
+
+def test_summary_never_exceeds_the_word_budget():
+    for budget in (13, 25, 40, 60, 1000):
+        assert word_count(summarize(bank_story(), budget).text) <= budget
+
+
+def test_summary_sentences_are_whole_sentences_sliced_exactly_from_their_article():
+    story = bank_story()
+    summary = summarize(story, 60)
+    assert summary.sentences
+    for chosen in summary.sentences:
+        s = chosen.sentence
+        assert story.article(s.article).text[s.start : s.end] == s.text
+
+
+def test_no_two_summary_sentences_tell_the_same_fact():
+    summary = summarize(bank_story(), 1000)
+    facts = [chosen.fact.id for chosen in summary.sentences]
+    assert len(facts) == len(set(facts))
+
+
+def test_a_budget_larger_than_the_story_tells_every_fact_once():
+    analysis = analyze(bank_story())
+    summary = summarize(analysis, 10_000)
+    assert {c.fact.id for c in summary.sentences} == {f.id for f in analysis.facts}
+
+
+def test_summary_sentence_names_every_outlet_reporting_its_fact():
+    summary = summarize(bank_story(), 30)
+    rate = [c for c in summary.sentences if "5.5 percent" in c.sentence.text]
+    assert rate and rate[0].outlets == ("Reuters", "AP")
+
+
+def test_sentences_are_in_chronological_order_of_their_articles():
+    story = bank_story(a0=datetime(2024, 5, 2), a1=datetime(2024, 5, 1))
+    summary = summarize(story, 10_000)
+    dates = [min(story.article(s.article).published for s in c.fact.sentences) for c in summary.sentences]
+    assert dates == sorted(dates)
+
+
+def test_a_budget_smaller_than_every_sentence_is_a_clear_error():
+    with pytest.raises(NewsprismError, match="budget of 3 words is smaller than every sentence"):
+        summarize(bank_story(), 3)
+
+
+@pytest.mark.parametrize("budget", [0, -5, 2.5, True])
+def test_a_budget_that_is_not_a_positive_whole_number_is_refused(budget):
+    with pytest.raises(NewsprismError, match="word budget"):
+        summarize(bank_story(), budget)
+
+
+def test_a_story_of_one_article_is_summarised_and_attributed_to_its_outlet():
+    story = Story(id="one", articles=(Article(id="a0", text=BANK, outlet="Reuters"),))
+    summary = summarize(story, 40)
+    assert summary.sentences and all(c.outlets == ("Reuters",) for c in summary.sentences)
+
+
+def test_a_story_whose_articles_are_empty_is_a_clear_error():
+    story = Story(id="empty", articles=(Article(id="a0", text=""), Article(id="a1", text=" \n ")))
+    with pytest.raises(NewsprismError, match="no sentences"):
+        summarize(story, 100)
+
+
+def test_non_english_text_gets_a_summary_within_the_budget():
+    text = (
+        "Центральный банк повысил ключевую ставку до 16 процентов во вторник утром. "
+        "Рынки отреагировали падением курса рубля и акций крупных компаний страны. "
+        "Эксперты ожидают дальнейшего роста инфляции в течение следующего года."
+    )
+    summary = summarize(Story(id="ru", articles=(Article(id="a0", text=text, outlet="TASS"),)), 25)
+    assert summary.sentences and word_count(summary.text) <= 25
+
+
+def test_settings_with_a_negative_position_weight_are_refused():
+    with pytest.raises(NewsprismError, match="position_weight"):
+        SummarySettings(position_weight=-1)
+
+
+def test_seed_peskov_two_to_tango_sentence_names_both_outlets(seed_summary):
+    tango = [c for c in seed_summary.sentences if "two to tango" in c.sentence.text]
+    assert tango and all(set(c.outlets) == {"RT", "Los Angeles Times"} for c in tango)
+
+
+def test_seed_sentences_on_the_minsk_agreements_name_rt_alone(seed_summary):
+    minsk = [c for c in seed_summary.sentences if "Minsk" in c.sentence.text]
+    assert minsk and all(c.outlets == ("RT",) for c in minsk)
+
+
+def test_seed_sentences_on_the_olympic_flag_ban_name_the_la_times_alone(seed_summary):
+    flag = [c for c in seed_summary.sentences if "flag" in c.sentence.text.lower()]
+    assert flag and all(c.outlets == ("Los Angeles Times",) for c in flag)
