@@ -28,11 +28,21 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> d
     except Exception as error:  # trafilatura/lxml raise many types on malformed markup
         raise InputError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from error
     text = getattr(document, "text", None) if document is not None else None
+    truncated = looks_truncated(html)
     if not text or not text.strip():
-        raise InputError(source, "no main text found in the HTML (not an article page, or truncated)")
+        why = "the page looks truncated: no closing </html>" if truncated else "not an article page?"
+        raise InputError(source, f"no main text found in the HTML ({why})")
     found = {key: getattr(document, key, None) for key in _METADATA}
     found["text"] = text
+    found["truncated"] = truncated
     return found
+
+
+def looks_truncated(html: str | bytes) -> bool:
+    """Whether a page that opens ``<html>`` never closes it (a cut download or file)."""
+    tail = (html[-4096:] if isinstance(html, bytes) else html[-4096:].encode("utf-8", "replace")).lower()
+    head = (html[:4096] if isinstance(html, bytes) else html[:4096].encode("utf-8", "replace")).lower()
+    return b"<html" in head and b"</html" not in tail and b"</body" not in tail
 
 
 def article_from_html(html: str | bytes, *, article_id: str, source: str, url: str | None = None,
@@ -40,6 +50,8 @@ def article_from_html(html: str | bytes, *, article_id: str, source: str, url: s
     """An article from a page: outlet from the site name, else the URL's domain."""
     found = extract_html(html, source=source, url=url)
     notes = list(notes or [])
+    if found["truncated"]:
+        notes.append("the page looks truncated (no closing </html>): its text may be incomplete")
     published = parse_date(found["date"])
     if found["date"] and published is None:
         notes.append(f"unparseable date {found['date']!r}")

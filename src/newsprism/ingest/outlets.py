@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 # Canonical display name -> other names and domains it is known by (lower case).
 KNOWN_OUTLETS: dict[str, tuple[str, ...]] = {
     "Los Angeles Times": ("latimes.com", "la times", "l.a. times", "los angeles times", "latimes"),
-    "RT": ("rt.com", "russia today", "rt news", "rt"),
+    "RT": ("rt.com", "russia today", "rt news", "rt", "rt international", "rt world news"),
     "The New York Times": ("nytimes.com", "new york times", "nyt", "ny times", "the new york times",
                            "new york times news service", "new york times news service (nyt)"),
     "Fox News": ("foxnews.com", "fox news", "fox", "fox news (online news)", "fox online news"),

@@ -7,6 +7,7 @@ file keeps the articles read before the damage and reports where reading stopped
 
 from __future__ import annotations
 
+import gzip
 import logging
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,34 +27,62 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     """The articles of the HTML response records of a (gzipped or plain) WARC file."""
     from warcio.archiveiterator import ArchiveIterator
 
-    skipped = 0
-    records = 0
+    records = skipped = 0
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
                 records += 1
-                if record.rec_type != "response" or record.http_headers is None:
-                    skipped += 1
-                    continue
-                content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
-                if content_type not in _HTML_TYPES:
-                    skipped += 1
-                    continue
+                if record.format != "warc":
+                    yield InputError(str(path), "not a WARC file (no 'WARC/1.x' record header)")
+                    return
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                source = f"{path}#{url or records}"
-                body = record.content_stream().read(settings.max_response_bytes + 1)
-                if len(body) > settings.max_response_bytes:
-                    yield InputError(source, f"record over the {settings.max_response_bytes:,}-byte limit")
-                    continue
-                yield from _article(record, url, source, content_type, body, settings)
+                content_type = _html_type(record)
+                if content_type is None:
+                    skipped += 1
+                    record.content_stream().read()
+                else:
+                    body = record.content_stream().read(settings.max_response_bytes + 1)
+                    if len(body) > settings.max_response_bytes:
+                        yield InputError(f"{path}#{url}", f"record over the {settings.max_response_bytes:,}-byte limit")
+                        continue
+                if record.raw_stream.limit > 0:  # the file ended inside this record
+                    yield InputError(str(path), f"truncated WARC: record {records} ({url or 'no URI'}) is cut short")
+                    return
+                if content_type is not None:
+                    yield from _article(record, url, f"{path}#{url or records}", content_type, body, settings)
+        _check_gzip_end(path)
     except OSError as error:
         yield InputError(str(path), f"cannot read ({error.strerror or error})")
-    except Exception as error:  # warcio raises ArchiveLoadFailed, zlib.error, EOFError... on damage
+        return
+    except Exception as error:  # warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
         yield InputError(str(path), f"truncated or corrupt WARC after {records} records "
                                     f"({type(error).__name__}: {error})")
+        return
     if records == 0:
         yield InputError(str(path), "no WARC records found")
     log.info("%s: %d records, %d skipped (not HTML responses)", path, records, skipped)
+
+
+def _html_type(record) -> str | None:
+    """The media type of an HTML response record; None for every other record."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    return content_type if content_type in _HTML_TYPES else None
+
+
+def _check_gzip_end(path: Path) -> None:
+    """Raise ``EOFError`` when a gzipped WARC stops before its last member ends.
+
+    warcio reads a gzip member cut at a record boundary as a clean end of file, which would make a
+    truncated download look complete; decompressing to the end is the only reliable check.
+    """
+    with path.open("rb") as raw:
+        if raw.read(2) != b"\x1f\x8b":
+            return
+    with gzip.open(path, "rb") as compressed:
+        while compressed.read(1 << 20):
+            pass
 
 
 def _article(record, url: str, source: str, content_type: str, body: bytes,
