@@ -176,6 +176,11 @@ def display_value(figure: Figure) -> str:
     return f"{figure.value:,.0f}" if figure.value == int(figure.value) else f"{figure.value:,.2f}".rstrip("0")
 
 
+def reading_order(reading: FigureReading) -> tuple[bool, bool, bool, int]:
+    """Sort key for display: conflicts first, then quantities several outlets give, dates last."""
+    return (not reading.conflict, reading.group < 0, reading.figure.unit == "date", reading.group)
+
+
 def _approximate(figure: Figure) -> bool:
     lowered = figure.text.lower()
     return any(lowered.startswith(q + " ") for q in _QUALIFIERS)

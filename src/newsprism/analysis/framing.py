@@ -27,7 +27,7 @@ from newsprism.model import Article, Framing, Quote, Span
 log = logging.getLogger(__name__)
 
 HEDGES: tuple[str, ...] = (
-    "allegedly", "reportedly", "apparently", "purportedly", "supposedly", "ostensibly", "possibly",
+    "alleged", "allegedly", "reportedly", "apparently", "purportedly", "supposedly", "ostensibly", "possibly",
     "perhaps", "probably", "likely", "unlikely", "may", "might", "could", "appears", "appeared",
     "seems", "seemed", "suggests", "suggested", "unclear", "unconfirmed", "unverified",
     "believed to", "said to be", "thought to be", "it is not clear", "it was not clear",

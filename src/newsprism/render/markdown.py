@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newsprism.model import StoryAnalysis, Summary
+from newsprism.analysis.figures import display_value, reading_order
+from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
 
@@ -22,4 +23,45 @@ def summary_to_markdown(summary: Summary, analysis: StoryAnalysis) -> str:
     for chosen in summary.sentences:
         named = ", ".join(escape(o) for o in chosen.outlets)
         lines.append(f"- {escape(chosen.sentence.text)} **\\[{named}\\]**")
+    return "\n".join(lines) + "\n"
+
+
+def _named(outlets: tuple[str, ...]) -> str:
+    return "**\\[" + ", ".join(escape(o) for o in outlets) + "\\]**"
+
+
+def _facts(facts: tuple[Fact, ...], with_outlets: bool) -> list[str]:
+    return [f"- {escape(f.representative.text)}" + (f" {_named(f.outlets)}" if with_outlets else "") for f in facts]
+
+
+def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> str:
+    """Sections for consensus, each outlet's exclusives and omissions, quotes, figures and framing."""
+    outlets = ", ".join(escape(o) for o in comparison.outlets)
+    lines = [f"## Comparison of {len(analysis.story.articles)} articles ({outlets})", "", "### Consensus", ""]
+    lines += _facts(comparison.consensus, True) or ["_No fact is told by more than one outlet._"]
+    for outlet in comparison.outlets:
+        lines += ["", f"### {escape(outlet)}", "", "Only here:", ""]
+        lines += _facts(comparison.exclusives.get(outlet, ()), False) or ["- _nothing_"]
+        omitted = comparison.omissions.get(outlet, ())
+        if omitted:
+            lines += ["", "Left out (told by most other outlets):", ""] + _facts(omitted, True)
+    lines += ["", "### Quotes", ""]
+    lines += [
+        f"- {escape(g.speaker or '(unattributed)')}: \u201c{escape(g.text)}\u201d {_named(g.outlets)}"
+        for g in comparison.quotes
+    ] or ["_No quotation found._"]
+    lines += ["", "### Figures", "", "| outlet | value | unit | counts | text | conflict |", "| --- | --- | --- | --- | --- | --- |"]
+    for r in sorted(comparison.figures, key=reading_order):
+        lines.append(
+            f"| {escape(r.outlet)} | {escape(display_value(r.figure))} | {escape(r.figure.unit)} | "
+            f"{escape(r.figure.counts)} | {escape(r.figure.text)} | {'**yes**' if r.conflict else ''} |"
+        )
+    lines += ["", "### Framing", "", "| outlet | tone | attribution verbs | loaded words | hedges | naming |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for outlet, framing in comparison.framing.items():
+        verbs = ", ".join(f"{escape(v)} {c}" for v, c in framing.attribution_verbs.items())
+        loaded = ", ".join(escape(w) for w in dict.fromkeys(s.text.lower() for s in framing.loaded))
+        hedges = ", ".join(escape(w) for w in dict.fromkeys(s.text.lower() for s in framing.hedges))
+        naming = "; ".join(f"{escape(c)}: {escape(n)}" for c, n in framing.naming.items())
+        lines.append(f"| {escape(outlet)} | {framing.tone:+.2f} | {verbs} | {loaded} | {hedges} | {naming} |")
     return "\n".join(lines) + "\n"

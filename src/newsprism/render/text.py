@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsprism.model import StoryAnalysis, Summary
+from newsprism.analysis.figures import display_value, reading_order
+from newsprism.model import Comparison, StoryAnalysis, Summary
 
 
 def _outlets(outlets: tuple[str, ...]) -> str:
@@ -14,4 +15,52 @@ def summary_to_text(summary: Summary, analysis: StoryAnalysis) -> str:
     outlets = ", ".join(analysis.story.outlets)
     lines = [f"Summary of {len(analysis.story.articles)} articles ({outlets}):", ""]
     lines += [f"{' '.join(s.sentence.text.split())} {_outlets(s.outlets)}" for s in summary.sentences]
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: int = 10) -> str:
+    """The comparison for a terminal: consensus, then per outlet its exclusives and omissions, then
+    quotes by speaker, figures (conflicts marked ``!``) and framing. At most ``limit`` items per list;
+    the number left out is always said."""
+    lines = [f"Comparison of {len(analysis.story.articles)} articles ({', '.join(comparison.outlets)})", ""]
+
+    def listed(title: str, items: list[str]) -> None:
+        lines.append(f"{title} ({len(items)}):")
+        lines.extend(f"  - {item}" for item in items[:limit])
+        if len(items) > limit:
+            lines.append(f"  ... and {len(items) - limit} more")
+        lines.append("")
+
+    listed("Consensus", [f"{_one_line(f.representative.text)} {_outlets(f.outlets)}" for f in comparison.consensus])
+    for outlet in comparison.outlets:
+        listed(f"Only {outlet}", [_one_line(f.representative.text) for f in comparison.exclusives.get(outlet, ())])
+        omitted = comparison.omissions.get(outlet, ())
+        if omitted:
+            listed(f"Not in {outlet}", [f"{_one_line(f.representative.text)} {_outlets(f.outlets)}" for f in omitted])
+    listed("Quotes", [
+        f"{group.speaker or '(unattributed)'}: \u201c{_one_line(group.text)}\u201d {_outlets(group.outlets)}"
+        for group in comparison.quotes
+    ])
+    listed("Figures", [
+        f"{'! ' if r.conflict else ''}{display_value(r.figure)} {r.figure.unit} ({r.figure.counts}): "
+        f"\u201c{_one_line(r.figure.text)}\u201d [{r.outlet}]"
+        for r in sorted(comparison.figures, key=reading_order)
+    ])
+    lines.append("Framing:")
+    for outlet, framing in comparison.framing.items():
+        verbs = ", ".join(f"{verb} {count}" for verb, count in framing.attribution_verbs.items()) or "none"
+        loaded = ", ".join(dict.fromkeys(s.text.lower() for s in framing.loaded)) or "none"
+        hedges = ", ".join(dict.fromkeys(s.text.lower() for s in framing.hedges)) or "none"
+        naming = "; ".join(f"{concept}: {names}" for concept, names in framing.naming.items()) or "none"
+        lines += [
+            f"  {outlet} (tone {framing.tone:+.2f})",
+            f"    attribution verbs: {verbs}",
+            f"    loaded words: {loaded}",
+            f"    hedges: {hedges}",
+            f"    naming: {naming}",
+        ]
     return "\n".join(lines) + "\n"
