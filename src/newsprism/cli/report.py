@@ -7,8 +7,13 @@ import logging
 import sys
 from pathlib import Path
 
+from newsprism.analysis.align import analyze
 from newsprism.cli.console import warn
+from newsprism.compare import compare
+from newsprism.engines.local import load_story
 from newsprism.errors import NewsprismError
+from newsprism.render.html import render_report
+from newsprism.summarize import summarize
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +55,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsprism.analysis.align import analyze
-    from newsprism.compare import compare
-    from newsprism.engines.local import load_story
-    from newsprism.render.html import render_report
-    from newsprism.summarize import summarize
-
     story, errors = load_story(args.inputs, allow_private=args.allow_private)
     for error in errors:
         warn(str(error))

@@ -273,7 +273,7 @@ class _ReportBuilder:
             by_speaker[group.speaker or "Unattributed"].append(group)
         speakers = []
         for speaker, groups in by_speaker.items():
-            groups.sort(key=lambda g: -len(g.outlets))
+            groups.sort(key=lambda g: (-len(g.outlets), not g.quotes[0].direct))
             speakers.append({
                 "speaker": speaker,
                 "outlets": len({o for g in groups for o in g.outlets}),
@@ -287,12 +287,9 @@ class _ReportBuilder:
                                 "text": q.text,
                                 "outlet": self.badge(self.analysis.outlet_of(q.article)),
                                 "ref": self.ref(q.article, q.start, q.end),
-                                "verb": q.verb,
                                 "direct": q.direct,
                             }
                             for q in g.quotes[1:]
-                            if q.text != g.text or self.analysis.outlet_of(q.article)
-                            != self.analysis.outlet_of(g.quotes[0].article)
                         ],
                         "verb": g.quotes[0].verb,
                         "direct": g.quotes[0].direct,

@@ -1,0 +1,133 @@
+"""The HTML report in a real browser: Debian's chromium driven by Playwright.
+
+The reports are made by the ``newsprism report`` command on the bundled seed pair (RT and the Los
+Angeles Times) and on a hostile article, through the real pipeline. Browser downloads are
+impossible where this runs, so the system chromium is used and the tests skip when it is absent.
+
+The screenshot for the README is this module's screenshot test with an output path:
+``NEWSPRISM_SCREENSHOT=docs/report.png pytest tests/render/test_report_browser.py -k screenshot``
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import LATIMES_SEED, RT_SEED
+from newsprism.cli import main
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LAPTOP = {"width": 1366, "height": 900}
+HOSTILE = 'He wrote <script>alert("pwned")</script> and <img src=x onerror="alert(2)"> & "quotes".'
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium package; .ci/run does)")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def report(tmp_path_factory, name: str, *inputs: str) -> Path:
+    out = tmp_path_factory.mktemp(name) / "story.html"
+    assert main(["report", *inputs, "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory) -> Path:
+    return report(tmp_path_factory, "seed", f"RT={RT_SEED}", str(LATIMES_SEED))
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile-input")
+    first = folder / "first.txt"
+    first.write_text(f"The council met on Monday.\n{HOSTILE}\nThe vote was postponed.\n", encoding="utf-8")
+    second = folder / "second.txt"
+    second.write_text("The council met on Monday.\nThe vote was postponed again.\n", encoding="utf-8")
+    return report(tmp_path_factory, "hostile", f"Alpha News={first}", f"Beta Daily={second}")
+
+
+class Page:
+    """A report opened in a fresh page, with every console message and dialog recorded."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.page = browser.new_page(viewport=LAPTOP)
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def seed_page(browser, seed_report):
+    opened = Page(browser, seed_report)
+    yield opened
+    opened.page.close()
+
+
+def test_seed_report_loads_without_console_errors(seed_page):
+    seed_page.page.wait_for_load_state("load")
+    assert seed_page.console == []
+
+
+def test_seed_report_shows_both_outlets(seed_page):
+    header = seed_page.page.locator("header.top .outlets").inner_text()
+    assert "RT" in header
+    assert "Los Angeles Times" in header
+    cards = seed_page.page.locator("article.outlet h3").all_inner_texts()
+    assert sorted(cards) == ["Los Angeles Times", "RT"]
+
+
+def test_clicking_a_summary_sentence_reveals_its_source(seed_page):
+    page = seed_page.page
+    sentence = page.locator("ol.summary .src").first
+    expected = sentence.inner_text()
+    assert page.locator("#source").is_hidden()
+    sentence.click()
+    panel = page.locator("#source")
+    assert panel.is_visible()
+    assert panel.locator("mark").inner_text() == expected
+    assert panel.locator("#source-outlet").inner_text() in ("RT", "Los Angeles Times")
+    assert "characters" in panel.locator("#source-where").inner_text()
+
+
+def test_hostile_article_text_shows_literally_and_runs_nothing(browser, hostile_report):
+    opened = Page(browser, hostile_report)
+    try:
+        opened.page.wait_for_load_state("load")
+        assert opened.page.get_by_text('<script>alert("pwned")</script>', exact=False).count() >= 1
+        assert opened.page.locator("main img, main script").count() == 0
+        assert opened.dialogs == []
+        assert opened.console == []
+    finally:
+        opened.page.close()
+
+
+def test_screenshot_of_the_seed_report_is_written(seed_page, tmp_path):
+    """With NEWSPRISM_SCREENSHOT set, the screenshot goes there (how docs/report.png is made)."""
+    out = Path(os.environ.get("NEWSPRISM_SCREENSHOT") or tmp_path / "report.png")
+    page = seed_page.page
+    page.locator("ol.summary .src").first.click()
+    page.screenshot(path=str(out))
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert out.stat().st_size > 20_000
