@@ -240,3 +240,8 @@ def test_an_ellipsis_after_a_full_stop_opens_the_next_sentence():
 def test_a_spaced_closing_quotation_mark_stays_with_its_sentence():
     text = "\u201cThey cited \u2018secret law.\u2019 \u201d Officials disagreed."
     assert sentences(text) == ["\u201cThey cited \u2018secret law.\u2019 \u201d", "Officials disagreed."]
+
+
+def test_text_that_is_not_a_string_is_refused_with_its_type():
+    with pytest.raises(TypeError, match="bytes"):
+        split(b"Not text.")

@@ -87,7 +87,7 @@ _CANDIDATE = re.compile(
     r"""(?P<term>(?:\.\s){2,}\.|[.!?\u2026]+)(?P<close>(?:["'\u201d\u2019)\]]|\s\u201d)*)\s+"""
     r"""(?=(?P<open>["'\u201c\u2018(\[]*)(?P<next>[^\s"'\u201c\u2018(\[]?[A-Za-z]*)(?P<after>.?))"""
 )
-_WORD_BEFORE = re.compile(r"""[^\s"'\u201c\u2018(\[]*$""")
+_OPENERS = "\"'\u201c\u2018(["
 _DOTTED = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)+")
 _LIST_MARKER = re.compile(r"(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")
 _QUOTES = frozenset("\"'\u201d\u2019")
@@ -140,11 +140,14 @@ class RuleSplitter:
             return False
         if term != ".":
             return True
-        word = _WORD_BEFORE.search(paragraph, start, term_start).group()
+        word_start = term_start
+        while word_start > start and not paragraph[word_start - 1].isspace():
+            word_start -= 1
+        word = paragraph[word_start:term_start].lstrip(_OPENERS)
         if not word:
             return False
         settings = self.settings
-        if term_start - len(word) == start and _LIST_MARKER.fullmatch(word):
+        if word_start == start and _LIST_MARKER.fullmatch(word):
             return False  # "1." or "b." opening a sentence is a list marker, not a sentence
         if word in settings.number_prefixes:
             return not nxt[:1].isdigit()
@@ -179,6 +182,8 @@ def paragraphs(text: str) -> list[Span]:
 
 def _sentence_spans(text: str, splitter: Splitter) -> list[tuple[int, int, int]]:
     """``(start, end, paragraph index)`` of every sentence, trimmed of whitespace."""
+    if not isinstance(text, str):
+        raise TypeError(f"sentence splitting needs the text as a str, not {type(text).__name__}")
     found = []
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         for start, end in splitter(text[p_start:p_end]):
