@@ -61,7 +61,7 @@ def run_rouge(args: argparse.Namespace) -> int:
     for column in ("measure", "score", "95% CI"):
         table.add_column(column, justify="left" if column == "measure" else "right")
     for measure, interval in report.scores.items():
-        table.add_row(measure, f"{interval.mid:.2f}", f"{interval.low:.2f} - {interval.high:.2f}")
+        table.add_row(measure, f"{interval.mean:.2f}", f"{interval.low:.2f} - {interval.high:.2f}")
     Console(file=sys.stdout, highlight=False).print(table)
     return 0
 

@@ -39,10 +39,14 @@ DUC_WORDS = 100
 
 @dataclass(frozen=True, slots=True)
 class Interval:
-    """A mean with its bootstrap 95% confidence interval, in ROUGE points (0-100)."""
+    """The mean over stories and its bootstrap 95% confidence interval, in ROUGE points (0-100).
 
+    ``mean`` is the plain mean (what papers report); rouge-score's own "mid", the median of the
+    bootstrap means, differs from it by a few hundredths.
+    """
+
+    mean: float
     low: float
-    mid: float
     high: float
 
 
@@ -112,10 +116,13 @@ def score_duc(summary: str, references: list[str], scorer=None) -> dict[str, flo
     return {f"{m} recall": sum(p[m].recall for p in per) / len(per) for m in ("rouge1", "rouge2")}
 
 
-def score_mds(sentences: list[str], reference: str, scorer=None) -> dict[str, float]:
-    """ROUGE-1/2/Lsum F1 of the summary sentences against one reference (0-1)."""
+def score_mds(sentences: list[str], references: list[str], scorer=None) -> dict[str, float]:
+    """ROUGE-1/2/Lsum F1 of the summary sentences against the best-matching reference (0-1).
+
+    Multi-News has one reference; with several, rouge-score's ``score_multi`` keeps the best.
+    """
     scorer = scorer or _scorer(["rouge1", "rouge2", "rougeLsum"])
-    scores = scorer.score(reference, "\n".join(sentences))
+    scores = scorer.score_multi(references, "\n".join(sentences))
     return {f"{m} F1": scores[m].fmeasure for m in ("rouge1", "rouge2", "rougeLsum")}
 
 
@@ -123,19 +130,24 @@ def aggregate(rows: Iterable[Mapping[str, float]], *, seed: int = 0) -> dict[str
     """Mean and bootstrap 95% interval of each measure, with rouge-score's aggregator."""
     from rouge_score import scoring
 
+    rows = list(rows)
     np.random.seed(seed)  # BootstrapAggregator resamples with numpy's global generator
     aggregator = scoring.BootstrapAggregator()
     for row in rows:
         aggregator.add_scores({k: scoring.Score(precision=v, recall=v, fmeasure=v) for k, v in row.items()})
     result = aggregator.aggregate()
-    return {k: Interval(100 * v.low.fmeasure, 100 * v.mid.fmeasure, 100 * v.high.fmeasure) for k, v in result.items()}
+    return {
+        k: Interval(100 * float(np.mean([row[k] for row in rows])), 100 * v.low.fmeasure, 100 * v.high.fmeasure)
+        for k, v in result.items()
+    }
 
 
 def evaluate(clusters: str | Path, summaries: str | Path, mode: str, *, warn=log.warning) -> RougeReport:
     """Score the summaries file against the cluster file's references in ``mode`` (``duc``/``mds``).
 
-    Stories of the cluster file without a summary are listed in ``RougeReport.missing`` (and
-    reported through ``warn``), not scored; a summary for an unknown story is an error.
+    A story of the cluster file without a summary scores as an empty summary (zero), so a system
+    cannot gain by skipping hard stories; such stories are listed in ``RougeReport.missing`` and
+    reported through ``warn``. A summary for a story the cluster file lacks is an error.
     """
     if mode not in MODES:
         raise NewsprismError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
@@ -157,11 +169,11 @@ def evaluate(clusters: str | Path, summaries: str | Path, mode: str, *, warn=log
         raise NewsprismError(f"{summaries}: no summary to score")
     missing = tuple(story for story in references if story not in produced)
     if missing:
-        warn(f"{len(missing)} stories of {clusters} have no summary in {summaries} and are not scored")
+        warn(f"{len(missing)} stories of {clusters} have no summary in {summaries}; scored as empty")
     if mode == "duc":
         scorer = _scorer(["rouge1", "rouge2"])
-        rows = [score_duc(" ".join(produced[s]), references[s], scorer) for s in produced]
+        rows = [score_duc(" ".join(produced.get(s, [])), references[s], scorer) for s in references]
     else:
         scorer = _scorer(["rouge1", "rouge2", "rougeLsum"])
-        rows = [score_mds(produced[s], references[s][0], scorer) for s in produced]
+        rows = [score_mds(produced.get(s, []), references[s], scorer) for s in references]
     return RougeReport(mode=mode, stories=len(rows), scores=aggregate(rows), missing=missing)
