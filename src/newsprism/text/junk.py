@@ -40,6 +40,7 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         "teaser",
         r"(?:read more|read also|see also|also read|related(?: coverage| stories| articles| content| links)?|recommended(?: for you)?|watch|listen|latest(?: updates| news)?|most (?:read|popular|viewed)|trending(?: now)?|don't miss|more)(?:\s*[:|»>]\s*.{0,200})?",
         r"more (?:from|on|about) .{1,40}",
+        r".{0,60}\bread more (?:on|at|in) our .{1,80}",
     ),
     _rule(
         "prompt",
@@ -86,8 +87,9 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"(?:file[ -]+(?:photo)?\s*[-:—–]\s*)(?:in this|this|a|an|the) .{5,400}",
         r"(?:this|in this) (?:undated|handout|file|undated handout)?\s*photo(?: provided| released| taken| made)?\b.{5,300}",
         r".{10,400}\bcredit\s*:?\s*[\w .'-]{2,60}/[\w .'-]{2,40}",
-        r"image caption .{1,300}",
-        r"media caption .{1,300}",
+        r".{10,400}\((?:the )?(?:associated press|ap|reuters|getty images|afp|epa)\)\.?",
+        r"image caption .{1,200}",
+        r"media caption .{1,200}",
     ),
     _rule(
         "credit",
