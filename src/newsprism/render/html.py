@@ -255,12 +255,11 @@ class _ReportBuilder:
         return views
 
     def article_view(self, article: Article) -> dict[str, Any]:
-        url = article.url if article.url and article.url.startswith(SAFE_URL_SCHEMES) else None
         return {
             "number": self.article_number[article.id],
             "id": article.id,
-            "title": article.title or article.source or article.id,
-            "url": url,
+            "title": _article_label(article),
+            "url": _safe_url(article),
             "published": article.published.date().isoformat() if article.published else None,
             "sentences": len(self.analysis.sentences.get(article.id, ())),
             "removed": article.removed,
@@ -415,9 +414,9 @@ class _ReportBuilder:
                 {
                     "outlet": a.display_outlet,
                     "colour": self.badge(a.display_outlet)["colour"],
-                    "title": a.title or a.source or a.id,
+                    "title": _article_label(a),
                     "id": a.id,
-                    "url": a.url if a.url and a.url.startswith(SAFE_URL_SCHEMES) else None,
+                    "url": _safe_url(a),
                     "text": a.text,
                 }
                 for a in self.articles
@@ -489,6 +488,20 @@ def _script_json(data: Any) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _article_label(article: Article) -> str:
+    """An article's title, else the last part of where it came from (a file name, not its folders)."""
+    if article.title:
+        return article.title
+    if article.source:
+        return article.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return article.id
+
+
+def _safe_url(article: Article) -> str | None:
+    """The article's URL when it is one a link may point to (http or https), else None."""
+    return article.url if article.url and article.url.startswith(SAFE_URL_SCHEMES) else None
 
 
 def _shorten(text: str, limit: int) -> str:
