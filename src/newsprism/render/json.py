@@ -6,8 +6,54 @@ custom encoder; offsets always index into the article's text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
 from newsprism.analysis.figures import display_value
-from newsprism.model import Comparison, Fact, Span, StoryAnalysis, Summary
+from newsprism.model import Article, Comparison, Fact, Sentence, Span, StoryAnalysis, Summary
+
+
+def article_to_dict(article: Article, sentences: Sequence[Sentence]) -> dict:
+    """The article as the JSON contract of ``newsprism read --format jsonl``.
+
+    Contract fields (other tools rely on these names): ``id``, ``outlet`` ("" when unknown),
+    ``title``, ``published`` (ISO 8601 or null), ``url``, ``text``, ``sentences``: ``[{"start",
+    "end", "text"}]`` with ``text[start:end] == sentence text``, ``removed``: ``[{"line",
+    "reason"}]``. Also: ``display_outlet`` (the outlet, else the input's name), ``source``,
+    ``language``, each sentence's ``index`` and ``paragraph``, and ``meta`` (reader notes, dataset
+    fields, byline...).
+    """
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "display_outlet": article.display_outlet,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "source": article.source,
+        "language": article.language,
+        "text": article.text,
+        "sentences": [
+            {"index": s.index, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+            for s in sentences
+        ],
+        "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
+        "meta": _plain(article.meta),
+    }
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as built-in JSON types (mappings to dicts, tuples to lists, dates to ISO strings)."""
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
 
 
 def summary_to_dict(summary: Summary, analysis: StoryAnalysis) -> dict:

@@ -1,0 +1,69 @@
+"""``newsprism read``: the JSON-lines contract, the table, warnings and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import LATIMES_SEED, RT_SEED
+
+from newsprism.cli import main
+
+CONTRACT = {"id", "outlet", "title", "published", "url", "text", "sentences", "removed"}
+
+
+def _jsonl(capsys, *argv):
+    status = main(["read", *argv])
+    captured = capsys.readouterr()
+    return status, [json.loads(line) for line in captured.out.splitlines()], captured.err
+
+
+def test_jsonl_has_one_object_per_article_with_the_contract_fields(capsys):
+    status, records, _ = _jsonl(capsys, f"RT={RT_SEED}", str(LATIMES_SEED))
+    assert status == 0 and len(records) == 2
+    assert all(CONTRACT <= record.keys() for record in records)
+
+
+def test_every_sentence_span_indexes_its_text_in_the_article(capsys):
+    _, records, _ = _jsonl(capsys, f"RT={RT_SEED}", str(LATIMES_SEED))
+    spans = [(r["text"][s["start"]:s["end"]], s["text"]) for r in records for s in r["sentences"]]
+    assert len(spans) > 20
+    assert all(piece == text for piece, text in spans)
+
+
+def test_outlets_come_from_the_prefix_and_from_the_cleaner(capsys):
+    _, records, _ = _jsonl(capsys, f"RT={RT_SEED}", str(LATIMES_SEED))
+    assert [r["outlet"] for r in records] == ["RT", "Los Angeles Times"]
+
+
+def test_removed_lines_carry_their_reasons(capsys):
+    _, records, _ = _jsonl(capsys, str(LATIMES_SEED))
+    removed = records[0]["removed"]
+    assert {"line": "L.A. Now", "reason": removed[0]["reason"]} == removed[0]
+    assert all(entry["reason"] for entry in removed)
+
+
+def test_bad_input_is_one_warning_line_and_the_rest_is_printed(capsys, tmp_path):
+    status, records, err = _jsonl(capsys, str(tmp_path / "missing.txt"), str(RT_SEED))
+    assert status == 0 and len(records) == 1
+    assert err.splitlines() == [f"newsprism: warning: {tmp_path / 'missing.txt'}: no such file or folder"]
+
+
+def test_nothing_readable_exits_non_zero_with_one_line_and_no_traceback(capsys, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    status, records, err = _jsonl(capsys, str(empty))
+    assert status == 2 and records == []
+    assert "Traceback" not in err
+    assert err.splitlines()[-1] == "newsprism: error: no article was read from 1 input(s)"
+
+
+def test_private_address_is_refused_without_the_flag(capsys):
+    status, _, err = _jsonl(capsys, "http://127.0.0.1:9/story.html")
+    assert status == 2 and "--allow-private" in err
+
+
+def test_table_lists_each_article_with_its_outlet(capsys):
+    status = main(["read", f"RT={RT_SEED}", str(LATIMES_SEED), "--format", "table"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "2 articles" in out and "RT" in out and "Los Angeles Times" in out
