@@ -1,7 +1,7 @@
 """Quality gate for the cleaner: hand-annotated lines of real articles, with pinned floors.
 
 ``clean_gate.json`` names documents of the evaluation data (BASIL, AllSides, DUC 2004, Multi-News)
-and the two example articles, and for each the lines that must be kept, the lines that must be
+and the two example articles, each marked "development" or "held-out", and for each the lines that must be kept, the lines that must be
 removed, and the junk prefixes that must be cut off a line whose rest is kept. It holds references
 only (line index, a short hash of the whitespace-collapsed line, the length of a prefix), never the
 text, which may not be redistributed. Each story is cleaned as a batch, as the engine does.
@@ -33,15 +33,17 @@ DATASETS = {
     "multinews": "multinews/multinews_test.jsonl",
 }
 
-# Measured on 2026-11-24 (see the report in the commit that set them): must-keep 418/418 = 1.000,
-# must-drop 34/35 = 0.971, cut 15/15 = 1.000. The one missed drop is a video caption in a BASIL
-# Fox article that no pattern describes. Noise margin: one more miss in each of the small sets
-# (drop 33/35, cut 14/15), about four in the must-keep set. Several annotated lines were also used
-# while writing the patterns, so these numbers are optimistic for unseen text; lowering a floor
-# needs a measurement that says why.
+# Measured on 2026-11-24 over all 66 annotated documents: must-keep 545/545 = 1.000, must-drop
+# 35/36 = 0.972, cut 17/18 = 0.944. The 49 "development" documents were also looked at while the
+# patterns were written (keep 418/418, drop 34/35, cut 15/15); the 17 "held-out" ones were drawn at
+# random afterwards and annotated before the cleaner ran on them (keep 127/127, drop 1/1, cut 2/3).
+# The misses: a video caption in a BASIL Fox article that no pattern describes, and a lowercased
+# Multi-News byline run into the first sentence. Noise margin: one more miss in each of the small
+# sets (drop 34/36, cut 16/18) and about five in the must-keep set. Lowering a floor needs a
+# measurement that says why.
 KEEP_FLOOR = 0.99
 DROP_FLOOR = 0.94
-CUT_FLOOR = 0.93
+CUT_FLOOR = 0.88
 
 
 def line_hash(line: str) -> str:
@@ -115,6 +117,7 @@ def test_the_gate_covers_the_seeds_and_at_least_thirty_real_articles():
     annotations = json.loads(GATE.read_text(encoding="utf-8"))["documents"]
     real = {(e["dataset"], e["story"], e["document"]) for e in annotations if e["dataset"] != "seed"}
     assert len(real) >= 30
+    assert {e["dataset"] for e in annotations} == {"seed", *DATASETS}
     assert {e["document"] for e in annotations if e["dataset"] == "seed"} == {p.name for p in EXAMPLES.glob("*.txt")}
 
 
