@@ -21,6 +21,7 @@ still share, or when the story's alignment already put their sentences in the sa
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -55,18 +56,21 @@ class QuoteSettings:
 
 SPEECH_VERBS: tuple[str, ...] = (
     "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
-    "stated", "states", "explained", "explains", "commented", "comments", "noted", "notes",
-    "pointed out", "points out", "claimed", "claims", "insisted", "insists", "admitted", "admits",
+    "stated", "explained", "explains", "commented", "noted",
+    "pointed out", "points out", "claimed", "insisted", "insists", "admitted", "admits",
     "argued", "argues", "warned", "warns", "wrote", "writes", "declared", "declares", "announced",
-    "announces", "asked", "asks", "replied", "replies", "responded", "continued", "acknowledged",
-    "acknowledges", "conceded", "concedes", "maintained", "maintains", "contended", "suggested",
+    "announces", "asked", "asks", "replied", "replies", "responded", "acknowledged",
+    "acknowledges", "conceded", "concedes", "maintained", "contended", "suggested",
     "suggests", "stressed", "stresses", "emphasized", "emphasised", "recalled", "observed",
     "remarked", "predicted", "alleges", "asserted", "asserts", "confirmed", "confirms",
-    "denied", "denies", "tweeted", "posted", "testified", "complained", "vowed", "promised",
-    "urged", "boasted", "quipped", "joked", "cautioned", "conceded", "reiterated", "summarized",
-    "summarised", "concluded", "exclaimed", "lamented", "charged", "countered", "shouted",
+    "denied", "denies", "tweeted", "testified", "complained", "vowed", "promised",
+    "urged", "boasted", "quipped", "joked", "cautioned", "reiterated", "summarized",
+    "summarised", "concluded", "exclaimed", "lamented", "countered", "shouted",
 )
-"""Verbs that introduce speech; the framing report counts which of them each outlet uses."""
+"""Verbs that introduce speech; the framing report counts which of them each outlet uses.
+
+Forms that are more often nouns or other senses in news ("comments", "notes", "claims", "states",
+"continued", "posted", "charged") are left out."""
 
 _TITLES = (
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
@@ -88,9 +92,15 @@ _PERSON_ROLES = frozenset(
     """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
     aide adviser advisor envoy ambassador diplomat senator governor mayor leader chief director
     lawmaker congressman congresswoman representative attorney lawyer judge commissioner
-    officer sheriff analyst expert economist professor executive ceo head man woman source""".split()
+    officer sheriff analyst expert economist professor executive ceo head man woman source
+    officials aides critics experts analysts lawyers police authorities witnesses residents protesters
+    researchers scientists doctors prosecutors investigators democrats republicans democrat republican
+    leaders members voters sources people spokespeople spokesmen statement report study survey poll
+    letter ruling complaint lawsuit court committee agency ministry department government campaign
+    administration family organizers organisers group""".split()
 )
-"""Heads of a description that names one person ("the Kremlin spokesman", "the official")."""
+"""Heads of a description that can speak ("the Kremlin spokesman", "officials", "a statement");
+a description with another head ("an e-mail to RNC members") is not taken for a speaker."""
 
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "him": "he", "her": "she"}
 
@@ -107,9 +117,14 @@ _AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earli
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")\b(?!\s+to\b)"
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
-_SPEAKER_VERB = re.compile(rf"{_SPEAKER}(?:,[^,]{{1,80}},)?\s+{_AUX}{_VERB}")
+_SPEAKER_VERB = re.compile(rf"{_SPEAKER}(?P<apposed>,[^,]{{1,160}},|,)?\s+{_AUX}{_VERB}")
 # "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
-_VERB_SPEAKER = re.compile(rf"[,”\"Q]\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})")
+_VERB_SPEAKER = re.compile(
+    rf"[,”\"Q]\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})"
+    r"(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|after|before|while|when|last|this|yesterday|today|who|from|of)\b)"
+)
+"""Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
+of reported speech ("said Mr. Steele was ...") is not taken for the speaker."""
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESCRIPTION}|{_NAME})")
 
 _QUOTE_PAIRS = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
@@ -179,7 +194,8 @@ def _is_pronoun(speaker: str) -> bool:
     return speaker.lower() in _PRONOUNS
 
 
-_FULL_NAME = re.compile(r"\b[A-Z][a-z’'\-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'\-]+){1,2}\b")
+_CAPITALISED = r"[A-Z](?:[a-z’'\-]+|[a-z]*[A-Z][a-z’'\-]+)"  # "Peskov", "McCain", "DeMint"
+_FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:[A-Z]\.\s+)?{_CAPITALISED}){{1,2}}\b")
 _NOT_NAME_START = frozenset(
     """The A An In On At For And But If When While After Before Since As This That These Those It Its
     He She They We I His Her Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
@@ -216,7 +232,7 @@ def _appositions(text: str) -> dict[str, str]:
     return found
 
 
-@dataclass(slots=True)
+@dataclass
 class _Resolver:
     """Resolves the speakers of one article to the fullest name the article makes clear."""
 
@@ -225,9 +241,17 @@ class _Resolver:
     persons: tuple[str, ...] = ()
     """Named people the article attributes speech to; a role resolves to the only one."""
     last_speaker: str = ""
+    last_speaker_at: int = -1
+    last_mention: str = ""
+    last_mention_at: int = -1
+    """The first person named in the latest earlier sentence that names one (the likely subject)."""
 
     def full_name(self, name: str) -> str:
         stripped = _strip_title(name)
+        words = stripped.split()
+        for k in range(1, len(words) - 1):  # "Weekly Standard Editor Bill Kristol" -> "Bill Kristol"
+            if " ".join(words[k:]) in self.names:
+                return " ".join(words[k:])
         if " " in stripped or not stripped:
             return stripped
         for candidate in self.names:  # a surname: the first full name in the article that ends with it
@@ -238,10 +262,29 @@ class _Resolver:
     def is_person(self, name: str) -> bool:
         return " " in self.full_name(name)
 
-    def resolve(self, raw: str) -> str:
+    def mentioned(self, masked: str, position: int) -> None:
+        """Remember the first person a sentence names, for pronouns in the sentences after it."""
+        if self.mention_pattern is None:
+            return
+        if match := self.mention_pattern.search(masked):
+            self.last_mention, self.last_mention_at = self.full_name(match.group()), position
+
+    @functools.cached_property
+    def mention_pattern(self) -> re.Pattern[str] | None:
+        forms = {form for name in self.names for form in (name, name.split()[-1])}
+        if not forms:
+            return None
+        return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+
+    def resolve(self, raw: str, before: str = "") -> str:
+        """The speaker ``raw`` refers to; ``before`` is the sentence up to it (a name there wins for a pronoun)."""
         speaker = " ".join(raw.split()).strip(" ,")
         if _is_pronoun(speaker):
-            return self.last_speaker if speaker.lower() in {"he", "she", "him", "her"} else ""
+            if speaker.lower() not in {"he", "she", "him", "her"}:
+                return ""
+            if self.mention_pattern is not None and (match := self.mention_pattern.search(before)):
+                return self.full_name(match.group())
+            return self.last_mention if self.last_mention_at > self.last_speaker_at else self.last_speaker
         if _is_description(speaker):
             return self._description(speaker)
         return self.full_name(speaker)
@@ -263,6 +306,23 @@ class _Attribution:
     verb: str
     start: int  # of the attribution (speaker and verb), sentence-relative
     end: int
+    apposed: bool = False  # "Another figure, Dan Senor, told ...": what comes before is not speech
+
+
+def _can_speak(speaker: str) -> bool:
+    """A name, a pronoun, or a description of someone or something that speaks (see ``_PERSON_ROLES``)."""
+    if not speaker or _MASK * 2 in speaker:
+        return False
+    if _is_pronoun(speaker):
+        return True
+    if not _is_description(speaker):
+        return speaker[0].isupper() and speaker.rstrip(".") not in _TITLES
+    words = speaker.replace("’s", "").replace("'s", "").split()
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w in _PREPOSITIONS), words[-1])
+    return head.lower() in _PERSON_ROLES or head[0].isupper()
+
+
+_PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "from", "on", "about"})
 
 
 def _attribution(masked: str) -> _Attribution | None:
@@ -271,10 +331,12 @@ def _attribution(masked: str) -> _Attribution | None:
     for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING):
         for match in pattern.finditer(masked):
             speaker = _clean_description(match.group("speaker"))
-            if _MASK * 2 in speaker:
-                continue
-            verb = match.groupdict().get("verb") or "according to"
-            candidates.append(_Attribution(speaker, verb, match.start(), match.end()))
+            apposed = bool(match.groupdict().get("apposed"))
+            if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
+                continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
+            if _can_speak(speaker):
+                verb = match.groupdict().get("verb") or "according to"
+                candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed))
     if not candidates:
         return None
 
@@ -282,39 +344,58 @@ def _attribution(masked: str) -> _Attribution | None:
         kind = 2 if _is_pronoun(candidate.speaker) else 1 if _is_description(candidate.speaker) else 0
         return (kind, candidate.start)
 
-    return min(candidates, key=rank)
+    best = min(candidates, key=rank)
+    if best.verb.endswith("ing") and _is_description(best.speaker):
+        # "Steele issued a statement saying ...": the speaker is the subject of the clause
+        subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, best.start))
+        if subjects and _can_speak(subject := subjects[-1].group("speaker")):
+            return _Attribution(subject, best.verb, subjects[-1].start("speaker"), best.end, best.apposed)
+    return best
+
+
+_CLAUSE_SUBJECT = re.compile(rf"(?:^\W*|,\s+)(?P<speaker>{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+[a-z]+")
 
 
 def _clean_description(speaker: str) -> str:
-    """A captured speaker trimmed to its noun phrase (drop a leading clause the lazy match took in)."""
-    for cut in (" that ", " who ", " which ", " and ", " but ", " as ", " of "):
-        if cut in speaker and not _is_description(speaker.rsplit(cut, 1)[0]):
-            continue
-        if cut in speaker and cut in (" that ", " who ", " which ", " and ", " but ", " as "):
+    """A captured speaker trimmed to its noun phrase: the lazy match may take in a clause before it."""
+    for cut in (" that ", " who ", " which ", " and ", " but ", " as ", " then ", " while "):
+        if cut in speaker:
             speaker = speaker.rsplit(cut, 1)[-1]
-    return speaker
+    return speaker.strip()
 
 
-_OBJECT = re.compile(
-    r"\s*(?:(?:reporters|the media|the press|journalists|[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)\s+)?"
-    r"(?:(?:on|in|at) [\w.’']+(?:\s+[A-Z][\w.’']+)*\s+)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+_TELL_VERBS = frozenset({"told", "tells", "telling", "asked", "asks"})
+_TELL_OBJECT = re.compile(
+    r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
+    r"(?=\s)"
 )
+_CLAUSE_START = re.compile(
+    r"\s*(?:(?:on|in|at|during) [“\"]?(?:[A-Z][\w.’']+|the \w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+)
+_NOT_A_CLAUSE = re.compile(
+    r"^\W*(?:[A-Za-z]+ing|In|On|At|During|After|Before|While|When|Asked|Writing|Interviewed)\b"
+)
+"""A lead-in that is not reported speech ("Speaking on ABC's “This Week,” McCain said ...")."""
 
 
 def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
     """The reported clause of a sentence without quotations, sentence-relative.
 
     The clause before a trailing attribution ("..., the official said") or after a leading one
-    ("Peskov told reporters that ...").
+    ("Peskov told reporters that ..."; "According to the report, ...").
     """
-    before = masked[: attribution.start].rstrip(" ,")
-    if len(_WORD.findall(before)) >= 4 and not before.endswith((":", ";")):
+    lead = masked[: attribution.start].rstrip()
+    before = lead.rstrip(" ,")
+    if lead.endswith(",") and not attribution.apposed and len(_WORD.findall(before)) >= 4 and not _NOT_A_CLAUSE.match(before):
         return len(masked) - len(masked.lstrip()), len(before)
     if attribution.verb == "according to":
         after_comma = masked.find(",", attribution.end)
         lo = after_comma + 1 if after_comma != -1 else len(masked)
     else:
-        lo = attribution.end + _OBJECT.match(masked, attribution.end).end() - attribution.end
+        lo = attribution.end
+        if attribution.verb in _TELL_VERBS and (told := _TELL_OBJECT.match(masked, lo)):
+            lo = told.end()
+        lo = _CLAUSE_START.match(masked, lo).end()
     hi = len(masked.rstrip(" .!?\"”\n"))
     return (lo, hi) if hi > lo else None
 
@@ -347,12 +428,14 @@ def extract_quotes(
     for position, (sentence, masked, attribution, inside) in enumerate(read):
         speaker, verb = "", None
         if attribution is not None:
-            speaker, verb = resolver.resolve(attribution.speaker), attribution.verb
+            speaker, verb = resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb
             last_attributed = position
             if speaker and not _is_description(speaker):
-                resolver.last_speaker = speaker
+                resolver.last_speaker, resolver.last_speaker_at = speaker, position
         elif inside and position - last_attributed <= settings.continuation_sentences:
             speaker = resolver.last_speaker
+        resolver.mentioned(masked, position)
+        inside = [span for span in inside if not _is_title(text[span.start : span.end])]
         for span in inside:
             if span in seen:  # a quotation running over several sentences is one quote
                 continue
@@ -369,6 +452,15 @@ def extract_quotes(
             quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb))
     log.debug("article %s: %d quotes", article.id, len(quotes))
     return tuple(quotes)
+
+
+_MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "on", "in", "at", "for", "to", "with", "by"})
+
+
+def _is_title(quoted: str) -> bool:
+    """A quoted name of a show, book or law ("Fox News Sunday"), not a quotation: every word capitalised."""
+    words = _WORD.findall(quoted)
+    return all(w[0].isupper() or w in _MINOR_WORDS for w in words) and len(words) <= 8
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
