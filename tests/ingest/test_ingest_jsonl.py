@@ -110,3 +110,28 @@ def test_multinews_empty_documents_are_each_reported():
 def test_duc_outlets_are_the_two_newswires():
     outlets = {a.outlet for s in read_stories(shared_file("duc2004/duc2004_task2.jsonl")) for a in s.articles}
     assert outlets == {"Associated Press", "The New York Times"}
+
+
+def test_html_field_is_extracted_like_an_html_page(tmp_path):
+    html = ("<html><head><title>Talks resume</title><meta property='og:site_name' content='Reuters'></head>"
+            "<body><article><p>Negotiators from both countries met again on Monday after a month-long pause, "
+            "officials said, and agreed to continue next week.</p></article></body></html>")
+    path = _write_jsonl(tmp_path / "pages.jsonl", [{"id": "p1", "html": html, "url": "https://www.reuters.com/x"}])
+    (article,) = read_inputs([str(path)]).articles
+    assert (article.id, article.outlet, article.title) == ("p1", "Reuters", "Talks resume")
+    assert article.text.startswith("Negotiators from both countries")
+
+
+def test_line_in_a_legacy_encoding_is_decoded_with_a_note(tmp_path):
+    path = tmp_path / "legacy.jsonl"
+    path.write_bytes('{"text": "Le café “Chez Loïc” a fermé."}\n'.encode("cp1252"))
+    (article,) = read_inputs([str(path)]).articles
+    assert article.text == "Le café “Chez Loïc” a fermé."
+
+
+def test_binary_jsonl_file_reports_each_bad_line(tmp_path):
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(b"\x00\x01\x02\x03\n\xff\xfe\x00\x00\n")
+    errors = read_inputs([str(path)]).errors
+    assert [e.source for e in errors] == [f"{path}:1", f"{path}:2"]
+    assert all("binary" in e.reason for e in errors)

@@ -225,3 +225,13 @@ def test_truncated_feed_file_is_an_error(tmp_path):
     feed.write_bytes(b'<?xml version="1.0"?><rss version="2.0"><chan')
     (error,) = read_inputs([str(feed)]).errors
     assert error.source == str(feed) and "no feed entries found" in error.reason
+
+
+def test_atom_feed_file_follows_entries(server, tmp_path):
+    feed = tmp_path / "world.atom"
+    feed.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>World</title><id>urn:x</id><updated>2017-12-29T10:00:00Z</updated>
+<entry><title>Entry one</title><id>urn:1</id><link href="{server}/article.html"/>
+<updated>2017-12-29T10:00:00Z</updated></entry></feed>""")
+    (article,) = read_inputs([str(feed)], allow_private=True).articles
+    assert article.url == f"{server}/article.html" and article.meta["feed"] == str(feed)

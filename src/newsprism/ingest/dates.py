@@ -25,7 +25,7 @@ def parse_date(value: object) -> datetime | None:
         return None
     text = value.strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        return datetime.fromisoformat(text)
     except ValueError:
         pass
     try:

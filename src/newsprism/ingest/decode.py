@@ -43,10 +43,10 @@ def decode_bytes(data: bytes, source: str, settings: ReadSettings = ReadSettings
         except UnicodeDecodeError as error:
             text, encoding = _detect(data, source, error)
             notes.append(f"not valid UTF-8 (bad byte at offset {error.start}); decoded as {encoding}")
-    _refuse_binary(text, source, settings)
-    repaired, note = repair_mojibake(text)
+    repaired, note = repair_mojibake(text)  # before the binary check: latin-1 mojibake holds C1 controls
     if note:
         notes.append(note)
+    _refuse_binary(repaired, source, settings)
     return repaired, notes
 
 

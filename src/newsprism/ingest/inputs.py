@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,7 +40,7 @@ class ReadResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def read_inputs(inputs: Sequence[str], *, allow_private: bool = False,
+def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
                 settings: ReadSettings | None = None) -> ReadResult:
     """Read every input; an input is ``OUTLET=PATH``, a file, a folder or an http(s) URL.
 
