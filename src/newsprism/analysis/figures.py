@@ -79,8 +79,8 @@ _YEAR = re.compile(r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)(?!\
 _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}")
 _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
 _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s*(?:%|percent\b|per cent\b|percentage points?\b)")
-_AGE = re.compile(rf"\b(?:(?:at the )?age of|aged)\s+(?P<num>\d{{1,3}})\b|\b(?P<num2>\d{{1,3}})-year-old\b")
-_COUNT = re.compile(rf"(?<![\w$€£.,])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent))")
+_AGE = re.compile(rf"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{{1,3}})\b|\b(?P<num2>\d{{1,3}})-year-old\b")
+_COUNT = re.compile(rf"(?<![\w$€£.,\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent))")
 _COUNTED = re.compile(r"\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)")
 _RANGE_TARGET = re.compile(r"\bto\s+" + _QUALIFIER.replace("qual", "qual2") + r"$")
 

@@ -22,6 +22,21 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _figure_lines(comparison: Comparison) -> list[str]:
+    """One line per quantity: the readings of all outlets that give it, side by side."""
+    groups: dict[int, list] = {}
+    for position, reading in enumerate(sorted(comparison.figures, key=reading_order)):
+        groups.setdefault(reading.group if reading.group >= 0 else -1 - position, []).append(reading)
+    lines = []
+    for readings in groups.values():
+        first = readings[0].figure
+        told = "; ".join(
+            f"{'! ' if r.conflict else ''}{r.outlet} \u201c{_one_line(r.figure.text)}\u201d" for r in readings
+        )
+        lines.append(f"{display_value(first)} {first.unit} ({first.counts or 'unspecified'}): {told}")
+    return lines
+
+
 def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: int = 10) -> str:
     """The comparison for a terminal: consensus, then per outlet its exclusives and omissions, then
     quotes by speaker, figures (conflicts marked ``!``) and framing. At most ``limit`` items per list;
@@ -45,11 +60,7 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
         f"{group.speaker or '(unattributed)'}: \u201c{_one_line(group.text)}\u201d {_outlets(group.outlets)}"
         for group in comparison.quotes
     ])
-    listed("Figures", [
-        f"{'! ' if r.conflict else ''}{display_value(r.figure)} {r.figure.unit} ({r.figure.counts}): "
-        f"\u201c{_one_line(r.figure.text)}\u201d [{r.outlet}]"
-        for r in sorted(comparison.figures, key=reading_order)
-    ])
+    listed("Figures (! marks outlets that disagree)", _figure_lines(comparison))
     lines.append("Framing:")
     for outlet, framing in comparison.framing.items():
         verbs = ", ".join(f"{verb} {count}" for verb, count in framing.attribution_verbs.items()) or "none"
