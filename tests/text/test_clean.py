@@ -210,3 +210,26 @@ def test_the_clean_command_fails_with_one_line_when_nothing_is_read(tmp_path, ca
     assert main(["clean", str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err
     assert "missing.txt" in err and "Traceback" not in err
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline():
+    line = "By Tuesday, the Senate had voted to approve the budget."
+    assert clean_article(article(BODY, line, SECOND)).removed == ()
+
+
+def test_a_dateline_alone_on_its_line_moves_to_meta():
+    cleaned = clean_article(article("WASHINGTON —", BODY, SECOND))
+    assert cleaned.meta["dateline"] == "WASHINGTON"
+    assert cleaned.text.splitlines() == [BODY, SECOND]
+
+
+def test_a_capitalised_heading_inside_the_body_is_kept():
+    cleaned = clean_article(article(BODY, "AUSTRALIA", SECOND))
+    assert cleaned.text.splitlines() == [BODY, "AUSTRALIA", SECOND]
+
+
+def test_a_lead_in_and_a_dateline_on_one_line_are_recorded_separately():
+    cleaned = clean_article(article("Please enable javascript to watch this video NEW YORK — " + BODY))
+    assert cleaned.text == BODY
+    assert [(r.line, r.reason) for r in cleaned.removed] == [
+        ("Please enable javascript to watch this video", "prompt"), ("NEW YORK —", "dateline")]

@@ -111,14 +111,14 @@ def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS) -> str | 
             return rule.reason
     if _byline(text, settings):
         return "byline"
-    if junk.DATELINE_CAPS.fullmatch(text + " x") or junk.DATELINE_WITH_AGENCY.fullmatch(text + " x"):
+    if junk.DATELINE_LINE.fullmatch(text) and (_words(text) <= settings.max_label_words):
         return "dateline"
     return None
 
 
 def _byline(text: str, settings: CleanSettings) -> str | None:
     match = junk.BYLINE.fullmatch(text)
-    if match and _words(text) <= settings.max_byline_words:
+    if match and _words(text) <= settings.max_byline_words and not is_sentence(text):
         return match.group("name")
     return None
 
@@ -129,12 +129,17 @@ class _Lines:
 
     lines: list[str]
     reasons: list[str | None]
-    cut: list[tuple[str, str] | None]  # (removed lead-in or dateline, reason) per line
+    cut: list[list[Removal]]  # lead-ins and datelines cut off each line
 
     @classmethod
     def of(cls, text: str) -> _Lines:
         lines = [line.strip() for line in text.splitlines()]
-        return cls(lines, [None] * len(lines), [None] * len(lines))
+        return cls(lines, [None] * len(lines), [[] for _ in lines])
+
+    def cut_off(self, i: int, end: int, reason: str) -> None:
+        """Remove the first ``end`` characters of line ``i``, recording them with ``reason``."""
+        self.cut[i].append(Removal(self.lines[i][:end].strip(), reason))
+        self.lines[i] = self.lines[i][end:]
 
     def content(self) -> list[int]:
         """Indices of non-blank lines not yet judged junk."""
@@ -216,8 +221,7 @@ def _cut_lead_ins(lines: _Lines, settings: CleanSettings) -> None:
         for rule in settings.lead_in_patterns:
             match = rule.pattern.match(lines.lines[i])
             if match and _words(lines.lines[i][match.end():]) >= settings.min_body_words:
-                lines.cut[i] = (match.group().strip(), rule.reason)
-                lines.lines[i] = lines.lines[i][match.end():]
+                lines.cut_off(i, match.end(), rule.reason)
                 break
 
 
@@ -229,14 +233,10 @@ def _cut_dateline(lines: _Lines) -> dict[str, str]:
         first = content[0]
         match = junk.DATELINE_WITH_AGENCY.match(lines.lines[first]) or junk.DATELINE_CAPS.match(lines.lines[first])
         if match and match.end() < len(lines.lines[first]):
-            dateline = match.group().strip()
             meta["dateline"] = _norm(match.group("dateline"))
-            if "agency" in match.groupdict() and match.group("agency"):
+            if match.groupdict().get("agency"):
                 meta["dateline_agency"] = match.group("agency")
-            previous = lines.cut[first]
-            lines.cut[first] = (f"{previous[0]} {dateline}" if previous else dateline,
-                                f"{previous[1]}+dateline" if previous else "dateline")
-            lines.lines[first] = lines.lines[first][match.end():]
+            lines.cut_off(first, match.end(), "dateline")
     return meta
 
 
@@ -262,7 +262,7 @@ def _judge(article: Article, settings: CleanSettings) -> tuple[_Lines, str | Non
         if reason == "byline" and "byline" not in meta:
             meta["byline"] = _byline(_norm(lines.lines[i]), settings) or ""
         if reason == "dateline" and "dateline" not in meta:
-            meta["dateline"] = _norm(lines.lines[i]).rstrip(" —–-_")
+            meta["dateline"] = _norm(junk.DATELINE_LINE.fullmatch(_norm(lines.lines[i])).group("dateline"))
         lines.reasons[i] = reason
     title = _judge_structure(lines, article, settings)
     for key, value in _cut_dateline(lines).items():
@@ -276,8 +276,7 @@ def _build(article: Article, lines: _Lines, title: str | None, meta: dict[str, s
     removed: list[Removal] = []
     gap = False
     for i, line in enumerate(lines.lines):
-        if lines.cut[i]:
-            removed.append(Removal(*lines.cut[i]))
+        removed.extend(lines.cut[i])
         if not line:
             gap = gap or bool(kept)
             continue
