@@ -1,0 +1,138 @@
+"""The comparison: the seed pair's done-when checks, and the rules of consensus, exclusives, omissions."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LATIMES_SEED, RT_SEED
+
+from newsprism.analysis.align import analyze
+from newsprism.compare import CompareSettings, compare
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Story
+
+
+@pytest.fixture(scope="module")
+def seed():
+    from newsprism.engines.local import load_story
+
+    story, errors = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
+    assert not errors
+    analysis = analyze(story)
+    return analysis, compare(analysis)
+
+
+def test_the_los_angeles_times_is_found_from_its_copyright_line(seed):
+    _, comparison = seed
+    assert comparison.outlets == ("RT", "Los Angeles Times")
+
+
+def test_consensus_includes_the_two_to_tango_quote_carried_by_both_outlets(seed):
+    _, comparison = seed
+    tango = [f for f in comparison.consensus if "two to tango" in " ".join(s.text for s in f.sentences)]
+    assert tango and set(tango[0].outlets) == {"RT", "Los Angeles Times"}
+
+
+def test_the_tango_quotation_is_one_quote_group_carried_by_both_outlets(seed):
+    _, comparison = seed
+    groups = [g for g in comparison.quotes if any("tango" in q.text for q in g.quotes)]
+    assert len(groups) == 1
+    group = groups[0]
+    assert set(group.outlets) == {"RT", "Los Angeles Times"}
+    texts = " | ".join(q.text for q in group.quotes)
+    assert "It takes two to tango" in texts and "necessary to dance tango, as they say" in texts
+
+
+def test_the_speaker_of_the_quotes_resolves_to_dmitry_peskov(seed):
+    _, comparison = seed
+    tango = next(g for g in comparison.quotes if any("tango" in q.text for q in g.quotes))
+    assert tango.speaker == "Dmitry Peskov"
+    assert all(q.speaker == "Dmitry Peskov" for q in tango.quotes)
+
+
+def test_the_kremlin_spokesman_and_the_presidential_press_secretary_are_peskov(seed):
+    analysis, comparison = seed
+    rt = analysis.story.articles[0].id
+    by_opening = {q.text[:20]: q.speaker for g in comparison.quotes for q in g.quotes if q.article == rt}
+    assert by_opening["The state of Russia-"] == "Dmitry Peskov"  # "the Kremlin spokesman has said"
+    assert by_opening["The Minsk agreements"] == "Dmitry Peskov"  # "the presidential press secretary said"
+
+
+def test_rt_alone_explains_the_minsk_agreements(seed):
+    _, comparison = seed
+    assert any("Minsk agreements" in f.representative.text for f in comparison.exclusives["RT"])
+
+
+def test_the_los_angeles_times_alone_reports_the_olympic_flag_ban(seed):
+    _, comparison = seed
+    exclusive = " ".join(f.representative.text for f in comparison.exclusives["Los Angeles Times"])
+    assert "Olympic Committee" in exclusive and "flags" in exclusive
+
+
+def test_the_los_angeles_times_alone_reports_the_staff_cut_from_1200_to_450(seed):
+    _, comparison = seed
+    staff = [f for f in comparison.exclusives["Los Angeles Times"] if "1,200" in f.representative.text]
+    assert staff and "450" in staff[0].representative.text
+    readings = {r.figure.value: r for r in comparison.figures if r.figure.counts == "personnel"}
+    assert set(readings) == {1200.0, 450.0}
+    assert all(r.outlet == "Los Angeles Times" for r in readings.values())
+
+
+@pytest.mark.parametrize("junk", ["L.A. Now", "Essential Washington", "Latest updates", "Copyright", "EDITION"])
+def test_no_scraper_junk_appears_in_the_comparison(seed, junk):
+    analysis, comparison = seed
+    from newsprism.render.json import comparison_to_dict
+
+    assert junk not in str(comparison_to_dict(comparison, analysis))
+
+
+def test_framing_shows_rt_naming_kiev_and_self_proclaimed_republics(seed):
+    _, comparison = seed
+    naming = comparison.framing["RT"].naming
+    assert naming["Ukraine's capital"] == "Kiev"
+    assert naming["eastern Ukraine's armed groups"] == "self-proclaimed republics"
+    assert "Ukraine's capital" not in comparison.framing["Los Angeles Times"].naming
+
+
+def test_compare_accepts_a_story_and_analyses_it_itself(seed):
+    analysis, comparison = seed
+    again = compare(analysis.story)
+    assert again.consensus == comparison.consensus and again.quotes == comparison.quotes
+
+
+def test_compare_refuses_something_that_is_not_a_story():
+    with pytest.raises(NewsprismError, match="Story or a StoryAnalysis"):
+        compare(["an article"])
+
+
+def _story(*texts_by_outlet: tuple[str, str]) -> Story:
+    return Story("s", tuple(Article(id=f"a{i}", text=t, outlet=o) for i, (o, t) in enumerate(texts_by_outlet)))
+
+
+FLOOD = "Floods in the northern province killed at least 40 people and forced thousands from their homes on Sunday."
+FLOOD_2 = "At least 40 people were killed by floods in the northern province on Sunday, forcing thousands from their homes."
+FLOOD_3 = "Floods in the northern province killed at least 40 people on Sunday and forced thousands from their homes."
+AID = "The government promised emergency aid for the farmers whose crops were destroyed by the water."
+
+
+def test_a_fact_most_other_outlets_tell_is_an_omission_of_the_outlet_that_leaves_it_out():
+    story = _story(("A", FLOOD), ("B", FLOOD_2), ("C", FLOOD_3), ("D", AID))
+    comparison = compare(story)
+    assert [f.representative.text[:6] for f in comparison.omissions["D"]] in (["Floods"], ["At lea"])
+    assert comparison.omissions["A"] == ()
+
+
+def test_with_two_outlets_an_exclusive_is_not_also_the_other_outlets_omission():
+    comparison = compare(_story(("A", FLOOD + " " + AID), ("B", FLOOD_2)))
+    assert [f.representative.text for f in comparison.exclusives["A"]] == [AID]
+    assert comparison.omissions["B"] == ()
+
+
+def test_consensus_is_ranked_by_the_number_of_outlets():
+    story = _story(("A", FLOOD + " " + AID), ("B", FLOOD_2 + " " + AID), ("C", FLOOD_3))
+    comparison = compare(story)
+    assert [len(f.outlets) for f in comparison.consensus] == [3, 2]
+
+
+def test_omission_share_must_be_a_fraction():
+    with pytest.raises(NewsprismError, match="omission_share"):
+        CompareSettings(omission_share=1.5)
