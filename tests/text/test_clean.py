@@ -233,3 +233,17 @@ def test_a_lead_in_and_a_dateline_on_one_line_are_recorded_separately():
     assert cleaned.text == BODY
     assert [(r.line, r.reason) for r in cleaned.removed] == [
         ("Please enable javascript to watch this video", "prompt"), ("NEW YORK —", "dateline")]
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by The New York Times found that the agency had ignored the warnings.",
+    "This photo was shared widely on social media before it was deleted, officials said.",
+    "Written by a committee of experts, the report says the plan would fail.",
+])
+def test_a_sentence_that_opens_like_a_credit_or_caption_is_kept(line):
+    assert clean_article(article(BODY, line, SECOND)).removed == ()
+
+
+def test_a_reuters_credit_line_is_removed():
+    line = "(Reporting by Steve Holland and Jeff Mason; Editing by Alistair Bell)"
+    assert reasons(clean_article(article(BODY, SECOND, line))) == {line: "credit"}

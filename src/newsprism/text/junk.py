@@ -29,6 +29,9 @@ def _rule(reason: str, *alternatives: str) -> JunkPattern:
     return JunkPattern(reason, re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE))
 
 
+# Capitalised personal names joined by "and" or commas: "Steve Holland and Jeff Mason".
+_NAMES = r"(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*(?:(?:,\s*|\s+and\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*)*)"
+
 _SHARE_WORD = r"(?:share|tweet|e-?mail|print|facebook|twitter|pinterest|linkedin|whatsapp|reddit|google\s?(?:\+|plus)|comments?|copy\s+link|embed|save|messenger|sms)"
 
 # Whole-line junk: the pattern must match the entire line (``fullmatch``).
@@ -54,8 +57,7 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"(?:just one more thing\.*\s*)?we have sent you a verification email.{0,400}",
         r"you are on twitter mobile because.{0,300}",
         r"media playback is unsupported on your device\.?",
-        r"(?:the )?video (?:is|will be) (?:no longer )?(?:available|loading|unavailable).{0,120}",
-        r"sorry, (?:this|the) (?:video|zip ?code|page) .{0,200}",
+        r"sorry, (?:this|the) (?:video|zip ?code|page) (?:is|was|you) .{0,200}",
         r"notice:? you must log in to continue\.?",
     ),
     _rule(
@@ -66,8 +68,6 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"the seed for (?:this crawl|wide\d+) was.{0,500}",
         r"crawl(?:s performed by| of outlinks from) .{0,500}",
         r"this is a set of web ?crawls? .{0,500}",
-        r"(?:the )?wayback machine .{0,300}",
-        r"(?:internet archive|archive-it) .{0,30}(?:crawl|collection).{0,400}",
     ),
     _rule(
         "share-buttons",
@@ -85,7 +85,8 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r".{10,400}\((?:ap|afp|reuters|getty images|epa)?\s*photo(?:/| by | credit:? )[^)]{1,80}\)\.?",
         r".{10,400}\((?:photo|image|credit)\s*:[^)]{1,80}\)\.?",
         r"(?:file[ -]+(?:photo)?\s*[-:—–]\s*)(?:in this|this|a|an|the) .{5,400}",
-        r"(?:this|in this) (?:undated|handout|file|undated handout)?\s*photo(?: provided| released| taken| made)?\b.{5,300}",
+        r"in this (?:undated |handout |file |undated handout )?photo\b.{5,300}",
+        r"this (?:undated|handout|file|undated handout) photo\b.{5,300}",
         r".{10,400}\bcredit\s*:?\s*[\w .'-]{2,60}/[\w .'-]{2,40}",
         r".{10,400}\((?:the )?(?:associated press|ap|reuters|getty images|afp|epa)\)\.?",
         r"image caption .{1,200}",
@@ -94,8 +95,7 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
     _rule(
         "credit",
         r".{3,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?",
-        r"\(?(?:reporting|additional reporting|writing|editing) by .{2,200}",
-        r"(?:story|text|written) by [\w .,'-]{3,80}",
+        rf"\(?(?:additional )?(?:reporting|writing|editing|story|text|written) by {_NAMES}(?:\s*[;,]\s*(?:additional )?(?:reporting|writing|editing) by {_NAMES})*\)?\.?",
     ),
     _rule(
         "wire-note",
