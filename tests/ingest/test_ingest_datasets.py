@@ -9,31 +9,22 @@ from newsprism.ingest import read_inputs, read_stories
 from newsprism.model import Story
 
 MULTINEWS_LINE = (
-    "The second ex-wife of peter cook has issued an apology . NEWLINE_CHAR NEWLINE_CHAR "
-    "She said she regretted the remarks . ||||| Christie brinkley 's lawyer said the apology was "
-    "accepted . NEWLINE_CHAR The two met in court on tuesday . ||||| "
+    "The city council has approved a new bike lane . NEWLINE_CHAR NEWLINE_CHAR "
+    "Work starts in may , the mayor said . ||||| Local shop owners said the lane was "
+    "welcome . NEWLINE_CHAR They had asked for it since 2019 . ||||| "
 )
 
-# Shaped like DUC 2004 docs/d30001t/APW19981016.0240 and an NYT file of the same collection.
+# Shaped like the DUC 2004 files (docs/d30001t/APW19981016.0240: TIPSTER SGML, lines wrapped, ``quotes''),
+# with invented text: the collection's own text is licensed and never copied here.
 APW_DOC = """<DOC>
 <DOCNO> APW19981016.0240 </DOCNO>
-<DOCTYPE> NEWS STORY </DOCTYPE>
-<DATE_TIME> 10/16/1998 07:57:00 </DATE_TIME>
-<BODY>
-<SLUG> BC-Cambodia-Politics </SLUG>
-<HEADLINE>
-Cambodian leader rejects opposition demands
-</HEADLINE>
+<DOCTYPE> NEWS </DOCTYPE>
+<TXTTYPE> NEWSWIRE </TXTTYPE>
 <TEXT>
-<P>
-Cambodian leader Hun Sen on Friday rejected opposition parties' demands for talks outside the
-country, accusing them of trying to internationalize the political crisis.
-</P>
-<P>
-Government and opposition parties have asked King Norodom Sihanouk to host a summit meeting.
-</P>
+The harbor authority on Friday postponed the vote on the new ferry terminal,
+citing ``unresolved safety questions'' raised by the coast guard. Officials said
+the vote would be held within a month.
 </TEXT>
-</BODY>
 </DOC>
 """
 NYT_DOC = """<DOC>
@@ -41,13 +32,30 @@ NYT_DOC = """<DOC>
 <DOCTYPE> NEWS </DOCTYPE>
 <TXTTYPE> NEWSWIRE </TXTTYPE>
 <BODY>
-<HEADLINE> Hun Sen and rival agree to meet </HEADLINE>
+<HEADLINE> Ferry terminal vote delayed </HEADLINE>
 <TEXT>
-   PHNOM PENH, Cambodia _ Prime Minister Hun Sen and his rival agreed on Saturday to meet
-at the royal palace &QL;
-   The king said he would attend &AMP; mediate the talks.
+   PORT TOWN _ The harbor authority and the ferry operators agreed on Saturday to meet
+at the town hall &QL;
+   The mayor said she would attend &AMP; mediate the talks.
 </TEXT>
 <TRAILER> NYT-10-03-98 1421EDT &QL; </TRAILER>
+</BODY>
+</DOC>
+"""
+P_DOC = """<DOC>
+<DOCNO> XIE19981017.0001 </DOCNO>
+<BODY>
+<HEADLINE>
+Ferry operators welcome delay
+</HEADLINE>
+<TEXT>
+<P>
+Ferry operators on Saturday welcomed the delay.
+</P>
+<P>
+They said the terminal plan needed changes.
+</P>
+</TEXT>
 </BODY>
 </DOC>
 """
@@ -59,8 +67,8 @@ def test_multinews_line_is_a_story_of_its_documents(tmp_path):
     (story,) = [item for item in read_stories(path) if isinstance(item, Story)]
     assert story.id == "test-0"
     assert [a.text for a in story.articles] == [
-        "The second ex-wife of peter cook has issued an apology .\nShe said she regretted the remarks .",
-        "Christie brinkley 's lawyer said the apology was accepted .\nThe two met in court on tuesday .",
+        "The city council has approved a new bike lane .\nWork starts in may , the mayor said .",
+        "Local shop owners said the lane was welcome .\nThey had asked for it since 2019 .",
     ]
 
 
@@ -80,32 +88,48 @@ def test_multinews_file_given_as_input_gives_its_articles(tmp_path):
 
 def _duc(tmp_path):
     for story, name, doc in (("d30001t", "APW19981016.0240", APW_DOC), ("d30001t", "NYT19981003.0093", NYT_DOC),
-                             ("d30002t", "APW19981017.0001", APW_DOC.replace("19981016.0240", "19981017.0001"))):
+                             ("d30002t", "XIE19981017.0001", P_DOC)):
         (tmp_path / "docs" / story).mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / story / name).write_text(doc)
     return tmp_path / "docs"
 
 
+def _article(tmp_path, docno):
+    return next(a for s in read_stories(_duc(tmp_path)) for a in s.articles if a.id == docno)
+
+
 def test_duc_folder_gives_one_story_per_topic_folder(tmp_path):
     stories = list(read_stories(_duc(tmp_path)))
     assert [(s.id, [a.id for a in s.articles]) for s in stories] == [
-        ("d30001t", ["APW19981016.0240", "NYT19981003.0093"]), ("d30002t", ["APW19981017.0001"])]
+        ("d30001t", ["APW19981016.0240", "NYT19981003.0093"]), ("d30002t", ["XIE19981017.0001"])]
 
 
-def test_duc_document_gets_newswire_date_and_headline_from_its_markup(tmp_path):
-    article = next(read_stories(_duc(tmp_path))).articles[0]
-    assert (article.outlet, article.published, article.title) == (
-        "Associated Press", datetime(1998, 10, 16), "Cambodian leader rejects opposition demands")
-    assert article.text.splitlines()[1] == (
-        "Government and opposition parties have asked King Norodom Sihanouk to host a summit meeting.")
+def test_duc_document_gets_newswire_and_date_from_its_number(tmp_path):
+    article = _article(tmp_path, "APW19981016.0240")
+    assert (article.outlet, article.published, article.title) == ("Associated Press", datetime(1998, 10, 16), None)
 
 
-def test_duc_paragraphs_without_p_tags_and_typesetting_codes_are_handled(tmp_path):
-    article = next(read_stories(_duc(tmp_path))).articles[1]
-    assert article.outlet == "The New York Times"
-    assert article.text == ("PHNOM PENH, Cambodia _ Prime Minister Hun Sen and his rival agreed on Saturday to meet "
-                            "at the royal palace\nThe king said he would attend & mediate the talks.")
-    assert article.meta["notes"] == ("removed 1 typesetting codes such as &QL;",)
+def test_duc_wrapped_lines_join_into_one_paragraph_with_typographic_quotes(tmp_path):
+    article = _article(tmp_path, "APW19981016.0240")
+    assert article.text == ("The harbor authority on Friday postponed the vote on the new ferry terminal, citing "
+                            "“unresolved safety questions” raised by the coast guard. Officials said the vote "
+                            "would be held within a month.")
+    assert "``quotes'' written as “quotes”" in article.meta["notes"]
+
+
+def test_duc_indented_paragraphs_and_typesetting_codes_are_handled(tmp_path):
+    article = _article(tmp_path, "NYT19981003.0093")
+    assert (article.outlet, article.title) == ("The New York Times", "Ferry terminal vote delayed")
+    assert article.text == ("PORT TOWN _ The harbor authority and the ferry operators agreed on Saturday to meet "
+                            "at the town hall\nThe mayor said she would attend & mediate the talks.")
+    assert "removed 1 typesetting codes such as &QL;" in article.meta["notes"]
+
+
+def test_duc_p_elements_are_paragraphs(tmp_path):
+    article = _article(tmp_path, "XIE19981017.0001")
+    assert article.outlet == "Xinhua" and article.title == "Ferry operators welcome delay"
+    assert article.text.splitlines() == ["Ferry operators on Saturday welcomed the delay.",
+                                         "They said the terminal plan needed changes."]
 
 
 def test_duc_file_without_text_is_reported_and_the_folder_goes_on(tmp_path):

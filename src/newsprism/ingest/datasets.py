@@ -29,6 +29,8 @@ _PARAGRAPH = re.compile(r"<P>(.*?)(?:</P>|(?=<P>)|\Z)", re.DOTALL | re.IGNORECAS
 _TAG = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"&[A-Za-z]+;")  # NYT typesetting codes (&QL;, &UR;) left after standard entities
 _DOCNO_SOURCE = re.compile(r"^([A-Z]+)")
+_TEX_OPEN = re.compile(r"``")
+_TEX_CLOSE = re.compile(r"''")
 
 
 # --- Multi-News raw -----------------------------------------------------------------------------
@@ -101,14 +103,14 @@ def parse_sgml_docs(text: str, *, source: str) -> Iterator[Article | InputError]
         if raw_text is None:
             yield InputError(doc_source, "<DOC> without <TEXT> (truncated?); skipped")
             continue
-        paragraphs, codes = _paragraphs(raw_text)
+        paragraphs, notes = _paragraphs(raw_text)
         if not paragraphs:
             yield InputError(doc_source, "empty <TEXT>; skipped")
             continue
         newswire = _DOCNO_SOURCE.match(docno)
-        meta = {"docno": docno}
-        if codes:
-            meta["notes"] = (f"removed {codes} typesetting codes such as &QL;",)
+        meta: dict[str, object] = {"docno": docno}
+        if notes:
+            meta["notes"] = tuple(notes)
         yield Article(
             id=docno,
             text="\n".join(paragraphs),
@@ -168,16 +170,29 @@ def _field(body: str, name: str, *, keep_markup: bool = False) -> str | None:
     return value if keep_markup else (value or None)
 
 
-def _paragraphs(raw: str) -> tuple[list[str], int]:
-    """Paragraphs of a ``<TEXT>`` body (``<P>`` elements, else blank-line or indented blocks)."""
+def _paragraphs(raw: str) -> tuple[list[str], list[str]]:
+    """Paragraphs of a ``<TEXT>`` body (``<P>`` elements, else blank-line or indented blocks) and notes.
+
+    TIPSTER text writes quotation marks as ``like this'' and carries typesetting codes (&QL;);
+    the quotes become typographic quotes (so quotation finders see them) and the codes go, each
+    change noted.
+    """
     blocks = [m.group(1) for m in _PARAGRAPH.finditer(raw)] or re.split(r"\n\s*\n|\n(?=[ \t]{2,}|\t)", raw)
     paragraphs = []
-    codes = 0
+    codes = quotes = 0
     for block in blocks:
         unescaped = html.unescape(_TAG.sub(" ", block))
         cleaned, count = _CODE.subn(" ", unescaped)
         codes += count
+        cleaned, opened = _TEX_OPEN.subn("“", cleaned)
+        cleaned, closed = _TEX_CLOSE.subn("”", cleaned)
+        quotes += opened + closed
         paragraph = " ".join(cleaned.split())
         if paragraph:
             paragraphs.append(paragraph)
-    return paragraphs, codes
+    notes = []
+    if quotes:
+        notes.append("``quotes'' written as “quotes”")
+    if codes:
+        notes.append(f"removed {codes} typesetting codes such as &QL;")
+    return paragraphs, notes
