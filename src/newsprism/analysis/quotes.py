@@ -29,6 +29,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.analysis.align import terms
 from newsprism.model import Article, Quote, QuoteGroup, Sentence
 
 log = logging.getLogger(__name__)
@@ -478,21 +481,19 @@ _STOP = frozenset(
     """a an the and or but if of to in on at for with by from as is are was were be been being it its
     this that these those he she they we you i our their his her them us me my your not no so do does did
     has have had will would can could should may might must than then there here what which who whom
-    whose when where why how all any some such very just also into over about after before""".split()
+    whose when where why how all any some such very just also into over about after before
+    take make get go come say said says tell told want know think see look give use find ask work seem
+    feel try leave call need keep let put mean become show one two three first last new good great
+    time year way day thing people like well even back still now only many much more most out up""".split()
 )
-
-
-def _stem(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    for suffix in ("'s", "ies", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+"""Stop words plus the commonest English verbs, numbers and nouns: two remarks sharing "take" and
+"two" are not the same remark, two sharing "tango" may be."""
 
 
 def content_words(text: str) -> set[str]:
-    """Stemmed words of ``text`` that carry meaning (no stop words)."""
-    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP}
+    """Porter-stemmed words of ``text`` that carry meaning (the alignment's stems, no stop words)."""
+    tokens, stems = terms(text)
+    return {stem for token, stem in zip(tokens, stems) if token not in _STOP and token not in ENGLISH_STOP_WORDS}
 
 
 def _speaker_key(speaker: str) -> str:

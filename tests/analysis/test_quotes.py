@@ -1,0 +1,162 @@
+"""Quote extraction: attribution patterns, speaker resolution, spans, and grouping across outlets."""
+
+from __future__ import annotations
+
+from newsprism.analysis.quotes import extract_quotes, group_quotes, quoted_spans, story_idf
+from newsprism.model import Article
+from newsprism.text.segment import segment
+
+
+def quotes_of(text: str, article_id: str = "a"):
+    article = Article(id=article_id, text=text)
+    return extract_quotes(article, segment(article))
+
+
+def test_a_quote_that_closes_on_its_attribution_is_direct_with_its_speaker():
+    (quote,) = quotes_of("“We will not back down on this,” Maria Lopez said on Monday.")
+    assert (quote.speaker, quote.text, quote.direct, quote.verb) == ("Maria Lopez", "We will not back down on this", True, "said")
+
+
+def test_a_quote_that_opens_after_its_attribution_is_direct_with_its_speaker():
+    (quote,) = quotes_of("Maria Lopez told reporters: “We will not back down on this.”")
+    assert (quote.speaker, quote.text, quote.direct) == ("Maria Lopez", "We will not back down on this", True)
+
+
+def test_an_inverted_attribution_names_the_speaker_after_the_verb():
+    (quote,) = quotes_of("“We will not back down on this,” said Maria Lopez.")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_a_quote_wrapped_around_its_attribution_gives_both_parts_the_speaker():
+    quotes = quotes_of("“We will not back down,” Maria Lopez said, “and we will win this fight.”")
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+    assert [q.text for q in quotes] == ["We will not back down", "and we will win this fight"]
+
+
+def test_reported_speech_before_a_trailing_attribution_is_an_indirect_quote():
+    (quote,) = quotes_of("The talks had collapsed over the weekend, the union leader Maria Lopez said.")
+    assert (quote.text, quote.direct) == ("The talks had collapsed over the weekend", False)
+
+
+def test_reported_speech_after_told_reporters_that_is_an_indirect_quote():
+    (quote,) = quotes_of("Maria Lopez told reporters that the talks had collapsed over the weekend.")
+    assert (quote.speaker, quote.text, quote.direct) == ("Maria Lopez", "the talks had collapsed over the weekend", False)
+
+
+def test_according_to_attributes_the_clause_after_it():
+    (quote,) = quotes_of("According to the police, three men broke into the building at night.")
+    assert (quote.speaker, quote.text, quote.verb) == ("the police", "three men broke into the building at night", "according to")
+
+
+def test_the_span_of_a_quote_is_exactly_its_text_in_the_article():
+    text = "Intro line.\n“We will not back down on this,” Maria Lopez said on Monday."
+    (quote,) = quotes_of(text)
+    assert text[quote.start : quote.end] == quote.text
+
+
+def test_a_surname_resolves_to_the_full_name_the_article_gave_earlier():
+    text = "Maria Lopez leads the union. “We will not back down on this,” Lopez said."
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Lopez"]
+
+
+def test_a_title_and_surname_resolve_to_the_full_name():
+    text = "Maria Lopez leads the union. “We will not back down on this,” Ms. Lopez said."
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Lopez"]
+
+
+def test_a_pronoun_resolves_to_the_last_speaker():
+    text = "“The talks are over for now,” Maria Lopez said. “We will not back down on this,” she added."
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_role_resolves_to_the_only_person_the_article_quotes():
+    text = (
+        "The talks had collapsed over the weekend, the union spokeswoman said. "
+        "Maria Lopez told reporters the strike would go on until the company made a better offer."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_role_stays_a_description_when_the_article_quotes_two_people():
+    text = (
+        "The talks had collapsed over the weekend, the union spokeswoman said. "
+        "Maria Lopez told reporters the strike would go on. John Smith said the company had made its last offer."
+    )
+    assert quotes_of(text)[0].speaker == "the union spokeswoman"
+
+
+def test_a_role_set_beside_a_name_resolves_to_that_name():
+    text = (
+        "Maria Lopez, a spokeswoman for the union, spoke after the vote. John Smith said the company would wait. "
+        "The talks had collapsed over the weekend, the spokeswoman for the union said."
+    )
+    assert quotes_of(text)[-1].speaker == "Maria Lopez"
+
+
+def test_a_possessive_does_not_make_the_owner_the_speaker():
+    text = "Relations are at a low point, President Vladimir Putin’s spokesman told reporters. Dmitry Peskov spoke by phone."
+    assert quotes_of(text)[0].speaker != "Vladimir Putin"
+
+
+def test_a_quote_only_paragraph_continues_the_previous_speaker():
+    text = "The strike will go on, Maria Lopez said on Monday.\n“We will not back down on this one.”"
+    assert [q.speaker for q in quotes_of(text)] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_quotation_with_no_speaker_nearby_keeps_an_empty_speaker():
+    text = "The strike began in May. The union met twice. Nobody knew the outcome.\n“We will not back down on this one.”"
+    assert [q.speaker for q in quotes_of(text)] == [""]
+
+
+def test_a_quoted_title_is_not_a_quotation():
+    assert quotes_of("Speaking on “Fox News Sunday,” the senator kept silent.") == ()
+
+
+def test_a_one_word_scare_quote_is_not_a_direct_quotation():
+    (quote,) = quotes_of("Maria Lopez told reporters that the offer was “insulting” to the workers.")
+    assert quote.direct is False
+
+
+def test_words_inside_a_quotation_are_never_taken_for_its_attribution():
+    (quote,) = quotes_of("“John Smith said we would get a raise, and we did not,” Maria Lopez said.")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_a_noun_that_looks_like_a_verb_is_not_an_attribution():
+    assert quotes_of("Mr. Smith’s comments prompted the union to call a strike across the whole country.") == ()
+
+
+def test_a_quote_left_open_at_a_paragraph_end_runs_to_that_end():
+    text = "She said: “We will not back down on this\nNext paragraph."
+    (span,) = quoted_spans(text)
+    assert text[span.start : span.end] == "We will not back down on this"
+
+
+def test_curly_and_straight_quote_marks_may_close_each_other():
+    text = "“This is a domestic affair, which is regrettable,\" Peskov said."
+    (span,) = quoted_spans(text)
+    assert text[span.start : span.end].endswith("regrettable,")
+
+
+def test_the_same_quote_in_two_outlets_is_one_group_carried_by_both():
+    a = quotes_of("“It takes two to tango,” Dmitry Peskov said about the talks.", "a")
+    b = quotes_of("Russia wants better ties, but “it takes two to tango,” Dmitry Peskov told reporters.", "b")
+    idf = story_idf(["It takes two to tango", "Russia wants better ties", "it takes two to tango"])
+    (group,) = group_quotes([*a, *b], {"a": "RT", "b": "LA Times"}.get, idf)
+    assert group.outlets == ("RT", "LA Times") and group.speaker == "Dmitry Peskov"
+
+
+def test_a_translation_sharing_a_rare_word_is_grouped_for_the_same_speaker():
+    a = quotes_of("“It takes two to tango,” Dmitry Peskov said.", "a")
+    b = quotes_of("“It is necessary to dance tango, as they say,” Peskov said.", "b")
+    idf = story_idf(["It takes two to tango", "It is necessary to dance tango, as they say",
+                     "Relations are bad", "The talks failed", "Moscow is ready", "Sanctions were imposed"])
+    groups = group_quotes([*a, *b], {"a": "RT", "b": "LA Times"}.get, idf)
+    assert len(groups) == 1
+
+
+def test_quotes_of_different_speakers_with_a_common_word_stay_apart():
+    a = quotes_of("“Relations are at their lowest point in decades,” Dmitry Peskov said.", "a")
+    b = quotes_of("“We hope relations will improve next year,” John Smith said.", "b")
+    idf = story_idf([q.text for q in (*a, *b)] + ["The talks failed", "Moscow is ready"])
+    assert len(group_quotes([*a, *b], {"a": "RT", "b": "LA Times"}.get, idf)) == 2
