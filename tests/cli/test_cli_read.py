@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import LATIMES_SEED, RT_SEED
+import pytest
+from conftest import LATIMES_SEED, RT_SEED, shared_file
 
 from newsprism.cli import main
 
@@ -67,3 +68,10 @@ def test_table_lists_each_article_with_its_outlet(capsys):
     out = capsys.readouterr().out
     assert status == 0
     assert "2 articles" in out and "RT" in out and "Los Angeles Times" in out
+
+
+@pytest.mark.data
+def test_every_sentence_span_holds_on_the_basil_articles(capsys):
+    status, records, _ = _jsonl(capsys, str(shared_file("basil/basil_triplets.jsonl")))
+    assert status == 0 and len(records) == 177
+    assert all(r["text"][s["start"]:s["end"]] == s["text"] for r in records for s in r["sentences"])

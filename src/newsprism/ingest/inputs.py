@@ -29,7 +29,9 @@ log = logging.getLogger(__name__)
 
 _OUTLET_PREFIX = re.compile(r"^(?P<outlet>[^=/\\:]+)=(?P<target>.+)$")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# A saved page or a fragment of one: plain text almost never opens with one of these tags.
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|main|section|div|p|h1|title|meta)\b",
+                         re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(slots=True)

@@ -4,7 +4,8 @@ A URL in a feed or on a command line is untrusted: it may point at ``localhost``
 cloud metadata address, redirect there, or stream without end. So only http/https is spoken, the
 host is resolved and every address it resolves to must be public (unless ``allow_private``), each
 redirect hop is checked again, downloads are streamed and cut at a size cap, and every wait has a
-timeout. Known limit: the address is checked before httpx connects, so a DNS server that answers
+timeout. Proxy settings from the environment are ignored, so the address checked is the address
+connected to. Known limit: the address is checked before httpx connects, so a DNS server that answers
 differently a moment later (DNS rebinding) is not caught.
 """
 
@@ -31,8 +32,7 @@ log = logging.getLogger(__name__)
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")  # "": servers that send no type are mostly HTML
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
-               "text/xml", "application/feed+json")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 
 @dataclass(frozen=True, slots=True)
