@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import LATIMES_SEED, RT_SEED
 
 from newsprism.cli import main
@@ -247,3 +249,28 @@ def test_a_sentence_that_opens_like_a_credit_or_caption_is_kept(line):
 def test_a_reuters_credit_line_is_removed():
     line = "(Reporting by Steve Holland and Jeff Mason; Editing by Alistair Bell)"
     assert reasons(clean_article(article(BODY, SECOND, line))) == {line: "credit"}
+
+
+LINE_POOL = [BODY, SECOND, "It was chaos.", "Q.", "Advertisement", "L.A. Now", "WASHINGTON — " + BODY,
+             "Council Approves a New City Budget", "READ MORE: Something else happened", "By Jane Doe",
+             "Copyright © 2018, Los Angeles Times", "Please enable javascript to watch this video " + SECOND,
+             "AUSTRALIA", "''", "Share this article: Facebook Twitter Email", ""]
+
+
+@given(st.lists(st.sampled_from(LINE_POOL), max_size=12), st.sampled_from([None, "L.A. Now", "Council Approves a New City Budget"]))
+def test_every_input_line_is_kept_or_recorded_as_removed(lines, title):
+    cleaned = clean_article(article(*lines, title=title))
+    kept = cleaned.text.splitlines()
+    removed = [r.line for r in cleaned.removed]
+    for line in filter(None, (line.strip() for line in lines)):
+        parts = [r for r in removed if line.startswith(r)]
+        rest = line
+        for part in parts:
+            rest = rest.removeprefix(part).strip()
+        assert line in removed or line in kept or (parts and (rest in kept or rest in removed)), line
+
+
+def test_a_headline_shaped_line_after_the_body_does_not_make_the_body_a_page_header():
+    cleaned = clean_article(article("L.A. Now", BODY, "Council Approves a New City Budget"))
+    assert cleaned.text.splitlines()[0] == BODY
+    assert cleaned.title is None

@@ -197,14 +197,18 @@ def _judge_structure(lines: _Lines, article: Article, settings: CleanSettings) -
 
 
 def _is_page_header(lines: _Lines, headline: int, settings: CleanSettings) -> bool:
-    """Whether the lines above a headline look like page furniture rather than body text.
+    """Whether a headline opens the body, with only page furniture above it.
 
     A page header is mostly labels ("L.A. Now", "Essential Washington") with perhaps a section
-    blurb among them; sentences outnumbering labels mean the "headline" is a line inside the body.
+    blurb among them, and a body paragraph follows the headline. Otherwise the "headline" is a
+    line inside or after the body, and the sentences above it are the body.
     """
-    above = [lines.lines[i] for i in lines.content() if i < headline]
+    content = lines.content()
+    above = [lines.lines[i] for i in content if i < headline]
     sentences = sum(_is_body(line, settings) for line in above)
-    return sentences <= sum(_is_label(line, settings) for line in above)
+    labels = sum(_is_label(line, settings) for line in above)
+    body_follows = any(_is_body(lines.lines[i], settings) for i in content if i > headline)
+    return body_follows and (sentences == 0 or labels > sentences)
 
 
 def _is_headline_shaped(line: str, settings: CleanSettings) -> bool:
