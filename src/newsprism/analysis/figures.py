@@ -152,8 +152,8 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
 
 def _counted_after_in(text: str, end: int) -> str:
     """What a percentage or a sum is of: "30 percent of voters" -> "voters", "$5 billion in aid" -> "aid"."""
-    match = re.match(r"\s+(?:of|in|for)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[a-z\-]+\s+)?(?P<noun>[a-z\-]+)", text[end:])
-    return match.group("noun") if match and match.group("noun") not in _NOT_COUNTED else ""
+    match = re.compile(r"\s+(?:of|in|for)(?:\s+(?:the|its|their|all))?(?=\s)").match(text, end)
+    return _counted_noun(text, match.end()) if match else ""
 
 
 def _range_noun(text: str, match: re.Match, earlier: Sequence[Figure]) -> str:

@@ -1,0 +1,114 @@
+"""Figures: numbers with unit and counted noun, alignment across outlets, conflicts."""
+
+from __future__ import annotations
+
+from newsprism.analysis.figures import align_figures, display_value, extract_figures
+from newsprism.model import Article, Figure
+from newsprism.text.segment import segment
+
+
+def figures_of(text: str, article_id: str = "a") -> tuple[Figure, ...]:
+    article = Article(id=article_id, text=text)
+    return extract_figures(article, segment(article))
+
+
+def only(text: str) -> Figure:
+    (figure,) = figures_of(text)
+    return figure
+
+
+def test_a_count_has_the_noun_it_counts():
+    figure = only("The embassy cut 1,200 personnel last year.")
+    assert (figure.value, figure.unit, figure.counts, figure.text) == (1200.0, "count", "personnel", "1,200")
+
+
+def test_a_modifier_between_number_and_noun_is_skipped():
+    assert only("He sent 30,000 more troops there.").counts == "troops"
+
+
+def test_an_adjective_before_the_noun_is_skipped():
+    assert only("The court issued two unsigned opinions.").counts == "opinions"
+
+
+def test_the_second_number_of_a_range_counts_what_the_first_counts():
+    figures = figures_of("The mission shrank from 1,200 personnel to just over 450 across its consulates.")
+    assert [(f.value, f.counts) for f in figures] == [(1200.0, "personnel"), (450.0, "personnel")]
+
+
+def test_a_qualifier_is_kept_in_the_figure_text():
+    assert figures_of("The mission shrank from 1,200 personnel to just over 450 in all.")[1].text == "just over 450"
+
+
+def test_a_percentage_has_the_percent_unit_and_what_it_is_of():
+    figure = only("About 30 percent of voters stayed home.")
+    assert (figure.value, figure.unit, figure.counts) == (30.0, "%", "voters")
+
+
+def test_money_has_its_currency_and_multiplier():
+    figure = only("Congress approved $5.2 billion in aid.")
+    assert (figure.value, figure.unit, figure.counts) == (5.2e9, "USD", "aid")
+
+
+def test_an_age_counts_age_in_years():
+    figure = only("He died at the age of 84 in hospital.")
+    assert (figure.value, figure.unit, figure.counts) == (84.0, "years", "age")
+
+
+def test_a_full_date_is_one_date_figure():
+    figure = only("The attacks of Sept. 11, 2001 changed the war.")
+    assert (figure.unit, display_value(figure)) == ("date", "2001-09-11")
+
+
+def test_a_year_is_a_date():
+    figure = only("The accord was signed in 2015 in Minsk.")
+    assert (figure.unit, display_value(figure)) == ("date", "2015")
+
+
+def test_a_bare_number_with_no_noun_is_not_a_figure():
+    assert figures_of("It takes two to tango.") == ()
+
+
+def test_a_number_inside_a_name_is_not_a_figure():
+    assert figures_of("He died of Covid-19 complications.") == ()
+
+
+def test_the_two_of_a_definite_reference_is_not_a_count():
+    assert figures_of("The two countries exchanged ambassadors.") == ()
+
+
+def test_the_span_of_a_figure_is_exactly_its_text():
+    text = "Intro.\nFloods killed at least 40 people on Sunday."
+    figure = only(text)
+    assert text[figure.start : figure.end] == figure.text == "at least 40"
+
+
+def _align(*texts: str):
+    figures = [f for i, t in enumerate(texts) for f in figures_of(t, f"a{i}")]
+    context = {f"a{i}": t for i, t in enumerate(texts)}
+    return align_figures(figures, lambda article: article, lambda f: context[f.article])
+
+
+def test_different_values_for_the_same_quantity_are_a_conflict_in_both_outlets():
+    readings = _align("Floods in the province killed 40 people on Sunday.", "Floods in the province killed 52 people on Sunday.")
+    assert [r.conflict for r in readings] == [True, True]
+    assert readings[0].group == readings[1].group >= 0
+
+
+def test_the_same_value_in_two_outlets_is_no_conflict():
+    readings = _align("Floods in the province killed 40 people on Sunday.", "On Sunday floods killed 40 people in the province.")
+    assert [r.conflict for r in readings] == [False, False]
+
+
+def test_an_approximate_figure_agrees_within_the_wider_tolerance():
+    readings = _align("Floods in the province killed about 40 people on Sunday.", "Floods in the province killed 43 people on Sunday.")
+    assert [r.conflict for r in readings] == [False, False]
+
+
+def test_figures_of_unlike_sentences_are_not_the_same_quantity():
+    readings = _align("Floods in the province killed 40 people on Sunday.", "The party expelled 12 people from its leadership in March.")
+    assert [r.group for r in readings] == [-1, -1] and not any(r.conflict for r in readings)
+
+
+def test_dates_are_never_a_conflict():
+    readings = _align("The accord was signed in 2015 in Minsk.", "The accord was signed in 2014 in Minsk.")
+    assert not any(r.conflict for r in readings)

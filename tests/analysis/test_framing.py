@@ -1,0 +1,77 @@
+"""Framing: loaded words with inflections, hedges, naming choices, attribution verbs, tone."""
+
+from __future__ import annotations
+
+from newsprism.analysis.framing import FramingSettings, find_loaded, frame_outlet, loaded_lexicon
+from newsprism.model import Article, Quote
+
+LEXICON = {"slam": "neg", "praise": "pos", "lash out": "neg", "utterly": "int", "witch hunt": "neg"}
+
+
+def words(text: str, lexicon=LEXICON) -> list[tuple[str, str]]:
+    return [(s.text, s.label) for s in find_loaded(text, "a", lexicon)]
+
+
+def test_an_inflected_form_of_a_lexicon_word_is_found_with_its_polarity():
+    assert words("Critics slammed the plan; others praised it.") == [("slammed", "neg"), ("praised", "pos")]
+
+
+def test_a_phrase_inflected_on_its_first_word_is_found_whole():
+    assert words("The senator lashed out at reporters.") == [("lashed out", "neg")]
+
+
+def test_a_plural_phrase_is_found():
+    assert words("He called the inquiries witch hunts.") == [("witch hunts", "neg")]
+
+
+def test_a_word_that_only_contains_a_lexicon_word_is_not_found():
+    assert words("The slamdunk contest was praiseworthy.") == []
+
+
+def test_loaded_word_spans_index_the_text():
+    text = "Critics slammed the plan."
+    (span,) = find_loaded(text, "a", LEXICON)
+    assert text[span.start : span.end] == span.text
+
+
+def test_quoted_words_can_be_left_out():
+    article = Article(id="a", text="“This is utterly wrong,” she said. Critics slammed it.")
+    framing = frame_outlet("X", [article], settings=FramingSettings(include_quoted=False, lexicon=LEXICON))
+    assert [s.text for s in framing.loaded] == ["slammed"]
+
+
+def test_the_bundled_lexicon_has_polarities_only_from_the_three_labels():
+    lexicon = loaded_lexicon()
+    assert len(lexicon) > 300 and set(lexicon.values()) == {"neg", "pos", "int"}
+
+
+def test_hedges_are_found_but_may_the_month_is_not():
+    article = Article(id="a", text="The talks may resume in May, officials reportedly said.")
+    framing = frame_outlet("X", [article])
+    assert [s.text for s in framing.hedges] == ["may", "reportedly"]
+
+
+def test_naming_choices_show_the_names_an_outlet_uses():
+    article = Article(id="a", text="Kiev accused the rebels. In Kiev, officials spoke of the annexation of Crimea.")
+    naming = frame_outlet("X", [article]).naming
+    assert naming["Ukraine's capital"] == "Kiev"
+    assert naming["Crimea joining Russia"] == "annexation"
+    assert naming["eastern Ukraine's armed groups"] == "rebels"
+
+
+def test_attribution_verbs_are_counted_from_the_outlets_quotes():
+    quotes = [Quote("A", "x", "a", 0, 1, verb="said"), Quote("A", "y", "a", 0, 1, verb="claimed"),
+              Quote("B", "z", "a", 0, 1, verb="said"), Quote("B", "w", "a", 0, 1, verb=None)]
+    framing = frame_outlet("X", [Article(id="a", text="x")], quotes)
+    assert dict(framing.attribution_verbs) == {"said": 2, "claimed": 1}
+
+
+def test_tone_is_negative_when_negative_words_outweigh_positive_ones():
+    article = Article(id="a", text="Critics slammed the plan and slammed it again; one praised it.")
+    framing = frame_outlet("X", [article], settings=FramingSettings(lexicon=LEXICON))
+    assert framing.tone == round((1 - 2) / (1 + 2 + 5.0), 3)
+
+
+def test_one_loaded_word_does_not_set_the_tone_alone():
+    framing = frame_outlet("X", [Article(id="a", text="Critics slammed it.")], settings=FramingSettings(lexicon=LEXICON))
+    assert -0.2 < framing.tone < 0
