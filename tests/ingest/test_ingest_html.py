@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from newsprism.ingest import read_inputs
 
 PAGE = """<!DOCTYPE html>
@@ -64,3 +66,8 @@ def test_page_cut_in_its_body_keeps_the_text_with_a_note(tmp_path):
     (article,) = read_inputs([str(path)]).articles
     assert "biggest disappointment of 2017" in article.text
     assert any("looks truncated" in note for note in article.meta["notes"])
+
+
+def test_publication_time_of_day_and_zone_are_kept(tmp_path):
+    (article,) = read_inputs([str(_page(tmp_path))]).articles
+    assert article.published == datetime(2017, 12, 29, 11, 24, tzinfo=timezone.utc)

@@ -16,6 +16,8 @@ from newsprism.model import Article
 
 log = logging.getLogger(__name__)
 
+# htmldate's own defaults, with the time of day kept (stories are clustered by time, not only by day).
+_DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _METADATA = ("title", "author", "date", "sitename", "hostname", "url", "language", "description")
 
 
@@ -24,7 +26,8 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> d
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                               date_extraction_params=_DATE_PARAMS)
     except Exception as error:  # trafilatura/lxml raise many types on malformed markup
         raise InputError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from error
     text = getattr(document, "text", None) if document is not None else None
