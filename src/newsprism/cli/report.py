@@ -69,5 +69,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise NewsprismError(f"cannot write the report to {out}: {error.strerror}") from error
     log.info("wrote %s (%d articles, %d bytes)", out, len(story.articles), len(page.encode()))
-    print(f"wrote {out}: {len(story.articles)} articles from {len(story.outlets)} outlets", file=sys.stderr)
+    articles, outlets = len(story.articles), len(story.outlets)
+    print(f"wrote {out}: {articles} article{'s' * (articles != 1)} from {outlets} outlet{'s' * (outlets != 1)}",
+          file=sys.stderr)
     return 0

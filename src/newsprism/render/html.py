@@ -466,13 +466,20 @@ class _ReportBuilder:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("newsprism.render", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["count"] = _count
+    return env
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 fact``, ``2 facts``: the template filter ``n|count("fact")``."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _csp_hash(script: str) -> str:
