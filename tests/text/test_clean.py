@@ -85,6 +85,7 @@ def test_a_sentence_mentioning_a_photo_or_twitter_is_kept():
     ("Share this article: Facebook Twitter Email", "share-buttons"),
     ("(AP Photo/Evan Vucci)", "photo-credit"),
     ("Photo: Mandel Ngan/AFP", "photo-credit"),
+    ("Photo by Mandel Ngan", "photo-credit"),
     ("President Trump speaks at the White House on Monday. (AP Photo/Evan Vucci)", "photo-caption"),
     ("Fox News’ Matt Richardson contributed to this report.", "credit"),
     ("Starting in 1996, alexa internet has been donating their crawl data to the internet archive.",
@@ -241,6 +242,7 @@ def test_a_lead_in_and_a_dateline_on_one_line_are_recorded_separately():
     "Reporting by The New York Times found that the agency had ignored the warnings.",
     "This photo was shared widely on social media before it was deleted, officials said.",
     "Written by a committee of experts, the report says the plan would fail.",
+    "Video by bystanders showed the officer firing twice.",
 ])
 def test_a_sentence_that_opens_like_a_credit_or_caption_is_kept(line):
     assert clean_article(article(BODY, line, SECOND)).removed == ()

@@ -75,7 +75,8 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
     ),
     _rule(
         "photo-credit",
-        r"(?:photo|photograph|picture|image|video|graphic|illustration)s?(?: credit)?\s*(?::|by|courtesy)\s*.{0,120}",
+        r"(?:photo|photograph|picture|image|video|graphic|illustration)s?(?: credit)?\s*:\s*.{0,120}",
+        r"(?:photo|photograph|picture|image|video|graphic|illustration)s?(?: credit)?\s*(?:by|courtesy of)\s+(?-i:[A-Z])[^!?]{0,80}(?<![.!?])",
         r"(?:image copyright|getty images|ap photo|associated press|reuters|afp|epa|file photo)(?:/[\w .'-]{1,60})?",
         r"\(?(?:ap|afp|reuters|getty|epa)(?: photo)?/[\w .'-]{1,60}\)?",
         r"[\w .'-]{2,60}\s*/\s*(?:getty images|afp|reuters|ap|epa|bloomberg|the associated press)(?: via getty images)?",
