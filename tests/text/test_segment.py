@@ -8,7 +8,7 @@ import pytest
 from conftest import LATIMES_SEED, ROOT, RT_SEED, shared_file
 
 from newsprism.model import Article
-from newsprism.text.segment import RuleSplitter, segment, split
+from newsprism.text.segment import RuleSettings, RuleSplitter, segment, split
 
 
 def sentences(text: str) -> list[str]:
@@ -245,3 +245,16 @@ def test_a_spaced_closing_quotation_mark_stays_with_its_sentence():
 def test_text_that_is_not_a_string_is_refused_with_its_type():
     with pytest.raises(TypeError, match="bytes"):
         split(b"Not text.")
+
+
+def test_a_splitter_returning_spans_outside_its_paragraph_is_refused():
+    def overlong(paragraph: str) -> list[tuple[int, int]]:
+        return [(0, len(paragraph) + 5)]
+
+    with pytest.raises(ValueError, match="outside its paragraph"):
+        split("One sentence.", splitter=overlong)
+
+
+def test_abbreviation_settings_written_with_their_dot_are_refused():
+    with pytest.raises(ValueError, match="'Inc.' should be 'Inc'"):
+        RuleSettings(abbreviations=frozenset({"Inc."}))

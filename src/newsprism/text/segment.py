@@ -12,14 +12,11 @@ splitters can be injected through the ``Splitter`` protocol.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from typing import Protocol
 
 from newsprism.model import Article, Sentence
-
-logger = logging.getLogger(__name__)
 
 Span = tuple[int, int]
 
@@ -79,6 +76,15 @@ class RuleSettings:
     number_prefixes: frozenset[str] = _NUMBER_PREFIXES
     sentence_starters: frozenset[str] = _SENTENCE_STARTERS
     speech_verbs: frozenset[str] = _SPEECH_VERBS
+
+    def __post_init__(self) -> None:
+        for name in ("abbreviations", "number_prefixes"):
+            dotted = sorted(word for word in getattr(self, name) if word.endswith("."))
+            if dotted:
+                raise ValueError(
+                    f"RuleSettings.{name} are written without their final dot: {dotted[0]!r} "
+                    f"should be {dotted[0][:-1]!r}"
+                )
 
 
 # A candidate end: terminal punctuation (or a spaced ". . ." ellipsis), any closing quotes or
@@ -166,18 +172,18 @@ DEFAULT_SPLITTER: Splitter = RuleSplitter()
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def paragraphs(text: str) -> list[Span]:
     """Spans of the non-blank lines of ``text``, stripped of surrounding whitespace."""
-    spans = []
-    for line in _LINE.finditer(text):
-        start, end = line.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
+    trimmed = (_trim(text, *line.span()) for line in _LINE.finditer(text))
+    return [(start, end) for start, end in trimmed if start < end]
 
 
 def _sentence_spans(text: str, splitter: Splitter) -> list[tuple[int, int, int]]:
@@ -186,13 +192,15 @@ def _sentence_spans(text: str, splitter: Splitter) -> list[tuple[int, int, int]]
         raise TypeError(f"sentence splitting needs the text as a str, not {type(text).__name__}")
     found = []
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        previous_end = 0
         for start, end in splitter(text[p_start:p_end]):
-            start += p_start
-            end += p_start
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
+            if not previous_end <= start <= end <= p_end - p_start:
+                raise ValueError(
+                    f"sentence splitter {splitter!r} returned span ({start}, {end}), which is out "
+                    f"of order or outside its paragraph of {p_end - p_start} characters"
+                )
+            previous_end = end
+            start, end = _trim(text, start + p_start, end + p_start)
             if start < end:
                 found.append((start, end, number))
     return found
