@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -344,4 +344,8 @@ def clean_articles(articles: Iterable[Article], settings: CleanSettings = DEFAUL
         for i in lines.content():
             if len(seen.get((outlet, _norm(lines.lines[i]).casefold()), ())) >= settings.repeat_min_articles:
                 lines.reasons[i] = "repeated-boilerplate"
-    return [_build(article, *verdict) for article, verdict in zip(articles, judged)]
+    cleaned = [_build(article, *verdict) for article, verdict in zip(articles, judged)]
+    if log.isEnabledFor(logging.INFO):
+        counts = Counter(r.reason for a, old in zip(cleaned, articles) for r in a.removed[len(old.removed):])
+        log.info("cleaned %d articles; removed by reason: %s", len(cleaned), dict(counts.most_common()) or "none")
+    return cleaned
