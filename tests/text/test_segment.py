@@ -6,6 +6,8 @@ import importlib.util
 
 import pytest
 from conftest import LATIMES_SEED, ROOT, RT_SEED, shared_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.model import Article
 from newsprism.text.segment import RuleSettings, RuleSplitter, segment, split
@@ -258,3 +260,18 @@ def test_a_splitter_returning_spans_outside_its_paragraph_is_refused():
 def test_abbreviation_settings_written_with_their_dot_are_refused():
     with pytest.raises(ValueError, match="'Inc.' should be 'Inc'"):
         RuleSettings(abbreviations=frozenset({"Inc."}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB. !?\u2026\"'\u201c\u201d\u2019()[]-1\n\r\u00a0", max_size=80))
+def test_sentences_cover_every_visible_character_once_in_order(text):
+    spans = split(text)
+    covered = set()
+    previous_end = 0
+    for start, end in spans:
+        piece = text[start:end]
+        assert previous_end <= start < end
+        assert piece == piece.strip() and "\n" not in piece and "\r" not in piece
+        covered.update(range(start, end))
+        previous_end = end
+    assert covered >= {i for i, char in enumerate(text) if not char.isspace()}
