@@ -50,6 +50,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/article.html": (200, "text/html; charset=utf-8", ARTICLE_HTML),
             "/plain.txt": (200, "text/plain; charset=utf-8", b"Headline of a plain story\nBody text here.\n"),
             "/feed.xml": (200, "application/rss+xml", _feed(base)),
+            "/relative.xml": (200, "application/rss+xml", _feed("")),
             "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
             "/empty.html": (200, "text/html", b""),
             "/forbidden": (403, "text/plain", b"no"),
@@ -235,3 +236,8 @@ def test_atom_feed_file_follows_entries(server, tmp_path):
 <updated>2017-12-29T10:00:00Z</updated></entry></feed>""")
     (article,) = read_inputs([str(feed)], allow_private=True).articles
     assert article.url == f"{server}/article.html" and article.meta["feed"] == str(feed)
+
+
+def test_relative_entry_links_resolve_against_the_feed_url(server):
+    (article,) = _read(f"{server}/relative.xml").articles
+    assert article.url == f"{server}/article.html"

@@ -33,7 +33,9 @@ def read_feed(data: bytes, *, source: str, allow_private: bool = False,
     if not data.strip():
         yield InputError(source, "empty input (no feed)")
         return
-    parsed = feedparser.parse(data)
+    # A feed fetched from a URL resolves its relative entry links against that URL.
+    base = {"content-location": source} if source.startswith(("http://", "https://")) else None
+    parsed = feedparser.parse(data, response_headers=base)
     entries = parsed.entries
     if not entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""

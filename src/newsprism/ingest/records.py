@@ -13,6 +13,7 @@ from typing import Any
 
 from newsprism.errors import InputError
 from newsprism.ingest.dates import parse_date
+from newsprism.ingest.html import extract_html
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.model import Article
 
@@ -33,8 +34,6 @@ def article_from_record(record: Mapping[str, Any], *, source: str, default_id: s
     text = record.get("text")
     extracted: dict[str, Any] = {}
     if text is None and record.get("html") is not None:
-        from newsprism.ingest.html import extract_html
-
         html = record["html"]
         if not isinstance(html, str):
             raise InputError(source, f"field 'html' must be a string, got {type(html).__name__}")

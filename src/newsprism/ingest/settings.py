@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsprism import __version__
+
 
 @dataclass(frozen=True, slots=True)
 class ReadSettings:
@@ -31,7 +33,8 @@ class ReadSettings:
     """Entries of one RSS/Atom feed followed to their pages; the rest are reported, not read."""
     max_control_ratio: float = 0.01
     """Share of control characters above which decoded "text" is treated as binary data."""
-    user_agent: str = "newsprism/0.1 (news reader; https://pypi.org/project/newsprism/)"
+    user_agent: str = f"newsprism/{__version__}"
+    """Sent with every request, so that site owners can see what is reading their pages."""
 
     def __post_init__(self) -> None:
         for name in ("max_file_bytes", "max_line_bytes", "max_response_bytes", "max_feed_entries"):
