@@ -66,5 +66,40 @@ def run_rouge(args: argparse.Namespace) -> int:
     return 0
 
 
-EVALUATIONS = (register_rouge,)
+def register_clusters(evaluations: argparse._SubParsersAction) -> None:
+    parser = evaluations.add_parser(
+        "clusters",
+        help="B-cubed, pairwise F1 and adjusted Rand index of a clustering against a gold one",
+        description=(
+            'Score predicted stories against gold stories; both files have one {"article", "story"} '
+            "JSON object per line (the output of newsprism cluster). Both must cover the same articles."
+        ),
+        epilog="example: newsprism evaluate clusters --gold gold.jsonl --pred stories.jsonl",
+    )
+    parser.add_argument("--gold", required=True, metavar="GOLD.jsonl", help="gold story of each article")
+    parser.add_argument("--pred", required=True, metavar="PRED.jsonl", help="predicted story of each article")
+    parser.set_defaults(func=run_clusters)
+
+
+def run_clusters(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from newsprism.evaluate.clusters import read_assignments, score_clusters
+
+    scores = score_clusters(read_assignments(args.gold), read_assignments(args.pred))
+    table = Table(
+        title=f"Clustering: {scores.items} articles, {scores.gold_clusters} gold and "
+              f"{scores.predicted_clusters} predicted stories"
+    )
+    for column in ("measure", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    table.add_row("B-cubed", f"{scores.bcubed_precision:.3f}", f"{scores.bcubed_recall:.3f}", f"{scores.bcubed_f1:.3f}")
+    table.add_row("pairwise", f"{scores.pairwise_precision:.3f}", f"{scores.pairwise_recall:.3f}", f"{scores.pairwise_f1:.3f}")
+    table.add_row("adjusted Rand index", "", "", f"{scores.ari:.3f}")
+    Console(file=sys.stdout, highlight=False).print(table)
+    return 0
+
+
+EVALUATIONS = (register_rouge, register_clusters)
 """The ``register_<name>`` function of each ``evaluate`` sub-command, in ``--help`` order."""
