@@ -117,6 +117,12 @@ def test_a_wire_dateline_names_the_outlet_when_it_is_unknown():
     assert cleaned.outlet == "Associated Press"
 
 
+def test_a_wire_dateline_without_a_place_is_cut_off():
+    cleaned = clean_article(article("(CNN) -- " + BODY, SECOND))
+    assert cleaned.text.splitlines() == [BODY, SECOND]
+    assert cleaned.outlet == "CNN"
+
+
 def test_a_name_followed_by_a_dash_is_not_a_dateline():
     line = "Obama — who spoke for an hour — said the council would approve the budget."
     assert clean_article(article(line, SECOND)).text.splitlines() == [line, SECOND]

@@ -126,13 +126,13 @@ BYLINE = re.compile(
 AGENCY = r"(?:ap|afp|reuters|cnn|upi|bloomberg|nyt|tass|rt|ap photo|dpa|xinhua|kyodo|marketwatch)"
 
 # A dateline opening the first body line: "WASHINGTON —", "KANSAS CITY, Mo. —",
-# "BRUSSELS, Belgium( AP)", "new york ( ap ) —". Without a wire agency the place must be in
+# "BRUSSELS, Belgium( AP)", "new york ( ap ) —", "(CNN) --". Without a wire agency the place must be in
 # capitals and followed by a dash, so that "Obama — who ..." is never taken for a dateline.
 _PLACE = r"[A-Za-z][\w.'’ -]{1,40}(?:,\s*[A-Za-z][\w.' -]{1,30})?"
 _PLACE_CAPS = r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?"
 _WIRE = rf"\(\s*(?P<agency>(?i:{AGENCY}))\s*\)"
 _DASH = r"(?:—|--|–|_)"
-DATELINE_WITH_AGENCY = re.compile(rf"(?P<dateline>{_PLACE}\s*{_WIRE})\s*(?:{_DASH}|-|:)?\s+")
+DATELINE_WITH_AGENCY = re.compile(rf"(?P<dateline>(?:{_PLACE}\s*)?{_WIRE})\s*(?:{_DASH}|-|:)?\s+")
 DATELINE_CAPS = re.compile(rf"(?P<dateline>{_PLACE_CAPS})\s*{_DASH}\s+(?=\S)")
 # A dateline alone on its line, before the body.
 DATELINE_LINE = re.compile(rf"(?P<dateline>{_PLACE_CAPS}(?=\s*{_DASH})|{_PLACE}\s*{_WIRE})\s*(?:{_DASH}|-|:)?")
