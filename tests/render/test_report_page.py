@@ -135,6 +135,17 @@ def test_hostile_article_text_is_escaped_everywhere():
     assert html.count("</script>") == 2
 
 
+def test_hostile_outlet_names_and_titles_are_escaped():
+    articles = [
+        Article("a1", "Talks failed on Friday.", outlet='<img src=x onerror="alert(1)">', title="</title><script>x()</script>"),
+        Article("a2", "Friday's talks failed.", outlet="Beta Daily"),
+    ]
+    html = page(articles, same=((("a1", 0), ("a2", 0)),))
+    assert "<img" not in html
+    assert "</title><script>" not in html
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
+
+
 def test_article_texts_reach_the_script_as_json_that_cannot_close_its_element():
     html = page(two_outlets(first_extra=HOSTILE))
     block = re.search(r'<script type="application/json" id="np-data">(.*?)</script>', html, re.S)[1]

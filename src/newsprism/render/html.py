@@ -200,11 +200,12 @@ class _ReportBuilder:
         }
 
     def kind(self, fact: Fact) -> str:
+        """How the comparison classed a fact; "other" for facts it counts as neither (short lines)."""
         if fact.id in self.consensus_ids:
             return "consensus"
-        if fact.id in self.exclusive_ids or len(fact.outlets) <= 1:
+        if fact.id in self.exclusive_ids:
             return "exclusive"
-        return "shared"
+        return "other"
 
     def badges(self, outlets: Sequence[str]) -> dict[str, Any]:
         """Outlet badges for a line, the first few shown and the rest counted."""
