@@ -86,6 +86,13 @@ def test_multinews_file_given_as_input_gives_its_articles(tmp_path):
     assert [a.id for a in result.articles] == ["test-0/0", "test-0/1", "test-1/0", "test-1/1"]
 
 
+def test_empty_multinews_file_is_an_error(tmp_path):
+    path = tmp_path / "test.src"
+    path.write_text("")
+    (error,) = read_stories(path)
+    assert (error.source, error.reason) == (str(path), "empty file (no Multi-News lines)")
+
+
 def _duc(tmp_path):
     for story, name, doc in (("d30001t", "APW19981016.0240", APW_DOC), ("d30001t", "NYT19981003.0093", NYT_DOC),
                              ("d30002t", "XIE19981017.0001", P_DOC)):

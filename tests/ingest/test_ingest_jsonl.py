@@ -127,6 +127,14 @@ def test_line_in_a_legacy_encoding_is_decoded_with_a_note(tmp_path):
     path.write_bytes('{"text": "Le café “Chez Loïc” a fermé."}\n'.encode("cp1252"))
     (article,) = read_inputs([str(path)]).articles
     assert article.text == "Le café “Chez Loïc” a fermé."
+    assert article.meta["notes"] == ("not valid UTF-8 (bad byte at offset 16); decoded as cp1252",)
+
+
+def test_empty_jsonl_file_is_an_error(tmp_path):
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n\n")
+    (error,) = read_inputs([str(path)]).errors
+    assert (error.source, error.reason) == (str(path), "empty file (no JSON lines)")
 
 
 def test_binary_jsonl_file_reports_each_bad_line(tmp_path):

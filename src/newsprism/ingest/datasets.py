@@ -51,6 +51,7 @@ def read_multinews_stories(path: Path, settings: ReadSettings = ReadSettings()) 
     except OSError as error:
         yield InputError(str(path), f"cannot open ({error.strerror or error})")
         return
+    index = -1
     with handle:
         for index, raw in enumerate(handle):
             source = f"{path}:{index + 1}"
@@ -71,6 +72,8 @@ def read_multinews_stories(path: Path, settings: ReadSettings = ReadSettings()) 
                 yield Story(id=story_id, articles=tuple(articles))
             else:
                 yield InputError(source, f"story {story_id!r} has no usable document")
+    if index < 0:
+        yield InputError(str(path), "empty file (no Multi-News lines)")
 
 
 def looks_like_multinews(path: Path) -> bool:

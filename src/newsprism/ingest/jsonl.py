@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from newsprism.errors import InputError
 from newsprism.ingest.decode import decode_bytes
@@ -20,61 +20,75 @@ from newsprism.ingest.settings import ReadSettings
 from newsprism.model import Article, Story
 
 
-def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[tuple[str, int, Any] | InputError]:
-    """``(source, line number, parsed JSON)`` per non-blank line, or the line's ``InputError``."""
+class JsonLine(NamedTuple):
+    """One parsed line: where it is, its JSON value, and notes on how its bytes were decoded."""
+
+    source: str
+    number: int
+    record: Any
+    notes: tuple[str, ...]
+
+
+def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[JsonLine | InputError]:
+    """Each non-blank line parsed, or the line's ``InputError``; an error for a file with no lines."""
     try:
         handle = path.open("rb")
     except OSError as error:
         yield InputError(str(path), f"cannot open ({error.strerror or error})")
         return
+    lines = 0
     with handle:
         for number, raw in enumerate(_lines(handle, settings.max_line_bytes), start=1):
             source = f"{path}:{number}"
             if raw is None:
+                lines += 1
                 yield InputError(source, f"line longer than {settings.max_line_bytes:,} bytes; skipped")
                 continue
             if not raw.strip():
                 continue
+            lines += 1
             try:
-                text, _ = decode_bytes(raw, source, settings)
-                yield source, number, json.loads(text)
+                text, notes = decode_bytes(raw, source, settings)
+                yield JsonLine(source, number, json.loads(text), tuple(notes))
             except InputError as error:
                 yield error
             except json.JSONDecodeError as error:
                 yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno}; truncated line?)")
+    if not lines:
+        yield InputError(str(path), "empty file (no JSON lines)")
 
 
 def read_jsonl_articles(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """Every article of a JSONL file; the documents of cluster lines are articles too."""
-    for item in iter_records(path, settings):
-        if isinstance(item, InputError):
-            yield item
+    for line in iter_records(path, settings):
+        if isinstance(line, InputError):
+            yield line
             continue
-        source, number, record = item
-        if isinstance(record, Mapping) and "documents" in record:
-            for part in story_parts(record, source=source, default_id=f"{path.stem}-{number}"):
+        default_id = f"{path.stem}-{line.number}"
+        if isinstance(line.record, Mapping) and "documents" in line.record:
+            for part in story_parts(line.record, source=line.source, default_id=default_id, notes=line.notes):
                 yield from (part.articles if isinstance(part, Story) else (part,))
             continue
         try:
-            yield article_from_record(record, source=source, default_id=f"{path.stem}-{number}")
+            yield article_from_record(line.record, source=line.source, default_id=default_id, notes=line.notes)
         except InputError as error:
             yield error
 
 
 def read_jsonl_stories(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Story | InputError]:
     """Every story of a cluster JSONL file, preceded by the problems met in it."""
-    for item in iter_records(path, settings):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        source, number, record = item
-        if not isinstance(record, Mapping) or "documents" not in record:
-            yield InputError(source, "not a cluster record: expected an object with a 'documents' list")
-            continue
-        yield from story_parts(record, source=source, default_id=f"{path.stem}-{number}")
+    for line in iter_records(path, settings):
+        if isinstance(line, InputError):
+            yield line
+        elif not isinstance(line.record, Mapping) or "documents" not in line.record:
+            yield InputError(line.source, "not a cluster record: expected an object with a 'documents' list")
+        else:
+            yield from story_parts(line.record, source=line.source, default_id=f"{path.stem}-{line.number}",
+                                   notes=line.notes)
 
 
-def story_parts(record: Mapping[str, Any], *, source: str, default_id: str) -> Iterator[Story | InputError]:
+def story_parts(record: Mapping[str, Any], *, source: str, default_id: str,
+                notes: tuple[str, ...] = ()) -> Iterator[Story | InputError]:
     """The errors of a cluster record's bad documents, then its story (or an error if none is usable)."""
     story_id = str(record.get("id") or default_id)
     documents = record.get("documents")
@@ -85,7 +99,7 @@ def story_parts(record: Mapping[str, Any], *, source: str, default_id: str) -> I
     for index, document in enumerate(documents):
         try:
             article = article_from_record(document, source=f"{source} document {index}",
-                                          default_id=f"{story_id}/{index}")
+                                          default_id=f"{story_id}/{index}", notes=notes)
         except InputError as error:
             yield InputError(error.source, f"{error.reason}; document skipped")
             continue

@@ -23,14 +23,16 @@ _ID_KEYS = ("id", "doc_id")
 _MAPPED = frozenset((*_OUTLET_KEYS, *_DATE_KEYS, *_ID_KEYS, "text", "html", "title", "url", "language", "lang"))
 
 
-def article_from_record(record: Mapping[str, Any], *, source: str, default_id: str) -> Article:
+def article_from_record(record: Mapping[str, Any], *, source: str, default_id: str,
+                        notes: tuple[str, ...] = ()) -> Article:
     """The article a record describes; ``InputError`` naming ``source`` when it has no usable text.
 
     A record with ``html`` and no ``text`` has its main text extracted like an HTML file.
+    ``notes`` (how the line was decoded) are kept in ``meta["notes"]``.
     """
     if not isinstance(record, Mapping):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
-    notes: list[str] = []
+    notes = list(notes)
     text = record.get("text")
     extracted: dict[str, Any] = {}
     if text is None and record.get("html") is not None:
