@@ -111,6 +111,23 @@ def test_clicking_a_summary_sentence_reveals_its_source(seed_page):
     assert "characters" in panel.locator("#source-where").inner_text()
 
 
+def test_hovering_a_summary_sentence_names_its_source(seed_page):
+    sentence = seed_page.page.locator("ol.summary .src").first
+    sentence.hover()
+    title = sentence.get_attribute("title")
+    assert title.split(" · ")[0] in ("RT", "Los Angeles Times")
+    assert "characters" in title
+
+
+def test_printed_report_leaves_out_the_source_panel_and_navigation(seed_page):
+    page = seed_page.page
+    page.locator("ol.summary .src").first.click()
+    page.emulate_media(media="print")
+    assert page.locator("#source").is_hidden()
+    assert page.locator("nav").is_hidden()
+    assert page.locator("#summary").is_visible()
+
+
 def test_hostile_article_text_shows_literally_and_runs_nothing(browser, hostile_report):
     opened = Page(browser, hostile_report)
     try:
