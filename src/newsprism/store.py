@@ -18,7 +18,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -98,6 +98,7 @@ class IngestReport:
     already_stored: int
     duplicates: int
     stories_touched: int
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +145,18 @@ class Store:
             return StoryClusterer(self.settings)
         return StoryClusterer.load_state(row[0], self.settings)
 
-    def add(self, articles: Sequence[Article], *, commit_every: int = 1000) -> IngestReport:
+    def add(
+        self,
+        articles: Sequence[Article],
+        *,
+        commit_every: int = 1000,
+        on_commit: Callable[[int], None] | None = None,
+    ) -> IngestReport:
         """Store the articles not stored yet, dedup and cluster them, and update their stories.
 
         New articles are taken in date order; every ``commit_every`` articles the articles, their
-        stories and the clusterer state are committed in one transaction.
+        stories and the clusterer state are committed in one transaction, after which
+        ``on_commit`` is called with the number of articles committed so far.
         """
         new: list[tuple[str, Article]] = []
         keys_seen: set[str] = set()
@@ -163,7 +171,7 @@ class Store:
         order = arrival_order([a for _, a in new])
         new = [new[i] for i in order]
         clusterer = self._clusterer()
-        duplicates, touched = 0, set()
+        duplicates, touched, notes = 0, set(), []
         for start in range(0, len(new), commit_every):
             chunk = new[start : start + commit_every]
             # The clusterer sees store keys as ids: unique across ingests, unlike file-made ids.
@@ -172,12 +180,16 @@ class Store:
             for (key, article), assignment in zip(chunk, assignments):
                 duplicates += assignment.duplicate_of is not None
                 touched.add(assignment.story)
+                if assignment.note:
+                    notes.append(f"{article.source or article.id}: {assignment.note}")
                 rows.append(
                     (key, article.id, article.display_outlet, article.url, article.title, _iso(article.published),
                      article.source, article.text, assignment.story, assignment.duplicate_of, _now())
                 )
             self._commit_chunk(rows, {r[8] for r in rows}, clusterer.save_state())
-        return IngestReport(len(new), len(already), duplicates, len(touched))
+            if on_commit is not None:
+                on_commit(start + len(chunk))
+        return IngestReport(len(new), len(already), duplicates, len(touched), tuple(notes))
 
     def _stored_keys(self, keys: Iterable[str]) -> set[str]:
         found: set[str] = set()

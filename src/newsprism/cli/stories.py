@@ -1,0 +1,169 @@
+"""``newsprism stories``: list the stories of a store, or write a report per story.
+
+- ``newsprism stories [--db PATH] [--since DATE]`` lists the stored stories, largest first.
+- ``newsprism stories INPUT... --out DIR`` dedups and clusters the inputs and writes one HTML
+  report per story (summary and outlet comparison) plus ``DIR/index.html`` listing the stories by
+  size and outlets. ``newsprism stories --db PATH --out DIR`` does the same for a store, and keeps
+  each story's summary and comparison in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsprism.cli.cluster import add_settings_arguments, read_articles, settings_from
+from newsprism.cli.console import progress, warn
+from newsprism.cli.ingest import DEFAULT_DB
+from newsprism.errors import NewsprismError
+from newsprism.ingest.dates import parse_date
+from newsprism.model import Article, Story
+from newsprism.stories.cluster import cluster_articles
+from newsprism.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "stories",
+        help="list the stories of a store, or write a report per story of articles or a store",
+        description=(
+            "Without INPUTs: list the stories of the store (--db), or with --out write a report per "
+            "stored story. With INPUTs: dedup and cluster them into stories and write a summary and "
+            "comparison report per story into --out, with an index page."
+        ),
+        epilog=(
+            "examples: newsprism stories --db news.db --since 2024-05-01\n"
+            "          newsprism stories day.jsonl --out reports/"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="articles to group (files, folders, JSONL, URLs)")
+    parser.add_argument("--db", metavar="PATH", help=f"the store (default without INPUTs: {DEFAULT_DB})")
+    parser.add_argument("--since", metavar="DATE", help="only stories with an article published on or after DATE")
+    parser.add_argument("--out", metavar="DIR", help="write one HTML report per story and an index.html here")
+    parser.add_argument(
+        "--min-articles", type=int, default=1, metavar="N",
+        help="reports only for stories of at least N articles (default: 1)",
+    )
+    parser.add_argument("--words", type=int, default=100, metavar="N", help="summary length in words (default: 100)")
+    parser.add_argument("--format", choices=("table", "jsonl"), default="table", help="listing format (default: table)")
+    parser.add_argument("--allow-private", action="store_true", help="allow URLs on private and local network addresses")
+    add_settings_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    since = None
+    if args.since is not None:
+        since = parse_date(args.since)
+        if since is None:
+            raise NewsprismError(f"--since {args.since!r} is not a date (use YYYY-MM-DD)")
+    if args.inputs and args.db:
+        raise NewsprismError("give INPUTs or --db, not both (to keep articles, run newsprism ingest first)")
+    if args.inputs:
+        if args.out is None:
+            raise NewsprismError("with INPUTs, --out DIR is needed (to list stories, ingest them into a store)")
+        return _report_inputs(args)
+    db = Path(args.db or DEFAULT_DB)
+    if not db.is_file():
+        raise NewsprismError(f"{db}: no such store (create it with: newsprism ingest INPUT... --db {db})")
+    with Store(db) as store:
+        rows = store.stories(since)
+        if args.out is None:
+            _list(rows, args.format)
+            return 0
+        stories = [
+            Story(row.id, tuple(store.articles(row.id))) for row in rows if row.size >= args.min_articles
+        ]
+        _write_reports(stories, Path(args.out), args.words, store)
+    return 0
+
+
+def _list(rows: Sequence, form: str) -> None:
+    if form == "jsonl":
+        for row in rows:
+            record = {
+                "story": row.id, "title": row.title, "articles": row.size, "outlets": list(row.outlets),
+                "first_published": row.first_published, "last_published": row.last_published,
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} stories")
+    for column in ("story", "articles", "outlets", "first", "last", "title"):
+        table.add_column(column, justify="right" if column == "articles" else "left")
+    for row in rows:
+        outlets = ", ".join(row.outlets[:4]) + (f" +{len(row.outlets) - 4}" if len(row.outlets) > 4 else "")
+        table.add_row(
+            row.id, str(row.size), outlets, (row.first_published or "")[:10], (row.last_published or "")[:10],
+            row.title or "",
+        )
+    Console(file=sys.stdout, highlight=False, markup=False).print(table)
+
+
+def _report_inputs(args: argparse.Namespace) -> int:
+    articles, errors = read_articles(args.inputs, allow_private=args.allow_private)
+    for error in errors:
+        warn(str(error))
+    usable = []
+    for article in articles:
+        if article.text.strip():
+            usable.append(article)
+        else:
+            warn(f"{article.source or article.id}: no article text left after cleaning; left out")
+    if not usable:
+        raise NewsprismError("no article with text to group into stories")
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article, assignment in zip(usable, cluster_articles(usable, settings_from(args))):
+        if assignment.note:
+            warn(f"{article.source or article.id}: {assignment.note}")
+        members[assignment.story].append(article)
+    stories = [Story(story, tuple(items)) for story, items in members.items() if len(items) >= args.min_articles]
+    _write_reports(stories, Path(args.out), args.words, None)
+    return 0
+
+
+def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None) -> None:
+    """One report per story under ``out/stories/`` and ``out/index.html``; a story whose analysis
+    fails is reported and left out of the index, the others are still written."""
+    from newsprism.analysis.align import analyze
+    from newsprism.compare import compare
+    from newsprism.render.html import IndexEntry, render_index, render_report
+    from newsprism.render.json import comparison_to_dict, summary_to_dict
+    from newsprism.summarize import summarize
+
+    pages = out / "stories"
+    try:
+        pages.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NewsprismError(f"cannot create {pages}: {error.strerror}") from error
+    entries = []
+    for story in progress(stories, "writing story reports"):
+        try:
+            analysis = analyze(story)
+            summary = summarize(analysis, words=words)
+            comparison = compare(analysis)
+            page = render_report(analysis, summary, comparison)
+        except NewsprismError as error:
+            warn(f"story {story.id}: {error}; no report")
+            continue
+        name = f"{story.id}.html"
+        (pages / name).write_text(page, encoding="utf-8")
+        if store is not None:
+            store.save_analysis(story.id, "summary", summary_to_dict(summary, analysis))
+            store.save_analysis(story.id, "comparison", comparison_to_dict(comparison, analysis))
+        title = next((a.title for a in story.articles if a.title), "") or summary.text[:120]
+        entries.append(
+            IndexEntry(id=story.id, href=f"stories/{name}", title=title, articles=len(story.articles), outlets=story.outlets)
+        )
+    (out / "index.html").write_text(render_index(entries), encoding="utf-8")
+    print(f"wrote {out / 'index.html'} and {len(entries)} story reports", file=sys.stderr)
