@@ -121,12 +121,14 @@
   // Hovering names the source; the title is made on first hover to keep the page small.
   document.addEventListener("mouseover", function (event) {
     var node = event.target.closest("[data-a]");
-    if (!node || node.hasAttribute("title") || node.querySelector("title")) { return; }
+    if (!node || node.hasAttribute("data-named") || node.querySelector("title")) { return; }
     var ref = refOf(node);
     var article = data.articles[ref.article];
     if (!article) { return; }
-    node.setAttribute("title", article.outlet + " · " + article.title + " · characters " + ref.start +
-      "–" + ref.end + " (click to see it in its paragraph)");
+    var label = node.getAttribute("title");
+    node.setAttribute("title", (label ? label + " · " : "") + article.outlet + " · " + article.title +
+      " · characters " + ref.start + "–" + ref.end + " (click to see it in its paragraph)");
+    node.setAttribute("data-named", "");
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { open(false); return; }
