@@ -7,7 +7,9 @@ and the splitters must recover the lines:
 
 * ``spaces``: all lines joined with one space (one paragraph per document, the hard case);
 * ``paragraphs``: every three lines joined with a space, paragraphs separated by a blank line
-  (closer to real articles; paragraph breaks are boundaries every splitter gets for free).
+  (closer to real articles; paragraph breaks are boundaries every splitter gets for free);
+* ``lowercase``: as ``spaces``, all lower-cased (Multi-News comes lower-cased; this is harsher,
+  as Multi-News keeps a capital at most sentence starts).
 
 A boundary is the start offset of a sentence other than the first of the document. Precision,
 recall and F1 are micro-averaged over all documents. Speed is gold sentences divided by the best of
@@ -33,6 +35,7 @@ from newsprism.text.segment import RuleSplitter, Splitter, split
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc2004" / "duc2004_task2.jsonl"
 LINES_PER_PARAGRAPH = 3
+LAYOUTS = ("spaces", "paragraphs", "lowercase")
 
 
 def duc_documents(path: Path) -> list[list[str]]:
@@ -49,6 +52,8 @@ def duc_documents(path: Path) -> list[list[str]]:
 def join(sentences: list[str], layout: str) -> tuple[str, set[int]]:
     """The document text for ``layout`` and its gold boundaries (sentence starts but the first)."""
     pieces, starts, position = [], set(), 0
+    if layout == "lowercase":  # character by character, so that no offset moves
+        sentences = ["".join(c.lower() if len(c.lower()) == 1 else c for c in s) for s in sentences]
     for number, sentence in enumerate(sentences):
         if number:
             separator = "\n\n" if layout == "paragraphs" and number % LINES_PER_PARAGRAPH == 0 else " "
@@ -186,7 +191,7 @@ def main() -> None:
         except ImportError as error:
             print(f"{name:<16} skipped: {error} (pip install 'newsprism[bench]')")
             continue
-        for layout in ("spaces", "paragraphs"):
+        for layout in LAYOUTS:
             texts = [join(d, layout) for d in documents]
             precision, recall, f1 = score(texts, splitter)
             rate = speed([t for t, _ in texts], sentence_count, splitter, args.repeat)

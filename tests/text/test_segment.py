@@ -194,12 +194,13 @@ def _load_benchmark():
 
 
 # The issue asks for >= 0.97. The floor is pinned higher, at the F1 measured when the rule set was
-# chosen (0.9929 with spaces, 0.9950 with paragraphs) less a 0.008 margin, so a regression shows.
-DUC_F1_FLOOR = {"spaces": 0.985, "paragraphs": 0.987}
+# chosen (0.9928 with spaces, 0.9950 with paragraphs, 0.9932 lower-cased) less a 0.008 margin, so
+# a regression shows.
+DUC_F1_FLOOR = {"spaces": 0.985, "paragraphs": 0.987, "lowercase": 0.985}
 
 
 @pytest.mark.data
-@pytest.mark.parametrize("layout", ["spaces", "paragraphs"])
+@pytest.mark.parametrize("layout", ["spaces", "paragraphs", "lowercase"])
 def test_boundary_f1_on_duc2004_stays_above_its_floor(layout):
     data = shared_file("duc2004/duc2004_task2.jsonl")
     bench = _load_benchmark()
@@ -275,3 +276,34 @@ def test_sentences_cover_every_visible_character_once_in_order(text):
         covered.update(range(start, end))
         previous_end = end
     assert covered >= {i for i, char in enumerate(text) if not char.isspace()}
+
+
+def test_lower_cased_text_splits_before_a_lower_case_quotation():
+    text = (
+        "The mayor of springfield has apologized to the city council for the delays at the harbor. "
+        '"we should have acted sooner, " jane doe wrote in a letter to the council on monday. '
+        "the council will meet again next week."
+    )
+    assert sentences(text) == [
+        "The mayor of springfield has apologized to the city council for the delays at the harbor.",
+        '"we should have acted sooner, " jane doe wrote in a letter to the council on monday.',
+        "the council will meet again next week.",
+    ]
+
+
+def test_lower_cased_text_keeps_abbreviations_inside_the_sentence():
+    text = "officials from the u.s. and russia met sen. john doe in st. louis on friday to discuss the talks."
+    assert sentences(text) == [text]
+
+
+def test_lower_cased_quoted_question_keeps_its_attribution():
+    text = 'nobody at the harbor office could answer the question on friday afternoon. "why now?" he asked.'
+    assert sentences(text) == [
+        "nobody at the harbor office could answer the question on friday afternoon.",
+        '"why now?" he asked.',
+    ]
+
+
+def test_cased_text_never_starts_a_sentence_with_a_lower_case_word():
+    text = "The talks in Geneva ended without a deal on Friday, the diplomats said. and then they left."
+    assert sentences(text) == [text]

@@ -47,8 +47,8 @@ _NUMBER_PREFIXES = frozenset(
 _SENTENCE_STARTERS = frozenset(
     "The A An He She It They We I You His Her Its Their Our My Your This That These Those There "
     "But And Or So Yet Then In On At For From With Without By To Of As If When While After Before "
-    "Since Although Though Because Despite During Under Over Meanwhile However Also Officials "
-    "Police Some Many Most All Both Each Other Another Not Neither None One Two Three What Who Why "
+    "Since Although Though Because Despite During Under Over Meanwhile However Also Some Many "
+    "Most All Both Each Other Another Not Neither None One Two Three What Who Why "
     "How Where Which Is Are Was Were Do Does Did Has Have Had Will Would Can Could Should Last "
     "Earlier Later".split()
 )
@@ -70,12 +70,18 @@ class RuleSettings:
     only when a common ``sentence_starters`` word follows; ``number_prefixes`` ("Nov.", "No.") do
     not end one before a figure ("Nov. 10", "No. 3"). A quotation is not cut from a short
     attribution made of up to four capitalised words and one of ``speech_verbs``.
+
+    A paragraph of at least ``caseless_min_length`` characters with no capital letter after a
+    lower-case word or a comma has lost its case (Multi-News is lower-cased, and its quotations
+    start in lower case); there a lower-case word may start a sentence. The default, 80 characters
+    (about 15 words), is a length at which cased news text nearly always shows a name.
     """
 
     abbreviations: frozenset[str] = _ABBREVIATIONS
     number_prefixes: frozenset[str] = _NUMBER_PREFIXES
     sentence_starters: frozenset[str] = _SENTENCE_STARTERS
     speech_verbs: frozenset[str] = _SPEECH_VERBS
+    caseless_min_length: int = 80
 
     def __post_init__(self) -> None:
         for name in ("abbreviations", "number_prefixes"):
@@ -90,7 +96,7 @@ class RuleSettings:
 # A candidate end: terminal punctuation (or a spaced ". . ." ellipsis), any closing quotes or
 # brackets, then whitespace, then any opening quotes or brackets and the next word.
 _CANDIDATE = re.compile(
-    r"""(?P<term>(?:\.\s){2,}\.|[.!?\u2026]+)(?P<close>(?:["'\u201d\u2019)\]]|\s\u201d)*)\s+"""
+    r"""(?P<term>(?:\.\s){2,}\.|[.!?\u2026]+)(?P<close>(?:["'\u201d\u2019)\]]|\s\u201d|\s"(?=\s))*)\s+"""
     r"""(?=(?P<open>["'\u201c\u2018(\[]*)(?P<next>[^\s"'\u201c\u2018(\[]?[A-Za-z]*)(?P<after>.?))"""
 )
 _OPENERS = "\"'\u201c\u2018(["
@@ -100,11 +106,15 @@ _QUOTES = frozenset("\"'\u201d\u2019")
 _CLOSERS = frozenset("\u201d\u2019)]")
 # An attribution clause: up to four capitalised words, a verb, and either the full stop at once or
 # a short phrase opened by a preposition ('Obama wrote in a letter on Tuesday.').
-_ATTRIBUTION = re.compile(
-    r"(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?P<verb>[a-z]+)"
+_ATTRIBUTION_TAIL = (
+    r"(?P<verb>[a-z]+)"
     r"(?:\s+(?:in|on|at|during|after|before|to|via|with|from|by)(?:\s+(?!that\b)[\w'\u2019-]+){1,6})?"
     r"\.(?:\s|$)"
 )
+_ATTRIBUTION = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){1,4}" + _ATTRIBUTION_TAIL)
+_ATTRIBUTION_CASELESS = re.compile(r"(?:[\w'\u2019.-]+\s+){1,4}" + _ATTRIBUTION_TAIL)
+# A capital letter after a lower-case word or a comma: evidence that a paragraph keeps its case.
+_CASED = re.compile(r"[a-z0-9,;:]\s+[A-Z]")
 
 
 class RuleSplitter:
@@ -112,7 +122,8 @@ class RuleSplitter:
 
     A ``!``, ``?`` or ``.`` ends a sentence when whitespace and a capital, digit or opening quote
     follow, unless the word before the dot is an abbreviation or initial (see ``RuleSettings``).
-    A lower-case next word never starts a sentence, which keeps ``"Why?" he asked.`` whole.
+    A lower-case next word never starts a sentence in cased text, which keeps ``"Why?" he asked.``
+    whole.
     """
 
     def __init__(self, settings: RuleSettings = RuleSettings()) -> None:
@@ -121,18 +132,20 @@ class RuleSplitter:
     def __call__(self, paragraph: str) -> list[Span]:
         spans: list[Span] = []
         start = 0
+        caseless = len(paragraph) >= self.settings.caseless_min_length and not _CASED.search(paragraph)
         for match in _CANDIDATE.finditer(paragraph):
-            if self._ends_sentence(paragraph, start, match):
+            if self._ends_sentence(paragraph, start, match, caseless):
                 spans.append((start, match.end("close")))
                 start = match.end()
         if start < len(paragraph):
             spans.append((start, len(paragraph)))
         return spans
 
-    def _ends_sentence(self, paragraph: str, start: int, match: re.Match[str]) -> bool:
+    def _ends_sentence(self, paragraph: str, start: int, match: re.Match[str], caseless: bool) -> bool:
         nxt = match.group("next")
-        if nxt[:1].islower() and nxt == nxt.lower():
-            return False  # lower case continues the sentence ("eBay" may start one)
+        lower = nxt[:1].islower() and nxt == nxt.lower()  # "eBay" may start a sentence
+        if lower and not caseless:
+            return False  # lower case continues the sentence
         if not nxt and not match.group("open").endswith(("(", "[")):
             return False  # a dash or stray mark continues the sentence
         if nxt[:1] in _CLOSERS:
@@ -142,10 +155,11 @@ class RuleSplitter:
             # "He paused... Then" ends a sentence; "word ... word" marks an omission inside one, and
             # so does an ellipsis opening a sentence ("terror. ... And" splits before the ellipsis)
             return term_start > start and not paragraph[term_start - 1].isspace()
-        if _QUOTES.intersection(match.group("close")) and self._attribution_follows(paragraph, match.end()):
+        quoted = bool(_QUOTES.intersection(match.group("close")))
+        if quoted and self._attribution_follows(paragraph, match.end(), caseless):
             return False
         if term != ".":
-            return True
+            return not (lower and quoted)  # '"why?" he asked' in lower-cased text
         word_start = term_start
         while word_start > start and not paragraph[word_start - 1].isspace():
             word_start -= 1
@@ -155,14 +169,17 @@ class RuleSplitter:
         settings = self.settings
         if word_start == start and _LIST_MARKER.fullmatch(word):
             return False  # "1." or "b." opening a sentence is a list marker, not a sentence
-        if word in settings.number_prefixes:
+        cased_word = word.capitalize() if caseless else word
+        if cased_word in settings.number_prefixes:
             return not nxt[:1].isdigit()
-        if word in settings.abbreviations or _DOTTED.fullmatch(word) or (len(word) == 1 and word.isupper()):
-            return nxt in settings.sentence_starters and match.group("after") != "."
+        initial = len(word) == 1 and (word.isupper() or caseless and word.isalpha())
+        if cased_word in settings.abbreviations or _DOTTED.fullmatch(word) or initial:
+            # lower-cased text gives no evidence after an abbreviation: keep the sentence whole
+            return not lower and nxt in settings.sentence_starters and match.group("after") != "."
         return True
 
-    def _attribution_follows(self, paragraph: str, position: int) -> bool:
-        attribution = _ATTRIBUTION.match(paragraph, position)
+    def _attribution_follows(self, paragraph: str, position: int, caseless: bool) -> bool:
+        attribution = (_ATTRIBUTION_CASELESS if caseless else _ATTRIBUTION).match(paragraph, position)
         return attribution is not None and attribution.group("verb") in self.settings.speech_verbs
 
 
