@@ -68,3 +68,17 @@ def test_report_without_any_usable_input_fails_with_one_line(tmp_path, capsys):
 def test_report_to_standard_output_is_the_whole_page(capsys):
     assert main(["report", *SEED_INPUTS]) == 0
     assert capsys.readouterr().out.rstrip().endswith("</html>")
+
+
+def test_report_with_a_word_budget_below_one_fails_with_one_line(tmp_path, capsys):
+    assert main(["report", *SEED_INPUTS, "--words", "0", "--out", str(tmp_path / "story.html")]) == 2
+    assert "word budget must be a positive whole number, got 0" in capsys.readouterr().err
+
+
+def test_a_longer_word_budget_gives_a_longer_summary(tmp_path):
+    pages = {}
+    for words in (40, 160):
+        out = tmp_path / f"{words}.html"
+        assert main(["report", *SEED_INPUTS, "--words", str(words), "--out", str(out)]) == 0
+        pages[words] = section(out.read_text(encoding="utf-8"), "summary").count("<li>")
+    assert pages[40] < pages[160]
