@@ -54,6 +54,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
             "/empty.html": (200, "text/html", b""),
             "/forbidden": (403, "text/plain", b"no"),
+            "/host": (200, "text/plain", f"Host header\n{self.headers['Host']}\n".encode()),
         }
         if self.path == "/huge":
             self._start(200, "text/html")  # no Content-Length: the size cap must stop the stream itself
@@ -241,3 +242,24 @@ def test_atom_feed_file_follows_entries(server, tmp_path):
 def test_relative_entry_links_resolve_against_the_feed_url(server):
     (article,) = _read(f"{server}/relative.xml").articles
     assert article.url == f"{server}/article.html"
+
+
+def test_connection_goes_to_the_checked_address_with_the_host_name_in_the_request(server, monkeypatch):
+    """The name is resolved once, for the check; a second lookup (a rebinding window) never happens."""
+    port = int(server.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+    lookups = []
+
+    def resolve_once(host, *args, **kwargs):
+        if host != "news.example":
+            return real(host, *args, **kwargs)
+        lookups.append(host)
+        if len(lookups) > 1:
+            raise socket.gaierror(socket.EAI_NONAME, "looked up twice")
+        return real("127.0.0.1", *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve_once)
+    (article,) = _read(f"http://news.example:{port}/host").articles
+    assert lookups == ["news.example"]
+    assert article.text.splitlines()[1] == f"news.example:{port}"
+    assert article.url == f"http://news.example:{port}/host"

@@ -4,9 +4,9 @@ A URL in a feed or on a command line is untrusted: it may point at ``localhost``
 cloud metadata address, redirect there, or stream without end. So only http/https is spoken, the
 host is resolved and every address it resolves to must be public (unless ``allow_private``), each
 redirect hop is checked again, downloads are streamed and cut at a size cap, and every wait has a
-timeout. Proxy settings from the environment are ignored, so the address checked is the address
-connected to. Known limit: the address is checked before httpx connects, so a DNS server that answers
-differently a moment later (DNS rebinding) is not caught.
+timeout. The connection goes to the address that was checked (the request names the host in its
+``Host`` header and TLS server name), so a DNS server that answers differently a moment later (DNS
+rebinding) cannot redirect it; proxy settings from the environment are ignored for the same reason.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import logging
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from newsprism.errors import InputError
 from newsprism.ingest.decode import decode_bytes
@@ -55,9 +55,9 @@ def fetch(url: str, *, allow_private: bool = False, settings: ReadSettings = Rea
     current = url
     with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False, trust_env=False) as client:
         for _hop in range(settings.max_redirects + 1):
-            check_url(current, allow_private=allow_private, original=url)
+            target, options = _pinned(current, check_url(current, allow_private=allow_private, original=url))
             try:
-                with client.stream("GET", current) as response:
+                with client.stream("GET", target, **options) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         log.info("%s redirects to %s", url, current)
@@ -75,8 +75,9 @@ def fetch(url: str, *, allow_private: bool = False, settings: ReadSettings = Rea
     raise InputError(url, f"more than {settings.max_redirects} redirects")
 
 
-def check_url(url: str, *, allow_private: bool = False, original: str | None = None) -> None:
-    """Refuse non-http(s) URLs and hosts with any non-public address (unless ``allow_private``)."""
+def check_url(url: str, *, allow_private: bool = False, original: str | None = None) -> str:
+    """The address to connect to for ``url``; ``InputError`` for non-http(s) URLs and for hosts with
+    any non-public address (unless ``allow_private``)."""
     name = original or url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
@@ -88,14 +89,24 @@ def check_url(url: str, *, allow_private: bool = False, original: str | None = N
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as error:
         raise InputError(name, f"cannot resolve host {parts.hostname!r} ({error})") from error
-    if allow_private:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    for address in addresses:
         kind = non_public_kind(address)
-        if kind:
+        if kind and not allow_private:
             raise InputError(name, f"refused: host {parts.hostname!r} resolves to {address}, a {kind} address "
                                    "(allow it with --allow-private)")
+    return str(addresses[0])
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict]:
+    """The request for ``url`` sent to ``address``: same path, the host kept in ``Host`` and TLS SNI."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").encode("idna").decode("ascii")
+    literal = f"[{address}]" if ":" in address else address
+    port = f":{parts.port}" if parts.port else ""
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    target = urlunsplit(parts._replace(netloc=f"{literal}{port}"))
+    return target, {"headers": {"Host": f"{host}{port}"}, "extensions": extensions}
 
 
 def non_public_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
