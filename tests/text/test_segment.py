@@ -307,3 +307,8 @@ def test_lower_cased_quoted_question_keeps_its_attribution():
 def test_cased_text_never_starts_a_sentence_with_a_lower_case_word():
     text = "The talks in Geneva ended without a deal on Friday, the diplomats said. and then they left."
     assert sentences(text) == [text]
+
+
+def test_an_ellipsis_before_a_lower_case_word_continues_even_without_names_around():
+    text = '"I stand before you this morning to announce a very important... development for our town."'
+    assert sentences(text) == [text]

@@ -154,7 +154,8 @@ class RuleSplitter:
         if len(term) > 1 and term[0] in ".\u2026" or term == "\u2026":
             # "He paused... Then" ends a sentence; "word ... word" marks an omission inside one, and
             # so does an ellipsis opening a sentence ("terror. ... And" splits before the ellipsis)
-            return term_start > start and not paragraph[term_start - 1].isspace()
+            # or one before a lower-case word, even in lower-cased text ("important... development")
+            return not lower and term_start > start and not paragraph[term_start - 1].isspace()
         quoted = bool(_QUOTES.intersection(match.group("close")))
         if quoted and self._attribution_follows(paragraph, match.end(), caseless):
             return False
