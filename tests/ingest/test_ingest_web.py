@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -244,11 +247,10 @@ def test_relative_entry_links_resolve_against_the_feed_url(server):
     assert article.url == f"{server}/article.html"
 
 
-def test_connection_goes_to_the_checked_address_with_the_host_name_in_the_request(server, monkeypatch):
-    """The name is resolved once, for the check; a second lookup (a rebinding window) never happens."""
-    port = int(server.rsplit(":", 1)[1])
+def _resolve_news_example_once(monkeypatch) -> list[str]:
+    """Make "news.example" resolve to 127.0.0.1 the first time and fail after (a rebinding window)."""
     real = socket.getaddrinfo
-    lookups = []
+    lookups: list[str] = []
 
     def resolve_once(host, *args, **kwargs):
         if host != "news.example":
@@ -259,7 +261,50 @@ def test_connection_goes_to_the_checked_address_with_the_host_name_in_the_reques
         return real("127.0.0.1", *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", resolve_once)
+    return lookups
+
+
+def test_connection_goes_to_the_checked_address_with_the_host_name_in_the_request(server, monkeypatch):
+    """The name is resolved once, for the check; a second lookup never happens."""
+    port = int(server.rsplit(":", 1)[1])
+    lookups = _resolve_news_example_once(monkeypatch)
     (article,) = _read(f"http://news.example:{port}/host").articles
     assert lookups == ["news.example"]
     assert article.text.splitlines()[1] == f"news.example:{port}"
     assert article.url == f"http://news.example:{port}/host"
+
+
+@pytest.fixture(scope="module")
+def tls_server(server, tmp_path_factory):
+    """The same pages over HTTPS with a certificate for news.example (made with the openssl tool)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=news.example", "-addext",
+                    "subjectAltName=DNS:news.example"], check=True, capture_output=True)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd.server_port, str(cert)
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_to_the_checked_address_verifies_the_certificate_of_the_name(tls_server, monkeypatch):
+    port, cert = tls_server
+    lookups = _resolve_news_example_once(monkeypatch)
+    (article,) = _read(f"https://news.example:{port}/host", ca_bundle=cert).articles
+    assert lookups == ["news.example"]
+    assert article.text.splitlines()[1] == f"news.example:{port}"
+
+
+def test_https_with_an_untrusted_certificate_is_an_error(tls_server, monkeypatch):
+    port, _ = tls_server
+    _resolve_news_example_once(monkeypatch)
+    (error,) = _read(f"https://news.example:{port}/host").errors
+    assert "CERTIFICATE_VERIFY_FAILED" in error.reason

@@ -33,6 +33,8 @@ class ReadSettings:
     """Entries of one RSS/Atom feed followed to their pages; the rest are reported, not read."""
     max_control_ratio: float = 0.01
     """Share of control characters above which decoded "text" is treated as binary data."""
+    ca_bundle: str | None = None
+    """A PEM file of certificate authorities to trust instead of the default ones (a private CA)."""
     user_agent: str = f"newsprism/{__version__}"
     """Sent with every request, so that site owners can see what is reading their pages."""
 

@@ -15,6 +15,7 @@ import hashlib
 import ipaddress
 import logging
 import socket
+import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -53,7 +54,9 @@ def fetch(url: str, *, allow_private: bool = False, settings: ReadSettings = Rea
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
                "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
     current = url
-    with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False, trust_env=False) as client:
+    verify = ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else True
+    with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False, trust_env=False,
+                      verify=verify) as client:
         for _hop in range(settings.max_redirects + 1):
             target, options = _pinned(current, check_url(current, allow_private=allow_private, original=url))
             try:
