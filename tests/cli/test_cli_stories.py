@@ -1,0 +1,86 @@
+"""The cluster, ingest, stories and evaluate clusters commands on invented articles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprism.cli import main
+
+EVENTS = {
+    "bridge": "The harbour bridge will close for repairs after engineers found cracks in two supports, "
+              "the mayor said on Tuesday. A ferry will carry commuters while the bridge is closed.",
+    "orchestra": "The city orchestra named a new principal conductor who will lead the symphony season, "
+                 "the board announced. The conductor has led orchestras in Vienna and Oslo.",
+}
+
+
+def _write(path, records) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+@pytest.fixture
+def articles(tmp_path):
+    records = [
+        {"id": "b1", "text": EVENTS["bridge"], "outlet": "Harbour Post", "published": "2024-03-01"},
+        {"id": "o1", "text": EVENTS["orchestra"], "outlet": "Arts Daily", "published": "2024-03-01"},
+        {"id": "b2", "text": EVENTS["bridge"] + " Reporting by the wire.", "outlet": "City Times",
+         "published": "2024-03-01T14:00:00"},
+        {"id": "o2", "text": "The symphony board announced that the new conductor of the city orchestra "
+                             "previously led orchestras in Vienna and Oslo.", "outlet": "Music Weekly",
+         "published": "2024-03-02"},
+    ]
+    path = tmp_path / "articles.jsonl"
+    _write(path, records)
+    return path
+
+
+def test_cluster_prints_one_line_per_input_article_in_input_order(articles, capsys):
+    assert main(["cluster", str(articles), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["article"] for r in lines] == ["b1", "o1", "b2", "o2"]
+    by_id = {r["article"]: r for r in lines}
+    assert by_id["b2"]["duplicate_of"] == "b1" and by_id["b2"]["story"] == by_id["b1"]["story"]
+    assert by_id["o2"]["story"] == by_id["o1"]["story"] != by_id["b1"]["story"]
+    assert by_id["o2"]["duplicate_of"] is None
+
+
+def test_evaluate_clusters_prints_bcubed_pairwise_and_ari(articles, tmp_path, capsys):
+    main(["cluster", str(articles)])
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(capsys.readouterr().out)
+    gold = tmp_path / "gold.jsonl"
+    _write(gold, [{"article": a, "story": a[0]} for a in ("b1", "o1", "b2", "o2")])
+    assert main(["evaluate", "clusters", "--gold", str(gold), "--pred", str(pred)]) == 0
+    out = capsys.readouterr().out
+    assert "B-cubed" in out and "adjusted Rand index" in out and "1.000" in out
+
+
+def test_ingest_twice_stores_each_article_once_and_stories_lists_them(articles, tmp_path, capsys):
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(articles), "--db", str(db)]) == 0
+    assert main(["ingest", str(articles), "--db", str(db)]) == 0
+    assert "0 articles added" in capsys.readouterr().err
+    assert main(["stories", "--db", str(db), "--format", "jsonl"]) == 0
+    stories = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(s["articles"] for s in stories) == [2, 2]
+    assert main(["stories", "--db", str(db), "--since", "2024-03-02", "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_stories_of_a_missing_store_or_a_bad_date_is_a_one_line_error(tmp_path, capsys):
+    assert main(["stories", "--db", str(tmp_path / "none.db")]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert main(["stories", "--db", str(tmp_path / "none.db"), "--since", "soon"]) == 2
+    assert "--since 'soon' is not a date" in capsys.readouterr().err
+
+
+def test_stories_writes_a_report_per_story_and_an_index(articles, tmp_path):
+    out = tmp_path / "reports"
+    assert main(["stories", str(articles), "--out", str(out)]) == 0
+    pages = sorted(p.name for p in (out / "stories").iterdir())
+    assert len(pages) == 2
+    index = (out / "index.html").read_text()
+    assert all(f"stories/{page}" in index for page in pages)
+    assert "Music Weekly" in index

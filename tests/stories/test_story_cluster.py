@@ -1,0 +1,125 @@
+"""Online story clustering: order independence, dates, dormancy, duplicates and saved state."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsprism.errors import NewsprismError
+from newsprism.evaluate.clusters import score_clusters
+from newsprism.model import Article
+from newsprism.stories.cluster import ClusterSettings, StoryClusterer, arrival_order, cluster_articles
+
+
+def _stories(assignments) -> dict[str, str]:
+    return {a.article: a.story for a in assignments}
+
+
+def test_articles_of_distinct_events_form_one_story_per_event(stream):
+    articles, gold = stream(20, 4)
+    scores = score_clusters(gold, _stories(cluster_articles(articles)))
+    assert scores.bcubed_f1 == 1.0
+
+
+def test_a_shuffled_file_gives_the_same_stories(stream):
+    articles, _ = stream(15, 3)
+    shuffled = articles[:]
+    random.Random(7).shuffle(shuffled)
+    assert _stories(cluster_articles(shuffled)) == _stories(cluster_articles(articles))
+
+
+def test_assignments_come_back_in_input_order(stream):
+    articles, _ = stream(5, 3)
+    shuffled = articles[::-1]
+    assert [a.article for a in cluster_articles(shuffled)] == [a.id for a in shuffled]
+
+
+def test_articles_without_dates_are_clustered_by_content(stream):
+    articles, gold = stream(10, 3, dated=False)
+    assert score_clusters(gold, _stories(cluster_articles(articles))).bcubed_f1 == 1.0
+
+
+def test_a_story_takes_no_article_after_its_dormancy_window(stream):
+    articles, _ = stream(1, 2)
+    late = replace(articles[1], published=articles[0].published + timedelta(days=40))
+    short = ClusterSettings(dormant_after=timedelta(days=30))
+    long = ClusterSettings(dormant_after=timedelta(days=60))
+    first, second = cluster_articles([articles[0], late], short)
+    assert first.story != second.story
+    first, second = cluster_articles([articles[0], late], long)
+    assert first.story == second.story
+
+
+def test_memory_holds_only_the_active_stories(stream):
+    articles, _ = stream(60, 2, days_apart=10)
+    clusterer = StoryClusterer(ClusterSettings(dormant_after=timedelta(days=15), chunk=8))
+    clusterer.add(articles[i] for i in arrival_order(articles))
+    assert clusterer.stories_started == 60
+    assert clusterer.active_stories <= 2
+    assert clusterer.stories_dormant == clusterer.stories_started - clusterer.active_stories
+
+
+def test_the_active_story_cap_holds_on_an_undated_stream(stream):
+    articles, _ = stream(30, 1, dated=False)
+    clusterer = StoryClusterer(ClusterSettings(max_active=5, chunk=4))
+    clusterer.add(articles)
+    assert clusterer.active_stories <= 5
+
+
+def test_a_wire_copy_joins_its_originals_story_as_its_duplicate(stream):
+    articles, _ = stream(3, 2)
+    original = articles[2]
+    copy = Article(id="copy", text=original.text + " Reporting by the wire.", outlet="Other Paper",
+                   published=original.published + timedelta(hours=3))
+    assignments = _by_id(cluster_articles([*articles, copy]))
+    assert assignments["copy"].duplicate_of == original.id
+    assert assignments["copy"].story == assignments[original.id].story
+
+
+def _by_id(assignments):
+    return {a.article: a for a in assignments}
+
+
+def test_a_date_in_the_future_is_ignored_with_a_note(stream):
+    articles, _ = stream(2, 2)
+    future = replace(articles[0], id="future", published=datetime.now(timezone.utc) + timedelta(days=400))
+    assignments = _by_id(cluster_articles([*articles[1:], future]))
+    assert "in the future" in assignments["future"].note
+    assert assignments["future"].story == assignments[articles[1].id].story
+
+
+def test_saved_state_continues_the_stream_as_if_never_stopped(stream):
+    articles, _ = stream(40, 3, days_apart=1)
+    ordered = [articles[i] for i in arrival_order(articles)]
+    settings = ClusterSettings(chunk=30)
+    whole = StoryClusterer(settings).add(ordered)
+    first = StoryClusterer(settings)
+    head = first.add(ordered[:60])
+    resumed = StoryClusterer.load_state(first.save_state(), settings)
+    assert head + resumed.add(ordered[60:]) == whole
+
+
+def test_saved_state_refuses_other_settings(stream):
+    articles, _ = stream(2, 2)
+    clusterer = StoryClusterer()
+    clusterer.add(articles)
+    with pytest.raises(NewsprismError, match="other settings"):
+        StoryClusterer.load_state(clusterer.save_state(), ClusterSettings(threshold=0.5))
+
+
+def test_an_article_without_text_is_refused_by_name():
+    with pytest.raises(NewsprismError, match="'blank' has no text"):
+        cluster_articles([Article(id="blank", text="  \n")])
+
+
+def test_repeated_article_ids_are_refused():
+    with pytest.raises(NewsprismError, match="unique; repeated: x"):
+        cluster_articles([Article(id="x", text="one text"), Article(id="x", text="another text")])
+
+
+def test_a_threshold_outside_zero_to_one_is_refused_with_the_value():
+    with pytest.raises(NewsprismError, match=r"threshold must be in \(0.0, 1.0\], got 1.5"):
+        ClusterSettings(threshold=1.5)

@@ -1,0 +1,91 @@
+"""The SQLite store: identity, idempotent adds, stories, duplicate groups, analyses, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import pytest
+
+from newsprism.errors import NewsprismError
+from newsprism.model import Article
+from newsprism.store import Store, article_key
+
+TEXT = "The harbour bridge closes for repairs after engineers found cracks in two of its supports, the mayor said."
+
+
+def _article(i: int, **changes) -> Article:
+    base = Article(id=f"a{i}", text=f"{TEXT} Item {i} of the report.", outlet="Paper",
+                   published=datetime(2024, 3, 1 + i % 20, tzinfo=timezone.utc))
+    return replace(base, **changes)
+
+
+def test_an_article_is_identified_by_its_url_without_fragment_else_by_its_text():
+    assert article_key(_article(1, url="https://x.test/a#top")) == article_key(_article(2, url="https://x.test/a"))
+    assert article_key(_article(1)) == article_key(_article(1, id="other", text=_article(1).text.replace(" ", "  ")))
+    assert article_key(_article(1)) != article_key(_article(2))
+
+
+def test_the_same_article_added_twice_is_stored_once(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        first = store.add([_article(1), _article(2)])
+        again = store.add([_article(1), _article(2, id="renamed")])
+        assert (first.added, again.added, again.already_stored) == (2, 0, 2)
+        assert store.count() == 2
+
+
+def test_stories_are_listed_with_sizes_outlets_and_a_since_filter(tmp_path):
+    early = _article(1, published=datetime(2024, 1, 1, tzinfo=timezone.utc))
+    late = _article(2, text="A completely different event: the orchestra named a new conductor for the season.",
+                    outlet="Other", published=datetime(2024, 6, 1, tzinfo=timezone.utc))
+    with Store(tmp_path / "s.db") as store:
+        store.add([early, late])
+        assert sorted(r.size for r in store.stories()) == [1, 1]
+        recent = store.stories(since=datetime(2024, 5, 1, tzinfo=timezone.utc))
+        assert [r.outlets for r in recent] == [("Other",)]
+
+
+def test_a_near_duplicate_is_stored_in_its_originals_group(tmp_path):
+    original = _article(1, url="https://wire.test/1")
+    copy = _article(1, id="copy", url="https://paper.test/1", outlet="Reprint Daily",
+                    text=original.text + " Copyright Reprint Daily.")
+    with Store(tmp_path / "s.db") as store:
+        assert store.add([original, copy]).duplicates == 1
+        rows = store._db.execute("SELECT original, size, copy_outlets FROM duplicate_groups").fetchall()
+        assert rows == [("url:https://wire.test/1", 2, "Reprint Daily")]
+        assert len(store.stories()) == 1 and store.stories()[0].size == 2
+
+
+def test_a_story_analysis_is_kept_as_json(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add([_article(1)])
+        story = store.stories()[0].id
+        store.save_analysis(story, "summary", {"text": "Bridge closes."})
+        assert store.analysis(story, "summary") == {"text": "Bridge closes."}
+        assert store.analysis(story, "comparison") is None
+
+
+def test_a_store_reopened_goes_on_with_the_same_stories(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add([_article(1)])
+    with Store(tmp_path / "s.db") as store:
+        store.add([_article(2)])
+        assert [r.size for r in store.stories()] == [2]
+        assert store.check() == []
+
+
+def test_a_corrupt_store_file_is_a_clear_error_naming_it(tmp_path):
+    bad = tmp_path / "broken.db"
+    bad.write_bytes(b"this is not a database " * 200)
+    with pytest.raises(NewsprismError, match="broken.db: not a newsprism store or corrupt"):
+        Store(bad)
+
+
+def test_a_damaged_clusterer_state_is_a_clear_error(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add([_article(1)])
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        db.execute("UPDATE state SET value = x'00ff'")
+    with Store(tmp_path / "s.db") as store, pytest.raises(NewsprismError, match="state is unreadable"):
+        store.add([_article(2)])
