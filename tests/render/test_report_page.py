@@ -273,3 +273,11 @@ def test_figures_only_one_outlet_gives_are_folded_not_dropped():
     section = html.split('id="figures"')[1].split("</section>")[0]
     assert "<summary>1 figure only one outlet gives</summary>" in section
     assert ">Talks<" in section
+
+
+def test_a_figure_is_shown_in_its_sentence():
+    articles = two_outlets()
+    reading = FigureReading(Figure(1.0, "", "day", "a1", 16, 22, "Friday"), "Alpha News")
+    html = page(articles, figures=(reading,))
+    section = html.split('id="figures"')[1].split("</section>")[0]
+    assert re.search(r'Talks failed on <span class="src figure"[^>]*>Friday</span>\.', section)

@@ -79,12 +79,14 @@ class ReportSettings:
     context_chars: int = 600
     """Most characters of surrounding paragraph shown either side of a sentence in the source panel
     (texts without line breaks would otherwise show the whole article as one paragraph)."""
+    figure_context_chars: int = 90
+    """Most characters of its sentence shown either side of a figure (about half a line)."""
     badge_limit: int = 6
     """Outlet badges shown on a line before the rest are summarised as "+N"."""
 
     def __post_init__(self) -> None:
         for name in ("list_limit", "matrix_max_facts", "matrix_cell", "matrix_min_cell",
-                     "matrix_row", "matrix_width", "context_chars", "badge_limit"):
+                     "matrix_row", "matrix_width", "context_chars", "figure_context_chars", "badge_limit"):
             if getattr(self, name) < 1:
                 raise ValueError(f"ReportSettings.{name} must be at least 1, got {getattr(self, name)}")
         if self.matrix_min_cell > self.matrix_cell:
@@ -329,12 +331,28 @@ class _ReportBuilder:
                     "outlet": self.badge(r.outlet),
                     "value": _format_number(r.figure.value),
                     "text": r.figure.text,
+                    "context": self.context_of(r.figure.article, r.figure.start, r.figure.end),
                     "conflict": r.conflict,
                     "ref": self.ref(r.figure.article, r.figure.start, r.figure.end),
                 }
                 for r in ordered
             ],
         }
+
+    def context_of(self, article_id: str, start: int, end: int) -> tuple[str, str]:
+        """The text of the sentence around a span, before and after it (shortened at the far ends)."""
+        text = self.analysis.story.article(article_id).text
+        sentence = next(
+            (s for s in self.analysis.sentences.get(article_id, ()) if s.start <= start and end <= s.end), None
+        )
+        first, last = (sentence.start, sentence.end) if sentence else (start, end)
+        limit = self.settings.figure_context_chars
+        before, after = text[first:start], text[end:last]
+        if len(before) > limit:
+            before = "…" + before[-limit:].lstrip()
+        if len(after) > limit:
+            after = after[:limit].rstrip() + "…"
+        return before, after
 
     def framing_views(self) -> list[dict[str, Any]]:
         views = []
