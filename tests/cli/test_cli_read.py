@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import json
 
+from pathlib import Path
+
 import pytest
-from conftest import LATIMES_SEED, RT_SEED, shared_file
 
 from newsprism.cli import main
+
+# The two seed articles shipped in examples/ (as in tests/conftest.py, but found from this file
+# because another conftest.py under tests/ can shadow the module name "conftest").
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+RT_SEED = EXAMPLES / "000_431b17eb286845b6.txt"
+LATIMES_SEED = EXAMPLES / "001_70f2f9c0c9a27f18.txt"
 
 CONTRACT = {"id", "outlet", "title", "published", "url", "text", "sentences", "removed"}
 
@@ -71,7 +78,7 @@ def test_table_lists_each_article_with_its_outlet(capsys):
 
 
 @pytest.mark.data
-def test_every_sentence_span_holds_on_the_basil_articles(capsys):
-    status, records, _ = _jsonl(capsys, str(shared_file("basil/basil_triplets.jsonl")))
+def test_every_sentence_span_holds_on_the_basil_articles(capsys, shared_data):
+    status, records, _ = _jsonl(capsys, str(shared_data / "basil" / "basil_triplets.jsonl"))
     assert status == 0 and len(records) == 177
     assert all(r["text"][s["start"]:s["end"]] == s["text"] for r in records for s in r["sentences"])

@@ -6,7 +6,6 @@ import json
 from datetime import datetime
 
 import pytest
-from conftest import shared_file
 
 from newsprism.errors import InputError
 from newsprism.ingest import read_inputs, read_stories
@@ -91,15 +90,15 @@ def test_line_without_documents_is_not_a_story(tmp_path):
     ("basil/basil_triplets.jsonl", 59, 177, 0),
     ("allsides_neus/allsides_stories.jsonl", 305, 895, 0),
 ])
-def test_shared_datasets_read_completely(relative, stories, articles, errors):
-    items = list(read_stories(shared_file(relative)))
+def test_shared_datasets_read_completely(shared_data, relative, stories, articles, errors):
+    items = list(read_stories(shared_data / relative))
     read = [i for i in items if isinstance(i, Story)]
     assert (len(read), sum(len(s.articles) for s in read), len(items) - len(read)) == (stories, articles, errors)
 
 
 @pytest.mark.data
-def test_multinews_empty_documents_are_each_reported():
-    path = shared_file("multinews/multinews_test.jsonl")
+def test_multinews_empty_documents_are_each_reported(shared_data):
+    path = shared_data / "multinews" / "multinews_test.jsonl"
     empty = sum(1 for line in path.open() for d in json.loads(line)["documents"] if not d["text"].strip())
     errors = [i for i in read_stories(path) if isinstance(i, InputError)]
     assert len(errors) == empty > 0
@@ -107,8 +106,8 @@ def test_multinews_empty_documents_are_each_reported():
 
 
 @pytest.mark.data
-def test_duc_outlets_are_the_two_newswires():
-    outlets = {a.outlet for s in read_stories(shared_file("duc2004/duc2004_task2.jsonl")) for a in s.articles}
+def test_duc_outlets_are_the_two_newswires(shared_data):
+    outlets = {a.outlet for s in read_stories(shared_data / "duc2004" / "duc2004_task2.jsonl") for a in s.articles}
     assert outlets == {"Associated Press", "The New York Times"}
 
 

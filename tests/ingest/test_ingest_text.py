@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from conftest import LATIMES_SEED, RT_SEED
+from pathlib import Path
 
 from newsprism.ingest import ReadSettings, read_inputs
+
+# The two seed articles shipped in examples/ (as in tests/conftest.py, but found from this file
+# because another conftest.py under tests/ can shadow the module name "conftest").
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+RT_SEED = EXAMPLES / "000_431b17eb286845b6.txt"
+LATIMES_SEED = EXAMPLES / "001_70f2f9c0c9a27f18.txt"
 
 
 def test_outlet_prefix_sets_the_normalised_outlet():
