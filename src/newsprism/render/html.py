@@ -19,7 +19,7 @@ import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -109,7 +109,8 @@ class IndexEntry:
     title: str = ""
     articles: int = 0
     outlets: tuple[str, ...] = ()
-    meta: Mapping[str, Any] = field(default_factory=dict)
+    dates: str = ""
+    """When the story ran, as the index should show it ("2017-12-29" or "2017-12-29 to 2018-01-02")."""
 
     def __post_init__(self) -> None:
         scheme, colon, _ = self.href.partition(":")
