@@ -88,3 +88,17 @@ def test_windows_1252_text_is_decoded_with_a_note(tmp_path):
     article = read_inputs([str(legacy)]).articles[0]
     assert article.text == "The café’s “naïve” owner said déjà vu.\n"
     assert any("decoded as cp1252" in note for note in article.meta["notes"])
+
+
+def test_outlet_prefix_is_recognised_before_a_url_but_not_inside_one():
+    from newsprism.ingest.inputs import split_outlet
+
+    assert split_outlet("RT=https://www.rt.com/news/1") == ("RT", "https://www.rt.com/news/1")
+    assert split_outlet("https://example.com/story?id=7") == ("", "https://example.com/story?id=7")
+
+
+def test_existing_file_with_an_equals_sign_in_its_name_is_a_path(tmp_path):
+    odd = tmp_path / "a=b.txt"
+    odd.write_text("Body text of a story.\n")
+    (article,) = read_inputs([str(odd)]).articles
+    assert article.outlet == "" and article.id == "a=b"

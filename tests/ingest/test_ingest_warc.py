@@ -71,3 +71,15 @@ def test_file_that_is_not_a_warc_is_an_error(tmp_path):
     fake.write_text("just some text, not an archive\n")
     (error,) = read_inputs([str(fake)]).errors
     assert error.source == str(fake) and "WARC" in error.reason
+
+
+def test_record_over_the_size_cap_is_an_error_and_reading_goes_on(tmp_path):
+    from newsprism.ingest import ReadSettings
+
+    path = _warc(tmp_path / "crawl.warc.gz")
+    result = read_inputs([str(path)], settings=ReadSettings(max_response_bytes=100))
+    assert result.articles == []
+    too_big, after = result.errors
+    assert (too_big.source, too_big.reason) == (f"{path}#https://www.reuters.com/world/ceasefire",
+                                                "record over the 100-byte limit")
+    assert after.source == f"{path}#https://www.reuters.com/empty"  # the next record was still read
