@@ -6,15 +6,12 @@ which page and why, so a page without a main text is reported rather than silent
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from newsprism.errors import InputError
 from newsprism.ingest.dates import parse_date
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.model import Article
-
-log = logging.getLogger(__name__)
 
 # htmldate's own defaults, with the time of day kept (stories are clustered by time, not only by day).
 _DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
