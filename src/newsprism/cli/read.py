@@ -26,8 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "read",
         help="read, clean and split articles into sentences; print JSON lines or a table",
         description=(
-            "Read each INPUT (a text/HTML/JSONL/WARC/feed file, a folder, an http(s) URL or feed, or "
-            "OUTLET=PATH to name the outlet), clean it and split it into sentences. Problems with "
+            "Read each INPUT (a text/HTML/JSONL/WARC/feed file, a folder, an http(s) URL or feed,\n"
+            "or OUTLET=PATH to name the outlet), clean it and split it into sentences. Problems with\n"
             "single inputs are reported as warnings; the command fails only when nothing was read."
         ),
         epilog="examples:\n  newsprism read RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt\n"
