@@ -140,6 +140,22 @@ def test_hostile_article_text_shows_literally_and_runs_nothing(browser, hostile_
         opened.page.close()
 
 
+def test_a_sentence_after_an_emoji_is_highlighted_exactly(browser, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("emoji-input")
+    first = folder / "first.txt"
+    first.write_text("Fans cheered 🎉🎉 all night.\nThe council met on Monday to vote.\n", encoding="utf-8")
+    second = folder / "second.txt"
+    second.write_text("The council met on Monday to vote.\n", encoding="utf-8")
+    opened = Page(browser, report(tmp_path_factory, "emoji", f"Alpha News={first}", f"Beta Daily={second}"))
+    try:
+        for sentence in opened.page.locator("main .src.sent").all():
+            expected = sentence.inner_text()
+            sentence.click()
+            assert opened.page.locator("#source mark").inner_text() == expected
+    finally:
+        opened.page.close()
+
+
 def test_screenshot_of_the_seed_report_is_written(seed_page, tmp_path):
     """With NEWSPRISM_SCREENSHOT set, the screenshot goes there (how docs/report.png is made)."""
     out = Path(os.environ.get("NEWSPRISM_SCREENSHOT") or tmp_path / "report.png")

@@ -16,28 +16,37 @@
     return node;
   }
 
-  function paragraphBounds(text, start, end) {
-    var from = Math.min(start, text.lastIndexOf("\n", Math.max(0, start - 1)) + 1);
-    var to = text.indexOf("\n", end);
-    if (to < 0) { to = text.length; }
-    from = Math.max(from, start - data.context);
-    to = Math.min(to, end + data.context);
-    return [from, Math.max(to, end)];
+  // Offsets count Unicode code points (Python's str); JavaScript strings count UTF-16 units, so
+  // an emoji before a sentence would shift every span. Articles are sliced as code point arrays.
+  function chars(article) {
+    if (!article.chars) { article.chars = Array.from(article.text); }
+    return article.chars;
+  }
+
+  function slice(article, start, end) {
+    return chars(article).slice(start, end).join("");
+  }
+
+  function paragraphBounds(points, start, end) {
+    var from = start;
+    while (from > 0 && points[from - 1] !== "\n" && start - from < data.context) { from -= 1; }
+    var to = end;
+    while (to < points.length && points[to] !== "\n" && to - end < data.context) { to += 1; }
+    return [from, to];
   }
 
   function showArticleText(article, start, end) {
     var box = document.getElementById("source-text");
-    var text = article.text;
-    var bounds = paragraphBounds(text, start, end);
+    var bounds = paragraphBounds(chars(article), start, end);
     box.textContent = "";
-    box.appendChild(document.createTextNode(text.slice(0, bounds[0])));
+    box.appendChild(document.createTextNode(slice(article, 0, bounds[0])));
     var para = el("span", "para");
-    para.appendChild(document.createTextNode(text.slice(bounds[0], start)));
-    var mark = el("mark", null, text.slice(start, end));
+    para.appendChild(document.createTextNode(slice(article, bounds[0], start)));
+    var mark = el("mark", null, slice(article, start, end));
     para.appendChild(mark);
-    para.appendChild(document.createTextNode(text.slice(end, bounds[1])));
+    para.appendChild(document.createTextNode(slice(article, end, bounds[1])));
     box.appendChild(para);
-    box.appendChild(document.createTextNode(text.slice(bounds[1])));
+    box.appendChild(document.createTextNode(slice(article, bounds[1])));
     box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 3);
   }
 
@@ -68,7 +77,7 @@
       title.textContent = article.title;
     }
     document.getElementById("source-where").textContent =
-      "article " + article.id + " · characters " + ref.start + "–" + ref.end + " of " + article.text.length;
+      "article " + article.id + " · characters " + ref.start + "–" + ref.end + " of " + chars(article).length;
     showArticleText(article, ref.start, ref.end);
     showOthers(ref);
   }
@@ -88,7 +97,7 @@
       var article = data.articles[s[0]];
       var item = el("li");
       item.appendChild(el("span", "badge c" + article.colour, article.outlet));
-      var words = el("span", "src", article.text.slice(s[1], s[2]));
+      var words = el("span", "src", slice(article, s[1], s[2]));
       words.tabIndex = 0;
       words.setAttribute("role", "button");
       words.setAttribute("data-a", s[0]);
