@@ -111,6 +111,15 @@ def test_duc_folder_gives_one_story_per_topic_folder(tmp_path):
         ("d30001t", ["APW19981016.0240", "NYT19981003.0093"]), ("d30002t", ["XIE19981017.0001"])]
 
 
+def test_duc_collection_root_above_docs_gives_the_same_stories(tmp_path):
+    _duc(tmp_path)
+    assert [s.id for s in read_stories(tmp_path)] == ["d30001t", "d30002t"]
+
+
+def test_duc_single_topic_folder_is_one_story(tmp_path):
+    assert [s.id for s in read_stories(_duc(tmp_path) / "d30002t")] == ["d30002t"]
+
+
 def test_duc_document_gets_newswire_and_date_from_its_number(tmp_path):
     article = _article(tmp_path, "APW19981016.0240")
     assert (article.outlet, article.published, article.title) == ("Associated Press", datetime(1998, 10, 16), None)

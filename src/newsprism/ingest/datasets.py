@@ -147,9 +147,15 @@ def read_sgml_file(path: Path, settings: ReadSettings = ReadSettings()) -> Itera
 
 
 def read_duc_stories(folder: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Story | InputError]:
-    """One story per sub-folder of DUC documents (or the folder itself when it holds the documents)."""
-    subfolders = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
-    groups = subfolders or [folder]
+    """One story per folder of DUC documents under ``folder`` (``docs/d30001t/...``), in name order.
+
+    Every folder that directly holds files is a story, so the collection's root, its ``docs``
+    folder or a single topic folder can be given alike.
+    """
+    groups = sorted({p.parent for p in folder.rglob("*")
+                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)})
+    if not groups:
+        yield InputError(str(folder), "no DUC documents (<DOC> files) in this folder")
     for group in groups:
         files = sorted(p for p in group.iterdir() if p.is_file() and not p.name.startswith("."))
         articles = []

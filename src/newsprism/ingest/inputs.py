@@ -46,6 +46,9 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
                 settings: ReadSettings | None = None) -> ReadResult:
     """Read every input; an input is ``OUTLET=PATH``, a file, a folder or an http(s) URL.
 
+    ``OUTLET=`` names the outlet of every article that input gives (normalised), overriding what
+    the input itself says.
+
     ``allow_private`` lets URLs reach loopback/private/link-local addresses (refused by default so
     a feed cannot point newsprism at the user's own network).
     """
