@@ -12,6 +12,8 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
+from datetime import datetime, timezone
 
 import pytest
 
@@ -281,3 +283,10 @@ def test_a_figure_is_shown_in_its_sentence():
     html = page(articles, figures=(reading,))
     section = html.split('id="figures"')[1].split("</section>")[0]
     assert re.search(r'Talks failed on <span class="src figure"[^>]*>Friday</span>\.', section)
+
+
+def test_articles_with_and_without_a_time_zone_give_one_date_range():
+    first, second = two_outlets()
+    articles = [replace(first, published=datetime(2017, 12, 29, 9, tzinfo=timezone.utc)),
+                replace(second, published=datetime(2017, 12, 30))]
+    assert "2017-12-29 to 2017-12-30" in page(articles)

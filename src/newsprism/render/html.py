@@ -457,7 +457,7 @@ class _ReportBuilder:
         return f"Story {self.analysis.story.id}"
 
     def context(self) -> dict[str, Any]:
-        dates = sorted(a.published for a in self.articles if a.published)
+        dates = sorted(a.published.date() for a in self.articles if a.published)  # aware and naive mix
         figures = self.figure_views()
         consensus = self.folded(self.comparison.consensus)
         return {
@@ -465,7 +465,7 @@ class _ReportBuilder:
             "story": self.analysis.story.id,
             "n_articles": len(self.articles),
             "outlets": [self.badge(o) for o in self.outlets],
-            "dates": (dates[0].date().isoformat(), dates[-1].date().isoformat()) if dates else None,
+            "dates": (dates[0].isoformat(), dates[-1].isoformat()) if dates else None,
             "n_facts": len(self.analysis.facts),
             "summary": self.summary_view(),
             "consensus": consensus,
