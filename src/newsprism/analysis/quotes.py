@@ -68,12 +68,22 @@ SPEECH_VERBS: tuple[str, ...] = (
     "remarked", "predicted", "alleges", "asserted", "asserts", "confirmed", "confirms",
     "denied", "denies", "tweeted", "testified", "complained", "vowed", "promised",
     "urged", "boasted", "quipped", "joked", "cautioned", "reiterated", "summarized",
-    "summarised", "concluded", "exclaimed", "lamented", "countered", "shouted",
+    "summarised", "concluded", "exclaimed", "lamented", "countered", "shouted", "reported",
+    "reports", "tell", "claiming", "arguing", "insisting", "noting", "warning", "declaring",
+    "acknowledging", "stating", "explaining", "asking", "pledged",
 )
 """Verbs that introduce speech; the framing report counts which of them each outlet uses.
 
 Forms that are more often nouns or other senses in news ("comments", "notes", "claims", "states",
 "continued", "posted", "charged") are left out."""
+
+_NEEDS_THAT = frozenset(
+    """announced announces confirmed confirms denied denies urged promised pledged vowed predicted
+    acknowledged acknowledges suggested suggests recalled observed testified complained reported
+    reports asked asks""".split()
+)
+"""Verbs that also take a plain object ("announced the plan", "asked members to join"): they report
+speech without quote marks only in a "that" clause."""
 
 _TITLES = (
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
@@ -100,10 +110,20 @@ _PERSON_ROLES = frozenset(
     researchers scientists doctors prosecutors investigators democrats republicans democrat republican
     leaders members voters sources people spokespeople spokesmen statement report study survey poll
     letter ruling complaint lawsuit court committee agency ministry department government campaign
-    administration family organizers organisers group""".split()
+    administration family organizers organisers group insider insiders operative operatives strategist
+    strategists activist activists candidate candidates owner owners worker workers employee employees
+    student students teacher teachers parent parents father mother wife husband son daughter friend
+    neighbor neighbour victim victims survivor survivors citizen citizens resident witness""".split()
 )
 """Heads of a description that can speak ("the Kremlin spokesman", "officials", "a statement");
 a description with another head ("an e-mail to RNC members") is not taken for a speaker."""
+
+_ANONYMOUS = frozenset(
+    """insider insiders source sources operative operatives witness witnesses resident residents expert
+    experts analyst analysts man woman activist activists friend neighbor neighbour officials aides""".split()
+)
+"""Heads that describe someone the article does not name ("one GOP insider", "a senior official"):
+never resolved to the one person the article quotes by name."""
 
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "him": "he", "her": "she"}
 
@@ -111,16 +131,25 @@ _NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b)"
 _TITLE = r"(?:(?:" + "|".join(_TITLES) + r")\.\s+)"
 _NAME = rf"(?:\b{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
 _PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey))"
+_GROUP = (
+    r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
+    r"(?:[A-Z][\w.’'\-]*\s+){0,3}(?:[Rr]eports|[Ff]igures|[Dd]ata|[Oo]fficials|[Aa]ides|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Ss]ources|"
+    r"[Ii]nsiders|[Ll]awmakers|[Aa]uthorities|[Pp]olice|[Rr]esidents|[Ww]itnesses|[Pp]rosecutors|[Ii]nvestigators)\b)"
+)
+"""Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
 _DESCRIPTION = (
     r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
     rf"|{_NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
 )
-_SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_NAME}|{_PRONOUN})"
+_SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME}|{_PRONOUN})"
 _AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently)\s+)*"
-_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")\b(?!\s+to\b)"
+_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
-_SPEAKER_VERB = re.compile(rf"{_SPEAKER}(?P<apposed>,[^,]{{1,160}},|,)?\s+{_AUX}{_VERB}")
+_ASIDE = r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
+"""A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
+_WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today))?"
+_SPEAKER_VERB = re.compile(rf"{_SPEAKER}{_ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{_WHEN}\s+{_AUX}{_VERB}")
 # "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
 _VERB_SPEAKER = re.compile(
     rf"[,”\"Q]\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})"
@@ -128,7 +157,8 @@ _VERB_SPEAKER = re.compile(
 )
 """Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
 of reported speech ("said Mr. Steele was ...") is not taken for the speaker."""
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESCRIPTION}|{_NAME})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME})")
+_GROUP_SPEAKER = re.compile(_GROUP)
 
 _QUOTE_PAIRS = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
 """Opening mark -> the marks that may close it (copy often mixes curly and straight quotes)."""
@@ -206,6 +236,19 @@ _NOT_NAME_START = frozenset(
 )
 
 
+_NOT_PERSON_WORDS = frozenset(
+    """security news house journal post times committee party department court senate congress union
+    act fund trust bank council agency administration office service republic states street center
+    centre university institute association foundation commission board company group network
+    organization organisation press club ministry army force forces navy police patrol protection
+    border medicare medicaid care affairs nations olympic cup day week year social federal supreme
+    united new north south east west central national international american european republican
+    democratic party's city county state valley river island islands coast airport station school
+    college church hospital museum park square road avenue bridge""".split()
+)
+"""Words that make a capitalised pair an institution or a place ("Social Security", "Fox News"), not a person."""
+
+
 def _person_names(text: str) -> list[str]:
     """Full names (two or three capitalised words) in order of first appearance, titles stripped."""
     found: dict[str, None] = {}
@@ -213,13 +256,13 @@ def _person_names(text: str) -> list[str]:
         words = _strip_title(match.group()).split()
         while words and words[0] in _NOT_NAME_START:
             words.pop(0)
-        if len(words) >= 2 and not any(w.lower() in _ROLE_WORDS for w in words):
+        if len(words) >= 2 and not any(w.lower() in _ROLE_WORDS or w.lower() in _NOT_PERSON_WORDS for w in words):
             found.setdefault(" ".join(words), None)
     return list(found)
 
 
 _APPOSITION = re.compile(
-    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3}),\s+(?:the|a|an)\s+(?P<role>[^,.;“\"]{3,80}?)[,.]"
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3}),\s+(?:(?:the|a|an)\s+)?(?P<role>[a-z][^,.;“\"]{2,80}?)[,.]"
     r"|\b(?:the|a|an)\s+(?P<role2>[^,.;“\"]{3,60}?),\s+(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3})[,.]"
 )
 
@@ -230,6 +273,9 @@ def _appositions(text: str) -> dict[str, str]:
     for match in _APPOSITION.finditer(text):
         name = match.group("name") or match.group("name2")
         role = (match.group("role") or match.group("role2")).lower().replace("’s", "")
+        determiner = match.group().split(",")[1].split()[0].lower() in {"the", "a", "an"} if match.group("name") else True
+        if not determiner and role.split()[0] not in _PERSON_ROLES | _ROLE_WORDS | {"former"}:
+            continue  # "Dick Cheney, became ...": a verb, not a role
         if any(word in _PERSON_ROLES for word in role.split()[:4]):
             found.setdefault(role, _strip_title(name))
     return found
@@ -244,7 +290,9 @@ class _Resolver:
     persons: tuple[str, ...] = ()
     """Named people the article attributes speech to; a role resolves to the only one."""
     last_speaker: str = ""
-    last_speaker_at: int = -1
+    """The latest named speaker, person or institution: quote-only paragraphs continue it."""
+    last_person: str = ""
+    last_person_at: int = -1
     last_mention: str = ""
     last_mention_at: int = -1
     """The first person named in the latest earlier sentence that names one (the likely subject)."""
@@ -263,7 +311,7 @@ class _Resolver:
         return stripped
 
     def is_person(self, name: str) -> bool:
-        return " " in self.full_name(name)
+        return self.full_name(name) in self.names
 
     def mentioned(self, masked: str, position: int) -> None:
         """Remember the first person a sentence names, for pronouns in the sentences after it."""
@@ -287,7 +335,7 @@ class _Resolver:
                 return ""
             if self.mention_pattern is not None and (match := self.mention_pattern.search(before)):
                 return self.full_name(match.group())
-            return self.last_mention if self.last_mention_at > self.last_speaker_at else self.last_speaker
+            return self.last_mention if self.last_mention_at > self.last_person_at else self.last_person
         if _is_description(speaker):
             return self._description(speaker)
         return self.full_name(speaker)
@@ -298,7 +346,10 @@ class _Resolver:
         for role, name in self.appositions.items():
             if key and (key == role or (len(key) > 8 and (key in role or role in key))):
                 return name
-        if words[-1] in _PERSON_ROLES and len(self.persons) == 1:
+        same_head = {name for role, name in self.appositions.items() if _head("x " + role) == _head(description)}
+        if len(same_head) == 1:  # "the president's budget director" and "Jack Lew, director of the OMB"
+            return same_head.pop()
+        if words[-1] in _PERSON_ROLES and words[-1] not in _ANONYMOUS and len(self.persons) == 1:
             return self.persons[0]
         return description[0].lower() + description[1:] if words[0] in _DETERMINERS else description
 
@@ -312,20 +363,38 @@ class _Attribution:
     apposed: bool = False  # "Another figure, Dan Senor, told ...": what comes before is not speech
 
 
-def _can_speak(speaker: str) -> bool:
-    """A name, a pronoun, or a description of someone or something that speaks (see ``_PERSON_ROLES``)."""
-    if not speaker or _MASK * 2 in speaker:
+def _head(description: str) -> str:
+    """The head noun of a description: the word before its first preposition, else its last word."""
+    words = description.lower().replace("’s", "").replace("'s", "").split()
+    return next((words[i - 1] for i, w in enumerate(words) if i and w in _PREPOSITIONS), words[-1])
+
+
+def _can_speak(speaker: str, before: str = "") -> bool:
+    """A name, a pronoun, or a description of someone or something that speaks (see ``_PERSON_ROLES``).
+
+    ``before`` is the text before the speaker: a name right after a preposition ("contact with
+    Steele told") is an object, not the speaker.
+    """
+    if not speaker or _MASK * 2 in speaker or speaker.endswith(("’s", "'s")):
         return False
-    if _is_pronoun(speaker):
+    if _is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker):
         return True
     if not _is_description(speaker):
-        return speaker[0].isupper() and speaker.rstrip(".") not in _TITLES
-    words = speaker.replace("’s", "").replace("'s", "").split()
-    head = next((words[i - 1] for i, w in enumerate(words) if i and w in _PREPOSITIONS), words[-1])
-    return head.lower() in _PERSON_ROLES or head[0].isupper()
+        first = speaker.split()[0]
+        return (
+            speaker[0].isupper()
+            and speaker.rstrip(".") not in _TITLES
+            and first not in _NOT_NAME_START
+            and not _PARTY_LABEL.match(speaker)
+            and not re.search(r"\b(?:" + "|".join(_PREPOSITIONS) + r")\s*$", before)
+        )
+    words = speaker.split()
+    head = _head(speaker)
+    return len(words) > 1 and (head in _PERSON_ROLES or any(w[0].isupper() and w.lower() == head for w in words[1:]))
 
 
-_PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "from", "on", "about"})
+_PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "from", "on", "about", "against", "by"})
+_PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
 
 
 def _attribution(masked: str) -> _Attribution | None:
@@ -334,6 +403,8 @@ def _attribution(masked: str) -> _Attribution | None:
     for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING):
         for match in pattern.finditer(masked):
             speaker = _clean_description(match.group("speaker"))
+            if not _can_speak(speaker, masked[: match.start("speaker")]):
+                continue
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
@@ -341,7 +412,13 @@ def _attribution(masked: str) -> _Attribution | None:
                 verb = match.groupdict().get("verb") or "according to"
                 candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed))
     if not candidates:
-        return None
+        participle = _PARTICIPLE.search(masked)
+        subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
+        subjects = [m for m in subjects if _can_speak(m.group("speaker"), masked[: m.start("speaker")])]
+        if not subjects:
+            return None
+        # "Barry Rand issued a statement ... claiming “...”": the speaker is the subject of the clause
+        return _Attribution(subjects[-1].group("speaker"), participle.group(), subjects[-1].start("speaker"), participle.end())
 
     def rank(candidate: _Attribution) -> tuple[int, int]:  # a name before a description before a pronoun
         kind = 2 if _is_pronoun(candidate.speaker) else 1 if _is_description(candidate.speaker) else 0
@@ -356,24 +433,27 @@ def _attribution(masked: str) -> _Attribution | None:
     return best
 
 
+_PARTICIPLE = re.compile(
+    r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
+)
 _CLAUSE_SUBJECT = re.compile(rf"(?:^\W*|,\s+)(?P<speaker>{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+[a-z]+")
 
 
 def _clean_description(speaker: str) -> str:
     """A captured speaker trimmed to its noun phrase: the lazy match may take in a clause before it."""
-    for cut in (" that ", " who ", " which ", " and ", " but ", " as ", " then ", " while "):
+    for cut in (" that ", " which ", " and ", " but ", " as ", " then ", " while "):
         if cut in speaker:
             speaker = speaker.rsplit(cut, 1)[-1]
     return speaker.strip()
 
 
-_TELL_VERBS = frozenset({"told", "tells", "telling", "asked", "asks"})
+_TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "asked", "asks"})
 _TELL_OBJECT = re.compile(
     r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
     r"(?=\s)"
 )
 _CLAUSE_START = re.compile(
-    r"\s*(?:(?:on|in|at|during) [“\"]?(?:[A-Z][\w.’']+|the \w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+    r"\s*(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
 )
 _NOT_A_CLAUSE = re.compile(
     r"^\W*(?:[A-Za-z]+ing|In|On|At|During|After|Before|While|When|Asked|Writing|Interviewed)\b"
@@ -399,6 +479,8 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
         if attribution.verb in _TELL_VERBS and (told := _TELL_OBJECT.match(masked, lo)):
             lo = told.end()
         lo = _CLAUSE_START.match(masked, lo).end()
+        if attribution.verb in _NEEDS_THAT and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
+            return None
     hi = len(masked.rstrip(" .!?\"”\n"))
     return (lo, hi) if hi > lo else None
 
@@ -434,7 +516,9 @@ def extract_quotes(
             speaker, verb = resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb
             last_attributed = position
             if speaker and not _is_description(speaker):
-                resolver.last_speaker, resolver.last_speaker_at = speaker, position
+                resolver.last_speaker = speaker
+            if speaker and resolver.is_person(speaker):
+                resolver.last_person, resolver.last_person_at = speaker, position
         elif inside and position - last_attributed <= settings.continuation_sentences:
             speaker = resolver.last_speaker
         resolver.mentioned(masked, position)
