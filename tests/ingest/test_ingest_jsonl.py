@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import datetime
 
@@ -142,3 +143,20 @@ def test_binary_jsonl_file_reports_each_bad_line(tmp_path):
     errors = read_inputs([str(path)]).errors
     assert [e.source for e in errors] == [f"{path}:1", f"{path}:2"]
     assert all("binary" in e.reason for e in errors)
+
+
+def test_gzipped_cluster_jsonl_is_read(tmp_path):
+    path = tmp_path / "clusters.jsonl.gz"
+    path.write_bytes(gzip.compress(json.dumps({"id": "s1", "documents": [{"text": "A."}]}).encode() + b"\n"))
+    (story,) = read_stories(path)
+    assert [a.text for a in story.articles] == ["A."]
+
+
+def test_truncated_gzipped_jsonl_keeps_what_was_read_and_reports_the_cut(tmp_path):
+    lines = "".join(json.dumps({"text": f"Article number {i}."}) + "\n" for i in range(2000)).encode()
+    whole = gzip.compress(lines)
+    path = tmp_path / "articles.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])
+    result = read_inputs([str(path)])
+    assert 0 < len(result.articles) < 2000
+    assert result.errors[-1].source == str(path) and "cannot read further (EOFError" in result.errors[-1].reason

@@ -101,7 +101,7 @@ def read_file(path: Path, *, allow_private: bool = False,
               settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """The articles of one file, by its suffix, else by what its first bytes look like."""
     name = path.name.lower()
-    if name.endswith((".jsonl", ".ndjson")):
+    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         yield from read_jsonl_articles(path, settings)
         return
     if name.endswith((".warc", ".warc.gz")):

@@ -7,6 +7,7 @@ otherwise it is one article. Every bad line or document becomes an ``InputError`
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
@@ -30,30 +31,39 @@ class JsonLine(NamedTuple):
 
 
 def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[JsonLine | InputError]:
-    """Each non-blank line parsed, or the line's ``InputError``; an error for a file with no lines."""
+    """Each non-blank line parsed, or the line's ``InputError``; an error for a file with no lines.
+
+    ``.gz`` files are decompressed as they are read.
+    """
     try:
-        handle = path.open("rb")
+        handle = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
     except OSError as error:
         yield InputError(str(path), f"cannot open ({error.strerror or error})")
         return
+    try:
+        with handle:
+            yield from _parse_lines(handle, path, settings)
+    except (OSError, EOFError) as error:  # a truncated or corrupt .gz
+        yield InputError(str(path), f"cannot read further ({type(error).__name__}: {error})")
+
+
+def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
     lines = 0
-    with handle:
-        for number, raw in enumerate(_lines(handle, settings.max_line_bytes), start=1):
-            source = f"{path}:{number}"
-            if raw is None:
-                lines += 1
-                yield InputError(source, f"line longer than {settings.max_line_bytes:,} bytes; skipped")
-                continue
-            if not raw.strip():
-                continue
-            lines += 1
-            try:
-                text, notes = decode_bytes(raw, source, settings)
-                yield JsonLine(source, number, json.loads(text), tuple(notes))
-            except InputError as error:
-                yield error
-            except json.JSONDecodeError as error:
-                yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno}; truncated line?)")
+    for number, raw in enumerate(_lines(handle, settings.max_line_bytes), start=1):
+        source = f"{path}:{number}"
+        if raw is not None and not raw.strip():
+            continue
+        lines += 1
+        if raw is None:
+            yield InputError(source, f"line longer than {settings.max_line_bytes:,} bytes; skipped")
+            continue
+        try:
+            text, notes = decode_bytes(raw, source, settings)
+            yield JsonLine(source, number, json.loads(text), tuple(notes))
+        except InputError as error:
+            yield error
+        except json.JSONDecodeError as error:
+            yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno}; truncated line?)")
     if not lines:
         yield InputError(str(path), "empty file (no JSON lines)")
 

@@ -25,7 +25,7 @@ def read_stories(path: str | Path, settings: ReadSettings | None = None) -> Iter
         yield InputError(str(path), "no such file or folder")
     elif path.is_dir():
         yield from read_duc_stories(path, settings)
-    elif path.name.lower().endswith((".jsonl", ".ndjson")):
+    elif path.name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         yield from read_jsonl_stories(path, settings)
     elif looks_like_multinews(path):
         yield from read_multinews_stories(path, settings)
