@@ -8,8 +8,10 @@ speaker counts as right when its last word agrees ("Schumer" for "Chuck Schumer"
 
 Measured (22 documents, 56 quotations): precision 0.978 (45/46), recall 0.804 (45/56), speaker
 right for 0.956 of the matched quotes. This set was also used to develop the extractor (first
-measurement: precision 0.830, recall 0.696, speaker 0.692), so these numbers are optimistic; a
-held-out set is in ``quote_annotations_heldout.json``. Floors sit two or three quotes under.
+measurement: precision 0.830, recall 0.696, speaker 0.692), so these numbers are optimistic.
+``quote_annotations_heldout.json`` (12 documents, 16 quotations) was annotated afterwards and never
+used for development: precision 0.867 (13/15), recall 0.812 (13/16), speaker 0.846 (11/13).
+Floors sit about one quote (held-out) or two to three quotes (development) under the measurement.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ from newsprism.model import Article
 from newsprism.text.segment import segment
 
 ANNOTATIONS = Path(__file__).with_name("quote_annotations.json")
-PRECISION_FLOOR = 0.93
-RECALL_FLOOR = 0.75
-SPEAKER_FLOOR = 0.90
+HELDOUT = Path(__file__).with_name("quote_annotations_heldout.json")
+FLOORS = {
+    ANNOTATIONS.name: {"precision": 0.93, "recall": 0.75, "speaker": 0.90},
+    HELDOUT.name: {"precision": 0.80, "recall": 0.75, "speaker": 0.75},
+}
 
 
 def _speaker_key(speaker: str) -> str:
@@ -40,9 +44,9 @@ def _covers(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return overlap >= 0.5 * (a[1] - a[0]) and overlap >= 0.5 * (b[1] - b[0])
 
 
-@pytest.fixture(scope="module")
-def scores() -> dict[str, float]:
-    annotations = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+def measure(path: Path) -> dict[str, float]:
+    """Precision, recall and speaker accuracy of ``extract_quotes`` on one annotation file."""
+    annotations = json.loads(path.read_text(encoding="utf-8"))
     documents = {}
     for relative in {d["file"] for d in annotations["documents"]}:
         with shared_file(relative).open(encoding="utf-8") as lines:
@@ -73,20 +77,28 @@ def scores() -> dict[str, float]:
         "speaker": right_speaker / max(matched_gold, 1),
         "recall_with_speaker": right_speaker / gold_total,
     }
-    print("quotes:", {k: round(v, 3) for k, v in result.items()}, f"found {found_total}, annotated {gold_total}")
+    print(f"quotes ({path.name}):", {k: round(v, 3) for k, v in result.items()}, f"found {found_total}, annotated {gold_total}")
     return result
+
+
+@pytest.fixture(scope="module", params=[ANNOTATIONS, HELDOUT], ids=lambda path: path.stem)
+def scores(request) -> tuple[dict[str, float], dict[str, float]]:
+    return measure(request.param), FLOORS[request.param.name]
 
 
 @pytest.mark.data
 def test_quote_precision_on_the_annotated_set_holds_its_floor(scores):
-    assert scores["precision"] >= PRECISION_FLOOR
+    measured, floors = scores
+    assert measured["precision"] >= floors["precision"]
 
 
 @pytest.mark.data
 def test_quote_recall_on_the_annotated_set_holds_its_floor(scores):
-    assert scores["recall"] >= RECALL_FLOOR
+    measured, floors = scores
+    assert measured["recall"] >= floors["recall"]
 
 
 @pytest.mark.data
 def test_the_speaker_of_found_quotes_is_right_often_enough(scores):
-    assert scores["speaker"] >= SPEAKER_FLOOR
+    measured, floors = scores
+    assert measured["speaker"] >= floors["speaker"]
