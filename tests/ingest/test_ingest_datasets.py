@@ -167,3 +167,11 @@ def test_folder_without_documents_is_not_a_story(tmp_path):
     file_error, folder_error = read_stories(tmp_path)
     assert (file_error.source, file_error.reason) == (str(tmp_path / "notes.txt"), "no <DOC> element found")
     assert folder_error.reason == "no DUC documents (<DOC> files) in this folder"
+
+
+def test_multinews_line_in_a_legacy_encoding_keeps_a_note(tmp_path):
+    path = tmp_path / "test.src"
+    path.write_bytes("Le café a fermé . ||||| Il rouvrira en mai .\n".encode("cp1252"))
+    (story,) = read_stories(path)
+    assert story.articles[0].text == "Le café a fermé ."
+    assert story.articles[0].meta["notes"] == ("not valid UTF-8 (bad byte at offset 6); decoded as cp1252",)

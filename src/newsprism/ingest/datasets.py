@@ -16,6 +16,7 @@ from pathlib import Path
 from newsprism.errors import InputError
 from newsprism.ingest.dates import date_from_docno
 from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.jsonl import capped_lines
 from newsprism.ingest.outlets import normalize_outlet
 from newsprism.ingest.settings import ReadSettings
 from newsprism.model import Article, Story
@@ -53,21 +54,25 @@ def read_multinews_stories(path: Path, settings: ReadSettings = ReadSettings()) 
         return
     index = -1
     with handle:
-        for index, raw in enumerate(handle):
+        for index, raw in enumerate(capped_lines(handle, settings.max_line_bytes)):
             source = f"{path}:{index + 1}"
             story_id = f"{path.stem}-{index}"
+            if raw is None:
+                yield InputError(source, f"line longer than {settings.max_line_bytes:,} bytes; skipped")
+                continue
             try:
-                line, _ = decode_bytes(raw, source, settings)
+                line, notes = decode_bytes(raw, source, settings)
             except InputError as error:
                 yield error
                 continue
+            meta = {"story": story_id, "notes": tuple(notes)} if notes else {"story": story_id}
             articles = []
             for position, text in enumerate(multinews_documents(line)):
                 if not text:
                     yield InputError(f"{source} document {position}", "empty text; document skipped")
                     continue
                 articles.append(Article(id=f"{story_id}/{position}", text=text, source=f"{source} document {position}",
-                                        meta={"story": story_id}))
+                                        meta=meta))
             if articles:
                 yield Story(id=story_id, articles=tuple(articles))
             else:

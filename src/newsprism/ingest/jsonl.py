@@ -49,7 +49,7 @@ def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterato
 
 def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
     lines = 0
-    for number, raw in enumerate(_lines(handle, settings.max_line_bytes), start=1):
+    for number, raw in enumerate(capped_lines(handle, settings.max_line_bytes), start=1):
         source = f"{path}:{number}"
         if raw is not None and not raw.strip():
             continue
@@ -120,7 +120,7 @@ def story_parts(record: Mapping[str, Any], *, source: str, default_id: str,
         yield InputError(source, f"story {story_id!r} has no usable document ({len(documents)} given)")
 
 
-def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+def capped_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
     """Lines of ``handle``, or None for a line over ``limit`` bytes (the rest of it is skipped)."""
     while True:
         line = handle.readline(limit + 1)
