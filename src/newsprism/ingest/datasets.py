@@ -96,8 +96,8 @@ def looks_like_sgml_docs(data: bytes) -> bool:
     return data.lstrip()[:5].upper() == b"<DOC>"
 
 
-def parse_sgml_docs(text: str, *, source: str) -> Iterator[Article | InputError]:
-    """The articles of a DUC/TREC file (one or more ``<DOC>`` elements)."""
+def parse_sgml_docs(text: str, *, source: str, notes: list[str] | None = None) -> Iterator[Article | InputError]:
+    """The articles of a DUC/TREC file (one or more ``<DOC>`` elements); ``notes`` say how it was decoded."""
     found = False
     for number, match in enumerate(_DOC.finditer(text)):
         found = True
@@ -111,14 +111,14 @@ def parse_sgml_docs(text: str, *, source: str) -> Iterator[Article | InputError]
         if raw_text is None:
             yield InputError(doc_source, "<DOC> without <TEXT> (truncated?); skipped")
             continue
-        paragraphs, notes = _paragraphs(raw_text)
+        paragraphs, text_notes = _paragraphs(raw_text)
         if not paragraphs:
             yield InputError(doc_source, "empty <TEXT>; skipped")
             continue
         newswire = _DOCNO_SOURCE.match(docno)
         meta: dict[str, object] = {"docno": docno}
-        if notes:
-            meta["notes"] = tuple(notes)
+        if notes or text_notes:
+            meta["notes"] = (*(notes or ()), *text_notes)
         yield Article(
             id=docno,
             text="\n".join(paragraphs),
@@ -135,11 +135,11 @@ def parse_sgml_docs(text: str, *, source: str) -> Iterator[Article | InputError]
 def parse_sgml_file(data: bytes, source: str, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """The articles of the bytes of a DUC/TREC file."""
     try:
-        text, _ = decode_bytes(data, source, settings)
+        text, notes = decode_bytes(data, source, settings)
     except InputError as error:
         yield error
         return
-    yield from parse_sgml_docs(text, source=source)
+    yield from parse_sgml_docs(text, source=source, notes=notes)
 
 
 def read_sgml_file(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
