@@ -2,8 +2,8 @@
 
     python benchmarks/segment_bench.py [--data ../shared/data/duc2004/duc2004_task2.jsonl]
 
-DUC 2004 Task 2 gives its 500 documents one sentence per line. Each document is rebuilt two ways
-and the splitters must recover the lines:
+DUC 2004 Task 2 gives its 500 documents one sentence per line. Each document is rebuilt three
+ways and the splitters must recover the lines:
 
 * ``spaces``: all lines joined with one space (one paragraph per document, the hard case);
 * ``paragraphs``: every three lines joined with a space, paragraphs separated by a blank line
@@ -13,9 +13,9 @@ and the splitters must recover the lines:
 
 A boundary is the start offset of a sentence other than the first of the document. Precision,
 recall and F1 are micro-averaged over all documents. Speed is gold sentences divided by the best of
-``--repeat`` wall-clock timings of splitting every document, through ``newsprism.text.segment.split``
-(so each peer also gets the same paragraph handling). Peers that cannot be imported are skipped
-with a note (``pip install 'newsprism[bench]'``).
+``--repeat`` wall-clock timings of splitting every document (the splitters take turns), through
+``newsprism.text.segment.split`` (so each peer also gets the same paragraph handling). Peers that
+cannot be imported are skipped with a note (``pip install 'newsprism[bench]'``).
 
 Caveat: the DUC copy had its quotation marks removed, so quotes are measured by the ``news`` rows:
 a few passages written for this benchmark (``NEWS``: quotations ending inside quotation marks,
@@ -164,14 +164,11 @@ def score(texts: Iterable[tuple[str, set[int]]], splitter: Splitter) -> tuple[fl
     return precision, recall, f1
 
 
-def speed(texts: list[str], sentences: int, splitter: Splitter, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.perf_counter()
-        for text in texts:
-            split(text, splitter)
-        best = min(best, time.perf_counter() - began)
-    return sentences / best
+def seconds(texts: list[str], splitter: Splitter) -> float:
+    began = time.perf_counter()
+    for text in texts:
+        split(text, splitter)
+    return time.perf_counter() - began
 
 
 def main() -> None:
@@ -184,17 +181,25 @@ def main() -> None:
     documents = duc_documents(args.data)
     sentence_count = sum(len(d) for d in documents)
     print(f"DUC 2004: {len(documents)} documents, {sentence_count} gold sentences")
-    print(f"{'splitter':<16} {'layout':<11} {'P':>6} {'R':>6} {'F1':>6} {'sentences/s':>12}")
+    splitters = {}
     for name, build in SPLITTERS.items():
         try:
-            splitter = build()
+            splitters[name] = build()
         except ImportError as error:
-            print(f"{name:<16} skipped: {error} (pip install 'newsprism[bench]')")
-            continue
-        for layout in LAYOUTS:
-            texts = [join(d, layout) for d in documents]
+            print(f"{name}: skipped, {error} (pip install 'newsprism[bench]')")
+    layouts = {layout: [join(d, layout) for d in documents] for layout in LAYOUTS}
+    # Timings take turns across splitters, so that load from other processes falls on all alike.
+    best = {(name, layout): float("inf") for name in splitters for layout in layouts}
+    for _ in range(args.repeat):
+        for name, splitter in splitters.items():
+            for layout, texts in layouts.items():
+                elapsed = seconds([text for text, _ in texts], splitter)
+                best[name, layout] = min(best[name, layout], elapsed)
+    print(f"{'splitter':<16} {'layout':<11} {'P':>6} {'R':>6} {'F1':>6} {'sentences/s':>12}")
+    for name, splitter in splitters.items():
+        for layout, texts in layouts.items():
             precision, recall, f1 = score(texts, splitter)
-            rate = speed([t for t, _ in texts], sentence_count, splitter, args.repeat)
+            rate = sentence_count / best[name, layout]
             print(f"{name:<16} {layout:<11} {precision:6.4f} {recall:6.4f} {f1:6.4f} {rate:12,.0f}")
         precision, recall, f1 = score(news_passages(), splitter)
         print(f"{name:<16} {'news':<11} {precision:6.4f} {recall:6.4f} {f1:6.4f} {'':>12}")
