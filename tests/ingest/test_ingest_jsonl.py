@@ -160,3 +160,24 @@ def test_truncated_gzipped_jsonl_keeps_what_was_read_and_reports_the_cut(tmp_pat
     result = read_inputs([str(path)])
     assert 0 < len(result.articles) < 2000
     assert result.errors[-1].source == str(path) and "cannot read further (EOFError" in result.errors[-1].reason
+
+
+def test_json_file_with_a_list_of_articles_gives_each(tmp_path):
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([{"text": "One.", "outlet": "bbc.co.uk"}, {"title": "no text"}]))
+    result = read_inputs([str(path)])
+    assert [(a.id, a.outlet) for a in result.articles] == [("batch-1", "BBC News")]
+    assert [(e.source, e.reason) for e in result.errors] == [(f"{path}[1]", "record has neither 'text' nor 'html'")]
+
+
+def test_json_file_with_one_article_takes_the_file_name_as_id(tmp_path):
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"text": "Body.", "title": "Title"}))
+    assert [a.id for a in read_inputs([str(path)]).articles] == ["story"]
+
+
+def test_truncated_json_file_is_an_error(tmp_path):
+    path = tmp_path / "cut.json"
+    path.write_text('[{"text": "One."}, {"te')
+    (error,) = read_inputs([str(path)]).errors
+    assert error.source == str(path) and error.reason.startswith("invalid JSON")

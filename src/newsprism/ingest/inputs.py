@@ -17,7 +17,7 @@ from newsprism.ingest.datasets import looks_like_multinews, looks_like_sgml_docs
 from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.html import article_from_html
-from newsprism.ingest.jsonl import read_jsonl_articles
+from newsprism.ingest.jsonl import read_json_articles, read_jsonl_articles
 from newsprism.ingest.outlets import normalize_outlet
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.text import article_from_text
@@ -123,6 +123,9 @@ def read_file(path: Path, *, allow_private: bool = False,
         return
     except InputError as error:
         yield error
+        return
+    if name.endswith(".json"):
+        yield from read_json_articles(data, source, settings)
         return
     if looks_like_sgml_docs(data):
         yield from parse_sgml_file(data, source, settings)

@@ -1,4 +1,4 @@
-"""JSONL inputs: one article per line, or one story per line (cluster JSONL).
+"""JSON inputs: JSONL with one article or one story (cluster) per line, and whole-file JSON.
 
 A line is a cluster when it has a ``documents`` list (the shape of every file in ../shared/data);
 otherwise it is one article. Every bad line or document becomes an ``InputError`` naming
@@ -74,15 +74,42 @@ def read_jsonl_articles(path: Path, settings: ReadSettings = ReadSettings()) -> 
         if isinstance(line, InputError):
             yield line
             continue
-        default_id = f"{path.stem}-{line.number}"
-        if isinstance(line.record, Mapping) and "documents" in line.record:
-            for part in story_parts(line.record, source=line.source, default_id=default_id, notes=line.notes):
-                yield from (part.articles if isinstance(part, Story) else (part,))
-            continue
-        try:
-            yield article_from_record(line.record, source=line.source, default_id=default_id, notes=line.notes)
-        except InputError as error:
-            yield error
+        yield from articles_of(line.record, source=line.source, default_id=f"{path.stem}-{line.number}",
+                               notes=line.notes)
+
+
+def articles_of(record: Any, *, source: str, default_id: str,
+                notes: tuple[str, ...] = ()) -> Iterator[Article | InputError]:
+    """The article of an article record, or the articles of a cluster record (with its errors)."""
+    if isinstance(record, Mapping) and "documents" in record:
+        for part in story_parts(record, source=source, default_id=default_id, notes=notes):
+            yield from (part.articles if isinstance(part, Story) else (part,))
+        return
+    try:
+        yield article_from_record(record, source=source, default_id=default_id, notes=notes)
+    except InputError as error:
+        yield error
+
+
+def read_json_articles(data: bytes, source: str, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    """The articles of a whole-file JSON document: one record, one cluster, or a list of either."""
+    try:
+        text, notes = decode_bytes(data, source, settings)
+        value = json.loads(text)
+    except InputError as error:
+        yield error
+        return
+    except json.JSONDecodeError as error:
+        yield InputError(source, f"invalid JSON ({error.msg} at line {error.lineno} column {error.colno}; truncated?)")
+        return
+    records = value if isinstance(value, list) else [value]
+    if not records:
+        yield InputError(source, "empty JSON list")
+    stem = Path(source).stem
+    for index, record in enumerate(records):
+        item_source = f"{source}[{index}]" if isinstance(value, list) else source
+        default_id = f"{stem}-{index + 1}" if isinstance(value, list) else stem
+        yield from articles_of(record, source=item_source, default_id=default_id, notes=tuple(notes))
 
 
 def read_jsonl_stories(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Story | InputError]:
