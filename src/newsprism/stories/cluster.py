@@ -192,7 +192,7 @@ class StoryClusterer:
         for i in range(len(articles)):
             live = n_old + n_new
             row = dots[i, :live]
-            cosine = row / np.sqrt(norm2[:live])
+            cosine = row / np.sqrt(np.where(norm2[:live] > 0, norm2[:live], np.inf))  # no words: no match
             with np.errstate(invalid="ignore"):  # undated: -inf - -inf; no gap then
                 gap = np.nan_to_num(np.clip((times[i] - last[:live]) / window, 0.0, None), nan=0.0)
             cosine -= s.time_penalty * np.minimum(gap, 1.0)
@@ -201,7 +201,7 @@ class StoryClusterer:
             if best < 0 or cosine[best] < s.threshold:
                 best = live
                 n_new += 1
-            norm2[best] += 2.0 * dots[i, best] + 1.0
+            norm2[best] += 2.0 * dots[i, best] + among[i, i]
             last[best] = max(last[best], times[i])
             dots[:, best] += among[:, i]
             target[i] = best

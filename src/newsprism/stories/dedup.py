@@ -14,8 +14,6 @@ A duplicate is not thrown away: it keeps its id and outlet and is recorded as
 from __future__ import annotations
 
 import logging
-import re
-import zlib
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,11 +22,10 @@ from datetime import timedelta
 import numpy as np
 
 from newsprism.errors import NewsprismError
+from newsprism.stories.tokens import word_hashes
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+")
-_MASK32 = np.uint64(0xFFFFFFFF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +64,10 @@ class DedupSettings:
             raise NewsprismError(f"window must be positive, got {self.window}")
 
 
-def word_hashes(text: str, limit: int) -> np.ndarray:
-    """Stable 32-bit hashes of the first ``limit`` lowercased words (crc32: the same in every
-    process, unlike ``hash``)."""
-    words = _WORD.findall(text[: limit * 40].lower())[:limit]  # 40 characters is a generous word
-    return np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
-
-
 def shingle_hashes(text: str, size: int, limit: int = 5_000) -> np.ndarray:
     """Hashes of the distinct ``size``-word shingles of the first ``limit`` words of ``text``
     (a shorter text is one shingle)."""
-    words = word_hashes(text, limit)
+    words = word_hashes(text, limit)  # stable across processes: signatures are stored
     if len(words) == 0:
         return words
     n = max(len(words) - size + 1, 1)

@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -20,9 +21,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorize
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
+from newsprism.stories.tokens import word_hashes
 
 log = logging.getLogger(__name__)
 
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio: Knuth's multiplicative hashing
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*[A-Za-z]\.?)(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*[A-Za-z])*")
 
 
@@ -46,8 +49,8 @@ class VectorSettings:
     body_words: int = 400
 
     def __post_init__(self) -> None:
-        if self.n_features < 2**10:
-            raise NewsprismError(f"n_features must be at least 1024, got {self.n_features}")
+        if self.n_features < 2**10 or self.n_features & (self.n_features - 1):
+            raise NewsprismError(f"n_features must be a power of two >= 1024, got {self.n_features}")
         for name in ("title_weight", "body_weight", "entity_weight"):
             if getattr(self, name) < 0:
                 raise NewsprismError(f"{name} must be >= 0, got {getattr(self, name)}")
@@ -69,9 +72,30 @@ def entities(text: str) -> list[str]:
     return found
 
 
-def _lead(text: str, words: int) -> str:
-    parts = text.split(maxsplit=words)
-    return " ".join(parts[:words])
+@lru_cache(maxsize=1)
+def _stop_hashes() -> np.ndarray:
+    return np.unique(np.concatenate([word_hashes(w, 1) for w in ENGLISH_STOP_WORDS]))
+
+
+def _word_features(texts: Sequence[str], words: int, n_features: int) -> sp.csr_matrix:
+    """Counts of hashed words (stop words and one-letter words left out) of the first ``words``
+    words of each text, one row per text."""
+    shift = np.uint64(64 - int(np.log2(n_features)))
+    rows, columns = [], []
+    for row, text in enumerate(texts):
+        hashes = word_hashes(text, words, min_length=2)
+        stops = _stop_hashes()
+        hashes = hashes[stops[np.minimum(np.searchsorted(stops, hashes), len(stops) - 1)] != hashes]
+        with np.errstate(over="ignore"):  # multiply-shift spreads the hash over the feature space
+            columns.append((hashes * _GOLDEN) >> shift)
+        rows.append(np.full(len(hashes), row))
+    counts = sp.csr_matrix(
+        (np.ones(sum(len(c) for c in columns), dtype=np.float32),
+         (np.concatenate(rows) if rows else [], np.concatenate(columns).astype(np.int64) if columns else [])),
+        shape=(len(texts), n_features),
+    )
+    counts.sum_duplicates()
+    return counts
 
 
 class StreamVectorizer:
@@ -84,10 +108,10 @@ class StreamVectorizer:
 
     def __init__(self, settings: VectorSettings | None = None) -> None:
         self.settings = settings or VectorSettings()
-        s = self.settings
-        common = dict(n_features=s.n_features, alternate_sign=False, norm=None, dtype=np.float32)
-        self._words = HashingVectorizer(stop_words="english", **common)
-        self._names = HashingVectorizer(analyzer=entities, lowercase=False, **common)
+        self._names = HashingVectorizer(
+            analyzer=entities, lowercase=False, n_features=self.settings.n_features, alternate_sign=False,
+            norm=None, dtype=np.float32,
+        )
 
     @property
     def n_features(self) -> int:
@@ -96,10 +120,14 @@ class StreamVectorizer:
 
     def _counts(self, articles: Sequence[Article]) -> sp.csr_matrix:
         s = self.settings
-        bodies = [_lead(a.text, s.body_words) for a in articles]
-        titles = [a.title or "" for a in articles]
+        bodies = [a.text for a in articles]
+        leads = [" ".join(a.text[: s.body_words * 40].split(maxsplit=s.body_words)[: s.body_words]) for a in articles]
         return sp.hstack(
-            [self._words.transform(titles), self._words.transform(bodies), self._names.transform(bodies)],
+            [
+                _word_features([a.title or "" for a in articles], s.body_words, s.n_features),
+                _word_features(bodies, s.body_words, s.n_features),
+                self._names.transform(leads),
+            ],
             format="csr",
         )
 

@@ -1,0 +1,280 @@
+"""Stories benchmark: dedup + clustering speed and memory at scale, peers, and the threshold curve.
+
+    python benchmarks/stories_bench.py curve                 # B-cubed F1 by threshold, pooled gold sets
+    python benchmarks/stories_bench.py speed 10000 100000    # articles/s and peak RSS, one process each
+    python benchmarks/stories_bench.py peers 10000           # vs datasketch MinHashLSH and all-pairs TF-IDF
+
+The gold sets are pooled and shuffled: every cleaned, non-empty article of DUC 2004 (50 stories),
+AllSides (the stories in the file) and Multi-News (the clusters in the file) goes into one stream
+per set with an anonymous id, and the clustering sees neither the story ids nor the file order.
+
+The synthetic stream for speed resamples those articles into events spread over a year: each event
+copies one gold story's articles within three days of its date, with the story's capitalised names
+replaced by the event's own invented names (so two events made from one story are about different
+actors), 10 % of the words replaced, sentences shuffled and 0-30 % of them dropped; 10 % of the
+articles are wire copies of an earlier article of the same event (a new
+last sentence, another outlet). Its gold is the event, so quality can be compared on it too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_SYLLABLES = ("ka", "lo", "mi", "ru", "te", "sa", "vo", "ne", "pi", "da", "gu", "xe", "bo", "fi", "zu", "ar", "en")
+_FILLER = ("said", "also", "new", "report", "officials", "week", "local", "more", "people", "two")
+GOLD_SETS = {
+    "DUC 2004": "duc2004/duc2004_task2.jsonl",
+    "AllSides": "allsides_neus/allsides_stories.jsonl",
+    "Multi-News": "multinews/multinews_test.jsonl",
+}
+
+
+def pooled(relative: str):
+    """The cleaned articles of a cluster file with anonymous ids, and the gold story of each."""
+    from newsprism.engines.local import iter_cluster_stories
+    from newsprism.model import Story
+
+    articles, gold = [], {}
+    for story in iter_cluster_stories(str(DATA / relative)):
+        if not isinstance(story, Story):
+            continue
+        for position, article in enumerate(story.articles):
+            anonymous = "a" + hashlib.sha1(f"{story.id}/{position}".encode()).hexdigest()[:12]
+            articles.append(replace(article, id=anonymous, source=None))
+            gold[anonymous] = story.id
+    random.Random(0).shuffle(articles)
+    return articles, gold
+
+
+def curve(args: argparse.Namespace) -> None:
+    from newsprism.evaluate.clusters import score_clusters
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
+
+    sets = {name: pooled(path) for name, path in GOLD_SETS.items()}
+    print("| threshold | " + " | ".join(f"{n} B³ P / R / F1" for n in sets) + " |")
+    print("| --- | " + " | ".join("---" for _ in sets) + " |")
+    for threshold in args.thresholds:
+        cells = []
+        for articles, gold in sets.values():
+            assigned = cluster_articles(articles, ClusterSettings(threshold=threshold))
+            s = score_clusters(gold, {a.article: a.story for a in assigned})
+            cells.append(f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**")
+        print(f"| {threshold} | " + " | ".join(cells) + " |", flush=True)
+
+
+def synthetic_stream(n: int, seed: int = 0):
+    """``n`` articles resampled from the gold sets into events over a year, with their gold events."""
+    from newsprism.model import Article
+
+    rng = random.Random(seed)
+    stories = []
+    for path in GOLD_SETS.values():
+        articles, gold = pooled(path)
+        by_story: dict[str, list] = {}
+        for article in articles:
+            by_story.setdefault(gold[article.id], []).append(article)
+        stories.extend(v for v in by_story.values() if len(v) >= 2)
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out, gold = [], {}
+    event = 0
+    while len(out) < n:
+        source = rng.choice(stories)
+        day = start + timedelta(days=rng.uniform(0, 365))
+        made = []
+        names: dict[str, str] = {}
+
+        def rename(match: re.Match) -> str:  # the event's own actors and places
+            word = match.group(0)
+            if word not in names:
+                names[word] = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+            return names[word]
+
+        for article in source:
+            if len(out) >= n:
+                break
+            text = _NAME.sub(rename, article.text.replace("\n", " "))
+            words = text.split(" ")
+            for _ in range(len(words) // 10):  # 10 % of the words changed: each outlet's wording
+                words[rng.randrange(len(words))] = rng.choice(_FILLER)
+            sentences = [s for s in " ".join(words).split(". ") if s]
+            rng.shuffle(sentences)
+            keep = max(1, int(len(sentences) * rng.uniform(0.7, 1.0)))
+            when = day + timedelta(hours=rng.uniform(0, 72))
+            title = _NAME.sub(rename, article.title) if article.title else None
+            made.append(Article(id=f"x{len(out)}", text=". ".join(sentences[:keep]), title=title,
+                                outlet=article.outlet, published=when))
+            out.append(made[-1])
+            gold[made[-1].id] = f"event{event}"
+            if rng.random() < 0.1 and len(out) < n:
+                original = rng.choice(made)
+                copy = replace(original, id=f"x{len(out)}", outlet="Wire Reprints",
+                               text=original.text + " The wire contributed to this report.",
+                               published=original.published + timedelta(hours=rng.uniform(0, 6)))
+                out.append(copy)
+                gold[copy.id] = f"event{event}"
+        event += 1
+    return out, gold
+
+
+def speed_one(n: int) -> dict:
+    from newsprism.evaluate.clusters import score_clusters
+    from newsprism.stories.cluster import StoryClusterer, arrival_order
+
+    articles, gold = synthetic_stream(n)
+    ordered = [articles[i] for i in arrival_order(articles)]
+    del articles
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    clusterer = StoryClusterer()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    assigned = clusterer.add(ordered)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    scores = score_clusters(gold, {a.article: a.story for a in assigned})
+    return {
+        "articles": n, "seconds": seconds, "cpu_seconds": cpu, "articles_per_cpu_s": n / cpu,
+        "duplicates": sum(a.duplicate_of is not None for a in assigned),
+        "stories": clusterer.stories_started, "active_at_end": clusterer.active_stories,
+        "peak_rss_mb": peak / 1024, "rss_growth_during_clustering_mb": (peak - before) / 1024,
+        "bcubed_f1": scores.bcubed_f1,
+    }
+
+
+ONE_CORE = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+"""The clustering is single-threaded Python + NumPy/SciPy; BLAS threads are pinned to one as well."""
+
+
+def speed(args: argparse.Namespace) -> None:
+    print("| articles | wall s | CPU s | articles per CPU-second | duplicates | stories | active at end | "
+          "peak RSS MB | RSS growth MB | growth KB/article | B³ F1 (synthetic) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for n in args.sizes:  # one process per size, so that peak RSS is that size's
+        line = subprocess.run([sys.executable, __file__, "_speed_one", str(n)], capture_output=True, text=True,
+                              check=True, env=ONE_CORE).stdout.strip().splitlines()[-1]
+        r = json.loads(line)
+        print(f"| {r['articles']:,} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {r['articles_per_cpu_s']:,.0f} | "
+              f"{r['duplicates']:,} | "
+              f"{r['stories']:,} | {r['active_at_end']:,} | {r['peak_rss_mb']:.0f} | "
+              f"{r['rss_growth_during_clustering_mb']:.0f} | "
+              f"{1024 * r['rss_growth_during_clustering_mb'] / r['articles']:.2f} | {r['bcubed_f1']:.3f} |", flush=True)
+
+
+def _datasketch_dedup(articles, settings):
+    """Near-duplicates with datasketch's MinHash + MinHashLSH used directly, same shingles and threshold."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
+    found = {}
+    for article in articles:
+        words = re.findall(r"\w+", article.text.lower())[: settings.max_words]
+        shingles = {" ".join(words[i:i + settings.shingle]).encode() for i in range(max(1, len(words) - settings.shingle + 1))}
+        m = MinHash(num_perm=settings.num_perm, seed=settings.seed)
+        m.update_batch(list(shingles))
+        candidates = lsh.query(m)
+        if candidates:
+            found[article.id] = min(candidates)
+        else:
+            lsh.insert(article.id, m)
+    return found
+
+
+def _all_pairs_tfidf(articles, threshold: float):
+    """Naive clustering: full TF-IDF fit, all-pairs cosine, connected components above the threshold."""
+    import numpy as np
+    from scipy.sparse.csgraph import connected_components
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [f"{a.title or ''} {a.text}" for a in articles])
+    sim = (x @ x.T).tocsr()
+    sim.data[sim.data < threshold] = 0
+    sim.eliminate_zeros()
+    _, labels = connected_components(sim, directed=False)
+    return {a.id: int(label) for a, label in zip(articles, labels)}
+
+
+def peers(args: argparse.Namespace) -> None:
+    from newsprism.evaluate.clusters import score_clusters
+    from newsprism.stories.cluster import StoryClusterer, arrival_order
+    from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher
+
+    n = args.size
+    articles, gold = synthetic_stream(n)
+    ordered = [articles[i] for i in arrival_order(articles)]
+    settings = DedupSettings()
+    started = time.perf_counter()
+    hasher, index = MinHasher(settings), DuplicateIndex(settings)
+    ours = {}
+    for i in range(0, n, 256):
+        chunk = ordered[i:i + 256]
+        for article, signature in zip(chunk, hasher.signatures([a.text for a in chunk])):
+            original = index.add(article.id, signature, article.published.timestamp())
+            if original:
+                ours[article.id] = original
+    ours_s = time.perf_counter() - started
+    try:
+        started = time.perf_counter()
+        theirs = _datasketch_dedup(ordered, settings)
+        theirs_s = time.perf_counter() - started
+        agree = len(set(ours.items()) & set(theirs.items()))
+        print(f"dedup, {n:,} articles: newsprism {ours_s:.2f} s ({len(ours)} copies), datasketch MinHashLSH "
+              f"{theirs_s:.2f} s ({len(theirs)} copies, {agree} identical pairs); time ratio {theirs_s / ours_s:.1f}x")
+    except ImportError:
+        print("datasketch is not installed: peer skipped")
+
+    rows = []
+    started = time.perf_counter()
+    assigned = StoryClusterer().add(ordered)
+    seconds = time.perf_counter() - started
+    rows.append(("newsprism online (dedup + clustering)", seconds,
+                 score_clusters(gold, {a.article: a.story for a in assigned})))
+    for threshold in args.naive_thresholds:
+        started = time.perf_counter()
+        labels = _all_pairs_tfidf(ordered, threshold)
+        rows.append((f"all-pairs TF-IDF cosine >= {threshold}, connected components",
+                     time.perf_counter() - started, score_clusters(gold, labels)))
+    print(f"\n| method ({n:,} synthetic articles) | seconds | time / newsprism | B³ P | B³ R | B³ F1 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, s, sc in rows:
+        print(f"| {name} | {s:.1f} | {s / seconds:.1f} | {sc.bcubed_precision:.3f} | "
+              f"{sc.bcubed_recall:.3f} | {sc.bcubed_f1:.3f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(required=True)
+    p = sub.add_parser("curve")
+    p.add_argument("thresholds", nargs="*", type=float, default=[0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
+    p.set_defaults(func=curve)
+    p = sub.add_parser("speed")
+    p.add_argument("sizes", nargs="+", type=int)
+    p.set_defaults(func=speed)
+    p = sub.add_parser("peers")
+    p.add_argument("size", type=int, nargs="?", default=10_000)
+    p.add_argument("--naive-thresholds", nargs="+", type=float, default=[0.2, 0.3, 0.4])
+    p.set_defaults(func=peers)
+    p = sub.add_parser("_speed_one")
+    p.add_argument("size", type=int)
+    p.set_defaults(func=lambda a: print(json.dumps(speed_one(a.size))))
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"evaluation data not found at {DATA}; the benchmark resamples it")
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
