@@ -112,3 +112,26 @@ def test_figures_of_unlike_sentences_are_not_the_same_quantity():
 def test_dates_are_never_a_conflict():
     readings = _align("The accord was signed in 2015 in Minsk.", "The accord was signed in 2014 in Minsk.")
     assert not any(r.conflict for r in readings)
+
+
+def test_a_lower_bound_agrees_with_a_larger_value():
+    readings = _align("Gunfire killed at least 150 people across the city over the weekend.",
+                      "Gunfire killed 180 people across the city over the weekend.")
+    assert [r.conflict for r in readings] == [False, False]
+
+
+def test_a_sum_without_a_counted_noun_is_linked_only_through_an_aligned_fact():
+    readings = _align("The plan would cost $1.2 trillion over eight years.", "The plan would cost $974 billion over eight years.")
+    assert [r.group for r in readings] == [-1, -1]
+    figures = [f for i, t in enumerate(("The plan would cost $1.2 trillion.", "The plan would cost $974 billion."))
+               for f in figures_of(t, f"a{i}")]
+    readings = align_figures(figures, lambda article: article, lambda f: "", lambda a, b: True)
+    assert [r.conflict for r in readings] == [True, True]
+
+
+def test_a_reading_conflicts_only_with_the_readings_it_is_linked_to():
+    readings = _align(
+        "The increase amounts to $92 a month for the average retired worker.",
+        "The increase means $92 more each month for retirees, whose average benefit will be $1,657 a month.",
+    )
+    assert not any(r.conflict for r in readings)

@@ -65,7 +65,7 @@ _NOT_COUNTED = frozenset(
     be been has have had will would can could percent per cent years year old times days weeks months
     across into onto over under between among through during after before since including there here
     each all both its their his her our your my these those them it they we he she so if when while
-    up down out off about around against via per""".split()
+    up down out off about around against via per last next every""".split()
 )
 _ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "an", "ese", "ish", "ary", "ent", "ant", "ile", "less")
 _QUALIFIER = r"(?P<qual>(?:" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
@@ -181,14 +181,28 @@ def reading_order(reading: FigureReading) -> tuple[bool, bool, bool, int]:
     return (not reading.conflict, reading.group < 0, reading.figure.unit == "date", reading.group)
 
 
-def _approximate(figure: Figure) -> bool:
-    lowered = figure.text.lower()
-    return any(lowered.startswith(q + " ") for q in _QUALIFIERS)
+_AT_LEAST = ("more than", "over", "just over", "at least", "as many as")
+_AT_MOST = ("fewer than", "less than", "under", "just under", "up to")
+_NEARLY = ("nearly", "almost", "close to")
+
+
+def _interval(figure: Figure, settings: FigureSettings) -> tuple[float, float]:
+    """The values a figure allows: "at least 150" allows 180, "nearly 190,000" allows 188,829."""
+    lowered, value = figure.text.lower(), figure.value
+    qualifier = next((q for q in sorted(_QUALIFIERS, key=len, reverse=True) if lowered.startswith(q + " ")), None)
+    if qualifier in _AT_LEAST:
+        return value, float("inf")
+    if qualifier in _AT_MOST:
+        return 0.0, value
+    if qualifier in _NEARLY:
+        return value * (1 - settings.approximate_tolerance), value
+    tolerance = settings.approximate_tolerance if qualifier else settings.exact_tolerance
+    return value * (1 - tolerance), value * (1 + tolerance)
 
 
 def _values_match(a: Figure, b: Figure, settings: FigureSettings) -> bool:
-    tolerance = settings.approximate_tolerance if (_approximate(a) or _approximate(b)) else settings.exact_tolerance
-    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
+    (a_low, a_high), (b_low, b_high) = _interval(a, settings), _interval(b, settings)
+    return a_low <= b_high and b_low <= a_high
 
 
 def _key(figure: Figure) -> tuple[str, str]:
@@ -210,8 +224,11 @@ def align_figures(
     """Each figure as a reading of its outlet, grouped with the same quantity in other outlets.
 
     ``context_of`` gives a figure's sentence; ``same_fact`` says whether two figures sit in sentences
-    the story's alignment put in one fact. ``FigureReading.group`` numbers the quantities (readings of
-    one quantity share it); ``conflict`` marks a reading no other outlet giving the quantity agrees with.
+    the story's alignment put in one fact. Two figures of different outlets are linked when they
+    have the same unit and counted noun and their sentences are in one fact or share enough words;
+    a sum or a share with no counted noun is linked only through a fact. ``FigureReading.group``
+    numbers the linked groups; ``conflict`` marks a reading that an outlet linked to it contradicts
+    with every value it gives (qualifiers widen a value: "at least 150" agrees with "180").
     """
     words = [content_words(re.sub(r"\d", " ", context_of(f))) for f in figures]
     outlets = [outlet_of(f.article) for f in figures]
@@ -223,24 +240,32 @@ def align_figures(
             i = parent[i]
         return i
 
+    linked: list[set[int]] = [set() for _ in figures]
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
             if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]):
                 continue
-            union = words[i] | words[j]
-            similar = union and len(words[i] & words[j]) / len(union) >= settings.context_overlap
-            if similar or same_fact(figures[i], figures[j]):
-                parent[find(j)] = find(i)
+            if same_fact(figures[i], figures[j]):
+                pass
+            elif not figures[i].counts:  # a sum or share without a noun: only aligned sentences tell it is the same
+                continue
+            else:
+                union = words[i] | words[j]
+                if not union or len(words[i] & words[j]) / len(union) < settings.context_overlap:
+                    continue
+            linked[i].add(j)
+            linked[j].add(i)
+            parent[find(j)] = find(i)
     group_number: dict[int, int] = {}
     readings = []
     for i, figure in enumerate(figures):
         root = find(i)
         members = [j for j in range(len(figures)) if find(j) == root]
         conflict = False
-        if figure.unit != "date":
-            other_outlets = {outlets[j] for j in members} - {outlets[i]}
+        if figure.unit != "date":  # another outlet gives this very quantity, and none of its values agrees
+            other_outlets = {outlets[j] for j in linked[i]}
             conflict = any(
-                not any(_values_match(figure, figures[j], settings) for j in members if outlets[j] == other)
+                not any(_values_match(figure, figures[j], settings) for j in linked[i] if outlets[j] == other)
                 for other in other_outlets
             )
         if len(members) > 1:
