@@ -8,12 +8,13 @@ The gold sets are pooled and shuffled: every cleaned, non-empty article of DUC 2
 AllSides (the stories in the file) and Multi-News (the clusters in the file) goes into one stream
 per set with an anonymous id, and the clustering sees neither the story ids nor the file order.
 
-The synthetic stream for speed resamples those articles into events spread over a year: each event
-copies one gold story's articles within three days of its date, with the story's capitalised names
-replaced by the event's own invented names (so two events made from one story are about different
-actors), 10 % of the words replaced, sentences shuffled and 0-30 % of them dropped; 10 % of the
-articles are wire copies of an earlier article of the same event (a new
-last sentence, another outlet). Its gold is the event, so quality can be compared on it too.
+The synthetic stream for speed resamples those articles into events spread over a year (n / 365
+articles a day, generated day by day so that the benchmark holds one day of input at a time): each
+event copies one gold story's articles on one day, with the story's capitalised names replaced by
+the event's own invented names (so two events made from one story are about different actors),
+10 % of the words replaced, sentences shuffled and 0-30 % of them dropped; about 10 % of the
+articles are wire copies of another article of the same event (a new last sentence, another
+outlet, up to six hours later). Its gold is the event, so quality can be compared on it too.
 """
 
 from __future__ import annotations
@@ -77,11 +78,7 @@ def curve(args: argparse.Namespace) -> None:
         print(f"| {threshold} | " + " | ".join(cells) + " |", flush=True)
 
 
-def synthetic_stream(n: int, seed: int = 0):
-    """``n`` articles resampled from the gold sets into events over a year, with their gold events."""
-    from newsprism.model import Article
-
-    rng = random.Random(seed)
+def _seed_stories() -> list[list]:
     stories = []
     for path in GOLD_SETS.values():
         articles, gold = pooled(path)
@@ -89,69 +86,97 @@ def synthetic_stream(n: int, seed: int = 0):
         for article in articles:
             by_story.setdefault(gold[article.id], []).append(article)
         stories.extend(v for v in by_story.values() if len(v) >= 2)
+    return stories
+
+
+def synthetic_stream(n: int, seed: int = 0, gold: dict | None = None):
+    """``n`` articles resampled from the gold sets into events over a year, yielded in time order
+    one day at a time (nothing but the current day is held); ``gold`` gets each article's event."""
+    from newsprism.model import Article
+
+    rng = random.Random(seed)
+    stories = _seed_stories()
+    per_day = n / 365
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
-    out, gold = [], {}
-    event = 0
-    while len(out) < n:
-        source = rng.choice(stories)
-        day = start + timedelta(days=rng.uniform(0, 365))
-        made = []
-        names: dict[str, str] = {}
+    made_total, event = 0, 0
+    for day_number in range(365):
+        quota = round(per_day * (day_number + 1)) - made_total
+        day = start + timedelta(days=day_number)
+        today = []
+        while len(today) < quota:
+            source = rng.choice(stories)
+            names: dict[str, str] = {}
 
-        def rename(match: re.Match) -> str:  # the event's own actors and places
-            word = match.group(0)
-            if word not in names:
-                names[word] = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
-            return names[word]
+            def rename(match: re.Match) -> str:  # the event's own actors and places
+                word = match.group(0)
+                if word not in names:
+                    names[word] = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+                return names[word]
 
-        for article in source:
-            if len(out) >= n:
-                break
-            text = _NAME.sub(rename, article.text.replace("\n", " "))
-            words = text.split(" ")
-            for _ in range(len(words) // 10):  # 10 % of the words changed: each outlet's wording
-                words[rng.randrange(len(words))] = rng.choice(_FILLER)
-            sentences = [s for s in " ".join(words).split(". ") if s]
-            rng.shuffle(sentences)
-            keep = max(1, int(len(sentences) * rng.uniform(0.7, 1.0)))
-            when = day + timedelta(hours=rng.uniform(0, 72))
-            title = _NAME.sub(rename, article.title) if article.title else None
-            made.append(Article(id=f"x{len(out)}", text=". ".join(sentences[:keep]), title=title,
-                                outlet=article.outlet, published=when))
-            out.append(made[-1])
-            gold[made[-1].id] = f"event{event}"
-            if rng.random() < 0.1 and len(out) < n:
-                original = rng.choice(made)
-                copy = replace(original, id=f"x{len(out)}", outlet="Wire Reprints",
-                               text=original.text + " The wire contributed to this report.",
-                               published=original.published + timedelta(hours=rng.uniform(0, 6)))
-                out.append(copy)
-                gold[copy.id] = f"event{event}"
-        event += 1
-    return out, gold
+            made = []
+            for article in source[: quota - len(today)]:
+                text = _NAME.sub(rename, article.text.replace("\n", " "))
+                words = text.split(" ")
+                for _ in range(len(words) // 10):  # 10 % of the words changed: each outlet's wording
+                    words[rng.randrange(len(words))] = rng.choice(_FILLER)
+                sentences = [s for s in " ".join(words).split(". ") if s]
+                rng.shuffle(sentences)
+                keep = max(1, int(len(sentences) * rng.uniform(0.7, 1.0)))
+                title = _NAME.sub(rename, article.title) if article.title else None
+                made.append(Article(id="", text=". ".join(sentences[:keep]), title=title, outlet=article.outlet,
+                                    published=day + timedelta(hours=rng.uniform(0, 24))))
+                if rng.random() < 0.1 and len(today) + len(made) < quota:
+                    original = rng.choice(made)
+                    made.append(replace(original, outlet="Wire Reprints",
+                                        text=original.text + " The wire contributed to this report.",
+                                        published=original.published + timedelta(hours=rng.uniform(0, 6))))
+            today.extend((event, a) for a in made)
+            event += 1
+        today.sort(key=lambda item: item[1].published)
+        for event_number, article in today:
+            article = replace(article, id=f"x{made_total}")
+            if gold is not None:
+                gold[article.id] = f"event{event_number}"
+            made_total += 1
+            yield article
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux /proc), in MB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def speed_one(n: int) -> dict:
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import StoryClusterer, arrival_order
+    from newsprism.stories.cluster import StoryClusterer
 
-    articles, gold = synthetic_stream(n)
-    ordered = [articles[i] for i in arrival_order(articles)]
-    del articles
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    gold: dict | None = {} if n <= 100_000 else None  # the gold of 1M articles would itself be memory
+    stream = synthetic_stream(n, gold=gold)
     clusterer = StoryClusterer()
-    started, cpu_started = time.perf_counter(), time.process_time()
-    assigned = clusterer.add(ordered)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    scores = score_clusters(gold, {a.article: a.story for a in assigned})
-    return {
+    stories: dict[str, str] = {} if gold is not None else None
+    duplicates, seconds, cpu, rss = 0, 0.0, 0.0, []
+    batch: list = []
+    for number, article in enumerate(stream, 1):
+        batch.append(article)
+        if len(batch) == 2048 or number == n:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            assigned = clusterer.add(batch)
+            seconds += time.perf_counter() - started
+            cpu += time.process_time() - cpu_started
+            duplicates += sum(a.duplicate_of is not None for a in assigned)
+            if stories is not None:
+                stories.update((a.article, a.story) for a in assigned)
+            batch = []
+            if number * 10 // n != (number - len(assigned)) * 10 // n:
+                rss.append(round(_rss_mb()))
+    result = {
         "articles": n, "seconds": seconds, "cpu_seconds": cpu, "articles_per_cpu_s": n / cpu,
-        "duplicates": sum(a.duplicate_of is not None for a in assigned),
-        "stories": clusterer.stories_started, "active_at_end": clusterer.active_stories,
-        "peak_rss_mb": peak / 1024, "rss_growth_during_clustering_mb": (peak - before) / 1024,
-        "bcubed_f1": scores.bcubed_f1,
+        "duplicates": duplicates, "stories": clusterer.stories_started, "active_at_end": clusterer.active_stories,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rss_by_tenth_mb": rss,
+        "bcubed_f1": score_clusters(gold, stories).bcubed_f1 if gold is not None else None,
     }
+    return result
 
 
 ONE_CORE = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -160,17 +185,16 @@ ONE_CORE = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "
 
 def speed(args: argparse.Namespace) -> None:
     print("| articles | wall s | CPU s | articles per CPU-second | duplicates | stories | active at end | "
-          "peak RSS MB | RSS growth MB | growth KB/article | B³ F1 (synthetic) |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "peak RSS MB | RSS after each tenth of the stream, MB | B³ F1 (synthetic) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for n in args.sizes:  # one process per size, so that peak RSS is that size's
         line = subprocess.run([sys.executable, __file__, "_speed_one", str(n)], capture_output=True, text=True,
                               check=True, env=ONE_CORE).stdout.strip().splitlines()[-1]
         r = json.loads(line)
-        print(f"| {r['articles']:,} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {r['articles_per_cpu_s']:,.0f} | "
-              f"{r['duplicates']:,} | "
-              f"{r['stories']:,} | {r['active_at_end']:,} | {r['peak_rss_mb']:.0f} | "
-              f"{r['rss_growth_during_clustering_mb']:.0f} | "
-              f"{1024 * r['rss_growth_during_clustering_mb'] / r['articles']:.2f} | {r['bcubed_f1']:.3f} |", flush=True)
+        f1 = f"{r['bcubed_f1']:.3f}" if r["bcubed_f1"] is not None else "not kept"
+        print(f"| {r['articles']:,} | {r['seconds']:.0f} | {r['cpu_seconds']:.0f} | {r['articles_per_cpu_s']:,.0f} | "
+              f"{r['duplicates']:,} | {r['stories']:,} | {r['active_at_end']:,} | {r['peak_rss_mb']:.0f} | "
+              f"{' '.join(map(str, r['rss_by_tenth_mb']))} | {f1} |", flush=True)
 
 
 def _datasketch_dedup(articles, settings):
@@ -209,12 +233,12 @@ def _all_pairs_tfidf(articles, threshold: float):
 
 def peers(args: argparse.Namespace) -> None:
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import StoryClusterer, arrival_order
+    from newsprism.stories.cluster import StoryClusterer
     from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher
 
     n = args.size
-    articles, gold = synthetic_stream(n)
-    ordered = [articles[i] for i in arrival_order(articles)]
+    gold: dict = {}
+    ordered = list(synthetic_stream(n, gold=gold))
     settings = DedupSettings()
     started = time.perf_counter()
     hasher, index = MinHasher(settings), DuplicateIndex(settings)
