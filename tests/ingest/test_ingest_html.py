@@ -71,3 +71,33 @@ def test_page_cut_in_its_body_keeps_the_text_with_a_note(tmp_path):
 def test_publication_time_of_day_and_zone_are_kept(tmp_path):
     (article,) = read_inputs([str(_page(tmp_path))]).articles
     assert article.published == datetime(2017, 12, 29, 11, 24, tzinfo=timezone.utc)
+
+
+def _legacy_page(charset, body):
+    return (f'<html><head><meta charset="{charset}"><title>T</title></head><body><article><p>{body}</p>'
+            "</article></body></html>")
+
+
+def test_page_in_the_charset_its_meta_declares_is_decoded_without_guessing(tmp_path):
+    body = "Песков: для танго нужны двое."
+    path = tmp_path / "ru.html"
+    path.write_bytes(_legacy_page("windows-1251", body).encode("cp1251"))
+    (article,) = read_inputs([str(path)]).articles
+    assert article.text == body and "notes" not in article.meta
+
+
+def test_latin1_declaration_is_read_as_windows_1252_like_browsers_do(tmp_path):
+    body = "The minister called it “a fair deal” — for now."
+    path = tmp_path / "page.html"
+    path.write_bytes(_legacy_page("ISO-8859-1", body).encode("cp1252"))
+    (article,) = read_inputs([str(path)]).articles
+    assert article.text == body
+
+
+def test_wrong_charset_declaration_is_noted_and_detection_takes_over(tmp_path):
+    body = "The café’s “naïve” owner said déjà vu, and the minister agreed with him."
+    path = tmp_path / "page.html"
+    path.write_bytes(_legacy_page("utf-8", body).encode("cp1252"))
+    (article,) = read_inputs([str(path)]).articles
+    assert article.text == body
+    assert article.meta["notes"][0] == "declared charset 'utf-8' does not decode the input"

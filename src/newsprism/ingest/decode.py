@@ -50,6 +50,34 @@ def decode_bytes(data: bytes, source: str, settings: ReadSettings = ReadSettings
     return repaired, notes
 
 
+# The WHATWG Encoding Standard decodes these labels as windows-1252, as every browser does; pages
+# that say "iso-8859-1" routinely contain cp1252 quotes and dashes.
+_BROWSER_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+                    "us-ascii": "cp1252", "ascii": "cp1252"}
+
+
+def decode_declared(data: bytes, declared: str | None, source: str,
+                    settings: ReadSettings = ReadSettings()) -> tuple[str, list[str]]:
+    """``data`` decoded with the charset its producer declared, when that decodes it cleanly.
+
+    A declaration (HTTP header, ``<meta charset>``) is better evidence than detection on short text;
+    a wrong one (bytes it cannot decode) is noted and detection takes over.
+    """
+    if not declared:
+        return decode_bytes(data, source, settings)
+    codec = _BROWSER_ALIASES.get(declared.strip().lower(), declared.strip())
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        text, notes = decode_bytes(data, source, settings)
+        return text, [f"declared charset {declared!r} does not decode the input", *notes]
+    if not text.strip():
+        raise InputError(source, "empty input (no text)")
+    repaired, note = repair_mojibake(text)
+    _refuse_binary(repaired, source, settings)
+    return repaired, [note] if note else []
+
+
 def repair_mojibake(text: str) -> tuple[str, str | None]:
     """``text`` with UTF-8-read-as-Windows-1252 undone when that is exact, and a note saying what was done."""
     hits = _MOJIBAKE.findall(text)

@@ -6,6 +6,7 @@ which page and why, so a page without a main text is reported rather than silent
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsprism.errors import InputError
@@ -15,6 +16,7 @@ from newsprism.model import Article
 
 # htmldate's own defaults, with the time of day kept (stories are clustered by time, not only by day).
 _DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _METADATA = ("title", "author", "date", "sitename", "hostname", "url", "language", "description")
 
 
@@ -36,6 +38,12 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> d
     found["text"] = text
     found["truncated"] = truncated
     return found
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta charset>`` or ``http-equiv``), if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
 
 
 def looks_truncated(html: str | bytes) -> bool:

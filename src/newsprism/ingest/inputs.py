@@ -14,9 +14,9 @@ from pathlib import Path
 
 from newsprism.errors import InputError
 from newsprism.ingest.datasets import looks_like_multinews, looks_like_sgml_docs, parse_sgml_file, read_multinews_stories
-from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.decode import decode_bytes, decode_declared
 from newsprism.ingest.feeds import looks_like_feed, read_feed
-from newsprism.ingest.html import article_from_html
+from newsprism.ingest.html import article_from_html, meta_charset
 from newsprism.ingest.jsonl import read_json_articles, read_jsonl_articles
 from newsprism.ingest.outlets import normalize_outlet
 from newsprism.ingest.settings import ReadSettings
@@ -134,10 +134,11 @@ def read_file(path: Path, *, allow_private: bool = False,
         yield from read_feed(data, source=source, allow_private=allow_private, settings=settings)
         return
     try:
-        text, notes = decode_bytes(data, source, settings)
         if name.endswith((".html", ".htm", ".xhtml")) or _HTML_START.match(data[:4096]):
+            text, notes = decode_declared(data, meta_charset(data), source, settings)
             yield article_from_html(text, article_id=path.stem, source=source, notes=notes)
             return
+        text, notes = decode_bytes(data, source, settings)
         yield article_from_text(text, article_id=path.stem, source=source, notes=notes)
     except InputError as error:
         yield error

@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from newsprism.errors import InputError
-from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.decode import decode_declared
 from newsprism.ingest.feeds import looks_like_feed, read_feed
-from newsprism.ingest.html import article_from_html
+from newsprism.ingest.html import article_from_html, meta_charset
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.text import article_from_text
@@ -152,16 +152,11 @@ def article_from_response(fetched: Fetched, *, source: str, settings: ReadSettin
 
 
 def decode_response(fetched: Fetched, source: str, settings: ReadSettings = ReadSettings()) -> tuple[str, list[str]]:
-    """The body as text: the declared charset when it decodes cleanly, else detection with a note."""
-    if fetched.charset:
-        try:
-            text = fetched.body.decode(fetched.charset)
-            if text.strip():
-                return text, []
-        except (UnicodeDecodeError, LookupError):
-            text, notes = decode_bytes(fetched.body, source, settings)
-            return text, [f"declared charset {fetched.charset!r} does not decode the page", *notes]
-    return decode_bytes(fetched.body, source, settings)
+    """The body as text: the charset of the HTTP header, else of the page's ``<meta>``, else detected."""
+    declared = fetched.charset
+    if not declared and fetched.content_type in _HTML_TYPES:
+        declared = meta_charset(fetched.body)
+    return decode_declared(fetched.body, declared, source, settings)
 
 
 def url_id(url: str) -> str:
