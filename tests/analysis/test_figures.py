@@ -135,3 +135,16 @@ def test_a_reading_conflicts_only_with_the_readings_it_is_linked_to():
         "The increase means $92 more each month for retirees, whose average benefit will be $1,657 a month.",
     )
     assert not any(r.conflict for r in readings)
+
+
+def test_a_percentage_in_words_is_a_percentage():
+    assert (only("Prices were up three percent.").value, only("Prices were up three percent.").unit) == (3.0, "%")
+
+
+def test_a_sentence_with_two_figures_of_one_unit_is_not_flagged_against_another_outlet():
+    readings = _align("The rate fell to 5.8% from 6.1% in April, the bureau said.", "The rate fell to 5.9% in April, the bureau said.")
+    assert not any(r.conflict for r in readings)
+
+
+def test_the_age_of_a_described_person_counts_that_person():
+    assert only("Police arrested a 25-year-old man.").counts == "man"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -78,7 +79,7 @@ _DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<
 _YEAR = re.compile(r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)(?!\s*(?:%|percent|[a-z]+s\b))")
 _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}")
 _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
-_PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s*(?:%|percent\b|per cent\b|percentage points?\b)")
+_PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})\s*(?:%|percent\b|per cent\b|percentage points?\b)")
 _AGE = re.compile(rf"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{{1,3}})\b|\b(?P<num2>\d{{1,3}})-year-old\b")
 _COUNT = re.compile(rf"(?<![\w$€£.,\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent))")
 _COUNTED = re.compile(r"\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)")
@@ -138,7 +139,8 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         for match in _PERCENT.finditer(body):
             add(match, _number(match.group("num"), None), "%", _counted_after_in(body, match.end()))
         for match in _AGE.finditer(body):
-            add(match, float(match.group("num") or match.group("num2")), "years", "age")
+            person = _counted_noun(body, match.end()) if match.group("num2") else ""
+            add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
         for match in _COUNT.finditer(body):
             counts = _counted_noun(body, match.end())
             if not counts:
@@ -241,6 +243,10 @@ def align_figures(
         return i
 
     linked: list[set[int]] = [set() for _ in figures]
+    # a sentence with two figures of one unit ("fell to 5.8% from 6.1%") pairs them with another
+    # outlet's figures ambiguously: such readings are grouped but not flagged
+    per_sentence = Counter((f.article, context_of(f), f.unit) for f in figures)
+    ambiguous = [per_sentence[(f.article, context_of(f), f.unit)] > 1 for f in figures]
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
             if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]):
@@ -263,7 +269,7 @@ def align_figures(
         members = [j for j in range(len(figures)) if find(j) == root]
         conflict = False
         if figure.unit != "date":  # another outlet gives this very quantity, and none of its values agrees
-            other_outlets = {outlets[j] for j in linked[i]}
+            other_outlets = {outlets[j] for j in linked[i] if not ambiguous[i] and not ambiguous[j]}
             conflict = any(
                 not any(_values_match(figure, figures[j], settings) for j in linked[i] if outlets[j] == other)
                 for other in other_outlets
