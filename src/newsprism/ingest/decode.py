@@ -43,11 +43,7 @@ def decode_bytes(data: bytes, source: str, settings: ReadSettings = ReadSettings
         except UnicodeDecodeError as error:
             text, encoding = _detect(data, source, error)
             notes.append(f"not valid UTF-8 (bad byte at offset {error.start}); decoded as {encoding}")
-    repaired, note = repair_mojibake(text)  # before the binary check: latin-1 mojibake holds C1 controls
-    if note:
-        notes.append(note)
-    _refuse_binary(repaired, source, settings)
-    return repaired, notes
+    return _checked(text, notes, source, settings)
 
 
 # The WHATWG Encoding Standard decodes these labels as windows-1252, as every browser does; pages
@@ -73,9 +69,14 @@ def decode_declared(data: bytes, declared: str | None, source: str,
         return text, [f"declared charset {declared!r} does not decode the input", *notes]
     if not text.strip():
         raise InputError(source, "empty input (no text)")
-    repaired, note = repair_mojibake(text)
+    return _checked(text, [], source, settings)
+
+
+def _checked(text: str, notes: list[str], source: str, settings: ReadSettings) -> tuple[str, list[str]]:
+    """Decoded text with mojibake repaired (noted), refused when it is binary after all."""
+    repaired, note = repair_mojibake(text)  # before the binary check: latin-1 mojibake holds C1 controls
     _refuse_binary(repaired, source, settings)
-    return repaired, [note] if note else []
+    return repaired, [*notes, note] if note else notes
 
 
 def repair_mojibake(text: str) -> tuple[str, str | None]:
