@@ -20,7 +20,6 @@ outlet, up to six hours later). Its gold is the event, so quality can be compare
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -46,20 +45,11 @@ GOLD_SETS = {
 
 
 def pooled(relative: str):
-    """The cleaned articles of a cluster file with anonymous ids, and the gold story of each."""
+    """The cleaned articles of a cluster file, pooled blind, and the gold story of each."""
     from newsprism.engines.local import iter_cluster_stories
-    from newsprism.model import Story
+    from newsprism.evaluate.clusters import pool_stories
 
-    articles, gold = [], {}
-    for story in iter_cluster_stories(str(DATA / relative)):
-        if not isinstance(story, Story):
-            continue
-        for position, article in enumerate(story.articles):
-            anonymous = "a" + hashlib.sha1(f"{story.id}/{position}".encode()).hexdigest()[:12]
-            articles.append(replace(article, id=anonymous, source=None))
-            gold[anonymous] = story.id
-    random.Random(0).shuffle(articles)
-    return articles, gold
+    return pool_stories(iter_cluster_stories(str(DATA / relative)))
 
 
 def curve(args: argparse.Namespace) -> None:

@@ -9,13 +9,16 @@ error (named), not silently scored.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
 from collections import Counter
-from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsprism.errors import InputError, NewsprismError
+from newsprism.model import Article, Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +100,23 @@ def read_assignments(path: str | Path) -> dict[str, str]:
                 raise InputError(where, f"article {article!r} is listed twice")
             assignments[str(article)] = str(story)
     return assignments
+
+
+def pool_stories(stories: Iterable[Story | InputError], *, seed: int = 0) -> tuple[list[Article], dict[str, str]]:
+    """Every article of a gold clustering in one shuffled stream, and the gold story of each.
+
+    Blind on purpose: ids become anonymous hashes and sources are dropped, so a clusterer can
+    learn nothing from names or order (a batch clusterer orders undated articles by id). Problems
+    the reader yielded (``InputError``) are skipped here; the caller reports them.
+    """
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    for story in stories:
+        if isinstance(story, InputError):
+            continue
+        for position, article in enumerate(story.articles):
+            anonymous = "a" + hashlib.sha1(f"{story.id}/{position}".encode()).hexdigest()[:12]
+            articles.append(replace(article, id=anonymous, source=None))
+            gold[anonymous] = story.id
+    random.Random(seed).shuffle(articles)
+    return articles, gold

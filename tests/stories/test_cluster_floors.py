@@ -1,0 +1,50 @@
+"""Quality floors of story clustering on pooled gold clusterings (issue 5), and regression guards.
+
+Every cleaned, non-empty article of a gold set goes into one shuffled stream with anonymous ids and
+is clustered blind with the default settings. The issue's floors (DUC 2004 >= 0.95, AllSides >=
+0.90, Multi-News >= 0.85 B-cubed F1) are not reached yet: they are pinned as strict expected
+failures with the measured value, so the day one is reached the marker must go. The guards below
+them hold today's measured quality (minus a 0.01 noise margin for hash and IDF-order effects) so
+that it cannot slip unnoticed. Measurements: README "Story clustering".
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import shared_file
+
+from newsprism.engines.local import iter_cluster_stories
+from newsprism.evaluate.clusters import pool_stories, score_clusters
+from newsprism.stories.cluster import cluster_articles
+
+pytestmark = pytest.mark.data
+
+SETS = {
+    "duc2004": "duc2004/duc2004_task2.jsonl",
+    "allsides": "allsides_neus/allsides_stories.jsonl",
+    "multinews": "multinews/multinews_test.jsonl",
+}
+FLOORS = {"duc2004": 0.95, "allsides": 0.90, "multinews": 0.85}
+MEASURED = {"duc2004": 0.768, "allsides": 0.745, "multinews": 0.839}
+GUARDS = {name: round(value - 0.01, 3) for name, value in MEASURED.items()}
+
+_scores: dict[str, float] = {}
+
+
+def _bcubed_f1(name: str) -> float:
+    if name not in _scores:
+        articles, gold = pool_stories(iter_cluster_stories(str(shared_file(SETS[name]))))
+        assigned = cluster_articles(articles)
+        _scores[name] = score_clusters(gold, {a.article: a.story for a in assigned}).bcubed_f1
+    return _scores[name]
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_pooled_clustering_stays_at_its_measured_quality(name):
+    assert _bcubed_f1(name) >= GUARDS[name]
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+@pytest.mark.xfail(strict=True, reason="below the issue's floor: measured values in MEASURED and the README")
+def test_pooled_clustering_reaches_the_issue_floor(name):
+    assert _bcubed_f1(name) >= FLOORS[name]
