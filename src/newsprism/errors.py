@@ -16,6 +16,9 @@ class InputError(NewsprismError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # rebuilt from both fields, so errors can cross process boundaries
+        return (type(self), (self.source, self.reason))
+
 
 def missing_extra(package: str, extra: str) -> NewsprismError:
     """The error for an optional dependency that is not installed (DESIGN convention 6)."""
