@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import pytest
 from conftest import LATIMES_SEED, ROOT, RT_SEED, shared_file
@@ -95,9 +96,52 @@ def test_list_items_on_their_own_lines_are_separate_sentences():
     assert sentences(text) == ["The demands:", "1. Free elections.", "2. A new cabinet", "- An amnesty"]
 
 
-def test_a_sentence_never_crosses_a_line_break():
+def test_a_sentence_never_crosses_a_line_break_between_short_lines():
     text = "Latest updates\nCopyright 2018, Los Angeles Times"
     assert sentences(text) == ["Latest updates", "Copyright 2018, Los Angeles Times"]
+
+
+def test_hard_wrapped_prose_is_joined_back_into_its_paragraph():
+    text = (
+        "The city council voted on Tuesday to close the old harbor bridge to\n"
+        "traffic for six months. Engineers found cracks in two of its steel\n"
+        "supports during a routine inspection in March, the mayor said.\n"
+        "\n"
+        "Repairs will cost about $4 million.\n"
+    )
+    got = segment(Article(id="w", text=text))
+    assert [(s.paragraph, s.text) for s in got] == [
+        (0, "The city council voted on Tuesday to close the old harbor bridge to\ntraffic for six months."),
+        (0, "Engineers found cracks in two of its steel\nsupports during a routine inspection in March, the mayor said."),
+        (1, "Repairs will cost about $4 million."),
+    ]
+
+
+def test_a_block_of_sentence_per_line_text_is_not_taken_for_hard_wrapped_prose():
+    text = (
+        "The council voted on Tuesday to close the old harbor bridge for a while.\n"
+        "Engineers found cracks in two of its steel supports during an inspection.\n"
+        "The mayor said repairs would cost about four million dollars in total.\n"
+    )
+    assert len(split(text)) == 3
+
+
+def test_key_points_without_full_stops_are_not_taken_for_hard_wrapped_prose():
+    text = (
+        "Evacuations from the airport enter their final stage after two bomb attacks\n"
+        "The attacks targeted people queuing to leave the country on Thursday\n"
+        "Ninety people have been killed, most of them civilians waiting at the gates\n"
+    )
+    assert len(split(text)) == 3
+
+
+def test_a_bulleted_block_is_not_taken_for_hard_wrapped_prose():
+    text = (
+        "- close the old harbor bridge to all traffic for the next six months\n"
+        "- inspect the steel supports of the other two bridges across the river\n"
+        "- report back to the council with cost estimates before the summer\n"
+    )
+    assert len(split(text)) == 3
 
 
 def test_segment_numbers_sentences_and_paragraphs_and_keeps_exact_text():
@@ -272,7 +316,8 @@ def test_sentences_cover_every_visible_character_once_in_order(text):
     for start, end in spans:
         piece = text[start:end]
         assert previous_end <= start < end
-        assert piece == piece.strip() and "\n" not in piece and "\r" not in piece
+        assert piece == piece.strip()
+        assert not re.search(r"\n[^\S\n]*\n", piece.replace("\r\n", "\n").replace("\r", "\n"))
         covered.update(range(start, end))
         previous_end = end
     assert covered >= {i for i, char in enumerate(text) if not char.isspace()}

@@ -2,8 +2,9 @@
 
 Every later stage (alignment, summaries, quotes, highlighting) points back into the article through
 these spans, so ``article.text[start:end]`` is always exactly the sentence text, with no leading or
-trailing whitespace, and a sentence never crosses a line break: each line of an article is a
-paragraph (the cleaner and the HTML extractor both give one paragraph per line).
+trailing whitespace, and a sentence never crosses a paragraph break: each line of an article is a
+paragraph (the cleaner and the HTML extractor both give one paragraph per line), except in text
+hard-wrapped at a fixed width, whose wrapped lines are joined back into their paragraph.
 
 Within a paragraph the default splitter is a small rule set for news English. It was chosen over
 pysbd and blingfire by boundary F1 on DUC 2004 and by speed (see ``benchmarks/README.md``). Other
@@ -22,7 +23,7 @@ Span = tuple[int, int]
 
 
 class Splitter(Protocol):
-    """Splits one paragraph (text without line breaks) into sentence spans."""
+    """Splits one paragraph into sentence spans (line breaks in it are hard wraps, not ends)."""
 
     def __call__(self, paragraph: str) -> list[Span]: ...
 
@@ -186,8 +187,29 @@ class RuleSplitter:
 
 DEFAULT_SPLITTER: Splitter = RuleSplitter()
 
-# Everything ``str.splitlines`` treats as a line break ends a paragraph.
+# Everything ``str.splitlines`` treats as a line break.
 _LINE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_BULLET = re.compile(r"[-*\u2022\u25aa\u2013]\s|\(?\d{1,2}[.)]\s")
+_LINE_ENDS = frozenset(".!?:\"'\u201d\u2019")
+
+
+@dataclass(frozen=True, slots=True)
+class HardWrap:
+    """When a block of lines between blank lines is one paragraph cut at a fixed width.
+
+    Text files and e-mail are often wrapped at 70-80 columns (RFC 5322 recommends 78), which would
+    otherwise make every line a paragraph and cut sentences in two. A block is taken as wrapped
+    prose when it has at least ``min_lines`` lines, none longer than ``max_width`` characters,
+    every line but the last at least ``min_fill`` of the longest, no line opening with a bullet or
+    number, at most half of the lines but the last ending in punctuation (lists, and DUC's
+    sentence-per-line text, end their lines in full stops), and some line after the first opening
+    in lower case (one-line key points each start with a capital).
+    """
+
+    min_lines: int = 3
+    max_width: int = 120
+    min_fill: float = 0.7
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -198,10 +220,49 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def paragraphs(text: str) -> list[Span]:
-    """Spans of the non-blank lines of ``text``, stripped of surrounding whitespace."""
-    trimmed = (_trim(text, *line.span()) for line in _LINE.finditer(text))
-    return [(start, end) for start, end in trimmed if start < end]
+def _blocks(text: str) -> list[list[Span]]:
+    """The trimmed non-blank lines of ``text``, grouped into runs between blank lines."""
+    blocks: list[list[Span]] = []
+    previous_end = None
+    for line in _LINE.finditer(text):
+        start, end = _trim(text, *line.span())
+        if start == end:
+            previous_end = None  # a line of spaces is a blank line
+            continue
+        if previous_end is None or len(_BREAK.findall(text, previous_end, start)) > 1:
+            blocks.append([])
+        blocks[-1].append((start, end))
+        previous_end = end
+    return blocks
+
+
+def _is_wrapped(text: str, block: list[Span], wrap: HardWrap) -> bool:
+    if len(block) < wrap.min_lines:
+        return False
+    lengths = [end - start for start, end in block]
+    width = max(lengths)
+    if width > wrap.max_width or min(lengths[:-1]) < wrap.min_fill * width:
+        return False
+    if any(_BULLET.match(text, start) for start, _ in block):
+        return False
+    punctuated = sum(text[end - 1] in _LINE_ENDS for _, end in block[:-1])
+    continued = any(text[start].islower() for start, _ in block[1:])
+    return continued and 2 * punctuated <= len(block) - 1
+
+
+def paragraphs(text: str, wrap: HardWrap = HardWrap()) -> list[Span]:
+    """Spans of the paragraphs of ``text``, stripped of surrounding whitespace.
+
+    Each non-blank line is a paragraph, except that a hard-wrapped block of lines (see
+    ``HardWrap``) is one paragraph whose span contains its line breaks.
+    """
+    spans: list[Span] = []
+    for block in _blocks(text):
+        if _is_wrapped(text, block, wrap):
+            spans.append((block[0][0], block[-1][1]))
+        else:
+            spans.extend(block)
+    return spans
 
 
 def _sentence_spans(text: str, splitter: Splitter) -> list[tuple[int, int, int]]:
