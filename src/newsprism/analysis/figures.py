@@ -60,7 +60,10 @@ _QUALIFIERS = (
     "just over", "just under", "under", "at least", "up to", "fewer than", "less than", "an estimated",
     "as many as", "close to",
 )
-_MODIFIERS = frozenset("more new additional other further extra fewer".split())
+_MODIFIERS = frozenset(
+    """more new additional other further extra fewer close senior top former key major old young small
+    large big local national federal several different separate main""".split()
+)
 _NOT_COUNTED = frozenset(
     """to of in on at for with by from as and or but than the a an that this which who is are was were
     be been has have had will would can could percent per cent years year old times days weeks months

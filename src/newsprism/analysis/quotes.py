@@ -118,12 +118,15 @@ _PERSON_ROLES = frozenset(
 """Heads of a description that can speak ("the Kremlin spokesman", "officials", "a statement");
 a description with another head ("an e-mail to RNC members") is not taken for a speaker."""
 
-_ANONYMOUS = frozenset(
-    """insider insiders source sources operative operatives witness witnesses resident residents expert
-    experts analyst analysts man woman activist activists friend neighbor neighbour officials aides""".split()
+_INDIVIDUAL_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
+    envoy ambassador diplomat senator governor mayor leader chief director lawmaker congressman
+    congresswoman representative attorney lawyer judge commissioner officer sheriff economist
+    professor executive ceo head adviser advisor""".split()
 )
-"""Heads that describe someone the article does not name ("one GOP insider", "a senior official"):
-never resolved to the one person the article quotes by name."""
+"""Roles of one person that an article uses for someone it also names ("the Kremlin spokesman",
+"the presidential press secretary"): resolved to the only person the article quotes by name.
+Institutions ("the campaign") and unnamed people ("one GOP insider") are never resolved so."""
 
 _PRONOUNS = {"he": "he", "she": "she", "they": "they", "him": "he", "her": "she"}
 
@@ -349,7 +352,7 @@ class _Resolver:
         same_head = {name for role, name in self.appositions.items() if _head("x " + role) == _head(description)}
         if len(same_head) == 1:  # "the president's budget director" and "Jack Lew, director of the OMB"
             return same_head.pop()
-        if words[-1] in _PERSON_ROLES and words[-1] not in _ANONYMOUS and len(self.persons) == 1:
+        if words[-1] in _INDIVIDUAL_ROLES and len(self.persons) == 1:
             return self.persons[0]
         return description[0].lower() + description[1:] if words[0] in _DETERMINERS else description
 
@@ -453,7 +456,12 @@ _TELL_OBJECT = re.compile(
     r"(?=\s)"
 )
 _CLAUSE_START = re.compile(
-    r"\s*(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+    r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
+    r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+)
+_TIME_AFTER = re.compile(
+    r"\s*(?:(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|week|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
 _NOT_A_CLAUSE = re.compile(
     r"^\W*(?:[A-Za-z]+ing|In|On|At|During|After|Before|While|When|Asked|Writing|Interviewed)\b"
@@ -469,7 +477,13 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     """
     lead = masked[: attribution.start].rstrip()
     before = lead.rstrip(" ,")
-    if lead.endswith(",") and not attribution.apposed and len(_WORD.findall(before)) >= 4 and not _NOT_A_CLAUSE.match(before):
+    # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
+    rest = masked[_TIME_AFTER.match(masked, attribution.end).end() :]
+    trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-"
+    if (
+        lead.endswith(",") and not attribution.apposed and len(_WORD.findall(before)) >= 4
+        and not _NOT_A_CLAUSE.match(before) and (trailing or attribution.verb not in _NEEDS_THAT)
+    ):
         return len(masked) - len(masked.lstrip()), len(before)
     if attribution.verb == "according to":
         after_comma = masked.find(",", attribution.end)
