@@ -357,3 +357,8 @@ def test_cased_text_never_starts_a_sentence_with_a_lower_case_word():
 def test_an_ellipsis_before_a_lower_case_word_continues_even_without_names_around():
     text = '"I stand before you this morning to announce a very important... development for our town."'
     assert sentences(text) == [text]
+
+
+def test_a_web_address_ending_a_sentence_ends_it():
+    text = "The statement was published on RT.com. Russia rejected the claims."
+    assert sentences(text) == ["The statement was published on RT.com.", "Russia rejected the claims."]

@@ -101,7 +101,7 @@ _CANDIDATE = re.compile(
     r"""(?=(?P<open>["'\u201c\u2018(\[]*)(?P<next>[^\s"'\u201c\u2018(\[]?[A-Za-z]*)(?P<after>.?))"""
 )
 _OPENERS = "\"'\u201c\u2018(["
-_DOTTED = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)+")
+_DOTTED = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")  # "U.S.", "p.m.", "Ph.D.", not "RT.com"
 _LIST_MARKER = re.compile(r"(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})")
 _QUOTES = frozenset("\"'\u201d\u2019")
 _CLOSERS = frozenset("\u201d\u2019)]")
