@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,24 @@ def timestamp(published: datetime | None) -> float | None:
     return published.timestamp()
 
 
+_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def article_time(article: Article) -> float | None:
+    """When an article was published (seconds since the epoch): its date, else a date in its URL
+    (``/2021/10/18/``, ``-2021-10-18/``: news sites put the publication day there), else None."""
+    if article.published is not None:
+        return timestamp(article.published)
+    if article.url:
+        match = _URL_DATE.search(article.url)
+        if match:
+            try:
+                return datetime(*(int(g) for g in match.groups()), tzinfo=timezone.utc).timestamp()
+            except ValueError:
+                return None
+    return None
+
+
 class StoryClusterer:
     """The online clusterer: ``add(articles)`` in arrival order returns their assignments.
 
@@ -103,8 +122,11 @@ class StoryClusterer:
     and a story counter.
     """
 
-    def __init__(self, settings: ClusterSettings | None = None) -> None:
+    def __init__(self, settings: ClusterSettings | None = None, *, keep_dormant: bool = False) -> None:
         self.settings = settings or ClusterSettings()
+        self.keep_dormant = keep_dormant
+        self._dormant: list[tuple[sp.csr_matrix, np.ndarray, list[str]]] = []
+        self._timeless = False
         self.vectorizer = StreamVectorizer(self.settings.vectors)
         self.hasher = MinHasher(self.settings.dedup)
         self.duplicates = DuplicateIndex(self.settings.dedup)
@@ -135,24 +157,25 @@ class StoryClusterer:
         return result
 
     def _times(self, articles: Sequence[Article]) -> tuple[np.ndarray, list[str | None]]:
-        """Each article's stream time, and a note for each date that had to be ignored.
+        """Each article's time (NaN when it has none), and a note for each date that was ignored.
 
         A date after now (plus ``future_tolerance``) is a wrong date, not news from the future: it
         would move the stream clock ahead and put every story to sleep, so it is ignored and the
         article placed by content alone.
         """
         latest_believable = datetime.now(timezone.utc).timestamp() + self.settings.future_tolerance.total_seconds()
-        times = np.empty(len(articles))
+        times = np.full(len(articles), np.nan)
         notes: list[str | None] = [None] * len(articles)
         for i, article in enumerate(articles):
-            t = timestamp(article.published)
+            t = article_time(article)
             if t is not None and t > latest_believable:
-                notes[i] = f"date {article.published.isoformat()} is in the future; clustered by content alone"
+                when = article.published.isoformat() if article.published else article.url
+                notes[i] = f"date {when} is in the future; clustered by content alone"
                 log.info("article %s: %s", article.id, notes[i])
                 t = None
             if t is not None:
                 self.clock = max(self.clock, t)
-            times[i] = self.clock if t is None else t
+                times[i] = t
         return times, notes
 
     def _add_chunk(self, articles: Sequence[Article]) -> list[Assignment]:
@@ -162,7 +185,8 @@ class StoryClusterer:
         times, notes = self._times(articles)
         signatures = self.hasher.signatures([a.text for a in articles])
         originals = [
-            self.duplicates.add(a.id, signatures[i], times[i]) for i, a in enumerate(articles)
+            self.duplicates.add(a.id, signatures[i], self.clock if np.isnan(times[i]) else times[i])
+            for i, a in enumerate(articles)
         ]
         fresh = [i for i, original in enumerate(originals) if original is None]
         stories = self._cluster_fresh([articles[i] for i in fresh], times[fresh])
@@ -193,7 +217,7 @@ class StoryClusterer:
             live = n_old + n_new
             row = dots[i, :live]
             cosine = row / np.sqrt(np.where(norm2[:live] > 0, norm2[:live], np.inf))  # no words: no match
-            with np.errstate(invalid="ignore"):  # undated: -inf - -inf; no gap then
+            with np.errstate(invalid="ignore"):  # an undated article (NaN) has no gap to any story
                 gap = np.nan_to_num(np.clip((times[i] - last[:live]) / window, 0.0, None), nan=0.0)
             cosine -= s.time_penalty * np.minimum(gap, 1.0)
             cosine[gap > 1.0] = -1.0
@@ -201,8 +225,10 @@ class StoryClusterer:
             if best < 0 or cosine[best] < s.threshold:
                 best = live
                 n_new += 1
+                # a story started by an undated article is as recent as the stream
+                last[best] = self.clock if np.isnan(times[i]) else times[i]
             norm2[best] += 2.0 * dots[i, best] + among[i, i]
-            last[best] = max(last[best], times[i])
+            last[best] = np.fmax(last[best], times[i])  # fmax: an undated article leaves it
             dots[:, best] += among[:, i]
             target[i] = best
         self._merge(q, target, n_old + n_new, last)
@@ -223,7 +249,24 @@ class StoryClusterer:
         self._norm2 = np.asarray(self._centroids.multiply(self._centroids).sum(axis=1)).ravel()
         self._last = last[:size].copy()
 
+    def wake_all(self) -> None:
+        """Make every story active again and stop putting stories to sleep: what batch mode does
+        before the undated articles, which have no time that could place them near a story.
+        Only a clusterer made with ``keep_dormant=True`` still has the sleeping stories."""
+        if not self.keep_dormant:
+            raise NewsprismError("only a StoryClusterer(keep_dormant=True) can wake its dormant stories")
+        for centroids, last, ids in self._dormant:
+            self._centroids = sp.vstack([self._centroids, centroids], format="csr")
+            self._last = np.concatenate([self._last, last])
+            self._ids.extend(ids)
+        self._norm2 = np.asarray(self._centroids.multiply(self._centroids).sum(axis=1)).ravel()
+        self.stories_dormant = 0
+        self._dormant = []
+        self._timeless = True
+
     def _forget_dormant(self) -> None:
+        if self._timeless:
+            return
         horizon = self.clock - self.settings.dormant_after.total_seconds()
         keep = self._last >= horizon
         if keep.sum() > self.settings.max_active:
@@ -233,6 +276,11 @@ class StoryClusterer:
         if keep.all():
             return
         self.stories_dormant += int((~keep).sum())
+        if self.keep_dormant:
+            asleep = ~keep
+            self._dormant.append(
+                (self._centroids[asleep], self._last[asleep], [s for s, a in zip(self._ids, asleep) if a])
+            )
         self._centroids = self._centroids[keep]
         self._norm2 = self._norm2[keep]
         self._last = self._last[keep]
@@ -306,26 +354,36 @@ class StoryClusterer:
 
 
 def arrival_order(articles: Sequence[Article]) -> list[int]:
-    """Positions of ``articles`` sorted by date then id; undated articles come last, by id.
+    """Positions of ``articles`` sorted by time then id; articles without a time come last, by id.
 
     This order depends only on the articles, not on how they were listed, which is what makes
     batch clustering of a shuffled file give the same stories.
     """
+    times = [article_time(a) for a in articles]
+
     def key(i: int) -> tuple[bool, float, str]:
-        t = timestamp(articles[i].published)
-        return (t is None, t or 0.0, articles[i].id)
+        return (times[i] is None, times[i] or 0.0, articles[i].id)
 
     return sorted(range(len(articles)), key=key)
 
 
 def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | None = None) -> list[Assignment]:
-    """Batch mode: dedup and cluster ``articles``; assignments come back in input order."""
+    """Batch mode: dedup and cluster ``articles``; assignments come back in input order.
+
+    The dated articles go first, online in time order; then the undated ones, compared with every
+    story, since nothing says when they happened (a stream that is all undated is clustered by
+    content alone from the start).
+    """
     counts = Counter(a.id for a in articles)
     if len(counts) != len(articles):
         repeated = sorted(i for i, n in counts.items() if n > 1)[:5]
         raise NewsprismError(f"article ids must be unique; repeated: {', '.join(repeated)}")
     order = arrival_order(articles)
-    assigned = StoryClusterer(settings).add(articles[i] for i in order)
+    dated = sum(article_time(a) is not None for a in articles)
+    clusterer = StoryClusterer(settings, keep_dormant=True)
+    assigned = clusterer.add(articles[i] for i in order[:dated])
+    clusterer.wake_all()
+    assigned += clusterer.add(articles[i] for i in order[dated:])
     result: list[Assignment | None] = [None] * len(articles)
     for position, assignment in zip(order, assigned):
         result[position] = assignment
