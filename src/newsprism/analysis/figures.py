@@ -183,7 +183,7 @@ def display_value(figure: Figure) -> str:
 
 def reading_order(reading: FigureReading) -> tuple[bool, bool, bool, int]:
     """Sort key for display: conflicts first, then quantities several outlets give, dates last."""
-    return (not reading.conflict, reading.group < 0, reading.figure.unit == "date", reading.group)
+    return (not reading.conflict, reading.figure.unit == "date", reading.group < 0, reading.group)
 
 
 _AT_LEAST = ("more than", "over", "just over", "at least", "as many as")

@@ -60,7 +60,7 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
         f"{group.speaker or '(unattributed)'}: \u201c{_one_line(group.text)}\u201d {_outlets(group.outlets)}"
         for group in comparison.quotes
     ])
-    listed("Figures (! marks outlets that disagree)", _figure_lines(comparison))
+    listed("Figures (! before an outlet: it contradicts another outlet)", _figure_lines(comparison))
     lines.append("Framing:")
     for outlet, framing in comparison.framing.items():
         verbs = ", ".join(f"{verb} {count}" for verb, count in framing.attribution_verbs.items()) or "none"
