@@ -366,3 +366,13 @@ def test_an_ellipsis_before_a_lower_case_word_continues_even_without_names_aroun
 def test_a_web_address_ending_a_sentence_ends_it():
     text = "The statement was published on RT.com. Russia rejected the claims."
     assert sentences(text) == ["The statement was published on RT.com.", "Russia rejected the claims."]
+
+
+def test_a_negative_caseless_length_is_refused():
+    with pytest.raises(ValueError, match="caseless_min_length"):
+        RuleSettings(caseless_min_length=-1)
+
+
+def test_rule_splitter_refuses_settings_of_another_type():
+    with pytest.raises(TypeError, match="RuleSettings"):
+        RuleSplitter({"abbreviations": {"Inc"}})

@@ -85,6 +85,11 @@ class RuleSettings:
     caseless_min_length: int = 80
 
     def __post_init__(self) -> None:
+        if not isinstance(self.caseless_min_length, int) or self.caseless_min_length < 0:
+            raise ValueError(
+                f"RuleSettings.caseless_min_length must be a whole number of characters >= 0, "
+                f"not {self.caseless_min_length!r}"
+            )
         for name in ("abbreviations", "number_prefixes"):
             dotted = sorted(word for word in getattr(self, name) if word.endswith("."))
             if dotted:
@@ -128,6 +133,8 @@ class RuleSplitter:
     """
 
     def __init__(self, settings: RuleSettings = RuleSettings()) -> None:
+        if not isinstance(settings, RuleSettings):
+            raise TypeError(f"RuleSplitter takes RuleSettings, not {type(settings).__name__}")
         self.settings = settings
 
     def __call__(self, paragraph: str) -> list[Span]:
