@@ -160,3 +160,13 @@ def test_quotes_of_different_speakers_with_a_common_word_stay_apart():
     b = quotes_of("“We hope relations will improve next year,” John Smith said.", "b")
     idf = story_idf([q.text for q in (*a, *b)] + ["The talks failed", "Moscow is ready"])
     assert len(group_quotes([*a, *b], {"a": "RT", "b": "LA Times"}.get, idf)) == 2
+
+
+def test_a_long_object_of_told_is_not_part_of_the_reported_clause():
+    (quote,) = quotes_of("Mark Schmitz had told a military officer the night before that he did not want to meet the president.")
+    assert quote.text == "he did not want to meet the president"
+
+
+def test_an_inverted_attribution_to_an_acting_official_names_the_official():
+    (quote,) = quotes_of("“The jobs include teachers and grocery workers, among others,” said acting FDA Commissioner Janet Woodcock.")
+    assert quote.speaker == "Janet Woodcock"

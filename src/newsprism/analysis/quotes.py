@@ -97,7 +97,7 @@ _ROLE_WORDS = frozenset(
     republican democratic democrat gop u.s. us russian american kremlin national party
     lawmaker congressman congresswoman commander sheriff councilman councilwoman adviser advisor
     aide analyst professor dr. mr. mrs. ms. lt. col. sgt. capt. maj. prof. rev. adm. sens. reps.
-    executive economist correspondent anchor host reporter columnist author""".split()
+    executive economist correspondent anchor host reporter columnist author acting interim""".split()
 )
 """Capitalised words that head a name as a title ("Russian President Vladimir Putin") and are dropped from it."""
 
@@ -132,7 +132,7 @@ _PRONOUNS = {"he": "he", "she": "she", "they": "they", "him": "he", "her": "she"
 
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b)"
 _TITLE = r"(?:(?:" + "|".join(_TITLES) + r")\.\s+)"
-_NAME = rf"(?:\b{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
+_NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
 _PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey))"
 _GROUP = (
     r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
@@ -383,6 +383,7 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     if _is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker):
         return True
     if not _is_description(speaker):
+        speaker = re.sub(r"^(?:acting|former|interim|deputy)\s+", "", speaker)
         first = speaker.split()[0]
         return (
             speaker[0].isupper()
@@ -492,6 +493,8 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
         lo = attribution.end
         if attribution.verb in _TELL_VERBS and (told := _TELL_OBJECT.match(masked, lo)):
             lo = told.end()
+        elif attribution.verb in _TELL_VERBS and (that := re.compile(r"[^,;:]{1,60}?\bthat\b").match(masked, lo)):
+            lo = that.end()  # "told a military officer the night before that ..."
         lo = _CLAUSE_START.match(masked, lo).end()
         if attribution.verb in _NEEDS_THAT and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
             return None
