@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsprism.analysis.quotes import content_words
+from newsprism.analysis.quotes import connected_groups, content_words
 from newsprism.model import Article, Figure, FigureReading, Sentence
 
 log = logging.getLogger(__name__)
@@ -237,39 +237,30 @@ def align_figures(
     """
     words = [content_words(re.sub(r"\d", " ", context_of(f))) for f in figures]
     outlets = [outlet_of(f.article) for f in figures]
-    parent = list(range(len(figures)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     linked: list[set[int]] = [set() for _ in figures]
-    # a sentence with two figures of one unit ("fell to 5.8% from 6.1%") pairs them with another
-    # outlet's figures ambiguously: such readings are grouped but not flagged
-    per_sentence = Counter((f.article, context_of(f), f.unit) for f in figures)
-    ambiguous = [per_sentence[(f.article, context_of(f), f.unit)] > 1 for f in figures]
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
             if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]):
                 continue
-            if same_fact(figures[i], figures[j]):
-                pass
-            elif not figures[i].counts:  # a sum or share without a noun: only aligned sentences tell it is the same
-                continue
-            else:
+            if not same_fact(figures[i], figures[j]):
+                if not figures[i].counts:  # a sum or share without a noun: only aligned sentences tell it is the same
+                    continue
                 union = words[i] | words[j]
                 if not union or len(words[i] & words[j]) / len(union) < settings.context_overlap:
                     continue
             linked[i].add(j)
             linked[j].add(i)
-            parent[find(j)] = find(i)
-    group_number: dict[int, int] = {}
+    # a sentence with two figures of one unit ("fell to 5.8% from 6.1%") pairs them with another
+    # outlet's figures ambiguously: such readings are grouped but not flagged
+    per_sentence = Counter((f.article, context_of(f), f.unit) for f in figures)
+    ambiguous = [per_sentence[(f.article, context_of(f), f.unit)] > 1 for f in figures]
+    group_of: dict[int, int] = {}
+    for members in connected_groups(len(figures), ((i, j) for i in range(len(figures)) for j in linked[i])):
+        if len(members) > 1:
+            number = len(set(group_of.values()))
+            group_of.update(dict.fromkeys(members, number))
     readings = []
     for i, figure in enumerate(figures):
-        root = find(i)
-        members = [j for j in range(len(figures)) if find(j) == root]
         conflict = False
         if figure.unit != "date":  # another outlet gives this very quantity, and none of its values agrees
             other_outlets = {outlets[j] for j in linked[i] if not ambiguous[i] and not ambiguous[j]}
@@ -277,7 +268,5 @@ def align_figures(
                 not any(_values_match(figure, figures[j], settings) for j in linked[i] if outlets[j] == other)
                 for other in other_outlets
             )
-        if len(members) > 1:
-            group_number.setdefault(root, len(group_number))
-        readings.append(FigureReading(figure, outlets[i], conflict, group_number.get(root, -1)))
+        readings.append(FigureReading(figure, outlets[i], conflict, group_of.get(i, -1)))
     return tuple(readings)

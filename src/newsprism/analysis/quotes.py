@@ -8,8 +8,8 @@ regular expressions over each sentence, with the text inside quote marks masked 
 quotation are never taken for its attribution.
 
 Speakers are resolved inside the article, the way a reader does: a surname ("Peskov", "Mr.
-Steele") to the full name the article gives elsewhere ("Dmitry Peskov"), a pronoun to the last
-speaker, and a role ("the Kremlin spokesman", "the presidential press secretary") to the one person
+Steele") to the full name the article gives elsewhere ("Dmitry Peskov"), a pronoun to the person
+last named or quoted, and a one-person role ("the Kremlin spokesman", "the presidential press secretary") to the one person
 the article quotes when it quotes only one, or to the person it is set beside ("Brad Woodhouse, a
 spokesman for ..."). When that is not clear the description is kept as the speaker, never guessed.
 
@@ -128,7 +128,7 @@ _INDIVIDUAL_ROLES = frozenset(
 "the presidential press secretary"): resolved to the only person the article quotes by name.
 Institutions ("the campaign") and unnamed people ("one GOP insider") are never resolved so."""
 
-_PRONOUNS = {"he": "he", "she": "she", "they": "they", "him": "he", "her": "she"}
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
 
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b)"
 _TITLE = r"(?:(?:" + "|".join(_TITLES) + r")\.\s+)"
@@ -412,9 +412,8 @@ def _attribution(masked: str) -> _Attribution | None:
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
-            if _can_speak(speaker):
-                verb = match.groupdict().get("verb") or "according to"
-                candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed))
+            verb = match.groupdict().get("verb") or "according to"
+            candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed))
     if not candidates:
         participle = _PARTICIPLE.search(masked)
         subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
@@ -616,28 +615,14 @@ def group_quotes(
     matched by most others (``QuoteGroup.text`` shows it).
     """
     words = [content_words(q.text) for q in quotes]
-    parent = list(range(len(quotes)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    links = [0] * len(quotes)
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if quotes[i].article == quotes[j].article:
-                continue
-            if _same_quotation(quotes[i], quotes[j], words[i], words[j], idf, same_fact, settings):
-                parent[find(j)] = find(i)
-                links[i] += 1
-                links[j] += 1
-    members: dict[int, list[int]] = {}
-    for i in range(len(quotes)):
-        members.setdefault(find(i), []).append(i)
+    pairs = [
+        (i, j) for i in range(len(quotes)) for j in range(i + 1, len(quotes))
+        if quotes[i].article != quotes[j].article
+        and _same_quotation(quotes[i], quotes[j], words[i], words[j], idf, same_fact, settings)
+    ]
+    links = Counter(k for pair in pairs for k in pair)
     groups = []
-    for indices in members.values():
+    for indices in connected_groups(len(quotes), pairs):
         # the group is shown by its first quote: a direct one matched by the most others
         ordered = sorted(indices, key=lambda i: (not quotes[i].direct, -links[i], i))
         group = tuple(quotes[i] for i in ordered)
@@ -653,10 +638,10 @@ def _best_speaker(speakers: Counter[str]) -> str:
     """The most named form among the speakers of a group (a full name before a description)."""
     if not speakers:
         return ""
+
     def rank(item: tuple[str, int]) -> tuple[int, int, int]:
         name, count = item
-        described = name.split()[0].lower() in {"the", "a", "an", "his", "her", "their", "one"}
-        return (described, -count, -len(name))
+        return (_is_description(name), -count, -len(name))
     return min(speakers.items(), key=rank)[0]
 
 
@@ -676,6 +661,24 @@ def _same_quotation(
         return False
     overlap = weight(shared) / smaller
     return overlap >= (settings.group_overlap if same_speaker else settings.group_overlap_any_speaker)
+
+
+def connected_groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The items ``0..count-1`` grouped by the links in ``pairs`` (single link), each group in item order."""
+    parent = list(range(count))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[find(j)] = find(i)
+    members: dict[int, list[int]] = {}
+    for i in range(count):
+        members.setdefault(find(i), []).append(i)
+    return list(members.values())
 
 
 def story_idf(texts: Iterable[str]) -> dict[str, float]:
