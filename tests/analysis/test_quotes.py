@@ -170,3 +170,10 @@ def test_a_long_object_of_told_is_not_part_of_the_reported_clause():
 def test_an_inverted_attribution_to_an_acting_official_names_the_official():
     (quote,) = quotes_of("“The jobs include teachers and grocery workers, among others,” said acting FDA Commissioner Janet Woodcock.")
     assert quote.speaker == "Janet Woodcock"
+
+
+def test_quotes_of_two_named_speakers_are_never_grouped_however_alike():
+    a = quotes_of("“The system must be made solvent for our children,” John Rother said.", "a")
+    b = quotes_of("“The system must be made solvent for our children,” Kay Hutchison said.", "b")
+    idf = story_idf([q.text for q in (*a, *b)] + ["Other words here", "More text there"])
+    assert len(group_quotes([*a, *b], {"a": "NYT", "b": "Fox"}.get, idf)) == 2

@@ -54,7 +54,8 @@ class QuoteSettings:
     group_overlap: float = 0.3
     """IDF-weighted share of the shorter quote's words found in the other for the same speaker."""
     group_overlap_any_speaker: float = 0.75
-    """The same share when the speakers differ or one is unknown (a quote re-attributed to an institution)."""
+    """The same share when one speaker is unknown or a description (a quote re-attributed to an
+    institution); quotes of two different named speakers are never grouped."""
 
 
 SPEECH_VERBS: tuple[str, ...] = (
@@ -222,8 +223,14 @@ def _strip_title(name: str) -> str:
 
 
 def _is_description(speaker: str) -> bool:
-    """Whether a speaker is a description ("the official", "Putin’s spokesman") rather than a name."""
-    return speaker.split()[0].lower() in _DETERMINERS or bool(_POSSESSIVE_ROLE.search(speaker))
+    """Whether a speaker is a description ("the official", "Putin’s spokesman") rather than a name.
+
+    "The Washington Post" and "the Kremlin" are names: after the article every word is capitalised.
+    """
+    words = speaker.split()
+    if words[0].lower() in _DETERMINERS:
+        return len(words) == 1 or not all(w[0].isupper() for w in words[1:])
+    return bool(_POSSESSIVE_ROLE.search(speaker))
 
 
 def _is_pronoun(speaker: str) -> bool:
@@ -383,7 +390,7 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     if _is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker):
         return True
     if not _is_description(speaker):
-        speaker = re.sub(r"^(?:acting|former|interim|deputy)\s+", "", speaker)
+        speaker = re.sub(r"^(?:acting|former|interim|deputy|[Tt]he)\s+", "", speaker)
         first = speaker.split()[0]
         return (
             speaker[0].isupper()
@@ -650,6 +657,9 @@ def _same_quotation(
     same_fact: Callable[[Quote, Quote], bool], settings: QuoteSettings,
 ) -> bool:
     same_speaker = bool(a.speaker) and _speaker_key(a.speaker) == _speaker_key(b.speaker)
+    named = [q.speaker and not _is_description(q.speaker) for q in (a, b)]
+    if all(named) and not same_speaker:  # two people named: two remarks, however alike
+        return False
     shared = words_a & words_b
     if not shared:  # not even one word: two remarks of one sentence, not one remark told twice
         return False
