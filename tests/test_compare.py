@@ -136,3 +136,9 @@ def test_consensus_is_ranked_by_the_number_of_outlets():
 def test_omission_share_must_be_a_fraction():
     with pytest.raises(NewsprismError, match="omission_share"):
         CompareSettings(omission_share=1.5)
+
+
+def test_a_translated_quotation_carried_by_both_outlets_is_not_an_exclusive(seed):
+    _, comparison = seed
+    exclusive = " ".join(f.representative.text for f in comparison.exclusives["Los Angeles Times"])
+    assert "necessary to dance tango" not in exclusive

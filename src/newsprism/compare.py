@@ -63,11 +63,18 @@ def consensus_facts(analysis: StoryAnalysis) -> tuple[Fact, ...]:
     return tuple(sorted(shared, key=lambda fact: (-len(fact.outlets), fact.id)))
 
 
-def exclusive_facts(analysis: StoryAnalysis, settings: CompareSettings) -> dict[str, tuple[Fact, ...]]:
-    """For each outlet, the facts only it tells, in story order."""
+def exclusive_facts(
+    analysis: StoryAnalysis, settings: CompareSettings, quoted_elsewhere: frozenset[int] = frozenset()
+) -> dict[str, tuple[Fact, ...]]:
+    """For each outlet, the facts only it tells, in story order.
+
+    ``quoted_elsewhere`` are facts whose sentence carries a quotation other outlets also carry,
+    worded differently enough that the alignment kept the sentences apart (a translation: "it is
+    necessary to dance tango, as they say"); they are not exclusive and are left out.
+    """
     exclusives: dict[str, list[Fact]] = {outlet: [] for outlet in analysis.story.outlets}
     for fact in analysis.facts:
-        if len(fact.outlets) == 1 and _words(fact) >= settings.min_fact_words:
+        if len(fact.outlets) == 1 and _words(fact) >= settings.min_fact_words and fact.id not in quoted_elsewhere:
             exclusives[fact.outlets[0]].append(fact)
     return {outlet: tuple(facts) for outlet, facts in exclusives.items()}
 
@@ -123,6 +130,11 @@ def compare(story_or_analysis: Story | StoryAnalysis, settings: CompareSettings 
         analysis.outlet_of, idf, same_fact, settings.quotes,
     )
 
+    quoted_elsewhere = frozenset(
+        fact for group in quotes if len(group.outlets) > 1 for q in group.quotes
+        if (fact := fact_at(q.article, q.start)) is not None
+    )
+
     figures = [f for article in story.articles for f in extract_figures(article, analysis.sentences.get(article.id, ()))]
 
     def context_of(figure: Figure) -> str:
@@ -142,7 +154,7 @@ def compare(story_or_analysis: Story | StoryAnalysis, settings: CompareSettings 
         story=story.id,
         outlets=story.outlets,
         consensus=consensus_facts(analysis),
-        exclusives=exclusive_facts(analysis, settings),
+        exclusives=exclusive_facts(analysis, settings, quoted_elsewhere),
         omissions=omitted_facts(analysis, settings),
         quotes=quotes,
         figures=readings,
