@@ -160,10 +160,13 @@ class RuleSplitter:
             return False  # a closing mark after the stop ("law.\u2019 \u201d") still belongs here
         term, term_start = match.group("term"), match.start("term")
         if len(term) > 1 and term[0] in ".\u2026" or term == "\u2026":
-            # "He paused... Then" ends a sentence; "word ... word" marks an omission inside one, and
-            # so does an ellipsis opening a sentence ("terror. ... And" splits before the ellipsis)
-            # or one before a lower-case word, even in lower-cased text ("important... development")
-            return not lower and term_start > start and not paragraph[term_start - 1].isspace()
+            # "He paused... Then" ends a sentence. A spaced "word ... Word" marks an omission, which
+            # ends one only before a common sentence opener ("to do ... We're not here"). An ellipsis
+            # opening a sentence ("terror. ... And" splits before it) or before a lower-case word,
+            # even in lower-cased text ("important... development"), ends nothing.
+            if lower or term_start == start:
+                return False
+            return not paragraph[term_start - 1].isspace() or nxt in self.settings.sentence_starters
         quoted = bool(_QUOTES.intersection(match.group("close")))
         if quoted and self._attribution_follows(paragraph, match.end(), caseless):
             return False
@@ -176,8 +179,8 @@ class RuleSplitter:
         if not word:
             return False
         settings = self.settings
-        if word_start == start and _LIST_MARKER.fullmatch(word):
-            return False  # "1." or "b." opening a sentence is a list marker, not a sentence
+        if _LIST_MARKER.fullmatch(word) and self._opens_list_item(paragraph, start, word_start):
+            return False  # "1." or "b." opening a sentence or following a colon marks a list item
         cased_word = word.capitalize() if caseless else word
         if cased_word in settings.number_prefixes:
             return not nxt[:1].isdigit()
@@ -186,6 +189,11 @@ class RuleSplitter:
             # lower-cased text gives no evidence after an abbreviation: keep the sentence whole
             return not lower and nxt in settings.sentence_starters and match.group("after") != "."
         return True
+
+    @staticmethod
+    def _opens_list_item(paragraph: str, start: int, word_start: int) -> bool:
+        before = paragraph[start:word_start].rstrip()
+        return not before or before.endswith((":", ";"))
 
     def _attribution_follows(self, paragraph: str, position: int, caseless: bool) -> bool:
         attribution = (_ATTRIBUTION_CASELESS if caseless else _ATTRIBUTION).match(paragraph, position)
