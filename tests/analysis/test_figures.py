@@ -148,3 +148,7 @@ def test_a_sentence_with_two_figures_of_one_unit_is_not_flagged_against_another_
 
 def test_the_age_of_a_described_person_counts_that_person():
     assert only("Police arrested a 25-year-old man.").counts == "man"
+
+
+def test_a_clock_time_is_not_a_count():
+    assert figures_of("The truce began at 2 a.m. and was confirmed at 7 p.m. by both sides.") == ()

@@ -177,3 +177,8 @@ def test_quotes_of_two_named_speakers_are_never_grouped_however_alike():
     b = quotes_of("“The system must be made solvent for our children,” Kay Hutchison said.", "b")
     idf = story_idf([q.text for q in (*a, *b)] + ["Other words here", "More text there"])
     assert len(group_quotes([*a, *b], {"a": "NYT", "b": "Fox"}.get, idf)) == 2
+
+
+def test_an_office_can_speak_for_its_owner():
+    (quote,) = quotes_of("Benjamin Netanyahu’s office said the cabinet had approved the truce unanimously.")
+    assert quote.speaker == "Benjamin Netanyahu’s office"

@@ -84,7 +84,7 @@ _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}
 _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
 _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})\s*(?:%|percent\b|per cent\b|percentage points?\b)")
 _AGE = re.compile(rf"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{{1,3}})\b|\b(?P<num2>\d{{1,3}})-year-old\b")
-_COUNT = re.compile(rf"(?<![\w$€£.,\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent))")
+_COUNT = re.compile(rf"(?<![\w$€£.,\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|[ap]\.?m\.?\b|o’clock|o'clock))")
 _COUNTED = re.compile(r"\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)")
 _RANGE_TARGET = re.compile(r"\bto\s+" + _QUALIFIER.replace("qual", "qual2") + r"$")
 
@@ -109,7 +109,7 @@ def _counted_noun(text: str, end: int) -> str:
         return ""
     if len(words) == 2 and words[1] not in _NOT_COUNTED and words[0].endswith(_ADJECTIVE_SUFFIXES):
         return words[1]
-    return words[0]
+    return words[0] if len(words[0]) > 1 else ""
 
 
 def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Figure, ...]:

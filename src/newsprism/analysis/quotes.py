@@ -114,7 +114,8 @@ _PERSON_ROLES = frozenset(
     administration family organizers organisers group insider insiders operative operatives strategist
     strategists activist activists candidate candidates owner owners worker workers employee employees
     student students teacher teachers parent parents father mother wife husband son daughter friend
-    neighbor neighbour victim victims survivor survivors citizen citizens resident witness""".split()
+    neighbor neighbour victim victims survivor survivors citizen citizens resident witness office
+    cabinet embassy military army navy regime council commission board company firm spokespersons""".split()
 )
 """Heads of a description that can speak ("the Kremlin spokesman", "officials", "a statement");
 a description with another head ("an e-mail to RNC members") is not taken for a speaker."""
