@@ -33,7 +33,8 @@ def _figure_lines(comparison: Comparison) -> list[str]:
         told = "; ".join(
             f"{'! ' if r.conflict else ''}{r.outlet} \u201c{_one_line(r.figure.text)}\u201d" for r in readings
         )
-        lines.append(f"{display_value(first)} {first.unit} ({first.counts or 'unspecified'}): {told}")
+        what = first.unit if first.unit == first.counts else f"{first.unit} ({first.counts or 'unspecified'})"
+        lines.append(f"{display_value(first)} {what}: {told}")
     return lines
 
 
