@@ -3,6 +3,7 @@
     python benchmarks/stories_bench.py curve                 # B-cubed F1 by threshold, pooled gold sets
     python benchmarks/stories_bench.py speed 10000 100000    # articles/s and peak RSS, one process each
     python benchmarks/stories_bench.py peers 10000           # vs datasketch MinHashLSH and all-pairs TF-IDF
+    python benchmarks/stories_bench.py dedup-curve           # injected copies found by dedup threshold
 
 The gold sets are pooled and shuffled: every cleaned, non-empty article of DUC 2004 (50 stories),
 AllSides (the stories in the file) and Multi-News (the clusters in the file) goes into one stream
@@ -79,9 +80,10 @@ def _seed_stories() -> list[list]:
     return stories
 
 
-def synthetic_stream(n: int, seed: int = 0, gold: dict | None = None):
+def synthetic_stream(n: int, seed: int = 0, gold: dict | None = None, copies: dict | None = None):
     """``n`` articles resampled from the gold sets into events over a year, yielded in time order
-    one day at a time (nothing but the current day is held); ``gold`` gets each article's event."""
+    one day at a time (nothing but the current day is held); ``gold`` gets each article's event and
+    ``copies`` each injected wire copy's original."""
     from newsprism.model import Article
 
     rng = random.Random(seed)
@@ -117,16 +119,21 @@ def synthetic_stream(n: int, seed: int = 0, gold: dict | None = None):
                                     published=day + timedelta(hours=rng.uniform(0, 24))))
                 if rng.random() < 0.1 and len(today) + len(made) < quota:
                     original = rng.choice(made)
-                    made.append(replace(original, outlet="Wire Reprints",
+                    made.append(replace(original, outlet="Wire Reprints", meta={"copy_of": id(original)},
                                         text=original.text + " The wire contributed to this report.",
                                         published=original.published + timedelta(hours=rng.uniform(0, 6))))
             today.extend((event, a) for a in made)
             event += 1
         today.sort(key=lambda item: item[1].published)
+        named = {}
         for event_number, article in today:
-            article = replace(article, id=f"x{made_total}")
+            named[id(article)] = f"x{made_total}"
+            copy_of = article.meta.get("copy_of")
+            article = replace(article, id=f"x{made_total}", meta={})
             if gold is not None:
                 gold[article.id] = f"event{event_number}"
+            if copies is not None and copy_of is not None:
+                copies[article.id] = named[copy_of]
             made_total += 1
             yield article
 
@@ -268,6 +275,27 @@ def peers(args: argparse.Namespace) -> None:
               f"{sc.bcubed_recall:.3f} | {sc.bcubed_f1:.3f} |")
 
 
+def dedup_curve(args: argparse.Namespace) -> None:
+    """Injected wire copies found, and other pairs flagged, by near-duplicate threshold."""
+    from newsprism.stories.cluster import ClusterSettings, StoryClusterer
+    from newsprism.stories.dedup import DedupSettings
+
+    gold: dict = {}
+    copies: dict = {}
+    stream = list(synthetic_stream(args.size, gold=gold, copies=copies))
+    print(f"| threshold ({args.size:,} synthetic articles, {len(copies):,} injected copies) | copies found | "
+          "other pairs flagged, same event | other pairs flagged, different events |")
+    print("| --- | --- | --- | --- |")
+    for threshold in args.thresholds:
+        settings = ClusterSettings(dedup=DedupSettings(threshold=threshold))
+        found = {a.article: a.duplicate_of for a in StoryClusterer(settings).add(stream) if a.duplicate_of}
+        # a copy is found when it joins its original's group (whose first article may be earlier)
+        hits = sum(found.get(c) in (o, found.get(o)) for c, o in copies.items() if c in found)
+        others = [(a, o) for a, o in found.items() if a not in copies]
+        same = sum(gold[a] == gold[o] for a, o in others)
+        print(f"| {threshold} | {hits:,} ({hits / len(copies):.1%}) | {same:,} | {len(others) - same:,} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(required=True)
@@ -281,6 +309,10 @@ def main() -> None:
     p.add_argument("size", type=int, nargs="?", default=10_000)
     p.add_argument("--naive-thresholds", nargs="+", type=float, default=[0.2, 0.3, 0.4])
     p.set_defaults(func=peers)
+    p = sub.add_parser("dedup-curve")
+    p.add_argument("thresholds", nargs="*", type=float, default=[0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+    p.add_argument("--size", type=int, default=10_000)
+    p.set_defaults(func=dedup_curve)
     p = sub.add_parser("_speed_one")
     p.add_argument("size", type=int)
     p.set_defaults(func=lambda a: print(json.dumps(speed_one(a.size))))
