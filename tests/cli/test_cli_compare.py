@@ -115,3 +115,9 @@ def test_html_for_a_cluster_file_is_refused(tmp_path, capsys):
 def test_a_missing_input_is_a_one_line_error(tmp_path, capsys):
     assert main(["compare", str(tmp_path / "nothing.txt")]) == 2
     assert "nothing.txt" in capsys.readouterr().err
+
+
+def test_a_failed_comparison_leaves_no_output_file(tmp_path, capsys):
+    out = tmp_path / "cmp.json"
+    assert main(["compare", str(tmp_path / "nothing.txt"), "--out", str(out)]) == 2
+    assert not out.exists()

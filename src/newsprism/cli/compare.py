@@ -57,11 +57,14 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("jsonl" if args.clusters else "text")
     if args.clusters and fmt == "html":
         raise NewsprismError("--format html writes one page for one story; use `newsprism report` per story, or --format jsonl")
+    if not args.clusters:  # read and compare before opening the output: a failure leaves no empty file
+        text = _story_output(args.inputs, fmt, args.allow_private)
     out = _open(args.out)
     try:
         if args.clusters:
             return _run_clusters(args.clusters, fmt, out)
-        return _run_story(args.inputs, fmt, args.allow_private, out)
+        out.write(text)
+        return 0
     finally:
         if out is not sys.stdout:
             out.close()
@@ -96,7 +99,7 @@ def _render(comparison, analysis, fmt: str) -> str:
     return json.dumps(comparison_to_dict(comparison, analysis), ensure_ascii=False, indent=indent) + "\n"
 
 
-def _run_story(inputs: list[str], fmt: str, allow_private: bool, out) -> int:
+def _story_output(inputs: list[str], fmt: str, allow_private: bool) -> str:
     from newsprism.analysis.align import analyze
     from newsprism.compare import compare
     from newsprism.engines.local import load_story
@@ -105,8 +108,7 @@ def _run_story(inputs: list[str], fmt: str, allow_private: bool, out) -> int:
     for error in errors:
         warn(str(error))
     analysis = analyze(story)
-    out.write(_render(compare(analysis), analysis, fmt))
-    return 0
+    return _render(compare(analysis), analysis, fmt)
 
 
 def _run_clusters(path: str, fmt: str, out) -> int:
