@@ -12,6 +12,8 @@ so that a report analyses a story once.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import math
 from collections.abc import Sequence
@@ -95,9 +97,10 @@ def omitted_facts(analysis: StoryAnalysis, settings: CompareSettings) -> dict[st
 
 
 def _sentence_at(sentences: Sequence[Sentence], start: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= start < sentence.end:
-            return sentence
+    """The sentence holding character ``start`` (sentences are in text order)."""
+    position = bisect.bisect_right([s.start for s in sentences], start) - 1
+    if position >= 0 and sentences[position].start <= start < sentences[position].end:
+        return sentences[position]
     return None
 
 
@@ -112,6 +115,7 @@ def compare(story_or_analysis: Story | StoryAnalysis, settings: CompareSettings 
         raise NewsprismError(f"compare needs a Story or a StoryAnalysis, got {type(story_or_analysis).__name__}")
     story = analysis.story
 
+    @functools.cache
     def fact_at(article: str, start: int) -> int | None:
         sentence = _sentence_at(analysis.sentences.get(article, ()), start)
         return None if sentence is None else analysis.fact_of.get((article, sentence.index))

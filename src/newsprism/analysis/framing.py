@@ -115,54 +115,61 @@ def loaded_lexicon() -> Mapping[str, str]:
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")
 
 
-def _base_forms(word: str) -> Iterable[str]:
+@functools.lru_cache(maxsize=100_000)
+def _base_forms(word: str) -> tuple[str, ...]:
     """``word`` and what it could be an inflection of ("slammed" -> "slamm", "slam", "slamme")."""
-    yield word
+    forms = [word]
     for suffix in ("ing", "ed", "es", "s", "ly", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            yield stem
-            yield stem + "e"
+            forms += [stem, stem + "e"]
             if len(stem) >= 2 and stem[-1] == stem[-2]:
-                yield stem[:-1]
+                forms.append(stem[:-1])
             if stem.endswith("i"):
-                yield stem[:-1] + "y"
+                forms.append(stem[:-1] + "y")
+    return tuple(dict.fromkeys(forms))
+
+
+def _phrase_match(words: Sequence[str], lexicon: Mapping[str, str]) -> str | None:
+    """The lexicon entry a run of words is, inflected on its last word ("witch hunts") or its first ("lashed out")."""
+    head, last = " ".join(words[:-1]), words[-1]
+    for form in _base_forms(last):
+        if f"{head} {form}" in lexicon:
+            return f"{head} {form}"
+    tail = " ".join(words[1:])
+    for form in _base_forms(words[0]):
+        if f"{form} {tail}" in lexicon:
+            return f"{form} {tail}"
+    return None
 
 
 def find_loaded(text: str, article: str, lexicon: Mapping[str, str], skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
     """Loaded words of ``text`` as spans labelled with their polarity (phrases before single words)."""
     tokens = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
+    phrase_words = {word for entry in lexicon if " " in entry for word in entry.split()}
+    sizes = sorted({entry.count(" ") + 1 for entry in lexicon if " " in entry}, reverse=True)
     spans: list[Span] = []
     i = 0
     while i < len(tokens):
-        matched = False
-        for size in (3, 2, 1):
-            if i + size > len(tokens):
+        start = tokens[i][0]
+        if any(lo <= start < hi for lo, hi in skip):
+            i += 1
+            continue
+        entry, size = None, 1
+        for size in sizes:  # phrases first, and only where a phrase word could be
+            run = tokens[i : i + size]
+            if len(run) < size or not any(f in phrase_words for t in run for f in _base_forms(t[2])):
                 continue
-            start, end = tokens[i][0], tokens[i + size - 1][1]
-            if any(lo <= start < hi for lo, hi in skip):
+            if re.fullmatch(r"[A-Za-z\-’' ]+", text[start : run[-1][1]]) and (entry := _phrase_match([t[2] for t in run], lexicon)):
                 break
-            words = [t[2] for t in tokens[i : i + size]]
-            if size > 1 and not re.fullmatch(r"[A-Za-z\-’' ]+", text[start:end]):
-                continue
-            head = " ".join(words[:-1])
-            for form in _base_forms(words[-1]):
-                key = f"{head} {form}" if head else form
-                if key in lexicon:
-                    spans.append(Span(text[start:end], article, start, end, lexicon[key]))
-                    matched = True
-                    break
-            if not matched and size > 1:  # a phrase inflected on its first word ("lashed out")
-                for form in _base_forms(words[0]):
-                    key = " ".join([form, *words[1:]])
-                    if key in lexicon:
-                        spans.append(Span(text[start:end], article, start, end, lexicon[key]))
-                        matched = True
-                        break
-            if matched:
-                i += size
-                break
-        if not matched:
+        if entry is None:
+            size = 1
+            entry = next((form for form in _base_forms(tokens[i][2]) if form in lexicon), None)
+        if entry is not None:
+            end = tokens[i + size - 1][1]
+            spans.append(Span(text[start:end], article, start, end, lexicon[entry]))
+            i += size
+        else:
             i += 1
     return spans
 
