@@ -182,3 +182,8 @@ def test_quotes_of_two_named_speakers_are_never_grouped_however_alike():
 def test_an_office_can_speak_for_its_owner():
     (quote,) = quotes_of("Benjamin Netanyahu’s office said the cabinet had approved the truce unanimously.")
     assert quote.speaker == "Benjamin Netanyahu’s office"
+
+
+def test_a_verb_joined_by_and_takes_the_subject_of_the_clause():
+    (quote,) = quotes_of("Critics have described the chairman as gaffe-prone and said he has not raised enough money.")
+    assert (quote.speaker, quote.text) == ("Critics", "he has not raised enough money")

@@ -422,6 +422,11 @@ def _attribution(masked: str) -> _Attribution | None:
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.groupdict().get("verb") or "according to"
             candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed))
+    if not candidates and (joined := _COORDINATED.search(masked)):
+        # "Critics have described him as gaffe-prone and said ...": the speaker is the clause subject
+        subject = _CLAUSE_SUBJECT.match(masked)
+        if subject and _can_speak(subject.group("speaker")):
+            return _Attribution(subject.group("speaker"), joined.group("verb"), subject.start("speaker"), joined.end())
     if not candidates:
         participle = _PARTICIPLE.search(masked)
         subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
@@ -447,7 +452,8 @@ def _attribution(masked: str) -> _Attribution | None:
 _PARTICIPLE = re.compile(
     r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
 )
-_CLAUSE_SUBJECT = re.compile(rf"(?:^\W*|,\s+)(?P<speaker>{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+[a-z]+")
+_CLAUSE_SUBJECT = re.compile(rf"(?:^\W*|,\s+)(?P<speaker>{_GROUP}|{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+[a-z]+")
+_COORDINATED = re.compile(rf"\b(?:and|but)\s+{_AUX}{_VERB}")
 
 
 def _clean_description(speaker: str) -> str:
