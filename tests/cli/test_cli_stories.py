@@ -84,3 +84,23 @@ def test_stories_writes_a_report_per_story_and_an_index(articles, tmp_path):
     index = (out / "index.html").read_text()
     assert all(f"stories/{page}" in index for page in pages)
     assert "Music Weekly" in index
+
+
+def test_a_50_mb_article_is_reported_and_the_others_still_clustered(articles, tmp_path, capsys):
+    huge = tmp_path / "huge.jsonl"
+    huge.write_text(articles.read_text() + json.dumps({"id": "huge", "text": "word " * 10_000_000}) + "\n")
+    assert main(["cluster", str(huge)]) == 0
+    captured = capsys.readouterr()
+    assert [json.loads(line)["article"] for line in captured.out.splitlines()] == ["b1", "o1", "b2", "o2"]
+    assert "huge.jsonl:5" in captured.err
+
+
+def test_future_and_unparseable_dates_are_clustered_by_content_with_a_warning(tmp_path, capsys):
+    path = tmp_path / "future.jsonl"
+    _write(path, [{"id": "f", "text": EVENTS["bridge"], "published": "2999-01-01"},
+                  {"id": "g", "text": EVENTS["orchestra"], "published": "not a date"}])
+    assert main(["cluster", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2
+    assert "in the future; clustered by content alone" in captured.err
+    assert "unparseable date 'not a date'" in captured.err

@@ -22,8 +22,12 @@ from newsprism.text.clean import clean_articles
 
 
 def read_articles(inputs: Sequence[str], *, allow_private: bool = False) -> tuple[list[Article], list[InputError]]:
-    """Read and clean ``inputs``; articles with no text left stay in the list, the problems are returned."""
+    """Read and clean ``inputs``; articles with no text left stay in the list, the problems are
+    returned, and what a reader noted about an article (an unparseable date) is shown."""
     result = read_inputs(inputs, allow_private=allow_private)
+    for article in result.articles:
+        for note in article.meta.get("notes", ()):
+            warn(f"{article.source or article.id}: {note}")
     return clean_articles(result.articles), list(result.errors)
 
 
