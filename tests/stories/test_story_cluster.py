@@ -14,7 +14,14 @@ import pytest
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.clusters import score_clusters
 from newsprism.model import Article
-from newsprism.stories.cluster import ClusterSettings, StoryClusterer, arrival_order, cluster_articles
+from newsprism.stories.cluster import (
+    ClusterSettings,
+    StoryClusterer,
+    article_time,
+    arrival_order,
+    cluster_articles,
+)
+from newsprism.stories.dedup import DedupSettings
 
 _SYLLABLES = ("ka", "lo", "mi", "ru", "te", "sa", "vo", "ne", "pi", "da", "gu", "xe", "bo", "fi", "zu")
 
@@ -166,3 +173,19 @@ def test_repeated_article_ids_are_refused():
 def test_a_threshold_outside_zero_to_one_is_refused_with_the_value():
     with pytest.raises(NewsprismError, match=r"threshold must be in \(0.0, 1.0\], got 1.5"):
         ClusterSettings(threshold=1.5)
+
+
+def test_in_batch_mode_an_undated_article_joins_a_story_that_went_dormant(stream):
+    articles, _ = stream(2, 2, days_apart=100)
+    undated = replace(articles[0], id="undated", published=None, text=articles[0].text + " More later.")
+    by_id = _by_id(cluster_articles([*articles, undated], ClusterSettings(dedup=DedupSettings(threshold=1.0))))
+    assert by_id["undated"].story == by_id[articles[0].id].story
+
+
+def test_a_date_in_the_url_stands_in_for_a_missing_date():
+    dated = Article(id="a", text="x", url="https://news.test/2021/10/18/story.html")
+    dashed = Article(id="b", text="x", url="https://news.test/world/story-2021-10-18/")
+    plain = Article(id="c", text="x", url="https://news.test/world/story-123456/")
+    expected = datetime(2021, 10, 18, tzinfo=timezone.utc).timestamp()
+    assert article_time(dated) == article_time(dashed) == expected
+    assert article_time(plain) is None
