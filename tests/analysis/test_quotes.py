@@ -187,3 +187,13 @@ def test_an_office_can_speak_for_its_owner():
 def test_a_verb_joined_by_and_takes_the_subject_of_the_clause():
     (quote,) = quotes_of("Critics have described the chairman as gaffe-prone and said he has not raised enough money.")
     assert (quote.speaker, quote.text) == ("Critics", "he has not raised enough money")
+
+
+def test_an_agency_named_with_and_is_one_speaker():
+    (quote,) = quotes_of("Arrests rose again in June, Customs and Border Protection announced Friday.")
+    assert (quote.speaker, quote.text) == ("Customs and Border Protection", "Arrests rose again in June")
+
+
+def test_an_adverb_between_speaker_and_verb_is_allowed():
+    (quote,) = quotes_of("The Wall Street Journal first reported that the group had changed its position.")
+    assert quote.speaker == "Wall Street Journal"

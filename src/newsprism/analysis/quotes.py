@@ -132,7 +132,8 @@ Institutions ("the campaign") and unnamed people ("one GOP insider") are never r
 
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
 
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b)"
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b|and(?=\s+[A-Z]))"
+"""A word of a name: capitalised, a particle ("van", "bin"), or the "and" of "Customs and Border Protection"."""
 _TITLE = r"(?:(?:" + "|".join(_TITLES) + r")\.\s+)"
 _NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
 _PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey))"
@@ -147,7 +148,7 @@ _DESCRIPTION = (
     rf"|{_NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
 )
 _SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME}|{_PRONOUN})"
-_AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently)\s+)*"
+_AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially|publicly|privately)\s+)*"
 _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
@@ -457,9 +458,12 @@ _COORDINATED = re.compile(rf"\b(?:and|but)\s+{_AUX}{_VERB}")
 
 
 def _clean_description(speaker: str) -> str:
-    """A captured speaker trimmed to its noun phrase: the lazy match may take in a clause before it."""
+    """A captured speaker trimmed to its noun phrase: the lazy match may take in a clause before it.
+
+    The "and" inside a name ("Customs and Border Protection") is kept.
+    """
     for cut in (" that ", " which ", " and ", " but ", " as ", " then ", " while "):
-        if cut in speaker:
+        if cut in speaker and not (cut == " and " and re.search(r"\band\s+[A-Z]", speaker)):
             speaker = speaker.rsplit(cut, 1)[-1]
     return speaker.strip()
 
