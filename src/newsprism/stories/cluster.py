@@ -4,8 +4,8 @@ Articles arrive in time order; each joins the most similar active story (cosine 
 TF-IDF vector and the story's centroid, Miranda et al. 2018) when the similarity reaches a
 threshold, else it starts a new story. A story whose newest article is older than the dormancy
 window goes dormant: its centroid is dropped, so memory depends on the active stories only, never
-on how long the stream has run. Articles without a date are placed by content alone, at the
-current stream time. Near-duplicates (``dedup``) join their original's story without touching the
+on how long the stream has run. An article without a date takes the date in its URL, if any;
+without either it is placed by content alone, at the current stream time. Near-duplicates (``dedup``) join their original's story without touching the
 centroid, so a wire copy carried by 40 outlets counts as coverage, not as 40 votes.
 
 The work is done a chunk at a time with sparse matrix products, yet gives exactly the result of
@@ -42,12 +42,12 @@ class ClusterSettings:
     """Online clustering settings.
 
     ``threshold``: cosine similarity to a story centroid needed to join it; chosen on the
-    threshold curve of the pooled gold clusterings (README "Story clustering"), where 0.25 is
-    within 0.01 B-cubed F1 of the best value on DUC 2004, AllSides and Multi-News alike.
+    threshold curve of the pooled gold clusterings (README "Stories from a stream"): 0.2 is the
+    best value for AllSides and Multi-News and 0.02 B-cubed F1 below the best (0.15) on DUC 2004.
     ``size_weight``: 0 compares an article with a story's centroid (cosine); 1 with the mean of
     its similarities to the story's articles (average link); between, a blend. Average link at
     threshold 0.15 lifts Multi-News to 0.851 B-cubed F1 but drops AllSides to 0.68, so the default
-    stays the centroid (README "Story clustering").
+    stays the centroid (README "Stories from a stream").
     ``dormant_after``: a story with no new article for this long stops taking articles. DUC 2004
     topics have gaps of up to 76 days between articles (TDT topics run for months), news events
     mostly days; 30 days loses little on DUC and keeps the active set small on a year of news.
@@ -57,7 +57,7 @@ class ClusterSettings:
     skew); later ones are ignored.
     ``time_penalty``: cosine taken off per dormancy window of time since a story's newest article;
     0 by default because it moved B-cubed F1 on DUC 2004 (the one dated gold set) by under 0.03
-    either way (README "Story clustering").
+    either way (README "Stories from a stream").
     ``chunk``: articles vectorised and compared per sparse product; the result does not depend on
     it except through the IDF, which is updated once per chunk.
     """
@@ -303,7 +303,6 @@ class StoryClusterer:
         self._story_of_original = {
             a: story for a, story in self._story_of_original.items() if a in self.duplicates
         }
-
 
     def save_state(self) -> bytes:
         """Everything the stream needs to go on later, as an ``.npz`` (no pickle: a store file may

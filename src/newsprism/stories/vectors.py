@@ -33,11 +33,13 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*[A-Za-z]\.?)(?:\s+(?:of\s+|the\s+)?[
 class VectorSettings:
     """How articles become vectors.
 
-    ``n_features``: hashing space per sub-vector; 2**18 keeps collisions rare for news vocabulary
-    (about 1 in 10^3 for a 50k-word working vocabulary) and the IDF table at 1 MB.
-    Weights of the title, body and entity sub-vectors: measured on the pooled gold clusterings
-    (``benchmarks/stories_bench.py --curve``; README "Story clustering"); the body carries most of
-    the signal, titles and names sharpen it (Miranda et al. 2018 weight the same three parts).
+    ``n_features``: hashing space per sub-vector (a power of two). Collisions are frequent for
+    a large vocabulary but mostly between rare words: at threshold 0.2 the pooled gold sets score
+    the same B-cubed F1 with 2**18 and 2**20 features, and at most 0.005 less with 2**16; 2**18
+    keeps the document-frequency table (three sub-vectors, int64) at 6 MB.
+    Weights of the title, body and entity sub-vectors (0.5 / 1 / 0.5, after Miranda et al. 2018's
+    title, body and entity parts): title and entity weights from 0 to 1 changed no gold set by more
+    than 0.02 B-cubed F1 at its best threshold (README "Stories from a stream").
     ``body_words``: the body is cut to its first words; news puts the event in the lead, and the
     tail of long articles is background that blurs stories together.
     """
