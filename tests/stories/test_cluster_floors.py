@@ -25,7 +25,7 @@ SETS = {
     "multinews": "multinews/multinews_test.jsonl",
 }
 FLOORS = {"duc2004": 0.95, "allsides": 0.90, "multinews": 0.85}
-MEASURED = {"duc2004": 0.768, "allsides": 0.761, "multinews": 0.839}
+MEASURED = {"duc2004": 0.781, "allsides": 0.761, "multinews": 0.839}
 GUARDS = {name: round(value - 0.01, 3) for name, value in MEASURED.items()}
 
 _scores: dict[str, float] = {}

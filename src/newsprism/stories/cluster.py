@@ -43,7 +43,7 @@ class ClusterSettings:
 
     ``threshold``: cosine similarity to a story centroid needed to join it; chosen on the
     threshold curve of the pooled gold clusterings (README "Stories from a stream"): 0.2 is the
-    best value for AllSides and Multi-News and 0.02 B-cubed F1 below the best (0.15) on DUC 2004.
+    best value for AllSides and Multi-News and within 0.01 B-cubed F1 of the best (0.15) on DUC 2004.
     ``size_weight``: 0 compares an article with a story's centroid (cosine); 1 with the mean of
     its similarities to the story's articles (average link); between, a blend. Average link at
     threshold 0.15 lifts Multi-News to 0.851 B-cubed F1 but drops AllSides to 0.68, so the default

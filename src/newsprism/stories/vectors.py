@@ -40,15 +40,16 @@ class VectorSettings:
     Weights of the title, body and entity sub-vectors (0.5 / 1 / 0.5, after Miranda et al. 2018's
     title, body and entity parts): title and entity weights from 0 to 1 changed no gold set by more
     than 0.02 B-cubed F1 at its best threshold (README "Stories from a stream").
-    ``body_words``: the body is cut to its first words; news puts the event in the lead, and the
-    tail of long articles is background that blurs stories together.
+    ``body_words``: the body is cut to its first words, which bounds the cost of a long article.
+    At threshold 0.2, 1,000 words scored 0.013 B-cubed F1 above 400 on DUC 2004 (full-length
+    articles) and the same on AllSides and Multi-News; 100 words lost 0.18 on DUC.
     """
 
     n_features: int = 2**18
     title_weight: float = 0.5
     body_weight: float = 1.0
     entity_weight: float = 0.5
-    body_words: int = 400
+    body_words: int = 1000
 
     def __post_init__(self) -> None:
         if self.n_features < 2**10 or self.n_features & (self.n_features - 1):
