@@ -1,9 +1,10 @@
 """Quality floors of story clustering on pooled gold clusterings (issue 5), and regression guards.
 
 Every cleaned, non-empty article of a gold set goes into one shuffled stream with anonymous ids and
-is clustered blind with the default settings. The issue's floors (DUC 2004 >= 0.95, AllSides >=
-0.90, Multi-News >= 0.85 B-cubed F1) are not reached yet: they are pinned as strict expected
-failures with the measured value, so the day one is reached the marker must go. The guards below
+is clustered blind with the default settings. The issue's floors are DUC 2004 >= 0.95, AllSides
+>= 0.90 and Multi-News >= 0.85 B-cubed F1; Multi-News reaches its floor, the other two do not yet:
+they are pinned as strict expected failures with the measured value, so the day one is reached
+the marker must go. The guards below
 them hold today's measured quality (minus a 0.01 noise margin for hash and IDF-order effects) so
 that it cannot slip unnoticed. Measurements: README "Stories from a stream".
 """
@@ -25,7 +26,7 @@ SETS = {
     "multinews": "multinews/multinews_test.jsonl",
 }
 FLOORS = {"duc2004": 0.95, "allsides": 0.90, "multinews": 0.85}
-MEASURED = {"duc2004": 0.781, "allsides": 0.761, "multinews": 0.839}
+MEASURED = {"duc2004": 0.831, "allsides": 0.777, "multinews": 0.851}
 GUARDS = {name: round(value - 0.01, 3) for name, value in MEASURED.items()}
 
 _scores: dict[str, float] = {}
@@ -44,7 +45,13 @@ def test_pooled_clustering_stays_at_its_measured_quality(name):
     assert _bcubed_f1(name) >= GUARDS[name]
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
-@pytest.mark.xfail(strict=True, reason="below the issue's floor: measured values in MEASURED and the README")
+_BELOW_FLOOR = pytest.mark.xfail(strict=True, reason="below the issue's floor: measured value in MEASURED and the README")
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param("allsides", marks=_BELOW_FLOOR),
+    pytest.param("duc2004", marks=_BELOW_FLOOR),
+    "multinews",
+])
 def test_pooled_clustering_reaches_the_issue_floor(name):
     assert _bcubed_f1(name) >= FLOORS[name]
