@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import LATIMES_SEED, RT_SEED
 
 from newsprism.analysis.align import AlignSettings, analyze
 from newsprism.errors import NewsprismError
@@ -93,3 +94,11 @@ def test_an_article_without_sentences_gives_no_facts_for_it():
     analysis = analyze(story("The vote passed on Monday after a long debate.", "   "))
     assert analysis.sentences["a1"] == ()
     assert all("a1" not in f.articles for f in analysis.facts)
+
+
+def test_seed_paraphrases_of_the_biggest_disappointment_of_2017_are_one_fact_of_both_outlets():
+    from newsprism.engines.local import load_story
+
+    seeds, _ = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
+    facts = [f for f in analyze(seeds).facts if any("disappointment" in s.text for s in f.sentences)]
+    assert len(facts) == 1 and set(facts[0].outlets) == {"RT", "Los Angeles Times"}

@@ -86,14 +86,18 @@ def content_bigrams(tokens: Sequence[str], stems: Sequence[str]) -> set[tuple[st
 class AlignSettings:
     """How sentences are linked into facts.
 
-    ``link_threshold``: the cosine two sentences need to tell the same fact. 0.3 was set on the
-    seed pair in ``examples/`` (the LA Times and RT sentences carrying Peskov's "two to tango"
-    score 0.33, while the RT sentence on the Minsk agreements and the LA Times sentence on the
-    Olympic flag ban reach at most 0.14 against any sentence of the other outlet); on DUC 2004
-    it links 31% of sentences into facts of two or more articles.
+    ``link_threshold``: the cosine two sentences need to tell the same fact. 0.2 was set on the
+    seed pair in ``examples/``: it links RT's and the LA Times' paraphrases of the "biggest
+    disappointment of 2017" (cosine 0.25), while RT's Minsk sentences reach at most 0.04 and the LA
+    Times' Olympic flag sentence at most 0.03 against the other outlet. On DUC 2004 it puts 40% of
+    the sentences into facts of two or more articles; summary ROUGE there is flat (37.7-37.9
+    ROUGE-1) for thresholds from 0.15 to 1.0 (``benchmarks/summarize_bench.py``).
+    ``shared_run`` / ``shared_run_content_words``: a run of that many words, that many of them not
+    stop words, found in two sentences links them whatever their cosine (see ``shared_runs``);
+    Peskov's "it takes two to tango" links the two seed sentences that carry it (cosine 0.17).
     """
 
-    link_threshold: float = 0.25
+    link_threshold: float = 0.2
     shared_run: int = 5
     shared_run_content_words: int = 2
 
@@ -102,6 +106,11 @@ class AlignSettings:
             raise NewsprismError(f"link_threshold must be in (0, 1], got {self.link_threshold}")
         if self.shared_run < 2:
             raise NewsprismError(f"shared_run must be at least 2 words, got {self.shared_run}")
+        if not 0 <= self.shared_run_content_words <= self.shared_run:
+            raise NewsprismError(
+                f"shared_run_content_words must be in [0, shared_run={self.shared_run}], "
+                f"got {self.shared_run_content_words}"
+            )
 
 
 def _features(sentence: Sentence) -> list[str]:
