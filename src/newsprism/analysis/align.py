@@ -64,10 +64,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def terms(text: str) -> tuple[list[str], list[str]]:
-    """``(tokens, stems)`` of ``text``: the same Porter stems rouge-score compares."""
-    tokens = words(text)
-    return tokens, [_stem(token) for token in tokens]
+@lru_cache(maxsize=2**16)
+def terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(tokens, stems)`` of ``text``: the same Porter stems rouge-score compares.
+
+    Cached, because the alignment and the summary both read every sentence of a story.
+    """
+    tokens = tuple(words(text))
+    return tokens, tuple(_stem(token) for token in tokens)
 
 
 def content_bigrams(tokens: Sequence[str], stems: Sequence[str]) -> set[tuple[str, str]]:
@@ -150,7 +154,7 @@ def shared_runs(sentences: Sequence[Sentence], settings: AlignSettings) -> set[t
     holders: dict[tuple[str, ...], set[int]] = {}
     n = settings.shared_run
     for index, sentence in enumerate(sentences):
-        tokens = words(sentence.text)
+        tokens = terms(sentence.text)[0]
         for k in range(len(tokens) - n + 1):
             run = tuple(tokens[k : k + n])
             if sum(t not in ENGLISH_STOP_WORDS for t in run) >= settings.shared_run_content_words:
