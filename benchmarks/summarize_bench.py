@@ -17,6 +17,7 @@ same sentences (``newsprism.text.segment``), so the comparison is about what eac
 Scores: ``newsprism.evaluate.rouge`` (rouge-score, Porter stemming); DUC 2004 in ``duc`` mode
 (100 words, recall averaged over the 4 references), Multi-News in ``mds`` mode (F1). A story a
 system fails on (or that has no usable article) scores as an empty summary. Seconds per story
+are CPU seconds of this process (the machine may be shared; wall time would count the others) and
 cover splitting, the peers' document building and selection, not reading and cleaning (shared)
 nor one untimed warm-up story per system;
 ``x LexRank`` is LexRank's time divided by the system's, measured in the same run. Peers that
@@ -153,13 +154,13 @@ def run_system(system: Summarizer, stories: list[Story], words: int) -> tuple[di
             system(stories[0], words)
         except NewsprismError:
             pass
-    start = time.perf_counter()
+    start = time.process_time()
     for story in stories:
         try:
             out[story.id] = system(story, words)
         except NewsprismError:
             out[story.id] = []
-    return out, (time.perf_counter() - start) / max(len(stories), 1)
+    return out, (time.process_time() - start) / max(len(stories), 1)
 
 
 def score(mode: str, summaries: dict[str, list[str]], references: dict[str, list[str]]) -> dict:
