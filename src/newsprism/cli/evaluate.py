@@ -57,7 +57,10 @@ def run_rouge(args: argparse.Namespace) -> int:
     from newsprism.evaluate.rouge import evaluate
 
     report = evaluate(args.clusters, args.summaries, args.mode, warn=warn)
-    table = Table(title=f"ROUGE ({report.mode} mode, {report.stories} stories, bootstrap 95% CI)")
+    table = Table(
+        title=f"ROUGE, {report.mode} mode",
+        caption=f"{report.stories} stories; 95% bootstrap confidence intervals",
+    )
     for column in ("measure", "score", "95% CI"):
         table.add_column(column, justify="left" if column == "measure" else "right")
     for measure, interval in report.scores.items():
