@@ -161,6 +161,8 @@ def shared_runs(sentences: Sequence[Sentence], settings: AlignSettings) -> set[t
                 holders.setdefault(run, set()).add(index)
     pairs = set()
     for indices in holders.values():
+        # A run in more than 2 * sqrt(n) of the n sentences is a stock phrase of the story (a
+        # recurring name or boilerplate line), not one fact told again; it links nothing.
         if 1 < len(indices) <= 2 * len(sentences) ** 0.5:
             ordered = sorted(indices)
             pairs.update((a, b) for k, a in enumerate(ordered) for b in ordered[k + 1 :])
@@ -204,16 +206,20 @@ def analyze(
     flat = [s for article in story.articles for s in sentences[article.id]]
     article_of = [index for index, article in enumerate(story.articles) for _ in sentences[article.id]]
     groups = _Groups(article_of)
-    similarity = np.zeros((len(flat), len(flat)))
+    similarity = sp.csr_matrix((len(flat), len(flat)))
     if len(story.articles) > 1 and flat:
         vectors = sentence_vectors(flat)
-        similarity = (vectors @ vectors.T).toarray()
-        for i, j in shared_runs(flat, settings):
-            similarity[i, j] = similarity[j, i] = max(similarity[i, j], 1.0)
+        similarity = sp.csr_matrix(vectors @ vectors.T)
+        runs = list(shared_runs(flat, settings))
+        if runs:  # a shared run links whatever the cosine: it counts as a perfect match
+            rows, cols = np.array(runs).T
+            boost = sp.csr_matrix((np.ones(2 * len(runs)), (np.r_[rows, cols], np.r_[cols, rows])), shape=similarity.shape)
+            similarity = similarity.maximum(boost)
+        pairs = sp.triu(similarity, k=1).tocoo()
         article_ids = np.asarray(article_of)
-        candidates = (similarity >= settings.link_threshold) & (article_ids[:, None] < article_ids[None, :])
-        first, second = np.nonzero(candidates)
-        for k in np.argsort(-similarity[first, second], kind="stable"):
+        keep = (pairs.data >= settings.link_threshold) & (article_ids[pairs.row] != article_ids[pairs.col])
+        first, second, score = pairs.row[keep], pairs.col[keep], pairs.data[keep]
+        for k in np.lexsort((second, first, -score)):  # strongest first; ties in sentence order
             groups.merge(int(first[k]), int(second[k]))
     members: dict[int, list[int]] = {}
     for i in range(len(flat)):
@@ -222,7 +228,7 @@ def analyze(
     fact_of = {}
     for position, indices in enumerate(sorted(members.values(), key=min)):
         chosen = [flat[i] for i in indices]
-        centrality = [similarity[i, indices].sum() for i in indices]
+        centrality = similarity[indices][:, indices].sum(axis=1).A1 if len(indices) > 1 else [0.0]
         representative = chosen[int(np.argmax(centrality))]
         outlets = tuple(dict.fromkeys(story.articles[article_of[i]].display_outlet for i in indices))
         facts.append(Fact(id=position, sentences=tuple(chosen), outlets=outlets, representative=representative))
