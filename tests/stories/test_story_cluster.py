@@ -189,3 +189,13 @@ def test_a_date_in_the_url_stands_in_for_a_missing_date():
     expected = datetime(2021, 10, 18, tzinfo=timezone.utc).timestamp()
     assert article_time(dated) == article_time(dashed) == expected
     assert article_time(plain) is None
+
+
+def test_a_long_running_story_keeps_only_its_largest_centroid_terms(stream):
+    articles, _ = stream(1, 40)
+    clusterer = StoryClusterer(ClusterSettings(centroid_terms=50, chunk=8))
+    assigned = clusterer.add(articles)
+    assert len({a.story for a in assigned}) == 1
+    assert clusterer._centroids.nnz <= 50
+    centroid = clusterer._centroids
+    assert clusterer._norm2[0] == pytest.approx(float(centroid.multiply(centroid).sum()), rel=1e-5)

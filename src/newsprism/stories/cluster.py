@@ -56,6 +56,9 @@ class ClusterSettings:
     0.02 above 30 on DUC and within 0.01 on AllSides.
     ``max_active``: a hard cap on active stories (the least recently updated go dormant first), so
     memory stays bounded even on an undated stream, where time never moves.
+    ``centroid_terms``: a story's centroid keeps its largest terms only, so that a story that runs
+    for months does not grow without bound; the pooled gold sets score the same with 1,000 terms
+    as with no limit (300 cost DUC 2004 0.004 B-cubed F1).
     ``future_tolerance``: dates up to this far past the present are believed (time zones, clock
     skew); later ones are ignored.
     ``chunk``: articles vectorised and compared per sparse product; the result does not depend on
@@ -67,6 +70,7 @@ class ClusterSettings:
     time_penalty: float = 0.1
     dormant_after: timedelta = timedelta(days=60)
     max_active: int = 20_000
+    centroid_terms: int = 1_000
     future_tolerance: timedelta = timedelta(days=1)
     chunk: int = 256
     story_prefix: str = "s"
@@ -216,7 +220,7 @@ class StoryClusterer:
         n_old, n_new = len(self._ids), 0
         size = n_old + len(articles)
         dots = np.zeros((len(articles), size))  # dots[i, k]: article i . centroid k, kept current
-        dots[:, :n_old] = (q @ self._centroids.T).toarray()
+        dots[:, :n_old] = (self._centroids @ q.T).T.toarray()  # transposes the chunk, not the centroids
         among = (q @ q.T).toarray()
         norm2 = np.concatenate([self._norm2, np.zeros(len(articles))])
         sizes = np.concatenate([self._sizes, np.zeros(len(articles))])
@@ -242,13 +246,14 @@ class StoryClusterer:
             last[best] = np.fmax(last[best], times[i])  # fmax: an undated article leaves it
             dots[:, best] += among[:, i]
             target[i] = best
-        self._merge(q, target, n_old + n_new, last, sizes)
+        self._merge(q, target, n_old + n_new, norm2, last, sizes)
         for _ in range(n_new):
             self.stories_started += 1
             self._ids.append(f"{s.story_prefix}{self.stories_started}")
         return [self._ids[k] for k in target]
 
-    def _merge(self, q: sp.csr_matrix, target: np.ndarray, size: int, last: np.ndarray, sizes: np.ndarray) -> None:
+    def _merge(self, q: sp.csr_matrix, target: np.ndarray, size: int, norm2: np.ndarray, last: np.ndarray,
+               sizes: np.ndarray) -> None:
         """Add each article's vector to its story's centroid (new stories get new rows)."""
         n = len(target)
         joins = sp.csr_matrix((np.ones(n, dtype=np.float32), (target, np.arange(n))), shape=(size, n))
@@ -256,8 +261,10 @@ class StoryClusterer:
             [self._centroids, sp.csr_matrix((size - self._centroids.shape[0], q.shape[1]), dtype=np.float32)],
             format="csr",
         )
-        self._centroids = (grown + joins @ q).tocsr()
-        self._norm2 = np.asarray(self._centroids.multiply(self._centroids).sum(axis=1)).ravel()
+        touched = np.unique(target)
+        self._centroids = _prune_rows((grown + joins @ q).tocsr(), touched, self.settings.centroid_terms)
+        self._norm2 = norm2[:size].copy()  # kept exact in the loop: |c + q|^2 = |c|^2 + 2 c.q + |q|^2
+        self._norm2[touched] = _row_norms2(self._centroids, touched)  # unless pruning cut the row
         self._last = last[:size].copy()
         self._sizes = sizes[:size].copy()
 
@@ -367,6 +374,26 @@ class StoryClusterer:
         dedup = {name[len("dedup_"):]: value for name, value in arrays.items() if name.startswith("dedup_")}
         clusterer.duplicates = DuplicateIndex.restore(dedup, clusterer.settings.dedup)
         return clusterer
+
+
+def _prune_rows(matrix: sp.csr_matrix, rows: np.ndarray, keep: int) -> sp.csr_matrix:
+    """``matrix`` with each of ``rows`` cut to its ``keep`` largest entries."""
+    counts = np.diff(matrix.indptr)
+    long_rows = rows[counts[rows] > keep]
+    if len(long_rows) == 0:
+        return matrix
+    mask = np.ones(len(matrix.data), dtype=bool)
+    for row in long_rows:
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        smallest = np.argpartition(matrix.data[start:end], end - start - keep)[: end - start - keep]
+        mask[start + smallest] = False
+    row_of = np.repeat(np.arange(matrix.shape[0]), counts)[mask]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of, minlength=matrix.shape[0]))])
+    return sp.csr_matrix((matrix.data[mask], matrix.indices[mask], indptr), shape=matrix.shape)
+
+
+def _row_norms2(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+    return np.array([float(np.dot(d, d)) for d in (matrix.data[matrix.indptr[r]:matrix.indptr[r + 1]] for r in rows)])
 
 
 def arrival_order(articles: Sequence[Article]) -> list[int]:
