@@ -166,4 +166,5 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
             IndexEntry(id=story.id, href=f"stories/{name}", title=title, articles=len(story.articles), outlets=story.outlets)
         )
     (out / "index.html").write_text(render_index(entries), encoding="utf-8")
-    print(f"wrote {out / 'index.html'} and {len(entries)} story reports", file=sys.stderr)
+    reports = len(entries)
+    print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}", file=sys.stderr)
