@@ -8,10 +8,10 @@ on how long the stream has run. An article without a date takes the date in its 
 without either it is placed by content alone, at the current stream time. Near-duplicates (``dedup``) join their original's story without touching the
 centroid, so a wire copy carried by 40 outlets counts as coverage, not as 40 votes.
 
-The work is done a chunk at a time with sparse matrix products, yet gives exactly the result of
-one-article-at-a-time processing: the similarity of an article to a centroid that earlier
-articles of the same chunk joined is the precomputed similarity to the old centroid plus its
-similarities to those articles. ``cluster_articles`` is the batch mode: it sorts by date and id
+The work is done a chunk at a time with sparse matrix products, yet gives the result of
+one-article-at-a-time processing (with the IDF and the centroid pruning updated once per chunk):
+the similarity of an article to a centroid that earlier articles of the same chunk joined is the
+precomputed similarity to the old centroid plus its similarities to those articles. ``cluster_articles`` is the batch mode: it sorts by date and id
 first, so a shuffled file gives the same stories as the same file in order.
 """
 
@@ -62,7 +62,7 @@ class ClusterSettings:
     ``future_tolerance``: dates up to this far past the present are believed (time zones, clock
     skew); later ones are ignored.
     ``chunk``: articles vectorised and compared per sparse product; the result does not depend on
-    it except through the IDF, which is updated once per chunk.
+    it except through the IDF and the centroid pruning, which are updated once per chunk.
     """
 
     threshold: float = 0.15
