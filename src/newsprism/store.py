@@ -139,11 +139,24 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def _clusterer(self) -> StoryClusterer:
-        row = self._db.execute("SELECT value FROM state WHERE name = 'clusterer'").fetchone()
+    def _version(self) -> int:
+        """How many chunks have been committed: another ingest's commit shows as a new version."""
+        row = self._db.execute("SELECT value FROM state WHERE name = 'version'").fetchone()
+        try:
+            return int(row[0]) if row else 0
+        except (TypeError, ValueError):
+            raise NewsprismError(f"{self.path}: the store's state version is unreadable ({row[0]!r})") from None
+
+    def _clusterer(self) -> tuple[StoryClusterer, int]:
+        self._db.execute("BEGIN")  # read the state and its version as one snapshot
+        try:
+            row = self._db.execute("SELECT value FROM state WHERE name = 'clusterer'").fetchone()
+            version = self._version()
+        finally:
+            self._db.execute("COMMIT")
         if row is None:
-            return StoryClusterer(self.settings)
-        return StoryClusterer.load_state(row[0], self.settings)
+            return StoryClusterer(self.settings), version
+        return StoryClusterer.load_state(row[0], self.settings), version
 
     def add(
         self,
@@ -170,7 +183,7 @@ class Store:
         new = [(k, a) for k, a in new if k not in already]
         order = arrival_order([a for _, a in new])
         new = [new[i] for i in order]
-        clusterer = self._clusterer()
+        clusterer, version = self._clusterer()
         duplicates, touched, notes = 0, set(), []
         for start in range(0, len(new), commit_every):
             chunk = new[start : start + commit_every]
@@ -186,7 +199,8 @@ class Store:
                     (key, article.id, article.display_outlet, article.url, article.title, _iso(article.published),
                      article.source, article.text, assignment.story, assignment.duplicate_of, _now())
                 )
-            self._commit_chunk(rows, {r[8] for r in rows}, clusterer.save_state())
+            self._commit_chunk(rows, {r[8] for r in rows}, clusterer.save_state(), version)
+            version += 1
             if on_commit is not None:
                 on_commit(start + len(chunk))
         return IngestReport(len(new), len(already), duplicates, len(touched), tuple(notes))
@@ -200,10 +214,17 @@ class Store:
             found.update(r[0] for r in self._db.execute(f"SELECT key FROM articles WHERE key IN ({marks})", part))
         return found
 
-    def _commit_chunk(self, rows: list[tuple[Any, ...]], stories: set[str], state: bytes) -> None:
+    def _commit_chunk(self, rows: list[tuple[Any, ...]], stories: set[str], state: bytes, version: int) -> None:
+        """Commit one chunk, unless another ingest committed since this one read the clusterer
+        state: then its stories would be computed from a state that is no longer the store's."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
+            if self._version() != version:
+                raise NewsprismError(
+                    f"{self.path}: another ingest wrote to the store meanwhile; run this one again "
+                    "(what it committed so far is kept, and articles already stored are skipped)"
+                )
             db.executemany("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
             for story in stories:
                 db.execute(
@@ -218,6 +239,7 @@ class Store:
                     (story, _now(), story),
                 )
             db.execute("INSERT OR REPLACE INTO state VALUES ('clusterer', ?)", (state,))
+            db.execute("INSERT OR REPLACE INTO state VALUES ('version', ?)", (str(version + 1),))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
