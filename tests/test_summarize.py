@@ -130,3 +130,15 @@ def test_seed_sentences_on_the_minsk_agreements_name_rt_alone(seed_summary):
 def test_seed_sentences_on_the_olympic_flag_ban_name_the_la_times_alone(seed_summary):
     flag = [c for c in seed_summary.sentences if "flag" in c.sentence.text.lower()]
     assert flag and all(c.outlets == ("Los Angeles Times",) for c in flag)
+
+
+def test_solver_chatter_on_file_descriptor_1_goes_to_standard_error(capfd):
+    import os
+
+    from newsprism.summarize import _solver_output_to_stderr
+
+    with _solver_output_to_stderr():
+        os.write(1, b"HighsMipSolverData debugging line\n")
+    print("after")
+    captured = capfd.readouterr()
+    assert captured.out == "after\n" and "HighsMipSolverData" in captured.err

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -108,6 +111,29 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
     return concepts, weights
 
 
+@contextmanager
+def _solver_output_to_stderr() -> Iterator[None]:
+    """Send what the solver's C++ code prints to standard error while it runs.
+
+    HiGHS (scipy 1.17) occasionally prints a debugging line to the process's standard output
+    ("HighsMipSolverData::transformNewIntegerFeasibleSolution ..."), which would corrupt the JSON
+    lines ``newsprism summarize --clusters`` writes there. File descriptor 1 is pointed at 2 for
+    the duration of the solve (so nothing is lost) and restored afterwards.
+    """
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError):  # no file descriptor 1 (embedded interpreters): nothing to guard
+        yield
+        return
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings: SummarySettings) -> list[int]:
     """Indices of the candidates the ILP chooses (Gillick & Favre 2009, plus one sentence per fact).
 
@@ -147,13 +173,14 @@ def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings
         # at most one sentence per fact
         sp.csr_matrix((np.ones(n), ([fact_row[c.fact] for c in candidates], np.arange(n))), shape=(len(facts), n + m)),
     ]
-    result = milp(
-        -np.r_[own, list(shared.values())],  # milp minimises
-        constraints=LinearConstraint(sp.vstack(blocks).tocsr(), -np.inf, np.r_[words, np.zeros(m), np.ones(len(facts))]),
-        integrality=np.r_[np.ones(n), np.zeros(m)],
-        bounds=Bounds(0, 1),
-        options={"time_limit": settings.time_limit},
-    )
+    with _solver_output_to_stderr():
+        result = milp(
+            -np.r_[own, list(shared.values())],  # milp minimises
+            constraints=LinearConstraint(sp.vstack(blocks).tocsr(), -np.inf, np.r_[words, np.zeros(m), np.ones(len(facts))]),
+            integrality=np.r_[np.ones(n), np.zeros(m)],
+            bounds=Bounds(0, 1),
+            options={"time_limit": settings.time_limit},
+        )
     if result.x is None:
         raise NewsprismError(f"the sentence selection found no solution ({result.message})")
     return [j for j in range(n) if result.x[j] > 0.5]
