@@ -104,3 +104,16 @@ def test_future_and_unparseable_dates_are_clustered_by_content_with_a_warning(tm
     assert len(captured.out.splitlines()) == 2
     assert "in the future; clustered by content alone" in captured.err
     assert "unparseable date 'not a date'" in captured.err
+
+
+def test_reports_of_a_store_keep_each_storys_summary_and_comparison_in_it(articles, tmp_path):
+    from newsprism.store import Store
+
+    db, out = tmp_path / "news.db", tmp_path / "reports"
+    assert main(["ingest", str(articles), "--db", str(db)]) == 0
+    assert main(["stories", "--db", str(db), "--out", str(out)]) == 0
+    assert len(list((out / "stories").iterdir())) == 2
+    with Store(db) as store:
+        for row in store.stories():
+            assert store.analysis(row.id, "summary")["sentences"]
+            assert "consensus" in store.analysis(row.id, "comparison")
