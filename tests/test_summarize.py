@@ -37,7 +37,7 @@ def seed_summary():
     from newsprism.engines.local import load_story
 
     story, _ = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
-    return summarize(story, 400)
+    return summarize(story, 10_000)  # larger than the story: every fact is told once
 
 
 def test_summary_never_exceeds_the_word_budget():
@@ -142,3 +142,11 @@ def test_solver_chatter_on_file_descriptor_1_goes_to_standard_error(capfd):
     print("after")
     captured = capfd.readouterr()
     assert captured.out == "after\n" and "HighsMipSolverData" in captured.err
+
+
+def test_seed_summary_of_100_words_carries_the_two_to_tango_fact_with_both_outlets():
+    from newsprism.engines.local import load_story
+
+    story, _ = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
+    tango = [c for c in summarize(story, 100).sentences if "two to tango" in c.sentence.text]
+    assert tango and set(tango[0].outlets) == {"RT", "Los Angeles Times"}
