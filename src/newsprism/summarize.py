@@ -7,15 +7,12 @@ bigrams (not both stop words), a concept's weight is the number of articles that
 summary is the set of whole sentences that covers the most concept weight within the word budget.
 Covering a concept once earns its weight once, so the program controls redundancy itself (McDonald
 2007); on top of that, at most one sentence per fact of the ``StoryAnalysis`` may be chosen, so no
-two summary sentences tell the same fact. Three additions, all measured on DUC 2004 and Multi-News
+two summary sentences tell the same fact. Two additions, both measured on DUC 2004 and Multi-News
 (README "Summaries"):
 
 - position: a concept's weight grows with how early (relative to the article's length) it first
   appears in an article: news puts the event in its lead (the first position of a word is one of
   the word-importance features of RegSum, Hong & Nenkova 2014);
-- content words are concepts too, at a small fraction of a bigram's weight, so that coverage of
-  the story's vocabulary counts, as in frequency-based selection (SumBasic, Nenkova &
-  Vanderwende 2005);
 - short sentences (fewer than ``min_sentence_words``) are not candidates: they carry little and
   spend budget on fragments and captions.
 
@@ -39,8 +36,6 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsprism.analysis.align import analyze, content_bigrams, terms
 from newsprism.errors import NewsprismError
 from newsprism.model import Sentence, Story, StoryAnalysis, Summary, SummarySentence
@@ -61,8 +56,6 @@ class SummarySettings:
     steps of ``1 / position_steps`` of the article (0 for the lead). Relative positions treat long
     DUC 2004 articles and truncated Multi-News ones alike; 2 and 20 measured best of the runs in
     the README.
-    ``word_concept_weight``: content words (stems of words of three or more letters, not stop
-    words) are concepts too, at this fraction of a bigram's weight; they add ROUGE-1 coverage.
     ``min_sentence_words``: shorter sentences are not candidates; 12 measured better than 10 and 15.
     ``time_limit``: seconds HiGHS may search before the best summary found so far is used.
     """
@@ -70,7 +63,6 @@ class SummarySettings:
     min_support_fraction: float = 0.35
     position_weight: float = 2.0
     position_steps: int = 20
-    word_concept_weight: float = 0.15
     min_sentence_words: int = 12
     time_limit: float = 10.0
 
@@ -81,8 +73,6 @@ class SummarySettings:
             raise NewsprismError(f"position_weight must be >= 0, got {self.position_weight}")
         if self.position_steps < 1:
             raise NewsprismError(f"position_steps must be >= 1, got {self.position_steps}")
-        if self.word_concept_weight < 0:
-            raise NewsprismError(f"word_concept_weight must be >= 0, got {self.word_concept_weight}")
         if self.min_sentence_words < 1:
             raise NewsprismError(f"min_sentence_words must be >= 1, got {self.min_sentence_words}")
         if self.time_limit <= 0:
@@ -99,25 +89,17 @@ class _Candidate:
     sentence: Sentence
     fact: int
     words: int
-    concepts: frozenset[tuple[str, ...]]
-
-
-def _concepts(text: str) -> frozenset[tuple[str, ...]]:
-    """Bigram concepts (Gillick & Favre 2009) and word concepts: stems of content words."""
-    tokens, stems = terms(text)
-    found: set[tuple[str, ...]] = set(content_bigrams(tokens, stems))
-    found.update((stem,) for token, stem in zip(tokens, stems) if len(token) > 2 and token not in ENGLISH_STOP_WORDS)
-    return frozenset(found)
+    concepts: frozenset[tuple[str, str]]
 
 
 def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tuple[dict, dict]:
     """Concepts of every sentence, and each concept's weight (article support, position bonus)."""
     concepts: dict[tuple[str, int], frozenset] = {}
-    support: dict[tuple[str, ...], set[str]] = {}
-    earliest: dict[tuple[str, ...], float] = {}
+    support: dict[tuple[str, str], set[str]] = {}
+    earliest: dict[tuple[str, str], float] = {}
     for article_id, sentences in analysis.sentences.items():
         for sentence in sentences:
-            found = _concepts(sentence.text)
+            found = frozenset(content_bigrams(*terms(sentence.text)))
             concepts[(article_id, sentence.index)] = found
             position = settings.position_steps * sentence.index / len(sentences)
             for concept in found:
@@ -128,9 +110,7 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
     while needed > 1 and not any(len(a) >= needed for a in support.values()):
         needed -= 1  # articles that share nothing: fall back to what one article stresses
     weights = {
-        concept: len(holders)
-        * (1.0 + settings.position_weight / (1 + earliest[concept]))
-        * (settings.word_concept_weight if len(concept) == 1 else 1.0)
+        concept: len(holders) * (1.0 + settings.position_weight / (1 + earliest[concept]))
         for concept, holders in support.items()
         if len(holders) >= needed
     }
@@ -171,7 +151,7 @@ def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings
     only one candidate holds is part of that candidate's own weight. These rewrites keep the
     optimum and make HiGHS about three times faster on DUC 2004 (155 to 55 ms CPU per story).
     """
-    holders: dict[tuple[str, ...], list[int]] = {}
+    holders: dict[tuple[str, str], list[int]] = {}
     for j, candidate in enumerate(candidates):
         for concept in candidate.concepts:
             if concept in weights:
