@@ -34,7 +34,7 @@ def read_articles(inputs: Sequence[str], *, allow_private: bool = False) -> tupl
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     defaults = ClusterSettings()
     parser.add_argument(
-        "--threshold", type=float, default=defaults.threshold, metavar="COSINE",
+        "--threshold", type=float, default=defaults.threshold, metavar="SIMILARITY",
         help=f"similarity an article needs to join a story (default: {defaults.threshold}; "
              "lower merges more, see the README's threshold table)",
     )

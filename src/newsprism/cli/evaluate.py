@@ -15,7 +15,7 @@ from newsprism.cli.console import warn
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "evaluate",
-        help="score summaries (rouge) against the references of a cluster file",
+        help="score summaries (rouge) or story clusterings (clusters) against gold data",
         description="Score newsprism's output against the gold data of a cluster file.",
     )
     evaluations = parser.add_subparsers(title="evaluations", metavar="EVALUATION")
