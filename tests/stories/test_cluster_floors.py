@@ -55,3 +55,10 @@ _BELOW_FLOOR = pytest.mark.xfail(strict=True, reason="below the issue's floor: m
 ])
 def test_pooled_clustering_reaches_the_issue_floor(name):
     assert _bcubed_f1(name) >= FLOORS[name]
+
+
+def test_a_reshuffled_gold_set_gives_the_same_stories():
+    articles, _ = pool_stories(iter_cluster_stories(str(shared_file(SETS["allsides"]))))
+    once = {a.article: a.story for a in cluster_articles(articles)}
+    again = {a.article: a.story for a in cluster_articles(articles[::-1])}
+    assert once == again
