@@ -1,8 +1,4 @@
-"""Shared fixtures: where the example articles and the evaluation data live.
-
-The evaluation data in ../shared/data may not be redistributed, so it is never copied into the
-repository; tests that need it skip with a stated reason when it is absent (a user's fresh clone).
-"""
+"""Shared fixtures. The paths they use are in ``datapaths.py``; import paths from there."""
 
 from __future__ import annotations
 
@@ -10,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-SHARED_DATA = ROOT.parent / "shared" / "data"
-RT_SEED = EXAMPLES / "000_431b17eb286845b6.txt"
-LATIMES_SEED = EXAMPLES / "001_70f2f9c0c9a27f18.txt"
+# Re-exported for test modules that still import these names from conftest.
+from datapaths import EXAMPLES, LATIMES_SEED, ROOT, RT_SEED, SHARED_DATA, shared_file  # noqa: F401
 
 
 @pytest.fixture
@@ -23,11 +16,3 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"evaluation data not found at {SHARED_DATA} (licensed, never in the repository)")
     return SHARED_DATA
-
-
-def shared_file(relative: str) -> Path:
-    """A file under ../shared/data, or a skip saying it is absent."""
-    path = SHARED_DATA / relative
-    if not path.is_file():
-        pytest.skip(f"evaluation data file {path} is absent (licensed, never in the repository)")
-    return path

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import shared_file
+from datapaths import shared_file
 
 from newsprism.analysis.align import analyze
 from newsprism.compare import compare

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import shared_file
+from datapaths import shared_file
 
 from newsprism.analysis.framing import find_loaded, loaded_lexicon
 

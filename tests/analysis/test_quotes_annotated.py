@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import shared_file
+from datapaths import shared_file
 
 from newsprism.analysis.quotes import extract_quotes
 from newsprism.model import Article

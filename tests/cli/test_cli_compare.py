@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import LATIMES_SEED, RT_SEED
+from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.cli import main
 

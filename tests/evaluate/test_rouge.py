@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import shared_file
+from datapaths import shared_file
 
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.rouge import aggregate, evaluate, score_duc, score_mds

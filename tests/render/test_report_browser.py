@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LATIMES_SEED, RT_SEED
+from datapaths import LATIMES_SEED, RT_SEED
 from newsprism.cli import main
 
 CHROMIUM = Path("/usr/bin/chromium")

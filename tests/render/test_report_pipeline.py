@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import LATIMES_SEED, RT_SEED
+from datapaths import LATIMES_SEED, RT_SEED
 from newsprism.cli import main
 
 SEED_INPUTS = [f"RT={RT_SEED}", str(LATIMES_SEED)]

@@ -12,7 +12,7 @@ that it cannot slip unnoticed. Measurements: README "Stories from a stream".
 from __future__ import annotations
 
 import pytest
-from conftest import shared_file
+from datapaths import shared_file
 
 from newsprism.engines.local import iter_cluster_stories
 from newsprism.evaluate.clusters import pool_stories, score_clusters

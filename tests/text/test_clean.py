@@ -7,7 +7,7 @@ import pickle
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import LATIMES_SEED, RT_SEED
+from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.cli import main
 from newsprism.model import Article

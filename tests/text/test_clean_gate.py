@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SHARED_DATA
+from datapaths import EXAMPLES, SHARED_DATA
 
 from newsprism.ingest.outlets import normalize_outlet
 from newsprism.model import Article

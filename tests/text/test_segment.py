@@ -6,7 +6,7 @@ import importlib.util
 import re
 
 import pytest
-from conftest import LATIMES_SEED, ROOT, RT_SEED, shared_file
+from datapaths import LATIMES_SEED, ROOT, RT_SEED, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
