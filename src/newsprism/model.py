@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePath
 from types import MappingProxyType
 from typing import Any, Mapping
 
@@ -63,10 +64,14 @@ class Article:
 
     @property
     def display_outlet(self) -> str:
-        """The outlet, or the input's name when the outlet is unknown."""
+        """The outlet, or, when it is unknown, the input's file name (a URL or record name as it is)."""
         if self.outlet:
             return self.outlet
-        return self.source or self.id
+        if not self.source:
+            return self.id
+        if "://" in self.source:
+            return self.source
+        return PurePath(self.source).name or self.source
 
 
 def _rebuild_article(values: dict[str, Any]) -> Article:

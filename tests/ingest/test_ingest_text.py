@@ -26,7 +26,7 @@ def test_text_is_kept_exactly_as_read():
 def test_outlet_is_unknown_without_prefix_and_display_falls_back_to_the_file():
     article = read_inputs([str(RT_SEED)]).articles[0]
     assert article.outlet == ""
-    assert article.display_outlet == str(RT_SEED)
+    assert article.display_outlet == RT_SEED.name
 
 
 def test_headline_after_navigation_labels_becomes_the_title():
