@@ -8,12 +8,10 @@ loaded words, naming, tone).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
 
-from newsprism.cli.console import progress, warn
-from newsprism.errors import InputError, NewsprismError
+from newsprism.cli.batch import ONE_STORY_OR_CLUSTERS, load_analysis, open_output, render_record, write_cluster_outputs
+from newsprism.errors import NewsprismError
+from newsprism.model import Comparison, StoryAnalysis
 
 FORMATS = ("text", "markdown", "json", "jsonl", "html")
 
@@ -52,34 +50,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsprism.compare import compare
+
     if bool(args.inputs) == bool(args.clusters):
-        raise NewsprismError("give either INPUT articles or --clusters FILE.jsonl, not both and not neither")
+        raise NewsprismError(ONE_STORY_OR_CLUSTERS)
     fmt = args.format or ("jsonl" if args.clusters else "text")
     if args.clusters and fmt == "html":
         raise NewsprismError("--format html writes one page for one story; use `newsprism report` per story, or --format jsonl")
-    if not args.clusters:  # read and compare before opening the output: a failure leaves no empty file
-        text = _story_output(args.inputs, fmt, args.allow_private)
-    out = _open(args.out)
-    try:
-        if args.clusters:
-            return _run_clusters(args.clusters, fmt, out)
+    if args.clusters:
+        with open_output(args.out) as out:
+            return write_cluster_outputs(
+                args.clusters, out, fmt, doing="comparing", build=compare, render=_render, failed_record={},
+            )
+    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
+    text = _render(compare(analysis), analysis, fmt)  # before opening the output: a failure leaves no empty file
+    with open_output(args.out) as out:
         out.write(text)
-        return 0
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    return 0
 
 
-def _open(path: str | None):
-    if path is None:
-        return sys.stdout
-    try:
-        return Path(path).open("w", encoding="utf-8")
-    except OSError as error:
-        raise NewsprismError(f"cannot write to {path}: {error.strerror}") from error
-
-
-def _render(comparison, analysis, fmt: str) -> str:
+def _render(comparison: Comparison, analysis: StoryAnalysis, fmt: str) -> str:
     if fmt == "text":
         from newsprism.render.text import comparison_to_text
 
@@ -95,47 +85,4 @@ def _render(comparison, analysis, fmt: str) -> str:
         return render_report(analysis, summarize(analysis), comparison)
     from newsprism.render.json import comparison_to_dict
 
-    indent = 2 if fmt == "json" else None
-    return json.dumps(comparison_to_dict(comparison, analysis), ensure_ascii=False, indent=indent) + "\n"
-
-
-def _story_output(inputs: list[str], fmt: str, allow_private: bool) -> str:
-    from newsprism.analysis.align import analyze
-    from newsprism.compare import compare
-    from newsprism.engines.local import load_story
-
-    story, errors = load_story(inputs, allow_private=allow_private)
-    for error in errors:
-        warn(str(error))
-    analysis = analyze(story)
-    return _render(compare(analysis), analysis, fmt)
-
-
-def _run_clusters(path: str, fmt: str, out) -> int:
-    """One output per story, in input order; a story that fails is reported and the batch goes on.
-
-    In ``jsonl`` a failed story still gets its line, with its ``id`` and ``"error"``, so output lines
-    stay aligned with the stories that were read.
-    """
-    from newsprism.analysis.align import analyze
-    from newsprism.compare import compare
-    from newsprism.engines.local import iter_cluster_stories
-
-    failed = 0
-    for item in progress(iter_cluster_stories(path), "comparing"):
-        if isinstance(item, InputError):
-            warn(str(item))
-            continue
-        try:
-            analysis = analyze(item)
-            comparison = compare(analysis)
-        except NewsprismError as error:
-            failed += 1
-            warn(f"{path}: story {item.id}: {error}")
-            if fmt == "jsonl":
-                out.write(json.dumps({"id": item.id, "error": str(error)}) + "\n")
-            continue
-        out.write(_render(comparison, analysis, fmt))
-        if fmt in ("text", "markdown"):
-            out.write("\n")
-    return 1 if failed else 0
+    return render_record(comparison_to_dict(comparison, analysis), fmt)

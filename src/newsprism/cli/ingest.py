@@ -9,12 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsprism.cli.cluster import read_articles
+from newsprism.cli.articles import DEFAULT_DB, read_articles, with_text
 from newsprism.cli.console import warn
 from newsprism.errors import NewsprismError
 from newsprism.store import Store
-
-DEFAULT_DB = "newsprism.db"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,15 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.commit_every < 1:
         raise NewsprismError(f"--commit-every must be at least 1, got {args.commit_every}")
-    articles, errors = read_articles(args.inputs, allow_private=args.allow_private)
-    for error in errors:
-        warn(str(error))
-    usable = []
-    for article in articles:
-        if article.text.strip():
-            usable.append(article)
-        else:
-            warn(f"{article.source or article.id}: no article text left after cleaning; not stored")
+    usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "not stored")
     with Store(args.db) as store:
         report = store.add(
             usable,

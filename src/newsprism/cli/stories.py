@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsprism.cli.cluster import add_settings_arguments, read_articles, settings_from
+from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
 from newsprism.cli.console import progress, warn
-from newsprism.cli.ingest import DEFAULT_DB
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
 from newsprism.stories.cluster import cluster_articles
 from newsprism.store import Store
-
-log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -111,15 +107,7 @@ def _list(rows: Sequence, form: str) -> None:
 
 
 def _report_inputs(args: argparse.Namespace) -> int:
-    articles, errors = read_articles(args.inputs, allow_private=args.allow_private)
-    for error in errors:
-        warn(str(error))
-    usable = []
-    for article in articles:
-        if article.text.strip():
-            usable.append(article)
-        else:
-            warn(f"{article.source or article.id}: no article text left after cleaning; left out")
+    usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "left out")
     if not usable:
         raise NewsprismError("no article with text to group into stories")
     members: dict[str, list[Article]] = defaultdict(list)

@@ -7,11 +7,11 @@ report the same fact, so a reader can check each claim against its sources.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from newsprism.cli.console import progress, warn
-from newsprism.errors import InputError, NewsprismError
+from newsprism.cli.batch import ONE_STORY_OR_CLUSTERS, load_analysis, render_record, write_cluster_outputs
+from newsprism.errors import NewsprismError
+from newsprism.model import StoryAnalysis, Summary
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 
@@ -58,14 +58,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsprism.summarize import summarize
+
     if bool(args.inputs) == bool(args.clusters):
-        raise NewsprismError("give either INPUT articles or --clusters FILE.jsonl, not both and not neither")
+        raise NewsprismError(ONE_STORY_OR_CLUSTERS)
     if args.clusters:
-        return _run_clusters(args.clusters, args.words, args.format or "jsonl")
-    return _run_story(args.inputs, args.words, args.format or "text", args.allow_private)
+        return write_cluster_outputs(
+            args.clusters, sys.stdout, args.format or "jsonl", doing="summarising",
+            build=lambda analysis: summarize(analysis, args.words), render=_render,
+            failed_record={"summary": "", "sentences": []},
+        )
+    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
+    sys.stdout.write(_render(summarize(analysis, args.words), analysis, args.format or "text"))
+    return 0
 
 
-def _render(summary, analysis, fmt: str) -> str:
+def _render(summary: Summary, analysis: StoryAnalysis, fmt: str) -> str:
     if fmt == "text":
         from newsprism.render.text import summary_to_text
 
@@ -76,48 +84,4 @@ def _render(summary, analysis, fmt: str) -> str:
         return summary_to_markdown(summary, analysis)
     from newsprism.render.json import summary_to_dict
 
-    indent = 2 if fmt == "json" else None
-    return json.dumps(summary_to_dict(summary, analysis), ensure_ascii=False, indent=indent) + "\n"
-
-
-def _run_story(inputs: list[str], words: int, fmt: str, allow_private: bool) -> int:
-    from newsprism.analysis.align import analyze
-    from newsprism.engines.local import load_story
-    from newsprism.summarize import summarize
-
-    story, errors = load_story(inputs, allow_private=allow_private)
-    for error in errors:
-        warn(str(error))
-    analysis = analyze(story)
-    sys.stdout.write(_render(summarize(analysis, words), analysis, fmt))
-    return 0
-
-
-def _run_clusters(path: str, words: int, fmt: str) -> int:
-    """One output per story, in input order; a story that fails is reported and the batch goes on.
-
-    In ``jsonl`` a failed story still gets its line, with ``"error"`` and no sentences, so output
-    lines stay aligned with the stories that were read.
-    """
-    from newsprism.analysis.align import analyze
-    from newsprism.engines.local import iter_cluster_stories
-    from newsprism.summarize import summarize
-
-    failed = 0
-    for item in progress(iter_cluster_stories(path), "summarising"):
-        if isinstance(item, InputError):
-            warn(str(item))
-            continue
-        try:
-            analysis = analyze(item)
-            summary = summarize(analysis, words)
-        except NewsprismError as error:
-            failed += 1
-            warn(f"{path}: story {item.id}: {error}")
-            if fmt == "jsonl":
-                print(json.dumps({"id": item.id, "summary": "", "sentences": [], "error": str(error)}))
-            continue
-        sys.stdout.write(_render(summary, analysis, fmt))
-        if fmt in ("text", "markdown"):
-            sys.stdout.write("\n")
-    return 1 if failed else 0
+    return render_record(summary_to_dict(summary, analysis), fmt)

@@ -1,0 +1,62 @@
+"""What the commands that group articles into stories share: reading the articles and the
+clustering options (``cluster``, ``ingest`` and ``stories``)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import timedelta
+
+from newsprism.cli.console import warn
+from newsprism.errors import NewsprismError
+from newsprism.ingest import read_inputs
+from newsprism.model import Article
+from newsprism.stories.cluster import ClusterSettings
+from newsprism.text.clean import clean_articles
+
+DEFAULT_DB = "newsprism.db"
+"""The store ``ingest`` writes and ``stories`` reads when no ``--db`` is given."""
+
+
+def read_articles(inputs: Sequence[str], *, allow_private: bool = False) -> list[Article]:
+    """Read and clean ``inputs``, warning about each input that could not be read and about what a
+    reader noted on an article (an unparseable date). Articles with no text left stay in the list,
+    so a caller can account for every one of them."""
+    result = read_inputs(inputs, allow_private=allow_private)
+    for article in result.articles:
+        for note in article.meta.get("notes", ()):
+            warn(f"{article.source or article.id}: {note}")
+    for error in result.errors:
+        warn(str(error))
+    return clean_articles(result.articles)
+
+
+def with_text(articles: Sequence[Article], consequence: str) -> list[Article]:
+    """The articles with text left after cleaning; each other one is reported with ``consequence``
+    (what happens to it), so nothing is dropped silently."""
+    kept = []
+    for article in articles:
+        if article.text.strip():
+            kept.append(article)
+        else:
+            warn(f"{article.source or article.id}: no article text left after cleaning; {consequence}")
+    return kept
+
+
+def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
+    defaults = ClusterSettings()
+    parser.add_argument(
+        "--threshold", type=float, default=defaults.threshold, metavar="SIMILARITY",
+        help=f"similarity an article needs to join a story (default: {defaults.threshold}; "
+             "lower merges more, see the README's threshold table)",
+    )
+    parser.add_argument(
+        "--dormant-days", type=float, default=defaults.dormant_after.days, metavar="DAYS",
+        help=f"a story with no new article for this long takes no more (default: {defaults.dormant_after.days})",
+    )
+
+
+def settings_from(args: argparse.Namespace) -> ClusterSettings:
+    if args.dormant_days <= 0:
+        raise NewsprismError(f"--dormant-days must be positive, got {args.dormant_days}")
+    return ClusterSettings(threshold=args.threshold, dormant_after=timedelta(days=args.dormant_days))
