@@ -84,3 +84,8 @@ def test_evaluate_rouge_prints_scores_with_intervals(tmp_path, capsys):
     assert main(["evaluate", "rouge", "--clusters", str(clusters), "--summaries", str(summaries), "--mode", "mds"]) == 0
     out = capsys.readouterr().out
     assert "rouge1 F1" in out and "100.00" in out
+
+
+def test_a_cluster_file_with_no_readable_story_is_an_error(tmp_path, capsys):
+    assert main(["summarize", "--clusters", str(tmp_path / "missing.jsonl")]) == 2
+    assert "newsprism: error: no story was read from" in capsys.readouterr().err

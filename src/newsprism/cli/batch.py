@@ -63,16 +63,17 @@ def write_cluster_outputs(
 
     In ``jsonl`` a failed story still gets its line (its ``id``, ``failed_record`` and ``"error"``),
     so output lines stay aligned with the stories that were read. ``doing`` labels the progress
-    bar. Returns the exit status: 1 when any story failed.
+    bar. Returns the exit status: 1 when any story failed; no story read at all is an error.
     """
     from newsprism.analysis.align import analyze
     from newsprism.engines.local import iter_cluster_stories
 
-    failed = 0
+    failed = read = 0
     for item in progress(iter_cluster_stories(path), doing):
         if isinstance(item, InputError):
             warn(str(item))
             continue
+        read += 1
         try:
             analysis = analyze(item)
             result = build(analysis)
@@ -85,4 +86,6 @@ def write_cluster_outputs(
         out.write(render(result, analysis, fmt))
         if fmt in ("text", "markdown"):
             out.write("\n")
+    if not read:
+        raise NewsprismError(f"no story was read from {path}")
     return 1 if failed else 0
