@@ -46,3 +46,9 @@ def test_read_assignments_skips_unclustered_articles_and_names_bad_lines(tmp_pat
         read_assignments(path)
     path.write_text("".join(json.dumps(x) + "\n" for x in lines))
     assert read_assignments(path) == {"a": "s1"}
+
+
+def test_a_missing_assignments_file_is_an_input_error_naming_it(tmp_path):
+    missing = tmp_path / "missing.jsonl"
+    with pytest.raises(InputError, match="missing.jsonl: cannot open"):
+        read_assignments(missing)

@@ -10,7 +10,6 @@ error (named), not silently scored.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
@@ -18,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest.jsonl import iter_records
 from newsprism.model import Article, Story
 
 
@@ -84,21 +84,18 @@ def read_assignments(path: str | Path) -> dict[str, str]:
     or an article listed twice is an ``InputError`` naming the file and line.
     """
     assignments: dict[str, str] = {}
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-                article, story = record["article"], record["story"]
-            except (ValueError, KeyError, TypeError) as error:
-                raise InputError(where, f'expected {{"article": ..., "story": ...}} ({error})') from None
-            if story is None:
-                continue
-            if str(article) in assignments:
-                raise InputError(where, f"article {article!r} is listed twice")
-            assignments[str(article)] = str(story)
+    for line in iter_records(Path(path)):
+        if isinstance(line, InputError):
+            raise line
+        try:
+            article, story = line.record["article"], line.record["story"]
+        except (KeyError, TypeError) as error:
+            raise InputError(line.source, f'expected {{"article": ..., "story": ...}} ({error})') from None
+        if story is None:
+            continue
+        if str(article) in assignments:
+            raise InputError(line.source, f"article {article!r} is listed twice")
+        assignments[str(article)] = str(story)
     return assignments
 
 

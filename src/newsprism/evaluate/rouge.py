@@ -20,13 +20,14 @@ script on DUC 2004, so compare only numbers from this scorer.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from newsprism.ingest.jsonl import iter_records
 
 from newsprism.errors import InputError, NewsprismError
 
@@ -65,41 +66,39 @@ def read_references(path: str | Path) -> Iterator[tuple[str, list[str]] | InputE
 
     ``summaries`` may hold strings (Multi-News) or ``{"text": ...}`` records (DUC 2004).
     """
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-                references = [s["text"] if isinstance(s, dict) else s for s in record.get("summaries") or []]
-                story_id = str(record["id"])
-            except (ValueError, KeyError, TypeError) as error:
-                yield InputError(where, f"not a story with id and summaries ({error})")
-                continue
-            if not references or not all(isinstance(r, str) and r.strip() for r in references):
-                yield InputError(where, f"story {story_id!r} has no reference summary")
-                continue
-            yield story_id, references
+    for line in iter_records(Path(path)):
+        if isinstance(line, InputError):
+            yield line
+            continue
+        try:
+            record = line.record
+            references = [s["text"] if isinstance(s, dict) else s for s in record.get("summaries") or []]
+            story_id = str(record["id"])
+        except (AttributeError, KeyError, TypeError) as error:
+            yield InputError(line.source, f"not a story with id and summaries ({error})")
+            continue
+        if not references or not all(isinstance(r, str) and r.strip() for r in references):
+            yield InputError(line.source, f"story {story_id!r} has no reference summary")
+            continue
+        yield story_id, references
 
 
 def read_summaries(path: str | Path) -> Iterator[tuple[str, list[str]] | InputError]:
     """``(story id, summary sentences)`` per line of ``newsprism summarize --format jsonl`` output."""
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-                story_id = str(record["id"])
-                sentences = [s["text"] for s in record.get("sentences") or []]
-                if not sentences and record.get("summary"):
-                    sentences = [record["summary"]]
-            except (ValueError, KeyError, TypeError) as error:
-                yield InputError(where, f"not a summary with id and sentences ({error})")
-                continue
-            yield story_id, sentences
+    for line in iter_records(Path(path)):
+        if isinstance(line, InputError):
+            yield line
+            continue
+        try:
+            record = line.record
+            story_id = str(record["id"])
+            sentences = [s["text"] for s in record.get("sentences") or []]
+            if not sentences and record.get("summary"):
+                sentences = [record["summary"]]
+        except (AttributeError, KeyError, TypeError) as error:
+            yield InputError(line.source, f"not a summary with id and sentences ({error})")
+            continue
+        yield story_id, sentences
 
 
 def _scorer(types: list[str]):
