@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Sequence
 
 from newsprism.cli.console import warn
 
@@ -51,21 +52,18 @@ def register_rouge(evaluations: argparse._SubParsersAction) -> None:
 
 
 def run_rouge(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
     from newsprism.evaluate.rouge import evaluate
 
     report = evaluate(args.clusters, args.summaries, args.mode, warn=warn)
-    table = Table(
-        title=f"ROUGE, {report.mode} mode",
+    _print_table(
+        f"ROUGE, {report.mode} mode",
+        ("measure", "score", "95% CI"),
+        [
+            (measure, f"{interval.mean:.2f}", f"{interval.low:.2f} - {interval.high:.2f}")
+            for measure, interval in report.scores.items()
+        ],
         caption=f"{report.stories} stories; 95% bootstrap confidence intervals",
     )
-    for column in ("measure", "score", "95% CI"):
-        table.add_column(column, justify="left" if column == "measure" else "right")
-    for measure, interval in report.scores.items():
-        table.add_row(measure, f"{interval.mean:.2f}", f"{interval.low:.2f} - {interval.high:.2f}")
-    Console(file=sys.stdout, highlight=False).print(table)
     return 0
 
 
@@ -85,23 +83,33 @@ def register_clusters(evaluations: argparse._SubParsersAction) -> None:
 
 
 def run_clusters(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
     from newsprism.evaluate.clusters import read_assignments, score_clusters
 
     scores = score_clusters(read_assignments(args.gold), read_assignments(args.pred))
-    table = Table(
-        title=f"Clustering: {scores.items} articles, {scores.gold_clusters} gold and "
-              f"{scores.predicted_clusters} predicted stories"
+    _print_table(
+        f"Clustering: {scores.items} articles, {scores.gold_clusters} gold and "
+        f"{scores.predicted_clusters} predicted stories",
+        ("measure", "precision", "recall", "F1"),
+        [
+            ("B-cubed", f"{scores.bcubed_precision:.3f}", f"{scores.bcubed_recall:.3f}", f"{scores.bcubed_f1:.3f}"),
+            ("pairwise", f"{scores.pairwise_precision:.3f}", f"{scores.pairwise_recall:.3f}", f"{scores.pairwise_f1:.3f}"),
+            ("adjusted Rand index", "", "", f"{scores.ari:.3f}"),
+        ],
     )
-    for column in ("measure", "precision", "recall", "F1"):
-        table.add_column(column, justify="left" if column == "measure" else "right")
-    table.add_row("B-cubed", f"{scores.bcubed_precision:.3f}", f"{scores.bcubed_recall:.3f}", f"{scores.bcubed_f1:.3f}")
-    table.add_row("pairwise", f"{scores.pairwise_precision:.3f}", f"{scores.pairwise_recall:.3f}", f"{scores.pairwise_f1:.3f}")
-    table.add_row("adjusted Rand index", "", "", f"{scores.ari:.3f}")
-    Console(file=sys.stdout, highlight=False).print(table)
     return 0
+
+
+def _print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]], caption: str | None = None) -> None:
+    """A score table on standard output: the measure's name left, its numbers right-aligned."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, caption=caption)
+    for number, column in enumerate(columns):
+        table.add_column(column, justify="right" if number else "left")
+    for row in rows:
+        table.add_row(*row)
+    Console(file=sys.stdout, highlight=False).print(table)
 
 
 EVALUATIONS = (register_rouge, register_clusters)
