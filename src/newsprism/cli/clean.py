@@ -15,20 +15,23 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsprism.cli.console import warn
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "clean",
+    parser = add_command(
+        subparsers, "clean",
         help="print articles with junk lines removed (--explain: what was removed and why)",
         description=(
-            "Read each INPUT and print its text without navigation labels, teasers, copyright and "
-            "edition lines, sign-up prompts, photo credits, share buttons and other page furniture. "
-            "The headline, byline and dateline are shown as metadata, not body text."
+            "Read each INPUT and print its text without navigation labels, teasers, copyright and edition"
+            " lines, sign-up prompts, photo credits, share buttons and other page furniture. The "
+            "headline, byline and dateline are shown as metadata, not body text."
         ),
-        epilog="example: newsprism clean examples/001_70f2f9c0c9a27f18.txt --explain",
+        examples=[
+            "newsprism clean examples/001_70f2f9c0c9a27f18.txt --explain",
+        ],
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="INPUT",
@@ -38,10 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--explain", action="store_true",
         help="after each article, list every removed line with the reason it was removed",
     )
-    parser.add_argument(
-        "--allow-private", action="store_true",
-        help="allow URLs on private and local network addresses",
-    )
+    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 

@@ -14,24 +14,28 @@ import sys
 
 from newsprism.cli.articles import add_settings_arguments, read_articles, settings_from, with_text
 from newsprism.cli.console import warn
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.stories.cluster import cluster_articles
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "cluster",
+    parser = add_command(
+        subparsers, "cluster",
         help="group articles into stories and mark near-duplicate copies",
         description=(
             "Find near-duplicate copies (MinHash LSH) and group the articles into stories (online, "
-            "time-ordered TF-IDF clustering; the input order does not matter). Prints one JSON line "
-            'per input article, in input order: {"article", "story", "duplicate_of"}.'
+            "time-ordered TF-IDF clustering; the input order does not matter). Prints one JSON line per "
+            'input article, in input order: {"article", "story", "duplicate_of"}.'
         ),
-        epilog="example: newsprism cluster articles.jsonl --format jsonl > stories.jsonl",
+        examples=[
+            "newsprism cluster examples/",
+            "newsprism cluster articles.jsonl > assignments.jsonl",
+        ],
     )
     parser.add_argument("inputs", nargs="+", metavar="ARTICLES", help="articles: a JSONL file (one article per line), files, folders or URLs")
     parser.add_argument("--format", choices=("jsonl",), default="jsonl", help="output format (default: jsonl)")
-    parser.add_argument("--allow-private", action="store_true", help="allow URLs on private and local network addresses")
+    add_allow_private(parser)
     add_settings_arguments(parser)
     parser.set_defaults(func=run)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from newsprism.cli.batch import ONE_STORY_OR_CLUSTERS, load_analysis, open_output, render_record, write_cluster_outputs
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Comparison, StoryAnalysis
 
@@ -17,22 +18,20 @@ FORMATS = ("text", "markdown", "json", "jsonl", "html")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "compare",
+    parser = add_command(
+        subparsers, "compare",
         help="compare how each outlet covered a story: consensus, exclusives, omissions, quotes, figures, framing",
         description=(
-            "Read the INPUT articles as one story, or with --clusters every story of a JSONL cluster "
-            "file ({id, documents: [{text, outlet?|source?, title?, date?, url?}]} per line), and show "
-            "what the outlets agree on, what only one of them says, what one leaves out, who is "
-            "quoted where, which figures disagree and how each outlet frames the story."
+            "Read the INPUT articles as one story, or with --clusters every story of a JSONL cluster file"
+            " ({id, documents: [{text, outlet?|source?, title?, date?, url?}]} per line), and show what "
+            "the outlets agree on, what only one of them says, what one leaves out, who is quoted where, "
+            "which figures disagree and how each outlet frames the story."
         ),
-        epilog=(
-            "examples:\n"
-            "  newsprism compare RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt\n"
-            "  newsprism compare RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt --format json\n"
-            "  newsprism compare --clusters stories.jsonl --format jsonl > comparisons.jsonl"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=[
+            "newsprism compare RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt",
+            "newsprism compare RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt --format json",
+            "newsprism compare --clusters stories.jsonl --format jsonl > comparisons.jsonl",
+        ],
     )
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT",
@@ -45,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
              "html writes the full report page)",
     )
     parser.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    parser.add_argument("--allow-private", action="store_true", help="allow URLs on private and local network addresses")
+    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 

@@ -1,7 +1,7 @@
 """``newsprism evaluate``: score newsprism's output against the gold data of a cluster file.
 
 Each evaluation is a sub-command added by a ``register_<name>(subparsers)`` function listed in
-``EVALUATIONS``; adding one (e.g. ``clusters``) is a new function and one more entry there.
+``EVALUATIONS``, so adding one is a new function and one more entry there.
 """
 
 from __future__ import annotations
@@ -11,13 +11,22 @@ import sys
 from collections.abc import Iterable, Sequence
 
 from newsprism.cli.console import warn
+from newsprism.cli.options import add_command
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "evaluate",
+    parser = add_command(
+        subparsers, "evaluate",
         help="score summaries (rouge) or story clusterings (clusters) against gold data",
-        description="Score newsprism's output against the gold data of a cluster file.",
+        description=(
+            "Score newsprism's output against the gold data of a cluster file."
+        ),
+        examples=[
+            "newsprism summarize --clusters duc2004_task2.jsonl > summaries.jsonl",
+            "newsprism evaluate rouge --clusters duc2004_task2.jsonl --summaries summaries.jsonl --mode duc",
+            "newsprism cluster articles.jsonl > assignments.jsonl",
+            "newsprism evaluate clusters --gold gold.jsonl --pred assignments.jsonl",
+        ],
     )
     evaluations = parser.add_subparsers(title="evaluations", metavar="EVALUATION")
     for add in EVALUATIONS:
@@ -31,8 +40,8 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def register_rouge(evaluations: argparse._SubParsersAction) -> None:
-    parser = evaluations.add_parser(
-        "rouge",
+    parser = add_command(
+        evaluations, "rouge",
         help="ROUGE of summaries against the references, with bootstrap 95%% confidence intervals",
         description=(
             "Score the summaries (newsprism summarize --clusters ... --format jsonl) against the "
@@ -40,10 +49,9 @@ def register_rouge(evaluations: argparse._SubParsersAction) -> None:
             "duc: ROUGE-1/2 recall, summary cut to 100 words, averaged over the references (DUC 2004). "
             "mds: ROUGE-1/2/Lsum F1 (Multi-News)."
         ),
-        epilog=(
-            "example: newsprism evaluate rouge --clusters duc2004_task2.jsonl "
-            "--summaries summaries.jsonl --mode duc"
-        ),
+        examples=[
+            "newsprism evaluate rouge --clusters duc2004_task2.jsonl --summaries summaries.jsonl --mode duc",
+        ],
     )
     parser.add_argument("--clusters", required=True, metavar="FILE.jsonl", help="cluster file with reference summaries")
     parser.add_argument("--summaries", required=True, metavar="OUT.jsonl", help="summaries, one story per line")
@@ -68,14 +76,16 @@ def run_rouge(args: argparse.Namespace) -> int:
 
 
 def register_clusters(evaluations: argparse._SubParsersAction) -> None:
-    parser = evaluations.add_parser(
-        "clusters",
+    parser = add_command(
+        evaluations, "clusters",
         help="B-cubed, pairwise F1 and adjusted Rand index of a clustering against a gold one",
         description=(
-            'Score predicted stories against gold stories; both files have one {"article", "story"} '
-            "JSON object per line (the output of newsprism cluster). Both must cover the same articles."
+            'Score predicted stories against gold stories; both files have one {"article", "story"} JSON '
+            "object per line (the output of newsprism cluster). Both must cover the same articles."
         ),
-        epilog="example: newsprism evaluate clusters --gold gold.jsonl --pred stories.jsonl",
+        examples=[
+            "newsprism evaluate clusters --gold gold.jsonl --pred assignments.jsonl",
+        ],
     )
     parser.add_argument("--gold", required=True, metavar="GOLD.jsonl", help="gold story of each article")
     parser.add_argument("--pred", required=True, metavar="PRED.jsonl", help="predicted story of each article")

@@ -11,20 +11,25 @@ import sys
 
 from newsprism.cli.articles import DEFAULT_DB, read_articles, with_text
 from newsprism.cli.console import warn
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "ingest",
+    parser = add_command(
+        subparsers, "ingest",
         help="add articles to a SQLite store and update its stories",
         description=(
-            "Read, clean, dedup and cluster INPUTs into a store. An article already in the store "
-            "(same URL, or same text when it has no URL) is not added again. A crash or Ctrl-C "
-            "loses at most the chunk being committed; run the same command again to finish."
+            "Read, clean, dedup and cluster INPUTs into a store. An article already in the store (same "
+            "URL, or same text when it has no URL) is not added again. A crash or Ctrl-C loses at most "
+            "the chunk being committed; run the same command again to finish."
         ),
-        epilog="example: newsprism ingest feeds/*.jsonl --db news.db && newsprism stories --db news.db",
+        examples=[
+            "newsprism ingest examples/ --db news.db",
+            "newsprism ingest day1.jsonl day2.jsonl https://example.com/feed.xml --db news.db",
+            "newsprism stories --db news.db",
+        ],
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="articles: files, folders, JSONL, feeds or URLs")
     parser.add_argument("--db", default=DEFAULT_DB, metavar="PATH", help=f"the store file (default: {DEFAULT_DB})")
@@ -32,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--commit-every", type=int, default=1000, metavar="N",
         help="articles per transaction (default: 1000)",
     )
-    parser.add_argument("--allow-private", action="store_true", help="allow URLs on private and local network addresses")
+    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsprism.cli.console import progress, warn
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
 
@@ -22,24 +23,24 @@ _FILE_WIDTH = 160
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "read",
+    parser = add_command(
+        subparsers, "read",
         help="read, clean and split articles into sentences; print JSON lines or a table",
         description=(
-            "Read each INPUT (a text/HTML/JSONL/WARC/feed file, a folder, an http(s) URL or feed,\n"
-            "or OUTLET=PATH to name the outlet), clean it and split it into sentences. Problems with\n"
-            "single inputs are reported as warnings; the command fails only when nothing was read."
+            "Read each INPUT (a text/HTML/JSONL/WARC/feed file, a folder, an http(s) URL or feed, or "
+            "OUTLET=PATH to name the outlet), clean it and split it into sentences. Problems with single "
+            "inputs are reported as warnings; the command fails only when nothing was read."
         ),
-        epilog="examples:\n  newsprism read RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt\n"
-               "  newsprism read examples/ --format table",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=[
+            "newsprism read RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt",
+            "newsprism read examples/ --format table",
+        ],
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="OUTLET=PATH, a file, a folder, a JSONL/WARC/feed file, or an http(s) URL")
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl",
                         help="jsonl: one JSON object per article (default); table: an overview")
-    parser.add_argument("--allow-private", action="store_true",
-                        help="allow URLs on loopback, private and link-local addresses (refused by default)")
+    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsprism.analysis.align import analyze
 from newsprism.cli.console import warn
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.compare import compare
 from newsprism.engines.local import load_story
 from newsprism.errors import NewsprismError
@@ -23,17 +24,18 @@ reference summaries, the two kinds of summary newsprism is measured against."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "report",
+    parser = add_command(
+        subparsers, "report",
         help="write one story's summary and outlet comparison as a standalone HTML page",
         description=(
-            "Read INPUTs as the articles of one story and write a standalone, offline HTML page: "
-            "the attributed summary at the top, then the outlets side by side (consensus, "
-            "exclusives, omissions), quotes by speaker, figure conflicts, framing and a coverage "
-            "matrix. Click any sentence to see where it came from."
+            "Read INPUTs as the articles of one story and write a standalone, offline HTML page: the "
+            "attributed summary at the top, then the outlets side by side (consensus, exclusives, "
+            "omissions), quotes by speaker, figure conflicts, framing and a coverage matrix. Click any "
+            "sentence to see where it came from."
         ),
-        epilog="example: newsprism report RT=examples/000_431b17eb286845b6.txt "
-               "examples/001_70f2f9c0c9a27f18.txt --out story.html",
+        examples=[
+            "newsprism report RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt --out story.html",
+        ],
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="INPUT",
@@ -47,10 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--words", type=int, default=DEFAULT_WORDS, metavar="N",
         help=f"summary length in words (default: {DEFAULT_WORDS})",
     )
-    parser.add_argument(
-        "--allow-private", action="store_true",
-        help="allow URLs on private and local network addresses",
-    )
+    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
 from newsprism.cli.console import progress, warn
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
@@ -26,19 +27,19 @@ from newsprism.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "stories",
+    parser = add_command(
+        subparsers, "stories",
         help="list the stories of a store, or write a report per story of articles or a store",
         description=(
             "Without INPUTs: list the stories of the store (--db), or with --out write a report per "
             "stored story. With INPUTs: dedup and cluster them into stories and write a summary and "
             "comparison report per story into --out, with an index page."
         ),
-        epilog=(
-            "examples: newsprism stories --db news.db --since 2024-05-01\n"
-            "          newsprism stories day.jsonl --out reports/"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=[
+            "newsprism stories --db news.db --since 2024-05-01",
+            "newsprism stories --db news.db --out reports/",
+            "newsprism stories examples/ --out reports/",
+        ],
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="articles to group (files, folders, JSONL, URLs)")
     parser.add_argument("--db", metavar="PATH", help=f"the store (default without INPUTs: {DEFAULT_DB})")
@@ -50,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--words", type=int, default=100, metavar="N", help="summary length in words (default: 100)")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table", help="listing format (default: table)")
-    parser.add_argument("--allow-private", action="store_true", help="allow URLs on private and local network addresses")
+    add_allow_private(parser)
     add_settings_arguments(parser)
     parser.set_defaults(func=run)
 

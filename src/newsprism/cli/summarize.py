@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from newsprism.cli.batch import ONE_STORY_OR_CLUSTERS, load_analysis, render_record, write_cluster_outputs
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import StoryAnalysis, Summary
 
@@ -27,33 +28,31 @@ def _positive(value: str) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "summarize",
+    parser = add_command(
+        subparsers, "summarize",
         help="write an extractive summary whose every sentence names the outlets that report it",
         description=(
-            "Summarise the INPUT articles as one story, or with --clusters every story of a JSONL "
-            "cluster file ({id, documents: [{text, outlet?|source?, title?, date?, url?}]} per line). "
-            "Sentences are whole sentences of the articles; none is cut, and the summary never "
-            "exceeds --words words."
+            "Summarise the INPUT articles as one story, or with --clusters every story of a JSONL cluster"
+            " file ({id, documents: [{text, outlet?|source?, title?, date?, url?}]} per line). Sentences "
+            "are whole sentences of the articles; none is cut, and the summary never exceeds --words "
+            "words."
         ),
-        epilog=(
-            "examples:\n"
-            "  newsprism summarize RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt\n"
-            "  newsprism summarize --clusters stories.jsonl --words 100 --format jsonl > summaries.jsonl"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=[
+            "newsprism summarize RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt",
+            "newsprism summarize --clusters stories.jsonl --words 100 --format jsonl > summaries.jsonl",
+        ],
     )
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT",
         help="an article of the story: OUTLET=PATH, a file, a folder of files, or a URL",
     )
     parser.add_argument("--clusters", metavar="FILE.jsonl", help="summarise every story of this cluster file")
-    parser.add_argument("--words", type=_positive, default=100, help="word budget of each summary (default: 100)")
+    parser.add_argument("--words", type=_positive, default=100, metavar="N", help="word budget of each summary (default: 100)")
     parser.add_argument(
         "--format", choices=FORMATS, default=None,
         help="output format (default: text for INPUTs, jsonl for --clusters: one story per line)",
     )
-    parser.add_argument("--allow-private", action="store_true", help="allow URLs on private and local network addresses")
+    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 

@@ -1,0 +1,36 @@
+"""What every command's parser shares: one help layout (the description wrapped to the terminal,
+then examples exactly as typed) and the options several commands take."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+ALLOW_PRIVATE_HELP = "allow URLs on loopback, private and link-local addresses (refused by default)"
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps prose to the terminal but keeps the ``examples:`` epilog line by line, so each example
+    can be copied as one command."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("examples:"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction, name: str, *, help: str, description: str, examples: Sequence[str],
+) -> argparse.ArgumentParser:
+    """The parser of one command, with its one-line ``help``, its ``description`` and examples."""
+    return subparsers.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog="examples:\n" + "\n".join(f"  {example}" for example in examples),
+        formatter_class=_HelpFormatter,
+    )
+
+
+def add_allow_private(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-private", action="store_true", help=ALLOW_PRIVATE_HELP)
