@@ -1,6 +1,6 @@
 """How each outlet covered one story, read from the story's facts.
 
-The comparison is the coverage of facts by outlets (``../shared/DESIGN.md``): a fact several
+The comparison is the coverage of facts by outlets: a fact several
 outlets tell is consensus, a fact one outlet alone tells is its exclusive, a fact most of the other
 outlets tell and one does not is that outlet's omission. Quotes, figures and framing are read from
 the articles and set side by side per outlet; quotes and figures use the same alignment to tell

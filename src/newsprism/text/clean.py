@@ -4,8 +4,8 @@ Scraped text carries page furniture the HTML extractor never saw (section labels
 copyright lines, sign-up prompts, photo credits, share buttons, web archive notices). Left in, it
 becomes "facts" that every copy from an outlet shares, and summaries quote it. The cleaner works
 line by line because scrapers and datasets give one paragraph per line, and it never drops a line
-silently: each removed line is recorded on ``Article.removed`` with its reason (DESIGN
-convention 2), bylines and datelines move to ``Article.meta``, and the headline moves to
+silently: each removed line is recorded on ``Article.removed`` with its reason (so a user can
+check what went), bylines and datelines move to ``Article.meta``, and the headline moves to
 ``Article.title``.
 
 Four kinds of evidence are used, from the most to the least certain:
