@@ -63,6 +63,11 @@ class Article:
         return (_rebuild_article, (values,))
 
     @property
+    def where(self) -> str:
+        """Where the article came from, for messages about it: its source, else its id."""
+        return self.source or self.id
+
+    @property
     def display_outlet(self) -> str:
         """The outlet, or, when it is unknown, the input's file name (a URL or record name as it is)."""
         if self.outlet:

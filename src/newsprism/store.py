@@ -194,7 +194,7 @@ class Store:
                 duplicates += assignment.duplicate_of is not None
                 touched.add(assignment.story)
                 if assignment.note:
-                    notes.append(f"{article.source or article.id}: {assignment.note}")
+                    notes.append(f"{article.where}: {assignment.note}")
                 rows.append(
                     (key, article.id, article.display_outlet, article.url, article.title, _iso(article.published),
                      article.source, article.text, assignment.story, assignment.duplicate_of, _now())

@@ -25,7 +25,7 @@ def read_articles(inputs: Sequence[str], *, allow_private: bool = False) -> list
     result = read_inputs(inputs, allow_private=allow_private)
     for article in result.articles:
         for note in article.meta.get("notes", ()):
-            warn(f"{article.source or article.id}: {note}")
+            warn(f"{article.where}: {note}")
     for error in result.errors:
         warn(str(error))
     return clean_articles(result.articles)
@@ -39,7 +39,7 @@ def with_text(articles: Sequence[Article], consequence: str) -> list[Article]:
         if article.text.strip():
             kept.append(article)
         else:
-            warn(f"{article.source or article.id}: no article text left after cleaning; {consequence}")
+            warn(f"{article.where}: no article text left after cleaning; {consequence}")
     return kept
 
 

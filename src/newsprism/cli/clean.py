@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_article(out: Console, article: Article, *, heading: bool) -> None:
     if heading:
-        out.rule(escape(f"{article.display_outlet} · {article.source or article.id}"), style="dim")
+        out.rule(escape(f"{article.display_outlet} · {article.where}"), style="dim")
         details = [("title", article.title), ("byline", article.meta.get("byline")),
                    ("dateline", article.meta.get("dateline"))]
         for label, value in details:

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             }
         else:
             if assignment.note:
-                warn(f"{article.source or article.id}: {assignment.note}")
+                warn(f"{article.where}: {assignment.note}")
             record = {"article": article.id, "story": assignment.story, "duplicate_of": assignment.duplicate_of}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     segmented = [(article, segment(article)) for article in progress(articles, "segmenting")]
     for article, _ in segmented:
         if not article.text.strip():
-            warn(f"{article.source or article.id}: no article text left after cleaning")
+            warn(f"{article.where}: no article text left after cleaning")
     if args.format == "table":
         _print_table(segmented)
     else:

@@ -114,7 +114,7 @@ def _report_inputs(args: argparse.Namespace) -> int:
     members: dict[str, list[Article]] = defaultdict(list)
     for article, assignment in zip(usable, cluster_articles(usable, settings_from(args))):
         if assignment.note:
-            warn(f"{article.source or article.id}: {assignment.note}")
+            warn(f"{article.where}: {assignment.note}")
         members[assignment.story].append(article)
     stories = [Story(story, tuple(items)) for story, items in members.items() if len(items) >= args.min_articles]
     _write_reports(stories, Path(args.out), args.words, None)

@@ -297,7 +297,7 @@ def _build(article: Article, lines: _Lines, title: str | None, meta: dict[str, s
             new_meta.setdefault(key, meta[key])
     outlet = article.outlet or _outlet_evidence(removed, meta)
     if outlet and not article.outlet:
-        log.info("%s: outlet %r found in its own text", article.source or article.id, outlet)
+        log.info("%s: outlet %r found in its own text", article.where, outlet)
     return replace(
         article,
         text="\n".join(kept),
