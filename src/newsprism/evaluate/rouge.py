@@ -21,15 +21,15 @@ script on DUC 2004, so compare only numbers from this scorer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from newsprism.ingest.jsonl import iter_records
-
 from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest.jsonl import iter_records
 
 log = logging.getLogger(__name__)
 
@@ -66,39 +66,51 @@ def read_references(path: str | Path) -> Iterator[tuple[str, list[str]] | InputE
 
     ``summaries`` may hold strings (Multi-News) or ``{"text": ...}`` records (DUC 2004).
     """
-    for line in iter_records(Path(path)):
-        if isinstance(line, InputError):
-            yield line
-            continue
-        try:
-            record = line.record
-            references = [s["text"] if isinstance(s, dict) else s for s in record.get("summaries") or []]
-            story_id = str(record["id"])
-        except (AttributeError, KeyError, TypeError) as error:
-            yield InputError(line.source, f"not a story with id and summaries ({error})")
-            continue
-        if not references or not all(isinstance(r, str) and r.strip() for r in references):
-            yield InputError(line.source, f"story {story_id!r} has no reference summary")
-            continue
-        yield story_id, references
+    return _read_lines(path, _references, "a story with id and summaries")
 
 
 def read_summaries(path: str | Path) -> Iterator[tuple[str, list[str]] | InputError]:
     """``(story id, summary sentences)`` per line of ``newsprism summarize --format jsonl`` output."""
+    return _read_lines(path, _summary, "a summary with id and sentences")
+
+
+def _references(record: Mapping[str, Any]) -> tuple[str, list[str]]:
+    references = [s["text"] if isinstance(s, dict) else s for s in record.get("summaries") or []]
+    story_id = str(record["id"])
+    if not references or not all(isinstance(r, str) and r.strip() for r in references):
+        raise ValueError(f"story {story_id!r} has no reference summary")
+    return story_id, references
+
+
+def _summary(record: Mapping[str, Any]) -> tuple[str, list[str]]:
+    story_id = str(record["id"])
+    sentences = [s["text"] for s in record.get("sentences") or []]
+    if not sentences and record.get("summary"):
+        sentences = [record["summary"]]
+    return story_id, sentences
+
+
+def _read_lines(
+    path: str | Path, parse: Callable[[Mapping[str, Any]], tuple[str, list[str]]], what: str,
+) -> Iterator[tuple[str, list[str]] | InputError]:
+    """Each JSON line of ``path`` through ``parse``; a line that is not JSON, not ``what`` or that
+    ``parse`` rejects (``ValueError``) becomes an ``InputError`` naming the file and line."""
     for line in iter_records(Path(path)):
         if isinstance(line, InputError):
             yield line
             continue
         try:
-            record = line.record
-            story_id = str(record["id"])
-            sentences = [s["text"] for s in record.get("sentences") or []]
-            if not sentences and record.get("summary"):
-                sentences = [record["summary"]]
-        except (AttributeError, KeyError, TypeError) as error:
-            yield InputError(line.source, f"not a summary with id and sentences ({error})")
+            parsed = parse(line.record)
+        except KeyError as error:
+            yield InputError(line.source, f"not {what}: no {error} field")
             continue
-        yield story_id, sentences
+        except (AttributeError, TypeError) as error:
+            yield InputError(line.source, f"not {what} ({error})")
+            continue
+        except ValueError as error:
+            yield InputError(line.source, str(error))
+            continue
+        yield parsed
 
 
 def _scorer(types: list[str]):
