@@ -14,14 +14,14 @@ SEEDS = [f"RT={RT_SEED}", str(LATIMES_SEED)]
 
 @pytest.fixture(scope="module")
 def seed_json():
-    from newsprism.cli.compare import _render
     from newsprism.analysis.align import analyze
     from newsprism.compare import compare
     from newsprism.engines.local import load_story
+    from newsprism.render.json import comparison_to_dict
 
     story, _ = load_story(SEEDS)
     analysis = analyze(story)
-    return story, json.loads(_render(compare(analysis), analysis, "json"))
+    return story, json.loads(json.dumps(comparison_to_dict(compare(analysis), analysis)))
 
 
 def test_text_output_lists_consensus_exclusives_quotes_figures_and_framing(capsys):
