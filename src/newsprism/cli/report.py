@@ -7,14 +7,9 @@ import logging
 import sys
 from pathlib import Path
 
-from newsprism.analysis.align import analyze
-from newsprism.cli.console import warn
+from newsprism.cli.batch import load_analysis
 from newsprism.cli.options import add_allow_private, add_command
-from newsprism.compare import compare
-from newsprism.engines.local import load_story
 from newsprism.errors import NewsprismError
-from newsprism.render.html import render_report
-from newsprism.summarize import summarize
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +49,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    story, errors = load_story(args.inputs, allow_private=args.allow_private)
-    for error in errors:
-        warn(str(error))
-    analysis = analyze(story)
+    from newsprism.compare import compare
+    from newsprism.render.html import render_report
+    from newsprism.summarize import summarize
+
+    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
+    story = analysis.story
     page = render_report(analysis, summarize(analysis, words=args.words), compare(analysis))
     if args.out is None:
         sys.stdout.write(page)
