@@ -1,8 +1,10 @@
-"""The ``newsprism`` command: one sub-command per module of this package.
+"""The ``newsprism`` command: one sub-command per module named in ``COMMANDS``.
 
 Each command module has ``register(subparsers)``, which adds its parser and sets ``run`` as the
 parser's ``func``; ``run(args)`` returns the exit status. Expected problems raise
-``NewsprismError`` and are printed as one line, without a traceback.
+``NewsprismError`` and are printed as one line, without a traceback. What several commands share
+lives beside them: ``console`` (progress, warnings), ``options`` (help layout, common options),
+``articles`` (reading articles to group into stories) and ``batch`` (one story or a cluster file).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ each outlet covered the story.
 examples:
   newsprism report RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt --out story.html
   newsprism read examples/ --format table
+  newsprism stories day.jsonl --out reports/
+
+Each command's --help lists its options with examples: newsprism COMMAND --help
 """
 
 
