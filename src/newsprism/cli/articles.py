@@ -44,6 +44,8 @@ def with_text(articles: Sequence[Article], consequence: str) -> list[Article]:
 
 
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
+    """The two clustering settings worth tuning per corpus (see the README's threshold table); the
+    defaults shown are ``ClusterSettings``'s own, so help and library cannot disagree."""
     defaults = ClusterSettings()
     parser.add_argument(
         "--threshold", type=float, default=defaults.threshold, metavar="SIMILARITY",

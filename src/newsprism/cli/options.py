@@ -33,4 +33,5 @@ def add_command(
 
 
 def add_allow_private(parser: argparse.ArgumentParser) -> None:
+    """URLs on the user's own network are refused unless asked for: a URL in a feed is untrusted."""
     parser.add_argument("--allow-private", action="store_true", help=ALLOW_PRIVATE_HELP)
