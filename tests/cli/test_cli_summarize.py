@@ -89,3 +89,10 @@ def test_evaluate_rouge_prints_scores_with_intervals(tmp_path, capsys):
 def test_a_cluster_file_with_no_readable_story_is_an_error(tmp_path, capsys):
     assert main(["summarize", "--clusters", str(tmp_path / "missing.jsonl")]) == 2
     assert "newsprism: error: no story was read from" in capsys.readouterr().err
+
+
+def test_out_writes_the_summary_to_the_file_instead_of_standard_output(tmp_path, capsys):
+    out = tmp_path / "summary.json"
+    assert main(["summarize", *SEEDS, "--format", "json", "--out", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["sentences"]

@@ -3,6 +3,7 @@ file, rendered in the chosen format, to standard output or a file."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -11,10 +12,55 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsprism.cli.console import progress, warn
+from newsprism.cli.options import add_allow_private
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import StoryAnalysis
 
-ONE_STORY_OR_CLUSTERS = "give either INPUT articles or --clusters FILE.jsonl, not both and not neither"
+def add_story_arguments(parser: argparse.ArgumentParser, *, formats: Sequence[str], clusters_help: str, format_help: str = "") -> None:
+    """INPUTs or ``--clusters``, ``--format``, ``--out`` and ``--allow-private``, the same for every
+    command that reads one story or a cluster file."""
+    parser.add_argument(
+        "inputs", nargs="*", metavar="INPUT",
+        help="an article of the story: OUTLET=PATH, a file, a folder of files, or a URL",
+    )
+    parser.add_argument("--clusters", metavar="FILE.jsonl", help=clusters_help)
+    parser.add_argument(
+        "--format", choices=formats, default=None,
+        help="output format (default: text for INPUTs, jsonl for --clusters: one story per line" + format_help + ")",
+    )
+    parser.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    add_allow_private(parser)
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """The format asked for, else text for one story and jsonl (one line per story) for a cluster file."""
+    if bool(args.inputs) == bool(args.clusters):
+        raise NewsprismError("give either INPUT articles or --clusters FILE.jsonl, not both and not neither")
+    return args.format or ("jsonl" if args.clusters else "text")
+
+
+def run_story_or_clusters(
+    args: argparse.Namespace,
+    *,
+    doing: str,
+    build: Callable[[StoryAnalysis], Any],
+    render: Callable[[Any, StoryAnalysis, str], str],
+    failed_record: Mapping[str, Any],
+) -> int:
+    """The INPUTs as one story, or each story of ``--clusters``: ``build`` makes the result from the
+    story's analysis and ``render`` writes it in the chosen format to ``--out`` or standard output.
+    One story is rendered before the output is opened, so a failure leaves no empty file."""
+    fmt = output_format(args)
+    if args.clusters:
+        with open_output(args.out) as out:
+            return write_cluster_outputs(
+                args.clusters, out, fmt, doing=doing, build=build, render=render, failed_record=failed_record,
+            )
+    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
+    text = render(build(analysis), analysis, fmt)
+    with open_output(args.out) as out:
+        out.write(text)
+    return 0
 
 
 def load_analysis(inputs: Sequence[str], *, allow_private: bool = False) -> StoryAnalysis:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from newsprism.cli.batch import ONE_STORY_OR_CLUSTERS, load_analysis, open_output, render_record, write_cluster_outputs
-from newsprism.cli.options import add_allow_private, add_command
+from newsprism.cli.batch import add_story_arguments, output_format, render_record, run_story_or_clusters
+from newsprism.cli.options import add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Comparison, StoryAnalysis
 
@@ -33,39 +33,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "newsprism compare --clusters stories.jsonl --format jsonl > comparisons.jsonl",
         ],
     )
-    parser.add_argument(
-        "inputs", nargs="*", metavar="INPUT",
-        help="an article of the story: OUTLET=PATH, a file, a folder of files, or a URL",
+    add_story_arguments(
+        parser, formats=FORMATS, clusters_help="compare the outlets of every story of this cluster file",
+        format_help="; html writes the full report page",
     )
-    parser.add_argument("--clusters", metavar="FILE.jsonl", help="compare the outlets of every story of this cluster file")
-    parser.add_argument(
-        "--format", choices=FORMATS, default=None,
-        help="output format (default: text for INPUTs, jsonl for --clusters: one story per line; "
-             "html writes the full report page)",
-    )
-    parser.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from newsprism.compare import compare
 
-    if bool(args.inputs) == bool(args.clusters):
-        raise NewsprismError(ONE_STORY_OR_CLUSTERS)
-    fmt = args.format or ("jsonl" if args.clusters else "text")
-    if args.clusters and fmt == "html":
+    if args.clusters and output_format(args) == "html":
         raise NewsprismError("--format html writes one page for one story; use `newsprism report` per story, or --format jsonl")
-    if args.clusters:
-        with open_output(args.out) as out:
-            return write_cluster_outputs(
-                args.clusters, out, fmt, doing="comparing", build=compare, render=_render, failed_record={},
-            )
-    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
-    text = _render(compare(analysis), analysis, fmt)  # before opening the output: a failure leaves no empty file
-    with open_output(args.out) as out:
-        out.write(text)
-    return 0
+    return run_story_or_clusters(args, doing="comparing", build=compare, render=_render, failed_record={})
 
 
 def _render(comparison: Comparison, analysis: StoryAnalysis, fmt: str) -> str:

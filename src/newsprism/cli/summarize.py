@@ -7,11 +7,9 @@ report the same fact, so a reader can check each claim against its sources.
 from __future__ import annotations
 
 import argparse
-import sys
 
-from newsprism.cli.batch import ONE_STORY_OR_CLUSTERS, load_analysis, render_record, write_cluster_outputs
-from newsprism.cli.options import add_allow_private, add_command
-from newsprism.errors import NewsprismError
+from newsprism.cli.batch import add_story_arguments, render_record, run_story_or_clusters
+from newsprism.cli.options import add_command
 from newsprism.model import StoryAnalysis, Summary
 
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -39,37 +37,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
         examples=[
             "newsprism summarize RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt",
-            "newsprism summarize --clusters stories.jsonl --words 100 --format jsonl > summaries.jsonl",
+            "newsprism summarize --clusters stories.jsonl --words 100 --out summaries.jsonl",
         ],
     )
-    parser.add_argument(
-        "inputs", nargs="*", metavar="INPUT",
-        help="an article of the story: OUTLET=PATH, a file, a folder of files, or a URL",
-    )
-    parser.add_argument("--clusters", metavar="FILE.jsonl", help="summarise every story of this cluster file")
+    add_story_arguments(parser, formats=FORMATS, clusters_help="summarise every story of this cluster file")
     parser.add_argument("--words", type=_positive, default=100, metavar="N", help="word budget of each summary (default: 100)")
-    parser.add_argument(
-        "--format", choices=FORMATS, default=None,
-        help="output format (default: text for INPUTs, jsonl for --clusters: one story per line)",
-    )
-    add_allow_private(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from newsprism.summarize import summarize
 
-    if bool(args.inputs) == bool(args.clusters):
-        raise NewsprismError(ONE_STORY_OR_CLUSTERS)
-    if args.clusters:
-        return write_cluster_outputs(
-            args.clusters, sys.stdout, args.format or "jsonl", doing="summarising",
-            build=lambda analysis: summarize(analysis, args.words), render=_render,
-            failed_record={"summary": "", "sentences": []},
-        )
-    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
-    sys.stdout.write(_render(summarize(analysis, args.words), analysis, args.format or "text"))
-    return 0
+    return run_story_or_clusters(
+        args, doing="summarising", build=lambda analysis: summarize(analysis, args.words), render=_render,
+        failed_record={"summary": "", "sentences": []},
+    )
 
 
 def _render(summary: Summary, analysis: StoryAnalysis, fmt: str) -> str:
