@@ -35,7 +35,7 @@ class CompareSettings:
 
     An omission needs a fact told by at least ``omission_min_outlets`` outlets (so, with two outlets,
     the other outlet's exclusives are not also listed as this one's omissions) and by at least
-    ``omission_share`` of the other outlets ("most other outlets", the issue's definition).
+    ``omission_share`` of the other outlets ("most other outlets").
     ``min_fact_words``: shorter facts (datelines, bylines, "Latest updates") are neither exclusives
     nor omissions; the same floor as the summary's shortest candidate sentence would hide real
     short facts, so this is lower, set by reading the seed pair and AllSides stories.
