@@ -117,6 +117,16 @@ def test_settings_with_a_negative_position_weight_are_refused():
         SummarySettings(position_weight=-1)
 
 
+def test_settings_with_a_candidate_limit_below_one_are_refused():
+    with pytest.raises(NewsprismError, match="candidate_limit"):
+        SummarySettings(candidate_limit=0)
+
+
+def test_a_candidate_limit_of_one_leaves_only_the_heaviest_and_the_densest_sentence():
+    summary = summarize(bank_story(), 1000, settings=SummarySettings(candidate_limit=1))
+    assert 1 <= len(summary.sentences) <= 2  # the two may be one and the same sentence
+
+
 def test_seed_peskov_two_to_tango_sentence_names_both_outlets(seed_summary):
     tango = [c for c in seed_summary.sentences if "two to tango" in c.sentence.text]
     assert tango and all(set(c.outlets) == {"RT", "Los Angeles Times"} for c in tango)

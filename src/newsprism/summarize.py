@@ -16,7 +16,8 @@ two summary sentences tell the same fact. Two additions, both measured on DUC 20
 - short sentences (fewer than ``min_sentence_words``) are not candidates: they carry little and
   spend budget on fragments and captions.
 
-The program is solved exactly with HiGHS (``scipy.optimize.milp``). The chosen sentences are put in
+The program is solved exactly with HiGHS (``scipy.optimize.milp``) over a shortlist of the
+candidates (``_shortlist``: the heaviest and the densest), which keeps the solver time down. The chosen sentences are put in
 reading order: chronological by the earliest article carrying their fact, then by relative position
 in the article (Barzilay, Elhadad & McKeown 2002, chronological ordering for multi-document news).
 """
@@ -58,6 +59,10 @@ class SummarySettings:
     5 and 10 on DUC 2004 ROUGE-2 (README "Summaries", development runs).
     ``min_sentence_words``: shorter sentences are not candidates; 12 measured better than 10 and 15.
     ``time_limit``: seconds HiGHS may search before the best summary found so far is used.
+    ``candidate_limit``: only the sentences among the ``candidate_limit`` best by covered concept
+    weight or among the ``candidate_limit`` best by that weight per word enter the program (see
+    ``_shortlist``). 60 kept DUC 2004 at 38.07 / 10.09 and Multi-News unchanged while cutting the
+    selection time by a third; 40 and 50 lost 0.4 ROUGE-1 on DUC 2004 (README "Summaries").
     """
 
     min_support_fraction: float = 0.35
@@ -65,6 +70,7 @@ class SummarySettings:
     position_steps: int = 20
     min_sentence_words: int = 12
     time_limit: float = 10.0
+    candidate_limit: int = 60
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_support_fraction <= 1.0:
@@ -77,6 +83,8 @@ class SummarySettings:
             raise NewsprismError(f"min_sentence_words must be >= 1, got {self.min_sentence_words}")
         if self.time_limit <= 0:
             raise NewsprismError(f"time_limit must be > 0 seconds, got {self.time_limit}")
+        if self.candidate_limit < 1:
+            raise NewsprismError(f"candidate_limit must be >= 1, got {self.candidate_limit}")
 
 
 def word_count(text: str) -> int:
@@ -192,6 +200,23 @@ def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings
     return [j for j in range(n) if result.x[j] > 0.5]
 
 
+def _shortlist(candidates: Sequence[_Candidate], weights: dict, limit: int) -> list[_Candidate]:
+    """The candidates worth giving the solver: the best ``limit`` by weight and by weight per word.
+
+    HiGHS's time grows with the number of sentence variables, and a 500-sentence DUC 2004 story
+    offers hundreds of candidates of which the optimum uses five or six. Sentences that are neither
+    among the heaviest (by the concept weight they hold) nor among the densest (that weight per
+    word, what a budgeted greedy ranks by; Lin & Bilmes 2010) are almost never chosen. This is a
+    heuristic cut: the program is exact over the shortlist only. Order is kept.
+    """
+    if len(candidates) <= limit:
+        return list(candidates)
+    value = [sum(weights.get(concept, 0.0) for concept in c.concepts) for c in candidates]
+    by_value = sorted(range(len(candidates)), key=lambda j: -value[j])[:limit]
+    by_density = sorted(range(len(candidates)), key=lambda j: -value[j] / candidates[j].words)[:limit]
+    return [candidates[j] for j in sorted(set(by_value) | set(by_density))]
+
+
 def _reading_key(analysis: StoryAnalysis, sentence: Sentence, fact: int) -> tuple:
     """Chronological by the earliest article telling the fact, then by position in the article."""
     order = {article.id: k for k, article in enumerate(analysis.story.articles)}
@@ -231,6 +256,7 @@ def summarize(
             f"(the shortest has {shortest} words); raise the budget"
         )
     candidates = [c for c in fitting if c.words >= settings.min_sentence_words] or fitting
+    candidates = _shortlist(candidates, weights, settings.candidate_limit)
     chosen = [candidates[j] for j in _solve(candidates, weights, words, settings)]
     chosen.sort(key=lambda c: _reading_key(analysis, c.sentence, c.fact))
     sentences = tuple(

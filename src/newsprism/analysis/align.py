@@ -25,6 +25,7 @@ their cost here yet.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -155,10 +156,10 @@ def shared_runs(sentences: Sequence[Sentence], settings: AlignSettings) -> set[t
     n = settings.shared_run
     for index, sentence in enumerate(sentences):
         tokens = terms(sentence.text)[0]
+        content = list(itertools.accumulate((t not in ENGLISH_STOP_WORDS for t in tokens), initial=0))
         for k in range(len(tokens) - n + 1):
-            run = tuple(tokens[k : k + n])
-            if sum(t not in ENGLISH_STOP_WORDS for t in run) >= settings.shared_run_content_words:
-                holders.setdefault(run, set()).add(index)
+            if content[k + n] - content[k] >= settings.shared_run_content_words:
+                holders.setdefault(tokens[k : k + n], set()).add(index)
     pairs = set()
     for indices in holders.values():
         # A run in more than 2 * sqrt(n) of the n sentences is a stock phrase of the story (a
