@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from newsprism.cli.console import warn
+from newsprism.engines.local import usable_articles
 from newsprism.errors import NewsprismError
 from newsprism.ingest import read_inputs
 from newsprism.model import Article
@@ -34,12 +35,9 @@ def read_articles(inputs: Sequence[str], *, allow_private: bool = False) -> list
 def with_text(articles: Sequence[Article], consequence: str) -> list[Article]:
     """The articles with text left after cleaning; each other one is reported with ``consequence``
     (what happens to it), so nothing is dropped silently."""
-    kept = []
-    for article in articles:
-        if article.text.strip():
-            kept.append(article)
-        else:
-            warn(f"{article.where}: no article text left after cleaning; {consequence}")
+    kept, emptied = usable_articles(articles)
+    for error in emptied:
+        warn(f"{error}; {consequence}")
     return kept
 
 

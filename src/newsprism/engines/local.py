@@ -19,15 +19,16 @@ from newsprism.text.clean import clean_articles
 log = logging.getLogger(__name__)
 
 
-def _usable(articles: Sequence[Article], errors: list[InputError]) -> list[Article]:
-    """Articles with text left after cleaning; the others are recorded as errors, not dropped silently."""
-    kept = []
+def usable_articles(articles: Sequence[Article]) -> tuple[list[Article], list[InputError]]:
+    """The articles with text left after cleaning, and an error for each other one, so that an
+    article emptied by cleaning is reported rather than dropped silently."""
+    kept, errors = [], []
     for article in articles:
         if article.text.strip():
             kept.append(article)
         else:
-            errors.append(InputError(article.source or article.id, "no article text left after cleaning"))
-    return kept
+            errors.append(InputError(article.where, "no article text left after cleaning"))
+    return kept, errors
 
 
 def _story_id(articles: Sequence[Article]) -> str:
@@ -42,8 +43,8 @@ def load_story(inputs: Sequence[str], *, allow_private: bool = False) -> tuple[S
     ``NewsprismError`` when no input gave a usable article.
     """
     result = read_inputs(inputs, allow_private=allow_private)
-    errors = list(result.errors)
-    articles = _usable(clean_articles(result.articles), errors)
+    articles, emptied = usable_articles(clean_articles(result.articles))
+    errors = [*result.errors, *emptied]
     if not articles:
         reasons = "; ".join(str(e) for e in errors[:3]) or "no inputs given"
         raise NewsprismError(f"no usable article was read ({reasons})")
@@ -57,8 +58,7 @@ def iter_cluster_stories(path: str) -> Iterator[Story | InputError]:
         if isinstance(item, InputError):
             yield item
             continue
-        errors: list[InputError] = []
-        articles = _usable(clean_articles(item.articles), errors)
+        articles, errors = usable_articles(clean_articles(item.articles))
         yield from errors
         if articles:
             yield replace(item, articles=tuple(articles))
