@@ -111,8 +111,14 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
             concepts[(article_id, sentence.index)] = found
             position = settings.position_steps * sentence.index / len(sentences)
             for concept in found:
-                support.setdefault(concept, set()).add(article_id)
-                earliest[concept] = min(earliest.get(concept, position), position)
+                holders = support.get(concept)
+                if holders is None:
+                    support[concept] = {article_id}
+                    earliest[concept] = position
+                else:
+                    holders.add(article_id)
+                    if position < earliest[concept]:
+                        earliest[concept] = position
     articles = len(analysis.sentences)
     needed = max(math.ceil(settings.min_support_fraction * articles), 2) if articles > 1 else 1
     while needed > 1 and not any(len(a) >= needed for a in support.values()):
