@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.quotes import extract_quotes, group_quotes, quoted_spans, story_idf
+from newsprism.analysis.quotes import centred_groups, extract_quotes, group_quotes, quoted_spans, story_idf
 from newsprism.model import Article
 from newsprism.text.segment import segment
 
@@ -197,3 +197,8 @@ def test_an_agency_named_with_and_is_one_speaker():
 def test_an_adverb_between_speaker_and_verb_is_allowed():
     (quote,) = quotes_of("The Wall Street Journal first reported that the group had changed its position.")
     assert quote.speaker == "Wall Street Journal"
+
+
+def test_a_chain_of_look_alike_quotes_is_not_one_quotation():
+    # 0 matches 1, 1 matches 2, 2 matches 3: 0 and 3 share nothing, so they are not one group
+    assert centred_groups(4, [(0, 1), (1, 2), (2, 3)]) == [[0, 1, 2], [3]]

@@ -625,7 +625,11 @@ def group_quotes(
     same_fact: Callable[[Quote, Quote], bool] = lambda a, b: False,
     settings: QuoteSettings = QuoteSettings(),
 ) -> tuple[QuoteGroup, ...]:
-    """Quotes from different articles that are the same quotation, grouped (single-link).
+    """Quotes from different articles that are the same quotation, grouped around a centre.
+
+    Each group is a quote and the quotes matched to it directly (``centred_groups``): single-link
+    grouping chains one speaker's different remarks, and remarks of people quoted beside them, into
+    one "quotation" carried by every outlet.
 
     ``idf`` weighs words by how rare they are in the story; ``same_fact`` says whether two quotes
     sit in sentences the story's alignment put in one fact. Groups are ordered by the number of
@@ -640,7 +644,7 @@ def group_quotes(
     ]
     links = Counter(k for pair in pairs for k in pair)
     groups = []
-    for indices in connected_groups(len(quotes), pairs):
+    for indices in centred_groups(len(quotes), pairs):
         # the group is shown by its first quote: a direct one matched by the most others
         ordered = sorted(indices, key=lambda i: (not quotes[i].direct, -links[i], i))
         group = tuple(quotes[i] for i in ordered)
@@ -700,6 +704,28 @@ def connected_groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[
     for i in range(count):
         members.setdefault(find(i), []).append(i)
     return list(members.values())
+
+
+def centred_groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The items ``0..count-1`` grouped so that every member is linked to its group's centre.
+
+    Within each single-link group the item with the most links left becomes a centre and takes the
+    items linked to it; the rest are grouped again the same way. Each group is in item order.
+    """
+    pairs = list(pairs)
+    linked: dict[int, set[int]] = {}
+    for i, j in pairs:
+        linked.setdefault(i, set()).add(j)
+        linked.setdefault(j, set()).add(i)
+    groups = []
+    for component in connected_groups(count, pairs):
+        remaining = set(component)
+        while remaining:
+            centre = max(sorted(remaining), key=lambda i: len(linked.get(i, set()) & remaining))
+            members = {centre} | (linked.get(centre, set()) & remaining)
+            groups.append(sorted(members))
+            remaining -= members
+    return sorted(groups)
 
 
 def story_idf(texts: Iterable[str]) -> dict[str, float]:
