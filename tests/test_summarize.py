@@ -160,3 +160,22 @@ def test_seed_summary_of_100_words_carries_the_two_to_tango_fact_with_both_outle
     story, _ = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
     tango = [c for c in summarize(story, 100).sentences if "two to tango" in c.sentence.text]
     assert tango and set(tango[0].outlets) == {"RT", "Los Angeles Times"}
+
+
+def test_a_story_of_few_articles_counts_its_repeated_content_words_as_concepts():
+    from newsprism.summarize import _concept_weights
+
+    _, weights = _concept_weights(analyze(bank_story()), SummarySettings(small_story_articles=2))
+    assert ("rate",) in weights  # "rate" is said in two sentences of the two-article story
+
+
+def test_a_story_of_more_articles_than_the_small_story_limit_has_bigram_concepts_only():
+    from newsprism.summarize import _concept_weights
+
+    _, weights = _concept_weights(analyze(bank_story()), SummarySettings(small_story_articles=1))
+    assert weights and all(len(concept) == 2 for concept in weights)
+
+
+def test_settings_with_a_negative_word_weight_are_refused():
+    with pytest.raises(NewsprismError, match="word_weight"):
+        SummarySettings(word_weight=-0.1)

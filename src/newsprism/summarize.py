@@ -7,7 +7,7 @@ bigrams (not both stop words), a concept's weight is the number of articles that
 summary is the set of whole sentences that covers the most concept weight within the word budget.
 Covering a concept once earns its weight once, so the program controls redundancy itself (McDonald
 2007); on top of that, at most one sentence per fact of the ``StoryAnalysis`` may be chosen, so no
-two summary sentences tell the same fact. Two additions, both measured on DUC 2004 and Multi-News
+two summary sentences tell the same fact. Three additions, all measured on DUC 2004 and Multi-News
 (README "Summaries"):
 
 - position: a concept's weight grows with how early (relative to the article's length) it first
@@ -15,6 +15,11 @@ two summary sentences tell the same fact. Two additions, both measured on DUC 20
   the word-importance features of RegSum, Hong & Nenkova 2014);
 - short sentences (fewer than ``min_sentence_words``) are not candidates: they carry little and
   spend budget on fragments and captions.
+- small stories: with few articles, article support cannot separate sentences (in a story of two
+  articles every counted bigram is held by both), so in a story of at most ``small_story_articles``
+  articles each content word said in two or more sentences is a concept too, weighted by how many
+  sentences say it: the within-story word frequency that SumBasic (Nenkova & Vanderwende 2005,
+  "The Impact of Frequency on Summarization") uses as word importance.
 
 The program is solved exactly with HiGHS (``scipy.optimize.milp``) over a shortlist of the
 candidates (``_shortlist``: the heaviest and the densest), which keeps the solver time down. The chosen sentences are put in
@@ -28,6 +33,7 @@ import logging
 import math
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +42,7 @@ from datetime import datetime
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.analysis.align import analyze, content_bigrams, terms
 from newsprism.errors import NewsprismError
@@ -63,6 +70,13 @@ class SummarySettings:
     weight or among the ``candidate_limit`` best by that weight per word enter the program (see
     ``_shortlist``). 60 kept DUC 2004 at 38.07 / 10.09 and Multi-News unchanged while cutting the
     selection time by a third; 40 and 50 lost 0.4 ROUGE-1 on DUC 2004 (README "Summaries").
+    ``small_story_articles`` and ``word_weight``: in a story of at most ``small_story_articles``
+    articles, a content word (not a stop word) found in ``n >= 2`` sentences is a concept of weight
+    ``word_weight * n`` times the same position factor (SumBasic's word frequency, Nenkova &
+    Vanderwende 2005). The rule reads only the story's own size, so it applies alike everywhere;
+    DUC 2004 stories have 10 articles and are untouched. On Multi-News (1,110 stories read) 3 / 0.15
+    gave 45.20 / 15.42 against 44.89 / 15.33 without; 0.05 to 0.5 and limits of 2 to 9 articles
+    all gave 45.13 to 45.25 / 15.40 to 15.42 (README "Summaries"). 0 for either turns it off.
     """
 
     min_support_fraction: float = 0.35
@@ -71,6 +85,8 @@ class SummarySettings:
     min_sentence_words: int = 12
     time_limit: float = 10.0
     candidate_limit: int = 60
+    small_story_articles: int = 3
+    word_weight: float = 0.15
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_support_fraction <= 1.0:
@@ -85,6 +101,10 @@ class SummarySettings:
             raise NewsprismError(f"time_limit must be > 0 seconds, got {self.time_limit}")
         if self.candidate_limit < 1:
             raise NewsprismError(f"candidate_limit must be >= 1, got {self.candidate_limit}")
+        if self.small_story_articles < 0:
+            raise NewsprismError(f"small_story_articles must be >= 0, got {self.small_story_articles}")
+        if self.word_weight < 0:
+            raise NewsprismError(f"word_weight must be >= 0, got {self.word_weight}")
 
 
 def word_count(text: str) -> int:
@@ -97,17 +117,25 @@ class _Candidate:
     sentence: Sentence
     fact: int
     words: int
-    concepts: frozenset[tuple[str, str]]
+    concepts: frozenset[tuple[str, ...]]
 
 
 def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tuple[dict, dict]:
-    """Concepts of every sentence, and each concept's weight (article support, position bonus)."""
+    """Concepts of every sentence, and each concept's weight (article support or, for the words of a
+    small story, sentence frequency; times the position bonus)."""
+    small = len(analysis.sentences) <= settings.small_story_articles and settings.word_weight > 0
     concepts: dict[tuple[str, int], frozenset] = {}
-    support: dict[tuple[str, str], set[str]] = {}
-    earliest: dict[tuple[str, str], float] = {}
+    support: dict[tuple[str, ...], set[str]] = {}
+    earliest: dict[tuple[str, ...], float] = {}
+    frequency: Counter[tuple[str, ...]] = Counter()
     for article_id, sentences in analysis.sentences.items():
         for sentence in sentences:
-            found = frozenset(content_bigrams(*terms(sentence.text)))
+            tokens, stems = terms(sentence.text)
+            found = frozenset(content_bigrams(tokens, stems))
+            if small:
+                words = {(stem,) for token, stem in zip(tokens, stems) if token not in ENGLISH_STOP_WORDS}
+                frequency.update(words)
+                found |= words
             concepts[(article_id, sentence.index)] = found
             position = settings.position_steps * sentence.index / len(sentences)
             for concept in found:
@@ -126,8 +154,11 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
     weights = {
         concept: len(holders) * (1.0 + settings.position_weight / (1 + earliest[concept]))
         for concept, holders in support.items()
-        if len(holders) >= needed
+        if len(concept) == 2 and len(holders) >= needed
     }
+    for word, count in frequency.items():
+        if count >= 2:  # a word said once is no evidence of the story's topic
+            weights[word] = settings.word_weight * count * (1.0 + settings.position_weight / (1 + earliest[word]))
     return concepts, weights
 
 
@@ -165,7 +196,7 @@ def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings
     only one candidate holds is part of that candidate's own weight. These rewrites keep the
     optimum and make HiGHS about three times faster on DUC 2004 (155 to 55 ms CPU per story).
     """
-    holders: dict[tuple[str, str], list[int]] = {}
+    holders: dict[tuple[str, ...], list[int]] = {}
     for j, candidate in enumerate(candidates):
         for concept in candidate.concepts:
             if concept in weights:
