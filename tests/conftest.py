@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-# Re-exported for test modules that still import these names from conftest.
-from datapaths import EXAMPLES, LATIMES_SEED, ROOT, RT_SEED, SHARED_DATA, shared_file  # noqa: F401
+from datapaths import SHARED_DATA
 
 
 @pytest.fixture

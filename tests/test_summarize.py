@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from conftest import LATIMES_SEED, RT_SEED
+from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.analysis.align import analyze
 from newsprism.errors import NewsprismError

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import shared_file
+from datapaths import shared_file
 
 from newsprism.analysis.align import analyze
 from newsprism.engines.local import iter_cluster_stories

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LATIMES_SEED, RT_SEED
+from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.analysis.align import AlignSettings, analyze
 from newsprism.errors import NewsprismError
