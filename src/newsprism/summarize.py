@@ -42,9 +42,8 @@ from datetime import datetime
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsprism.analysis.align import analyze, content_bigrams, terms
+from newsprism.analysis.align import analyze, content_bigrams, content_stems, terms
 from newsprism.errors import NewsprismError
 from newsprism.model import Sentence, Story, StoryAnalysis, Summary, SummarySentence
 
@@ -133,7 +132,7 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
             tokens, stems = terms(sentence.text)
             found = frozenset(content_bigrams(tokens, stems))
             if small:
-                words = {(stem,) for token, stem in zip(tokens, stems) if token not in ENGLISH_STOP_WORDS}
+                words = {(stem,) for stem in content_stems(tokens, stems)}
                 frequency.update(words)
                 found |= words
             concepts[(article_id, sentence.index)] = found

@@ -87,6 +87,11 @@ def content_bigrams(tokens: Sequence[str], stems: Sequence[str]) -> set[tuple[st
     }
 
 
+def content_stems(tokens: Sequence[str], stems: Sequence[str]) -> list[str]:
+    """Stems of the words that are not stop words, in order: the single-word concepts and features."""
+    return [stem for token, stem in zip(tokens, stems) if token not in ENGLISH_STOP_WORDS]
+
+
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
     """How sentences are linked into facts.
@@ -120,7 +125,7 @@ class AlignSettings:
 
 def _features(sentence: Sentence) -> list[str]:
     tokens, stems = terms(sentence.text)
-    unigrams = [s for t, s in zip(tokens, stems) if t not in ENGLISH_STOP_WORDS]
+    unigrams = content_stems(tokens, stems)
     bigrams = [f"{a} {b}" for a, b in zip(stems, stems[1:])]
     return unigrams + bigrams
 
