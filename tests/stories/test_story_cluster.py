@@ -22,6 +22,7 @@ from newsprism.stories.cluster import (
     cluster_articles,
 )
 from newsprism.stories.dedup import DedupSettings
+from newsprism.stories.vectors import StreamVectorizer
 
 _SYLLABLES = ("ka", "lo", "mi", "ru", "te", "sa", "vo", "ne", "pi", "da", "gu", "xe", "bo", "fi", "zu")
 
@@ -158,6 +159,31 @@ def test_saved_state_refuses_other_settings(stream):
     clusterer.add(articles)
     with pytest.raises(NewsprismError, match="other settings"):
         StoryClusterer.load_state(clusterer.save_state(), ClusterSettings(threshold=0.5))
+
+
+class _OneTopicVectorizer(StreamVectorizer):
+    """Every article gets the same unit vector: a representation that sees one topic only."""
+
+    def fit_transform_stream(self, articles):
+        rows = super().fit_transform_stream(articles)
+        rows.data[:] = 0.0
+        rows = rows.tolil()
+        rows[:, 0] = 1.0
+        return rows.tocsr()
+
+
+def test_an_injected_vectorizer_replaces_the_default_representation(stream):
+    articles, _ = stream(4, 2, dated=False)
+    stories = _stories(cluster_articles(articles, vectorizer=_OneTopicVectorizer()))
+    assert len(set(stories.values())) == 1
+
+
+def test_a_clusterer_with_an_injected_vectorizer_refuses_to_save_its_state(stream):
+    articles, _ = stream(2, 2)
+    clusterer = StoryClusterer(vectorizer=_OneTopicVectorizer())
+    clusterer.add(articles)
+    with pytest.raises(NewsprismError, match="its own vectorizer cannot save"):
+        clusterer.save_state()
 
 
 def test_an_article_without_text_is_refused_by_name():

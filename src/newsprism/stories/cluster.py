@@ -131,14 +131,22 @@ class StoryClusterer:
     State that lives as long as the stream: the vectorizer's IDF, the duplicate index (bounded by
     its window), the active stories' centroids (bounded by ``dormant_after`` and ``max_active``)
     and a story counter.
+
+    ``vectorizer`` replaces the hashed TF-IDF of ``settings.vectors`` (DESIGN convention 4), so that
+    another representation, such as TF-IDF blended with sentence embeddings, can be measured in the
+    same clusterer (``benchmarks/pair_model.py``). It needs StreamVectorizer's ``n_features`` and
+    ``fit_transform_stream`` and must return L2-normalised rows; a clusterer built on one cannot
+    save its state, since ``load_state`` rebuilds the default vectorizer.
     """
 
-    def __init__(self, settings: ClusterSettings | None = None, *, keep_dormant: bool = False) -> None:
+    def __init__(self, settings: ClusterSettings | None = None, *, keep_dormant: bool = False,
+                 vectorizer: StreamVectorizer | None = None) -> None:
         self.settings = settings or ClusterSettings()
         self.keep_dormant = keep_dormant
         self._dormant: list[tuple[sp.csr_matrix, np.ndarray, np.ndarray, list[str]]] = []
         self._timeless = False
-        self.vectorizer = StreamVectorizer(self.settings.vectors)
+        self._own_vectorizer = vectorizer is not None
+        self.vectorizer = vectorizer or StreamVectorizer(self.settings.vectors)
         self.hasher = MinHasher(self.settings.dedup)
         self.duplicates = DuplicateIndex(self.settings.dedup)
         self.clock = -np.inf
@@ -314,6 +322,8 @@ class StoryClusterer:
     def save_state(self) -> bytes:
         """Everything the stream needs to go on later, as an ``.npz`` (no pickle: a store file may
         come from someone else, and loading it must not run code)."""
+        if self._own_vectorizer:
+            raise NewsprismError("a StoryClusterer made with its own vectorizer cannot save its state")
         df = getattr(self.vectorizer, "df_", np.zeros(0, dtype=np.int64))
         seen = np.flatnonzero(df)
         dedup = self.duplicates.export()
@@ -410,12 +420,13 @@ def arrival_order(articles: Sequence[Article]) -> list[int]:
     return sorted(range(len(articles)), key=key)
 
 
-def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | None = None) -> list[Assignment]:
+def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | None = None, *,
+                     vectorizer: StreamVectorizer | None = None) -> list[Assignment]:
     """Batch mode: dedup and cluster ``articles``; assignments come back in input order.
 
     The dated articles go first, online in time order; then the undated ones, compared with every
     story, since nothing says when they happened (a stream that is all undated is clustered by
-    content alone from the start).
+    content alone from the start). ``vectorizer``: as in ``StoryClusterer``.
     """
     counts = Counter(a.id for a in articles)
     if len(counts) != len(articles):
@@ -423,7 +434,7 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
         raise NewsprismError(f"article ids must be unique; repeated: {', '.join(repeated)}")
     order = arrival_order(articles)
     dated = sum(article_time(a) is not None for a in articles)
-    clusterer = StoryClusterer(settings, keep_dormant=True)
+    clusterer = StoryClusterer(settings, keep_dormant=True, vectorizer=vectorizer)
     assigned = clusterer.add(articles[i] for i in order[:dated])
     clusterer.wake_all()
     assigned += clusterer.add(articles[i] for i in order[dated:])
