@@ -1,7 +1,7 @@
 """A learned "same story?" pair model for story clustering, trained on SemEval-2022 task 8 pairs.
 
     python benchmarks/pair_model.py fit                 # which pair similarities predict "same story"
-    python benchmarks/pair_model.py cluster [--weight W] [--thresholds ...]
+    python benchmarks/pair_model.py cluster [--weights W ...] [--thresholds T ...]
                                                         # the learned TF-IDF + MiniLM blend in the clusterer
 
 Why: the clusterer compares an article with a story through one similarity, a weighted mix of
@@ -10,9 +10,10 @@ evaluation sets, learn it from labelled pairs that are not an evaluation set: th
 task 8 English pairs (``../shared/data/semeval2022_task8``, 193 pairs, human similarity 1 = very
 similar ... 4 = very dissimilar). A pair counts as "same story" when its overall score is at most
 2.0 (63 of 193 pairs; 1.5 and 2.5 are also reported). The model is a logistic regression on the
-cosines of the pair's sub-vectors; a linear model of cosines is itself a weighted cosine, so its
-coefficients translate directly into sub-vector weights for the clusterer and its intercept into
-a threshold (the similarity at probability 0.5), with nothing but constants to ship.
+cosines of the pair's sub-vectors. A weighted sum of cosines is the dot product of the sub-vectors,
+each normalised and scaled by the square root of its weight, so the coefficients would ship as
+sub-vector weights and the intercept as a threshold (the similarity at probability 0.5): nothing
+but constants.
 
 ``fit`` prints, for each feature set, the area under the ROC curve of 10 x 5-fold
 cross-validated predictions, and the fitted coefficients with the blend weights and threshold they
@@ -206,9 +207,9 @@ def main() -> None:
     p.add_argument("--c", type=float, default=10.0, help="inverse L2 strength of the logistic regression")
     p.set_defaults(func=fit)
     p = sub.add_parser("cluster")
-    p.add_argument("--weights", nargs="+", type=float, default=[0.7],
-                   help="MiniLM share of the similarity (0 = the default TF-IDF alone)")
-    p.add_argument("--thresholds", nargs="+", type=float, default=[0.3, 0.35, 0.4, 0.45, 0.5])
+    p.add_argument("--weights", nargs="+", type=float, default=[0.75, 0.25],
+                   help="MiniLM share of the similarity (0.75: learned by fit; 0 = the default TF-IDF alone)")
+    p.add_argument("--thresholds", nargs="+", type=float, default=[0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55])
     p.set_defaults(func=cluster)
     args = parser.parse_args()
     if not DATA.is_dir():
