@@ -181,7 +181,7 @@ def cluster(args: argparse.Namespace) -> None:
         articles, gold = pooled(path)
         sets[name] = (articles, gold, dict(zip((a.id for a in articles), embed(encoder, articles))))
         print(f"{name}: {len(articles)} articles embedded", file=sys.stderr, flush=True)
-    print(f"| representation | threshold | " + " | ".join(f"{n} B³ P / R / F1" for n in sets) + " |")
+    print("| representation | threshold | " + " | ".join(f"{n} B³ P / R / F1" for n in sets) + " |")
     print("| --- | --- | " + " | ".join("---" for _ in sets) + " |")
     for weight in args.weights:
         for threshold in args.thresholds:
