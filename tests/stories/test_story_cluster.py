@@ -186,8 +186,9 @@ def test_a_date_in_the_url_stands_in_for_a_missing_date():
     dated = Article(id="a", text="x", url="https://news.test/2021/10/18/story.html")
     dashed = Article(id="b", text="x", url="https://news.test/world/story-2021-10-18/")
     plain = Article(id="c", text="x", url="https://news.test/world/story-123456/")
+    named = Article(id="d", text="x", url="https://news.test/us-news/2021/oct/18/story")
     expected = datetime(2021, 10, 18, tzinfo=timezone.utc).timestamp()
-    assert article_time(dated) == article_time(dashed) == expected
+    assert article_time(dated) == article_time(dashed) == article_time(named) == expected
     assert article_time(plain) is None
 
 
@@ -199,3 +200,7 @@ def test_a_long_running_story_keeps_only_its_largest_centroid_terms(stream):
     assert clusterer._centroids.nnz <= 50
     centroid = clusterer._centroids
     assert clusterer._norm2[0] == pytest.approx(float(centroid.multiply(centroid).sum()), rel=1e-5)
+
+
+def test_a_word_starting_with_a_month_name_in_the_url_is_not_a_date():
+    assert article_time(Article(id="a", text="x", url="https://news.test/2021-decision-05/")) is None

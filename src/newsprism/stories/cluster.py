@@ -107,19 +107,29 @@ def timestamp(published: datetime | None) -> float | None:
     return published.timestamp()
 
 
-_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_URL_DATE = re.compile(
+    r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2]|"
+    + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS)
+    + r")[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
 
 
 def article_time(article: Article) -> float | None:
     """When an article was published (seconds since the epoch): its date, else a date in its URL
-    (``/2021/10/18/``, ``-2021-10-18/``: news sites put the publication day there), else None."""
+    (``/2021/10/18/``, ``-2021-10-18/``, ``/2021/may/26/``: news sites put the publication day
+    there), else None."""
     if article.published is not None:
         return timestamp(article.published)
     if article.url:
         match = _URL_DATE.search(article.url)
         if match:
+            year, month, day = match.groups()
+            number = int(month) if month.isdigit() else [m[:3] for m in _MONTHS].index(month[:3].lower()) + 1
             try:
-                return datetime(*(int(g) for g in match.groups()), tzinfo=timezone.utc).timestamp()
+                return datetime(int(year), number, int(day), tzinfo=timezone.utc).timestamp()
             except ValueError:
                 return None
     return None
