@@ -204,3 +204,32 @@ def test_a_long_running_story_keeps_only_its_largest_centroid_terms(stream):
 
 def test_a_word_starting_with_a_month_name_in_the_url_is_not_a_date():
     assert article_time(Article(id="a", text="x", url="https://news.test/2021-decision-05/")) is None
+
+
+def test_in_batch_mode_an_article_that_came_before_its_story_moves_to_it():
+    rng = random.Random(0)
+
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(3))
+
+    first, second, background = [word() for _ in range(30)], [word() for _ in range(30)], [word() for _ in range(200)]
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+    def article(article_id: str, topic_words: list[str], hours: int) -> Article:
+        words = topic_words + rng.sample(background, 20)
+        rng.shuffle(words)
+        return Article(id=article_id, text=" ".join(words) + ".", published=start + timedelta(hours=hours))
+
+    articles = [article(f"first{k}", rng.sample(first, 15), k) for k in range(4)]
+    articles.append(article("early", rng.sample(first, 6) + rng.sample(second, 12), 5))  # mostly the second story
+    articles += [article(f"second{k}", rng.sample(second, 15), 6 + k) for k in range(4)]
+    no_dedup = DedupSettings(threshold=1.0)
+    single_pass = _by_id(cluster_articles(articles, ClusterSettings(reassign_passes=0, dedup=no_dedup)))
+    reassigned = _by_id(cluster_articles(articles, ClusterSettings(dedup=no_dedup)))
+    assert single_pass["early"].story == single_pass["first0"].story
+    assert reassigned["early"].story == reassigned["second0"].story != reassigned["first0"].story
+
+
+def test_a_negative_number_of_reassignment_passes_is_refused_with_the_value():
+    with pytest.raises(NewsprismError, match="reassign_passes must be >= 0, got -1"):
+        ClusterSettings(reassign_passes=-1)

@@ -63,6 +63,12 @@ class ClusterSettings:
     skew); later ones are ignored.
     ``chunk``: articles vectorised and compared per sparse product; the result does not depend on
     it except through the IDF and the centroid pruning, which are updated once per chunk.
+    ``reassign_passes``: batch mode only. After the single pass, each article is moved to the story
+    it is now most similar to (the story without itself, scored as in the pass, with the IDF of the
+    whole set), all at once, like a k-means step; this mends the choices made before an article's
+    real story existed or before the IDF knew the set. One pass raised B-cubed F1 on all three pooled
+    gold sets (DUC 2004 0.831 to 0.841, AllSides 0.787 to 0.794, Multi-News 0.851 to 0.856;
+    README "Stories: clustering quality"); more passes changed little either way.
     """
 
     threshold: float = 0.15
@@ -73,6 +79,7 @@ class ClusterSettings:
     centroid_terms: int = 1_000
     future_tolerance: timedelta = timedelta(days=1)
     chunk: int = 256
+    reassign_passes: int = 1
     story_prefix: str = "s"
     vectors: VectorSettings = field(default_factory=VectorSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
@@ -86,6 +93,8 @@ class ClusterSettings:
             raise NewsprismError(f"size_weight must be in [0.0, 1.0], got {self.size_weight}")
         if self.max_active < 1 or self.chunk < 1:
             raise NewsprismError(f"max_active and chunk must be >= 1, got {self.max_active}, {self.chunk}")
+        if self.reassign_passes < 0:
+            raise NewsprismError(f"reassign_passes must be >= 0, got {self.reassign_passes}")
 
 
 class Assignment(NamedTuple):
@@ -437,7 +446,62 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     assigned = clusterer.add(articles[i] for i in order[:dated])
     clusterer.wake_all()
     assigned += clusterer.add(articles[i] for i in order[dated:])
+    for _ in range(clusterer.settings.reassign_passes):
+        assigned = _reassign([articles[i] for i in order], assigned, clusterer)
     result: list[Assignment | None] = [None] * len(articles)
     for position, assignment in zip(order, assigned):
         result[position] = assignment
     return result  # type: ignore[return-value]
+
+
+def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer: StoryClusterer) -> list[Assignment]:
+    """One k-means-like step over a finished batch: every original article moves, all at once, to
+    the story most similar to it without it (scored as in the pass: centroid and size blend, time
+    penalty from the gap to the story's dated span, nothing beyond the dormancy window), or to a
+    story of its own when none reaches the threshold; duplicates follow their original."""
+    s = clusterer.settings
+    originals = [i for i, a in enumerate(assigned) if a.duplicate_of is None]
+    if not originals:
+        return assigned
+    x = clusterer.vectorizer.transform([articles[i] for i in originals])  # the IDF of the whole batch now
+    ids, own = np.unique([assigned[i].story for i in originals], return_inverse=True)
+    members = sp.csr_matrix((np.ones(len(originals), dtype=np.float32), (own, np.arange(len(originals)))),
+                            shape=(len(ids), len(originals)))
+    sums = (members @ x).tocsr()
+    norm2 = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    sizes = np.asarray(members.sum(axis=1)).ravel()
+    self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    times = np.array([np.nan if (t := article_time(articles[i])) is None else t for i in originals])
+    first = np.full(len(ids), np.nan)
+    last = np.full(len(ids), np.nan)
+    np.fmin.at(first, own, times)
+    np.fmax.at(last, own, times)
+    window = s.dormant_after.total_seconds()
+    moved: dict[str, str] = {}
+    for start in range(0, len(originals), s.chunk):
+        rows = np.arange(start, min(start + s.chunk, len(originals)))
+        dots = (x[rows] @ sums.T).toarray()
+        n2 = np.tile(norm2, (len(rows), 1))
+        size = np.tile(sizes, (len(rows), 1))
+        here = np.arange(len(rows))
+        n2[here, own[rows]] += self_dot[rows] - 2.0 * dots[here, own[rows]]
+        dots[here, own[rows]] -= self_dot[rows]
+        size[here, own[rows]] -= 1
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scale = np.sqrt(np.where(n2 > 1e-9, n2, np.inf)) ** (1 - s.size_weight)
+            score = dots / (scale * np.maximum(size, 1.0) ** s.size_weight)
+            gap = np.fmax(first[None, :] - times[rows, None], times[rows, None] - last[None, :]) / window
+        gap = np.nan_to_num(np.clip(gap, 0.0, None), nan=0.0)
+        score -= s.time_penalty * np.minimum(gap, 1.0)
+        score[(gap > 1.0) | (size < 1)] = -1.0
+        best = np.argmax(score, axis=1)
+        for row, story in zip(rows, best):
+            article = assigned[originals[row]].article
+            if score[row - start, story] >= s.threshold:
+                moved[article] = str(ids[story])
+            elif sizes[own[row]] == 1:
+                moved[article] = str(ids[own[row]])  # alone already: keeps its story
+            else:
+                clusterer.stories_started += 1
+                moved[article] = f"{s.story_prefix}{clusterer.stories_started}"
+    return [a._replace(story=moved[a.duplicate_of or a.article]) for a in assigned]
