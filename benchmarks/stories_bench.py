@@ -402,7 +402,7 @@ def errors(args: argparse.Namespace) -> None:
 def semeval(args: argparse.Namespace) -> None:
     """How well the story vectors' cosine ranks the 193 English SemEval 2022 task 8 pairs (ROC AUC
     for "same story": an overall rating of at most 1.5 or 2 on its 1 = very similar to 4 scale),
-    by title and entity weight. These pairs are not an evaluation set of the clustering, so they
+    by title and entity weight, and pair precision / recall / F1 by threshold. These pairs are not an evaluation set of the clustering, so they
     check the sub-vector weights chosen on the pooled gold sets from outside them."""
     from sklearn.metrics import roc_auc_score
 
@@ -426,6 +426,20 @@ def semeval(args: argparse.Namespace) -> None:
             cosine = [float(x[2 * i].multiply(x[2 * i + 1]).sum()) for i in range(len(pairs))]
             aucs = [roc_auc_score([r <= cut for r in ratings], cosine) for cut in (1.5, 2.0)]
             print(f"| {title_weight} | {entity_weight} | {aucs[0]:.3f} | {aucs[1]:.3f} |", flush=True)
+    x = StreamVectorizer().partial_fit(articles).transform(articles)
+    cosine = [float(x[2 * i].multiply(x[2 * i + 1]).sum()) for i in range(len(pairs))]
+    print("\n| threshold (default weights) | pair P / R / F1, overall <= 1.5 | pair P / R / F1, overall <= 2 |")
+    print("| --- | --- | --- |")
+    for threshold in args.thresholds:
+        cells = []
+        for cut in (1.5, 2.0):
+            joined = [c >= threshold for c in cosine]
+            same = [r <= cut for r in ratings]
+            hits = sum(j and t for j, t in zip(joined, same))
+            precision, recall = hits / max(sum(joined), 1), hits / sum(same)
+            f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+            cells.append(f"{precision:.2f} / {recall:.2f} / {f1:.3f}")
+        print(f"| {threshold} | {cells[0]} | {cells[1]} |")
 
 
 def main() -> None:
@@ -453,6 +467,7 @@ def main() -> None:
     p = sub.add_parser("semeval")
     p.add_argument("--title-weights", nargs="+", type=float, default=[0.5, 1.0, 1.5, 2.0, 3.0])
     p.add_argument("--entity-weights", nargs="+", type=float, default=[0.25, 0.5, 1.0])
+    p.add_argument("--thresholds", nargs="+", type=float, default=[0.1, 0.125, 0.15, 0.175, 0.2, 0.25])
     p.set_defaults(func=semeval)
     p = sub.add_parser("_speed_one")
     p.add_argument("size", type=int)
