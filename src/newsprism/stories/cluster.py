@@ -458,7 +458,10 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
     """One k-means-like step over a finished batch: every original article moves, all at once, to
     the story most similar to it without it (scored as in the pass: centroid and size blend, time
     penalty from the gap to the story's dated span, nothing beyond the dormancy window), or to a
-    story of its own when none reaches the threshold; duplicates follow their original."""
+    story of its own when none reaches the threshold; duplicates follow their original.
+
+    The time penalty only lowers a score, so it is computed for the pairs that reach the threshold
+    without it, which are few."""
     s = clusterer.settings
     originals = [i for i, a in enumerate(assigned) if a.duplicate_of is None]
     if not originals:
@@ -477,30 +480,35 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
     np.fmin.at(first, own, times)
     np.fmax.at(last, own, times)
     window = s.dormant_after.total_seconds()
+
+    def scale(n2: np.ndarray, size: np.ndarray) -> np.ndarray:  # as in the pass; an empty story never matches
+        return np.sqrt(np.where(n2 > 1e-9, n2, np.inf)) ** (1 - s.size_weight) * np.maximum(size, 1.0) ** s.size_weight
+
+    story_scale = scale(norm2, sizes)
     moved: dict[str, str] = {}
     for start in range(0, len(originals), s.chunk):
         rows = np.arange(start, min(start + s.chunk, len(originals)))
+        here, mine = np.arange(len(rows)), own[rows]
         dots = (x[rows] @ sums.T).toarray()
-        n2 = np.tile(norm2, (len(rows), 1))
-        size = np.tile(sizes, (len(rows), 1))
-        here = np.arange(len(rows))
-        n2[here, own[rows]] += self_dot[rows] - 2.0 * dots[here, own[rows]]
-        dots[here, own[rows]] -= self_dot[rows]
-        size[here, own[rows]] -= 1
-        with np.errstate(divide="ignore", invalid="ignore"):
-            scale = np.sqrt(np.where(n2 > 1e-9, n2, np.inf)) ** (1 - s.size_weight)
-            score = dots / (scale * np.maximum(size, 1.0) ** s.size_weight)
-            gap = np.fmax(first[None, :] - times[rows, None], times[rows, None] - last[None, :]) / window
-        gap = np.nan_to_num(np.clip(gap, 0.0, None), nan=0.0)
-        score -= s.time_penalty * np.minimum(gap, 1.0)
-        score[(gap > 1.0) | (size < 1)] = -1.0
-        best = np.argmax(score, axis=1)
-        for row, story in zip(rows, best):
-            article = assigned[originals[row]].article
-            if score[row - start, story] >= s.threshold:
-                moved[article] = str(ids[story])
-            elif sizes[own[row]] == 1:
-                moved[article] = str(ids[own[row]])  # alone already: keeps its story
+        score = dots / story_scale
+        without_me = scale(norm2[mine] - 2.0 * dots[here, mine] + self_dot[rows], sizes[mine] - 1)
+        score[here, mine] = np.where(sizes[mine] > 1, (dots[here, mine] - self_dot[rows]) / without_me, -1.0)
+        row, story = np.nonzero(score >= s.threshold)
+        t = times[rows][row]
+        with np.errstate(invalid="ignore"):
+            gap = np.fmax(first[story] - t, t - last[story]) / window
+        gap = np.nan_to_num(np.clip(gap, 0.0, None), nan=0.0)  # undated article or story: no gap
+        candidate = score[row, story] - s.time_penalty * np.minimum(gap, 1.0)
+        keep = (gap <= 1.0) & (candidate >= s.threshold)
+        row, story, candidate = row[keep], story[keep], candidate[keep]
+        order = np.lexsort((-candidate, row))
+        best = dict(zip(row[order][::-1], story[order][::-1]))  # the first of each row's run wins
+        for r in here:
+            article = assigned[originals[start + r]].article
+            if r in best:
+                moved[article] = str(ids[best[r]])
+            elif sizes[mine[r]] == 1:
+                moved[article] = str(ids[mine[r]])  # alone already: keeps its story
             else:
                 clusterer.stories_started += 1
                 moved[article] = f"{s.story_prefix}{clusterer.stories_started}"
