@@ -152,9 +152,12 @@ class StoryClusterer:
     and a story counter.
     """
 
-    def __init__(self, settings: ClusterSettings | None = None, *, keep_dormant: bool = False) -> None:
+    def __init__(self, settings: ClusterSettings | None = None, *, keep_dormant: bool = False,
+                 keep_counts: bool = False) -> None:
         self.settings = settings or ClusterSettings()
         self.keep_dormant = keep_dormant
+        # batch mode's reassignment weighs every original article again with the final IDF
+        self.kept_counts: list[sp.csr_matrix] | None = [] if keep_counts else None
         self._dormant: list[tuple[sp.csr_matrix, np.ndarray, np.ndarray, list[str]]] = []
         self._timeless = False
         self.vectorizer = StreamVectorizer(self.settings.vectors)
@@ -235,7 +238,10 @@ class StoryClusterer:
             return []
         s = self.settings
         window = s.dormant_after.total_seconds()
-        q = self.vectorizer.fit_transform_stream(articles)
+        counts = self.vectorizer.counts(articles)
+        if self.kept_counts is not None:
+            self.kept_counts.append(counts)
+        q = self.vectorizer.fit_weigh(counts)
         n_old, n_new = len(self._ids), 0
         size = n_old + len(articles)
         dots = np.zeros((len(articles), size))  # dots[i, k]: article i . centroid k, kept current
@@ -442,7 +448,8 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
         raise NewsprismError(f"article ids must be unique; repeated: {', '.join(repeated)}")
     order = arrival_order(articles)
     dated = sum(article_time(a) is not None for a in articles)
-    clusterer = StoryClusterer(settings, keep_dormant=True)
+    settings = settings or ClusterSettings()
+    clusterer = StoryClusterer(settings, keep_dormant=True, keep_counts=settings.reassign_passes > 0)
     assigned = clusterer.add(articles[i] for i in order[:dated])
     clusterer.wake_all()
     assigned += clusterer.add(articles[i] for i in order[dated:])
@@ -466,7 +473,7 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
     originals = [i for i, a in enumerate(assigned) if a.duplicate_of is None]
     if not originals:
         return assigned
-    x = clusterer.vectorizer.transform([articles[i] for i in originals])  # the IDF of the whole batch now
+    x = clusterer.vectorizer.weigh(sp.vstack(clusterer.kept_counts, format="csr"))  # with the whole batch's IDF
     ids, own = np.unique([assigned[i].story for i in originals], return_inverse=True)
     members = sp.csr_matrix((np.ones(len(originals), dtype=np.float32), (own, np.arange(len(originals)))),
                             shape=(len(ids), len(originals)))
