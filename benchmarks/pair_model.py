@@ -160,7 +160,8 @@ def cluster(args: argparse.Namespace) -> None:
     encoder = _encoder()
 
     class BlendedVectorizer(StreamVectorizer):
-        """The default TF-IDF rows beside MiniLM embeddings (looked up by article id)."""
+        """The default TF-IDF rows beside MiniLM embeddings (looked up by article id). The embeddings
+        ride as extra columns of ``counts``, so batch mode's reweighing of kept counts keeps them."""
 
         def __init__(self, embeddings: dict[str, np.ndarray], weight: float) -> None:
             super().__init__()
@@ -171,10 +172,14 @@ def cluster(args: argparse.Namespace) -> None:
         def n_features(self) -> int:
             return 3 * self.settings.n_features + self.width
 
-        def fit_transform_stream(self, articles):
-            tfidf = super().fit_transform_stream(articles)[:, : 3 * self.settings.n_features]
-            dense = np.stack([self.embeddings[a.id] for a in articles]) * np.sqrt(self.weight)
-            return sp.hstack([tfidf * np.sqrt(1.0 - self.weight), sp.csr_matrix(dense)], format="csr")
+        def counts(self, articles):
+            dense = np.stack([self.embeddings[a.id] for a in articles])
+            return sp.hstack([super().counts(articles), sp.csr_matrix(dense)], format="csr")
+
+        def weigh(self, counts):
+            words = 3 * self.settings.n_features
+            tfidf = super().weigh(counts[:, :words]) * np.sqrt(1.0 - self.weight)
+            return sp.hstack([tfidf, counts[:, words:] * np.sqrt(self.weight)], format="csr")
 
     sets = {}
     for name, path in GOLD_SETS.items():

@@ -5,6 +5,8 @@
     python benchmarks/stories_bench.py peers 10000           # vs datasketch MinHashLSH and all-pairs TF-IDF
     python benchmarks/stories_bench.py dedup-curve           # injected copies found by dedup threshold
     python benchmarks/stories_bench.py ceiling [--neural]    # best average-link batch clustering, for scale
+    python benchmarks/stories_bench.py errors                # which article pairs are wrongly split or merged, by date gap
+    python benchmarks/stories_bench.py semeval               # story vectors against SemEval 2022 task 8 similarity ratings
 
 The gold sets are pooled and shuffled: every cleaned, non-empty article of DUC 2004 (50 stories),
 AllSides (the stories in the file) and Multi-News (the clusters in the file) goes into one stream
@@ -339,6 +341,107 @@ def ceiling(args: argparse.Namespace) -> None:
                   f"{sc.bcubed_f1:.3f} |", flush=True)
 
 
+_GAPS = ((0.0, 1.5), (1.5, 4.0), (4.0, 10.0), (10.0, 30.0), (30.0, float("inf")))
+_BANDS = ((0.15, 0.25), (0.25, 0.4), (0.4, 1.01))
+
+
+def _gap_label(low: float, high: float) -> str:
+    return f"> {low:g} d" if high == float("inf") else f"{low:g}-{high:g} d"
+
+
+def errors(args: argparse.Namespace) -> None:
+    """Error analysis of the default clustering on each pooled gold set, counted in article pairs.
+
+    Wrongly merged pairs (same predicted story, different gold stories) and wrongly split pairs
+    (same gold story, different predicted stories), by the days between the two articles' dates;
+    then, over all dated pairs, how often two articles of a given similarity and date gap are in one
+    gold story. The second table shows where the gold sets disagree about what a story is, which
+    no setting of the similarity or the time penalty can satisfy on both.
+    """
+    import numpy as np
+
+    from newsprism.evaluate.clusters import score_clusters
+    from newsprism.stories.cluster import article_time, cluster_articles
+    from newsprism.stories.vectors import StreamVectorizer
+
+    print("| set | B³ P / R / F1 | pairs | " + " | ".join(_gap_label(*g) for g in _GAPS) + " | undated |")
+    print("| --- | --- | --- | " + " | ".join("---" for _ in _GAPS) + " | --- |")
+    agreement = {}
+    for name, path in GOLD_SETS.items():
+        articles, gold = pooled(path)
+        pred = {a.article: a.story for a in cluster_articles(articles)}
+        score = score_clusters(gold, pred)
+        days = np.array([np.nan if (t := article_time(a)) is None else t / 86400 for a in articles])
+        g = np.array([gold[a.id] for a in articles])
+        p = np.array([pred[a.id] for a in articles])
+        upper = np.triu_indices(len(articles), 1)
+        same_gold = (g[:, None] == g[None, :])[upper]
+        same_pred = (p[:, None] == p[None, :])[upper]
+        gap = np.abs(days[:, None] - days[None, :])[upper]
+        for kind, wrong in (("merged", same_pred & ~same_gold), ("split", same_gold & ~same_pred)):
+            cells = [int((wrong & (gap >= lo) & (gap < hi)).sum()) for lo, hi in _GAPS]
+            print(f"| {name} | {score.bcubed_precision:.3f} / {score.bcubed_recall:.3f} / {score.bcubed_f1:.3f} | "
+                  f"{kind} {int(wrong.sum()):,} | " + " | ".join(f"{c:,}" for c in cells)
+                  + f" | {int((wrong & np.isnan(gap)).sum()):,} |")
+        vectorizer = StreamVectorizer().partial_fit(articles)
+        x = vectorizer.transform(articles)
+        similarity = (x @ x.T).toarray()[upper]
+        agreement[name] = (similarity, gap, same_gold)
+    print("\nShare of article pairs in one gold story, by similarity (story vectors, IDF of the whole set) and "
+          "date gap (pairs counted in brackets):\n")
+    print("| set | similarity | " + " | ".join(_gap_label(*g) for g in _GAPS) + " | undated |")
+    print("| --- | --- | " + " | ".join("---" for _ in _GAPS) + " | --- |")
+    for name, (similarity, gap, same_gold) in agreement.items():
+        for lo, hi in _BANDS:
+            band = (similarity >= lo) & (similarity < hi)
+            cells = [band & (gap >= a) & (gap < b) for a, b in _GAPS] + [band & np.isnan(gap)]
+            print(f"| {name} | {lo}-{min(hi, 1.0)} | " + " | ".join(
+                f"{same_gold[c].mean():.2f} ({int(c.sum())})" if c.any() else "-" for c in cells) + " |")
+
+
+def semeval(args: argparse.Namespace) -> None:
+    """How well the story vectors' cosine ranks the 193 English SemEval 2022 task 8 pairs (ROC AUC
+    for "same story": an overall rating of at most 1.5 or 2 on its 1 = very similar to 4 scale),
+    by title and entity weight, and pair precision / recall / F1 by threshold. These pairs are not an evaluation set of the clustering, so they
+    check the sub-vector weights chosen on the pooled gold sets from outside them."""
+    from sklearn.metrics import roc_auc_score
+
+    from newsprism.model import Article
+    from newsprism.stories.vectors import StreamVectorizer, VectorSettings
+
+    pairs = [json.loads(line) for line in (DATA / "semeval2022_task8/en_en_pairs_train_subset.jsonl").open()]
+    articles = []
+    for pair in pairs:
+        for document in pair["documents"]:  # "title\nbody", as the file stores them
+            title, _, body = document["text"].partition("\n")
+            articles.append(Article(id=f"{pair['id']}/{document['doc_id']}", title=title, text=body.strip() or title))
+    ratings = [pair["scores"]["overall"] for pair in pairs]
+    print(f"| title weight | entity weight | AUC, overall <= 1.5 ({sum(r <= 1.5 for r in ratings)} pairs) | "
+          f"AUC, overall <= 2 ({sum(r <= 2 for r in ratings)} pairs) |")
+    print("| --- | --- | --- | --- |")
+    for title_weight in args.title_weights:
+        for entity_weight in args.entity_weights:
+            vectorizer = StreamVectorizer(VectorSettings(title_weight=title_weight, entity_weight=entity_weight))
+            x = vectorizer.partial_fit(articles).transform(articles)
+            cosine = [float(x[2 * i].multiply(x[2 * i + 1]).sum()) for i in range(len(pairs))]
+            aucs = [roc_auc_score([r <= cut for r in ratings], cosine) for cut in (1.5, 2.0)]
+            print(f"| {title_weight} | {entity_weight} | {aucs[0]:.3f} | {aucs[1]:.3f} |", flush=True)
+    x = StreamVectorizer().partial_fit(articles).transform(articles)
+    cosine = [float(x[2 * i].multiply(x[2 * i + 1]).sum()) for i in range(len(pairs))]
+    print("\n| threshold (default weights) | pair P / R / F1, overall <= 1.5 | pair P / R / F1, overall <= 2 |")
+    print("| --- | --- | --- |")
+    for threshold in args.thresholds:
+        cells = []
+        for cut in (1.5, 2.0):
+            joined = [c >= threshold for c in cosine]
+            same = [r <= cut for r in ratings]
+            hits = sum(j and t for j, t in zip(joined, same))
+            precision, recall = hits / max(sum(joined), 1), hits / sum(same)
+            f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+            cells.append(f"{precision:.2f} / {recall:.2f} / {f1:.3f}")
+        print(f"| {threshold} | {cells[0]} | {cells[1]} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(required=True)
@@ -359,6 +462,13 @@ def main() -> None:
     p = sub.add_parser("ceiling")
     p.add_argument("--neural", action="store_true", help="also blend in MiniLM sentence embeddings")
     p.set_defaults(func=ceiling)
+    p = sub.add_parser("errors")
+    p.set_defaults(func=errors)
+    p = sub.add_parser("semeval")
+    p.add_argument("--title-weights", nargs="+", type=float, default=[0.5, 1.0, 1.5, 2.0, 3.0])
+    p.add_argument("--entity-weights", nargs="+", type=float, default=[0.25, 0.5, 1.0])
+    p.add_argument("--thresholds", nargs="+", type=float, default=[0.1, 0.125, 0.15, 0.175, 0.2, 0.25])
+    p.set_defaults(func=semeval)
     p = sub.add_parser("_speed_one")
     p.add_argument("size", type=int)
     p.set_defaults(func=lambda a: print(json.dumps(speed_one(a.size))))

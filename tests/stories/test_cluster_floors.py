@@ -26,7 +26,7 @@ SETS = {
     "multinews": "multinews/multinews_test.jsonl",
 }
 FLOORS = {"duc2004": 0.95, "allsides": 0.90, "multinews": 0.85}
-MEASURED = {"duc2004": 0.831, "allsides": 0.788, "multinews": 0.851}
+MEASURED = {"duc2004": 0.841, "allsides": 0.796, "multinews": 0.857}
 GUARDS = {name: round(value - 0.01, 3) for name, value in MEASURED.items()}
 
 _scores: dict[str, float] = {}

@@ -164,8 +164,8 @@ def test_saved_state_refuses_other_settings(stream):
 class _OneTopicVectorizer(StreamVectorizer):
     """Every article gets the same unit vector: a representation that sees one topic only."""
 
-    def fit_transform_stream(self, articles):
-        rows = super().fit_transform_stream(articles)
+    def weigh(self, counts):
+        rows = super().weigh(counts)
         rows.data[:] = 0.0
         rows = rows.tolil()
         rows[:, 0] = 1.0
@@ -212,8 +212,9 @@ def test_a_date_in_the_url_stands_in_for_a_missing_date():
     dated = Article(id="a", text="x", url="https://news.test/2021/10/18/story.html")
     dashed = Article(id="b", text="x", url="https://news.test/world/story-2021-10-18/")
     plain = Article(id="c", text="x", url="https://news.test/world/story-123456/")
+    named = Article(id="d", text="x", url="https://news.test/us-news/2021/oct/18/story")
     expected = datetime(2021, 10, 18, tzinfo=timezone.utc).timestamp()
-    assert article_time(dated) == article_time(dashed) == expected
+    assert article_time(dated) == article_time(dashed) == article_time(named) == expected
     assert article_time(plain) is None
 
 
@@ -225,3 +226,36 @@ def test_a_long_running_story_keeps_only_its_largest_centroid_terms(stream):
     assert clusterer._centroids.nnz <= 50
     centroid = clusterer._centroids
     assert clusterer._norm2[0] == pytest.approx(float(centroid.multiply(centroid).sum()), rel=1e-5)
+
+
+def test_a_word_starting_with_a_month_name_in_the_url_is_not_a_date():
+    assert article_time(Article(id="a", text="x", url="https://news.test/2021-decision-05/")) is None
+
+
+def test_in_batch_mode_an_article_that_came_before_its_story_moves_to_it():
+    rng = random.Random(0)
+
+    def word() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(3))
+
+    first, second, background = [word() for _ in range(30)], [word() for _ in range(30)], [word() for _ in range(200)]
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+    def article(article_id: str, topic_words: list[str], hours: int) -> Article:
+        words = topic_words + rng.sample(background, 20)
+        rng.shuffle(words)
+        return Article(id=article_id, text=" ".join(words) + ".", published=start + timedelta(hours=hours))
+
+    articles = [article(f"first{k}", rng.sample(first, 15), k) for k in range(4)]
+    articles.append(article("early", rng.sample(first, 6) + rng.sample(second, 12), 5))  # mostly the second story
+    articles += [article(f"second{k}", rng.sample(second, 15), 6 + k) for k in range(4)]
+    no_dedup = DedupSettings(threshold=1.0)
+    single_pass = _by_id(cluster_articles(articles, ClusterSettings(reassign_passes=0, dedup=no_dedup)))
+    reassigned = _by_id(cluster_articles(articles, ClusterSettings(dedup=no_dedup)))
+    assert single_pass["early"].story == single_pass["first0"].story
+    assert reassigned["early"].story == reassigned["second0"].story != reassigned["first0"].story
+
+
+def test_a_negative_number_of_reassignment_passes_is_refused_with_the_value():
+    with pytest.raises(NewsprismError, match="reassign_passes must be >= 0, got -1"):
+        ClusterSettings(reassign_passes=-1)

@@ -63,6 +63,12 @@ class ClusterSettings:
     skew); later ones are ignored.
     ``chunk``: articles vectorised and compared per sparse product; the result does not depend on
     it except through the IDF and the centroid pruning, which are updated once per chunk.
+    ``reassign_passes``: batch mode only. After the single pass, each article is moved to the story
+    it is now most similar to (the story without itself, scored as in the pass, with the IDF of the
+    whole set), all at once, like a k-means step; this mends the choices made before an article's
+    real story existed or before the IDF knew the set. One pass raised B-cubed F1 on all three pooled
+    gold sets (DUC 2004 0.831 to 0.841, AllSides 0.787 to 0.794, Multi-News 0.851 to 0.856;
+    README "Stories: clustering quality"); more passes changed little either way.
     """
 
     threshold: float = 0.15
@@ -73,6 +79,7 @@ class ClusterSettings:
     centroid_terms: int = 1_000
     future_tolerance: timedelta = timedelta(days=1)
     chunk: int = 256
+    reassign_passes: int = 1
     story_prefix: str = "s"
     vectors: VectorSettings = field(default_factory=VectorSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
@@ -86,6 +93,8 @@ class ClusterSettings:
             raise NewsprismError(f"size_weight must be in [0.0, 1.0], got {self.size_weight}")
         if self.max_active < 1 or self.chunk < 1:
             raise NewsprismError(f"max_active and chunk must be >= 1, got {self.max_active}, {self.chunk}")
+        if self.reassign_passes < 0:
+            raise NewsprismError(f"reassign_passes must be >= 0, got {self.reassign_passes}")
 
 
 class Assignment(NamedTuple):
@@ -107,19 +116,29 @@ def timestamp(published: datetime | None) -> float | None:
     return published.timestamp()
 
 
-_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_URL_DATE = re.compile(
+    r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2]|"
+    + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS)
+    + r")[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
 
 
 def article_time(article: Article) -> float | None:
     """When an article was published (seconds since the epoch): its date, else a date in its URL
-    (``/2021/10/18/``, ``-2021-10-18/``: news sites put the publication day there), else None."""
+    (``/2021/10/18/``, ``-2021-10-18/``, ``/2021/may/26/``: news sites put the publication day
+    there), else None."""
     if article.published is not None:
         return timestamp(article.published)
     if article.url:
         match = _URL_DATE.search(article.url)
         if match:
+            year, month, day = match.groups()
+            number = int(month) if month.isdigit() else [m[:3] for m in _MONTHS].index(month[:3].lower()) + 1
             try:
-                return datetime(*(int(g) for g in match.groups()), tzinfo=timezone.utc).timestamp()
+                return datetime(int(year), number, int(day), tzinfo=timezone.utc).timestamp()
             except ValueError:
                 return None
     return None
@@ -134,15 +153,17 @@ class StoryClusterer:
 
     ``vectorizer`` replaces the hashed TF-IDF of ``settings.vectors`` (DESIGN convention 4), so that
     another representation, such as TF-IDF blended with sentence embeddings, can be measured in the
-    same clusterer (``benchmarks/pair_model.py``). It needs StreamVectorizer's ``n_features`` and
-    ``fit_transform_stream`` and must return L2-normalised rows; a clusterer built on one cannot
+    same clusterer (``benchmarks/pair_model.py``). It needs StreamVectorizer's ``n_features``,
+    ``counts``, ``fit_weigh`` and ``weigh``, and its rows must be L2-normalised; a clusterer built on one cannot
     save its state, since ``load_state`` rebuilds the default vectorizer.
     """
 
     def __init__(self, settings: ClusterSettings | None = None, *, keep_dormant: bool = False,
-                 vectorizer: StreamVectorizer | None = None) -> None:
+                 keep_counts: bool = False, vectorizer: StreamVectorizer | None = None) -> None:
         self.settings = settings or ClusterSettings()
         self.keep_dormant = keep_dormant
+        # batch mode's reassignment weighs every original article again with the final IDF
+        self.kept_counts: list[sp.csr_matrix] | None = [] if keep_counts else None
         self._dormant: list[tuple[sp.csr_matrix, np.ndarray, np.ndarray, list[str]]] = []
         self._timeless = False
         self._own_vectorizer = vectorizer is not None
@@ -224,7 +245,10 @@ class StoryClusterer:
             return []
         s = self.settings
         window = s.dormant_after.total_seconds()
-        q = self.vectorizer.fit_transform_stream(articles)
+        counts = self.vectorizer.counts(articles)
+        if self.kept_counts is not None:
+            self.kept_counts.append(counts)
+        q = self.vectorizer.fit_weigh(counts)
         n_old, n_new = len(self._ids), 0
         size = n_old + len(articles)
         dots = np.zeros((len(articles), size))  # dots[i, k]: article i . centroid k, kept current
@@ -434,11 +458,76 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
         raise NewsprismError(f"article ids must be unique; repeated: {', '.join(repeated)}")
     order = arrival_order(articles)
     dated = sum(article_time(a) is not None for a in articles)
-    clusterer = StoryClusterer(settings, keep_dormant=True, vectorizer=vectorizer)
+    settings = settings or ClusterSettings()
+    clusterer = StoryClusterer(settings, keep_dormant=True, keep_counts=settings.reassign_passes > 0,
+                               vectorizer=vectorizer)
     assigned = clusterer.add(articles[i] for i in order[:dated])
     clusterer.wake_all()
     assigned += clusterer.add(articles[i] for i in order[dated:])
+    for _ in range(clusterer.settings.reassign_passes):
+        assigned = _reassign([articles[i] for i in order], assigned, clusterer)
     result: list[Assignment | None] = [None] * len(articles)
     for position, assignment in zip(order, assigned):
         result[position] = assignment
     return result  # type: ignore[return-value]
+
+
+def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer: StoryClusterer) -> list[Assignment]:
+    """One k-means-like step over a finished batch: every original article moves, all at once, to
+    the story most similar to it without it (scored as in the pass: centroid and size blend, time
+    penalty from the gap to the story's dated span, nothing beyond the dormancy window), or to a
+    story of its own when none reaches the threshold; duplicates follow their original.
+
+    The time penalty only lowers a score, so it is computed for the pairs that reach the threshold
+    without it, which are few."""
+    s = clusterer.settings
+    originals = [i for i, a in enumerate(assigned) if a.duplicate_of is None]
+    if not originals:
+        return assigned
+    x = clusterer.vectorizer.weigh(sp.vstack(clusterer.kept_counts, format="csr"))  # with the whole batch's IDF
+    ids, own = np.unique([assigned[i].story for i in originals], return_inverse=True)
+    members = sp.csr_matrix((np.ones(len(originals), dtype=np.float32), (own, np.arange(len(originals)))),
+                            shape=(len(ids), len(originals)))
+    sums = (members @ x).tocsr()
+    norm2 = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    sizes = np.asarray(members.sum(axis=1)).ravel()
+    self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    times = np.array([np.nan if (t := article_time(articles[i])) is None else t for i in originals])
+    first = np.full(len(ids), np.nan)
+    last = np.full(len(ids), np.nan)
+    np.fmin.at(first, own, times)
+    np.fmax.at(last, own, times)
+    window = s.dormant_after.total_seconds()
+
+    def scale(n2: np.ndarray, size: np.ndarray) -> np.ndarray:  # as in the pass; an empty story never matches
+        return np.sqrt(np.where(n2 > 1e-9, n2, np.inf)) ** (1 - s.size_weight) * np.maximum(size, 1.0) ** s.size_weight
+
+    story_scale = scale(norm2, sizes)
+    moved: dict[str, str] = {}
+    for start in range(0, len(originals), s.chunk):
+        rows = np.arange(start, min(start + s.chunk, len(originals)))
+        here, mine = np.arange(len(rows)), own[rows]
+        dots = (x[rows] @ sums.T).toarray()
+        score = dots / story_scale
+        without_me = scale(norm2[mine] - 2.0 * dots[here, mine] + self_dot[rows], sizes[mine] - 1)
+        score[here, mine] = np.where(sizes[mine] > 1, (dots[here, mine] - self_dot[rows]) / without_me, -1.0)
+        row, story = np.nonzero(score >= s.threshold)
+        t = times[rows][row]
+        with np.errstate(invalid="ignore"):
+            gap = np.fmax(first[story] - t, t - last[story]) / window
+        gap = np.nan_to_num(np.clip(gap, 0.0, None), nan=0.0)  # undated article or story: no gap
+        candidate = score[row, story] - s.time_penalty * np.minimum(gap, 1.0)
+        keep = (gap <= 1.0) & (candidate >= s.threshold)
+        row, story, candidate = row[keep], story[keep], candidate[keep]
+        order = np.lexsort((-candidate, row))
+        best = dict(zip(row[order][::-1], story[order][::-1]))  # the first of each row's run wins
+        for r in here:
+            article = assigned[originals[start + r]].article
+            if r in best:
+                moved[article] = str(ids[best[r]])
+            elif sizes[mine[r]] == 1:
+                moved[article] = str(ids[mine[r]])  # alone already: keeps its story
+            else:
+                clusterer.stories_started += 1
+                moved[article] = f"{s.story_prefix}{clusterer.stories_started}"
+    return [a._replace(story=moved[a.duplicate_of or a.article]) for a in assigned]

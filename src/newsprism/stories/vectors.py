@@ -123,7 +123,10 @@ class StreamVectorizer:
         """Width of the vectors: three hashed sub-vectors side by side."""
         return 3 * self.settings.n_features
 
-    def _counts(self, articles: Sequence[Article]) -> sp.csr_matrix:
+    def counts(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        """Raw word and name counts of the three sub-vectors, before any IDF: what ``weigh`` turns
+        into vectors, and what a caller keeps to weigh the same articles again with a later IDF
+        without hashing their words twice."""
         s = self.settings
         bodies = [a.text for a in articles]
         leads = [" ".join(a.text[: s.body_words * 40].split(maxsplit=s.body_words)[: s.body_words]) for a in articles]
@@ -137,17 +140,20 @@ class StreamVectorizer:
         )
 
     def partial_fit(self, articles: Sequence[Article]) -> StreamVectorizer:
-        self._count_documents(self._counts(articles))
+        self._count_documents(self.counts(articles))
         return self
 
     def transform(self, articles: Sequence[Article]) -> sp.csr_matrix:
-        return self._weigh(self._counts(articles))
+        return self.weigh(self.counts(articles))
 
     def fit_transform_stream(self, articles: Sequence[Article]) -> sp.csr_matrix:
         """Count a chunk's document frequencies, then weight it: the stream's one call per chunk."""
-        counts = self._counts(articles)
+        return self.fit_weigh(self.counts(articles))
+
+    def fit_weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """``fit_transform_stream`` for a chunk whose ``counts`` the caller already has."""
         self._count_documents(counts)
-        return self._weigh(counts)
+        return self.weigh(counts)
 
     def _count_documents(self, counts: sp.csr_matrix) -> None:
         if not hasattr(self, "df_"):
@@ -156,7 +162,9 @@ class StreamVectorizer:
         self.df_ += np.bincount(counts.indices, minlength=self.n_features)
         self.n_documents_ += counts.shape[0]
 
-    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+    def weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """L2-normalised rows of ``counts`` (sublinear TF times the current IDF times the sub-vector
+        weight); ``counts`` itself is left as it is."""
         if not hasattr(self, "df_"):
             raise NewsprismError("StreamVectorizer is not fitted yet; call partial_fit(articles) first")
         s = self.settings
