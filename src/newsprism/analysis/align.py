@@ -71,7 +71,7 @@ def terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     Cached, because the alignment and the summary both read every sentence of a story.
     """
     tokens = tuple(words(text))
-    return tokens, tuple(_stem(token) for token in tokens)
+    return tokens, tuple(map(_stem, tokens))
 
 
 def content_bigrams(tokens: Sequence[str], stems: Sequence[str]) -> set[tuple[str, str]]:
@@ -296,12 +296,13 @@ def analyze(
     if len(rows):
         starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
         centrality[rows[starts]] = np.add.reduceat(values, starts)
+    outlet_of = [article.display_outlet for article in story.articles]
     facts = []
     fact_of = {}
     for position, indices in enumerate(sorted(members.values(), key=min)):
         chosen = [flat[i] for i in indices]
         representative = chosen[int(np.argmax(centrality[indices]))]
-        outlets = tuple(dict.fromkeys(story.articles[article_of[i]].display_outlet for i in indices))
+        outlets = tuple(dict.fromkeys(outlet_of[article_of[i]] for i in indices))
         facts.append(Fact(id=position, sentences=tuple(chosen), outlets=outlets, representative=representative))
         for sentence in chosen:
             fact_of[(sentence.article, sentence.index)] = position
