@@ -302,9 +302,9 @@ def _branch_and_bound(program: _Program, allowed: np.ndarray, budget: int, node_
         fitting = np.flatnonzero(open_ & (program.words <= left))
         if not len(fitting):
             return True
-        gains = program.own[fitting] + program.covers[fitting] @ uncovered
-        words = program.words[fitting]
-        everything = value + program.own[fitting].sum() + program.covers[fitting].max(axis=0) @ uncovered
+        own, covers, words = program.own[fitting], program.covers[fitting], program.words[fitting]
+        gains = own + covers @ uncovered
+        everything = value + own.sum() + covers.max(axis=0) @ uncovered
         if words.sum() <= left and len(np.unique(program.facts[fitting])) == len(fitting):
             if everything > best_value + 1e-9:
                 best_value, best = everything, chosen + fitting.tolist()
