@@ -123,7 +123,7 @@ class AlignSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class _StoryWords:
+class StoryWords:
     """Every word of a story's sentences in one run of integer arrays.
 
     ``rows[w]``: the sentence of word ``w``; ``tokens[w]`` and ``stems[w]``: numbers standing for
@@ -139,7 +139,7 @@ class _StoryWords:
     content: np.ndarray
 
     @classmethod
-    def of(cls, sentences: Sequence[Sentence]) -> _StoryWords:
+    def of(cls, sentences: Sequence[Sentence]) -> StoryWords:
         tokens: list[str] = []
         stems: list[str] = []
         lengths: list[int] = []
@@ -157,12 +157,12 @@ class _StoryWords:
             rows=np.repeat(np.arange(len(sentences)), lengths),
             tokens=token_numbers,
             stems=np.array([stem_ids.setdefault(t, len(stem_ids)) for t in stems], dtype=np.int64),
-            content=~stopped[token_numbers] if len(token_numbers) else np.zeros(0, dtype=bool),
+            content=~stopped[token_numbers],
         )
 
 
-def sentence_vectors(words: _StoryWords) -> sp.csr_matrix:
-    """L2-normalised TF-IDF rows, IDF taken over the sentences given (one story).
+def sentence_vectors(words: StoryWords) -> sp.csr_matrix:
+    """L2-normalised TF-IDF rows of a story's sentences, IDF taken over those sentences.
 
     Features: the stems of content words and every pair of adjacent stems in a sentence. Columns
     are numbered in order of first appearance (each sentence's words, then its pairs), so that
@@ -191,7 +191,7 @@ def sentence_vectors(words: _StoryWords) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
 
-def shared_runs(words: _StoryWords, settings: AlignSettings) -> np.ndarray:
+def shared_runs(words: StoryWords, settings: AlignSettings) -> np.ndarray:
     """Pairs ``(i, j)``, ``i < j``, of sentences sharing a run of words, such as a quotation (rows).
 
     A run counts when it has ``shared_run`` words of which ``shared_run_content_words`` are not
@@ -267,7 +267,7 @@ def analyze(
     groups = _Groups(article_of)
     similarity = sp.csr_matrix((len(flat), len(flat)))
     if len(story.articles) > 1 and flat:
-        words = _StoryWords.of(flat)
+        words = StoryWords.of(flat)
         vectors = sentence_vectors(words)
         similarity = sp.csr_matrix(vectors @ vectors.T)
         runs = shared_runs(words, settings)
