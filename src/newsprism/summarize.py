@@ -217,6 +217,8 @@ class _Program:
 
 
 def _program(candidates: Sequence[_Candidate], weights: dict) -> _Program:
+    """The program over ``candidates``: concepts held by one candidate folded into its own weight,
+    concepts held by the same candidates merged into one group (fewer columns for both solvers)."""
     holders: dict[tuple[str, ...], list[int]] = {}
     for j, candidate in enumerate(candidates):
         for concept in candidate.concepts:
