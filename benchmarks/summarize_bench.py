@@ -18,8 +18,9 @@ Scores: ``newsprism.evaluate.rouge`` (rouge-score, Porter stemming); DUC 2004 in
 (100 words, recall averaged over the 4 references), Multi-News in ``mds`` mode (F1). A story a
 system fails on (or that has no usable article) scores as an empty summary. Seconds per story
 are CPU seconds of this process (the machine may be shared; wall time would count the others) and
-cover splitting, the peers' document building and selection, not reading and cleaning (shared)
-nor one untimed warm-up story per system;
+cover splitting, the peers' document building and selection, not reading and cleaning (shared by
+every system, measured once per data set over the whole file and printed as a row of its own, so
+that a whole-process ratio can be worked out) nor one untimed warm-up story per system;
 ``x LexRank`` is LexRank's time divided by the system's, measured in the same run. Peers that
 cannot be imported are skipped with a note (``pip install 'newsprism[bench]'``); a system whose
 first timed story takes more than ``--max-seconds`` CPU seconds is stopped and listed as such
@@ -194,11 +195,15 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"note: {path} not found; {dataset} skipped", file=sys.stderr)
             continue
+        start = time.process_time()
         stories, references = load(path)
+        reading = (time.process_time() - start) / max(len(stories), 1)
         if args.limit:
             stories = stories[: args.limit]
             references = {s.id: references[s.id] for s in stories}
         print(f"{dataset}: {len(stories)} stories read ({len(references)} with references)", file=sys.stderr)
+        rows.append({"dataset": dataset, "system": "(reading and cleaning, shared, not in the rows below)",
+                     "seconds": reading, "x LexRank": None})
         timed = []
         for name in args.systems:
             try:

@@ -76,3 +76,16 @@ def test_unparseable_dates_give_none(raw):
 def test_newswire_document_number_gives_its_date():
     assert date_from_docno("APW19981016.0240") == datetime(1998, 10, 16)
     assert date_from_docno("XIE19981332.0001") is None
+
+
+def test_exactly_the_non_layout_control_characters_and_the_replacement_character_count_as_not_text():
+    import sys
+    import unicodedata
+
+    from newsprism.ingest.decode import _NOT_TEXT
+
+    expected = [
+        chr(c) for c in range(sys.maxunicode + 1)
+        if chr(c) == "\ufffd" or (unicodedata.category(chr(c)) == "Cc" and chr(c) not in "\n\r\t\f\v")
+    ]
+    assert _NOT_TEXT.findall("".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)) == expected

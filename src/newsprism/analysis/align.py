@@ -25,7 +25,6 @@ their cost here yet.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -72,7 +71,7 @@ def terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     Cached, because the alignment and the summary both read every sentence of a story.
     """
     tokens = tuple(words(text))
-    return tokens, tuple(_stem(token) for token in tokens)
+    return tokens, tuple(map(_stem, tokens))
 
 
 def content_bigrams(tokens: Sequence[str], stems: Sequence[str]) -> set[tuple[str, str]]:
@@ -123,24 +122,66 @@ class AlignSettings:
             )
 
 
-def _features(sentence: Sentence) -> list[str]:
-    tokens, stems = terms(sentence.text)
-    unigrams = content_stems(tokens, stems)
-    bigrams = [f"{a} {b}" for a, b in zip(stems, stems[1:])]
-    return unigrams + bigrams
+@dataclass(frozen=True, slots=True)
+class StoryWords:
+    """Every word of a story's sentences in one run of integer arrays.
+
+    ``rows[w]``: the sentence of word ``w``; ``tokens[w]`` and ``stems[w]``: numbers standing for
+    its lower-cased token and its stem (equal numbers, equal strings); ``content[w]``: it is not a
+    stop word. Counting features and runs over these arrays with NumPy, instead of over strings in
+    Python, is what keeps the alignment fast; the story is read into them once.
+    """
+
+    sentences: int
+    rows: np.ndarray
+    tokens: np.ndarray
+    stems: np.ndarray
+    content: np.ndarray
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sentence]) -> StoryWords:
+        tokens: list[str] = []
+        stems: list[str] = []
+        lengths: list[int] = []
+        for sentence in sentences:
+            sentence_tokens, sentence_stems = terms(sentence.text)
+            tokens.extend(sentence_tokens)
+            stems.extend(sentence_stems)
+            lengths.append(len(sentence_tokens))
+        token_ids: dict[str, int] = {}
+        stem_ids: dict[str, int] = {}
+        token_numbers = np.array([token_ids.setdefault(t, len(token_ids)) for t in tokens], dtype=np.int64)
+        stopped = np.array([t in ENGLISH_STOP_WORDS for t in token_ids], dtype=bool)
+        return cls(
+            sentences=len(sentences),
+            rows=np.repeat(np.arange(len(sentences)), lengths),
+            tokens=token_numbers,
+            stems=np.array([stem_ids.setdefault(t, len(stem_ids)) for t in stems], dtype=np.int64),
+            content=~stopped[token_numbers],
+        )
 
 
-def sentence_vectors(sentences: Sequence[Sentence]) -> sp.csr_matrix:
-    """L2-normalised TF-IDF rows, IDF taken over the sentences given (one story)."""
-    vocabulary: dict[str, int] = {}
-    rows, cols, counts = [], [], []
-    for row, sentence in enumerate(sentences):
-        for feature in _features(sentence):
-            rows.append(row)
-            cols.append(vocabulary.setdefault(feature, len(vocabulary)))
-            counts.append(1.0)
-    shape = (len(sentences), max(len(vocabulary), 1))
-    matrix = sp.csr_matrix((counts, (rows, cols)), shape=shape)
+def sentence_vectors(words: StoryWords) -> sp.csr_matrix:
+    """L2-normalised TF-IDF rows of a story's sentences, IDF taken over those sentences.
+
+    Features: the stems of content words and every pair of adjacent stems in a sentence. Columns
+    are numbered in order of first appearance (each sentence's words, then its pairs), so that
+    sums run in the same order, and similarities come out the same to the last bit, whichever
+    way the features are counted.
+    """
+    stems, rows = words.stems, words.rows
+    base = int(stems.max()) + 1 if len(stems) else 1
+    adjacent = np.flatnonzero(rows[:-1] == rows[1:])
+    content = np.flatnonzero(words.content)
+    features = np.r_[stems[content], base + stems[adjacent] * base + stems[adjacent + 1]]
+    feature_rows = np.r_[rows[content], rows[adjacent]]
+    emitted = np.lexsort((np.r_[content, adjacent], np.r_[np.zeros(len(content)), np.ones(len(adjacent))], feature_rows))
+    features, feature_rows = features[emitted], feature_rows[emitted]
+    kinds, first, columns = np.unique(features, return_index=True, return_inverse=True)
+    appearance = np.empty(len(kinds), dtype=np.int64)
+    appearance[np.argsort(first)] = np.arange(len(kinds))
+    shape = (words.sentences, max(len(kinds), 1))
+    matrix = sp.csr_matrix((np.ones(len(features)), (feature_rows, appearance[columns.ravel()])), shape=shape)
     matrix.sum_duplicates()
     document_frequency = np.bincount(matrix.indices, minlength=shape[1])
     idf = np.log((1 + shape[0]) / (1 + document_frequency)) + 1.0
@@ -150,29 +191,41 @@ def sentence_vectors(sentences: Sequence[Sentence]) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
 
 
-def shared_runs(sentences: Sequence[Sentence], settings: AlignSettings) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of sentences sharing a run of words, such as a quotation.
+def shared_runs(words: StoryWords, settings: AlignSettings) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, of sentences sharing a run of words, such as a quotation (rows).
 
     A run counts when it has ``shared_run`` words of which ``shared_run_content_words`` are not
     stop words: outlets that repeat a quotation ("it takes two to tango") tell the same fact even
     when the rest of their sentences differ, which dilutes the cosine.
     """
-    holders: dict[tuple[str, ...], set[int]] = {}
+    none = np.zeros((0, 2), dtype=np.int64)
     n = settings.shared_run
-    for index, sentence in enumerate(sentences):
-        tokens = terms(sentence.text)[0]
-        content = list(itertools.accumulate((t not in ENGLISH_STOP_WORDS for t in tokens), initial=0))
-        for k in range(len(tokens) - n + 1):
-            if content[k + n] - content[k] >= settings.shared_run_content_words:
-                holders.setdefault(tokens[k : k + n], set()).add(index)
-    pairs = set()
-    for indices in holders.values():
-        # A run in more than 2 * sqrt(n) of the n sentences is a stock phrase of the story (a
-        # recurring name or boilerplate line), not one fact told again; it links nothing.
-        if 1 < len(indices) <= 2 * len(sentences) ** 0.5:
-            ordered = sorted(indices)
-            pairs.update((a, b) for k, a in enumerate(ordered) for b in ordered[k + 1 :])
-    return pairs
+    if len(words.tokens) < n:
+        return none
+    starts = np.arange(len(words.tokens) - n + 1)
+    contents = np.r_[0, np.cumsum(words.content)]
+    counted = starts[
+        (words.rows[starts] == words.rows[starts + n - 1])
+        & (contents[starts + n] - contents[starts] >= settings.shared_run_content_words)
+    ]
+    # Number each distinct run: extend the number of the first k words by the next word, k = 1..n-1.
+    runs = words.tokens[counted]
+    base = int(words.tokens.max()) + 1
+    for k in range(1, n):
+        runs = np.unique(runs * base + words.tokens[counted + k], return_inverse=True)[1].ravel()
+    holders = np.unique(runs * words.sentences + words.rows[counted])  # (run, sentence) once each
+    run_of, sentence_of = np.divmod(holders, words.sentences)
+    _, first, count = np.unique(run_of, return_index=True, return_counts=True)
+    # A run in more than 2 * sqrt(n) of the n sentences is a stock phrase of the story (a
+    # recurring name or boilerplate line), not one fact told again; it links nothing.
+    linking = (count > 1) & (count <= 2 * words.sentences**0.5)
+    pairs = [none]
+    for size in np.unique(count[linking]):
+        starts_of_size = first[linking & (count == size)]
+        group = sentence_of[starts_of_size[:, None] + np.arange(size)]  # one row per run, ascending
+        a, b = np.triu_indices(size, 1)
+        pairs.append(np.c_[group[:, a].ravel(), group[:, b].ravel()])
+    return np.unique(np.concatenate(pairs), axis=0)
 
 
 class _Groups:
@@ -214,11 +267,12 @@ def analyze(
     groups = _Groups(article_of)
     similarity = sp.csr_matrix((len(flat), len(flat)))
     if len(story.articles) > 1 and flat:
-        vectors = sentence_vectors(flat)
+        words = StoryWords.of(flat)
+        vectors = sentence_vectors(words)
         similarity = sp.csr_matrix(vectors @ vectors.T)
-        runs = list(shared_runs(flat, settings))
-        if runs:  # a shared run links whatever the cosine: it counts as a perfect match
-            rows, cols = np.array(runs).T
+        runs = shared_runs(words, settings)
+        if len(runs):  # a shared run links whatever the cosine: it counts as a perfect match
+            rows, cols = runs.T
             boost = sp.csr_matrix((np.ones(2 * len(runs)), (np.r_[rows, cols], np.r_[cols, rows])), shape=similarity.shape)
             similarity = similarity.maximum(boost)
         pairs = sp.triu(similarity, k=1).tocoo()
@@ -228,15 +282,27 @@ def analyze(
         for k in np.lexsort((second, first, -score)):  # strongest first; ties in sentence order
             groups.merge(int(first[k]), int(second[k]))
     members: dict[int, list[int]] = {}
-    for i in range(len(flat)):
-        members.setdefault(groups.find(i), []).append(i)
+    group_of = np.array([groups.find(i) for i in range(len(flat))], dtype=np.int64)
+    for i, group in enumerate(group_of.tolist()):
+        members.setdefault(group, []).append(i)
+    # A sentence's centrality: its similarity summed over the members of its fact (itself included),
+    # all facts at once. Each row's entries are summed in stored order by NumPy's add reduction,
+    # as scipy sums the rows of a submatrix, so that near-ties between copies of one sentence go
+    # the same way as when each fact's submatrix was summed on its own.
+    entries = similarity.tocoo()
+    within = group_of[entries.row] == group_of[entries.col]
+    rows, values = entries.row[within], entries.data[within]
+    centrality = np.zeros(len(flat))
+    if len(rows):
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        centrality[rows[starts]] = np.add.reduceat(values, starts)
+    outlet_of = [article.display_outlet for article in story.articles]
     facts = []
     fact_of = {}
     for position, indices in enumerate(sorted(members.values(), key=min)):
         chosen = [flat[i] for i in indices]
-        centrality = similarity[indices][:, indices].sum(axis=1).A1 if len(indices) > 1 else [0.0]
-        representative = chosen[int(np.argmax(centrality))]
-        outlets = tuple(dict.fromkeys(story.articles[article_of[i]].display_outlet for i in indices))
+        representative = chosen[int(np.argmax(centrality[indices]))]
+        outlets = tuple(dict.fromkeys(outlet_of[article_of[i]] for i in indices))
         facts.append(Fact(id=position, sentences=tuple(chosen), outlets=outlets, representative=representative))
         for sentence in chosen:
             fact_of[(sentence.article, sentence.index)] = position

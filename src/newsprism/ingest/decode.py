@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from newsprism.errors import InputError
 from newsprism.ingest.settings import ReadSettings
@@ -26,7 +25,9 @@ _BOMS = (
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6"
                        "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
                        "\u2122\u0161\u203a\u0153\u017e\u0178]")
-_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+# Control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) other than the layout
+# ones (tab, line feed, vertical tab, form feed, carriage return), and the replacement character.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def decode_bytes(data: bytes, source: str, settings: ReadSettings = ReadSettings()) -> tuple[str, list[str]]:
@@ -124,9 +125,7 @@ def _detect(data: bytes, source: str, error: UnicodeDecodeError) -> tuple[str, s
 
 def _refuse_binary(text: str, source: str, settings: ReadSettings) -> None:
     sample = text[:100_000]
-    controls = sum(
-        1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
-    )
+    controls = len(_NOT_TEXT.findall(sample))  # one pass in C; a loop over characters cost ~5 ms per article
     ratio = controls / max(len(sample), 1)
     if ratio > settings.max_control_ratio:
         raise InputError(source, f"binary data, not text ({ratio:.0%} control or undecodable characters)")
