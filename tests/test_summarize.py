@@ -179,3 +179,30 @@ def test_a_story_of_more_articles_than_the_small_story_limit_has_bigram_concepts
 def test_settings_with_a_negative_word_weight_are_refused():
     with pytest.raises(NewsprismError, match="word_weight"):
         SummarySettings(word_weight=-0.1)
+
+
+def test_a_sentence_an_article_repeats_is_told_once_even_when_the_budget_allows_both():
+    repeated = "Markets in Asia and Europe fell sharply after the announcement of the decision on Tuesday."
+    story = Story(id="repeat", articles=(
+        Article(id="a0", text=f"{BANK} {repeated}", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    texts = [chosen.sentence.text for chosen in summarize(story, 1000).sentences]
+    assert texts.count(repeated) == 1
+
+
+def test_a_story_of_few_articles_counts_a_bigram_one_article_repeats_as_a_concept():
+    from newsprism.summarize import _concept_weights
+
+    story = Story(id="repeat", articles=(
+        Article(id="a0", text=BANK + " Bond yields also fell sharply on the news.", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    _, weights = _concept_weights(analyze(story), SummarySettings())
+    assert ("asia", "and") not in weights  # said once, by the first article
+    assert ("fell", "sharpli") in weights  # said in two sentences of the first article only
+
+
+def test_settings_with_a_duplicate_overlap_outside_0_to_1_are_refused():
+    with pytest.raises(NewsprismError, match="duplicate_overlap"):
+        SummarySettings(duplicate_overlap=0.0)
