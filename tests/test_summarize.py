@@ -206,3 +206,23 @@ def test_a_story_of_few_articles_counts_a_bigram_one_article_repeats_as_a_concep
 def test_settings_with_a_duplicate_overlap_outside_0_to_1_are_refused():
     with pytest.raises(NewsprismError, match="duplicate_overlap"):
         SummarySettings(duplicate_overlap=0.0)
+
+
+def test_a_small_story_keeps_its_short_sentences_as_candidates():
+    short = "Trading was halted for an hour."
+    story = Story(id="short", articles=(
+        Article(id="a0", text=f"{BANK} {short}", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    texts = [chosen.sentence.text for chosen in summarize(story, 1000).sentences]
+    assert short in texts
+
+
+def test_a_story_of_more_articles_than_the_small_story_limit_leaves_short_sentences_out():
+    short = "Trading was halted for an hour."
+    story = Story(id="short", articles=(
+        Article(id="a0", text=f"{BANK} {short}", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    texts = [chosen.sentence.text for chosen in summarize(story, 1000, settings=SummarySettings(small_story_articles=1)).sentences]
+    assert short not in texts
