@@ -224,5 +224,16 @@ def test_a_story_of_more_articles_than_the_small_story_limit_leaves_short_senten
         Article(id="a0", text=f"{BANK} {short}", outlet="Reuters"),
         Article(id="a1", text=BANK_2, outlet="AP"),
     ))
-    texts = [chosen.sentence.text for chosen in summarize(story, 1000, settings=SummarySettings(small_story_articles=1)).sentences]
-    assert short not in texts
+    summary = summarize(story, 1000, settings=SummarySettings(small_story_articles=1))
+    assert short not in [chosen.sentence.text for chosen in summary.sentences]
+
+
+def test_a_word_weight_of_zero_keeps_the_repeated_bigrams_of_a_small_story():
+    from newsprism.summarize import _concept_weights
+
+    story = Story(id="repeat", articles=(
+        Article(id="a0", text=BANK + " Bond yields also fell sharply on the news.", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    _, weights = _concept_weights(analyze(story), SummarySettings(word_weight=0))
+    assert ("fell", "sharpli") in weights and all(len(concept) == 2 for concept in weights)

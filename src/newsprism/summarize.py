@@ -82,9 +82,10 @@ class SummarySettings:
     Vanderwende 2005). The rule reads only the story's own size, so it applies alike everywhere;
     DUC 2004 stories have 10 articles and are untouched. On Multi-News (1,110 stories read) 3 / 0.15
     gave 45.20 / 15.42 against 44.89 / 15.33 without; 0.05 to 0.5 and limits of 2 to 9 articles
-    all gave 45.13 to 45.25 / 15.40 to 15.42 (README "Summaries"). 0 for either turns it off. The
-    same small stories also count a bigram said in two or more sentences of one article (weight 1
-    times the position factor; an extra 0.5 or 1 per further sentence measured the same).
+    all gave 45.13 to 45.25 / 15.40 to 15.42 (README "Summaries"). A word weight of 0 turns the
+    word concepts off; a limit of 0 turns off every small-story rule. The same small stories also
+    count a bigram said in two or more sentences of one article (weight 1 times the position
+    factor; an extra 0.5 or 1 per further sentence measured the same).
     ``small_story_min_sentence_words``: the shortest candidate in a small story. Multi-News budgets
     of 260 words take more than half of a median story (440 words), and the 12-word minimum left
     out nearly a quarter of its sentences whatever they said; on Multi-News 4 / 6 / 8 / 10 gave 45.38 /
@@ -151,7 +152,7 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
     """Concepts of every sentence, and each concept's weight (article support or, for the words of a
     small story, sentence frequency; times the position bonus). In a small story a bigram said in
     two or more sentences is a concept even when only one article holds it."""
-    small = len(analysis.sentences) <= settings.small_story_articles and settings.word_weight > 0
+    small = len(analysis.sentences) <= settings.small_story_articles
     concepts: dict[tuple[str, int], frozenset] = {}
     support: dict[tuple[str, ...], set[str]] = {}
     earliest: dict[tuple[str, ...], float] = {}
@@ -161,7 +162,8 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
             tokens, stems = terms(sentence.text)
             found = frozenset(content_bigrams(tokens, stems))
             if small:
-                found |= {(stem,) for stem in content_stems(tokens, stems)}
+                if settings.word_weight > 0:
+                    found |= {(stem,) for stem in content_stems(tokens, stems)}
                 frequency.update(found)
             concepts[(article_id, sentence.index)] = found
             position = settings.position_steps * sentence.index / len(sentences)
@@ -355,7 +357,8 @@ def summarize(
     small = len(analysis.sentences) <= settings.small_story_articles
     shortest = settings.small_story_min_sentence_words if small else settings.min_sentence_words
     candidates = [c for c in fitting if c.words >= shortest] or fitting
-    candidates = _merge_near_duplicates(_shortlist(candidates, weights, settings.candidate_limit), settings.duplicate_overlap)
+    candidates = _shortlist(candidates, weights, settings.candidate_limit)
+    candidates = _merge_near_duplicates(candidates, settings.duplicate_overlap)
     chosen = [candidates[j].sentence for j in _solve(candidates, weights, words, settings)]
     facts = [analysis.fact_of[(s.article, s.index)] for s in chosen]
     order = sorted(range(len(chosen)), key=lambda k: _reading_key(analysis, chosen[k], facts[k]))
