@@ -9,7 +9,7 @@ from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.analysis.align import analyze
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Story
+from newsprism.model import Article, Sentence, Story
 from newsprism.summarize import SummarySettings, summarize, word_count
 
 BANK = (
@@ -237,3 +237,18 @@ def test_a_word_weight_of_zero_keeps_the_repeated_bigrams_of_a_small_story():
     ))
     _, weights = _concept_weights(analyze(story), SummarySettings(word_weight=0))
     assert ("fell", "sharpli") in weights and all(len(concept) == 2 for concept in weights)
+
+
+def test_only_a_candidate_inside_a_quotation_earns_the_quotation_reward():
+    from newsprism.summarize import _Candidate, _quotation_rewards
+
+    quoted = Sentence(article="a0", index=0, start=0, end=40, text='"We will not cut rates," the governor said.')
+    plain = Sentence(article="a0", index=1, start=41, end=80, text="The governor said rates would not be cut.")
+    candidates = [_Candidate(s, s.index, word_count(s.text), frozenset({("rate", "cut")})) for s in (quoted, plain)]
+    rewards = _quotation_rewards(candidates, {("rate", "cut"): 2.0}, SummarySettings(quotation_reward=0.5))
+    assert rewards[0] == pytest.approx(1.0) and rewards[1] == 0.0
+
+
+def test_settings_with_a_negative_quotation_reward_are_refused():
+    with pytest.raises(NewsprismError, match="quotation_reward"):
+        SummarySettings(quotation_reward=-1)

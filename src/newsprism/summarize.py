@@ -7,7 +7,7 @@ bigrams (not both stop words), a concept's weight is the number of articles that
 summary is the set of whole sentences that covers the most concept weight within the word budget.
 Covering a concept once earns its weight once, so the program controls redundancy itself (McDonald
 2007); on top of that, at most one sentence per fact of the ``StoryAnalysis`` may be chosen, so no
-two summary sentences tell the same fact. Four additions, all measured on DUC 2004 and Multi-News
+two summary sentences tell the same fact. Five additions, all measured on DUC 2004 and Multi-News
 (README "Summaries"):
 
 - position: a concept's weight grows with how early (relative to the article's length) it first
@@ -26,7 +26,9 @@ two summary sentences tell the same fact. Four additions, all measured on DUC 20
   that takes most of a small story should not leave its short sentences out wholesale;
 - near-duplicates: two candidates of which one repeats most of the other's bigrams count as one
   fact (``_merge_near_duplicates``), so a sentence an article tells twice is chosen at most once,
-  also when the budget outlasts the concepts and leftover sentences fill it.
+  also when the budget outlasts the concepts and leftover sentences fill it;
+- quotations: a sentence that is part of a direct quotation earns a bonus when chosen
+  (``_quotation_rewards``): briefs written from several articles carry the speakers' own words.
 
 The program is solved exactly with HiGHS (``scipy.optimize.milp``) over a shortlist of the
 candidates (``_shortlist``: the heaviest and the densest), which keeps the solver time down. The chosen sentences are put in
@@ -94,6 +96,13 @@ class SummarySettings:
     one with fewer content bigrams shares at least this fraction of them with the other. 0.8 kept
     DUC 2004 at 38.07 / 10.09; 0.65 and 1.0 measured the same on Multi-News (within 0.02); 0.5
     gave DUC 2004 37.97 / 10.04 (README "Summaries").
+    ``quotation_reward``: a candidate holding a double quote mark earns this fraction of the mean
+    concept weight of the story's candidates. 1,038 of the 1,113 Multi-News references quote a
+    speaker; on Multi-News 0.03 / 0.1 / 0.3 / 1.0 gave 45.74 / 16.22, 45.76 / 16.28, 45.78 / 16.33,
+    45.78 / 16.35 against 45.42 / 15.72 without (the order matters more than the size: even a
+    small bonus decides between sentences of near-equal concept weight); 0.3 keeps the bonus below
+    the concepts. DUC 2004 is unchanged, but only because its texts here carry no quote marks (they
+    were stripped), so it neither confirms nor refutes the rule; 0 turns it off.
     """
 
     min_support_fraction: float = 0.35
@@ -106,6 +115,7 @@ class SummarySettings:
     word_weight: float = 0.15
     small_story_min_sentence_words: int = 6
     duplicate_overlap: float = 0.8
+    quotation_reward: float = 0.3
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_support_fraction <= 1.0:
@@ -128,6 +138,8 @@ class SummarySettings:
             raise NewsprismError(f"small_story_articles must be >= 0, got {self.small_story_articles}")
         if self.word_weight < 0:
             raise NewsprismError(f"word_weight must be >= 0, got {self.word_weight}")
+        if self.quotation_reward < 0:
+            raise NewsprismError(f"quotation_reward must be >= 0, got {self.quotation_reward}")
         if not 0.0 < self.duplicate_overlap <= 1.0:
             raise NewsprismError(f"duplicate_overlap must be in (0, 1], got {self.duplicate_overlap}")
 
@@ -215,8 +227,12 @@ def _solver_output_to_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings: SummarySettings) -> list[int]:
+def _solve(
+    candidates: Sequence[_Candidate], weights: dict, words: int, settings: SummarySettings, rewards: np.ndarray
+) -> list[int]:
     """Indices of the candidates the ILP chooses (Gillick & Favre 2009, plus one sentence per fact).
+
+    ``rewards`` holds one bonus per candidate, earned when it is chosen (``_quotation_rewards``).
 
     Variables: ``s_j`` (sentence chosen, binary) and ``c_k`` (concept covered). Since covered
     weight is maximised, ``c_k <= sum of s_j over the sentences holding k`` (and ``c_k <= 1``)
@@ -234,7 +250,7 @@ def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings
     n = len(candidates)
     # A tiny bonus per sentence, larger for earlier ones, breaks ties and fills the budget when no
     # concept is shared (non-English text).
-    own = np.array([1e-3 / (1 + c.sentence.index) for c in candidates])
+    own = np.array([1e-3 / (1 + c.sentence.index) for c in candidates]) + rewards
     shared: dict[tuple[int, ...], float] = {}
     for concept, js in holders.items():
         if len(js) == 1:
@@ -265,6 +281,25 @@ def _solve(candidates: Sequence[_Candidate], weights: dict, words: int, settings
     if result.x is None:
         raise NewsprismError(f"the sentence selection found no solution ({result.message})")
     return [j for j in range(n) if result.x[j] > 0.5]
+
+
+_QUOTE_MARKS = frozenset('"“”«»„')
+
+
+def _quotation_rewards(candidates: Sequence[_Candidate], weights: dict, settings: SummarySettings) -> np.ndarray:
+    """A bonus for each candidate that is part of a direct quotation (holds a double quote mark).
+
+    What a speaker said, in their words, is what multi-source briefs carry over from the articles
+    (the Multi-News references, newser.com editors' briefs, quote the articles' speakers), and a
+    quotation is told in the same words by every outlet that carries it. The bonus is
+    ``quotation_reward`` times the mean concept weight the story's candidates hold, so it means the
+    same in stories of any size.
+    """
+    if settings.quotation_reward == 0 or not candidates:
+        return np.zeros(len(candidates))
+    mean = sum(weights.get(concept, 0.0) for c in candidates for concept in c.concepts) / len(candidates)
+    quoted = np.array([not _QUOTE_MARKS.isdisjoint(c.sentence.text) for c in candidates])
+    return settings.quotation_reward * mean * quoted
 
 
 def _shortlist(candidates: Sequence[_Candidate], weights: dict, limit: int) -> list[_Candidate]:
@@ -359,7 +394,8 @@ def summarize(
     candidates = [c for c in fitting if c.words >= shortest] or fitting
     candidates = _shortlist(candidates, weights, settings.candidate_limit)
     candidates = _merge_near_duplicates(candidates, settings.duplicate_overlap)
-    chosen = [candidates[j].sentence for j in _solve(candidates, weights, words, settings)]
+    rewards = _quotation_rewards(candidates, weights, settings)
+    chosen = [candidates[j].sentence for j in _solve(candidates, weights, words, settings, rewards)]
     facts = [analysis.fact_of[(s.article, s.index)] for s in chosen]
     order = sorted(range(len(chosen)), key=lambda k: _reading_key(analysis, chosen[k], facts[k]))
     sentences = tuple(
