@@ -9,7 +9,7 @@ from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.analysis.align import analyze
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Story
+from newsprism.model import Article, Sentence, Story
 from newsprism.summarize import SummarySettings, summarize, word_count
 
 BANK = (
@@ -179,3 +179,76 @@ def test_a_story_of_more_articles_than_the_small_story_limit_has_bigram_concepts
 def test_settings_with_a_negative_word_weight_are_refused():
     with pytest.raises(NewsprismError, match="word_weight"):
         SummarySettings(word_weight=-0.1)
+
+
+def test_a_sentence_an_article_repeats_is_told_once_even_when_the_budget_allows_both():
+    repeated = "Markets in Asia and Europe fell sharply after the announcement of the decision on Tuesday."
+    story = Story(id="repeat", articles=(
+        Article(id="a0", text=f"{BANK} {repeated}", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    texts = [chosen.sentence.text for chosen in summarize(story, 1000).sentences]
+    assert texts.count(repeated) == 1
+
+
+def test_a_story_of_few_articles_counts_a_bigram_one_article_repeats_as_a_concept():
+    from newsprism.summarize import _concept_weights
+
+    story = Story(id="repeat", articles=(
+        Article(id="a0", text=BANK + " Bond yields also fell sharply on the news.", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    _, weights = _concept_weights(analyze(story), SummarySettings())
+    assert ("asia", "and") not in weights  # said once, by the first article
+    assert ("fell", "sharpli") in weights  # said in two sentences of the first article only
+
+
+def test_settings_with_a_duplicate_overlap_outside_0_to_1_are_refused():
+    with pytest.raises(NewsprismError, match="duplicate_overlap"):
+        SummarySettings(duplicate_overlap=0.0)
+
+
+def test_a_small_story_keeps_its_short_sentences_as_candidates():
+    short = "Trading was halted for an hour."
+    story = Story(id="short", articles=(
+        Article(id="a0", text=f"{BANK} {short}", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    texts = [chosen.sentence.text for chosen in summarize(story, 1000).sentences]
+    assert short in texts
+
+
+def test_a_story_of_more_articles_than_the_small_story_limit_leaves_short_sentences_out():
+    short = "Trading was halted for an hour."
+    story = Story(id="short", articles=(
+        Article(id="a0", text=f"{BANK} {short}", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    summary = summarize(story, 1000, settings=SummarySettings(small_story_articles=1))
+    assert short not in [chosen.sentence.text for chosen in summary.sentences]
+
+
+def test_a_word_weight_of_zero_keeps_the_repeated_bigrams_of_a_small_story():
+    from newsprism.summarize import _concept_weights
+
+    story = Story(id="repeat", articles=(
+        Article(id="a0", text=BANK + " Bond yields also fell sharply on the news.", outlet="Reuters"),
+        Article(id="a1", text=BANK_2, outlet="AP"),
+    ))
+    _, weights = _concept_weights(analyze(story), SummarySettings(word_weight=0))
+    assert ("fell", "sharpli") in weights and all(len(concept) == 2 for concept in weights)
+
+
+def test_only_a_candidate_inside_a_quotation_earns_the_quotation_reward():
+    from newsprism.summarize import _Candidate, _quotation_rewards
+
+    quoted = Sentence(article="a0", index=0, start=0, end=40, text='"We will not cut rates," the governor said.')
+    plain = Sentence(article="a0", index=1, start=41, end=80, text="The governor said rates would not be cut.")
+    candidates = [_Candidate(s, s.index, word_count(s.text), frozenset({("rate", "cut")})) for s in (quoted, plain)]
+    rewards = _quotation_rewards(candidates, {("rate", "cut"): 2.0}, SummarySettings(quotation_reward=0.5))
+    assert rewards[0] == pytest.approx(1.0) and rewards[1] == 0.0
+
+
+def test_settings_with_a_negative_quotation_reward_are_refused():
+    with pytest.raises(NewsprismError, match="quotation_reward"):
+        SummarySettings(quotation_reward=-1)
