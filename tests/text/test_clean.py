@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.cli import main
+from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.text.clean import CleanSettings, clean_article, clean_articles
 
@@ -198,7 +199,7 @@ def test_repeated_lines_from_different_outlets_are_not_boilerplate():
 
 
 def test_settings_refuse_a_repeat_threshold_below_two():
-    with pytest.raises(ValueError, match="repeat_min_articles must be >= 2"):
+    with pytest.raises(NewsprismError, match="repeat_min_articles must be >= 2"):
         CleanSettings(repeat_min_articles=1)
 
 

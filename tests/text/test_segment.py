@@ -10,6 +10,7 @@ from datapaths import LATIMES_SEED, ROOT, RT_SEED, shared_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.text.segment import RuleSettings, RuleSplitter, segment, split
 
@@ -307,7 +308,7 @@ def test_a_splitter_returning_spans_outside_its_paragraph_is_refused():
 
 
 def test_abbreviation_settings_written_with_their_dot_are_refused():
-    with pytest.raises(ValueError, match="'Inc.' should be 'Inc'"):
+    with pytest.raises(NewsprismError, match="'Inc.' should be 'Inc'"):
         RuleSettings(abbreviations=frozenset({"Inc."}))
 
 
@@ -369,7 +370,7 @@ def test_a_web_address_ending_a_sentence_ends_it():
 
 
 def test_a_negative_caseless_length_is_refused():
-    with pytest.raises(ValueError, match="caseless_min_length"):
+    with pytest.raises(NewsprismError, match="caseless_min_length"):
         RuleSettings(caseless_min_length=-1)
 
 

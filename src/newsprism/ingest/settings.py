@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism import __version__
+from newsprism.errors import NewsprismError
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +42,8 @@ class ReadSettings:
     def __post_init__(self) -> None:
         for name in ("max_file_bytes", "max_line_bytes", "max_response_bytes", "max_feed_entries"):
             if getattr(self, name) <= 0:
-                raise ValueError(f"{name} must be a positive number, got {getattr(self, name)!r}")
+                raise NewsprismError(f"{name} must be a positive number, got {getattr(self, name)!r}")
         if self.max_redirects < 0:
-            raise ValueError(f"max_redirects must be >= 0, got {self.max_redirects!r}")
+            raise NewsprismError(f"max_redirects must be >= 0, got {self.max_redirects!r}")
         if not 0.0 <= self.max_control_ratio <= 1.0:
-            raise ValueError(f"max_control_ratio must be in [0.0, 1.0], got {self.max_control_ratio!r}")
+            raise NewsprismError(f"max_control_ratio must be in [0.0, 1.0], got {self.max_control_ratio!r}")

@@ -25,6 +25,7 @@ from typing import Any
 
 import jinja2
 
+from newsprism.errors import NewsprismError
 from newsprism.model import (
     Article,
     Comparison,
@@ -88,9 +89,9 @@ class ReportSettings:
         for name in ("list_limit", "matrix_max_facts", "matrix_cell", "matrix_min_cell",
                      "matrix_row", "matrix_width", "context_chars", "figure_context_chars", "badge_limit"):
             if getattr(self, name) < 1:
-                raise ValueError(f"ReportSettings.{name} must be at least 1, got {getattr(self, name)}")
+                raise NewsprismError(f"ReportSettings.{name} must be at least 1, got {getattr(self, name)}")
         if self.matrix_min_cell > self.matrix_cell:
-            raise ValueError(
+            raise NewsprismError(
                 f"ReportSettings.matrix_min_cell ({self.matrix_min_cell}) must not exceed "
                 f"matrix_cell ({self.matrix_cell})"
             )

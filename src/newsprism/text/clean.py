@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from newsprism.errors import NewsprismError
 from newsprism.ingest.outlets import KNOWN_OUTLETS, normalize_outlet
 from newsprism.ingest.text import HeadlineRule, find_title
 from newsprism.model import Article, Removal
@@ -71,9 +72,9 @@ class CleanSettings:
     def __post_init__(self) -> None:
         for name in ("min_body_words", "max_label_words", "header_lines", "max_byline_words", "max_headings"):
             if getattr(self, name) < 1:
-                raise ValueError(f"CleanSettings.{name} must be >= 1, got {getattr(self, name)}")
+                raise NewsprismError(f"CleanSettings.{name} must be >= 1, got {getattr(self, name)}")
         if self.repeat_min_articles < 2:
-            raise ValueError(
+            raise NewsprismError(
                 f"CleanSettings.repeat_min_articles must be >= 2 (a line repeats across at least two "
                 f"articles), got {self.repeat_min_articles}"
             )

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
 
 Span = tuple[int, int]
@@ -86,14 +87,14 @@ class RuleSettings:
 
     def __post_init__(self) -> None:
         if not isinstance(self.caseless_min_length, int) or self.caseless_min_length < 0:
-            raise ValueError(
+            raise NewsprismError(
                 f"RuleSettings.caseless_min_length must be a whole number of characters >= 0, "
                 f"not {self.caseless_min_length!r}"
             )
         for name in ("abbreviations", "number_prefixes"):
             dotted = sorted(word for word in getattr(self, name) if word.endswith("."))
             if dotted:
-                raise ValueError(
+                raise NewsprismError(
                     f"RuleSettings.{name} are written without their final dot: {dotted[0]!r} "
                     f"should be {dotted[0][:-1]!r}"
                 )
