@@ -650,8 +650,8 @@ _PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 def _word_sequence(text: str) -> str:
     """The quote's words, lower-cased and space-separated with a space at both ends, so that one
-    quote found word for word inside another is a substring of it."""
-    return " " + " ".join(_PLAIN_WORD.findall(text.lower().replace("’", "'"))) + " "
+    quote found word for word inside another is a substring of it ("&" read as "and")."""
+    return " " + " ".join(_PLAIN_WORD.findall(text.lower().replace("&", " and "))) + " "
 
 
 def _speaker_key(speaker: str) -> str:
