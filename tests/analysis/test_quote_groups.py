@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.quotes import group_quotes, story_idf
+import pytest
+
+from newsprism.analysis.quotes import QuoteSettings, group_quotes, story_idf
+from newsprism.errors import NewsprismError
 from newsprism.model import Quote
 
 OUTLETS = {"a": "RT", "b": "LA Times"}.get
@@ -24,7 +27,7 @@ def test_one_shared_word_does_not_join_two_remarks_of_one_speaker():
 
 
 def test_a_partial_quote_found_word_for_word_in_the_full_quote_is_grouped_with_it():
-    b = _quote("Making sure the voter rolls are accurate, complete and kept up to date is key to the integrity of elections", "b")
+    b = _quote("Making sure the voter rolls are complete and kept up to date is key to fair elections", "b")
     a = _quote("up to date", "a")
     assert len(_groups(a, b)) == 1
 
@@ -33,3 +36,8 @@ def test_pieces_of_contractions_are_not_shared_words():
     a = _quote("We don't think the U.S. wants that", "a")
     b = _quote("They don't trust the U.S. delegation", "b")
     assert len(_groups(a, b)) == 2
+
+
+def test_a_grouping_share_above_one_is_refused_with_its_name():
+    with pytest.raises(NewsprismError, match="group_overlap must be in"):
+        QuoteSettings(group_overlap=1.5)

@@ -70,7 +70,8 @@ def measure(part: str) -> dict[str, float]:
     for pair in pairs:
         story, group_of = stories[pair["story"]]
         a, b = _check_span(story, pair["a"]), _check_span(story, pair["b"])
-        together = a in group_of and group_of.get(a) == group_of.get(b)  # a quote no longer extracted is in no group
+        # a quote no longer extracted is in no group
+        together = a in group_of and group_of.get(a) == group_of.get(b)
         grouped += together
         same += pair["same_remark"]
         grouped_same += together and pair["same_remark"]

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.analysis.align import terms
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, Quote, QuoteGroup, Sentence
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,15 @@ class QuoteSettings:
     group_overlap_one_word: float = 0.75
     """With fewer shared words, the same speaker's quotes still group at this share: a short remark
     whose rare words are all in the other ("It takes two to tango" / "dance tango, as they say").
-    On the development pairs 0.6 and never (above 1) each group one wrong pair more than 0.75 and
-    0.9 (the groups are built around a centre, so one link more or less moves others)."""
+    On the development pairs 0.6, and leaving this rule out, each group one wrong pair more than
+    0.75 and 0.9 (the groups are built around a centre, so one link more or less moves others)."""
+
+    def __post_init__(self) -> None:
+        for name in ("group_overlap", "group_overlap_any_speaker", "group_overlap_one_word"):
+            if not 0.0 < getattr(self, name) <= 1.0:
+                raise NewsprismError(f"{name} must be in (0, 1], got {getattr(self, name)}")
+        if self.group_min_shared_words < 1:
+            raise NewsprismError(f"group_min_shared_words must be at least 1, got {self.group_min_shared_words}")
 
 
 SPEECH_VERBS: tuple[str, ...] = (
