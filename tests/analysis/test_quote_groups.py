@@ -32,6 +32,18 @@ def test_a_partial_quote_found_word_for_word_in_the_full_quote_is_grouped_with_i
     assert len(_groups(a, b)) == 1
 
 
+def test_two_remarks_in_another_script_sharing_one_word_are_not_one_quotation():
+    a = _quote("Мы не согласны с этим решением", "a", speaker="")
+    b = _quote("Мы согласны, решение принято вчера", "b", speaker="")
+    assert len(_groups(a, b)) == 2
+
+
+def test_a_partial_quote_in_another_script_is_grouped_with_the_full_quote():
+    b = _quote("Мы не согласны с этим решением правительства", "b")
+    a = _quote("с этим решением", "a")
+    assert len(_groups(a, b)) == 1
+
+
 def test_pieces_of_contractions_are_not_shared_words():
     a = _quote("We don't think the U.S. wants that", "a")
     b = _quote("They don't trust the U.S. delegation", "b")

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsprism.analysis import align
 from newsprism.analysis.align import terms
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Quote, QuoteGroup, Sentence
@@ -653,13 +654,11 @@ def _quote_words(text: str) -> set[str]:
     }
 
 
-_PLAIN_WORD = re.compile(r"[a-z0-9]+")
-
-
 def _word_sequence(text: str) -> str:
-    """The quote's words, lower-cased and space-separated with a space at both ends, so that one
-    quote found word for word inside another is a substring of it ("&" read as "and")."""
-    return " " + " ".join(_PLAIN_WORD.findall(text.lower().replace("&", " and "))) + " "
+    """The quote's words (``align.words``: letters and digits of any script), space-separated with a
+    space at both ends, so that one quote found word for word inside another is a substring of it
+    ("&" read as "and")."""
+    return " " + " ".join(align.words(text.replace("&", " and "))) + " "
 
 
 def _speaker_key(speaker: str) -> str:
@@ -739,7 +738,7 @@ def _same_quotation(
     if not shared:  # not even one word: two remarks of one sentence, not one remark told twice
         return False
     shorter, longer = sorted(sequences, key=len)
-    if shorter in longer:
+    if shorter.strip() and shorter in longer:
         return True
     if same_speaker and same_fact(a, b):
         return True
