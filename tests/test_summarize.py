@@ -191,6 +191,20 @@ def test_a_sentence_an_article_repeats_is_told_once_even_when_the_budget_allows_
     assert texts.count(repeated) == 1
 
 
+def test_a_short_sentence_both_of_two_long_ones_repeat_does_not_join_them_into_one_fact():
+    from newsprism.summarize import _Candidate, _merge_near_duplicates
+
+    lead = [("prime", "minist"), ("minist", "said"), ("said", "monday")]
+    budget = [*lead, ("budget", "would"), ("would", "cut"), ("cut", "tax"), ("tax", "next"), ("next", "year")]
+    talks = [*lead, ("talk", "union"), ("union", "would"), ("would", "resum"), ("resum", "next"), ("next", "week")]
+    candidates = [
+        _Candidate(Sentence("a0", index, 0, 1, "x"), fact, 10, frozenset(concepts))
+        for index, (fact, concepts) in enumerate([(0, budget), (1, talks), (2, lead)])
+    ]
+    facts = [c.fact for c in _merge_near_duplicates(candidates, 0.8)]
+    assert facts[0] != facts[1] and facts[2] in facts[:2]
+
+
 def test_a_story_of_few_articles_counts_a_bigram_one_article_repeats_as_a_concept():
     from newsprism.summarize import _concept_weights
 

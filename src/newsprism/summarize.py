@@ -484,9 +484,11 @@ def _merge_near_duplicates(candidates: Sequence[_Candidate], overlap: float) -> 
     caption above its paragraph, a lead restated at the end, a quotation told twice) is a separate
     fact. Covering a concept twice earns nothing, so the program never needs both copies for their
     concepts, but when the budget outlasts the concepts (Multi-News) it fills the rest with leftover
-    sentences, and a copy can be one of them. Two candidates are near-duplicates when the one with
-    fewer content bigrams shares at least ``overlap`` of them with the other (containment, as in
-    Broder 1997); groups are closed transitively, together with each candidate's own fact.
+    sentences, and a copy can be one of them. A candidate nearly repeats another when at least
+    ``overlap`` of its content bigrams are in the other, which holds as many or more (containment,
+    as in Broder 1997); it joins the group of the largest such candidate only (the earliest among
+    equals), so a short sentence whose few bigrams two different long sentences both hold does not
+    join those two. Each candidate's own fact joins its group too.
     """
     parent = list(range(len(candidates)))
 
@@ -501,10 +503,16 @@ def _merge_near_duplicates(candidates: Sequence[_Candidate], overlap: float) -> 
     for i, candidate in enumerate(candidates):
         j = first_of_fact.setdefault(candidate.fact, i)
         parent[root(i)] = root(j)
-        for k in range(i):
-            smaller = min(len(bigrams[i]), len(bigrams[k]))
-            if smaller and len(bigrams[i] & bigrams[k]) >= overlap * smaller:
-                parent[root(i)] = root(k)
+    for i, own in enumerate(bigrams):
+        if not own:
+            continue
+        holders = [
+            k for k, other in enumerate(bigrams)
+            if k != i and (len(other), -k) > (len(own), -i) and len(own & other) >= overlap * len(own)
+        ]
+        if holders:
+            largest = max(holders, key=lambda k: (len(bigrams[k]), -k))
+            parent[root(i)] = root(largest)
     return [replace(candidate, fact=candidates[root(i)].fact) for i, candidate in enumerate(candidates)]
 
 
