@@ -14,8 +14,8 @@ the article quotes when it quotes only one, or to the person it is set beside ("
 spokesman for ..."). When that is not clear the description is kept as the speaker, never guessed.
 
 Quotes from different articles are grouped as one quotation when their speakers agree and their
-words overlap by enough rare words (IDF-weighted, at least two of them, or one that is all of a
-short quote's: translations of the same remark, "It takes two to tango" / "it is necessary to dance
+words overlap by enough rare words (IDF-weighted, at least two of them, or for one speaker one
+that is nearly all, 0.75, of a short quote's: translations of the same remark, "It takes two to tango" / "it is necessary to dance
 tango, as they say"), when one is a partial quote found word for word in the other, or when the
 story's alignment already put their sentences in the same fact.
 """
@@ -70,7 +70,7 @@ class QuoteSettings:
     development pairs 1 / 2 / 3 group 35 / 30 / 28 pairs of which 25 / 26 / 25 are one remark."""
     group_overlap_one_word: float = 0.75
     """With fewer shared words, the same speaker's quotes still group at this share: a short remark
-    whose rare words are all in the other ("It takes two to tango" / "dance tango, as they say").
+    whose rare words are (nearly) all in the other ("It takes two to tango" / "dance tango, as they say").
     On the development pairs 0.6, and leaving this rule out, each group one wrong pair more than
     0.75 and 0.9 (the groups are built around a centre, so one link more or less moves others)."""
 
@@ -192,6 +192,8 @@ _GROUP_SPEAKER = re.compile(_GROUP)
 
 _QUOTE_PAIRS = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
 """Opening mark -> the marks that may close it (copy often mixes curly and straight quotes)."""
+QUOTE_MARKS = frozenset("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()))
+"""Every double quote mark that opens or closes a quotation."""
 _OPEN = re.compile(r"[“\"«„]")
 _MASK = "Q"
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
