@@ -192,7 +192,8 @@ def cluster(args: argparse.Namespace) -> None:
         for threshold in args.thresholds:
             cells = []
             for articles, gold, embeddings in sets.values():
-                # the centroids keep their 1,000 largest TF-IDF terms and every embedding dimension
+                # room for 1,000 TF-IDF terms plus the 384 embedding dimensions; pruning keeps the
+                # 1,384 entries of largest magnitude, whichever columns they are in
                 settings = ClusterSettings(threshold=threshold, centroid_terms=1_000 + 384)
                 vectorizer = BlendedVectorizer(embeddings, weight) if weight else None
                 assigned = cluster_articles(articles, settings if weight else ClusterSettings(threshold=threshold),
