@@ -68,7 +68,8 @@ class ClusterSettings:
     whole set), all at once, like a k-means step; this mends the choices made before an article's
     real story existed or before the IDF knew the set. One pass raised B-cubed F1 on all three pooled
     gold sets (DUC 2004 0.831 to 0.841, AllSides 0.787 to 0.796, Multi-News 0.851 to 0.857;
-    ``benchmarks/stories_bench.py curve``, README "Stories: clustering quality"); more passes changed little either way.
+    ``benchmarks/stories_bench.py curve``, README "Stories: clustering quality"); more passes
+    changed little either way.
     """
 
     threshold: float = 0.15
