@@ -17,7 +17,7 @@ but constants.
 
 ``fit`` prints, for each feature set, the area under the ROC curve of 10 x 5-fold
 cross-validated predictions, and the fitted coefficients with the blend weights and threshold they
-imply. The date gap cannot be learned here: only 12 of the 193 pairs have a date in both URLs.
+imply. The date gap cannot be learned here: only 13 of the 193 pairs have a date in both URLs.
 
 ``cluster`` runs the online clusterer on the pooled gold sets (as ``stories_bench.py curve``) with
 articles represented by the default TF-IDF blended with MiniLM sentence embeddings of the title
