@@ -17,7 +17,7 @@ but constants.
 
 ``fit`` prints, for each feature set, the area under the ROC curve of 10 x 5-fold
 cross-validated predictions, and the fitted coefficients with the blend weights and threshold they
-imply. The date gap cannot be learned here: only 12 of the 193 pairs have a date in both URLs.
+imply. The date gap cannot be learned here: only 13 of the 193 pairs have a date in both URLs.
 
 ``cluster`` runs the online clusterer on the pooled gold sets (as ``stories_bench.py curve``) with
 articles represented by the default TF-IDF blended with MiniLM sentence embeddings of the title
@@ -29,15 +29,11 @@ beside ``sqrt(W)`` times the embedding, so that a dot product is ``(1 - W)`` TF-
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
 import numpy as np
+from stories_bench import DATA, GOLD_SETS, pair_cosines, pooled, semeval_articles  # this script's folder
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
-PAIRS = DATA / "semeval2022_task8" / "en_en_pairs_train_subset.jsonl"
 EMBED_WORDS = 120
 """Words of the body embedded after the title: MiniLM reads at most 256 word pieces."""
 
@@ -58,31 +54,6 @@ def embed(encoder, articles) -> np.ndarray:
     """L2-normalised MiniLM embeddings of each article's title and first words."""
     texts = [f"{a.title or ''}\n{' '.join(a.text.split()[:EMBED_WORDS])}".strip() for a in articles]
     return encoder.encode(texts, batch_size=32, normalize_embeddings=True).astype(np.float32)
-
-
-def semeval_articles():
-    """The SemEval pairs as articles (first line = title, as the origin project scraped them) and
-    the overall score of each pair; articles ``2k`` and ``2k + 1`` are pair ``k``."""
-    from newsprism.model import Article
-
-    articles, overall = [], []
-    with PAIRS.open(encoding="utf-8") as lines:
-        for line in lines:
-            pair = json.loads(line)
-            for document in pair["documents"]:
-                title, _, body = document["text"].partition("\n")
-                articles.append(Article(id=f"p{len(articles)}", text=body.strip() or title, title=title,
-                                        url=document.get("url")))
-            overall.append(pair["scores"]["overall"])
-    return articles, np.array(overall)
-
-
-def pair_cosines(articles, settings) -> np.ndarray:
-    """Cosine of each pair's vectors under ``settings``, IDF counted over all the pairs' articles."""
-    from newsprism.stories.vectors import StreamVectorizer
-
-    rows = StreamVectorizer(settings).partial_fit(articles).transform(articles)
-    return np.asarray(rows[0::2].multiply(rows[1::2]).sum(axis=1)).ravel()
 
 
 def features(articles, with_embeddings: bool) -> dict[str, np.ndarray]:
@@ -150,9 +121,6 @@ def _dated_pairs(articles) -> int:
 def cluster(args: argparse.Namespace) -> None:
     import scipy.sparse as sp
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from stories_bench import GOLD_SETS, pooled
-
     from newsprism.evaluate.clusters import score_clusters
     from newsprism.stories.cluster import ClusterSettings, cluster_articles
     from newsprism.stories.vectors import StreamVectorizer
@@ -192,7 +160,8 @@ def cluster(args: argparse.Namespace) -> None:
         for threshold in args.thresholds:
             cells = []
             for articles, gold, embeddings in sets.values():
-                # the centroids keep their 1,000 largest TF-IDF terms and every embedding dimension
+                # room for 1,000 TF-IDF terms plus the 384 embedding dimensions; pruning keeps the
+                # 1,384 entries of largest magnitude, whichever columns they are in
                 settings = ClusterSettings(threshold=threshold, centroid_terms=1_000 + 384)
                 vectorizer = BlendedVectorizer(embeddings, weight) if weight else None
                 assigned = cluster_articles(articles, settings if weight else ClusterSettings(threshold=threshold),

@@ -46,6 +46,7 @@ GOLD_SETS = {
     "AllSides": "allsides_neus/allsides_stories.jsonl",
     "Multi-News": "multinews/multinews_test.jsonl",
 }
+SEMEVAL_PAIRS = DATA / "semeval2022_task8" / "en_en_pairs_train_subset.jsonl"
 
 
 def pooled(relative: str):
@@ -54,6 +55,36 @@ def pooled(relative: str):
     from newsprism.evaluate.clusters import pool_stories
 
     return pool_stories(iter_cluster_stories(str(DATA / relative)))
+
+
+def semeval_articles():
+    """The SemEval 2022 task 8 English pairs as articles (first line = title, as the origin project
+    scraped them) and the overall score of each pair; articles ``2k`` and ``2k + 1`` are pair ``k``."""
+    import numpy as np
+
+    from newsprism.model import Article
+
+    articles, overall = [], []
+    with SEMEVAL_PAIRS.open(encoding="utf-8") as lines:
+        for line in lines:
+            pair = json.loads(line)
+            for document in pair["documents"]:
+                title, _, body = document["text"].partition("\n")
+                articles.append(Article(id=f"p{len(articles)}", text=body.strip() or title, title=title,
+                                        url=document.get("url")))
+            overall.append(pair["scores"]["overall"])
+    return articles, np.array(overall)
+
+
+def pair_cosines(articles, settings=None):
+    """Cosine of each pair's story vectors under ``settings`` (default: the clusterer's), IDF counted
+    over all the pairs' articles; articles ``2k`` and ``2k + 1`` are pair ``k``."""
+    import numpy as np
+
+    from newsprism.stories.vectors import StreamVectorizer
+
+    rows = StreamVectorizer(settings).partial_fit(articles).transform(articles)
+    return np.asarray(rows[0::2].multiply(rows[1::2]).sum(axis=1)).ravel()
 
 
 def curve(args: argparse.Namespace) -> None:
@@ -406,28 +437,18 @@ def semeval(args: argparse.Namespace) -> None:
     check the sub-vector weights chosen on the pooled gold sets from outside them."""
     from sklearn.metrics import roc_auc_score
 
-    from newsprism.model import Article
-    from newsprism.stories.vectors import StreamVectorizer, VectorSettings
+    from newsprism.stories.vectors import VectorSettings
 
-    pairs = [json.loads(line) for line in (DATA / "semeval2022_task8/en_en_pairs_train_subset.jsonl").open()]
-    articles = []
-    for pair in pairs:
-        for document in pair["documents"]:  # "title\nbody", as the file stores them
-            title, _, body = document["text"].partition("\n")
-            articles.append(Article(id=f"{pair['id']}/{document['doc_id']}", title=title, text=body.strip() or title))
-    ratings = [pair["scores"]["overall"] for pair in pairs]
+    articles, ratings = semeval_articles()
     print(f"| title weight | entity weight | AUC, overall <= 1.5 ({sum(r <= 1.5 for r in ratings)} pairs) | "
           f"AUC, overall <= 2 ({sum(r <= 2 for r in ratings)} pairs) |")
     print("| --- | --- | --- | --- |")
     for title_weight in args.title_weights:
         for entity_weight in args.entity_weights:
-            vectorizer = StreamVectorizer(VectorSettings(title_weight=title_weight, entity_weight=entity_weight))
-            x = vectorizer.partial_fit(articles).transform(articles)
-            cosine = [float(x[2 * i].multiply(x[2 * i + 1]).sum()) for i in range(len(pairs))]
+            cosine = pair_cosines(articles, VectorSettings(title_weight=title_weight, entity_weight=entity_weight))
             aucs = [roc_auc_score([r <= cut for r in ratings], cosine) for cut in (1.5, 2.0)]
             print(f"| {title_weight} | {entity_weight} | {aucs[0]:.3f} | {aucs[1]:.3f} |", flush=True)
-    x = StreamVectorizer().partial_fit(articles).transform(articles)
-    cosine = [float(x[2 * i].multiply(x[2 * i + 1]).sum()) for i in range(len(pairs))]
+    cosine = pair_cosines(articles)
     print("\n| threshold (default weights) | pair P / R / F1, overall <= 1.5 | pair P / R / F1, overall <= 2 |")
     print("| --- | --- | --- |")
     for threshold in args.thresholds:

@@ -9,7 +9,9 @@ import random
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
+import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.clusters import score_clusters
@@ -17,6 +19,7 @@ from newsprism.model import Article
 from newsprism.stories.cluster import (
     ClusterSettings,
     StoryClusterer,
+    _prune_rows,
     article_time,
     arrival_order,
     cluster_articles,
@@ -259,3 +262,10 @@ def test_in_batch_mode_an_article_that_came_before_its_story_moves_to_it():
 def test_a_negative_number_of_reassignment_passes_is_refused_with_the_value():
     with pytest.raises(NewsprismError, match="reassign_passes must be >= 0, got -1"):
         ClusterSettings(reassign_passes=-1)
+
+
+def test_centroid_pruning_keeps_the_largest_magnitudes_negative_ones_included():
+    row = np.array([[0.1, -0.9, 0.5, -0.05, 0.3, -0.4]])
+    pruned = _prune_rows(sp.csr_matrix(row), np.array([0]), keep=3).toarray()[0]
+    assert sorted(np.flatnonzero(pruned)) == [1, 2, 5]
+    assert pruned[[1, 2, 5]].tolist() == row[0, [1, 2, 5]].tolist()

@@ -67,8 +67,9 @@ class ClusterSettings:
     it is now most similar to (the story without itself, scored as in the pass, with the IDF of the
     whole set), all at once, like a k-means step; this mends the choices made before an article's
     real story existed or before the IDF knew the set. One pass raised B-cubed F1 on all three pooled
-    gold sets (DUC 2004 0.831 to 0.841, AllSides 0.787 to 0.794, Multi-News 0.851 to 0.856;
-    README "Stories: clustering quality"); more passes changed little either way.
+    gold sets (DUC 2004 0.831 to 0.841, AllSides 0.787 to 0.796, Multi-News 0.851 to 0.857;
+    ``benchmarks/stories_bench.py curve``, README "Stories: clustering quality"); more passes
+    changed little either way.
     """
 
     threshold: float = 0.15
@@ -411,7 +412,9 @@ class StoryClusterer:
 
 
 def _prune_rows(matrix: sp.csr_matrix, rows: np.ndarray, keep: int) -> sp.csr_matrix:
-    """``matrix`` with each of ``rows`` cut to its ``keep`` largest entries."""
+    """``matrix`` with each of ``rows`` cut to its ``keep`` entries of largest magnitude: by
+    absolute value, because a centroid can carry negative weights (an injected vectorizer with
+    dense embedding columns) that matter to the dot product as much as positive ones."""
     counts = np.diff(matrix.indptr)
     long_rows = rows[counts[rows] > keep]
     if len(long_rows) == 0:
@@ -419,7 +422,7 @@ def _prune_rows(matrix: sp.csr_matrix, rows: np.ndarray, keep: int) -> sp.csr_ma
     mask = np.ones(len(matrix.data), dtype=bool)
     for row in long_rows:
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        smallest = np.argpartition(matrix.data[start:end], end - start - keep)[: end - start - keep]
+        smallest = np.argpartition(np.abs(matrix.data[start:end]), end - start - keep)[: end - start - keep]
         mask[start + smallest] = False
     row_of = np.repeat(np.arange(matrix.shape[0]), counts)[mask]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of, minlength=matrix.shape[0]))])

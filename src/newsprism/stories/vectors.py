@@ -146,12 +146,10 @@ class StreamVectorizer:
     def transform(self, articles: Sequence[Article]) -> sp.csr_matrix:
         return self.weigh(self.counts(articles))
 
-    def fit_transform_stream(self, articles: Sequence[Article]) -> sp.csr_matrix:
-        """Count a chunk's document frequencies, then weight it: the stream's one call per chunk."""
-        return self.fit_weigh(self.counts(articles))
-
     def fit_weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
-        """``fit_transform_stream`` for a chunk whose ``counts`` the caller already has."""
+        """Count a chunk's document frequencies from its ``counts``, then weigh it: the stream's one
+        call per chunk, so that a chunk's own words count in the IDF it is weighed with and its
+        words are hashed only once."""
         self._count_documents(counts)
         return self.weigh(counts)
 
