@@ -30,12 +30,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsprism.analysis import align
 from newsprism.analysis.align import terms
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Quote, QuoteGroup, Sentence
+from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
 

@@ -17,11 +17,11 @@ from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.stories.tokens import word_hashes
+from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,8 @@ class StreamVectorizer:
     """
 
     def __init__(self, settings: VectorSettings | None = None) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer  # half a second to import: only when clustering
+
         self.settings = settings or VectorSettings()
         self._names = HashingVectorizer(
             analyzer=entities, lowercase=False, n_features=self.settings.n_features, alternate_sign=False,
