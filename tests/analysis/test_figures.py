@@ -129,6 +129,18 @@ def test_a_sum_without_a_counted_noun_is_linked_only_through_an_aligned_fact():
     assert [r.conflict for r in readings] == [True, True]
 
 
+def test_a_figure_narrowed_to_a_part_is_not_the_same_quantity_as_the_whole():
+    texts = {
+        "a0": "From March to April, consumer prices increased 0.8 percent.",
+        "a1": "Excluding food and energy, consumer prices increased 0.9 percent from March to April.",
+    }
+    figures = [f for article, text in texts.items() for f in figures_of(text, article)]
+    readings = align_figures(figures, lambda article: article, lambda f: texts[f.article], lambda a, b: True)
+    assert [(r.group, r.conflict) for r in readings] == [(-1, False), (-1, False)]
+    both_whole = align_figures(figures, lambda article: article, lambda f: texts["a0"], lambda a, b: True)
+    assert [r.conflict for r in both_whole] == [True, True]
+
+
 def test_a_reading_conflicts_only_with_the_readings_it_is_linked_to():
     readings = _align(
         "The increase amounts to $92 a month for the average retired worker.",

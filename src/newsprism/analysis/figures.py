@@ -87,6 +87,12 @@ _AGE = re.compile(rf"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{{1,3}})\b
 _COUNT = re.compile(rf"(?<![\w$€£.,\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|[ap]\.?m\.?\b|o’clock|o'clock))")
 _COUNTED = re.compile(r"\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)")
 _RANGE_TARGET = re.compile(r"\bto\s+" + _QUALIFIER.replace("qual", "qual2") + r"$")
+# Words that narrow a figure to part of what it measures: "core prices, excluding food and energy,
+# rose 0.9 percent" is not the same quantity as "prices rose 0.8 percent".
+_RESTRICTION = re.compile(
+    r"\b(?:core|excluding|excludes?|except|controlling for|not counting|not including|apart from|stripping out|leaving out)\b",
+    re.IGNORECASE,
+)
 
 
 def _number(token: str, multiplier: str | None) -> float:
@@ -230,17 +236,19 @@ def align_figures(
 
     ``context_of`` gives a figure's sentence; ``same_fact`` says whether two figures sit in sentences
     the story's alignment put in one fact. Two figures of different outlets are linked when they
-    have the same unit and counted noun and their sentences are in one fact or share enough words;
+    have the same unit and counted noun and their sentences are in one fact or share enough words,
+    unless only one sentence narrows its figure to a part ("core", "excluding food and energy");
     a sum or a share with no counted noun is linked only through a fact. ``FigureReading.group``
     numbers the linked groups; ``conflict`` marks a reading that an outlet linked to it contradicts
     with every value it gives (qualifiers widen a value: "at least 150" agrees with "180").
     """
     words = [content_words(re.sub(r"\d", " ", context_of(f))) for f in figures]
+    restricted = [bool(_RESTRICTION.search(context_of(f))) for f in figures]
     outlets = [outlet_of(f.article) for f in figures]
     linked: list[set[int]] = [set() for _ in figures]
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
-            if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]):
+            if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]) or restricted[i] != restricted[j]:
                 continue
             if not same_fact(figures[i], figures[j]):
                 if not figures[i].counts:  # a sum or share without a noun: only aligned sentences tell it is the same
