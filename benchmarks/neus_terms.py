@@ -154,10 +154,14 @@ def training_statistics():
 
 
 def _score(articles, gold, threshold: float, weight: np.ndarray | None) -> str:
+    return _score_with(articles, gold, threshold, weighted_vectorizer(weight) if weight is not None else None)
+
+
+def _score_with(articles, gold, threshold: float, vectorizer) -> str:
+    """B-cubed P / R / F1 of batch clustering at ``threshold`` with ``vectorizer`` (None: the default)."""
     from newsprism.evaluate.clusters import score_clusters
     from newsprism.stories.cluster import ClusterSettings, cluster_articles
 
-    vectorizer = weighted_vectorizer(weight) if weight is not None else None
     assigned = cluster_articles(articles, ClusterSettings(threshold=threshold), vectorizer=vectorizer)
     s = score_clusters(gold, {a.article: a.story for a in assigned})
     return f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**"
