@@ -28,7 +28,7 @@ from collections import Counter
 
 import numpy as np
 import scipy.sparse as sp
-from neus_terms import NEUS, _score_with, neus_articles  # this script's folder
+from neus_terms import NEUS, _score_with, candidate_pairs, neus_articles  # this script's folder
 from stories_bench import GOLD_SETS, pooled
 
 CLASSES = ("title word", "title name", "title number", "title calendar", "body word", "body name", "body number",
@@ -106,32 +106,13 @@ def pair_terms(articles, gold, minimum: float):
     vectorizer = class_vectorizer()
     x = vectorizer.fit_weigh(vectorizer.counts(articles))
     story = np.array([gold[a.id] for a in articles])
-    left, right = [], []
-    for start in range(0, len(articles), 512):
-        block = (x[start : start + 512] @ x.T).toarray()
-        i, j = np.nonzero(block >= minimum)
-        i += start
-        left.append(i[j > i])
-        right.append(j[j > i])
-    i, j = np.concatenate(left), np.concatenate(right)
-    found = set(zip(i.tolist(), j.tolist()))
-    extra = np.array([(p, q) for members in _members(story).values() for p in members for q in members
-                      if p < q and (p, q) not in found], dtype=int)
-    if len(extra):
-        i, j = np.concatenate([i, extra[:, 0]]), np.concatenate([j, extra[:, 1]])
+    i, j = candidate_pairs(x, story, minimum)
     classes = vectorizer.feature_class()
     terms = np.zeros((len(i), len(CLASSES)))
     product = x[i].multiply(x[j]).tocsr()
     rows = np.repeat(np.arange(len(i)), np.diff(product.indptr))
     np.add.at(terms, (rows, classes[product.indices]), product.data)
     return terms, story[i] == story[j]
-
-
-def _members(story: np.ndarray) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    for position, name in enumerate(story):
-        found.setdefault(name, []).append(position)
-    return found
 
 
 def fitted_multiplier(c: float) -> np.ndarray:

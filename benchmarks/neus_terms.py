@@ -99,6 +99,26 @@ def neus_articles(split: str):
     return pool_stories(kept)
 
 
+def candidate_pairs(x, story: np.ndarray, minimum: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``i < j`` of rows of ``x`` to learn from: every pair of one story, and every other pair
+    whose dot product is at least ``minimum`` (the pairs a clusterer has to tell apart)."""
+    left, right = [], []
+    for start in range(0, x.shape[0], 512):
+        block = (x[start : start + 512] @ x.T).toarray()
+        i, j = np.nonzero(block >= minimum)
+        i += start
+        left.append(i[j > i])
+        right.append(j[j > i])
+    i, j = np.concatenate(left), np.concatenate(right)
+    found = set(zip(i.tolist(), j.tolist()))
+    members: dict[str, list[int]] = {}
+    for position, name in enumerate(story):
+        members.setdefault(name, []).append(position)
+    extra = np.array([(p, q) for group in members.values() for p in group for q in group
+                      if p < q and (p, q) not in found], dtype=int).reshape(-1, 2)
+    return np.concatenate([i, extra[:, 0]]), np.concatenate([j, extra[:, 1]])
+
+
 def term_statistics(articles, gold, vectorizer):
     """Per hashed feature: the number of training articles holding it, the pairs of them, and
     the pairs inside one triplet."""
