@@ -127,7 +127,8 @@ def fitted_multiplier(c: float) -> np.ndarray:
     print("| --- | --- | --- | --- |")
     multiplier = np.sqrt(np.clip(coef, 0.0, None) / coef[CLASSES.index("body word")])
     for k, name in enumerate(CLASSES):
-        print(f"| {name} | {terms[same, k].sum() / terms[same].sum():.3f} / {terms[~same, k].sum() / terms[~same].sum():.3f} "
+        shares = f"{terms[same, k].sum() / terms[same].sum():.3f} / {terms[~same, k].sum() / terms[~same].sum():.3f}"
+        print(f"| {name} | {shares} "
               f"| {coef[k]:.2f} | {multiplier[k]:.2f} |")
     return multiplier
 

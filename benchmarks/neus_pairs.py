@@ -10,9 +10,10 @@ triplets dropped as in ``neus_terms.py``), every pair of one triplet is "same st
 pair of different triplets with a default TF-IDF cosine of at least 0.05 is "other" (the pairs a
 clusterer has to tell apart; the rest are easy). A logistic regression on the pair's cosines
 (title, body, entities, each sub-vector normalised on its own, IDF over the set; MiniLM of title
-and first words, centred on the NeuS training mean; the clusterer's default TF-IDF vector) is scored by ROC AUC: 5-fold cross-validation
-grouped by triplet on NeuS train, and on the pairs of NeuS validation and of SemEval, for the model
-fitted on NeuS and the one fitted on SemEval (the same features). A sum of cosines is a dot product
+and first words, centred on the NeuS training mean; the clusterer's default TF-IDF vector) is
+scored by ROC AUC: 5-fold cross-validation grouped by triplet on NeuS train, and on the pairs of
+NeuS validation and of SemEval, for the model fitted on NeuS and the one fitted on SemEval (the
+same features; on SemEval the latter is in sample). A sum of cosines is a dot product
 of the sub-vectors each normalised and scaled by the square root of its coefficient, so ``cluster``
 runs the clusterer on exactly that vector (weights normalised to sum to 1): NeuS validation first,
 then the three gold sets. Name and number overlap are in the TF-IDF sub-vectors already
@@ -130,7 +131,8 @@ def fit(args: argparse.Namespace) -> None:
         cv = np.zeros(len(y))
         for train, test in GroupKFold(5).split(x, y, group):
             cv[test] = _fit(x[train][:, columns], y[train], args.c).decision_function(x[test][:, columns])
-        for label, model in (("NeuS", _fit(x[:, columns], y, args.c)), ("SemEval", _fit(x_sem[:, columns], y_sem, args.c))):
+        fitted = (("NeuS", _fit(x[:, columns], y, args.c)), ("SemEval", _fit(x_sem[:, columns], y_sem, args.c)))
+        for label, model in fitted:
             coef, b = model.coef_[0], model.intercept_[0]
             semeval = roc_auc_score(y_sem, model.decision_function(x_sem[:, columns]))
             print(f"| {names} | {label} | {f'{roc_auc_score(y, cv):.3f}' if label == 'NeuS' else '-'} | "

@@ -202,8 +202,8 @@ def select(args: argparse.Namespace) -> None:
           flush=True)
     for k, strength, min_df in itertools.product(args.k, args.strength, args.min_df):
         weight = multipliers(df, pairs, same, k, strength, min_df)
-        print(f"| {k:g} | {strength:g} | {min_df} | " + " | ".join(_score(articles, gold, t, weight) for t in args.thresholds)
-              + " |", flush=True)
+        cells = [_score(articles, gold, t, weight) for t in args.thresholds]
+        print(f"| {k:g} | {strength:g} | {min_df} | " + " | ".join(cells) + " |", flush=True)
 
 
 def curve(args: argparse.Namespace) -> None:
@@ -213,7 +213,8 @@ def curve(args: argparse.Namespace) -> None:
     print("| --- | --- | " + " | ".join("---" for _ in sets) + " |")
     for strength in args.strength:
         weight = multipliers(df, pairs, same, args.k, strength, args.min_df) if strength else None
-        label = f"NeuS terms, k {args.k:g}, strength {strength:g}, min df {args.min_df}" if strength else "TF-IDF (default)"
+        label = (f"NeuS terms, k {args.k:g}, strength {strength:g}, min df {args.min_df}" if strength
+                 else "TF-IDF (default)")
         for threshold in args.thresholds:
             cells = [_score(articles, gold, threshold, weight) for articles, gold in sets.values()]
             print(f"| {label} | {threshold} | " + " | ".join(cells) + " |", flush=True)
