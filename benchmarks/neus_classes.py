@@ -17,6 +17,9 @@ every pair of different triplets whose default cosine is at least 0.05, the pair
 to tell apart) weighs them. The square root of each coefficient over the body-word coefficient
 becomes a multiplier of that class's TF-IDF (a dot product of the scaled vectors is then the
 fitted sum, up to the normalisation), so the result would ship as nine constants.
+
+Measured (README "Stories: clustering quality"): NeuS validation 0.823 against the default's 0.824
+at 0.15; on the three gold sets it trades DUC 2004 against AllSides and Multi-News.
 """
 
 from __future__ import annotations
