@@ -30,7 +30,6 @@ import sys
 from collections import Counter
 
 import numpy as np
-import scipy.sparse as sp
 from neus_terms import NEUS, _score_with, candidate_pairs, neus_articles  # this script's folder
 from stories_bench import GOLD_SETS, pooled
 
