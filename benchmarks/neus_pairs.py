@@ -176,7 +176,7 @@ def main() -> None:
     p = sub.add_parser("cluster")
     p.add_argument("--val", action="store_true", help="NeuS validation instead of the three gold sets")
     p.add_argument("--no-minilm", dest="minilm", action="store_false", help="the TF-IDF blocks only")
-    p.add_argument("--thresholds", nargs="+", type=float, default=[0.15, 0.2, 0.25, 0.3, 0.35, 0.4])
+    p.add_argument("--thresholds", nargs="+", type=float, default=[0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4])
     p.set_defaults(func=cluster)
     for p in sub.choices.values():
         p.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
