@@ -118,36 +118,51 @@ def _dated_pairs(articles) -> int:
                for i in range(0, len(articles), 2))
 
 
-def cluster(args: argparse.Namespace) -> None:
+def blended_vectorizer(embeddings: dict[str, np.ndarray], weight: float):
+    """The default TF-IDF rows, scaled by ``sqrt(1 - weight)``, beside the dense ``embeddings`` of the
+    articles (looked up by article id), scaled by ``sqrt(weight)``: a dot product is ``1 - weight``
+    times the TF-IDF cosine plus ``weight`` times the embeddings' dot product. The embeddings ride
+    as extra columns of ``counts``, so batch mode's reweighing of kept counts keeps them."""
     import scipy.sparse as sp
 
-    from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import ClusterSettings, cluster_articles
     from newsprism.stories.vectors import StreamVectorizer
 
-    encoder = _encoder()
-
     class BlendedVectorizer(StreamVectorizer):
-        """The default TF-IDF rows beside MiniLM embeddings (looked up by article id). The embeddings
-        ride as extra columns of ``counts``, so batch mode's reweighing of kept counts keeps them."""
-
-        def __init__(self, embeddings: dict[str, np.ndarray], weight: float) -> None:
-            super().__init__()
-            self.embeddings, self.weight = embeddings, weight
-            self.width = len(next(iter(embeddings.values())))
+        width = len(next(iter(embeddings.values())))
 
         @property
         def n_features(self) -> int:
             return 3 * self.settings.n_features + self.width
 
         def counts(self, articles):
-            dense = np.stack([self.embeddings[a.id] for a in articles])
+            dense = np.stack([embeddings[a.id] for a in articles])
             return sp.hstack([super().counts(articles), sp.csr_matrix(dense)], format="csr")
 
         def weigh(self, counts):
             words = 3 * self.settings.n_features
-            tfidf = super().weigh(counts[:, :words]) * np.sqrt(1.0 - self.weight)
-            return sp.hstack([tfidf, counts[:, words:] * np.sqrt(self.weight)], format="csr")
+            tfidf = super().weigh(counts[:, :words]) * np.sqrt(1.0 - weight)
+            return sp.hstack([tfidf, counts[:, words:] * np.sqrt(weight)], format="csr")
+
+    return BlendedVectorizer()
+
+
+def cluster_blended(articles, threshold: float, embeddings: dict[str, np.ndarray] | None, weight: float):
+    """Batch clustering of ``articles`` with the default TF-IDF, or (``weight`` > 0) its blend with
+    ``embeddings``; centroids keep room for 1,000 TF-IDF terms plus the embedding's dimensions
+    (pruning keeps the entries of largest magnitude, whichever columns they are in)."""
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
+
+    if not weight:
+        return cluster_articles(articles, ClusterSettings(threshold=threshold))
+    width = len(next(iter(embeddings.values())))
+    settings = ClusterSettings(threshold=threshold, centroid_terms=1_000 + width)
+    return cluster_articles(articles, settings, vectorizer=blended_vectorizer(embeddings, weight))
+
+
+def cluster(args: argparse.Namespace) -> None:
+    from newsprism.evaluate.clusters import score_clusters
+
+    encoder = _encoder()
 
     sets = {}
     for name, path in GOLD_SETS.items():
@@ -160,12 +175,7 @@ def cluster(args: argparse.Namespace) -> None:
         for threshold in args.thresholds:
             cells = []
             for articles, gold, embeddings in sets.values():
-                # room for 1,000 TF-IDF terms plus the 384 embedding dimensions; pruning keeps the
-                # 1,384 entries of largest magnitude, whichever columns they are in
-                settings = ClusterSettings(threshold=threshold, centroid_terms=1_000 + 384)
-                vectorizer = BlendedVectorizer(embeddings, weight) if weight else None
-                assigned = cluster_articles(articles, settings if weight else ClusterSettings(threshold=threshold),
-                                            vectorizer=vectorizer)
+                assigned = cluster_blended(articles, threshold, embeddings, weight)
                 s = score_clusters(gold, {a.article: a.story for a in assigned})
                 cells.append(f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**")
             label = f"{1 - weight:g} TF-IDF + {weight:g} MiniLM" if weight else "TF-IDF (default)"
