@@ -6,6 +6,7 @@
     python benchmarks/stories_bench.py dedup-curve           # injected copies found by dedup threshold
     python benchmarks/stories_bench.py ceiling [--neural]    # best average-link batch clustering, for scale
     python benchmarks/stories_bench.py errors                # which article pairs are wrongly split or merged, by date gap
+    python benchmarks/stories_bench.py time-oracle           # AllSides given its gold story dates vs DUC 2004, by time penalty
     python benchmarks/stories_bench.py semeval               # story vectors against SemEval 2022 task 8 similarity ratings
 
 The gold sets are pooled and shuffled: every cleaned, non-empty article of DUC 2004 (50 stories),
@@ -359,6 +360,13 @@ def ceiling(args: argparse.Namespace) -> None:
         if encoder is not None:
             e = encoder.encode(texts, batch_size=32, normalize_embeddings=True)
             kinds["0.5 TF-IDF + 0.5 MiniLM"] = 0.5 * kinds["TF-IDF (whole set)"] + 0.5 * (e @ e.T)
+        stories = len(set(gold.values()))
+        for linkage in ("average", "complete"):  # told the true number of stories, a bound no stream has
+            labels = AgglomerativeClustering(n_clusters=stories, metric="precomputed", linkage=linkage).fit_predict(
+                1 - kinds["TF-IDF (whole set)"])
+            sc = score_clusters(gold, {a.id: int(label) for a, label in zip(articles, labels)})
+            print(f"| {name} | TF-IDF (whole set), {linkage} link cut at the true {stories} stories | - | "
+                  f"{sc.bcubed_precision:.3f} | {sc.bcubed_recall:.3f} | {sc.bcubed_f1:.3f} |", flush=True)
         for kind, sim in kinds.items():
             best = None
             for threshold in np.arange(0.05, 0.8, 0.025):
@@ -370,6 +378,43 @@ def ceiling(args: argparse.Namespace) -> None:
             threshold, sc = best
             print(f"| {name} | {kind} | {threshold:.3f} | {sc.bcubed_precision:.3f} | {sc.bcubed_recall:.3f} | "
                   f"{sc.bcubed_f1:.3f} |", flush=True)
+
+
+def time_oracle(args: argparse.Namespace) -> None:
+    """Whether dating AllSides' undated articles could reach its floor, and what the time penalty it
+    would need does to DUC 2004. An analysis with an oracle, never a setting: each AllSides article is
+    given the date of its gold story's roundup (56 % of them have no date of their own), which no
+    real stream has, and both sets are clustered with ever stronger time penalties."""
+    from newsprism.evaluate.clusters import score_clusters
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
+
+    allsides, allsides_gold = pooled(GOLD_SETS["AllSides"])
+    roundup = {}
+    with open(DATA / GOLD_SETS["AllSides"], encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line)
+            roundup[story["id"]] = datetime.fromisoformat(story["date"])
+    streams = {
+        "AllSides, dates as read": (allsides, allsides_gold),
+        "AllSides, gold story dates (oracle)": ([replace(a, published=roundup[allsides_gold[a.id]]) for a in allsides],
+                                                allsides_gold),
+        "DUC 2004": pooled(GOLD_SETS["DUC 2004"]),
+    }
+    print("| time penalty | threshold | " + " | ".join(f"{n} B³ P / R / F1" for n in streams) + " |")
+    print("| --- | --- | " + " | ".join("---" for _ in streams) + " |")
+    for penalty, days in args.penalties:
+        for threshold in args.thresholds:
+            settings = ClusterSettings(threshold=threshold, time_penalty=penalty, dormant_after=timedelta(days=days))
+            cells = []
+            for articles, gold in streams.values():
+                s = score_clusters(gold, {a.article: a.story for a in cluster_articles(articles, settings)})
+                cells.append(f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**")
+            print(f"| {penalty:g} per {days:g} d | {threshold} | " + " | ".join(cells) + " |", flush=True)
+
+
+def _penalty(text: str) -> tuple[float, float]:
+    penalty, days = text.split("/")
+    return float(penalty), float(days)
 
 
 _GAPS = ((0.0, 1.5), (1.5, 4.0), (4.0, 10.0), (10.0, 30.0), (30.0, float("inf")))
@@ -485,6 +530,11 @@ def main() -> None:
     p.set_defaults(func=ceiling)
     p = sub.add_parser("errors")
     p.set_defaults(func=errors)
+    p = sub.add_parser("time-oracle")
+    p.add_argument("--penalties", nargs="+", type=_penalty, default=[(0.1, 60), (0.3, 14), (0.5, 7), (1.0, 3)],
+                   metavar="PENALTY/DAYS", help="time penalty per dormancy window of DAYS (default: 0.1/60 ... 1/3)")
+    p.add_argument("--thresholds", nargs="+", type=float, default=[0.125, 0.15])
+    p.set_defaults(func=time_oracle)
     p = sub.add_parser("semeval")
     p.add_argument("--title-weights", nargs="+", type=float, default=[0.5, 1.0, 1.5, 2.0, 3.0])
     p.add_argument("--entity-weights", nargs="+", type=float, default=[0.25, 0.5, 1.0])
