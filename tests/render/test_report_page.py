@@ -290,3 +290,11 @@ def test_articles_with_and_without_a_time_zone_give_one_date_range():
     articles = [replace(first, published=datetime(2017, 12, 29, 9, tzinfo=timezone.utc)),
                 replace(second, published=datetime(2017, 12, 30))]
     assert "2017-12-29 to 2017-12-30" in page(articles)
+
+
+def test_a_date_figure_is_shown_as_a_date_not_as_its_sort_number():
+    reading = FigureReading(Figure(20170000.0, "date", "date", "a1", 0, 5, "2017"), "Alpha News")
+    html = page(two_outlets(), figures=(reading,))
+    section = html.split('id="figures"')[1].split("</section>")[0]
+    assert '<td class="num">2017</td>' in section
+    assert "20,170,000" not in section

@@ -25,6 +25,7 @@ from typing import Any
 
 import jinja2
 
+from newsprism.analysis.figures import display_value
 from newsprism.errors import NewsprismError
 from newsprism.model import (
     Article,
@@ -331,7 +332,7 @@ class _ReportBuilder:
             "readings": [
                 {
                     "outlet": self.badge(r.outlet),
-                    "value": _format_number(r.figure.value),
+                    "value": display_value(r.figure),
                     "text": r.figure.text,
                     "context": self.context_of(r.figure.article, r.figure.start, r.figure.end),
                     "conflict": r.conflict,
@@ -535,6 +536,3 @@ def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
-
-def _format_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
