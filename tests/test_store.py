@@ -99,3 +99,14 @@ def test_an_ingest_that_raced_another_is_refused_before_it_mixes_states(tmp_path
         with pytest.raises(NewsprismError, match="another ingest wrote to the store meanwhile"):
             second._commit_chunk([], set(), clusterer.save_state(), version)
         assert first.check() == [] and first.count() == 2
+
+
+def test_another_programs_sqlite_database_is_refused_and_left_unchanged(tmp_path):
+    other = tmp_path / "places.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE bookmarks (url TEXT)")
+    before = other.read_bytes()
+    with pytest.raises(NewsprismError, match="places.sqlite: an SQLite database that is not a newsprism store"):
+        Store(other)
+    assert other.read_bytes() == before
+    assert not (tmp_path / "places.sqlite-wal").exists()

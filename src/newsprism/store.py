@@ -70,6 +70,11 @@ CREATE VIEW IF NOT EXISTS duplicate_groups AS
 """
 
 
+_STORE_OBJECTS = frozenset({"articles", "articles_story", "stories", "stories_last", "analyses", "state",
+                            "duplicate_groups"})
+"""The tables, indexes and view that ``_SCHEMA`` creates."""
+
+
 def article_key(article: Article) -> str:
     """The identity of an article in the store: its URL, else a hash of its text."""
     if article.url:
@@ -119,16 +124,33 @@ class Store:
         self.settings = settings or ClusterSettings()
         try:
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
                 raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads {SCHEMA_VERSION}")
+            if version == 0:
+                self._refuse_foreign_database()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             raise NewsprismError(f"{self.path}: not a newsprism store or corrupt ({error})") from None
+
+    def _refuse_foreign_database(self) -> None:
+        """Refuse, before changing anything, an SQLite file that holds another program's tables.
+
+        A mistyped ``--db`` pointing at some other application's database must not get the
+        store's tables and WAL mode written into it. A file with no tables, or only the store's
+        own (a store whose first open was interrupted), becomes a store.
+        """
+        names = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+        foreign = sorted(names - _STORE_OBJECTS)
+        if foreign:
+            self._db.close()
+            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            raise NewsprismError(f"{self.path}: an SQLite database that is not a newsprism store "
+                                 f"(it holds {shown}); give a new file or an existing store")
 
     def __enter__(self) -> Store:
         return self
