@@ -117,3 +117,30 @@ def test_reports_of_a_store_keep_each_storys_summary_and_comparison_in_it(articl
         for row in store.stories():
             assert store.analysis(row.id, "summary")["sentences"]
             assert "consensus" in store.analysis(row.id, "comparison")
+
+
+def test_each_story_page_links_back_to_the_index(articles, tmp_path):
+    out = tmp_path / "reports"
+    assert main(["stories", str(articles), "--out", str(out)]) == 0
+    for page in (out / "stories").glob("*.html"):
+        assert '<a href="../index.html" class="back">' in page.read_text(encoding="utf-8")
+        assert (page.parent / "../index.html").resolve() == (out / "index.html").resolve()
+
+
+def test_an_untitled_story_is_named_on_the_index_by_whole_words_with_its_dates(tmp_path):
+    sentence = ("Negotiators for the northern fishing cooperatives and the regional port authority resumed "
+                "talks over the disputed harbour fees on Wednesday afternoon in the capital.")
+    path = tmp_path / "untitled.jsonl"
+    _write(path, [
+        {"id": "u1", "text": sentence + " Both sides called the talks useful.", "outlet": "Coast News",
+         "published": "2024-03-01"},
+        {"id": "u2", "text": sentence + " A deal is expected next week.", "outlet": "Port Daily",
+         "published": "2024-03-04"},
+    ])
+    out = tmp_path / "reports"
+    assert main(["stories", str(path), "--out", str(out)]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    link_text = index.split('href="stories/')[1].split(">", 1)[1].split("</a>")[0]
+    shown = link_text.removesuffix("…")
+    assert link_text.endswith("…") and sentence.startswith(shown) and sentence[len(shown)] == " "
+    assert "2024-03-01 to 2024-03-04" in index

@@ -126,7 +126,7 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
     fails is reported and left out of the index, the others are still written."""
     from newsprism.analysis.align import analyze
     from newsprism.compare import compare
-    from newsprism.render.html import IndexEntry, render_index, render_report
+    from newsprism.render.html import IndexEntry, render_index, render_report, story_headline
     from newsprism.render.json import comparison_to_dict, summary_to_dict
     from newsprism.summarize import summarize
 
@@ -141,7 +141,7 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
             analysis = analyze(story)
             summary = summarize(analysis, words=words)
             comparison = compare(analysis)
-            page = render_report(analysis, summary, comparison)
+            page = render_report(analysis, summary, comparison, index_href="../index.html")
         except NewsprismError as error:
             warn(f"story {story.id}: {error}; no report")
             continue
@@ -150,10 +150,18 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
         if store is not None:
             store.save_analysis(story.id, "summary", summary_to_dict(summary, analysis))
             store.save_analysis(story.id, "comparison", comparison_to_dict(comparison, analysis))
-        title = next((a.title for a in story.articles if a.title), "") or summary.text[:120]
-        entries.append(
-            IndexEntry(id=story.id, href=f"stories/{name}", title=title, articles=len(story.articles), outlets=story.outlets)
-        )
+        entries.append(IndexEntry(
+            id=story.id, href=f"stories/{name}", title=story_headline(story.articles, summary),
+            articles=len(story.articles), outlets=story.outlets, dates=_date_range(story),
+        ))
     (out / "index.html").write_text(render_index(entries), encoding="utf-8")
     reports = len(entries)
     print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}", file=sys.stderr)
+
+
+def _date_range(story: Story) -> str:
+    """When the story ran, for the index: "1998-10-16" or "1998-10-16 to 1998-11-24"; "" when undated."""
+    days = sorted(a.published.date().isoformat() for a in story.articles if a.published)
+    if not days:
+        return ""
+    return days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
