@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except NewsprismError as error:
-        print(f"newsprism: error: {error}", file=sys.stderr)
+        from newsprism.render.terminal import visible
+
+        print(f"newsprism: error: {visible(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newsprism: interrupted", file=sys.stderr)

@@ -13,6 +13,8 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsprism.render.terminal import visible
+
 T = TypeVar("T")
 
 stderr = Console(stderr=True, highlight=False)
@@ -35,4 +37,4 @@ def progress(items: Iterable[T], description: str, total: int | None = None) -> 
 
 def warn(message: str) -> None:
     """Report a problem with one input; the command goes on with the others."""
-    stderr.print(f"newsprism: warning: {message}", markup=False, soft_wrap=True)
+    stderr.print(f"newsprism: warning: {visible(message)}", markup=False, soft_wrap=True)

@@ -17,6 +17,7 @@ from newsprism.cli.console import progress, warn
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
+from newsprism.render.terminal import visible
 
 _FILE_WIDTH = 160
 """Table width when standard output is a file or pipe (rich would assume 80 and cut titles)."""
@@ -86,12 +87,12 @@ def _print_table(segmented: list[tuple[Article, tuple[Sentence, ...]]]) -> None:
     table.add_column("title", min_width=12, overflow="fold")
     for article, sentences in segmented:
         table.add_row(
-            article.id,
-            article.display_outlet,
+            visible(article.id),
+            visible(article.display_outlet),
             article.published.date().isoformat() if article.published else "",
             str(len(sentences)),
             str(len(article.removed)),
-            article.title or "",
+            visible(article.title or ""),
         )
     width = None if sys.stdout.isatty() else _FILE_WIDTH
     Console(file=sys.stdout, highlight=False, markup=False, width=width).print(table)

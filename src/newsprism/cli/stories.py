@@ -22,6 +22,7 @@ from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
+from newsprism.render.terminal import visible
 from newsprism.stories.cluster import cluster_articles
 from newsprism.store import Store
 
@@ -101,8 +102,8 @@ def _list(rows: Sequence, form: str) -> None:
     for row in rows:
         outlets = ", ".join(row.outlets[:4]) + (f" +{len(row.outlets) - 4}" if len(row.outlets) > 4 else "")
         table.add_row(
-            row.id, str(row.size), outlets, (row.first_published or "")[:10], (row.last_published or "")[:10],
-            row.title or "",
+            visible(row.id), str(row.size), visible(outlets), (row.first_published or "")[:10],
+            (row.last_published or "")[:10], visible(row.title or ""),
         )
     Console(file=sys.stdout, highlight=False, markup=False).print(table)
 

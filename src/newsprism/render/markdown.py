@@ -7,13 +7,15 @@ import re
 
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
+from newsprism.render.terminal import visible
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
 
 
 def escape(text: str) -> str:
-    """``text`` with every Markdown-significant character backslash-escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """``text`` with every Markdown-significant character backslash-escaped, on one line, and its
+    control characters shown as escapes (the Markdown is often read in a terminal first)."""
+    return visible(_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
 def summary_to_markdown(summary: Summary, analysis: StoryAnalysis) -> str:

@@ -1,9 +1,14 @@
-"""Plain-text renderings for the terminal: one item per line, outlets in square brackets."""
+"""Plain-text renderings for the terminal: one item per line, outlets in square brackets.
+
+Everything written here goes through ``terminal.visible``: article text is untrusted, and a
+terminal obeys the control characters it is sent.
+"""
 
 from __future__ import annotations
 
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, StoryAnalysis, Summary
+from newsprism.render.terminal import visible
 
 
 def _outlets(outlets: tuple[str, ...]) -> str:
@@ -15,7 +20,7 @@ def summary_to_text(summary: Summary, analysis: StoryAnalysis) -> str:
     outlets = ", ".join(analysis.story.outlets)
     lines = [f"Summary of {len(analysis.story.articles)} articles ({outlets}):", ""]
     lines += [f"{' '.join(s.sentence.text.split())} {_outlets(s.outlets)}" for s in summary.sentences]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _one_line(text: str) -> str:
@@ -75,4 +80,4 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
             f"    hedges: {hedges}",
             f"    naming: {naming}",
         ]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
