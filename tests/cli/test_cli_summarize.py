@@ -50,6 +50,18 @@ def test_clusters_give_one_jsonl_line_per_story_in_input_order(tmp_path, capsys)
     assert set(lines[0]["sentences"][0]) >= {"text", "article", "start", "end", "outlets"}
 
 
+def test_clusters_as_text_name_each_story_above_its_summary(tmp_path, capsys):
+    text = "The council approved the new budget of 4 million dollars on Monday evening after a debate."
+    clusters = tmp_path / "c.jsonl"
+    clusters.write_text("".join(
+        json.dumps({"id": story, "documents": [{"text": text, "source": "AP"}]}) + "\n" for story in ("z9", "a1")
+    ))
+    assert main(["summarize", "--clusters", str(clusters), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Story z9\nSummary of 1 article (Associated Press):")
+    assert "\nStory a1\nSummary of 1 article" in out
+
+
 def test_a_story_that_cannot_be_summarised_gets_an_error_line_and_the_batch_goes_on(tmp_path, capsys):
     clusters = tmp_path / "c.jsonl"
     long = "The council approved the new budget of four million dollars on Monday after a long debate."

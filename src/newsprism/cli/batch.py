@@ -15,6 +15,7 @@ from newsprism.cli.console import progress, warn
 from newsprism.cli.options import add_allow_private
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import StoryAnalysis
+from newsprism.render.terminal import visible
 
 def add_story_arguments(parser: argparse.ArgumentParser, *, formats: Sequence[str], clusters_help: str, format_help: str = "") -> None:
     """INPUTs or ``--clusters``, ``--format``, ``--out`` and ``--allow-private``, the same for every
@@ -129,9 +130,20 @@ def write_cluster_outputs(
             if fmt == "jsonl":
                 out.write(render_record({"id": item.id, **failed_record, "error": str(error)}, fmt))
             continue
-        out.write(render(result, analysis, fmt))
+        out.write(_story_heading(item.id, fmt) + render(result, analysis, fmt))
         if fmt in ("text", "markdown"):
             out.write("\n")
     if not read:
         raise NewsprismError(f"no story was read from {path}")
     return 1 if failed else 0
+
+
+def _story_heading(story_id: str, fmt: str) -> str:
+    """Which story of the file follows, for the formats people read (JSON carries its ``id``)."""
+    if fmt == "text":
+        return visible(f"Story {story_id}\n")
+    if fmt == "markdown":
+        from newsprism.render.markdown import escape
+
+        return f"# Story {escape(story_id)}\n\n"
+    return ""

@@ -78,7 +78,7 @@ def _print_jsonl(segmented: list[tuple[Article, tuple[Sentence, ...]]]) -> None:
 
 
 def _print_table(segmented: list[tuple[Article, tuple[Sentence, ...]]]) -> None:
-    table = Table(title=f"{len(segmented)} articles", show_lines=False)
+    table = Table(title=f"{len(segmented)} article{'s' * (len(segmented) != 1)}", show_lines=False)
     table.add_column("id", min_width=8, max_width=28, overflow="fold")
     table.add_column("outlet", min_width=8, max_width=24, overflow="fold")
     table.add_column("published", min_width=10, no_wrap=True)

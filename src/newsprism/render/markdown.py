@@ -8,6 +8,7 @@ import re
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
+from newsprism.render.text import articles_of
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
 
@@ -21,7 +22,7 @@ def escape(text: str) -> str:
 def summary_to_markdown(summary: Summary, analysis: StoryAnalysis) -> str:
     """A heading, then one list item per summary sentence with its outlets in bold brackets."""
     outlets = ", ".join(escape(o) for o in analysis.story.outlets)
-    lines = [f"## Summary of {len(analysis.story.articles)} articles ({outlets})", ""]
+    lines = [f"## Summary of {articles_of(analysis)} ({outlets})", ""]
     for chosen in summary.sentences:
         named = ", ".join(escape(o) for o in chosen.outlets)
         lines.append(f"- {escape(chosen.sentence.text)} **\\[{named}\\]**")
@@ -39,7 +40,7 @@ def _facts(facts: tuple[Fact, ...], with_outlets: bool) -> list[str]:
 def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> str:
     """Sections for consensus, each outlet's exclusives and omissions, quotes, figures and framing."""
     outlets = ", ".join(escape(o) for o in comparison.outlets)
-    lines = [f"## Comparison of {len(analysis.story.articles)} articles ({outlets})", "", "### Consensus", ""]
+    lines = [f"## Comparison of {articles_of(analysis)} ({outlets})", "", "### Consensus", ""]
     lines += _facts(comparison.consensus, True) or ["_No fact is told by more than one outlet._"]
     for outlet in comparison.outlets:
         lines += ["", f"### {escape(outlet)}", "", "Only here:", ""]
