@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -27,8 +28,18 @@ def usable_articles(articles: Sequence[Article]) -> tuple[list[Article], list[In
         if article.text.strip():
             kept.append(article)
         else:
-            errors.append(InputError(article.where, "no article text left after cleaning"))
+            errors.append(InputError(article.where, _emptied(article)))
     return kept, errors
+
+
+def _emptied(article: Article) -> str:
+    """Why an article has no text left: the cleaner's reasons, so a user can judge them."""
+    reasons = Counter(removal.reason for removal in article.removed)
+    if not reasons:
+        return "no article text left after cleaning"
+    removed = len(article.removed)
+    listed = ", ".join(f"{reason} {count}" for reason, count in reasons.most_common())
+    return f"no article text left after cleaning (removed {removed} line{'s' * (removed != 1)}: {listed})"
 
 
 def _story_id(articles: Sequence[Article]) -> str:
