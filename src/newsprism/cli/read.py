@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from newsprism.ingest import read_inputs
     from newsprism.text.clean import clean_articles
+    from newsprism.engines.local import emptied_reason
     from newsprism.text.segment import segment
 
     result = read_inputs(progress(args.inputs, "reading"), allow_private=args.allow_private)
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     segmented = [(article, segment(article)) for article in progress(articles, "segmenting")]
     for article, _ in segmented:
         if not article.text.strip():
-            warn(f"{article.where}: no article text left after cleaning")
+            warn(f"{article.where}: {emptied_reason(article)}")
     if args.format == "table":
         _print_table(segmented)
     else:

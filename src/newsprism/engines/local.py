@@ -28,11 +28,11 @@ def usable_articles(articles: Sequence[Article]) -> tuple[list[Article], list[In
         if article.text.strip():
             kept.append(article)
         else:
-            errors.append(InputError(article.where, _emptied(article)))
+            errors.append(InputError(article.where, emptied_reason(article)))
     return kept, errors
 
 
-def _emptied(article: Article) -> str:
+def emptied_reason(article: Article) -> str:
     """Why an article has no text left: the cleaner's reasons, so a user can judge them."""
     reasons = Counter(removal.reason for removal in article.removed)
     if not reasons:
