@@ -144,3 +144,19 @@ def test_an_untitled_story_is_named_on_the_index_by_whole_words_with_its_dates(t
     shown = link_text.removesuffix("…")
     assert link_text.endswith("…") and sentence.startswith(shown) and sentence[len(shown)] == " "
     assert "2024-03-01 to 2024-03-04" in index
+
+
+def test_stories_exit_1_and_say_how_many_reports_failed(articles, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert main(["stories", str(articles), "--out", str(out), "--words", "3"]) == 1
+    err = capsys.readouterr().err
+    assert "smaller than every sentence" in err
+    assert "and 0 story reports; 2 failed" in err
+
+
+def test_a_word_budget_below_one_is_a_usage_error_for_stories_and_report(articles, tmp_path, capsys):
+    for argv in (["stories", str(articles), "--out", str(tmp_path / "r")], ["report", str(articles)]):
+        with pytest.raises(SystemExit) as stop:
+            main([*argv, "--words", "0"])
+        assert stop.value.code == 2
+        assert "--words must be at least 1, got 0" in capsys.readouterr().err

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
 from newsprism.cli.console import progress, warn
-from newsprism.cli.options import add_allow_private, add_command
+from newsprism.cli.options import add_allow_private, add_command, add_words
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
@@ -50,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--min-articles", type=int, default=1, metavar="N",
         help="reports only for stories of at least N articles (default: 1)",
     )
-    parser.add_argument("--words", type=int, default=100, metavar="N", help="summary length in words (default: 100)")
+    add_words(parser, "summary length in words of each report")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table", help="listing format (default: table)")
     add_allow_private(parser)
     add_settings_arguments(parser)
@@ -80,8 +80,7 @@ def run(args: argparse.Namespace) -> int:
         stories = [
             Story(row.id, tuple(store.articles(row.id))) for row in rows if row.size >= args.min_articles
         ]
-        _write_reports(stories, Path(args.out), args.words, store)
-    return 0
+        return _write_reports(stories, Path(args.out), args.words, store)
 
 
 def _list(rows: Sequence, form: str) -> None:
@@ -118,13 +117,13 @@ def _report_inputs(args: argparse.Namespace) -> int:
             warn(f"{article.where}: {assignment.note}")
         members[assignment.story].append(article)
     stories = [Story(story, tuple(items)) for story, items in members.items() if len(items) >= args.min_articles]
-    _write_reports(stories, Path(args.out), args.words, None)
-    return 0
+    return _write_reports(stories, Path(args.out), args.words, None)
 
 
-def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None) -> None:
+def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None) -> int:
     """One report per story under ``out/stories/`` and ``out/index.html``; a story whose analysis
-    fails is reported and left out of the index, the others are still written."""
+    fails is reported and left out of the index, the others are still written. Returns the exit
+    status: 1 when any story failed, as for a ``--clusters`` batch."""
     from newsprism.analysis.align import analyze
     from newsprism.compare import compare
     from newsprism.render.html import IndexEntry, render_index, render_report, story_headline
@@ -157,7 +156,10 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
         ))
     (out / "index.html").write_text(render_index(entries), encoding="utf-8")
     reports = len(entries)
-    print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}", file=sys.stderr)
+    failed = len(stories) - reports
+    print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}"
+          + (f"; {failed} failed (see the warnings above)" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _date_range(story: Story) -> str:

@@ -9,20 +9,10 @@ from __future__ import annotations
 import argparse
 
 from newsprism.cli.batch import add_story_arguments, render_record, run_story_or_clusters
-from newsprism.cli.options import add_command
+from newsprism.cli.options import add_command, add_words
 from newsprism.model import StoryAnalysis, Summary
 
 FORMATS = ("text", "markdown", "json", "jsonl")
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--words must be a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"--words must be at least 1, got {number}")
-    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ],
     )
     add_story_arguments(parser, formats=FORMATS, clusters_help="summarise every story of this cluster file")
-    parser.add_argument("--words", type=_positive, default=100, metavar="N", help="word budget of each summary (default: 100)")
+    add_words(parser, "word budget of each summary")
     parser.set_defaults(func=run)
 
 
