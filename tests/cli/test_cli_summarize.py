@@ -108,3 +108,12 @@ def test_out_writes_the_summary_to_the_file_instead_of_standard_output(tmp_path,
     assert main(["summarize", *SEEDS, "--format", "json", "--out", str(out)]) == 0
     assert capsys.readouterr().out == ""
     assert json.loads(out.read_text(encoding="utf-8"))["sentences"]
+
+
+def test_what_a_reader_noted_on_an_article_is_reported_by_summarize_and_read(tmp_path, capsys):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "published": "sometime soon", "outlet": "Daily",
+                                "text": "The council approved the new budget on Monday after a long debate."}) + "\n")
+    for command in (["summarize"], ["read"]):
+        assert main([*command, str(path)]) == 0
+        assert f"{path}:1: unparseable date 'sometime soon'" in capsys.readouterr().err

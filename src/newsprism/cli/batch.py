@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsprism.cli.console import progress, warn
+from newsprism.cli.console import progress, warn, warn_notes
 from newsprism.cli.options import add_allow_private
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import StoryAnalysis
@@ -71,6 +71,7 @@ def load_analysis(inputs: Sequence[str], *, allow_private: bool = False) -> Stor
     from newsprism.engines.local import load_story
 
     story, errors = load_story(inputs, allow_private=allow_private)
+    warn_notes(story.articles)
     for error in errors:
         warn(str(error))
     return analyze(story)

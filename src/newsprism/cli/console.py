@@ -13,6 +13,7 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsprism.model import Article
 from newsprism.render.terminal import visible
 
 T = TypeVar("T")
@@ -33,6 +34,14 @@ def progress(items: Iterable[T], description: str, total: int | None = None) -> 
         for item in items:
             yield item
             bar.advance(task)
+
+
+def warn_notes(articles: Iterable[Article]) -> None:
+    """Report what a reader noted on an article (an unparseable date, a guessed text encoding): the
+    article is kept, but a user should know that a field was left empty or the bytes reinterpreted."""
+    for article in articles:
+        for note in article.meta.get("notes", ()):
+            warn(f"{article.where}: {note}")
 
 
 def warn(message: str) -> None:

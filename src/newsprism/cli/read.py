@@ -13,7 +13,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from newsprism.cli.console import progress, warn
+from newsprism.cli.console import progress, warn, warn_notes
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from newsprism.text.segment import segment
 
     result = read_inputs(progress(args.inputs, "reading"), allow_private=args.allow_private)
+    warn_notes(result.articles)
     for error in result.errors:
         warn(str(error))
     if not result.articles:
