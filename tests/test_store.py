@@ -110,3 +110,14 @@ def test_another_programs_sqlite_database_is_refused_and_left_unchanged(tmp_path
         Store(other)
     assert other.read_bytes() == before
     assert not (tmp_path / "places.sqlite-wal").exists()
+
+
+def test_an_untitled_story_has_the_opening_words_of_its_earliest_article_as_lead(tmp_path):
+    later = _article(1, published=datetime(2024, 3, 9, tzinfo=timezone.utc))
+    earlier = _article(2, published=datetime(2024, 3, 2, tzinfo=timezone.utc))
+    with Store(tmp_path / "s.db") as store:
+        store.add([later, earlier])
+        (row,) = store.stories()
+        assert row.title is None and row.lead == earlier.text[:200]
+        store.add([_article(3, title="Bridge to close")])
+        assert [(r.title, r.lead) for r in store.stories()] == [("Bridge to close", "")]

@@ -114,6 +114,9 @@ class StoryRow:
     outlets: tuple[str, ...]
     first_published: str | None
     last_published: str | None
+    lead: str = ""
+    """For a story none of whose articles has a title: the opening words of its earliest article,
+    so that a listing can still say what the story is about."""
 
 
 class Store:
@@ -276,7 +279,15 @@ class Store:
             params = (_iso(since),)
         query += " ORDER BY size DESC, last_published DESC, id"
         rows = self._db.execute(query, params).fetchall()
-        return [StoryRow(r[0], r[1], r[2], self._outlets(r[0]), r[3], r[4]) for r in rows]
+        return [StoryRow(r[0], r[1], r[2], self._outlets(r[0]), r[3], r[4], "" if r[1] else self._lead(r[0]))
+                for r in rows]
+
+    def _lead(self, story: str, chars: int = 200) -> str:
+        row = self._db.execute(
+            "SELECT substr(text, 1, ?) FROM articles WHERE story = ? ORDER BY published IS NULL, published, rowid LIMIT 1",
+            (chars, story),
+        ).fetchone()
+        return " ".join(row[0].split()) if row else ""
 
     def _outlets(self, story: str) -> tuple[str, ...]:
         rows = self._db.execute("SELECT DISTINCT outlet FROM articles WHERE story = ? ORDER BY outlet", (story,))

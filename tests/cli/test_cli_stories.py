@@ -160,3 +160,13 @@ def test_a_word_budget_below_one_is_a_usage_error_for_stories_and_report(article
             main([*argv, "--words", "0"])
         assert stop.value.code == 2
         assert "--words must be at least 1, got 0" in capsys.readouterr().err
+
+
+def test_a_stored_story_without_titles_is_listed_by_its_opening_words(articles, tmp_path, capsys):
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(articles), "--db", str(db)]) == 0
+    assert main(["stories", "--db", str(db), "--format", "jsonl"]) == 0
+    leads = {s["lead"] for s in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert leads == {EVENTS["bridge"][:200], EVENTS["orchestra"][:200]}
+    assert main(["stories", "--db", str(db)]) == 0
+    assert "The harbour bridge will close for repairs" in capsys.readouterr().out

@@ -36,6 +36,16 @@ def progress(items: Iterable[T], description: str, total: int | None = None) -> 
             bar.advance(task)
 
 
+TABLE_FILE_WIDTH = 160
+"""Table width when standard output is a file or pipe (rich would assume 80 and wrap every cell)."""
+
+
+def table_console() -> Console:
+    """Where tables go: standard output, as wide as the terminal, or ``TABLE_FILE_WIDTH`` when redirected."""
+    width = None if sys.stdout.isatty() else TABLE_FILE_WIDTH
+    return Console(file=sys.stdout, highlight=False, markup=False, width=width)
+
+
 def warn_notes(articles: Iterable[Article]) -> None:
     """Report what a reader noted on an article (an unparseable date, a guessed text encoding): the
     article is kept, but a user should know that a field was left empty or the bytes reinterpreted."""

@@ -10,18 +10,13 @@ import argparse
 import json
 import sys
 
-from rich.console import Console
 from rich.table import Table
 
-from newsprism.cli.console import progress, warn, warn_notes
+from newsprism.cli.console import progress, table_console, warn, warn_notes
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
 from newsprism.render.terminal import visible
-
-_FILE_WIDTH = 160
-"""Table width when standard output is a file or pipe (rich would assume 80 and cut titles)."""
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -96,5 +91,4 @@ def _print_table(segmented: list[tuple[Article, tuple[Sentence, ...]]]) -> None:
             str(len(article.removed)),
             visible(article.title or ""),
         )
-    width = None if sys.stdout.isatty() else _FILE_WIDTH
-    Console(file=sys.stdout, highlight=False, markup=False, width=width).print(table)
+    table_console().print(table)

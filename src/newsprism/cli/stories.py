@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
-from newsprism.cli.console import progress, warn
+from newsprism.cli.console import progress, table_console, warn
 from newsprism.cli.options import add_allow_private, add_command, add_words
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
@@ -89,10 +89,10 @@ def _list(rows: Sequence, form: str) -> None:
             record = {
                 "story": row.id, "title": row.title, "articles": row.size, "outlets": list(row.outlets),
                 "first_published": row.first_published, "last_published": row.last_published,
+                "lead": row.lead or None,
             }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} stories")
@@ -102,9 +102,15 @@ def _list(rows: Sequence, form: str) -> None:
         outlets = ", ".join(row.outlets[:4]) + (f" +{len(row.outlets) - 4}" if len(row.outlets) > 4 else "")
         table.add_row(
             visible(row.id), str(row.size), visible(outlets), (row.first_published or "")[:10],
-            (row.last_published or "")[:10], visible(row.title or ""),
+            (row.last_published or "")[:10], visible(row.title or _lead(row.lead)),
         )
-    Console(file=sys.stdout, highlight=False, markup=False).print(table)
+    table_console().print(table)
+
+
+def _lead(lead: str, words: int = 12) -> str:
+    """An untitled story's opening words, marked as an excerpt."""
+    shown = lead.split()[:words]
+    return " ".join(shown) + "…" if shown else ""
 
 
 def _report_inputs(args: argparse.Namespace) -> int:
