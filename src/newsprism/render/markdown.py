@@ -10,13 +10,22 @@ from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
 from newsprism.render.text import articles_of
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+_INLINE = re.compile(r"([\\`*_\[\]()<>|~&])")
+"""Characters that mean something anywhere in a line: emphasis, code, links, HTML, entities, tables."""
+_BLOCK_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+"""What means something only at the start of a line: a heading, a list item, a setext underline."""
 
 
 def escape(text: str) -> str:
-    """``text`` with every Markdown-significant character backslash-escaped, on one line, and its
-    control characters shown as escapes (the Markdown is often read in a terminal first)."""
-    return visible(_SPECIAL.sub(r"\\\1", " ".join(text.split())))
+    """``text`` on one line with every Markdown-significant character backslash-escaped, and its
+    control characters shown as escapes (the Markdown is often read in a terminal first).
+
+    Full stops and hyphens are escaped only where they could start a list or heading, so that the
+    Markdown stays readable as plain text when pasted ("U.S.-Russia", not "U\\.S\\.\\-Russia").
+    """
+    text = _INLINE.sub(r"\\\1", " ".join(text.split()))
+    text = _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(), text)
+    return visible(text)
 
 
 def summary_to_markdown(summary: Summary, analysis: StoryAnalysis) -> str:
