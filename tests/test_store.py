@@ -121,3 +121,14 @@ def test_an_untitled_story_has_the_opening_words_of_its_earliest_article_as_lead
         assert row.title is None and row.lead == earlier.text[:200]
         store.add([_article(3, title="Bridge to close")])
         assert [(r.title, r.lead) for r in store.stories()] == [("Bridge to close", "")]
+
+
+def test_a_date_in_the_future_is_kept_on_its_article_but_not_in_its_storys_dates(tmp_path):
+    dated = _article(1, published=datetime(2024, 3, 2, tzinfo=timezone.utc))
+    future = _article(2, published=datetime(2099, 1, 1, tzinfo=timezone.utc))
+    with Store(tmp_path / "s.db") as store:
+        store.add([dated, future])
+        (row,) = store.stories()
+        assert (row.size, row.first_published, row.last_published) == (2, "2024-03-02T00:00:00+00:00", "2024-03-02T00:00:00+00:00")
+        assert store.stories(since=datetime(2030, 1, 1, tzinfo=timezone.utc)) == []
+        assert {a.published for a in store.articles()} == {dated.published, future.published}

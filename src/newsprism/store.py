@@ -251,17 +251,21 @@ class Store:
                     "(what it committed so far is kept, and articles already stored are skipped)"
                 )
             db.executemany("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            # A date in the future is a wrong date (the clusterer ignores it too): it is kept on its
+            # article but does not stretch the story's dates, which --since filters on.
+            believable = _iso(datetime.now(timezone.utc) + self.settings.future_tolerance)
             for story in stories:
                 db.execute(
                     """INSERT INTO stories (id, title, size, first_published, last_published, updated)
                        SELECT story, (SELECT title FROM articles a WHERE a.story = ? AND a.title IS NOT NULL
                                       ORDER BY a.published LIMIT 1),
-                              COUNT(*), MIN(published), MAX(published), ?
+                              COUNT(*), MIN(CASE WHEN published <= ? THEN published END),
+                              MAX(CASE WHEN published <= ? THEN published END), ?
                        FROM articles WHERE story = ? GROUP BY story
                        ON CONFLICT(id) DO UPDATE SET title = excluded.title, size = excluded.size,
                            first_published = excluded.first_published,
                            last_published = excluded.last_published, updated = excluded.updated""",
-                    (story, _now(), story),
+                    (story, believable, believable, _now(), story),
                 )
             db.execute("INSERT OR REPLACE INTO state VALUES ('clusterer', ?)", (state,))
             db.execute("INSERT OR REPLACE INTO state VALUES ('version', ?)", (str(version + 1),))

@@ -95,7 +95,7 @@ def _list(rows: Sequence, form: str) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} stories")
+    table = Table(title=f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}")
     for column in ("story", "articles", "outlets", "first", "last", "title"):
         table.add_column(column, justify="right" if column == "articles" else "left")
     for row in rows:
