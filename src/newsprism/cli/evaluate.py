@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterable, Sequence
 
-from newsprism.cli.console import warn
+from newsprism.cli.console import progress, warn
 from newsprism.cli.options import add_command
 
 
@@ -62,7 +62,8 @@ def register_rouge(evaluations: argparse._SubParsersAction) -> None:
 def run_rouge(args: argparse.Namespace) -> int:
     from newsprism.evaluate.rouge import evaluate
 
-    report = evaluate(args.clusters, args.summaries, args.mode, warn=warn)
+    report = evaluate(args.clusters, args.summaries, args.mode, warn=warn,
+                      track=lambda stories: progress(stories, "scoring"))
     _print_table(
         f"ROUGE, {report.mode} mode",
         ("measure", "score", "95% CI"),
