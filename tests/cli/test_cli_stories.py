@@ -170,3 +170,15 @@ def test_a_stored_story_without_titles_is_listed_by_its_opening_words(articles, 
     assert leads == {EVENTS["bridge"][:200], EVENTS["orchestra"][:200]}
     assert main(["stories", "--db", str(db)]) == 0
     assert "The harbour bridge will close for repairs" in capsys.readouterr().out
+
+
+def test_since_also_selects_the_stories_written_from_inputs(tmp_path):
+    path = tmp_path / "days.jsonl"
+    _write(path, [
+        {"id": "b1", "text": EVENTS["bridge"], "outlet": "Harbour Post", "published": "2024-03-01"},
+        {"id": "o1", "text": EVENTS["orchestra"], "outlet": "Arts Daily", "published": "2024-03-05T09:00:00+01:00"},
+    ])
+    out = tmp_path / "reports"
+    assert main(["stories", str(path), "--out", str(out), "--since", "2024-03-02"]) == 0
+    (page,) = (out / "stories").iterdir()
+    assert "conductor" in page.read_text(encoding="utf-8")

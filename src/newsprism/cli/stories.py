@@ -14,6 +14,7 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
@@ -44,7 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="articles to group (files, folders, JSONL, URLs)")
     parser.add_argument("--db", metavar="PATH", help=f"the store (default without INPUTs: {DEFAULT_DB})")
-    parser.add_argument("--since", metavar="DATE", help="only stories with an article published on or after DATE")
+    parser.add_argument("--since", metavar="DATE",
+                        help="only stories with an article published on or after DATE (YYYY-MM-DD)")
     parser.add_argument("--out", metavar="DIR", help="write one HTML report per story and an index.html here")
     parser.add_argument(
         "--min-articles", type=int, default=1, metavar="N",
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if args.inputs:
         if args.out is None:
             raise NewsprismError("with INPUTs, --out DIR is needed (to list stories, ingest them into a store)")
-        return _report_inputs(args)
+        return _report_inputs(args, since)
     db = Path(args.db or DEFAULT_DB)
     if not db.is_file():
         raise NewsprismError(f"{db}: no such store (create it with: newsprism ingest INPUT... --db {db})")
@@ -113,7 +115,7 @@ def _lead(lead: str, words: int = 12) -> str:
     return " ".join(shown) + "…" if shown else ""
 
 
-def _report_inputs(args: argparse.Namespace) -> int:
+def _report_inputs(args: argparse.Namespace, since: datetime | None) -> int:
     usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "left out")
     if not usable:
         raise NewsprismError("no article with text to group into stories")
@@ -122,7 +124,8 @@ def _report_inputs(args: argparse.Namespace) -> int:
         if assignment.note:
             warn(f"{article.where}: {assignment.note}")
         members[assignment.story].append(article)
-    stories = [Story(story, tuple(items)) for story, items in members.items() if len(items) >= args.min_articles]
+    stories = [Story(story, tuple(items)) for story, items in members.items()
+               if len(items) >= args.min_articles and (since is None or _ran_since(items, since))]
     return _write_reports(stories, Path(args.out), args.words, None)
 
 
@@ -166,6 +169,14 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
     print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}"
           + (f"; {failed} failed (see the warnings above)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _ran_since(articles: Sequence[Article], since: datetime) -> bool:
+    """Whether an article was published on or after ``since`` (a date without a zone read as UTC, as the store does)."""
+    def utc(moment: datetime) -> datetime:
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+    return any(a.published is not None and utc(a.published) >= utc(since) for a in articles)
 
 
 def _date_range(story: Story) -> str:
