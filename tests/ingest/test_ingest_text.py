@@ -102,3 +102,10 @@ def test_existing_file_with_an_equals_sign_in_its_name_is_a_path(tmp_path):
     odd.write_text("Body text of a story.\n")
     (article,) = read_inputs([str(odd)]).articles
     assert article.outlet == "" and article.id == "a=b"
+
+
+def test_a_short_text_with_a_garbled_quote_mark_is_read_not_refused_as_binary(tmp_path):
+    path = tmp_path / "garbled.txt"
+    path.write_text("The mayor called it a \u201cfair deal\u00e2\u20ac\ufffd for the city on Monday.\n", encoding="utf-8")
+    result = read_inputs([str(path)])
+    assert result.errors == [] and "fair deal" in result.articles[0].text
