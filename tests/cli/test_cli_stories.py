@@ -182,3 +182,17 @@ def test_since_also_selects_the_stories_written_from_inputs(tmp_path):
     assert main(["stories", str(path), "--out", str(out), "--since", "2024-03-02"]) == 0
     (page,) = (out / "stories").iterdir()
     assert "conductor" in page.read_text(encoding="utf-8")
+
+
+def test_evaluate_clusters_scores_an_article_the_clusterer_skipped_as_a_story_of_its_own(articles, tmp_path, capsys):
+    junk = tmp_path / "junk.jsonl"
+    _write(junk, [{"id": "j1", "text": "Copyright 2024, Harbour Post", "outlet": "Harbour Post"}])
+    assert main(["cluster", str(articles), str(junk)]) == 0
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(capsys.readouterr().out)
+    gold = tmp_path / "gold.jsonl"
+    _write(gold, [{"article": a, "story": a[0]} for a in ("b1", "o1", "b2", "o2", "j1")])
+    assert main(["evaluate", "clusters", "--gold", str(gold), "--pred", str(pred)]) == 0
+    captured = capsys.readouterr()
+    assert "the clusterer skipped 1 article" in captured.err and captured.err.rstrip().endswith(": j1")
+    assert "Clustering: 5 articles, 3 gold and 3 predicted" in " ".join(captured.out.split())
