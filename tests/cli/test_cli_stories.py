@@ -196,3 +196,10 @@ def test_evaluate_clusters_scores_an_article_the_clusterer_skipped_as_a_story_of
     captured = capsys.readouterr()
     assert "the clusterer skipped 1 article" in captured.err and captured.err.rstrip().endswith(": j1")
     assert "Clustering: 5 articles, 3 gold and 3 predicted" in " ".join(captured.out.split())
+
+
+def test_clustering_options_given_with_a_store_are_refused_not_ignored(articles, tmp_path, capsys):
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(articles), "--db", str(db)]) == 0
+    assert main(["stories", "--db", str(db), "--threshold", "0.3"]) == 2
+    assert "--threshold and --dormant-days apply to INPUTs" in capsys.readouterr().err

@@ -24,7 +24,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
 from newsprism.render.terminal import visible
-from newsprism.stories.cluster import cluster_articles
+from newsprism.stories.cluster import ClusterSettings, cluster_articles
 from newsprism.store import Store
 
 
@@ -71,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
         if args.out is None:
             raise NewsprismError("with INPUTs, --out DIR is needed (to list stories, ingest them into a store)")
         return _report_inputs(args, since)
+    if settings_from(args) != ClusterSettings():
+        raise NewsprismError("--threshold and --dormant-days apply to INPUTs; a store's stories were "
+                             "grouped when they were ingested")
     db = Path(args.db or DEFAULT_DB)
     if not db.is_file():
         raise NewsprismError(f"{db}: no such store (create it with: newsprism ingest INPUT... --db {db})")
