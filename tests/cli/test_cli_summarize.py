@@ -117,3 +117,16 @@ def test_what_a_reader_noted_on_an_article_is_reported_by_summarize_and_read(tmp
     for command in (["summarize"], ["read"]):
         assert main([*command, str(path)]) == 0
         assert f"{path}:1: unparseable date 'sometime soon'" in capsys.readouterr().err
+
+
+def test_clusters_as_json_are_one_array_that_parses_with_failed_stories_kept(tmp_path, capsys):
+    clusters = tmp_path / "c.jsonl"
+    long = "The council approved the new budget of four million dollars on Monday after a long debate."
+    clusters.write_text(
+        json.dumps({"id": "long", "documents": [{"text": long}]}) + "\n"
+        + json.dumps({"id": "ok", "documents": [{"text": "Rain fell on Monday."}]}) + "\n"
+    )
+    assert main(["summarize", "--clusters", str(clusters), "--words", "5", "--format", "json"]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in records] == ["long", "ok"]
+    assert "error" in records[0] and records[1]["sentences"]

@@ -109,9 +109,10 @@ def write_cluster_outputs(
     """One output per story of the cluster file, in input order; a story that fails is reported
     and the batch goes on.
 
-    In ``jsonl`` a failed story still gets its line (its ``id``, ``failed_record`` and ``"error"``),
-    so output lines stay aligned with the stories that were read. ``doing`` labels the progress
-    bar. Returns the exit status: 1 when any story failed; no story read at all is an error.
+    In ``jsonl`` and ``json`` a failed story still gets its record (its ``id``, ``failed_record``
+    and ``"error"``), so the output stays aligned with the stories that were read; ``json`` writes
+    one JSON array, so that the file parses as JSON. ``doing`` labels the progress bar. Returns the
+    exit status: 1 when any story failed; no story read at all is an error.
     """
     from newsprism.analysis.align import analyze
     from newsprism.engines.local import iter_cluster_stories
@@ -122,21 +123,30 @@ def write_cluster_outputs(
             warn(str(item))
             continue
         read += 1
+        if fmt == "json":
+            out.write("[\n" if read == 1 else ",\n")
         try:
             analysis = analyze(item)
             result = build(analysis)
         except NewsprismError as error:
             failed += 1
             warn(f"{path}: story {item.id}: {error}")
-            if fmt == "jsonl":
-                out.write(render_record({"id": item.id, **failed_record, "error": str(error)}, fmt))
+            if fmt in ("jsonl", "json"):
+                out.write(_array_item(render_record({"id": item.id, **failed_record, "error": str(error)}, fmt), fmt))
             continue
-        out.write(_story_heading(item.id, fmt) + render(result, analysis, fmt))
+        out.write(_array_item(_story_heading(item.id, fmt) + render(result, analysis, fmt), fmt))
         if fmt in ("text", "markdown"):
             out.write("\n")
     if not read:
         raise NewsprismError(f"no story was read from {path}")
+    if fmt == "json":
+        out.write("\n]\n")
     return 1 if failed else 0
+
+
+def _array_item(text: str, fmt: str) -> str:
+    """A story's JSON document as an element of the ``json`` array (no newline before its comma)."""
+    return text.rstrip("\n") if fmt == "json" else text
 
 
 def _story_heading(story_id: str, fmt: str) -> str:
