@@ -154,12 +154,10 @@ def test_stories_exit_1_and_say_how_many_reports_failed(articles, tmp_path, caps
     assert "and 0 story reports; 2 failed" in err
 
 
-def test_a_word_budget_below_one_is_a_usage_error_for_stories_and_report(articles, tmp_path, capsys):
-    for argv in (["stories", str(articles), "--out", str(tmp_path / "r")], ["report", str(articles)]):
-        with pytest.raises(SystemExit) as stop:
-            main([*argv, "--words", "0"])
-        assert stop.value.code == 2
-        assert "--words must be at least 1, got 0" in capsys.readouterr().err
+def test_a_word_budget_below_one_is_refused_before_any_story_is_read(articles, tmp_path, capsys):
+    assert main(["stories", str(articles), "--out", str(tmp_path / "r"), "--words", "0"]) == 2
+    assert capsys.readouterr().err == "newsprism: error: --words must be at least 1, got 0\n"
+    assert not (tmp_path / "r").exists()
 
 
 def test_a_stored_story_without_titles_is_listed_by_its_opening_words(articles, tmp_path, capsys):

@@ -32,27 +32,6 @@ def add_command(
     )
 
 
-DEFAULT_WORDS = 100
-"""Summary length in words: the length of the newser.com briefs of Multi-News and of DUC 2004's
-reference summaries, the two kinds of summary newsprism is measured against."""
-
-
-def _word_budget(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--words must be a whole number, got {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"--words must be at least 1, got {number}")
-    return number
-
-
-def add_words(parser: argparse.ArgumentParser, help: str) -> None:
-    """``--words N``, checked where it enters: a budget below one word is a usage error for every command."""
-    parser.add_argument("--words", type=_word_budget, default=DEFAULT_WORDS, metavar="N",
-                        help=f"{help} (default: {DEFAULT_WORDS})")
-
-
 def add_allow_private(parser: argparse.ArgumentParser) -> None:
     """URLs on the user's own network are refused unless asked for: a URL in a feed is untrusted."""
     parser.add_argument("--allow-private", action="store_true", help=ALLOW_PRIVATE_HELP)

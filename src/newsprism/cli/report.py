@@ -8,10 +8,15 @@ import sys
 from pathlib import Path
 
 from newsprism.cli.batch import load_analysis
-from newsprism.cli.options import add_allow_private, add_command, add_words
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 
 log = logging.getLogger(__name__)
+
+DEFAULT_WORDS = 100
+"""Summary length in words: the length of the newser.com briefs of Multi-News and of DUC 2004's
+reference summaries, the two kinds of summary newsprism is measured against."""
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -35,7 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--out", "-o", metavar="FILE",
         help="where to write the page (default: standard output)",
     )
-    add_words(parser, "summary length in words")
+    parser.add_argument(
+        "--words", type=int, default=DEFAULT_WORDS, metavar="N",
+        help=f"summary length in words (default: {DEFAULT_WORDS})",
+    )
     add_allow_private(parser)
     parser.set_defaults(func=run)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
 from newsprism.cli.console import progress, table_console, warn
-from newsprism.cli.options import add_allow_private, add_command, add_words
+from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
@@ -52,7 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--min-articles", type=int, default=1, metavar="N",
         help="reports only for stories of at least N articles (default: 1)",
     )
-    add_words(parser, "summary length in words of each report")
+    parser.add_argument("--words", type=int, default=100, metavar="N",
+                        help="summary length in words of each report (default: 100)")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table", help="listing format (default: table)")
     add_allow_private(parser)
     add_settings_arguments(parser)
@@ -65,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         since = parse_date(args.since)
         if since is None:
             raise NewsprismError(f"--since {args.since!r} is not a date (use YYYY-MM-DD)")
+    if args.words < 1:  # before any work: each story's summary would fail on it
+        raise NewsprismError(f"--words must be at least 1, got {args.words}")
     if args.inputs and args.db:
         raise NewsprismError("give INPUTs or --db, not both (to keep articles, run newsprism ingest first)")
     if args.inputs:

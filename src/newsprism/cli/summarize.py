@@ -9,10 +9,20 @@ from __future__ import annotations
 import argparse
 
 from newsprism.cli.batch import add_story_arguments, render_record, run_story_or_clusters
-from newsprism.cli.options import add_command, add_words
+from newsprism.cli.options import add_command
 from newsprism.model import StoryAnalysis, Summary
 
 FORMATS = ("text", "markdown", "json", "jsonl")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--words must be a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"--words must be at least 1, got {number}")
+    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ],
     )
     add_story_arguments(parser, formats=FORMATS, clusters_help="summarise every story of this cluster file")
-    add_words(parser, "word budget of each summary")
+    parser.add_argument("--words", type=_positive, default=100, metavar="N", help="word budget of each summary (default: 100)")
     parser.set_defaults(func=run)
 
 
