@@ -201,3 +201,11 @@ def test_clustering_options_given_with_a_store_are_refused_not_ignored(articles,
     assert main(["ingest", str(articles), "--db", str(db)]) == 0
     assert main(["stories", "--db", str(db), "--threshold", "0.3"]) == 2
     assert "--threshold and --dormant-days apply to INPUTs" in capsys.readouterr().err
+
+
+def test_stories_say_how_many_stories_min_articles_left_out(articles, tmp_path, capsys):
+    junk = tmp_path / "more.jsonl"
+    _write(junk, [{"id": "x1", "text": "A chess club opened a new hall for its weekly tournaments in the old library.",
+                   "outlet": "Board Games Weekly"}])
+    assert main(["stories", str(articles), str(junk), "--out", str(tmp_path / "r"), "--min-articles", "2"]) == 0
+    assert "and 2 story reports; 1 story of fewer than 2 articles left out" in capsys.readouterr().err

@@ -88,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         stories = [
             Story(row.id, tuple(store.articles(row.id))) for row in rows if row.size >= args.min_articles
         ]
-        return _write_reports(stories, Path(args.out), args.words, store)
+        left_out = _left_out(len(rows) - len(stories), f"of fewer than {args.min_articles} articles")
+        return _write_reports(stories, Path(args.out), args.words, store, left_out)
 
 
 def _list(rows: Sequence, form: str) -> None:
@@ -130,12 +131,20 @@ def _report_inputs(args: argparse.Namespace, since: datetime | None) -> int:
         if assignment.note:
             warn(f"{article.where}: {assignment.note}")
         members[assignment.story].append(article)
-    stories = [Story(story, tuple(items)) for story, items in members.items()
-               if len(items) >= args.min_articles and (since is None or _ran_since(items, since))]
-    return _write_reports(stories, Path(args.out), args.words, None)
+    large = {story: items for story, items in members.items() if len(items) >= args.min_articles}
+    stories = [Story(story, tuple(items)) for story, items in large.items()
+               if since is None or _ran_since(items, since)]
+    left_out = "".join((_left_out(len(members) - len(large), f"of fewer than {args.min_articles} articles"),
+                        _left_out(len(large) - len(stories), f"with no article since {args.since}")))
+    return _write_reports(stories, Path(args.out), args.words, None, left_out)
 
 
-def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None) -> int:
+def _left_out(count: int, why: str) -> str:
+    return f"; {count} {'story' if count == 1 else 'stories'} {why} left out" if count else ""
+
+
+def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None,
+                   left_out: str = "") -> int:
     """One report per story under ``out/stories/`` and ``out/index.html``; a story whose analysis
     fails is reported and left out of the index, the others are still written. Returns the exit
     status: 1 when any story failed, as for a ``--clusters`` batch."""
@@ -172,7 +181,7 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
     (out / "index.html").write_text(render_index(entries), encoding="utf-8")
     reports = len(entries)
     failed = len(stories) - reports
-    print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}"
+    print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}" + left_out
           + (f"; {failed} failed (see the warnings above)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
 
