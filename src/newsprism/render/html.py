@@ -373,10 +373,14 @@ class _ReportBuilder:
         first, last = (sentence.start, sentence.end) if sentence else (start, end)
         limit = self.settings.figure_context_chars
         before, after = text[first:start], text[end:last]
-        if len(before) > limit:
-            before = "…" + before[-limit:].lstrip()
+        if len(before) > limit:  # cut between words: "…the participation of", not "…hrough talks"
+            kept = before[-limit:]
+            whole = kept if before[-limit - 1].isspace() else kept.partition(" ")[2]
+            before = "…" + (whole or kept).lstrip()
         if len(after) > limit:
-            after = after[:limit].rstrip() + "…"
+            kept = after[:limit]
+            whole = kept if after[limit].isspace() else kept.rpartition(" ")[0]
+            after = (whole or kept).rstrip() + "…"
         return before, after
 
     def framing_views(self) -> list[dict[str, Any]]:
