@@ -132,3 +132,10 @@ def test_a_date_in_the_future_is_kept_on_its_article_but_not_in_its_storys_dates
         assert (row.size, row.first_published, row.last_published) == (2, "2024-03-02T00:00:00+00:00", "2024-03-02T00:00:00+00:00")
         assert store.stories(since=datetime(2030, 1, 1, tzinfo=timezone.utc)) == []
         assert {a.published for a in store.articles()} == {dated.published, future.published}
+
+
+def test_a_folder_or_a_path_in_a_missing_folder_is_named_as_such_not_as_a_corrupt_store(tmp_path):
+    with pytest.raises(NewsprismError, match="a folder, not a store file"):
+        Store(tmp_path)
+    with pytest.raises(NewsprismError, match=r"cannot create the store, folder .*missing does not exist"):
+        Store(tmp_path / "missing" / "news.db")

@@ -125,6 +125,10 @@ class Store:
     def __init__(self, path: str | Path, settings: ClusterSettings | None = None) -> None:
         self.path = Path(path)
         self.settings = settings or ClusterSettings()
+        if self.path.is_dir():
+            raise NewsprismError(f"{self.path}: a folder, not a store file (name a file, such as {self.path / 'news.db'})")
+        if not self.path.parent.is_dir():
+            raise NewsprismError(f"{self.path}: cannot create the store, folder {self.path.parent} does not exist")
         try:
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             version = self._db.execute("PRAGMA user_version").fetchone()[0]

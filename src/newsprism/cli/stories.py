@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         raise NewsprismError("--threshold and --dormant-days apply to INPUTs; a store's stories were "
                              "grouped when they were ingested")
     db = Path(args.db or DEFAULT_DB)
-    if not db.is_file():
+    if not db.exists():
         raise NewsprismError(f"{db}: no such store (create it with: newsprism ingest INPUT... --db {db})")
     with Store(db) as store:
         rows = store.stories(since)
