@@ -209,3 +209,16 @@ def test_stories_say_how_many_stories_min_articles_left_out(articles, tmp_path, 
                    "outlet": "Board Games Weekly"}])
     assert main(["stories", str(articles), str(junk), "--out", str(tmp_path / "r"), "--min-articles", "2"]) == 0
     assert "and 2 story reports; 1 story of fewer than 2 articles left out" in capsys.readouterr().err
+
+
+def test_a_report_that_cannot_be_written_is_a_one_line_error_naming_it(articles, tmp_path, capsys, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    assert main(["stories", str(articles), "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"newsprism: error: cannot write {tmp_path / 'r' / 'stories'}") and "No space left" in err

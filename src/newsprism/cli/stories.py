@@ -170,7 +170,7 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
             warn(f"story {story.id}: {error}; no report")
             continue
         name = f"{story.id}.html"
-        (pages / name).write_text(page, encoding="utf-8")
+        _write(pages / name, page)
         if store is not None:
             store.save_analysis(story.id, "summary", summary_to_dict(summary, analysis))
             store.save_analysis(story.id, "comparison", comparison_to_dict(comparison, analysis))
@@ -178,12 +178,20 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
             id=story.id, href=f"stories/{name}", title=story_headline(story.articles, summary),
             articles=len(story.articles), outlets=story.outlets, dates=_date_range(story),
         ))
-    (out / "index.html").write_text(render_index(entries), encoding="utf-8")
+    _write(out / "index.html", render_index(entries))
     reports = len(entries)
     failed = len(stories) - reports
     print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}" + left_out
           + (f"; {failed} failed (see the warnings above)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _write(path: Path, page: str) -> None:
+    """Write one page; a full disk or a read-only folder stops the run with one line naming the file."""
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise NewsprismError(f"cannot write {path}: {error.strerror or error}") from error
 
 
 def _ran_since(articles: Sequence[Article], since: datetime) -> bool:
