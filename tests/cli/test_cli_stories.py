@@ -222,3 +222,12 @@ def test_a_report_that_cannot_be_written_is_a_one_line_error_naming_it(articles,
     assert main(["stories", str(articles), "--out", str(tmp_path / "r")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"newsprism: error: cannot write {tmp_path / 'r' / 'stories'}") and "No space left" in err
+
+
+def test_ingest_of_nothing_usable_exits_2_and_creates_no_store(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(empty), "--db", str(db)]) == 2
+    assert "no article with text to store" in capsys.readouterr().err
+    assert not db.exists()
