@@ -122,3 +122,12 @@ def test_a_broken_link_or_a_linked_folder_in_a_folder_is_reported_not_skipped_si
         (str(tmp_path / "gone.txt"), "broken symbolic link (its target does not exist)"),
         (str(tmp_path / "sub" / "up"), "symbolic link to a folder, not followed (name the folder itself)"),
     ]
+
+
+def test_a_renamed_duplicate_id_is_noted_on_the_article(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text("Some body text for this story.\n")
+    first, second = read_inputs([str(tmp_path)]).articles
+    assert "notes" not in first.meta
+    assert second.meta["notes"] == ("id 'story' is taken by an earlier article; renamed 'story-2'",)

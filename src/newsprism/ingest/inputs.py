@@ -155,7 +155,8 @@ def _hidden(relative: Path) -> bool:
 
 
 def _unique(article: Article, seen: dict[str, int]) -> Article:
-    """``article`` with ``-2``, ``-3``... appended to its id when an earlier article has the same id."""
+    """``article`` with ``-2``, ``-3``... appended to its id when an earlier article has the same id,
+    and a note saying so: outputs name articles by id, and a user joins them back by it."""
     count = seen.get(article.id, 0) + 1
     seen[article.id] = count
     if count == 1:
@@ -165,4 +166,5 @@ def _unique(article: Article, seen: dict[str, int]) -> Article:
         count += 1
         new_id = f"{article.id}-{count}"
     seen[new_id] = 1
-    return replace(article, id=new_id)
+    note = f"id {article.id!r} is taken by an earlier article; renamed {new_id!r}"
+    return replace(article, id=new_id, meta={**article.meta, "notes": (*article.meta.get("notes", ()), note)})
