@@ -130,3 +130,17 @@ def test_clusters_as_json_are_one_array_that_parses_with_failed_stories_kept(tmp
     records = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in records] == ["long", "ok"]
     assert "error" in records[0] and records[1]["sentences"]
+
+
+def test_a_story_left_without_text_by_cleaning_keeps_its_line_with_the_reason(tmp_path, capsys):
+    clusters = tmp_path / "c.jsonl"
+    clusters.write_text(
+        json.dumps({"id": "junk", "documents": [{"text": "Copyright 2024, Harbour Post"}]}) + "\n"
+        + json.dumps({"id": "ok", "documents": [{"text": "Rain fell on Monday across the whole county."}]}) + "\n"
+    )
+    assert main(["summarize", "--clusters", str(clusters)]) == 1
+    captured = capsys.readouterr()
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert [line["id"] for line in lines] == ["junk", "ok"]
+    assert lines[0]["error"] == "story has no article with text" and lines[0]["sentences"] == []
+    assert f"{clusters}: story junk: story has no article with text" in captured.err

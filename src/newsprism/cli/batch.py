@@ -109,30 +109,35 @@ def write_cluster_outputs(
     """One output per story of the cluster file, in input order; a story that fails is reported
     and the batch goes on.
 
-    In ``jsonl`` and ``json`` a failed story still gets its record (its ``id``, ``failed_record``
-    and ``"error"``), so the output stays aligned with the stories that were read; ``json`` writes
+    In ``jsonl`` and ``json`` a failed story, or one with no article text left after cleaning,
+    still gets its record (its ``id``, ``failed_record`` and ``"error"``), so the output stays
+    aligned with the stories of the file; ``json`` writes
     one JSON array, so that the file parses as JSON. ``doing`` labels the progress bar. Returns the
     exit status: 1 when any story failed; no story read at all is an error.
     """
     from newsprism.analysis.align import analyze
-    from newsprism.engines.local import iter_cluster_stories
+    from newsprism.engines.local import EmptyStory, iter_cluster_stories
 
     failed = read = 0
     for item in progress(iter_cluster_stories(path), doing):
-        if isinstance(item, InputError):
+        if isinstance(item, InputError) and not isinstance(item, EmptyStory):
             warn(str(item))
             continue
         read += 1
         if fmt == "json":
             out.write("[\n" if read == 1 else ",\n")
+        story_id = item.story_id if isinstance(item, EmptyStory) else item.id
         try:
+            if isinstance(item, EmptyStory):  # read, but nothing to summarise: it fails like any story
+                raise NewsprismError(item.reason)
             analysis = analyze(item)
             result = build(analysis)
         except NewsprismError as error:
             failed += 1
-            warn(f"{path}: story {item.id}: {error}")
+            warn(f"{path}: story {story_id}: {error}")
             if fmt in ("jsonl", "json"):
-                out.write(_array_item(render_record({"id": item.id, **failed_record, "error": str(error)}, fmt), fmt))
+                record = {"id": story_id, **failed_record, "error": str(error)}
+                out.write(_array_item(render_record(record, fmt), fmt))
             continue
         out.write(_array_item(_story_heading(item.id, fmt) + render(result, analysis, fmt), fmt))
         if fmt in ("text", "markdown"):

@@ -63,8 +63,21 @@ def load_story(inputs: Sequence[str], *, allow_private: bool = False) -> tuple[S
     return Story(id=_story_id(articles), articles=tuple(articles)), errors
 
 
+class EmptyStory(InputError):
+    """A story of a cluster file none of whose articles has text left after cleaning; it carries
+    the story's id, so that a batch can still give the story its line of output."""
+
+    def __init__(self, source: str, story_id: str) -> None:
+        super().__init__(source, "story has no article with text")
+        self.story_id = story_id
+
+    def __reduce__(self):
+        return (type(self), (self.source, self.story_id))
+
+
 def iter_cluster_stories(path: str) -> Iterator[Story | InputError]:
-    """Each story of a cluster file, its articles cleaned; problems are yielded in place, in order."""
+    """Each story of a cluster file, its articles cleaned; problems are yielded in place, in order
+    (a story left with no article as an ``EmptyStory``)."""
     for item in read_stories(path):
         if isinstance(item, InputError):
             yield item
@@ -74,4 +87,4 @@ def iter_cluster_stories(path: str) -> Iterator[Story | InputError]:
         if articles:
             yield replace(item, articles=tuple(articles))
         else:
-            yield InputError(f"{path}:{item.id}", "story has no article with text")
+            yield EmptyStory(f"{path}:{item.id}", item.id)
