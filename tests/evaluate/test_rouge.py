@@ -94,3 +94,12 @@ def test_many_stories_without_summary_are_named_up_to_five(tmp_path):
     warnings = []
     evaluate(clusters, summaries, "duc", warn=warnings.append)
     assert warnings[0].endswith("scored as empty: s1, s2, s3, s4, s5 and 2 more")
+
+
+def test_a_cluster_file_given_as_the_summaries_is_refused_not_scored_as_zero(tmp_path):
+    clusters = write_jsonl(tmp_path / "c.jsonl", [{"id": "s1", "documents": [{"text": "Storm hits coast."}],
+                                                   "summaries": ["storm hits coast"]}])
+    warnings = []
+    with pytest.raises(NewsprismError, match="no summary to score"):
+        evaluate(clusters, clusters, "duc", warn=warnings.append)
+    assert warnings == [f"{clusters}:1: not a summary with id and sentences: no 'sentences' field"]

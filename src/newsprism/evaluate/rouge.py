@@ -84,6 +84,8 @@ def _references(record: Mapping[str, Any]) -> tuple[str, list[str]]:
 
 def _summary(record: Mapping[str, Any]) -> tuple[str, list[str]]:
     story_id = str(record["id"])
+    if "sentences" not in record and "summary" not in record:  # a cluster file given as summaries
+        raise KeyError("sentences")
     sentences = [s["text"] for s in record.get("sentences") or []]
     if not sentences and record.get("summary"):
         sentences = [record["summary"]]
