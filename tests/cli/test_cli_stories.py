@@ -231,3 +231,17 @@ def test_ingest_of_nothing_usable_exits_2_and_creates_no_store(tmp_path, capsys)
     assert main(["ingest", str(empty), "--db", str(db)]) == 2
     assert "no article with text to store" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_a_rerun_removes_its_earlier_story_pages_but_no_other_file(articles, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert main(["stories", str(articles), "--out", str(out)]) == 0
+    (out / "stories" / "notes.html").write_text("<p>my own notes</p>")
+    single = tmp_path / "single.jsonl"
+    _write(single, [{"id": "x1", "text": EVENTS["bridge"], "outlet": "Harbour Post"}])
+    capsys.readouterr()
+    assert main(["stories", str(single), "--out", str(out)]) == 0
+    assert "removed 1 page of an earlier run" in capsys.readouterr().err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (out / "stories").iterdir()) == ["notes.html", "s1.html"]
+    assert 'href="stories/s1.html"' in index

@@ -179,11 +179,37 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
             articles=len(story.articles), outlets=story.outlets, dates=_date_range(story),
         ))
     _write(out / "index.html", render_index(entries))
+    removed = _remove_stale_pages(pages, {f"{entry.id}.html" for entry in entries})
+    if removed:
+        left_out += f"; removed {removed} page{'s' * (removed != 1)} of an earlier run (stories not in this index)"
     reports = len(entries)
     failed = len(stories) - reports
     print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}" + left_out
           + (f"; {failed} failed (see the warnings above)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+_GENERATOR = b'<meta name="generator" content="newsprism">'
+
+
+def _remove_stale_pages(pages: Path, current: set[str]) -> int:
+    """Delete the story pages an earlier run left in ``pages`` that this index does not list, so the
+    folder holds one consistent set of reports; only pages newsprism wrote (its generator tag in
+    their head) are touched. Returns how many were removed."""
+    removed = 0
+    for page in pages.glob("*.html"):
+        if page.name in current:
+            continue
+        try:
+            with page.open("rb") as handle:
+                if _GENERATOR not in handle.read(2048):
+                    continue
+            page.unlink()
+        except OSError as error:
+            warn(f"{page}: a page of an earlier run could not be removed ({error.strerror or error})")
+            continue
+        removed += 1
+    return removed
 
 
 def _write(path: Path, page: str) -> None:
