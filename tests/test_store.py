@@ -99,3 +99,43 @@ def test_an_ingest_that_raced_another_is_refused_before_it_mixes_states(tmp_path
         with pytest.raises(NewsprismError, match="another ingest wrote to the store meanwhile"):
             second._commit_chunk([], set(), clusterer.save_state(), version)
         assert first.check() == [] and first.count() == 2
+
+
+def test_another_programs_sqlite_database_is_refused_and_left_unchanged(tmp_path):
+    other = tmp_path / "places.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE bookmarks (url TEXT)")
+    before = other.read_bytes()
+    with pytest.raises(NewsprismError, match="places.sqlite: an SQLite database that is not a newsprism store"):
+        Store(other)
+    assert other.read_bytes() == before
+    assert not (tmp_path / "places.sqlite-wal").exists()
+
+
+def test_an_untitled_story_has_the_opening_words_of_its_earliest_article_as_lead(tmp_path):
+    later = _article(1, published=datetime(2024, 3, 9, tzinfo=timezone.utc))
+    earlier = _article(2, published=datetime(2024, 3, 2, tzinfo=timezone.utc))
+    with Store(tmp_path / "s.db") as store:
+        store.add([later, earlier])
+        (row,) = store.stories()
+        assert row.title is None and row.lead == earlier.text[:200]
+        store.add([_article(3, title="Bridge to close")])
+        assert [(r.title, r.lead) for r in store.stories()] == [("Bridge to close", "")]
+
+
+def test_a_date_in_the_future_is_kept_on_its_article_but_not_in_its_storys_dates(tmp_path):
+    dated = _article(1, published=datetime(2024, 3, 2, tzinfo=timezone.utc))
+    future = _article(2, published=datetime(2099, 1, 1, tzinfo=timezone.utc))
+    with Store(tmp_path / "s.db") as store:
+        store.add([dated, future])
+        (row,) = store.stories()
+        assert (row.size, row.first_published, row.last_published) == (2, "2024-03-02T00:00:00+00:00", "2024-03-02T00:00:00+00:00")
+        assert store.stories(since=datetime(2030, 1, 1, tzinfo=timezone.utc)) == []
+        assert {a.published for a in store.articles()} == {dated.published, future.published}
+
+
+def test_a_folder_or_a_path_in_a_missing_folder_is_named_as_such_not_as_a_corrupt_store(tmp_path):
+    with pytest.raises(NewsprismError, match="a folder, not a store file"):
+        Store(tmp_path)
+    with pytest.raises(NewsprismError, match=r"cannot create the store, folder .*missing does not exist"):
+        Store(tmp_path / "missing" / "news.db")

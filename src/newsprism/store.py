@@ -70,6 +70,11 @@ CREATE VIEW IF NOT EXISTS duplicate_groups AS
 """
 
 
+_STORE_OBJECTS = frozenset({"articles", "articles_story", "stories", "stories_last", "analyses", "state",
+                            "duplicate_groups"})
+"""The tables, indexes and view that ``_SCHEMA`` creates."""
+
+
 def article_key(article: Article) -> str:
     """The identity of an article in the store: its URL, else a hash of its text."""
     if article.url:
@@ -109,6 +114,9 @@ class StoryRow:
     outlets: tuple[str, ...]
     first_published: str | None
     last_published: str | None
+    lead: str = ""
+    """For a story none of whose articles has a title: the opening words of its earliest article,
+    so that a listing can still say what the story is about."""
 
 
 class Store:
@@ -117,18 +125,39 @@ class Store:
     def __init__(self, path: str | Path, settings: ClusterSettings | None = None) -> None:
         self.path = Path(path)
         self.settings = settings or ClusterSettings()
+        if self.path.is_dir():
+            raise NewsprismError(f"{self.path}: a folder, not a store file (name a file, such as {self.path / 'news.db'})")
+        if not self.path.parent.is_dir():
+            raise NewsprismError(f"{self.path}: cannot create the store, folder {self.path.parent} does not exist")
         try:
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
                 raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads {SCHEMA_VERSION}")
+            if version == 0:
+                self._refuse_foreign_database()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             raise NewsprismError(f"{self.path}: not a newsprism store or corrupt ({error})") from None
+
+    def _refuse_foreign_database(self) -> None:
+        """Refuse, before changing anything, an SQLite file that holds another program's tables.
+
+        A mistyped ``--db`` pointing at some other application's database must not get the
+        store's tables and WAL mode written into it. A file with no tables, or only the store's
+        own (a store whose first open was interrupted), becomes a store.
+        """
+        names = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+        foreign = sorted(names - _STORE_OBJECTS)
+        if foreign:
+            self._db.close()
+            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            raise NewsprismError(f"{self.path}: an SQLite database that is not a newsprism store "
+                                 f"(it holds {shown}); give a new file or an existing store")
 
     def __enter__(self) -> Store:
         return self
@@ -226,17 +255,21 @@ class Store:
                     "(what it committed so far is kept, and articles already stored are skipped)"
                 )
             db.executemany("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            # A date in the future is a wrong date (the clusterer ignores it too): it is kept on its
+            # article but does not stretch the story's dates, which --since filters on.
+            believable = _iso(datetime.now(timezone.utc) + self.settings.future_tolerance)
             for story in stories:
                 db.execute(
                     """INSERT INTO stories (id, title, size, first_published, last_published, updated)
                        SELECT story, (SELECT title FROM articles a WHERE a.story = ? AND a.title IS NOT NULL
                                       ORDER BY a.published LIMIT 1),
-                              COUNT(*), MIN(published), MAX(published), ?
+                              COUNT(*), MIN(CASE WHEN published <= ? THEN published END),
+                              MAX(CASE WHEN published <= ? THEN published END), ?
                        FROM articles WHERE story = ? GROUP BY story
                        ON CONFLICT(id) DO UPDATE SET title = excluded.title, size = excluded.size,
                            first_published = excluded.first_published,
                            last_published = excluded.last_published, updated = excluded.updated""",
-                    (story, _now(), story),
+                    (story, believable, believable, _now(), story),
                 )
             db.execute("INSERT OR REPLACE INTO state VALUES ('clusterer', ?)", (state,))
             db.execute("INSERT OR REPLACE INTO state VALUES ('version', ?)", (str(version + 1),))
@@ -254,7 +287,15 @@ class Store:
             params = (_iso(since),)
         query += " ORDER BY size DESC, last_published DESC, id"
         rows = self._db.execute(query, params).fetchall()
-        return [StoryRow(r[0], r[1], r[2], self._outlets(r[0]), r[3], r[4]) for r in rows]
+        return [StoryRow(r[0], r[1], r[2], self._outlets(r[0]), r[3], r[4], "" if r[1] else self._lead(r[0]))
+                for r in rows]
+
+    def _lead(self, story: str, chars: int = 200) -> str:
+        row = self._db.execute(
+            "SELECT substr(text, 1, ?) FROM articles WHERE story = ? ORDER BY published IS NULL, published, rowid LIMIT 1",
+            (chars, story),
+        ).fetchone()
+        return " ".join(row[0].split()) if row else ""
 
     def _outlets(self, story: str) -> tuple[str, ...]:
         rows = self._db.execute("SELECT DISTINCT outlet FROM articles WHERE story = ? ORDER BY outlet", (story,))

@@ -82,3 +82,17 @@ def test_every_sentence_span_holds_on_the_basil_articles(capsys, shared_data):
     status, records, _ = _jsonl(capsys, str(shared_data / "basil" / "basil_triplets.jsonl"))
     assert status == 0 and len(records) == 177
     assert all(r["text"][s["start"]:s["end"]] == s["text"] for r in records for s in r["sentences"])
+
+
+def test_a_page_with_no_text_gives_one_warning_not_the_extractors_own_log_lines(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "empty.html"
+    page.write_text("<!DOCTYPE html><html><head><title>Empty</title></head><body></body></html>")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    done = subprocess.run([sys.executable, "-m", "newsprism", "read", str(page), str(RT_SEED)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0
+    assert done.stderr.splitlines() == [f"newsprism: warning: {page}: no main text found in the HTML (not an article page?)"]

@@ -50,6 +50,18 @@ def test_clusters_give_one_jsonl_line_per_story_in_input_order(tmp_path, capsys)
     assert set(lines[0]["sentences"][0]) >= {"text", "article", "start", "end", "outlets"}
 
 
+def test_clusters_as_text_name_each_story_above_its_summary(tmp_path, capsys):
+    text = "The council approved the new budget of 4 million dollars on Monday evening after a debate."
+    clusters = tmp_path / "c.jsonl"
+    clusters.write_text("".join(
+        json.dumps({"id": story, "documents": [{"text": text, "source": "AP"}]}) + "\n" for story in ("z9", "a1")
+    ))
+    assert main(["summarize", "--clusters", str(clusters), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Story z9\nSummary of 1 article (Associated Press):")
+    assert "\nStory a1\nSummary of 1 article" in out
+
+
 def test_a_story_that_cannot_be_summarised_gets_an_error_line_and_the_batch_goes_on(tmp_path, capsys):
     clusters = tmp_path / "c.jsonl"
     long = "The council approved the new budget of four million dollars on Monday after a long debate."
@@ -96,3 +108,39 @@ def test_out_writes_the_summary_to_the_file_instead_of_standard_output(tmp_path,
     assert main(["summarize", *SEEDS, "--format", "json", "--out", str(out)]) == 0
     assert capsys.readouterr().out == ""
     assert json.loads(out.read_text(encoding="utf-8"))["sentences"]
+
+
+def test_what_a_reader_noted_on_an_article_is_reported_by_summarize_and_read(tmp_path, capsys):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "published": "sometime soon", "outlet": "Daily",
+                                "text": "The council approved the new budget on Monday after a long debate."}) + "\n")
+    for command in (["summarize"], ["read"]):
+        assert main([*command, str(path)]) == 0
+        assert f"{path}:1: unparseable date 'sometime soon'" in capsys.readouterr().err
+
+
+def test_clusters_as_json_are_one_array_that_parses_with_failed_stories_kept(tmp_path, capsys):
+    clusters = tmp_path / "c.jsonl"
+    long = "The council approved the new budget of four million dollars on Monday after a long debate."
+    clusters.write_text(
+        json.dumps({"id": "long", "documents": [{"text": long}]}) + "\n"
+        + json.dumps({"id": "ok", "documents": [{"text": "Rain fell on Monday."}]}) + "\n"
+    )
+    assert main(["summarize", "--clusters", str(clusters), "--words", "5", "--format", "json"]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in records] == ["long", "ok"]
+    assert "error" in records[0] and records[1]["sentences"]
+
+
+def test_a_story_left_without_text_by_cleaning_keeps_its_line_with_the_reason(tmp_path, capsys):
+    clusters = tmp_path / "c.jsonl"
+    clusters.write_text(
+        json.dumps({"id": "junk", "documents": [{"text": "Copyright 2024, Harbour Post"}]}) + "\n"
+        + json.dumps({"id": "ok", "documents": [{"text": "Rain fell on Monday across the whole county."}]}) + "\n"
+    )
+    assert main(["summarize", "--clusters", str(clusters)]) == 1
+    captured = capsys.readouterr()
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert [line["id"] for line in lines] == ["junk", "ok"]
+    assert lines[0]["error"] == "story has no article with text" and lines[0]["sentences"] == []
+    assert f"{clusters}: story junk: story has no article with text" in captured.err

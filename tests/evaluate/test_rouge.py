@@ -52,7 +52,7 @@ def test_a_story_without_summary_scores_zero_and_is_listed(tmp_path):
     report = evaluate(clusters, summaries, "mds", warn=warnings.append)
     assert report.missing == ("s2",)
     assert report.scores["rouge1 F1"].mean == pytest.approx(50.0)
-    assert warnings
+    assert warnings == [f"1 story of {clusters} has no summary in {summaries}; scored as empty: s2"]
 
 
 def test_a_summary_of_a_story_the_clusters_lack_is_an_error(tmp_path):
@@ -86,3 +86,20 @@ def test_published_icsisumm_summaries_score_as_the_issue_states():
     scores = aggregate(rows)
     assert round(scores["rouge1 recall"].mean, 2) == 37.19
     assert round(scores["rouge2 recall"].mean, 2) == 9.57
+
+
+def test_many_stories_without_summary_are_named_up_to_five(tmp_path):
+    clusters = write_jsonl(tmp_path / "c.jsonl", [{"id": f"s{i}", "summaries": ["storm hits coast"]} for i in range(8)])
+    summaries = write_jsonl(tmp_path / "o.jsonl", [{"id": "s0", "sentences": [{"text": "storm hits coast"}]}])
+    warnings = []
+    evaluate(clusters, summaries, "duc", warn=warnings.append)
+    assert warnings[0].endswith("scored as empty: s1, s2, s3, s4, s5 and 2 more")
+
+
+def test_a_cluster_file_given_as_the_summaries_is_refused_not_scored_as_zero(tmp_path):
+    clusters = write_jsonl(tmp_path / "c.jsonl", [{"id": "s1", "documents": [{"text": "Storm hits coast."}],
+                                                   "summaries": ["storm hits coast"]}])
+    warnings = []
+    with pytest.raises(NewsprismError, match="no summary to score"):
+        evaluate(clusters, clusters, "duc", warn=warnings.append)
+    assert warnings == [f"{clusters}:1: not a summary with id and sentences: no 'sentences' field"]

@@ -181,3 +181,10 @@ def test_truncated_json_file_is_an_error(tmp_path):
     path.write_text('[{"text": "One."}, {"te')
     (error,) = read_inputs([str(path)]).errors
     assert error.source == str(path) and error.reason.startswith("invalid JSON")
+
+
+def test_an_invalid_json_line_is_reported_at_the_column_where_it_breaks(tmp_path):
+    path = _write_jsonl(tmp_path / "a.jsonl", ['{"id": 1 "text": "Missing comma."}', '{"text": "cut off'])
+    first, second = read_inputs([str(path)]).errors
+    assert first.reason == "invalid JSON (Expecting ',' delimiter at column 10; truncated line?)"
+    assert second.reason == "invalid JSON (Invalid control character at column 18; truncated line?)"

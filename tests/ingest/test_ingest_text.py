@@ -102,3 +102,32 @@ def test_existing_file_with_an_equals_sign_in_its_name_is_a_path(tmp_path):
     odd.write_text("Body text of a story.\n")
     (article,) = read_inputs([str(odd)]).articles
     assert article.outlet == "" and article.id == "a=b"
+
+
+def test_a_short_text_with_a_garbled_quote_mark_is_read_not_refused_as_binary(tmp_path):
+    path = tmp_path / "garbled.txt"
+    path.write_text("The mayor called it a \u201cfair deal\u00e2\u20ac\ufffd for the city on Monday.\n", encoding="utf-8")
+    result = read_inputs([str(path)])
+    assert result.errors == [] and "fair deal" in result.articles[0].text
+
+
+def test_a_broken_link_or_a_linked_folder_in_a_folder_is_reported_not_skipped_silently(tmp_path):
+    (tmp_path / "a.txt").write_text("First story headline here\nBody of the first one.\n")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)
+    result = read_inputs([str(tmp_path)])
+    assert [a.id for a in result.articles] == ["a"]
+    assert [(e.source, e.reason) for e in result.errors] == [
+        (str(tmp_path / "gone.txt"), "broken symbolic link (its target does not exist)"),
+        (str(tmp_path / "sub" / "up"), "symbolic link to a folder, not followed (name the folder itself)"),
+    ]
+
+
+def test_a_renamed_duplicate_id_is_noted_on_the_article(tmp_path):
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text("Some body text for this story.\n")
+    first, second = read_inputs([str(tmp_path)]).articles
+    assert "notes" not in first.meta
+    assert second.meta["notes"] == ("id 'story' is taken by an earlier article; renamed 'story-2'",)

@@ -201,7 +201,7 @@ def test_feed_url_follows_entries_and_reports_the_broken_one(server):
     assert article.url == f"{server}/article.html" and article.meta["feed"] == f"{server}/feed.xml"
     (error,) = result.errors
     assert error.source == f"{server}/missing.html"
-    assert error.reason == f"HTTP 404 Not Found (entry 1 of feed {server}/feed.xml)"
+    assert error.reason == f"HTTP 404 Not Found (entry 2 of feed {server}/feed.xml)"
 
 
 def test_feed_file_follows_entries(server, tmp_path):

@@ -290,3 +290,25 @@ def test_articles_with_and_without_a_time_zone_give_one_date_range():
     articles = [replace(first, published=datetime(2017, 12, 29, 9, tzinfo=timezone.utc)),
                 replace(second, published=datetime(2017, 12, 30))]
     assert "2017-12-29 to 2017-12-30" in page(articles)
+
+
+def test_a_date_figure_is_shown_as_a_date_not_as_its_sort_number():
+    reading = FigureReading(Figure(20170000.0, "date", "date", "a1", 0, 5, "2017"), "Alpha News")
+    html = page(two_outlets(), figures=(reading,))
+    section = html.split('id="figures"')[1].split("</section>")[0]
+    assert '<td class="num">2017</td>' in section
+    assert "20,170,000" not in section
+
+
+def test_a_figures_sentence_is_shortened_between_words():
+    lead = "Officials from both councils said on Tuesday, after an extraordinarily long meeting in the town hall, that"
+    tail = "staff would be affected by the merger of the two offices and of their many departments across the region."
+    text = f"{lead} 1200 {tail}"
+    at = text.index("1200")
+    reading = FigureReading(Figure(1200.0, "count", "staff", "a1", at, at + 4, "1200"), "Alpha News")
+    articles = [Article("a1", text, outlet="Alpha News", title="Merger"), Article("a2", "Rain.", outlet="Beta Daily")]
+    section = page(articles, same=(), figures=(reading,)).split('id="figures"')[1].split("</section>")[0]
+    before = re.search(r"…([^<]*)<span class=\"src figure\"", section).group(1)
+    after = re.search(r"1200</span>([^<]*)…", section).group(1)
+    assert lead.endswith(before.rstrip()) and lead[-len(before.rstrip()) - 1] == " "
+    assert tail.startswith(after.strip()) and tail[len(after.strip())] == " "

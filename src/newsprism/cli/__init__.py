@@ -51,17 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    # Other libraries log only their errors: their warnings ("discarding data: None" from
+    # trafilatura) repeat, in their own words, problems newsprism reports as one warning per input.
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("newsprism").setLevel(logging.INFO if args.verbose else logging.WARNING)
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
     try:
         return args.func(args)
     except NewsprismError as error:
-        print(f"newsprism: error: {error}", file=sys.stderr)
+        from newsprism.render.terminal import visible
+
+        print(f"newsprism: error: {visible(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newsprism: interrupted", file=sys.stderr)

@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Sequence
 from datetime import timedelta
 
-from newsprism.cli.console import warn
+from newsprism.cli.console import warn, warn_notes
 from newsprism.engines.local import usable_articles
 from newsprism.errors import NewsprismError
 from newsprism.ingest import read_inputs
@@ -24,9 +24,7 @@ def read_articles(inputs: Sequence[str], *, allow_private: bool = False) -> list
     reader noted on an article (an unparseable date). Articles with no text left stay in the list,
     so a caller can account for every one of them."""
     result = read_inputs(inputs, allow_private=allow_private)
-    for article in result.articles:
-        for note in article.meta.get("notes", ()):
-            warn(f"{article.where}: {note}")
+    warn_notes(result.articles)
     for error in result.errors:
         warn(str(error))
     return clean_articles(result.articles)

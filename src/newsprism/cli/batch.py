@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsprism.cli.console import progress, warn
+from newsprism.cli.console import progress, warn, warn_notes
 from newsprism.cli.options import add_allow_private
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import StoryAnalysis
+from newsprism.render.terminal import visible
 
 def add_story_arguments(parser: argparse.ArgumentParser, *, formats: Sequence[str], clusters_help: str, format_help: str = "") -> None:
     """INPUTs or ``--clusters``, ``--format``, ``--out`` and ``--allow-private``, the same for every
@@ -70,6 +71,7 @@ def load_analysis(inputs: Sequence[str], *, allow_private: bool = False) -> Stor
     from newsprism.engines.local import load_story
 
     story, errors = load_story(inputs, allow_private=allow_private)
+    warn_notes(story.articles)
     for error in errors:
         warn(str(error))
     return analyze(story)
@@ -107,31 +109,57 @@ def write_cluster_outputs(
     """One output per story of the cluster file, in input order; a story that fails is reported
     and the batch goes on.
 
-    In ``jsonl`` a failed story still gets its line (its ``id``, ``failed_record`` and ``"error"``),
-    so output lines stay aligned with the stories that were read. ``doing`` labels the progress
-    bar. Returns the exit status: 1 when any story failed; no story read at all is an error.
+    In ``jsonl`` and ``json`` a failed story, or one with no article text left after cleaning,
+    still gets its record (its ``id``, ``failed_record`` and ``"error"``), so the output stays
+    aligned with the stories of the file; ``json`` writes
+    one JSON array, so that the file parses as JSON. ``doing`` labels the progress bar. Returns the
+    exit status: 1 when any story failed; no story read at all is an error.
     """
     from newsprism.analysis.align import analyze
-    from newsprism.engines.local import iter_cluster_stories
+    from newsprism.engines.local import EmptyStory, iter_cluster_stories
 
     failed = read = 0
     for item in progress(iter_cluster_stories(path), doing):
-        if isinstance(item, InputError):
+        if isinstance(item, InputError) and not isinstance(item, EmptyStory):
             warn(str(item))
             continue
         read += 1
+        if fmt == "json":
+            out.write("[\n" if read == 1 else ",\n")
+        story_id = item.story_id if isinstance(item, EmptyStory) else item.id
         try:
+            if isinstance(item, EmptyStory):  # read, but nothing to summarise: it fails like any story
+                raise NewsprismError(item.reason)
             analysis = analyze(item)
             result = build(analysis)
         except NewsprismError as error:
             failed += 1
-            warn(f"{path}: story {item.id}: {error}")
-            if fmt == "jsonl":
-                out.write(render_record({"id": item.id, **failed_record, "error": str(error)}, fmt))
+            warn(f"{path}: story {story_id}: {error}")
+            if fmt in ("jsonl", "json"):
+                record = {"id": story_id, **failed_record, "error": str(error)}
+                out.write(_array_item(render_record(record, fmt), fmt))
             continue
-        out.write(render(result, analysis, fmt))
+        out.write(_array_item(_story_heading(item.id, fmt) + render(result, analysis, fmt), fmt))
         if fmt in ("text", "markdown"):
             out.write("\n")
     if not read:
         raise NewsprismError(f"no story was read from {path}")
+    if fmt == "json":
+        out.write("\n]\n")
     return 1 if failed else 0
+
+
+def _array_item(text: str, fmt: str) -> str:
+    """A story's JSON document as an element of the ``json`` array (no newline before its comma)."""
+    return text.rstrip("\n") if fmt == "json" else text
+
+
+def _story_heading(story_id: str, fmt: str) -> str:
+    """Which story of the file follows, for the formats people read (JSON carries its ``id``)."""
+    if fmt == "text":
+        return visible(f"Story {story_id}\n")
+    if fmt == "markdown":
+        from newsprism.render.markdown import escape
+
+        return f"# Story {escape(story_id)}\n\n"
+    return ""

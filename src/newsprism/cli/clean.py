@@ -18,6 +18,7 @@ from newsprism.cli.console import warn
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
+from newsprism.render.terminal import visible
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,14 +69,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_article(out: Console, article: Article, *, heading: bool) -> None:
     if heading:
-        out.rule(escape(f"{article.display_outlet} · {article.where}"), style="dim")
+        out.rule(escape(visible(f"{article.display_outlet} · {article.where}")), style="dim")
         details = [("title", article.title), ("byline", article.meta.get("byline")),
                    ("dateline", article.meta.get("dateline"))]
         for label, value in details:
             if value:
-                out.print(f"[bold]{label}:[/bold] {escape(str(value))}")
+                out.print(f"[bold]{label}:[/bold] {escape(visible(str(value)))}")
         out.print()
-    out.print(article.text, markup=False)
+    out.print(visible(article.text), markup=False)
 
 
 def _print_removed(out: Console, article: Article) -> None:
@@ -89,6 +90,6 @@ def _print_removed(out: Console, article: Article) -> None:
     table.add_column("reason", style="yellow", no_wrap=True)
     table.add_column("removed line", overflow="fold")
     for removal in article.removed:
-        table.add_row(escape(removal.reason), escape(removal.line))
+        table.add_row(escape(removal.reason), escape(visible(removal.line)))
     out.print()
     out.print(table)

@@ -15,6 +15,7 @@ import sys
 from newsprism.cli.articles import add_settings_arguments, read_articles, settings_from, with_text
 from newsprism.cli.console import warn
 from newsprism.cli.options import add_allow_private, add_command
+from newsprism.engines.local import emptied_reason
 from newsprism.errors import NewsprismError
 from newsprism.stories.cluster import cluster_articles
 
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         if assignment is None:
             record = {
                 "article": article.id, "story": None, "duplicate_of": None,
-                "skipped": "no article text left after cleaning",
+                "skipped": emptied_reason(article),
             }
         else:
             if assignment.note:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterable, Sequence
 
-from newsprism.cli.console import warn
+from newsprism.cli.console import progress, warn
 from newsprism.cli.options import add_command
 
 
@@ -62,7 +62,8 @@ def register_rouge(evaluations: argparse._SubParsersAction) -> None:
 def run_rouge(args: argparse.Namespace) -> int:
     from newsprism.evaluate.rouge import evaluate
 
-    report = evaluate(args.clusters, args.summaries, args.mode, warn=warn)
+    report = evaluate(args.clusters, args.summaries, args.mode, warn=warn,
+                      track=lambda stories: progress(stories, "scoring"))
     _print_table(
         f"ROUGE, {report.mode} mode",
         ("measure", "score", "95% CI"),
@@ -81,7 +82,8 @@ def register_clusters(evaluations: argparse._SubParsersAction) -> None:
         help="B-cubed, pairwise F1 and adjusted Rand index of a clustering against a gold one",
         description=(
             'Score predicted stories against gold stories; both files have one {"article", "story"} JSON '
-            "object per line (the output of newsprism cluster). Both must cover the same articles."
+            "object per line (the output of newsprism cluster). Both must cover the same articles; an "
+            "article the clusterer skipped (story null) is scored as a story of its own, with a warning."
         ),
         examples=[
             "newsprism evaluate clusters --gold gold.jsonl --pred assignments.jsonl",
@@ -93,9 +95,17 @@ def register_clusters(evaluations: argparse._SubParsersAction) -> None:
 
 
 def run_clusters(args: argparse.Namespace) -> int:
-    from newsprism.evaluate.clusters import read_assignments, score_clusters
+    from newsprism.evaluate.clusters import read_assignments, read_skipped, score_clusters
 
-    scores = score_clusters(read_assignments(args.gold), read_assignments(args.pred))
+    gold, pred = read_assignments(args.gold), read_assignments(args.pred)
+    skipped = [article for article in read_skipped(args.pred) if article in gold and article not in pred]
+    if skipped:
+        # Like a story without a summary for ROUGE: counted, so that skipping cannot hide an article.
+        named = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        warn(f"{args.pred}: the clusterer skipped {len(skipped)} article{'s' * (len(skipped) != 1)} of "
+             f"{args.gold} (see 'skipped' there); each is scored as a story of its own: {named}")
+        pred.update({article: f"skipped:{article}" for article in skipped})
+    scores = score_clusters(gold, pred)
     _print_table(
         f"Clustering: {scores.items} articles, {scores.gold_clusters} gold and "
         f"{scores.predicted_clusters} predicted stories",

@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     if args.commit_every < 1:
         raise NewsprismError(f"--commit-every must be at least 1, got {args.commit_every}")
     usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "not stored")
+    if not usable:  # like the other commands: nothing usable read is an error, and no store is created
+        raise NewsprismError("no article with text to store")
     with Store(args.db) as store:
         report = store.add(
             usable,

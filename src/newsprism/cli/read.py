@@ -10,17 +10,13 @@ import argparse
 import json
 import sys
 
-from rich.console import Console
 from rich.table import Table
 
-from newsprism.cli.console import progress, warn
+from newsprism.cli.console import progress, table_console, warn, warn_notes
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
-
-_FILE_WIDTH = 160
-"""Table width when standard output is a file or pipe (rich would assume 80 and cut titles)."""
-
+from newsprism.render.terminal import visible
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -47,9 +43,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from newsprism.ingest import read_inputs
     from newsprism.text.clean import clean_articles
+    from newsprism.engines.local import emptied_reason
     from newsprism.text.segment import segment
 
     result = read_inputs(progress(args.inputs, "reading"), allow_private=args.allow_private)
+    warn_notes(result.articles)
     for error in result.errors:
         warn(str(error))
     if not result.articles:
@@ -58,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     segmented = [(article, segment(article)) for article in progress(articles, "segmenting")]
     for article, _ in segmented:
         if not article.text.strip():
-            warn(f"{article.where}: no article text left after cleaning")
+            warn(f"{article.where}: {emptied_reason(article)}")
     if args.format == "table":
         _print_table(segmented)
     else:
@@ -77,7 +75,7 @@ def _print_jsonl(segmented: list[tuple[Article, tuple[Sentence, ...]]]) -> None:
 
 
 def _print_table(segmented: list[tuple[Article, tuple[Sentence, ...]]]) -> None:
-    table = Table(title=f"{len(segmented)} articles", show_lines=False)
+    table = Table(title=f"{len(segmented)} article{'s' * (len(segmented) != 1)}", show_lines=False)
     table.add_column("id", min_width=8, max_width=28, overflow="fold")
     table.add_column("outlet", min_width=8, max_width=24, overflow="fold")
     table.add_column("published", min_width=10, no_wrap=True)
@@ -86,12 +84,11 @@ def _print_table(segmented: list[tuple[Article, tuple[Sentence, ...]]]) -> None:
     table.add_column("title", min_width=12, overflow="fold")
     for article, sentences in segmented:
         table.add_row(
-            article.id,
-            article.display_outlet,
+            visible(article.id),
+            visible(article.display_outlet),
             article.published.date().isoformat() if article.published else "",
             str(len(sentences)),
             str(len(article.removed)),
-            article.title or "",
+            visible(article.title or ""),
         )
-    width = None if sys.stdout.isatty() else _FILE_WIDTH
-    Console(file=sys.stdout, highlight=False, markup=False, width=width).print(table)
+    table_console().print(table)

@@ -24,9 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="write one story's summary and outlet comparison as a standalone HTML page",
         description=(
             "Read INPUTs as the articles of one story and write a standalone, offline HTML page: the "
-            "attributed summary at the top, then the outlets side by side (consensus, exclusives, "
-            "omissions), quotes by speaker, figure conflicts, framing and a coverage matrix. Click any "
-            "sentence to see where it came from."
+            "attributed summary at the top, then a coverage matrix and the consensus, the outlets side "
+            "by side (exclusives, omissions), quotes by speaker, figures (conflicts first) and framing. "
+            "Click any sentence to see where it came from."
         ),
         examples=[
             "newsprism report RT=examples/000_431b17eb286845b6.txt examples/001_70f2f9c0c9a27f18.txt --out story.html",

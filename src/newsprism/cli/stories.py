@@ -14,15 +14,17 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
-from newsprism.cli.console import progress, warn
+from newsprism.cli.console import progress, table_console, warn
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
-from newsprism.stories.cluster import cluster_articles
+from newsprism.render.terminal import visible
+from newsprism.stories.cluster import ClusterSettings, cluster_articles
 from newsprism.store import Store
 
 
@@ -43,13 +45,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="articles to group (files, folders, JSONL, URLs)")
     parser.add_argument("--db", metavar="PATH", help=f"the store (default without INPUTs: {DEFAULT_DB})")
-    parser.add_argument("--since", metavar="DATE", help="only stories with an article published on or after DATE")
+    parser.add_argument("--since", metavar="DATE",
+                        help="only stories with an article published on or after DATE (YYYY-MM-DD)")
     parser.add_argument("--out", metavar="DIR", help="write one HTML report per story and an index.html here")
     parser.add_argument(
         "--min-articles", type=int, default=1, metavar="N",
         help="reports only for stories of at least N articles (default: 1)",
     )
-    parser.add_argument("--words", type=int, default=100, metavar="N", help="summary length in words (default: 100)")
+    parser.add_argument("--words", type=int, default=100, metavar="N",
+                        help="summary length in words of each report (default: 100)")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table", help="listing format (default: table)")
     add_allow_private(parser)
     add_settings_arguments(parser)
@@ -62,14 +66,19 @@ def run(args: argparse.Namespace) -> int:
         since = parse_date(args.since)
         if since is None:
             raise NewsprismError(f"--since {args.since!r} is not a date (use YYYY-MM-DD)")
+    if args.words < 1:  # before any work: each story's summary would fail on it
+        raise NewsprismError(f"--words must be at least 1, got {args.words}")
     if args.inputs and args.db:
         raise NewsprismError("give INPUTs or --db, not both (to keep articles, run newsprism ingest first)")
     if args.inputs:
         if args.out is None:
             raise NewsprismError("with INPUTs, --out DIR is needed (to list stories, ingest them into a store)")
-        return _report_inputs(args)
+        return _report_inputs(args, since)
+    if settings_from(args) != ClusterSettings():
+        raise NewsprismError("--threshold and --dormant-days apply to INPUTs; a store's stories were "
+                             "grouped when they were ingested")
     db = Path(args.db or DEFAULT_DB)
-    if not db.is_file():
+    if not db.exists():
         raise NewsprismError(f"{db}: no such store (create it with: newsprism ingest INPUT... --db {db})")
     with Store(db) as store:
         rows = store.stories(since)
@@ -79,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
         stories = [
             Story(row.id, tuple(store.articles(row.id))) for row in rows if row.size >= args.min_articles
         ]
-        _write_reports(stories, Path(args.out), args.words, store)
-    return 0
+        left_out = _left_out(len(rows) - len(stories), f"of fewer than {args.min_articles} articles")
+        return _write_reports(stories, Path(args.out), args.words, store, left_out)
 
 
 def _list(rows: Sequence, form: str) -> None:
@@ -89,25 +98,31 @@ def _list(rows: Sequence, form: str) -> None:
             record = {
                 "story": row.id, "title": row.title, "articles": row.size, "outlets": list(row.outlets),
                 "first_published": row.first_published, "last_published": row.last_published,
+                "lead": row.lead or None,
             }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} stories")
+    table = Table(title=f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}")
     for column in ("story", "articles", "outlets", "first", "last", "title"):
         table.add_column(column, justify="right" if column == "articles" else "left")
     for row in rows:
         outlets = ", ".join(row.outlets[:4]) + (f" +{len(row.outlets) - 4}" if len(row.outlets) > 4 else "")
         table.add_row(
-            row.id, str(row.size), outlets, (row.first_published or "")[:10], (row.last_published or "")[:10],
-            row.title or "",
+            visible(row.id), str(row.size), visible(outlets), (row.first_published or "")[:10],
+            (row.last_published or "")[:10], visible(row.title or _lead(row.lead)),
         )
-    Console(file=sys.stdout, highlight=False, markup=False).print(table)
+    table_console().print(table)
 
 
-def _report_inputs(args: argparse.Namespace) -> int:
+def _lead(lead: str, words: int = 12) -> str:
+    """An untitled story's opening words, marked as an excerpt."""
+    shown = lead.split()[:words]
+    return " ".join(shown) + "…" if shown else ""
+
+
+def _report_inputs(args: argparse.Namespace, since: datetime | None) -> int:
     usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "left out")
     if not usable:
         raise NewsprismError("no article with text to group into stories")
@@ -116,17 +131,26 @@ def _report_inputs(args: argparse.Namespace) -> int:
         if assignment.note:
             warn(f"{article.where}: {assignment.note}")
         members[assignment.story].append(article)
-    stories = [Story(story, tuple(items)) for story, items in members.items() if len(items) >= args.min_articles]
-    _write_reports(stories, Path(args.out), args.words, None)
-    return 0
+    large = {story: items for story, items in members.items() if len(items) >= args.min_articles}
+    stories = [Story(story, tuple(items)) for story, items in large.items()
+               if since is None or _ran_since(items, since)]
+    left_out = "".join((_left_out(len(members) - len(large), f"of fewer than {args.min_articles} articles"),
+                        _left_out(len(large) - len(stories), f"with no article since {args.since}")))
+    return _write_reports(stories, Path(args.out), args.words, None, left_out)
 
 
-def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None) -> None:
+def _left_out(count: int, why: str) -> str:
+    return f"; {count} {'story' if count == 1 else 'stories'} {why} left out" if count else ""
+
+
+def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None,
+                   left_out: str = "") -> int:
     """One report per story under ``out/stories/`` and ``out/index.html``; a story whose analysis
-    fails is reported and left out of the index, the others are still written."""
+    fails is reported and left out of the index, the others are still written. Returns the exit
+    status: 1 when any story failed, as for a ``--clusters`` batch."""
     from newsprism.analysis.align import analyze
     from newsprism.compare import compare
-    from newsprism.render.html import IndexEntry, render_index, render_report
+    from newsprism.render.html import IndexEntry, render_index, render_report, story_headline
     from newsprism.render.json import comparison_to_dict, summary_to_dict
     from newsprism.summarize import summarize
 
@@ -141,19 +165,72 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
             analysis = analyze(story)
             summary = summarize(analysis, words=words)
             comparison = compare(analysis)
-            page = render_report(analysis, summary, comparison)
+            page = render_report(analysis, summary, comparison, index_href="../index.html")
         except NewsprismError as error:
             warn(f"story {story.id}: {error}; no report")
             continue
         name = f"{story.id}.html"
-        (pages / name).write_text(page, encoding="utf-8")
+        _write(pages / name, page)
         if store is not None:
             store.save_analysis(story.id, "summary", summary_to_dict(summary, analysis))
             store.save_analysis(story.id, "comparison", comparison_to_dict(comparison, analysis))
-        title = next((a.title for a in story.articles if a.title), "") or summary.text[:120]
-        entries.append(
-            IndexEntry(id=story.id, href=f"stories/{name}", title=title, articles=len(story.articles), outlets=story.outlets)
-        )
-    (out / "index.html").write_text(render_index(entries), encoding="utf-8")
+        entries.append(IndexEntry(
+            id=story.id, href=f"stories/{name}", title=story_headline(story.articles, summary),
+            articles=len(story.articles), outlets=story.outlets, dates=_date_range(story),
+        ))
+    _write(out / "index.html", render_index(entries))
+    removed = _remove_stale_pages(pages, {f"{entry.id}.html" for entry in entries})
+    if removed:
+        left_out += f"; removed {removed} page{'s' * (removed != 1)} of an earlier run (stories not in this index)"
     reports = len(entries)
-    print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}", file=sys.stderr)
+    failed = len(stories) - reports
+    print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}" + left_out
+          + (f"; {failed} failed (see the warnings above)" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+_GENERATOR = b'<meta name="generator" content="newsprism">'
+
+
+def _remove_stale_pages(pages: Path, current: set[str]) -> int:
+    """Delete the story pages an earlier run left in ``pages`` that this index does not list, so the
+    folder holds one consistent set of reports; only pages newsprism wrote (its generator tag in
+    their head) are touched. Returns how many were removed."""
+    removed = 0
+    for page in pages.glob("*.html"):
+        if page.name in current:
+            continue
+        try:
+            with page.open("rb") as handle:
+                if _GENERATOR not in handle.read(2048):
+                    continue
+            page.unlink()
+        except OSError as error:
+            warn(f"{page}: a page of an earlier run could not be removed ({error.strerror or error})")
+            continue
+        removed += 1
+    return removed
+
+
+def _write(path: Path, page: str) -> None:
+    """Write one page; a full disk or a read-only folder stops the run with one line naming the file."""
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise NewsprismError(f"cannot write {path}: {error.strerror or error}") from error
+
+
+def _ran_since(articles: Sequence[Article], since: datetime) -> bool:
+    """Whether an article was published on or after ``since`` (a date without a zone read as UTC, as the store does)."""
+    def utc(moment: datetime) -> datetime:
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+    return any(a.published is not None and utc(a.published) >= utc(since) for a in articles)
+
+
+def _date_range(story: Story) -> str:
+    """When the story ran, for the index: "1998-10-16" or "1998-10-16 to 1998-11-24"; "" when undated."""
+    days = sorted(a.published.date().isoformat() for a in story.articles if a.published)
+    if not days:
+        return ""
+    return days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -27,8 +28,18 @@ def usable_articles(articles: Sequence[Article]) -> tuple[list[Article], list[In
         if article.text.strip():
             kept.append(article)
         else:
-            errors.append(InputError(article.where, "no article text left after cleaning"))
+            errors.append(InputError(article.where, emptied_reason(article)))
     return kept, errors
+
+
+def emptied_reason(article: Article) -> str:
+    """Why an article has no text left: the cleaner's reasons, so a user can judge them."""
+    reasons = Counter(removal.reason for removal in article.removed)
+    if not reasons:
+        return "no article text left after cleaning"
+    removed = len(article.removed)
+    listed = ", ".join(f"{reason} {count}" for reason, count in reasons.most_common())
+    return f"no article text left after cleaning (removed {removed} line{'s' * (removed != 1)}: {listed})"
 
 
 def _story_id(articles: Sequence[Article]) -> str:
@@ -52,8 +63,21 @@ def load_story(inputs: Sequence[str], *, allow_private: bool = False) -> tuple[S
     return Story(id=_story_id(articles), articles=tuple(articles)), errors
 
 
+class EmptyStory(InputError):
+    """A story of a cluster file none of whose articles has text left after cleaning; it carries
+    the story's id, so that a batch can still give the story its line of output."""
+
+    def __init__(self, source: str, story_id: str) -> None:
+        super().__init__(source, "story has no article with text")
+        self.story_id = story_id
+
+    def __reduce__(self):
+        return (type(self), (self.source, self.story_id))
+
+
 def iter_cluster_stories(path: str) -> Iterator[Story | InputError]:
-    """Each story of a cluster file, its articles cleaned; problems are yielded in place, in order."""
+    """Each story of a cluster file, its articles cleaned; problems are yielded in place, in order
+    (a story left with no article as an ``EmptyStory``)."""
     for item in read_stories(path):
         if isinstance(item, InputError):
             yield item
@@ -63,4 +87,4 @@ def iter_cluster_stories(path: str) -> Iterator[Story | InputError]:
         if articles:
             yield replace(item, articles=tuple(articles))
         else:
-            yield InputError(f"{path}:{item.id}", "story has no article with text")
+            yield EmptyStory(f"{path}:{item.id}", item.id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -84,6 +84,21 @@ def read_assignments(path: str | Path) -> dict[str, str]:
     or an article listed twice is an ``InputError`` naming the file and line.
     """
     assignments: dict[str, str] = {}
+    for source, article, story in _assignment_lines(path):
+        if story is None:
+            continue
+        if article in assignments:
+            raise InputError(source, f"article {article!r} is listed twice")
+        assignments[article] = story
+    return assignments
+
+
+def read_skipped(path: str | Path) -> list[str]:
+    """The articles an assignments file lists with a null ``story`` (the clusterer skipped them)."""
+    return [article for _, article, story in _assignment_lines(path) if story is None]
+
+
+def _assignment_lines(path: str | Path) -> Iterator[tuple[str, str, str | None]]:
     for line in iter_records(Path(path)):
         if isinstance(line, InputError):
             raise line
@@ -91,12 +106,7 @@ def read_assignments(path: str | Path) -> dict[str, str]:
             article, story = line.record["article"], line.record["story"]
         except (KeyError, TypeError) as error:
             raise InputError(line.source, f'expected {{"article": ..., "story": ...}} ({error})') from None
-        if story is None:
-            continue
-        if str(article) in assignments:
-            raise InputError(line.source, f"article {article!r} is listed twice")
-        assignments[str(article)] = str(story)
-    return assignments
+        yield line.source, str(article), None if story is None else str(story)
 
 
 def pool_stories(stories: Iterable[Story | InputError], *, seed: int = 0) -> tuple[list[Article], dict[str, str]]:

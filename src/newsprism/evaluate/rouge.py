@@ -84,6 +84,8 @@ def _references(record: Mapping[str, Any]) -> tuple[str, list[str]]:
 
 def _summary(record: Mapping[str, Any]) -> tuple[str, list[str]]:
     story_id = str(record["id"])
+    if "sentences" not in record and "summary" not in record:  # a cluster file given as summaries
+        raise KeyError("sentences")
     sentences = [s["text"] for s in record.get("sentences") or []]
     if not sentences and record.get("summary"):
         sentences = [record["summary"]]
@@ -153,12 +155,14 @@ def aggregate(rows: Iterable[Mapping[str, float]], *, seed: int = 0) -> dict[str
     }
 
 
-def evaluate(clusters: str | Path, summaries: str | Path, mode: str, *, warn=log.warning) -> RougeReport:
+def evaluate(clusters: str | Path, summaries: str | Path, mode: str, *, warn=log.warning,
+             track: Callable[[Iterable[str]], Iterable[str]] = iter) -> RougeReport:
     """Score the summaries file against the cluster file's references in ``mode`` (``duc``/``mds``).
 
     A story of the cluster file without a summary scores as an empty summary (zero), so a system
     cannot gain by skipping hard stories; such stories are listed in ``RougeReport.missing`` and
-    reported through ``warn``. A summary for a story the cluster file lacks is an error.
+    reported through ``warn``, by id. A summary for a story the cluster file lacks is an error.
+    ``track`` wraps the stories as they are scored (the command line draws a progress bar with it).
     """
     if mode not in MODES:
         raise NewsprismError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
@@ -180,11 +184,14 @@ def evaluate(clusters: str | Path, summaries: str | Path, mode: str, *, warn=log
         raise NewsprismError(f"{summaries}: no summary to score")
     missing = tuple(story for story in references if story not in produced)
     if missing:
-        warn(f"{len(missing)} stories of {clusters} have no summary in {summaries}; scored as empty")
+        named = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        counted = "1 story of" if len(missing) == 1 else f"{len(missing)} stories of"
+        warn(f"{counted} {clusters} {'has' if len(missing) == 1 else 'have'} no summary in {summaries}; "
+             f"scored as empty: {named}")
     if mode == "duc":
         scorer = _scorer(["rouge1", "rouge2"])
-        rows = [score_duc(" ".join(produced.get(s, [])), references[s], scorer) for s in references]
+        rows = [score_duc(" ".join(produced.get(s, [])), references[s], scorer) for s in track(references)]
     else:
         scorer = _scorer(["rouge1", "rouge2", "rougeLsum"])
-        rows = [score_mds(produced.get(s, []), references[s], scorer) for s in references]
+        rows = [score_mds(produced.get(s, []), references[s], scorer) for s in track(references)]
     return RougeReport(mode=mode, stories=len(rows), scores=aggregate(rows), missing=missing)

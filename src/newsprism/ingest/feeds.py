@@ -41,7 +41,7 @@ def read_feed(data: bytes, *, source: str, allow_private: bool = False,
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield InputError(source, f"no feed entries found{problem}")
         return
-    for index, entry in enumerate(entries[: settings.max_feed_entries]):
+    for index, entry in enumerate(entries[: settings.max_feed_entries], start=1):  # counted as a reader counts, like file:line
         link = entry.get("link")
         if not link:
             yield InputError(f"{source} entry {index}", "feed entry has no link")

@@ -84,11 +84,17 @@ def read_input(target: str, *, allow_private: bool = False,
         return
     path = Path(target)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+        entries = sorted(p for p in path.rglob("*") if not _hidden(p.relative_to(path)))
+        files = [p for p in entries if p.is_file()]
         if not files:
             yield InputError(target, "folder has no files")
-        for file in files:
-            yield from read_file(file, allow_private=allow_private, settings=settings)
+        for entry in entries:
+            if entry.is_file():
+                yield from read_file(entry, allow_private=allow_private, settings=settings)
+            elif entry.is_symlink() and not entry.exists():
+                yield InputError(str(entry), "broken symbolic link (its target does not exist)")
+            elif entry.is_symlink() and entry.is_dir():  # not walked: a link may lead back up (a loop)
+                yield InputError(str(entry), "symbolic link to a folder, not followed (name the folder itself)")
     elif path.is_file():
         yield from read_file(path, allow_private=allow_private, settings=settings)
     elif path.exists():
@@ -149,7 +155,8 @@ def _hidden(relative: Path) -> bool:
 
 
 def _unique(article: Article, seen: dict[str, int]) -> Article:
-    """``article`` with ``-2``, ``-3``... appended to its id when an earlier article has the same id."""
+    """``article`` with ``-2``, ``-3``... appended to its id when an earlier article has the same id,
+    and a note saying so: outputs name articles by id, and a user joins them back by it."""
     count = seen.get(article.id, 0) + 1
     seen[article.id] = count
     if count == 1:
@@ -159,4 +166,5 @@ def _unique(article: Article, seen: dict[str, int]) -> Article:
         count += 1
         new_id = f"{article.id}-{count}"
     seen[new_id] = 1
-    return replace(article, id=new_id)
+    note = f"id {article.id!r} is taken by an earlier article; renamed {new_id!r}"
+    return replace(article, id=new_id, meta={**article.meta, "notes": (*article.meta.get("notes", ()), note)})

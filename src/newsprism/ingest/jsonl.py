@@ -63,7 +63,8 @@ def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterat
         except InputError as error:
             yield error
         except json.JSONDecodeError as error:
-            yield InputError(source, f"invalid JSON ({error.msg} at column {error.colno}; truncated line?)")
+            # the offset, not error.colno: the line's own newline makes an error at its end "line 2 column 1"
+            yield InputError(source, f"invalid JSON ({error.msg.removesuffix(' at')} at column {error.pos + 1}; truncated line?)")
     if not lines:
         yield InputError(str(path), "empty file (no JSON lines)")
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import jinja2
 
+from newsprism.analysis.figures import display_value
 from newsprism.errors import NewsprismError
 from newsprism.model import (
     Article,
@@ -114,10 +115,25 @@ class IndexEntry:
     """When the story ran, as the index should show it ("2017-12-29" or "2017-12-29 to 2018-01-02")."""
 
     def __post_init__(self) -> None:
-        scheme, colon, _ = self.href.partition(":")
-        if colon and "/" not in scheme and not self.href.startswith(SAFE_URL_SCHEMES):
-            raise ValueError(f"index entry {self.id!r}: href {self.href!r} must be relative or http(s)")
+        _check_link(self.href, f"index entry {self.id!r}: href")
         object.__setattr__(self, "outlets", tuple(self.outlets))
+
+
+def _check_link(href: str, what: str) -> None:
+    """Refuse a link that is neither relative nor http(s): a ``javascript:`` link would run in the page."""
+    scheme, colon, _ = href.partition(":")
+    if colon and "/" not in scheme and not href.startswith(SAFE_URL_SCHEMES):
+        raise ValueError(f"{what} {href!r} must be relative or http(s)")
+
+
+def story_headline(articles: Sequence[Article], summary: Summary) -> str:
+    """What a story is called: its first article title, else its first summary sentence, shortened at a word."""
+    for article in articles:
+        if article.title:
+            return article.title
+    if summary.sentences:
+        return _shorten(summary.sentences[0].sentence.text, 110)
+    return f"Story {summary.story}"
 
 
 def render_report(
@@ -125,8 +141,15 @@ def render_report(
     summary: Summary,
     comparison: Comparison,
     settings: ReportSettings = ReportSettings(),
+    *,
+    index_href: str | None = None,
 ) -> str:
-    """One standalone HTML page: the attributed summary, then how each outlet covered the story."""
+    """One standalone HTML page: the attributed summary, then how each outlet covered the story.
+
+    ``index_href`` (relative or http(s)) adds a link back to the index page the report belongs to.
+    """
+    if index_href is not None:
+        _check_link(index_href, "index_href")
     if summary.story != analysis.story.id or comparison.story != analysis.story.id:
         raise ValueError(
             f"summary ({summary.story!r}) and comparison ({comparison.story!r}) must be of the "
@@ -135,7 +158,7 @@ def render_report(
     page = _ReportBuilder(analysis, summary, comparison, settings)
     env = _environment()
     script, _, _ = env.loader.get_source(env, "report.js")  # plain JavaScript, not a template
-    context = {**page.context(), "script": script, "script_hash": _csp_hash(script)}
+    context = {**page.context(), "script": script, "script_hash": _csp_hash(script), "index_href": index_href}
     html = env.get_template("report.html.j2").render(context)
     log.info("report of story %s: %d articles, %d characters", analysis.story.id, len(page.articles), len(html))
     return html
@@ -331,7 +354,7 @@ class _ReportBuilder:
             "readings": [
                 {
                     "outlet": self.badge(r.outlet),
-                    "value": _format_number(r.figure.value),
+                    "value": display_value(r.figure),
                     "text": r.figure.text,
                     "context": self.context_of(r.figure.article, r.figure.start, r.figure.end),
                     "conflict": r.conflict,
@@ -350,10 +373,14 @@ class _ReportBuilder:
         first, last = (sentence.start, sentence.end) if sentence else (start, end)
         limit = self.settings.figure_context_chars
         before, after = text[first:start], text[end:last]
-        if len(before) > limit:
-            before = "…" + before[-limit:].lstrip()
+        if len(before) > limit:  # cut between words: "…the participation of", not "…hrough talks"
+            kept = before[-limit:]
+            whole = kept if before[-limit - 1].isspace() else kept.partition(" ")[2]
+            before = "…" + (whole or kept).lstrip()
         if len(after) > limit:
-            after = after[:limit].rstrip() + "…"
+            kept = after[:limit]
+            whole = kept if after[limit].isspace() else kept.rpartition(" ")[0]
+            after = (whole or kept).rstrip() + "…"
         return before, after
 
     def framing_views(self) -> list[dict[str, Any]]:
@@ -449,20 +476,12 @@ class _ReportBuilder:
         }
         return _script_json(data)
 
-    def headline(self) -> str:
-        for article in self.articles:
-            if article.title:
-                return article.title
-        if self.summary.sentences:
-            return _shorten(self.summary.sentences[0].sentence.text, 110)
-        return f"Story {self.analysis.story.id}"
-
     def context(self) -> dict[str, Any]:
         dates = sorted(a.published.date() for a in self.articles if a.published)  # aware and naive mix
         figures = self.figure_views()
         consensus = self.folded(self.comparison.consensus)
         return {
-            "headline": self.headline(),
+            "headline": story_headline(self.articles, self.summary),
             "story": self.analysis.story.id,
             "n_articles": len(self.articles),
             "outlets": [self.badge(o) for o in self.outlets],
@@ -532,9 +551,11 @@ def _safe_url(article: Article) -> str | None:
 
 
 def _shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters at a word boundary when one is near."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    words = cut.rsplit(" ", 1)[0]
+    return (words if len(words) > limit // 2 else cut).rstrip() + "…"
 
-
-def _format_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -7,19 +7,31 @@ import re
 
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
+from newsprism.render.terminal import visible
+from newsprism.render.text import articles_of
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+_INLINE = re.compile(r"([\\`*_\[\]()<>|~&])")
+"""Characters that mean something anywhere in a line: emphasis, code, links, HTML, entities, tables."""
+_BLOCK_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
+"""What means something only at the start of a line: a heading, a list item, a setext underline."""
 
 
 def escape(text: str) -> str:
-    """``text`` with every Markdown-significant character backslash-escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """``text`` on one line with every Markdown-significant character backslash-escaped, and its
+    control characters shown as escapes (the Markdown is often read in a terminal first).
+
+    Full stops and hyphens are escaped only where they could start a list or heading, so that the
+    Markdown stays readable as plain text when pasted ("U.S.-Russia", not "U\\.S\\.\\-Russia").
+    """
+    text = _INLINE.sub(r"\\\1", " ".join(text.split()))
+    text = _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(), text)
+    return visible(text)
 
 
 def summary_to_markdown(summary: Summary, analysis: StoryAnalysis) -> str:
     """A heading, then one list item per summary sentence with its outlets in bold brackets."""
     outlets = ", ".join(escape(o) for o in analysis.story.outlets)
-    lines = [f"## Summary of {len(analysis.story.articles)} articles ({outlets})", ""]
+    lines = [f"## Summary of {articles_of(analysis)} ({outlets})", ""]
     for chosen in summary.sentences:
         named = ", ".join(escape(o) for o in chosen.outlets)
         lines.append(f"- {escape(chosen.sentence.text)} **\\[{named}\\]**")
@@ -37,7 +49,7 @@ def _facts(facts: tuple[Fact, ...], with_outlets: bool) -> list[str]:
 def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> str:
     """Sections for consensus, each outlet's exclusives and omissions, quotes, figures and framing."""
     outlets = ", ".join(escape(o) for o in comparison.outlets)
-    lines = [f"## Comparison of {len(analysis.story.articles)} articles ({outlets})", "", "### Consensus", ""]
+    lines = [f"## Comparison of {articles_of(analysis)} ({outlets})", "", "### Consensus", ""]
     lines += _facts(comparison.consensus, True) or ["_No fact is told by more than one outlet._"]
     for outlet in comparison.outlets:
         lines += ["", f"### {escape(outlet)}", "", "Only here:", ""]

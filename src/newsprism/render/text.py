@@ -1,9 +1,20 @@
-"""Plain-text renderings for the terminal: one item per line, outlets in square brackets."""
+"""Plain-text renderings for the terminal: one item per line, outlets in square brackets.
+
+Everything written here goes through ``terminal.visible``: article text is untrusted, and a
+terminal obeys the control characters it is sent.
+"""
 
 from __future__ import annotations
 
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, StoryAnalysis, Summary
+from newsprism.render.terminal import visible
+
+
+def articles_of(analysis: StoryAnalysis) -> str:
+    """"1 article", "2 articles": how many articles the story has, as the headings say it."""
+    count = len(analysis.story.articles)
+    return f"{count} article{'s' * (count != 1)}"
 
 
 def _outlets(outlets: tuple[str, ...]) -> str:
@@ -13,9 +24,9 @@ def _outlets(outlets: tuple[str, ...]) -> str:
 def summary_to_text(summary: Summary, analysis: StoryAnalysis) -> str:
     """Each summary sentence on its own line, followed by the outlets that report its fact."""
     outlets = ", ".join(analysis.story.outlets)
-    lines = [f"Summary of {len(analysis.story.articles)} articles ({outlets}):", ""]
+    lines = [f"Summary of {articles_of(analysis)} ({outlets}):", ""]
     lines += [f"{' '.join(s.sentence.text.split())} {_outlets(s.outlets)}" for s in summary.sentences]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _one_line(text: str) -> str:
@@ -42,7 +53,7 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
     """The comparison for a terminal: consensus, then per outlet its exclusives and omissions, then
     quotes by speaker, figures (conflicts marked ``!``) and framing. At most ``limit`` items per list;
     the number left out is always said."""
-    lines = [f"Comparison of {len(analysis.story.articles)} articles ({', '.join(comparison.outlets)})", ""]
+    lines = [f"Comparison of {articles_of(analysis)} ({', '.join(comparison.outlets)})", ""]
 
     def listed(title: str, items: list[str]) -> None:
         lines.append(f"{title} ({len(items)}):")
@@ -75,4 +86,4 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
             f"    hedges: {hedges}",
             f"    naming: {naming}",
         ]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
