@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from datapaths import LATIMES_SEED, RT_SEED
 
-from newsprism.analysis.align import AlignSettings, analyze
+from newsprism.analysis.align import AlignSettings, StoryWords, analyze, sentence_cosines, sentence_vectors
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Story
+from newsprism.text.segment import segment
 
 
 def story(*texts: str, outlets: tuple[str, ...] = ()) -> Story:
@@ -102,3 +104,28 @@ def test_seed_paraphrases_of_the_biggest_disappointment_of_2017_are_one_fact_of_
     seeds, _ = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
     facts = [f for f in analyze(seeds).facts if any("disappointment" in s.text for s in f.sentences)]
     assert len(facts) == 1 and set(facts[0].outlets) == {"RT", "Los Angeles Times"}
+
+
+def _membership(analysis) -> set[frozenset[tuple[str, int]]]:
+    return {frozenset((s.article, s.index) for s in fact.sentences) for fact in analysis.facts}
+
+
+def test_a_story_too_large_for_every_pair_is_aligned_with_each_sentences_nearest_and_gives_the_same_facts():
+    seed = Story(id="seed", articles=(
+        Article(id="rt", text=RT_SEED.read_text(encoding="utf-8"), outlet="RT"),
+        Article(id="lat", text=LATIMES_SEED.read_text(encoding="utf-8"), outlet="Los Angeles Times"),
+    ))
+    nearest = analyze(seed, settings=AlignSettings(max_pairs=1, neighbours=10))
+    assert _membership(nearest) == _membership(analyze(seed))
+
+
+def test_the_nearest_cosines_keep_memory_linear_in_the_sentences():
+    words = "council vote budget city mayor school road tax police park water plan".split()
+    texts = [" ".join(f"The {words[(i + k) % 12]} {words[(3 * i) % 12]} met on day {i}." for i in range(300)) for k in (0, 1)]
+    flat = [s for k, t in enumerate(texts) for s in segment(Article(id=f"a{k}", text=t))]
+    article_of = np.repeat([0, 1], [len(flat) // 2, len(flat) - len(flat) // 2])
+    vectors = sentence_vectors(StoryWords.of(flat))
+    every = sentence_cosines(vectors, article_of, AlignSettings())
+    nearest = sentence_cosines(vectors, article_of, AlignSettings(max_pairs=1, neighbours=5))
+    assert every.nnz > 100 * len(flat)
+    assert nearest.nnz <= len(flat) * (1 + 2 * 5)
