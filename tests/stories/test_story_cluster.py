@@ -91,6 +91,21 @@ def test_assignments_come_back_in_input_order(stream):
     assert [a.article for a in cluster_articles(shuffled)] == [a.id for a in shuffled]
 
 
+def test_the_tracker_sees_every_article_once_and_changes_no_story(stream):
+    articles, _ = stream(8, 3)
+    for article in articles[::3]:  # some undated, so both the dated and the undated phase are tracked
+        articles[articles.index(article)] = replace(article, published=None)
+    seen = []
+
+    def track(batch):
+        for article in batch:
+            seen.append(article.id)
+            yield article
+
+    assert cluster_articles(articles, track=track) == cluster_articles(articles)
+    assert sorted(seen) == sorted(a.id for a in articles)
+
+
 def test_articles_without_dates_are_clustered_by_content(stream):
     articles, gold = stream(10, 3, dated=False)
     assert score_clusters(gold, _stories(cluster_articles(articles))).bcubed_f1 == 1.0

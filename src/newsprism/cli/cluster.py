@@ -13,7 +13,7 @@ import json
 import sys
 
 from newsprism.cli.articles import add_settings_arguments, read_articles, settings_from, with_text
-from newsprism.cli.console import warn
+from newsprism.cli.console import progress, warn
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.engines.local import emptied_reason
 from newsprism.errors import NewsprismError
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     usable = with_text(articles, "not clustered")
     if not usable:
         raise NewsprismError("no article with text to cluster")
-    assigned = {a.article: a for a in cluster_articles(usable, settings)}
+    assigned = {a.article: a for a in cluster_articles(usable, settings, track=lambda a: progress(a, "clustering"))}
     out = sys.stdout
     for article in articles:
         assignment = assigned.get(article.id)

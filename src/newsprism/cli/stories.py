@@ -127,7 +127,8 @@ def _report_inputs(args: argparse.Namespace, since: datetime | None) -> int:
     if not usable:
         raise NewsprismError("no article with text to group into stories")
     members: dict[str, list[Article]] = defaultdict(list)
-    for article, assignment in zip(usable, cluster_articles(usable, settings_from(args))):
+    clustered = cluster_articles(usable, settings_from(args), track=lambda a: progress(a, "clustering"))
+    for article, assignment in zip(usable, clustered):
         if assignment.note:
             warn(f"{article.where}: {assignment.note}")
         members[assignment.story].append(article)

@@ -21,9 +21,10 @@ import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from itertools import islice
 from typing import NamedTuple
 
 import numpy as np
@@ -448,12 +449,14 @@ def arrival_order(articles: Sequence[Article]) -> list[int]:
 
 
 def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | None = None, *,
-                     vectorizer: StreamVectorizer | None = None) -> list[Assignment]:
+                     vectorizer: StreamVectorizer | None = None,
+                     track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> list[Assignment]:
     """Batch mode: dedup and cluster ``articles``; assignments come back in input order.
 
     The dated articles go first, online in time order; then the undated ones, compared with every
     story, since nothing says when they happened (a stream that is all undated is clustered by
-    content alone from the start). ``vectorizer``: as in ``StoryClusterer``.
+    content alone from the start). ``vectorizer``: as in ``StoryClusterer``. ``track`` wraps the
+    articles in the order they are clustered (the command line draws a progress bar with it).
     """
     counts = Counter(a.id for a in articles)
     if len(counts) != len(articles):
@@ -464,9 +467,10 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     settings = settings or ClusterSettings()
     clusterer = StoryClusterer(settings, keep_dormant=True, keep_counts=settings.reassign_passes > 0,
                                vectorizer=vectorizer)
-    assigned = clusterer.add(articles[i] for i in order[:dated])
+    arriving = iter(track([articles[i] for i in order]))
+    assigned = clusterer.add(islice(arriving, dated))
     clusterer.wake_all()
-    assigned += clusterer.add(articles[i] for i in order[dated:])
+    assigned += clusterer.add(arriving)
     for _ in range(clusterer.settings.reassign_passes):
         assigned = _reassign([articles[i] for i in order], assigned, clusterer)
     result: list[Assignment | None] = [None] * len(articles)
