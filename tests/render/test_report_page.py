@@ -312,3 +312,14 @@ def test_a_figures_sentence_is_shortened_between_words():
     after = re.search(r"1200</span>([^<]*)…", section).group(1)
     assert lead.endswith(before.rstrip()) and lead[-len(before.rstrip()) - 1] == " "
     assert tail.startswith(after.strip()) and tail[len(after.strip())] == " "
+
+
+def test_a_headline_cut_just_after_a_whole_word_keeps_that_word():
+    from newsprism.model import Fact, Sentence, Summary, SummarySentence
+    from newsprism.render.html import story_headline
+
+    text = "word " * 21 + "last ending here"  # "last" ends at character 109, just before the 110 limit
+    sentence = Sentence("a1", 0, 0, len(text), text)
+    summary = Summary("s", (SummarySentence(sentence, Fact(0, (sentence,), ("A",), sentence), ("A",)),))
+    headline = story_headline([Article("a1", text)], summary)
+    assert headline == "word " * 21 + "last…" and len(headline) <= 110

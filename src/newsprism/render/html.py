@@ -556,6 +556,6 @@ def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    words = cut.rsplit(" ", 1)[0]
+    words = text[:limit].rsplit(" ", 1)[0]  # a word ending just before the cut is kept whole
     return (words if len(words) > limit // 2 else cut).rstrip() + "…"
 
