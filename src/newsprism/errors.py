@@ -3,6 +3,10 @@
 The command line prints these as one line without a traceback; anything else is a bug.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+
 
 class NewsprismError(Exception):
     """An expected problem (bad input, bad argument, missing optional dependency)."""
@@ -18,6 +22,13 @@ class InputError(NewsprismError):
 
     def __reduce__(self):  # rebuilt from both fields, so errors can cross process boundaries
         return (type(self), (self.source, self.reason))
+
+
+def first_named(names: Sequence[str], shown: int = 5) -> str:
+    """The first ``shown`` of ``names`` and how many more there are ("s1, s2 and 3 more"): a message
+    names what it is about, but a long list would bury it."""
+    listed = ", ".join(names[:shown])
+    return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
 def missing_extra(package: str, extra: str) -> NewsprismError:

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from newsprism.errors import NewsprismError
+from newsprism.errors import NewsprismError, first_named
 from newsprism.model import Article
 from newsprism.stories.cluster import ClusterSettings, StoryClusterer, arrival_order
 
@@ -155,9 +155,8 @@ class Store:
         foreign = sorted(names - _STORE_OBJECTS)
         if foreign:
             self._db.close()
-            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
             raise NewsprismError(f"{self.path}: an SQLite database that is not a newsprism store "
-                                 f"(it holds {shown}); give a new file or an existing store")
+                                 f"(it holds {first_named(foreign)}); give a new file or an existing store")
 
     def __enter__(self) -> Store:
         return self

@@ -95,13 +95,14 @@ def register_clusters(evaluations: argparse._SubParsersAction) -> None:
 
 
 def run_clusters(args: argparse.Namespace) -> int:
+    from newsprism.errors import first_named
     from newsprism.evaluate.clusters import read_assignments, read_skipped, score_clusters
 
     gold, pred = read_assignments(args.gold), read_assignments(args.pred)
     skipped = [article for article in read_skipped(args.pred) if article in gold and article not in pred]
     if skipped:
         # Like a story without a summary for ROUGE: counted, so that skipping cannot hide an article.
-        named = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        named = first_named(skipped)
         warn(f"{args.pred}: the clusterer skipped {len(skipped)} article{'s' * (len(skipped) != 1)} of "
              f"{args.gold} (see 'skipped' there); each is scored as a story of its own: {named}")
         pred.update({article: f"skipped:{article}" for article in skipped})

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.errors import InputError, NewsprismError
+from newsprism.errors import InputError, NewsprismError, first_named
 from newsprism.ingest.jsonl import iter_records
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ def evaluate(clusters: str | Path, summaries: str | Path, mode: str, *, warn=log
         raise NewsprismError(f"{summaries}: no summary to score")
     missing = tuple(story for story in references if story not in produced)
     if missing:
-        named = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        named = first_named(missing)
         counted = "1 story of" if len(missing) == 1 else f"{len(missing)} stories of"
         warn(f"{counted} {clusters} {'has' if len(missing) == 1 else 'have'} no summary in {summaries}; "
              f"scored as empty: {named}")
