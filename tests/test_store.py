@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +141,24 @@ def test_a_folder_or_a_path_in_a_missing_folder_is_named_as_such_not_as_a_corrup
         Store(tmp_path)
     with pytest.raises(NewsprismError, match=r"cannot create the store, folder .*missing does not exist"):
         Store(tmp_path / "missing" / "news.db")
+
+
+def _open_in_this_process(path) -> bool:
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("needs /proc to list this process's open files")
+    return any(Path(os.readlink(fd)) == path for fd in fds.iterdir() if fd.is_symlink())
+
+
+@pytest.mark.parametrize("content", [b"plain text, not SQLite " * 100, "newer version"])
+def test_a_file_refused_as_a_store_is_not_left_open(tmp_path, content):
+    path = tmp_path / "refused.db"
+    if content == "newer version":
+        db = sqlite3.connect(path)
+        db.execute("PRAGMA user_version=999")
+        db.close()
+    else:
+        path.write_bytes(content)
+    with pytest.raises(NewsprismError, match="refused.db"):
+        Store(path)
+    assert not _open_in_this_process(path)

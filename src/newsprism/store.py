@@ -131,18 +131,26 @@ class Store:
             raise NewsprismError(f"{self.path}: cannot create the store, folder {self.path.parent} does not exist")
         try:
             self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
-                raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads {SCHEMA_VERSION}")
-            if version == 0:
-                self._refuse_foreign_database()
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            try:
+                self._prepare()
+            except BaseException:
+                self._db.close()  # a file refused here is not kept open by the failed Store
+                raise
         except sqlite3.DatabaseError as error:
             raise NewsprismError(f"{self.path}: not a newsprism store or corrupt ({error})") from None
+
+    def _prepare(self) -> None:
+        """Check the file is this version's store, or a new one, and create the schema in it."""
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads {SCHEMA_VERSION}")
+        if version == 0:
+            self._refuse_foreign_database()
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _refuse_foreign_database(self) -> None:
         """Refuse, before changing anything, an SQLite file that holds another program's tables.
@@ -154,7 +162,6 @@ class Store:
         names = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
         foreign = sorted(names - _STORE_OBJECTS)
         if foreign:
-            self._db.close()
             raise NewsprismError(f"{self.path}: an SQLite database that is not a newsprism store "
                                  f"(it holds {first_named(foreign)}); give a new file or an existing store")
 
