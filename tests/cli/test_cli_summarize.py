@@ -119,6 +119,15 @@ def test_what_a_reader_noted_on_an_article_is_reported_by_summarize_and_read(tmp
         assert f"{path}:1: unparseable date 'sometime soon'" in capsys.readouterr().err
 
 
+def test_what_a_reader_noted_on_an_article_of_a_cluster_file_is_reported_too(tmp_path, capsys):
+    clusters = tmp_path / "c.jsonl"
+    clusters.write_text(json.dumps({"id": "s1", "documents": [{
+        "text": "The council approved the new budget on Monday after a long debate.", "date": "sometime soon",
+    }]}) + "\n")
+    assert main(["summarize", "--clusters", str(clusters)]) == 0
+    assert "unparseable date 'sometime soon'" in capsys.readouterr().err
+
+
 def test_clusters_as_json_are_one_array_that_parses_with_failed_stories_kept(tmp_path, capsys):
     clusters = tmp_path / "c.jsonl"
     long = "The council approved the new budget of four million dollars on Monday after a long debate."

@@ -127,6 +127,8 @@ def write_cluster_outputs(
         if fmt == "json":
             out.write("[\n" if read == 1 else ",\n")
         story_id = item.story_id if isinstance(item, EmptyStory) else item.id
+        if not isinstance(item, EmptyStory):
+            warn_notes(item.articles)
         try:
             if isinstance(item, EmptyStory):  # read, but nothing to summarise: it fails like any story
                 raise NewsprismError(item.reason)
