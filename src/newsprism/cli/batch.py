@@ -17,6 +17,7 @@ from newsprism.errors import InputError, NewsprismError
 from newsprism.model import StoryAnalysis
 from newsprism.render.terminal import visible
 
+
 def add_story_arguments(parser: argparse.ArgumentParser, *, formats: Sequence[str], clusters_help: str, format_help: str = "") -> None:
     """INPUTs or ``--clusters``, ``--format``, ``--out`` and ``--allow-private``, the same for every
     command that reads one story or a cluster file."""

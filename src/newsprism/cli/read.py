@@ -18,6 +18,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
 from newsprism.render.terminal import visible
 
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
         subparsers, "read",
@@ -41,9 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsprism.engines.local import emptied_reason
     from newsprism.ingest import read_inputs
     from newsprism.text.clean import clean_articles
-    from newsprism.engines.local import emptied_reason
     from newsprism.text.segment import segment
 
     result = read_inputs(progress(args.inputs, "reading"), allow_private=args.allow_private)
