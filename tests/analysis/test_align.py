@@ -110,13 +110,24 @@ def _membership(analysis) -> set[frozenset[tuple[str, int]]]:
     return {frozenset((s.article, s.index) for s in fact.sentences) for fact in analysis.facts}
 
 
-def test_a_story_too_large_for_every_pair_is_aligned_with_each_sentences_nearest_and_gives_the_same_facts():
-    seed = Story(id="seed", articles=(
+def _seed_story(story_id: str) -> Story:
+    return Story(id=story_id, articles=(
         Article(id="rt", text=RT_SEED.read_text(encoding="utf-8"), outlet="RT"),
         Article(id="lat", text=LATIMES_SEED.read_text(encoding="utf-8"), outlet="Los Angeles Times"),
     ))
+
+
+def test_a_story_too_large_for_every_pair_is_aligned_with_each_sentences_nearest_and_gives_the_same_facts():
+    seed = _seed_story("seed")
     nearest = analyze(seed, settings=AlignSettings(max_pairs=1, neighbours=10))
     assert _membership(nearest) == _membership(analyze(seed))
+
+
+def test_the_warning_that_only_the_nearest_sentences_are_compared_names_the_story(caplog):
+    seed = _seed_story("seed-story")
+    analyze(seed, settings=AlignSettings(max_pairs=1, neighbours=10))
+    (record,) = [r for r in caplog.records if r.name == "newsprism.analysis.align"]
+    assert record.getMessage().startswith("story seed-story: ")
 
 
 def test_the_nearest_cosines_keep_memory_linear_in_the_sentences():

@@ -244,15 +244,17 @@ _BLOCK_ENTRIES = 1 << 22
 """Sentence pairs compared at once by ``_nearest_cosines`` (32 MB of float64)."""
 
 
-def sentence_cosines(vectors: sp.csr_matrix, article_of: np.ndarray, settings: AlignSettings) -> sp.csr_matrix:
-    """Cosines between a story's sentences: all of them, or the nearest ones when all would not fit."""
+def sentence_cosines(vectors: sp.csr_matrix, article_of: np.ndarray, settings: AlignSettings,
+                     story_id: str = "") -> sp.csr_matrix:
+    """Cosines between a story's sentences: all of them, or the nearest ones when all would not fit
+    (said in a warning naming ``story_id``, since it can change the story's facts)."""
     sentences_with = np.diff(vectors.tocsc().indptr).astype(np.int64)
     bound = int(np.sum(sentences_with**2))
     if bound <= settings.max_pairs:
         return sp.csr_matrix(vectors @ vectors.T)
     log.warning(
-        "%d sentences too alike to compare all pairs (up to %d): each keeps its %d nearest of other articles",
-        vectors.shape[0], bound, settings.neighbours,
+        "story %s: %d sentences too alike to compare all pairs (up to %d): each keeps its %d nearest of other articles",
+        story_id, vectors.shape[0], bound, settings.neighbours,
     )
     return _nearest_cosines(vectors, article_of, settings.neighbours)
 
@@ -322,7 +324,7 @@ def analyze(
         words = StoryWords.of(flat)
         vectors = sentence_vectors(words)
         article_ids = np.asarray(article_of)
-        similarity = sentence_cosines(vectors, article_ids, settings)
+        similarity = sentence_cosines(vectors, article_ids, settings, story.id)
         runs = shared_runs(words, settings)
         if len(runs):  # a shared run links whatever the cosine: it counts as a perfect match
             rows, cols = runs.T
