@@ -182,6 +182,24 @@ def test_since_also_selects_the_stories_written_from_inputs(tmp_path):
     assert "conductor" in page.read_text(encoding="utf-8")
 
 
+def test_since_does_not_count_a_date_in_the_future_for_inputs_as_for_a_store(tmp_path, capsys):
+    path = tmp_path / "days.jsonl"
+    _write(path, [
+        {"id": "b1", "text": EVENTS["bridge"], "outlet": "Harbour Post", "published": "2099-01-01"},
+        {"id": "o1", "text": EVENTS["orchestra"], "outlet": "Arts Daily", "published": "2024-03-05"},
+    ])
+    out = tmp_path / "reports"
+    assert main(["stories", str(path), "--out", str(out), "--since", "2024-03-02"]) == 0
+    assert "1 story with no article since 2024-03-02 left out" in capsys.readouterr().err
+    (page,) = (out / "stories").iterdir()
+    assert "conductor" in page.read_text(encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(path), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--since", "2024-03-02", "--format", "jsonl"]) == 0
+    assert [json.loads(line)["articles"] for line in capsys.readouterr().out.splitlines()] == [1]
+
+
 def test_evaluate_clusters_scores_an_article_the_clusterer_skipped_as_a_story_of_its_own(articles, tmp_path, capsys):
     junk = tmp_path / "junk.jsonl"
     _write(junk, [{"id": "j1", "text": "Copyright 2024, Harbour Post", "outlet": "Harbour Post"}])

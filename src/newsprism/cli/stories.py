@@ -14,7 +14,7 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
@@ -127,14 +127,15 @@ def _report_inputs(args: argparse.Namespace, since: datetime | None) -> int:
     if not usable:
         raise NewsprismError("no article with text to group into stories")
     members: dict[str, list[Article]] = defaultdict(list)
-    clustered = cluster_articles(usable, settings_from(args), track=lambda a: progress(a, "clustering"))
+    settings = settings_from(args)
+    clustered = cluster_articles(usable, settings, track=lambda a: progress(a, "clustering"))
     for article, assignment in zip(usable, clustered):
         if assignment.note:
             warn(f"{article.where}: {assignment.note}")
         members[assignment.story].append(article)
     large = {story: items for story, items in members.items() if len(items) >= args.min_articles}
     stories = [Story(story, tuple(items)) for story, items in large.items()
-               if since is None or _ran_since(items, since)]
+               if since is None or _ran_since(items, since, settings.future_tolerance)]
     left_out = "".join((_left_out(len(members) - len(large), f"of fewer than {args.min_articles} articles"),
                         _left_out(len(large) - len(stories), f"with no article since {args.since}")))
     return _write_reports(stories, Path(args.out), args.words, None, left_out)
@@ -221,12 +222,15 @@ def _write(path: Path, page: str) -> None:
         raise NewsprismError(f"cannot write {path}: {error.strerror or error}") from error
 
 
-def _ran_since(articles: Sequence[Article], since: datetime) -> bool:
-    """Whether an article was published on or after ``since`` (a date without a zone read as UTC, as the store does)."""
+def _ran_since(articles: Sequence[Article], since: datetime, future_tolerance: timedelta) -> bool:
+    """Whether an article was published on or after ``since``, as the store decides it: a date
+    without a zone is read as UTC, and a date in the future (beyond ``future_tolerance``) is a wrong
+    date that does not count."""
     def utc(moment: datetime) -> datetime:
         return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
-    return any(a.published is not None and utc(a.published) >= utc(since) for a in articles)
+    latest = datetime.now(timezone.utc) + future_tolerance
+    return any(a.published is not None and utc(since) <= utc(a.published) <= latest for a in articles)
 
 
 def _date_range(story: Story) -> str:
