@@ -211,6 +211,7 @@ def test_evaluate_clusters_scores_an_article_the_clusterer_skipped_as_a_story_of
     assert main(["evaluate", "clusters", "--gold", str(gold), "--pred", str(pred)]) == 0
     captured = capsys.readouterr()
     assert "the clusterer skipped 1 article" in captured.err and captured.err.rstrip().endswith(": j1")
+    assert f"{pred}: the clusterer skipped 1 article of {gold} (their 'skipped' field says why)" in captured.err
     assert "Clustering: 5 articles, 3 gold and 3 predicted" in " ".join(captured.out.split())
 
 

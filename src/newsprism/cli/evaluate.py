@@ -104,7 +104,7 @@ def run_clusters(args: argparse.Namespace) -> int:
         # Like a story without a summary for ROUGE: counted, so that skipping cannot hide an article.
         named = first_named(skipped)
         warn(f"{args.pred}: the clusterer skipped {len(skipped)} article{'s' * (len(skipped) != 1)} of "
-             f"{args.gold} (see 'skipped' there); each is scored as a story of its own: {named}")
+             f"{args.gold} (their 'skipped' field says why); each is scored as a story of its own: {named}")
         pred.update({article: f"skipped:{article}" for article in skipped})
     scores = score_clusters(gold, pred)
     _print_table(
