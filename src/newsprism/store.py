@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -70,9 +71,8 @@ CREATE VIEW IF NOT EXISTS duplicate_groups AS
 """
 
 
-_STORE_OBJECTS = frozenset({"articles", "articles_story", "stories", "stories_last", "analyses", "state",
-                            "duplicate_groups"})
-"""The tables, indexes and view that ``_SCHEMA`` creates."""
+_STORE_OBJECTS = frozenset(re.findall(r"CREATE \w+ IF NOT EXISTS (\w+)", _SCHEMA))
+"""The tables, indexes and view that ``_SCHEMA`` creates (read from it, so the two cannot drift)."""
 
 
 def article_key(article: Article) -> str:
