@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from datapaths import LATIMES_SEED, RT_SEED
@@ -153,3 +154,10 @@ def test_a_story_left_without_text_by_cleaning_keeps_its_line_with_the_reason(tm
     assert [line["id"] for line in lines] == ["junk", "ok"]
     assert lines[0]["error"] == "story has no article with text" and lines[0]["sentences"] == []
     assert f"{clusters}: story junk: story has no article with text" in captured.err
+
+
+def test_a_full_disk_under_out_is_a_one_line_error_naming_the_file(capsys):
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full, a device whose every write fails with 'no space left'")
+    assert main(["summarize", *SEEDS, "--out", "/dev/full"]) == 2
+    assert capsys.readouterr().err == "newsprism: error: cannot write to /dev/full: No space left on device\n"

@@ -85,7 +85,10 @@ def render_record(record: Mapping[str, Any], fmt: str) -> str:
 
 @contextmanager
 def open_output(path: str | None) -> Iterator[TextIO]:
-    """``path`` opened for writing, or standard output when it is None (and then not closed)."""
+    """``path`` opened for writing, or standard output when it is None (and then not closed).
+
+    A failed write (a full disk, often seen only when the file is flushed on closing) is a
+    ``NewsprismError`` naming the file, like a failed open."""
     if path is None:
         yield sys.stdout
         return
@@ -93,8 +96,13 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         out = Path(path).open("w", encoding="utf-8")
     except OSError as error:
         raise NewsprismError(f"cannot write to {path}: {error.strerror}") from error
-    with out:
-        yield out
+    try:
+        with out:
+            yield out
+    except OSError as error:
+        if error.filename is not None:  # not a write to ``out``: some other file's problem
+            raise
+        raise NewsprismError(f"cannot write to {path}: {error.strerror or error}") from error
 
 
 def write_cluster_outputs(
