@@ -26,11 +26,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections import Counter
 
 import numpy as np
-from neus_terms import NEUS, _score_with, candidate_pairs, neus_articles  # this script's folder
+from neus_terms import _score_with, candidate_pairs, neus_articles, run  # this script's folder
 from stories_bench import GOLD_SETS, pooled
 
 CLASSES = ("title word", "title name", "title number", "title calendar", "body word", "body name", "body number",
@@ -166,10 +165,7 @@ def main() -> None:
         p.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
         p.add_argument("--thresholds", nargs="+", type=float, default=[0.1, 0.15, 0.2, 0.25, 0.3])
         p.set_defaults(func=func)
-    args = parser.parse_args()
-    if not NEUS.is_dir():
-        sys.exit(f"NeuS data not found at {NEUS}")
-    args.func(args)
+    run(parser)
 
 
 if __name__ == "__main__":

@@ -27,13 +27,12 @@ beat the default on all three gold sets at one threshold.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 from neus_projection import embeddings, project
-from neus_terms import NEUS, _score_with, candidate_pairs, neus_articles  # this script's folder
+from neus_terms import _score_with, candidate_pairs, neus_articles, run  # this script's folder
 from stories_bench import GOLD_SETS, pooled, semeval_articles
 
 BLOCKS = ("title", "body", "entities")
@@ -181,10 +180,7 @@ def main() -> None:
     for p in sub.choices.values():
         p.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
         p.add_argument("--cache", type=Path, help="folder keeping each set's MiniLM embeddings")
-    args = parser.parse_args()
-    if not NEUS.is_dir():
-        sys.exit(f"NeuS data not found at {NEUS}")
-    args.func(args)
+    run(parser)
 
 
 if __name__ == "__main__":

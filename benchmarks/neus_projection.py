@@ -25,11 +25,10 @@ little, and no blend beats the default on all three gold sets at one threshold.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
-from neus_terms import NEUS, candidate_pairs, neus_articles  # this script's folder
+from neus_terms import candidate_pairs, neus_articles, run  # this script's folder
 from pair_model import _encoder, cluster_blended, embed
 from stories_bench import GOLD_SETS, pooled
 
@@ -191,10 +190,7 @@ def main() -> None:
     p.set_defaults(func=curve)
     for p in sub.choices.values():
         p.add_argument("--cache", type=Path, help="folder keeping each set's MiniLM embeddings")
-    args = parser.parse_args()
-    if not NEUS.is_dir():
-        sys.exit(f"NeuS data not found at {NEUS}")
-    args.func(args)
+    run(parser)
 
 
 if __name__ == "__main__":

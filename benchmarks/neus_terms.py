@@ -227,6 +227,14 @@ def curve(args: argparse.Namespace) -> None:
             print(f"| {label} | {threshold} | " + " | ".join(cells) + " |", flush=True)
 
 
+def run(parser: argparse.ArgumentParser) -> None:
+    """Run the command chosen on the command line; without the NeuS data, stop saying where it was looked for."""
+    args = parser.parse_args()
+    if not NEUS.is_dir():
+        sys.exit(f"NeuS data not found at {NEUS}")
+    args.func(args)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(required=True)
@@ -244,10 +252,7 @@ def main() -> None:
     p.add_argument("--min-df", type=int, default=30)
     p.add_argument("--thresholds", nargs="+", type=float, default=[0.1, 0.15, 0.2, 0.25, 0.3])
     p.set_defaults(func=curve)
-    args = parser.parse_args()
-    if not NEUS.is_dir():
-        sys.exit(f"NeuS data not found at {NEUS}")
-    args.func(args)
+    run(parser)
 
 
 if __name__ == "__main__":

@@ -250,7 +250,6 @@ def _datasketch_dedup(articles, settings):
 
 def _all_pairs_tfidf(articles, threshold: float):
     """Naive clustering: full TF-IDF fit, all-pairs cosine, connected components above the threshold."""
-    import numpy as np
     from scipy.sparse.csgraph import connected_components
     from sklearn.feature_extraction.text import TfidfVectorizer
 
