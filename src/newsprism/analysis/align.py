@@ -248,7 +248,7 @@ def sentence_cosines(vectors: sp.csr_matrix, article_of: np.ndarray, settings: A
                      story_id: str = "") -> sp.csr_matrix:
     """Cosines between a story's sentences: all of them, or the nearest ones when all would not fit
     (said in a warning naming ``story_id``, since it can change the story's facts)."""
-    sentences_with = np.diff(vectors.tocsc().indptr).astype(np.int64)
+    sentences_with = np.bincount(vectors.indices, minlength=vectors.shape[1]).astype(np.int64)
     bound = int(np.sum(sentences_with**2))
     if bound <= settings.max_pairs:
         return sp.csr_matrix(vectors @ vectors.T)
@@ -265,7 +265,7 @@ def _nearest_cosines(vectors: sp.csr_matrix, article_of: np.ndarray, neighbours:
     n = vectors.shape[0]
     keep = min(neighbours, n)
     step = max(1, _BLOCK_ENTRIES // n)
-    transposed = sp.csc_matrix(vectors.T)
+    transposed = vectors.T  # CSC: the transpose of a CSR matrix, without a copy
     self_cosine = np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel()
     rows, columns, values = [np.arange(n)], [np.arange(n)], [self_cosine]
     for start in range(0, n, step):
