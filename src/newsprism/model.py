@@ -133,8 +133,25 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """The words of an article that name a speaker ("he", "the Kremlin spokesman", "Peskov"):
+    ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
-    """Words attributed to a speaker, with their span in the article."""
+    """Words attributed to a speaker, with their span in the article.
+
+    ``speaker`` is the person or organisation the mention was resolved to, "" when it could not be
+    resolved (never a guess); ``speaker_mention`` the words that name the speaker, None when the
+    quotation has none (a quote-only paragraph continuing the last speaker); ``direct`` is True for
+    verbatim words (inside quotation marks), False for reported speech; ``verb`` is the cue
+    ("said", "according to"); ``speaker_id`` names one person across a story's articles.
+    """
 
     speaker: str
     text: str
@@ -143,6 +160,8 @@ class Quote:
     end: int
     direct: bool = True
     verb: str | None = None
+    speaker_mention: Mention | None = None
+    speaker_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
