@@ -27,13 +27,13 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.analysis import align
 from newsprism.analysis.align import terms
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Quote, QuoteGroup, Sentence
+from newsprism.model import Article, Mention, Quote, QuoteGroup, Sentence
 from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
@@ -162,12 +162,19 @@ _NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{_TITLE}?(?:the\s+)?[A-Z
 _PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey))"
 _GROUP = (
     r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
-    r"(?:[A-Z][\w.’'\-]*\s+){0,3}(?:[Rr]eports|[Ff]igures|[Dd]ata|[Oo]fficials|[Aa]ides|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Ss]ources|"
-    r"[Ii]nsiders|[Ll]awmakers|[Aa]uthorities|[Pp]olice|[Rr]esidents|[Ww]itnesses|[Pp]rosecutors|[Ii]nvestigators)\b)"
+    r"(?:(?!(?:that|and|but|as|which|who|whom|when|while|if|because|the|a|an|of|to|in|on|at|for|with|by|from|said|says|say|told)\b)"
+    r"[\w.’'\-]+\s+){0,3}"
+    r"(?:[Rr]eports|[Ff]igures|[Dd]ata|[Oo]fficials|[Aa]ides|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Ss]ources|"
+    r"[Ii]nsiders|[Ll]awmakers|[Aa]uthorities|[Pp]olice|[Rr]esidents|[Ww]itnesses|[Pp]rosecutors|[Ii]nvestigators|"
+    r"[Ll]eaders|[Mm]embers|[Vv]oters|[Ee]conomists|[Pp]eople|[Ss]upporters|[Aa]dvocates|[Oo]bservers|[Pp]olls|"
+    r"[Ss]urveys|[Ss]tudies|[Dd]ocuments|[Rr]ecords|[Nn]ewspapers|[Aa]ctivists|[Ss]trategists|[Dd]emocrats|[Rr]epublicans|"
+    r"[Oo]peratives|[Aa]ttorneys|[Ll]awyers|[Ee]xecutives|[Ss]cientists|[Rr]esearchers|[Ss]pokesmen|[Ss]pokespeople|"
+    r"[Dd]elegates|[Dd]onors|[Oo]rganizers|[Pp]rotesters|[Cc]andidates|[Ff]riends|[Aa]llies|[Oo]pponents|[Aa]ssociates)\b)"
 )
 """Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
 _DESCRIPTION = (
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Bb]oth|[Tt]wo|[Tt]hree)\s+"
+    r"(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
     rf"|{_NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
 )
 _SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME}|{_PRONOUN})"
@@ -181,19 +188,24 @@ _WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|t
 _SPEAKER_VERB = re.compile(rf"{_SPEAKER}{_ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{_WHEN}\s+{_AUX}{_VERB}")
 # "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
 _VERB_SPEAKER = re.compile(
-    rf"[,”\"Q]\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})"
+    rf"[,”\"Q']\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})"
     r"(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|after|before|while|when|last|this|yesterday|today|who|from|of)\b)"
 )
 """Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
 of reported speech ("said Mr. Steele was ...") is not taken for the speaker."""
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME})")
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording to\s+(?P<speaker>(?:{_DESCRIPTION}|{_GROUP}|{_NAME})(?:\s+(?:of|from|by|at|for|on|in)\s+[^,.;:]{{1,60}}?)?)(?=\s*[,.;:]|\s*$)"
+    rf"|\b[Aa]ccording to\s+(?P<short>{_DESCRIPTION}|{_GROUP}|{_NAME})"
+)
+""""According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase."""
 _GROUP_SPEAKER = re.compile(_GROUP)
 
-_QUOTE_PAIRS = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
-"""Opening mark -> the marks that may close it (copy often mixes curly and straight quotes)."""
-QUOTE_MARKS = frozenset("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()))
-"""Every double quote mark that opens or closes a quotation."""
-_OPEN = re.compile(r"[“\"«„]")
+_QUOTE_PAIRS = {"“": ("”", '"'), '"': ('"', "”"), "«": ("»",), "„": ("“", "”"), "''": ("''",)}
+"""Opening mark -> the marks that may close it (copy often mixes curly and straight quotes; The New
+York Times' archive writes two apostrophes, ''like this'')."""
+QUOTE_MARKS = frozenset(mark for pair in _QUOTE_PAIRS.items() for mark in (pair[0], *pair[1]) if len(mark) == 1)
+"""Every one-character double quote mark that opens or closes a quotation."""
+_OPEN = re.compile(r"[“\"«„]|(?<![\w'])''(?=\S)")
 _MASK = "Q"
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
@@ -218,11 +230,11 @@ def quoted_spans(text: str) -> list[_QuotedSpan]:
         paragraph_end = text.find("\n", match.end())
         if paragraph_end == -1:
             paragraph_end = len(text)
-        closes = [c for c in (text.find(mark, match.end(), paragraph_end) for mark in closing) if c != -1]
-        end = min(closes, default=paragraph_end)
+        closes = [(c, len(mark)) for mark in closing if (c := text.find(mark, match.end(), paragraph_end)) != -1]
+        end, width = min(closes, default=(paragraph_end, 1))
         if end > match.end():
             spans.append(_QuotedSpan(match.end(), end))
-        position = end + 1
+        position = end + width
     return spans
 
 
@@ -398,6 +410,7 @@ class _Attribution:
     start: int  # of the attribution (speaker and verb), sentence-relative
     end: int
     apposed: bool = False  # "Another figure, Dan Senor, told ...": what comes before is not speech
+    mention: tuple[int, int] | None = None  # the words naming the speaker, sentence-relative
 
 
 def _head(description: str) -> str:
@@ -428,31 +441,71 @@ def _can_speak(speaker: str, before: str = "") -> bool:
         )
     words = speaker.split()
     head = _head(speaker)
-    return len(words) > 1 and (head in _PERSON_ROLES or any(w[0].isupper() and w.lower() == head for w in words[1:]))
+    return len(words) > 1 and (
+        head in _PERSON_ROLES
+        or any(w[0].isupper() and w.lower() == head for w in words[1:])
+        or (head.isalpha() and head.islower() and head not in _SILENT_HEADS and head not in _DETERMINERS)
+    )
+
+
+_SILENT_HEADS = frozenset(
+    """time times day days week weeks month months year years morning afternoon evening night hour hours
+    moment way thing things point fact case part end start beginning while same other others more most
+    first last next one two three it this that what which""".split()
+)
+"""Heads of a description that name no speaker ("the same day said", "a year ago said"); any other
+description may name one (PolNeAR's sources include "the actress", "the probe", "a polling
+average"). Whether it names a person or an organisation is decided when the speaker is resolved."""
+
+_LEAD_WORD = re.compile(
+    r"^(?:But|And|Yet|So|Still|Now|Meanwhile|Instead|Also|However|Then|Despite|Earlier|Later|Indeed|Even|Only|Though|Although|While|When|After|Before|If|Because)\s+(?=\S)"
+)
+"""A sentence connective the speaker pattern took in ("But Murshed Zaheed said"; "Despite Trump saying")."""
 
 
 _PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "from", "on", "about", "against", "by"})
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
 
 
-def _attribution(masked: str) -> _Attribution | None:
-    """The speaker and verb of a sentence, read outside its quotations."""
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, also those that start inside a longer match ("On Tuesday, the
+    company said": the match from "On" swallows the one from "the")."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
+def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | None:
+    """The speaker and verb of a sentence, read outside its quotations.
+
+    Of several, the first in the sentence: the main clause's ("He said her family asked ...").
+    """
     candidates = []
+    seen_verbs: set[int] = set()
     for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING):
-        for match in pattern.finditer(masked):
-            speaker = _clean_description(match.group("speaker"))
-            if not _can_speak(speaker, masked[: match.start("speaker")]):
+        for match in _matches(pattern, masked):
+            group = "speaker" if match.group("speaker") is not None else "short"
+            raw = match.group(group)
+            speaker = _clean_description(_LEAD_WORD.sub("", raw))
+            verb_at = match.start("verb") if match.groupdict().get("verb") else match.start()
+            if verb_at in seen_verbs or not _can_speak(speaker, masked[: match.start(group)]):
                 continue
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.groupdict().get("verb") or "according to"
-            candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed))
+            at = match.start(group) + raw.rfind(speaker)
+            seen_verbs.add(verb_at)
+            candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker))))
     if not candidates and (joined := _COORDINATED.search(masked)):
         # "Critics have described him as gaffe-prone and said ...": the speaker is the clause subject
         subject = _CLAUSE_SUBJECT.match(masked)
         if subject and _can_speak(subject.group("speaker")):
-            return _Attribution(subject.group("speaker"), joined.group("verb"), subject.start("speaker"), joined.end())
+            return _Attribution(
+                subject.group("speaker"), joined.group("verb"), subject.start("speaker"), joined.end(),
+                mention=subject.span("speaker"),
+            )
     if not candidates:
         participle = _PARTICIPLE.search(masked)
         subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
@@ -460,18 +513,23 @@ def _attribution(masked: str) -> _Attribution | None:
         if not subjects:
             return None
         # "Barry Rand issued a statement ... claiming “...”": the speaker is the subject of the clause
-        return _Attribution(subjects[-1].group("speaker"), participle.group(), subjects[-1].start("speaker"), participle.end())
+        return _Attribution(
+            subjects[-1].group("speaker"), participle.group(), subjects[-1].start("speaker"), participle.end(),
+            mention=subjects[-1].span("speaker"),
+        )
 
     def rank(candidate: _Attribution) -> tuple[int, int]:  # a name before a description before a pronoun
         kind = 2 if _is_pronoun(candidate.speaker) else 1 if _is_description(candidate.speaker) else 0
-        return (kind, candidate.start)
+        return (candidate.start,) if rank_by_position else (kind, candidate.start)
 
     best = min(candidates, key=rank)
     if best.verb.endswith("ing") and _is_description(best.speaker):
         # "Steele issued a statement saying ...": the speaker is the subject of the clause
         subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, best.start))
         if subjects and _can_speak(subject := subjects[-1].group("speaker")):
-            return _Attribution(subject, best.verb, subjects[-1].start("speaker"), best.end, best.apposed)
+            return _Attribution(
+                subject, best.verb, subjects[-1].start("speaker"), best.end, best.apposed, subjects[-1].span("speaker")
+            )
     return best
 
 
@@ -510,6 +568,9 @@ _NOT_A_CLAUSE = re.compile(
     r"^\W*(?:[A-Za-z]+ing|In|On|At|During|After|Before|While|When|Asked|Writing|Interviewed)\b"
 )
 """A lead-in that is not reported speech ("Speaking on ABC's “This Week,” McCain said ...")."""
+_LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed)\b")
+"""The same before an attribution that ends its sentence: "In 2014, 82 percent ..., according to
+the FBI" reports all that comes before it."""
 
 
 def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
@@ -523,9 +584,10 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
     rest = masked[_TIME_AFTER.match(masked, attribution.end).end() :]
     trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-"
+    lead_in = _LEAD_IN.match(before) if trailing else _NOT_A_CLAUSE.match(before)
     if (
         lead.endswith(",") and not attribution.apposed and len(_WORD.findall(before)) >= 4
-        and not _NOT_A_CLAUSE.match(before) and (trailing or attribution.verb not in _NEEDS_THAT)
+        and not lead_in and (trailing or attribution.verb not in _NEEDS_THAT)
     ):
         return len(masked) - len(masked.lstrip()), len(before)
     if attribution.verb == "according to":
@@ -568,18 +630,22 @@ def extract_quotes(
 
     quotes: list[Quote] = []
     last_attributed = -len(sentences) - 1
+    last_mention: Mention | None = None
     seen: set[_QuotedSpan] = set()
     for position, (sentence, masked, attribution, inside) in enumerate(read):
-        speaker, verb = "", None
+        speaker, verb, mention = "", None, None
         if attribution is not None:
             speaker, verb = resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb
-            last_attributed = position
+            if attribution.mention is not None:
+                lo, hi = (sentence.start + at for at in attribution.mention)
+                mention = Mention(text[lo:hi], lo, hi)
+            last_attributed, last_mention = position, mention
             if speaker and not _is_description(speaker):
                 resolver.last_speaker = speaker
             if speaker and resolver.is_person(speaker):
                 resolver.last_person, resolver.last_person_at = speaker, position
         elif inside and position - last_attributed <= settings.continuation_sentences:
-            speaker = resolver.last_speaker
+            speaker, mention = resolver.last_speaker, last_mention
         resolver.mentioned(masked, position)
         inside = [span for span in inside if not _is_title(text[span.start : span.end])]
         for span in inside:
@@ -587,7 +653,7 @@ def extract_quotes(
                 continue
             seen.add(span)
             start, end = _trim(text, span.start, span.end)
-            quotes.append(Quote(speaker, text[start:end], article.id, start, end, True, verb))
+            quotes.append(Quote(speaker, text[start:end], article.id, start, end, True, verb, mention))
         if inside or attribution is None or not speaker:
             continue
         relative = _indirect_span(masked, attribution)
@@ -595,7 +661,7 @@ def extract_quotes(
             continue
         start, end = _trim(text, sentence.start + relative[0], sentence.start + relative[1])
         if len(_WORD.findall(text[start:end])) >= settings.min_indirect_words:
-            quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb))
+            quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb, mention))
     log.debug("article %s: %d quotes", article.id, len(quotes))
     return tuple(quotes)
 
