@@ -153,13 +153,13 @@ _INDIVIDUAL_ROLES = frozenset(
 "the presidential press secretary"): resolved to the only person the article quotes by name.
 Institutions ("the campaign") and unnamed people ("one GOP insider") are never resolved so."""
 
-_PRONOUNS = frozenset({"he", "she", "they", "him", "her"})
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "it", "we", "i"})
 
 _NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b|and(?=\s+[A-Z]))"
 """A word of a name: capitalised, a particle ("van", "bin"), or the "and" of "Customs and Border Protection"."""
 _TITLE = r"(?:(?:" + "|".join(_TITLES) + r")\.\s+)"
 _NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
-_PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey))"
+_PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
 _GROUP = (
     r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
     r"(?:(?!(?:that|and|but|as|which|who|whom|when|while|if|because|the|a|an|of|to|in|on|at|for|with|by|from|said|says|say|told)\b)"
@@ -554,7 +554,7 @@ def _clean_description(speaker: str) -> str:
 _TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "asked", "asks"})
 _TELL_OBJECT = re.compile(
     r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
-    r"(?=\s)"
+    r"(?=\s|[,.;:!?]|$)"
 )
 _CLAUSE_START = re.compile(
     r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
@@ -582,12 +582,14 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     lead = masked[: attribution.start].rstrip()
     before = lead.rstrip(" ,")
     # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
-    rest = masked[_TIME_AFTER.match(masked, attribution.end).end() :]
+    after = attribution.end
+    if attribution.verb in _TELL_VERBS and (told := _TELL_OBJECT.match(masked, after)):
+        after = told.end()  # "..., the spokesman told reporters."
+    rest = masked[_TIME_AFTER.match(masked, after).end() :]
     trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-"
-    lead_in = _LEAD_IN.match(before) if trailing else _NOT_A_CLAUSE.match(before)
     if (
-        lead.endswith(",") and not attribution.apposed and len(_WORD.findall(before)) >= 4
-        and not lead_in and (trailing or attribution.verb not in _NEEDS_THAT)
+        trailing and lead.endswith(",") and not attribution.apposed and len(_WORD.findall(before)) >= 4
+        and not _LEAD_IN.match(before)
     ):
         return len(masked) - len(masked.lstrip()), len(before)
     if attribution.verb == "according to":
@@ -654,7 +656,7 @@ def extract_quotes(
             seen.add(span)
             start, end = _trim(text, span.start, span.end)
             quotes.append(Quote(speaker, text[start:end], article.id, start, end, True, verb, mention))
-        if inside or attribution is None or not speaker:
+        if inside or attribution is None:
             continue
         relative = _indirect_span(masked, attribution)
         if relative is None:
