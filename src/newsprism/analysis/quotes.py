@@ -101,11 +101,35 @@ SPEECH_VERBS: tuple[str, ...] = (
 Forms that are more often nouns or other senses in news ("comments", "notes", "claims", "states",
 "continued", "posted", "charged") are left out."""
 
+BELIEF_VERBS: tuple[str, ...] = (
+    "think", "thinks", "thought", "believe", "believes", "believed", "feel", "feels", "felt", "fear", "fears",
+    "feared", "hope", "hopes", "hoped", "know", "knows", "knew", "show", "shows", "showed", "found", "finds",
+    "indicate", "indicates", "indicated", "agree", "agrees", "agreed", "realize", "realized", "realizes",
+    "understand", "understands", "estimate", "estimates", "estimated", "expect", "expects", "expected",
+    "worry", "worries", "worried", "doubt", "doubts", "doubted", "recognize", "recognized", "learned",
+    "discovered", "assume", "assumes", "assumed", "hinted", "signaled", "signalled", "argue", "suggest",
+    "contend", "contends", "insist", "predict", "predicts", "warn", "claim", "claims", "allege", "alleged",
+    "concede", "admit", "deny", "acknowledge", "add", "explain", "note", "notes", "write",
+)
+"""Verbs that attribute a belief, a finding or a stance rather than words ("Trump thinks ...", "the
+poll showed that ..."): PolNeAR annotates them as attributions; they report content, never verbatim
+words. Only with a clause after them (see ``_NEEDS_THAT``)."""
+
+_BARE_CLAUSE = frozenset("think thinks thought believe believes believed feel feels felt fear fears feared".split())
+"""Belief verbs whose clause often comes without "that" ("I think he is right")."""
+
+_BELIEF = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
+_BELIEF_CLAUSE = (
+    re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+that\b"),
+    re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+(?:that\b|(?!(?:of|about|so|it|this|that|the|a|an|to|in|for)\b)[A-Za-z’']+\s+(?:\w+\s+)?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b)"),
+)
+"""What must follow a belief verb: "that" (or, after think/believe/feel/fear, a subject and its verb)."""
+
 _NEEDS_THAT = frozenset(
     """announced announces confirmed confirms denied denies urged promised pledged vowed predicted
     acknowledged acknowledges suggested suggests recalled observed testified complained reported
     reports asked asks""".split()
-)
+) | frozenset(BELIEF_VERBS) - _BARE_CLAUSE
 """Verbs that also take a plain object ("announced the plan", "asked members to join"): they report
 speech without quote marks only in a "that" clause."""
 
@@ -179,7 +203,7 @@ _DESCRIPTION = (
 )
 _SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME}|{_PRONOUN})"
 _AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially|publicly|privately)\s+)*"
-_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
+_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
 _ASIDE = r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
@@ -489,12 +513,15 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             raw = match.group(group)
             speaker = _clean_description(_LEAD_WORD.sub("", raw))
             verb_at = match.start("verb") if match.groupdict().get("verb") else match.start()
-            if verb_at in seen_verbs or not _can_speak(speaker, masked[: match.start(group)]):
+            object_of = match.start() if pattern is _ACCORDING else match.start(group)  # "according to" ends in "to"
+            if verb_at in seen_verbs or not _can_speak(speaker, masked[:object_of]):
                 continue
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.groupdict().get("verb") or "according to"
+            if verb in _BELIEF and not _BELIEF_CLAUSE[verb in _BARE_CLAUSE].match(masked, match.end("verb")):
+                continue  # "Nobody knew the outcome": a belief verb attributes only a clause
             at = match.start(group) + raw.rfind(speaker)
             seen_verbs.add(verb_at)
             candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker))))
@@ -589,7 +616,7 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-"
     if (
         trailing and lead.endswith(",") and not attribution.apposed and len(_WORD.findall(before)) >= 4
-        and not _LEAD_IN.match(before)
+        and not (_LEAD_IN.match(before) and "," not in before)
     ):
         return len(masked) - len(masked.lstrip()), len(before)
     if attribution.verb == "according to":
