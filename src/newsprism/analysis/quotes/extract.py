@@ -1,0 +1,388 @@
+"""Attributions read from sentences: the speaker mention, the cue and the content of each quotation."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsprism.analysis.quotes.marks import (
+    MASK,
+    WORD,
+    QuotedSpan,
+    is_title,
+    mask,
+    quoted_spans,
+    trim,
+)
+from newsprism.analysis.quotes.settings import QuoteSettings
+from newsprism.analysis.quotes.speakers import (
+    Resolver,
+    appositions,
+    head_noun,
+    is_description,
+    is_pronoun,
+    person_names,
+)
+from newsprism.analysis.quotes.words import (
+    BARE_CLAUSE_VERBS,
+    BELIEF_VERBS,
+    DETERMINERS,
+    NEEDS_THAT,
+    NOT_NAME_START,
+    PERSON_ROLES,
+    PREPOSITIONS,
+    SILENT_HEADS,
+    SPEECH_VERBS,
+    TELL_VERBS,
+    TITLES,
+)
+from newsprism.model import Article, Mention, Quote, Sentence
+
+log = logging.getLogger(__name__)
+
+_BELIEF = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
+
+
+_BELIEF_CLAUSE = (
+    re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+that\b"),
+    re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+(?:that\b|(?!(?:of|about|so|it|this|that|the|a|an|to|in|for)\b)[A-Za-z’']+\s+(?:\w+\s+)?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b)"),
+)
+"""What must follow a belief verb: "that" (or, after think/believe/feel/fear, a subject and its verb)."""
+
+
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b|and(?=\s+[A-Z]))"
+"""A word of a name: capitalised, a particle ("van", "bin"), or the "and" of "Customs and Border Protection"."""
+
+
+_TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.\s+)"
+
+
+_NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
+
+
+_PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
+
+
+_GROUP = (
+    r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
+    r"(?:(?!(?:that|and|but|as|which|who|whom|when|while|if|because|the|a|an|of|to|in|on|at|for|with|by|from|said|says|say|told)\b)"
+    r"[\w.’'\-]+\s+){0,3}"
+    r"(?:[Rr]eports|[Ff]igures|[Dd]ata|[Oo]fficials|[Aa]ides|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Ss]ources|"
+    r"[Ii]nsiders|[Ll]awmakers|[Aa]uthorities|[Pp]olice|[Rr]esidents|[Ww]itnesses|[Pp]rosecutors|[Ii]nvestigators|"
+    r"[Ll]eaders|[Mm]embers|[Vv]oters|[Ee]conomists|[Pp]eople|[Ss]upporters|[Aa]dvocates|[Oo]bservers|[Pp]olls|"
+    r"[Ss]urveys|[Ss]tudies|[Dd]ocuments|[Rr]ecords|[Nn]ewspapers|[Aa]ctivists|[Ss]trategists|[Dd]emocrats|[Rr]epublicans|"
+    r"[Oo]peratives|[Aa]ttorneys|[Ll]awyers|[Ee]xecutives|[Ss]cientists|[Rr]esearchers|[Ss]pokesmen|[Ss]pokespeople|"
+    r"[Dd]elegates|[Dd]onors|[Oo]rganizers|[Pp]rotesters|[Cc]andidates|[Ff]riends|[Aa]llies|[Oo]pponents|[Aa]ssociates)\b)"
+)
+"""Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
+
+
+_DESCRIPTION = (
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Bb]oth|[Tt]wo|[Tt]hree)\s+"
+    r"(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
+    rf"|{_NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
+)
+
+
+_SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME}|{_PRONOUN})"
+
+
+_AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially|publicly|privately)\s+)*"
+
+
+_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
+
+
+# "SPEAKER (has) said", anchored so the speaker ends right before the verb.
+_ASIDE = r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
+"""A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
+
+
+_WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today))?"
+
+
+_SPEAKER_VERB = re.compile(rf"{_SPEAKER}{_ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{_WHEN}\s+{_AUX}{_VERB}")
+
+
+# "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
+_VERB_SPEAKER = re.compile(
+    rf"[,”\"Q']\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})"
+    r"(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|after|before|while|when|last|this|yesterday|today|who|from|of)\b)"
+)
+"""Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
+of reported speech ("said Mr. Steele was ...") is not taken for the speaker."""
+
+
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording to\s+(?P<speaker>(?:{_DESCRIPTION}|{_GROUP}|{_NAME})(?:\s+(?:of|from|by|at|for|on|in)\s+[^,.;:]{{1,60}}?)?)(?=\s*[,.;:]|\s*$)"
+    rf"|\b[Aa]ccording to\s+(?P<short>{_DESCRIPTION}|{_GROUP}|{_NAME})"
+)
+""""According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase."""
+
+
+_GROUP_SPEAKER = re.compile(_GROUP)
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    speaker: str
+    verb: str
+    start: int  # of the attribution (speaker and verb), sentence-relative
+    end: int
+    apposed: bool = False  # "Another figure, Dan Senor, told ...": what comes before is not speech
+    mention: tuple[int, int] | None = None  # the words naming the speaker, sentence-relative
+
+
+def _can_speak(speaker: str, before: str = "") -> bool:
+    """A name, a pronoun, or a description of someone or something that speaks (see ``PERSON_ROLES``).
+
+    ``before`` is the text before the speaker: a name right after a preposition ("contact with
+    Steele told") is an object, not the speaker.
+    """
+    if not speaker or MASK * 2 in speaker or speaker.endswith(("’s", "'s")):
+        return False
+    if is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker):
+        return True
+    if not is_description(speaker):
+        speaker = re.sub(r"^(?:acting|former|interim|deputy|[Tt]he)\s+", "", speaker)
+        first = speaker.split()[0]
+        return (
+            speaker[0].isupper()
+            and speaker.rstrip(".") not in TITLES
+            and first not in NOT_NAME_START
+            and not _PARTY_LABEL.match(speaker)
+            and not re.search(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s*$", before)
+        )
+    words = speaker.split()
+    head = head_noun(speaker)
+    return len(words) > 1 and (
+        head in PERSON_ROLES
+        or any(w[0].isupper() and w.lower() == head for w in words[1:])
+        or (head.isalpha() and head.islower() and head not in SILENT_HEADS and head not in DETERMINERS)
+    )
+
+
+_LEAD_WORD = re.compile(
+    r"^(?:But|And|Yet|So|Still|Now|Meanwhile|Instead|Also|However|Then|Despite|Earlier|Later|Indeed|Even|Only|Though|Although|While|When|After|Before|If|Because)\s+(?=\S)"
+)
+"""A sentence connective the speaker pattern took in ("But Murshed Zaheed said"; "Despite Trump saying")."""
+
+
+_PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, also those that start inside a longer match ("On Tuesday, the
+    company said": the match from "On" swallows the one from "the")."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
+def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | None:
+    """The speaker and verb of a sentence, read outside its quotations.
+
+    Of several, the first in the sentence: the main clause's ("He said her family asked ...").
+    """
+    candidates = []
+    seen_verbs: set[int] = set()
+    for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING):
+        for match in _matches(pattern, masked):
+            group = "speaker" if match.group("speaker") is not None else "short"
+            raw = match.group(group)
+            speaker = _clean_description(_LEAD_WORD.sub("", raw))
+            verb_at = match.start("verb") if match.groupdict().get("verb") else match.start()
+            object_of = match.start() if pattern is _ACCORDING else match.start(group)  # "according to" ends in "to"
+            if verb_at in seen_verbs or not _can_speak(speaker, masked[:object_of]):
+                continue
+            apposed = bool(match.groupdict().get("apposed"))
+            if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
+                continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
+            verb = match.groupdict().get("verb") or "according to"
+            if verb in _BELIEF and not _BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end("verb")):
+                continue  # "Nobody knew the outcome": a belief verb attributes only a clause
+            at = match.start(group) + raw.rfind(speaker)
+            seen_verbs.add(verb_at)
+            candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker))))
+    if not candidates and (joined := _COORDINATED.search(masked)):
+        # "Critics have described him as gaffe-prone and said ...": the speaker is the clause subject
+        subject = _CLAUSE_SUBJECT.match(masked)
+        if subject and _can_speak(subject.group("speaker")):
+            return _Attribution(
+                subject.group("speaker"), joined.group("verb"), subject.start("speaker"), joined.end(),
+                mention=subject.span("speaker"),
+            )
+    if not candidates:
+        participle = _PARTICIPLE.search(masked)
+        subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
+        subjects = [m for m in subjects if _can_speak(m.group("speaker"), masked[: m.start("speaker")])]
+        if not subjects:
+            return None
+        # "Barry Rand issued a statement ... claiming “...”": the speaker is the subject of the clause
+        return _Attribution(
+            subjects[-1].group("speaker"), participle.group(), subjects[-1].start("speaker"), participle.end(),
+            mention=subjects[-1].span("speaker"),
+        )
+
+    def rank(candidate: _Attribution) -> tuple[int, int]:  # a name before a description before a pronoun
+        kind = 2 if is_pronoun(candidate.speaker) else 1 if is_description(candidate.speaker) else 0
+        return (candidate.start,) if rank_by_position else (kind, candidate.start)
+
+    best = min(candidates, key=rank)
+    if best.verb.endswith("ing") and is_description(best.speaker):
+        # "Steele issued a statement saying ...": the speaker is the subject of the clause
+        subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, best.start))
+        if subjects and _can_speak(subject := subjects[-1].group("speaker")):
+            return _Attribution(
+                subject, best.verb, subjects[-1].start("speaker"), best.end, best.apposed, subjects[-1].span("speaker")
+            )
+    return best
+
+
+_PARTICIPLE = re.compile(
+    r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
+)
+
+
+_CLAUSE_SUBJECT = re.compile(rf"(?:^\W*|,\s+)(?P<speaker>{_GROUP}|{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+[a-z]+")
+
+
+_COORDINATED = re.compile(rf"\b(?:and|but)\s+{_AUX}{_VERB}")
+
+
+def _clean_description(speaker: str) -> str:
+    """A captured speaker trimmed to its noun phrase: the lazy match may take in a clause before it.
+
+    The "and" inside a name ("Customs and Border Protection") is kept.
+    """
+    for cut in (" that ", " which ", " and ", " but ", " as ", " then ", " while "):
+        if cut in speaker and not (cut == " and " and re.search(r"\band\s+[A-Z]", speaker)):
+            speaker = speaker.rsplit(cut, 1)[-1]
+    return speaker.strip()
+
+
+_TELL_OBJECT = re.compile(
+    r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
+    r"(?=\s|[,.;:!?]|$)"
+)
+
+
+_CLAUSE_START = re.compile(
+    r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
+    r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+)
+
+
+_TIME_AFTER = re.compile(
+    r"\s*(?:(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|week|month|year)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+)
+
+
+_NOT_A_CLAUSE = re.compile(
+    r"^\W*(?:[A-Za-z]+ing|In|On|At|During|After|Before|While|When|Asked|Writing|Interviewed)\b"
+)
+"""A lead-in that is not reported speech ("Speaking on ABC's “This Week,” McCain said ...")."""
+
+
+_LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed)\b")
+"""The same before an attribution that ends its sentence: "In 2014, 82 percent ..., according to
+the FBI" reports all that comes before it."""
+
+
+def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
+    """The reported clause of a sentence without quotations, sentence-relative.
+
+    The clause before a trailing attribution ("..., the official said") or after a leading one
+    ("Peskov told reporters that ..."; "According to the report, ...").
+    """
+    lead = masked[: attribution.start].rstrip()
+    before = lead.rstrip(" ,")
+    # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
+    after = attribution.end
+    if attribution.verb in TELL_VERBS and (told := _TELL_OBJECT.match(masked, after)):
+        after = told.end()  # "..., the spokesman told reporters."
+    rest = masked[_TIME_AFTER.match(masked, after).end() :]
+    trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-"
+    if (
+        trailing and lead.endswith(",") and not attribution.apposed and len(WORD.findall(before)) >= 4
+        and not (_LEAD_IN.match(before) and "," not in before)
+    ):
+        return len(masked) - len(masked.lstrip()), len(before)
+    if attribution.verb == "according to":
+        after_comma = masked.find(",", attribution.end)
+        lo = after_comma + 1 if after_comma != -1 else len(masked)
+    else:
+        lo = attribution.end
+        if attribution.verb in TELL_VERBS and (told := _TELL_OBJECT.match(masked, lo)):
+            lo = told.end()
+        elif attribution.verb in TELL_VERBS and (that := re.compile(r"[^,;:]{1,60}?\bthat\b").match(masked, lo)):
+            lo = that.end()  # "told a military officer the night before that ..."
+        lo = _CLAUSE_START.match(masked, lo).end()
+        if attribution.verb in NEEDS_THAT and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
+            return None
+    hi = len(masked.rstrip(" .!?\"”\n"))
+    return (lo, hi) if hi > lo else None
+
+
+def extract_quotes(
+    article: Article, sentences: Sequence[Sentence], settings: QuoteSettings = QuoteSettings()
+) -> tuple[Quote, ...]:
+    """Direct and indirect quotations in ``article``, each with its resolved speaker and span.
+
+    ``sentences`` are the article's sentences (from ``newsprism.text.segment``); spans index into
+    ``article.text``. A quotation whose speaker cannot be found keeps ``speaker=""``.
+    """
+    text = article.text
+    all_spans = quoted_spans(text)
+    direct_spans = [s for s in all_spans if len(WORD.findall(text[s.start : s.end])) >= settings.min_direct_words]
+    read = []  # per sentence: (sentence, masked text, attribution, direct quotations overlapping it)
+    for sentence in sentences:
+        overlapping = [s for s in all_spans if s.start < sentence.end and s.end > sentence.start]
+        masked = mask(sentence.text, sentence.start, overlapping)
+        inside = [s for s in direct_spans if s.start < sentence.end and s.end > sentence.start]
+        read.append((sentence, masked, _attribution(masked), inside))
+
+    resolver = Resolver(names=person_names(text), appositions=appositions(text))
+    named = (a.speaker for _, _, a, _ in read if a and not is_pronoun(a.speaker) and not is_description(a.speaker))
+    resolver.persons = tuple(dict.fromkeys(resolver.full_name(n) for n in named if resolver.is_person(n)))
+
+    quotes: list[Quote] = []
+    last_attributed = -len(sentences) - 1
+    last_mention: Mention | None = None
+    seen: set[QuotedSpan] = set()
+    for position, (sentence, masked, attribution, inside) in enumerate(read):
+        speaker, verb, mention = "", None, None
+        if attribution is not None:
+            speaker, verb = resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb
+            if attribution.mention is not None:
+                lo, hi = (sentence.start + at for at in attribution.mention)
+                mention = Mention(text[lo:hi], lo, hi)
+            last_attributed, last_mention = position, mention
+            if speaker and not is_description(speaker):
+                resolver.last_speaker = speaker
+            if speaker and resolver.is_person(speaker):
+                resolver.last_person, resolver.last_person_at = speaker, position
+        elif inside and position - last_attributed <= settings.continuation_sentences:
+            speaker, mention = resolver.last_speaker, last_mention
+        resolver.mentioned(masked, position)
+        inside = [span for span in inside if not is_title(text[span.start : span.end])]
+        for span in inside:
+            if span in seen:  # a quotation running over several sentences is one quote
+                continue
+            seen.add(span)
+            start, end = trim(text, span.start, span.end)
+            quotes.append(Quote(speaker, text[start:end], article.id, start, end, True, verb, mention))
+        if inside or attribution is None:
+            continue
+        relative = _indirect_span(masked, attribution)
+        if relative is None:
+            continue
+        start, end = trim(text, sentence.start + relative[0], sentence.start + relative[1])
+        if len(WORD.findall(text[start:end])) >= settings.min_indirect_words:
+            quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb, mention))
+    log.debug("article %s: %d quotes", article.id, len(quotes))
+    return tuple(quotes)

@@ -1,0 +1,161 @@
+"""Speakers: names, roles and pronouns in an article resolved to the person or organisation they name."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from newsprism.analysis.quotes.words import (
+    DETERMINERS,
+    INDIVIDUAL_ROLES,
+    NOT_NAME_START,
+    NOT_PERSON_WORDS,
+    PERSON_ROLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    ROLE_WORDS,
+)
+
+_POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
+
+
+def strip_title(name: str) -> str:
+    """A name without its leading titles and roles ("Russian President Vladimir Putin" -> "Vladimir Putin")."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    while len(words) > 1 and (words[0].lower() in ROLE_WORDS or words[0].lower() == "the"):
+        words.pop(0)
+    return " ".join(words).strip(" ,.")
+
+
+def is_description(speaker: str) -> bool:
+    """Whether a speaker is a description ("the official", "Putin’s spokesman") rather than a name.
+
+    "The Washington Post" and "the Kremlin" are names: after the article every word is capitalised.
+    """
+    words = speaker.split()
+    if words[0].lower() in DETERMINERS:
+        return len(words) == 1 or not all(w[0].isupper() for w in words[1:])
+    return bool(_POSSESSIVE_ROLE.search(speaker))
+
+
+def is_pronoun(speaker: str) -> bool:
+    return speaker.lower() in PRONOUNS
+
+
+_CAPITALISED = r"[A-Z](?:[a-z’'\-]+|[a-z]*[A-Z][a-z’'\-]+)"  # "Peskov", "McCain", "DeMint"
+
+
+_FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:[A-Z]\.\s+)?{_CAPITALISED}){{1,2}}\b")
+
+
+def person_names(text: str) -> list[str]:
+    """Full names (two or three capitalised words) in order of first appearance, titles stripped."""
+    found: dict[str, None] = {}
+    for match in _FULL_NAME.finditer(text):
+        words = strip_title(match.group()).split()
+        while words and words[0] in NOT_NAME_START:
+            words.pop(0)
+        if len(words) >= 2 and not any(w.lower() in ROLE_WORDS or w.lower() in NOT_PERSON_WORDS for w in words):
+            found.setdefault(" ".join(words), None)
+    return list(found)
+
+
+_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3}),\s+(?:(?:the|a|an)\s+)?(?P<role>[a-z][^,.;“\"]{2,80}?)[,.]"
+    r"|\b(?:the|a|an)\s+(?P<role2>[^,.;“\"]{3,60}?),\s+(?P<name2>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3})[,.]"
+)
+
+
+def appositions(text: str) -> dict[str, str]:
+    """Role descriptions set beside a name ("Brad Woodhouse, a spokesman for the DNC") -> the name."""
+    found: dict[str, str] = {}
+    for match in _APPOSITION.finditer(text):
+        name = match.group("name") or match.group("name2")
+        role = (match.group("role") or match.group("role2")).lower().replace("’s", "")
+        determiner = match.group().split(",")[1].split()[0].lower() in {"the", "a", "an"} if match.group("name") else True
+        if not determiner and role.split()[0] not in PERSON_ROLES | ROLE_WORDS | {"former"}:
+            continue  # "Dick Cheney, became ...": a verb, not a role
+        if any(word in PERSON_ROLES for word in role.split()[:4]):
+            found.setdefault(role, strip_title(name))
+    return found
+
+
+@dataclass
+class Resolver:
+    """Resolves the speakers of one article to the fullest name the article makes clear."""
+
+    names: list[str]
+    appositions: Mapping[str, str]
+    persons: tuple[str, ...] = ()
+    """Named people the article attributes speech to; a role resolves to the only one."""
+    last_speaker: str = ""
+    """The latest named speaker, person or institution: quote-only paragraphs continue it."""
+    last_person: str = ""
+    last_person_at: int = -1
+    last_mention: str = ""
+    last_mention_at: int = -1
+    """The first person named in the latest earlier sentence that names one (the likely subject)."""
+
+    def full_name(self, name: str) -> str:
+        stripped = strip_title(name)
+        words = stripped.split()
+        for k in range(1, len(words) - 1):  # "Weekly Standard Editor Bill Kristol" -> "Bill Kristol"
+            if " ".join(words[k:]) in self.names:
+                return " ".join(words[k:])
+        if " " in stripped or not stripped:
+            return stripped
+        for candidate in self.names:  # a surname: the first full name in the article that ends with it
+            if candidate.split()[-1] == stripped:
+                return candidate
+        return stripped
+
+    def is_person(self, name: str) -> bool:
+        return self.full_name(name) in self.names
+
+    def mentioned(self, masked: str, position: int) -> None:
+        """Remember the first person a sentence names, for pronouns in the sentences after it."""
+        if self.mention_pattern is None:
+            return
+        if match := self.mention_pattern.search(masked):
+            self.last_mention, self.last_mention_at = self.full_name(match.group()), position
+
+    @functools.cached_property
+    def mention_pattern(self) -> re.Pattern[str] | None:
+        forms = {form for name in self.names for form in (name, name.split()[-1])}
+        if not forms:
+            return None
+        return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+
+    def resolve(self, raw: str, before: str = "") -> str:
+        """The speaker ``raw`` refers to; ``before`` is the sentence up to it (a name there wins for a pronoun)."""
+        speaker = " ".join(raw.split()).strip(" ,")
+        if is_pronoun(speaker):
+            if speaker.lower() not in {"he", "she", "him", "her"}:
+                return ""
+            if self.mention_pattern is not None and (match := self.mention_pattern.search(before)):
+                return self.full_name(match.group())
+            return self.last_mention if self.last_mention_at > self.last_person_at else self.last_person
+        if is_description(speaker):
+            return self._description(speaker)
+        return self.full_name(speaker)
+
+    def _description(self, description: str) -> str:
+        words = description.lower().replace("’s", "").replace("'s", "").split()
+        key = " ".join(words[1:])
+        for role, name in self.appositions.items():
+            if key and (key == role or (len(key) > 8 and (key in role or role in key))):
+                return name
+        same_head = {name for role, name in self.appositions.items() if head_noun("x " + role) == head_noun(description)}
+        if len(same_head) == 1:  # "the president's budget director" and "Jack Lew, director of the OMB"
+            return same_head.pop()
+        if words[-1] in INDIVIDUAL_ROLES and len(self.persons) == 1:
+            return self.persons[0]
+        return description[0].lower() + description[1:] if words[0] in DETERMINERS else description
+
+
+def head_noun(description: str) -> str:
+    """The head noun of a description: the word before its first preposition, else its last word."""
+    words = description.lower().replace("’s", "").replace("'s", "").split()
+    return next((words[i - 1] for i, w in enumerate(words) if i and w in PREPOSITIONS), words[-1])

@@ -1,0 +1,169 @@
+"""Word lists of quotation reading: verbs that attribute, titles and roles, words that are not names.
+
+Data only, apart from the code that reads them (``extract``, ``speakers``, ``groups``); each list says
+where it comes from and what it is for.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS: tuple[str, ...] = (
+    "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
+    "stated", "explained", "explains", "commented", "noted",
+    "pointed out", "points out", "claimed", "insisted", "insists", "admitted", "admits",
+    "argued", "argues", "warned", "warns", "wrote", "writes", "declared", "declares", "announced",
+    "announces", "asked", "asks", "replied", "replies", "responded", "acknowledged",
+    "acknowledges", "conceded", "concedes", "maintained", "contended", "suggested",
+    "suggests", "stressed", "stresses", "emphasized", "emphasised", "recalled", "observed",
+    "remarked", "predicted", "alleges", "asserted", "asserts", "confirmed", "confirms",
+    "denied", "denies", "tweeted", "testified", "complained", "vowed", "promised",
+    "urged", "boasted", "quipped", "joked", "cautioned", "reiterated", "summarized",
+    "summarised", "concluded", "exclaimed", "lamented", "countered", "shouted", "reported",
+    "reports", "tell", "claiming", "arguing", "insisting", "noting", "warning", "declaring",
+    "acknowledging", "stating", "explaining", "asking", "pledged",
+)
+"""Verbs that introduce speech; the framing report counts which of them each outlet uses.
+
+Forms that are more often nouns or other senses in news ("comments", "notes", "claims", "states",
+"continued", "posted", "charged") are left out."""
+
+
+BELIEF_VERBS: tuple[str, ...] = (
+    "think", "thinks", "thought", "believe", "believes", "believed", "feel", "feels", "felt", "fear", "fears",
+    "feared", "hope", "hopes", "hoped", "know", "knows", "knew", "show", "shows", "showed", "found", "finds",
+    "indicate", "indicates", "indicated", "agree", "agrees", "agreed", "realize", "realized", "realizes",
+    "understand", "understands", "estimate", "estimates", "estimated", "expect", "expects", "expected",
+    "worry", "worries", "worried", "doubt", "doubts", "doubted", "recognize", "recognized", "learned",
+    "discovered", "assume", "assumes", "assumed", "hinted", "signaled", "signalled", "argue", "suggest",
+    "contend", "contends", "insist", "predict", "predicts", "warn", "claim", "claims", "allege", "alleged",
+    "concede", "admit", "deny", "acknowledge", "add", "explain", "note", "notes", "write",
+)
+"""Verbs that attribute a belief, a finding or a stance rather than words ("Trump thinks ...", "the
+poll showed that ..."): PolNeAR annotates them as attributions; they report content, never verbatim
+words. Only with a clause after them (see ``NEEDS_THAT``)."""
+
+
+BARE_CLAUSE_VERBS = frozenset("think thinks thought believe believes believed feel feels felt fear fears feared".split())
+"""Belief verbs whose clause often comes without "that" ("I think he is right")."""
+
+
+NEEDS_THAT = frozenset(
+    """announced announces confirmed confirms denied denies urged promised pledged vowed predicted
+    acknowledged acknowledges suggested suggests recalled observed testified complained reported
+    reports asked asks""".split()
+) | frozenset(BELIEF_VERBS) - BARE_CLAUSE_VERBS
+"""Verbs that also take a plain object ("announced the plan", "asked members to join"): they report
+speech without quote marks only in a "that" clause."""
+
+
+TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+    "Prof", "Rev", "Adm", "Sens", "Reps", "Amb", "Atty", "Supt", "Insp", "St", "Cmdr",
+)
+
+
+ROLE_WORDS = frozenset(
+    """president vice prime minister secretary spokesman spokeswoman spokesperson chairman chairwoman
+    chair senator sen. rep. representative governor gov. mayor leader chief director editor official
+    officials ambassador general gen. justice judge attorney commissioner ceo founder head speaker
+    press deputy former minority majority house senate white state foreign defense defence
+    republican democratic democrat gop u.s. us russian american kremlin national party
+    lawmaker congressman congresswoman commander sheriff councilman councilwoman adviser advisor
+    aide analyst professor dr. mr. mrs. ms. lt. col. sgt. capt. maj. prof. rev. adm. sens. reps.
+    executive economist correspondent anchor host reporter columnist author acting interim""".split()
+)
+"""Capitalised words that head a name as a title ("Russian President Vladimir Putin") and are dropped from it."""
+
+
+PERSON_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
+    aide adviser advisor envoy ambassador diplomat senator governor mayor leader chief director
+    lawmaker congressman congresswoman representative attorney lawyer judge commissioner
+    officer sheriff analyst expert economist professor executive ceo head man woman source
+    officials aides critics experts analysts lawyers police authorities witnesses residents protesters
+    researchers scientists doctors prosecutors investigators democrats republicans democrat republican
+    leaders members voters sources people spokespeople spokesmen statement report study survey poll
+    letter ruling complaint lawsuit court committee agency ministry department government campaign
+    administration family organizers organisers group insider insiders operative operatives strategist
+    strategists activist activists candidate candidates owner owners worker workers employee employees
+    student students teacher teachers parent parents father mother wife husband son daughter friend
+    neighbor neighbour victim victims survivor survivors citizen citizens resident witness office
+    cabinet embassy military army navy regime council commission board company firm spokespersons""".split()
+)
+"""Heads of a description that can speak ("the Kremlin spokesman", "officials", "a statement");
+a description with another head ("an e-mail to RNC members") is not taken for a speaker."""
+
+
+INDIVIDUAL_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
+    envoy ambassador diplomat senator governor mayor leader chief director lawmaker congressman
+    congresswoman representative attorney lawyer judge commissioner officer sheriff economist
+    professor executive ceo head adviser advisor""".split()
+)
+"""Roles of one person that an article uses for someone it also names ("the Kremlin spokesman",
+"the presidential press secretary"): resolved to the only person the article quotes by name.
+Institutions ("the campaign") and unnamed people ("one GOP insider") are never resolved so."""
+
+
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "it", "we", "i"})
+
+
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "one"})
+
+
+NOT_NAME_START = frozenset(
+    """The A An In On At For And But If When While After Before Since As This That These Those It Its
+    He She They We I His Her Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December Read More""".split()
+)
+
+
+NOT_PERSON_WORDS = frozenset(
+    """security news house journal post times committee party department court senate congress union
+    act fund trust bank council agency administration office service republic states street center
+    centre university institute association foundation commission board company group network
+    organization organisation press club ministry army force forces navy police patrol protection
+    border medicare medicaid care affairs nations olympic cup day week year social federal supreme
+    united new north south east west central national international american european republican
+    democratic party's city county state valley river island islands coast airport station school
+    college church hospital museum park square road avenue bridge""".split()
+)
+"""Words that make a capitalised pair an institution or a place ("Social Security", "Fox News"), not a person."""
+
+
+SILENT_HEADS = frozenset(
+    """time times day days week weeks month months year years morning afternoon evening night hour hours
+    moment way thing things point fact case part end start beginning while same other others more most
+    first last next one two three it this that what which""".split()
+)
+"""Heads of a description that name no speaker ("the same day said", "a year ago said"); any other
+description may name one (PolNeAR's sources include "the actress", "the probe", "a polling
+average"). Whether it names a person or an organisation is decided when the speaker is resolved."""
+
+
+PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "from", "on", "about", "against", "by"})
+
+
+TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "asked", "asks"})
+
+
+MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "on", "in", "at", "for", "to", "with", "by"})
+
+
+STOP = frozenset(
+    """a an the and or but if of to in on at for with by from as is are was were be been being it its
+    this that these those he she they we you i our their his her them us me my your not no so do does did
+    has have had will would can could should may might must than then there here what which who whom
+    whose when where why how all any some such very just also into over about after before
+    take make get go come say said says tell told want know think see look give use find ask work seem
+    feel try leave call need keep let put mean become show one two three first last new good great
+    time year way day thing people like well even back still now only many much more most out up""".split()
+)
+"""Stop words plus the commonest English verbs, numbers and nouns: two remarks sharing "take" and
+"two" are not the same remark, two sharing "tango" may be."""
+
+
+FRAGMENTS = frozenset(
+    "ve ll re don doesn didn isn aren wasn weren wouldn couldn shouldn haven hasn hadn ain".split()
+)
+"""Pieces of contractions and abbreviations ("doesn't" -> "doesn" "t", "U.S." -> "u" "s"): shared
+by any two remarks, so never evidence that they are one."""
