@@ -346,7 +346,10 @@ def extract_quotes(
         inside = [s for s in direct_spans if s.start < sentence.end and s.end > sentence.start]
         read.append((sentence, masked, _attribution(masked), inside))
 
-    resolver = Resolver(names=person_names(text), appositions=appositions(text))
+    resolver = Resolver(
+        names=person_names(text), appositions=appositions(text),
+        common_words=frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", text)),
+    )
     named = (a.speaker for _, _, a, _ in read if a and not is_pronoun(a.speaker) and not is_description(a.speaker))
     resolver.persons = tuple(dict.fromkeys(resolver.full_name(n) for n in named if resolver.is_person(n)))
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from newsprism.analysis import align
 from newsprism.analysis.align import terms
 from newsprism.analysis.quotes.settings import QuoteSettings
-from newsprism.analysis.quotes.speakers import is_description
+from newsprism.analysis.quotes.speakers import is_description, is_pronoun
 from newsprism.analysis.quotes.words import FRAGMENTS, STOP
 from newsprism.model import Quote, QuoteGroup
 from newsprism.text.stopwords import ENGLISH_STOP_WORDS
@@ -41,6 +41,15 @@ def _word_sequence(text: str) -> str:
 
 def speaker_key(speaker: str) -> str:
     return speaker.split()[-1].lower() if speaker else ""
+
+
+def quote_speaker_key(quote: Quote) -> str:
+    """The last word of a quote's speaker, or of the description that names it when it is
+    unresolved ("the official" and "a senior official" may be one source); "" for a pronoun or none."""
+    if quote.speaker:
+        return speaker_key(quote.speaker)
+    mention = quote.speaker_mention.text if quote.speaker_mention else ""
+    return "" if is_pronoun(mention) else speaker_key(mention).strip(".,")
 
 
 def group_quotes(
@@ -107,7 +116,8 @@ def _same_quotation(
     quote's rare words (IDF-weighted) must be in the other, and at least
     ``settings.group_min_shared_words`` of them unless they are nearly all of the shorter quote's.
     """
-    same_speaker = bool(a.speaker) and speaker_key(a.speaker) == speaker_key(b.speaker)
+    key = quote_speaker_key(a)
+    same_speaker = bool(key) and key == quote_speaker_key(b)
     named = [q.speaker and not is_description(q.speaker) for q in (a, b)]
     if all(named) and not same_speaker:  # two people named: two remarks, however alike
         return False

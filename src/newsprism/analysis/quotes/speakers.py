@@ -8,14 +8,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newsprism.analysis.quotes.words import (
+    OWNED_BODIES,
     DETERMINERS,
     INDIVIDUAL_ROLES,
+    NAME_PARTICLES,
+    NOT_A_NAME,
     NOT_NAME_START,
     NOT_PERSON_WORDS,
     PERSON_ROLES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
+    SILENT_HEADS,
 )
 
 _POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
@@ -97,6 +101,9 @@ class Resolver:
     last_mention: str = ""
     last_mention_at: int = -1
     """The first person named in the latest earlier sentence that names one (the likely subject)."""
+    common_words: frozenset[str] = frozenset()
+    """Words the article also writes in lower case: capitalised at a sentence start ("Officials",
+    "Earlier"), they are not names."""
 
     def full_name(self, name: str) -> str:
         stripped = strip_title(name)
@@ -139,7 +146,26 @@ class Resolver:
             return self.last_mention if self.last_mention_at > self.last_person_at else self.last_person
         if is_description(speaker):
             return self._description(speaker)
-        return self.full_name(speaker)
+        name = self.full_name(speaker)
+        return name if self.is_name(name) else ""
+
+    def is_name(self, name: str) -> bool:
+        """Whether ``name`` names a person or an organisation: capitalised words ("Dmitry Peskov",
+        "the Kremlin", "Customs and Border Protection", "CBP"), none of them a common word the
+        article writes in lower case or a word that is never a name ("Earlier", "Critics",
+        "There"); "data", "Republican officials" and "" are not names."""
+        words = re.sub(r"^[Tt]he\s+", "", name).split()
+        if not words or not words[0][0].isupper() or not words[-1][0].isupper():
+            return False
+        if any(not w[0].isupper() and w not in NAME_PARTICLES for w in words):
+            return False
+        if len(words) == 1:
+            word = words[0].strip(".,").lower()
+            return not (
+                word in self.common_words or word in NOT_A_NAME or word in PERSON_ROLES or word in ROLE_WORDS
+                or word in SILENT_HEADS or word in PRONOUNS
+            )
+        return words[0] not in NOT_NAME_START
 
     def _description(self, description: str) -> str:
         words = description.lower().replace("’s", "").replace("'s", "").split()
@@ -152,7 +178,13 @@ class Resolver:
             return same_head.pop()
         if words[-1] in INDIVIDUAL_ROLES and len(self.persons) == 1:
             return self.persons[0]
-        return description[0].lower() + description[1:] if words[0] in DETERMINERS else description
+        owner = _POSSESSIVE_OWNER.match(description)
+        if owner and self.is_name(owner.group(1)) and words[-1] in OWNED_BODIES:
+            return description  # "Benjamin Netanyahu’s office": an organisation named by its owner
+        return ""  # unresolved: the mention keeps the description
+
+
+_POSSESSIVE_OWNER = re.compile(r"^([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)[’']s\s+[a-z]")
 
 
 def head_noun(description: str) -> str:

@@ -167,3 +167,19 @@ FRAGMENTS = frozenset(
 )
 """Pieces of contractions and abbreviations ("doesn't" -> "doesn" "t", "U.S." -> "u" "s"): shared
 by any two remarks, so never evidence that they are one."""
+
+
+NAME_PARTICLES = frozenset("of and for the de van von da bin al del la le du di".split())
+"""Lower-case words inside a name ("Department of Justice", "Ludwig van Beethoven")."""
+
+NOT_A_NAME = frozenset(
+    """earlier later meanwhile there here now then yesterday today tonight instead still yet also however
+    despite but and so if when while after before since though although because indeed even only just
+    data figures numbers results records documents statistics polls poll survey surveys report reports
+    study studies critics officials sources experts analysts observers supporters opponents others some
+    many most several both all none nobody everyone someone somebody anyone people voters""".split()
+)
+"""Words that, capitalised at a sentence start, still name no one ("Earlier, ...", "Data show ...")."""
+
+OWNED_BODIES = frozenset("office campaign government administration ministry team family lawyers attorneys embassy".split())
+"""Bodies that speak for the person who owns them ("Netanyahu’s office said"): kept as the speaker."""
