@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from newsprism.analysis.align import analyze
 from newsprism.analysis.figures import FigureSettings, align_figures, extract_figures
 from newsprism.analysis.framing import FramingSettings, frame_outlet
-from newsprism.analysis.quotes import QuoteSettings, extract_quotes, group_quotes, story_idf
+from newsprism.analysis.quotes import QuoteSettings, extract_quotes, group_quotes, story_idf, unify_speakers
 from newsprism.errors import NewsprismError
 from newsprism.model import Comparison, Fact, Figure, Quote, Sentence, Story, StoryAnalysis
 
@@ -124,10 +124,11 @@ def compare(story_or_analysis: Story | StoryAnalysis, settings: CompareSettings 
         fact = fact_at(a.article, a.start)
         return fact is not None and fact == fact_at(b.article, b.start)
 
-    quotes_by_article = {
-        article.id: extract_quotes(article, analysis.sentences.get(article.id, ()), settings.quotes)
-        for article in story.articles
-    }
+    story_quotes = unify_speakers([  # one name and id per person across the story's articles
+        q for article in story.articles
+        for q in extract_quotes(article, analysis.sentences.get(article.id, ()), settings.quotes)
+    ])
+    quotes_by_article = {article.id: tuple(q for q in story_quotes if q.article == article.id) for article in story.articles}
     idf = story_idf(s.text for sentences in analysis.sentences.values() for s in sentences)
     quotes = group_quotes(
         [q for article in story.articles for q in quotes_by_article[article.id]],

@@ -32,9 +32,11 @@ from newsprism.analysis.quotes.groups import (
 )
 from newsprism.analysis.quotes.marks import QUOTE_MARKS, quoted_spans
 from newsprism.analysis.quotes.settings import QuoteSettings
+from newsprism.analysis.quotes.speakers import speaker_identities, unify_speakers
 from newsprism.analysis.quotes.words import BELIEF_VERBS, SPEECH_VERBS
 
 __all__ = [
     "BELIEF_VERBS", "QUOTE_MARKS", "SPEECH_VERBS", "QuoteSettings", "centred_groups", "connected_groups",
-    "content_words", "extract_quotes", "group_quotes", "quoted_spans", "story_idf",
+    "content_words", "extract_quotes", "group_quotes", "quoted_spans", "speaker_identities", "story_idf",
+    "unify_speakers",
 ]

@@ -96,7 +96,10 @@ _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *B
 
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
-_ASIDE = r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
+_ASIDE = (
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
+)
 """A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
 
 
@@ -135,6 +138,10 @@ class _Attribution:
     mention: tuple[int, int] | None = None  # the words naming the speaker, sentence-relative
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+(?:[A-Z][\w.’'\-]*\s+)*$|\b(?:" + "|".join(PREPOSITIONS) + r")\s*$")
+"""Text ending in a preposition, perhaps with the start of a name after it ("of New" before "York")."""
+
+
 def _can_speak(speaker: str, before: str = "") -> bool:
     """A name, a pronoun, or a description of someone or something that speaks (see ``PERSON_ROLES``).
 
@@ -147,13 +154,14 @@ def _can_speak(speaker: str, before: str = "") -> bool:
         return True
     if not is_description(speaker):
         speaker = re.sub(r"^(?:acting|former|interim|deputy|[Tt]he)\s+", "", speaker)
-        first = speaker.split()[0]
+        first = speaker.split()[0].rstrip(".,")
         return (
             speaker[0].isupper()
+            and len(speaker.strip(".")) > 1
             and speaker.rstrip(".") not in TITLES
             and first not in NOT_NAME_START
             and not _PARTY_LABEL.match(speaker)
-            and not re.search(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s*$", before)
+            and not _AFTER_PREPOSITION.search(before)
         )
     words = speaker.split()
     head = head_noun(speaker)
@@ -346,10 +354,8 @@ def extract_quotes(
         inside = [s for s in direct_spans if s.start < sentence.end and s.end > sentence.start]
         read.append((sentence, masked, _attribution(masked), inside))
 
-    resolver = Resolver(
-        names=person_names(text), appositions=appositions(text),
-        common_words=frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", text)),
-    )
+    common_words = frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
+    resolver = Resolver(names=person_names(text, common_words), appositions=appositions(text), common_words=common_words)
     named = (a.speaker for _, _, a, _ in read if a and not is_pronoun(a.speaker) and not is_description(a.speaker))
     resolver.persons = tuple(dict.fromkeys(resolver.full_name(n) for n in named if resolver.is_person(n)))
 

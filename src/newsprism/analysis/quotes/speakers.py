@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.analysis.quotes.words import (
-    OWNED_BODIES,
     DETERMINERS,
     INDIVIDUAL_ROLES,
     NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NICKNAMES,
     NOT_A_NAME,
     NOT_NAME_START,
     NOT_PERSON_WORDS,
+    OWNED_BODIES,
     PERSON_ROLES,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_WORDS,
     SILENT_HEADS,
 )
+from newsprism.model import Quote
 
 _POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
 
@@ -48,18 +53,31 @@ def is_pronoun(speaker: str) -> bool:
     return speaker.lower() in PRONOUNS
 
 
-_CAPITALISED = r"[A-Z](?:[a-z’'\-]+|[a-z]*[A-Z][a-z’'\-]+)"  # "Peskov", "McCain", "DeMint"
+_CAPITALISED = r"[A-Z](?:[a-z’']+|[a-z]*[A-Z][a-z’']+)(?:-[A-Z]?[a-z’']+)*"  # "Peskov", "McCain", "DeMint", "Ocasio-Cortez"
 
 
 _FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:[A-Z]\.\s+)?{_CAPITALISED}){{1,2}}\b")
 
 
-def person_names(text: str) -> list[str]:
-    """Full names (two or three capitalised words) in order of first appearance, titles stripped."""
+def _in_headline(text: str, at: int) -> bool:
+    """Whether position ``at`` is in a line of four or more words, nearly all capitalised."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[str]:
+    """Full names (two or three capitalised words) in order of first appearance, titles stripped.
+
+    Lines in title case (headlines: "Piece Exploits Trump Supporters") are not read, and a leading
+    word the article also writes in lower case ("Crowd Glenn Beck") is left out of a name.
+    """
     found: dict[str, None] = {}
     for match in _FULL_NAME.finditer(text):
+        if _in_headline(text, match.start()):
+            continue
         words = strip_title(match.group()).split()
-        while words and words[0] in NOT_NAME_START:
+        while words and (words[0] in NOT_NAME_START or (len(words) > 2 and words[0].lower() in common_words)):
             words.pop(0)
         if len(words) >= 2 and not any(w.lower() in ROLE_WORDS or w.lower() in NOT_PERSON_WORDS for w in words):
             found.setdefault(" ".join(words), None)
@@ -161,7 +179,7 @@ class Resolver:
             return False
         if len(words) == 1:
             word = words[0].strip(".,").lower()
-            return not (
+            return len(word) > 1 and words[0].strip(".,") not in NOT_NAME_START and not (
                 word in self.common_words or word in NOT_A_NAME or word in PERSON_ROLES or word in ROLE_WORDS
                 or word in SILENT_HEADS or word in PRONOUNS
             )
@@ -191,3 +209,77 @@ def head_noun(description: str) -> str:
     """The head noun of a description: the word before its first preposition, else its last word."""
     words = description.lower().replace("’s", "").replace("'s", "").split()
     return next((words[i - 1] for i, w in enumerate(words) if i and w in PREPOSITIONS), words[-1])
+
+
+def _name_key(name: str) -> tuple[str, str] | None:
+    """(first name in full form, surname) of a person's name, middle names, initials, titles and
+    suffixes left out; None for one word or a name with lower-case words (an organisation)."""
+    words = [w for w in strip_title(name).split() if w.lower().strip(",") not in NAME_SUFFIXES]
+    if len(words) < 2 or any(not w[0].isupper() for w in words):
+        return None
+    first = words[0].lower().rstrip(".")
+    return NICKNAMES.get(first, first), words[-1].lower()
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Whether two first names can be one person's: equal, or one the other's initial ("P." / "Paul")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def speaker_identities(speakers: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Each speaker name of a story -> (the name shown for that person, an id), one per person.
+
+    Full names with one surname and first names that can be one person's ("Paul LePage" / "Paul R.
+    LePage", "Mike Elliott" / "Michael Elliott", "P. LePage") are one person, shown by the form used
+    most (on a tie, the one of fewest words spelled out longest); a surname alone ("LePage") joins the one person with that surname,
+    and stays apart when there are several. Organisations ("the Kremlin") are one by their words.
+    The id is the shown name in lower case with hyphens, numbered when two people share it.
+    """
+    counts = Counter(s for s in speakers if s)
+    people: list[list[str]] = []  # each: the name variants of one person
+    keys: list[tuple[str, str]] = []
+    singles = []
+    for name in sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n)):
+        key = _name_key(name)
+        if key is None:
+            singles.append(name)
+            continue
+        for index, (first, last) in enumerate(keys):
+            if last == key[1] and _same_first_name(first, key[0]):
+                people[index].append(name)
+                break
+        else:
+            people.append([name])
+            keys.append(key)
+    for name in singles:
+        surname = strip_title(name).split()[-1].lower() if strip_title(name) else ""
+        matches = [i for i, (_, last) in enumerate(keys) if last == surname and len(strip_title(name).split()) == 1]
+        if len(matches) == 1:
+            people[matches[0]].append(name)
+        else:
+            organisation = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).lower()
+            same = next((group for group in people if re.sub(r"^the\s+", "", group[0], flags=re.IGNORECASE).lower() == organisation), None)
+            if same is not None:
+                same.append(name)
+            else:
+                people.append([name])
+    identities: dict[str, tuple[str, str]] = {}
+    used: Counter[str] = Counter()
+    for variants in people:
+        full = [v for v in variants if _name_key(v) is not None] or variants
+        shown = min(full, key=lambda v: (-counts[v], len(v.split()), -len(v), v))  # most used, else fullest
+        slug = re.sub(r"[^a-z0-9]+", "-", shown.lower()).strip("-") or "speaker"
+        used[slug] += 1
+        identity = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+        for variant in variants:
+            identities[variant] = (shown, identity)
+    return identities
+
+
+def unify_speakers(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """The quotes of a story with one name and one ``speaker_id`` per person (``speaker_identities``)."""
+    identities = speaker_identities(q.speaker for q in quotes)
+    return tuple(
+        dataclasses.replace(q, speaker=identities[q.speaker][0], speaker_id=identities[q.speaker][1]) if q.speaker else q
+        for q in quotes
+    )

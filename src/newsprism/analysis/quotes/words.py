@@ -113,7 +113,10 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "one"})
 NOT_NAME_START = frozenset(
     """The A An In On At For And But If When While After Before Since As This That These Those It Its
     He She They We I His Her Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
-    February March April May June July August September October November December Read More""".split()
+    February March April May June July August September October November December Read More
+    Despite Meanwhile Earlier Later However Yet So Still Instead Although Though Because Even Also Then
+    Now Indeed Only Unlike Once Prior Not See Asked Some Many Most Several Other Others Both All
+    Feb Jan Aug Sept Oct Nov Dec""".split()
 )
 
 
@@ -177,9 +180,32 @@ NOT_A_NAME = frozenset(
     despite but and so if when while after before since though although because indeed even only just
     data figures numbers results records documents statistics polls poll survey surveys report reports
     study studies critics officials sources experts analysts observers supporters opponents others some
-    many most several both all none nobody everyone someone somebody anyone people voters""".split()
+    many most several both all none nobody everyone someone somebody anyone people voters proponents
+    dozens demonstrators protesters opponents""".split()
 )
 """Words that, capitalised at a sentence start, still name no one ("Earlier, ...", "Data show ...")."""
 
 OWNED_BODIES = frozenset("office campaign government administration ministry team family lawyers attorneys embassy".split())
 """Bodies that speak for the person who owns them ("Netanyahu’s office said"): kept as the speaker."""
+
+NICKNAMES: dict[str, str] = {
+    "mike": "michael", "mick": "michael", "bill": "william", "will": "william", "billy": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "chuck": "charles", "charlie": "charles",
+    "jim": "james", "jimmy": "james", "joe": "joseph", "tom": "thomas", "tommy": "thomas",
+    "dick": "richard", "rick": "richard", "rich": "richard", "ted": "edward", "ed": "edward",
+    "eddie": "edward", "tony": "anthony", "dan": "daniel", "danny": "daniel", "dave": "david",
+    "steve": "stephen", "steven": "stephen", "chris": "christopher", "matt": "matthew",
+    "nick": "nicholas", "pat": "patrick", "ben": "benjamin", "sam": "samuel", "andy": "andrew",
+    "drew": "andrew", "alex": "alexander", "ken": "kenneth", "jeff": "jeffrey", "greg": "gregory",
+    "jerry": "gerald", "larry": "lawrence", "liz": "elizabeth", "beth": "elizabeth",
+    "betsy": "elizabeth", "kate": "katherine", "kathy": "kathleen", "sue": "susan", "jen": "jennifer",
+    "jenny": "jennifer", "meg": "margaret", "peggy": "margaret", "maggie": "margaret", "don": "donald",
+    "ron": "ronald", "tim": "timothy", "fred": "frederick", "hank": "henry", "harry": "henry",
+    "jack": "john", "johnny": "john", "jon": "jonathan", "vlad": "vladimir", "al": "albert",
+    "mitch": "mitchell", "newt": "newton", "bernie": "bernard", "hillary": "hillary",
+}
+"""English short forms of given names, to one full form: "Mike Elliott" and "Michael Elliott" are one
+person (the common pairs of the US Social Security Administration's name lists and style guides)."""
+
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+"""Generational suffixes left out when names are compared ("Robert Casey Jr." and "Robert Casey")."""

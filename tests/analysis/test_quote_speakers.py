@@ -1,0 +1,69 @@
+"""Speaker resolution: a quotation's speaker is a person or organisation the article names, or
+unresolved; the words that name the speaker are kept with their offsets; one person is one speaker
+across a story's articles."""
+
+from __future__ import annotations
+
+from newsprism.analysis.quotes import extract_quotes, speaker_identities, unify_speakers
+from newsprism.model import Article, Quote
+from newsprism.text.segment import segment
+
+
+def quotes_of(text: str):
+    article = Article(id="a", text=text)
+    return extract_quotes(article, segment(article))
+
+
+def test_the_speaker_mention_holds_the_offsets_of_the_words_that_name_the_speaker():
+    text = "The strike went on. “We will not back down on this,” union leader Maria Lopez said on Monday."
+    (quote,) = quotes_of(text)
+    assert text[quote.speaker_mention.start : quote.speaker_mention.end] == quote.speaker_mention.text == "Maria Lopez"
+
+
+def test_a_pronoun_mention_is_kept_while_the_speaker_is_the_person_it_refers_to():
+    text = "Maria Lopez spoke after the vote. “We will not back down on this,” she said."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text) == ("Maria Lopez", "she")
+
+
+def test_a_connective_before_a_name_is_not_part_of_the_speaker():
+    text = "Despite Trump saying the wall would be paid for, the funds never came."
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes_of(text)] == [("Trump", "Trump")]
+
+
+def test_a_common_word_capitalised_at_a_sentence_start_is_never_a_speaker():
+    text = "The vote was close. Earlier said the plan was right, and the data said little about it either way."
+    quotes = quotes_of(text)
+    assert quotes and all(q.speaker not in {"Earlier", "data"} for q in quotes)
+
+
+def test_an_unnamed_source_is_unresolved_rather_than_a_description():
+    (quote,) = quotes_of("The talks collapsed over the weekend, a senior official said.")
+    assert (quote.speaker, quote.speaker_mention.text) == ("", "a senior official")
+
+
+def test_a_middle_initial_does_not_make_a_second_person():
+    identities = speaker_identities(["Paul LePage", "Paul R. LePage"])
+    assert identities["Paul LePage"] == identities["Paul R. LePage"]
+
+
+def test_a_short_first_name_is_the_same_person_as_its_full_form():
+    identities = speaker_identities(["Mike Elliott", "Michael Elliott"])
+    assert identities["Mike Elliott"][1] == identities["Michael Elliott"][1]
+
+
+def test_a_surname_alone_joins_the_only_person_with_that_surname():
+    identities = speaker_identities(["Dmitry Peskov", "Peskov"])
+    assert identities["Peskov"] == ("Dmitry Peskov", "dmitry-peskov")
+
+
+def test_a_surname_shared_by_two_people_joins_neither():
+    identities = speaker_identities(["Jeb Bush", "George Bush", "Bush"])
+    assert identities["Bush"][1] not in {identities["Jeb Bush"][1], identities["George Bush"][1]}
+
+
+def test_unified_quotes_carry_the_shown_name_and_its_id():
+    quotes = [Quote("Paul R. LePage", "w", "a", 0, 1), Quote("Paul LePage", "w", "b", 0, 1), Quote("", "w", "c", 0, 1)]
+    assert [(q.speaker, q.speaker_id) for q in unify_speakers(quotes)] == [
+        ("Paul LePage", "paul-lepage"), ("Paul LePage", "paul-lepage"), ("", None)
+    ]
