@@ -38,6 +38,7 @@ from newsprism.model import (
     StoryAnalysis,
     Summary,
 )
+from newsprism.render.text import speaker_of
 
 log = logging.getLogger(__name__)
 
@@ -296,7 +297,7 @@ class _ReportBuilder:
         """Quote groups by speaker, the most widely carried speakers first."""
         by_speaker: dict[str, list[QuoteGroup]] = defaultdict(list)
         for group in self.comparison.quotes:
-            by_speaker[group.speaker or "Unattributed"].append(group)
+            by_speaker[speaker_of(group)].append(group)
         speakers = []
         for speaker, groups in by_speaker.items():
             groups.sort(key=lambda g: (-len(g.outlets), not g.quotes[0].direct))

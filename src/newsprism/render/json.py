@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsprism.analysis.figures import display_value
-from newsprism.model import Article, Comparison, Fact, Sentence, Span, StoryAnalysis, Summary
+from newsprism.model import Article, Comparison, Fact, Mention, Sentence, Span, StoryAnalysis, Summary
 
 
 def article_to_dict(article: Article, sentences: Sequence[Sentence]) -> dict:
@@ -96,12 +96,20 @@ def _span_to_dict(span: Span) -> dict:
     return {"text": span.text, "article": span.article, "start": span.start, "end": span.end, "label": span.label}
 
 
+def _mention_to_dict(mention: Mention | None) -> dict | None:
+    return None if mention is None else {"text": mention.text, "start": mention.start, "end": mention.end}
+
+
 def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     """The comparison as the JSON contract of ``newsprism compare --format json``.
 
     Contract fields (other tools rely on these names): ``outlets``; ``consensus``: ``[{"text",
     "outlets"}]``; ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
-    "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "outlets"}]``; ``figures``: ``[{"value",
+    "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "direct", "outlets", "quotes": [{"speaker", "speaker_id",
+    "speaker_mention", "cue", "direct", "text", ...}]}]`` (``speaker`` the resolved person or
+    organisation, null when unresolved; ``speaker_mention`` ``{"text", "start", "end"}``, the words
+    that name the speaker with offsets into the article text, or null; ``direct`` true for verbatim
+    words, false for reported speech; ``verb`` repeats ``cue`` for older readers); ``figures``: ``[{"value",
     "unit", "counts", "outlet", "text", "conflict"}]``; ``framing``: ``{outlet: {"loaded": [{"text",
     "article", "start", "end"}], "attribution_verbs": {verb: count}}}``. Every fact, quote and
     figure also carries its ``article`` id and ``start``/``end`` offsets into that article's text.
@@ -118,12 +126,17 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
         "omissions": {o: [_fact_to_dict(f) for f in facts] for o, facts in comparison.omissions.items()},
         "quotes": [
             {
-                "speaker": group.speaker,
+                "speaker": group.speaker or None,
+                "speaker_id": group.quotes[0].speaker_id if group.speaker else None,
                 "text": group.text,
+                "direct": group.quotes[0].direct,
                 "outlets": list(group.outlets),
                 "quotes": [
                     {
-                        "speaker": q.speaker,
+                        "speaker": q.speaker or None,
+                        "speaker_id": q.speaker_id,
+                        "speaker_mention": _mention_to_dict(q.speaker_mention),
+                        "cue": q.verb,
                         "text": q.text,
                         "outlet": analysis.outlet_of(q.article),
                         "article": q.article,

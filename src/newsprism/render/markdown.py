@@ -8,7 +8,7 @@ import re
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
-from newsprism.render.text import articles_of
+from newsprism.render.text import articles_of, speaker_of, worded
 
 _INLINE = re.compile(r"([\\`*_\[\]()<>|~&])")
 """Characters that mean something anywhere in a line: emphasis, code, links, HTML, entities, tables."""
@@ -59,7 +59,7 @@ def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> s
             lines += ["", "Left out (told by most other outlets):", ""] + _facts(omitted, True)
     lines += ["", "### Quotes", ""]
     lines += [
-        f"- {escape(g.speaker or '(unattributed)')}: \u201c{escape(g.text)}\u201d {_named(g.outlets)}"
+        f"- {escape(speaker_of(g))}: {worded(escape(g.text), g.quotes[0].direct)} {_named(g.outlets)}"
         for g in comparison.quotes
     ] or ["_No quotation found._"]
     lines += ["", "### Figures", "", "| outlet | value | unit | counts | text | conflict |", "| --- | --- | --- | --- | --- | --- |"]

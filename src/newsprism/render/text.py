@@ -7,7 +7,8 @@ terminal obeys the control characters it is sent.
 from __future__ import annotations
 
 from newsprism.analysis.figures import display_value, reading_order
-from newsprism.model import Comparison, StoryAnalysis, Summary
+from newsprism.analysis.quotes.speakers import is_pronoun
+from newsprism.model import Comparison, QuoteGroup, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
 
 
@@ -27,6 +28,24 @@ def summary_to_text(summary: Summary, analysis: StoryAnalysis) -> str:
     lines = [f"Summary of {articles_of(analysis)} ({outlets}):", ""]
     lines += [f"{' '.join(s.sentence.text.split())} {_outlets(s.outlets)}" for s in summary.sentences]
     return visible("\n".join(lines) + "\n")
+
+
+def speaker_of(group: QuoteGroup) -> str:
+    """Who a quotation is shown as said by: its resolved speaker; else the words that name an
+    unnamed one ("unnamed: a senior official"); else "(unattributed)". Never a guess."""
+    if group.speaker:
+        return group.speaker
+    mention = next(
+        (q.speaker_mention.text for q in group.quotes if q.speaker_mention and not is_pronoun(q.speaker_mention.text)),
+        None,
+    )
+    return f"unnamed: {' '.join(mention.split())}" if mention else "(unattributed)"
+
+
+def worded(text: str, direct: bool) -> str:
+    """A quotation's words: inside quotation marks only when they are verbatim, reported speech
+    marked as such ("(reported) the talks had failed")."""
+    return f"\u201c{text}\u201d" if direct else f"(reported) {text}"
 
 
 def _one_line(text: str) -> str:
@@ -69,7 +88,7 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
         if omitted:
             listed(f"Not in {outlet}", [f"{_one_line(f.representative.text)} {_outlets(f.outlets)}" for f in omitted])
     listed("Quotes", [
-        f"{group.speaker or '(unattributed)'}: \u201c{_one_line(group.text)}\u201d {_outlets(group.outlets)}"
+        f"{speaker_of(group)}: {worded(_one_line(group.text), group.quotes[0].direct)} {_outlets(group.outlets)}"
         for group in comparison.quotes
     ])
     listed("Figures (! before an outlet: it contradicts another outlet)", _figure_lines(comparison))

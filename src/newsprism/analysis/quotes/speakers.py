@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newsprism.analysis.quotes.words import (
     DETERMINERS,
+    INDEFINITE,
     INDIVIDUAL_ROLES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -187,6 +188,8 @@ class Resolver:
 
     def _description(self, description: str) -> str:
         words = description.lower().replace("’s", "").replace("'s", "").split()
+        if words[0] in INDEFINITE:
+            return ""  # "a senior official": someone the article does not name, never the one it does
         key = " ".join(words[1:])
         for role, name in self.appositions.items():
             if key and (key == role or (len(key) > 8 and (key in role or role in key))):

@@ -209,3 +209,6 @@ person (the common pairs of the US Social Security Administration's name lists a
 
 NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 """Generational suffixes left out when names are compared ("Robert Casey Jr." and "Robert Casey")."""
+
+INDEFINITE = frozenset("a an one another some several many two three".split())
+"""Determiners of a description that introduces someone new ("a senior official"): never resolved to a named person."""

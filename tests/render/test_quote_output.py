@@ -1,0 +1,64 @@
+"""The quotation output contract: who said it (resolved or null), the words that name the speaker
+with their offsets, the cue, and verbatim words alone printed inside quotation marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analysis.align import analyze
+from newsprism.compare import compare
+from newsprism.model import Article, Story
+from newsprism.render.json import comparison_to_dict
+from newsprism.render.markdown import comparison_to_markdown
+from newsprism.render.text import comparison_to_text
+
+TEXT_A = (
+    "Talks on the budget broke down on Monday. Maria Lopez, the union leader, spoke afterwards. "
+    "“We will not back down on this budget,” Lopez said. "
+    "The union would strike again next month, a senior official said."
+)
+TEXT_B = "Budget talks collapsed. The mayor said the city had run out of money for the schools this year."
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    story = Story("s", (Article(id="a", text=TEXT_A, outlet="Daily"), Article(id="b", text=TEXT_B, outlet="Herald")))
+    analysis = analyze(story)
+    comparison = compare(analysis)
+    return comparison_to_dict(comparison, analysis), comparison_to_text(comparison, analysis), comparison_to_markdown(comparison, analysis)
+
+
+def _quote_line(output: str, heading: str, words: str) -> str:
+    """The line of the quotations section of ``output`` that holds ``words``."""
+    section = output.split(heading, 1)[1]
+    return next(line for line in section.splitlines() if words in line)
+
+
+def _records(rendered):
+    return [q for group in rendered[0]["quotes"] for q in group["quotes"]]
+
+
+def test_a_json_quotation_names_its_resolved_speaker_and_the_offsets_of_its_mention(rendered):
+    (record,) = [q for q in _records(rendered) if q["direct"]]
+    mention = record["speaker_mention"]
+    assert (record["speaker"], record["cue"], TEXT_A[mention["start"] : mention["end"]]) == ("Maria Lopez", "said", "Lopez")
+
+
+def test_a_json_quotation_of_an_unnamed_source_has_a_null_speaker_and_keeps_its_mention(rendered):
+    (record,) = [q for q in _records(rendered) if "strike again" in q["text"]]
+    assert (record["speaker"], record["speaker_mention"]["text"], record["direct"]) == (None, "a senior official", False)
+
+
+def test_text_output_prints_reported_speech_outside_quotation_marks(rendered):
+    line = _quote_line(rendered[1], "Quotes (", "strike again")
+    assert "\u201c" not in line and "(reported)" in line
+
+
+def test_markdown_output_prints_verbatim_words_inside_quotation_marks(rendered):
+    line = _quote_line(rendered[2], "### Quotes", "back down")
+    assert "Maria Lopez: \u201cWe will not back down on this budget\u201d" in line
+
+
+def test_markdown_output_names_an_unnamed_source_by_its_description(rendered):
+    line = _quote_line(rendered[2], "### Quotes", "strike again")
+    assert line.startswith("- unnamed: a senior official: (reported) ") and "\u201c" not in line
