@@ -262,6 +262,15 @@ class Framing:
     attribution_verbs: Mapping[str, int] = field(default_factory=dict)
     naming: Mapping[str, str] = field(default_factory=dict)
     tone: float = 0.0
+    headline: str | None = None
+    """The outlet's headline (its first article's title), where outlets differ most in slant."""
+    headline_loaded: tuple[Span, ...] = ()
+    """Loaded words of the headline; offsets index the title, not the text."""
+    headline_naming: Mapping[str, str] = field(default_factory=dict)
+    sourcing: Mapping[str, int] = field(default_factory=dict)
+    """How the outlet sources the story: quotations, direct, reported, named, unnamed, anonymous."""
+    quoted: Mapping[str, int] = field(default_factory=dict)
+    """Whom the outlet quotes: resolved speaker -> number of quotations, most quoted first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.analysis.framing import FramingSettings, find_loaded, frame_outlet, loaded_lexicon
-from newsprism.model import Article, Quote
+from newsprism.model import Article, Mention, Quote
 
 LEXICON = {"slam": "neg", "praise": "pos", "lash out": "neg", "utterly": "int", "witch hunt": "neg"}
 
@@ -75,3 +75,30 @@ def test_tone_is_negative_when_negative_words_outweigh_positive_ones():
 def test_one_loaded_word_does_not_set_the_tone_alone():
     framing = frame_outlet("X", [Article(id="a", text="Critics slammed it.")], settings=FramingSettings(lexicon=LEXICON))
     assert -0.2 < framing.tone < 0
+
+
+def test_by_default_only_the_outlets_own_words_count_as_loaded():
+    article = Article(id="a", text="“This is utterly wrong,” she said. Critics slammed it.")
+    framing = frame_outlet("X", [article], settings=FramingSettings(lexicon=LEXICON))
+    assert [s.text for s in framing.loaded] == ["slammed"]
+
+
+def test_a_hedge_inside_a_quotation_is_not_the_outlets_hedge():
+    article = Article(id="a", text="“It may well fail,” the mayor said. The plan reportedly costs more.")
+    assert [s.text for s in frame_outlet("X", [article]).hedges] == ["reportedly"]
+
+
+def test_the_headline_and_its_loaded_words_are_read():
+    article = Article(id="a", text="The council met.", title="Critics slam the plan")
+    framing = frame_outlet("X", [article], settings=FramingSettings(lexicon=LEXICON))
+    assert (framing.headline, [s.text for s in framing.headline_loaded]) == ("Critics slam the plan", ["slam"])
+
+
+def test_the_sourcing_profile_counts_named_unnamed_and_anonymous_sources():
+    quotes = [
+        Quote("Maria Lopez", "We will not back down", "a", 0, 1, True, "said", Mention("Lopez", 0, 5)),
+        Quote("", "the talks had failed", "a", 0, 1, False, "said", Mention("a senior official", 0, 17)),
+        Quote("", "the plan was costly", "a", 0, 1, False, "said", Mention("the report", 0, 10)),
+    ]
+    sourcing = frame_outlet("X", [Article(id="a", text="x")], quotes).sourcing
+    assert sourcing == {"quotations": 3, "direct": 1, "reported": 2, "named": 1, "unnamed": 2, "anonymous": 1}

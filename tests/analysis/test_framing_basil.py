@@ -6,7 +6,14 @@ per article), so many subjective words it leaves unmarked count against precisio
 measure agreement with its annotators, not the lexicon's absolute quality.
 
 Measured on the 59 events in ../shared/data (177 articles, 282 located lexical spans):
-precision 0.132, recall 0.330. Floors sit 0.02-0.03 below, the margin for small lexicon edits.
+precision 0.132, recall 0.330; 0.142 and 0.330 once five words of literal news sense were taken out
+of the lexicon. Floors sit 0.02-0.03 below, the margin for small lexicon edits.
+
+The outlet's own voice (what the framing report counts): words inside quotation marks are left out,
+and so are the annotated spans BASIL marks as quoted or that lie inside quotation marks (213 spans
+left). Measured: precision 0.144 (62/431), recall 0.286 (61/213) with the earlier lexicon; 0.163
+(62/380) and 0.286 (61/213) now; by halves of the events (even / odd lines) 0.149 / 0.295 and
+0.178 / 0.280. The goal of issue "Who said what" (precision 0.25 at recall 0.30) is not reached.
 """
 
 from __future__ import annotations
@@ -17,16 +24,20 @@ import pytest
 from datapaths import shared_file
 
 from newsprism.analysis.framing import find_loaded, loaded_lexicon
+from newsprism.analysis.quotes import quoted_spans
 
 PRECISION_FLOOR = 0.11
 RECALL_FLOOR = 0.30
+OWN_PRECISION_FLOOR = 0.14
+OWN_RECALL_FLOOR = 0.26
 
 
-def _gold_spans(document: dict) -> tuple[str, list[tuple[int, int]]]:
+def _gold_spans(document: dict, own_words: bool = False) -> tuple[str, list[tuple[int, int]]]:
     """The article text (paragraphs joined by blank lines) and its lexical-bias spans in it.
 
     Annotation offsets are per paragraph and sometimes slightly off (BASIL README): a span whose
-    offsets do not give its text is located by its first occurrence in its paragraph.
+    offsets do not give its text is located by its first occurrence in its paragraph. With
+    ``own_words``, spans BASIL marks as inside a quotation are left out.
     """
     paragraphs = document["paragraphs"]
     starts, offset = [], 0
@@ -36,7 +47,7 @@ def _gold_spans(document: dict) -> tuple[str, list[tuple[int, int]]]:
     spans = []
     for note in document["phrase_level_annotations"]:
         index = note["paragraph_index"]
-        if note["bias"] != "lex" or index is None:
+        if note["bias"] != "lex" or index is None or (own_words and note.get("quote") == "yes"):
             continue
         paragraph = paragraphs[index]
         start = note["start"] if paragraph[note["start"] : note["end"]] == note["txt"] else paragraph.find(note["txt"])
@@ -45,23 +56,30 @@ def _gold_spans(document: dict) -> tuple[str, list[tuple[int, int]]]:
     return "\n\n".join(paragraphs), spans
 
 
-@pytest.fixture(scope="module")
-def scores() -> tuple[float, float]:
+def _measure(own_words: bool) -> tuple[float, float]:
+    """Precision and recall of the lexicon; with ``own_words``, quoted text and quoted spans left out."""
     path = shared_file("basil/basil_triplets.jsonl")
     lexicon = loaded_lexicon()
     flagged = inside = found = annotated = 0
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             for document in json.loads(line)["documents"]:
-                text, gold = _gold_spans(document)
-                words = find_loaded(text, document["doc_id"], lexicon)
+                text, gold = _gold_spans(document, own_words)
+                quoted = [(s.start, s.end) for s in quoted_spans(text)] if own_words else []
+                gold = [(lo, hi) for lo, hi in gold if not any(a <= lo < b for a, b in quoted)]
+                words = find_loaded(text, document["doc_id"], lexicon, quoted)
                 flagged += len(words)
                 inside += sum(any(lo <= w.start and w.end <= hi for lo, hi in gold) for w in words)
                 annotated += len(gold)
                 found += sum(any(lo <= w.start and w.end <= hi for w in words) for lo, hi in gold)
-    print(f"BASIL lexical bias: precision {inside / flagged:.3f} ({inside}/{flagged}), "
-          f"recall {found / annotated:.3f} ({found}/{annotated})")
+    print(f"BASIL lexical bias{', own words' if own_words else ''}: precision {inside / flagged:.3f} "
+          f"({inside}/{flagged}), recall {found / annotated:.3f} ({found}/{annotated})")
     return inside / flagged, found / annotated
+
+
+@pytest.fixture(scope="module")
+def scores() -> tuple[float, float]:
+    return _measure(own_words=False)
 
 
 @pytest.mark.data
@@ -72,3 +90,18 @@ def test_loaded_word_precision_against_basil_holds_its_floor(scores):
 @pytest.mark.data
 def test_loaded_word_recall_against_basil_holds_its_floor(scores):
     assert scores[1] >= RECALL_FLOOR
+
+
+@pytest.fixture(scope="module")
+def own_scores() -> tuple[float, float]:
+    return _measure(own_words=True)
+
+
+@pytest.mark.data
+def test_loaded_words_outside_quotations_against_basil_hold_the_precision_floor(own_scores):
+    assert own_scores[0] >= OWN_PRECISION_FLOOR
+
+
+@pytest.mark.data
+def test_loaded_words_outside_quotations_against_basil_hold_the_recall_floor(own_scores):
+    assert own_scores[1] >= OWN_RECALL_FLOOR

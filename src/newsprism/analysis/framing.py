@@ -90,11 +90,13 @@ class FramingSettings:
 
     ``tone_smoothing`` is added to the number of polar words so that one word cannot set the tone
     of an outlet (with 5, a single negative word gives -1/6). ``include_quoted`` counts loaded words
-    inside quotations too: the outlet chose the quotation, and BASIL annotates those words as well.
+    and hedges inside quotations too; by default only the outlet's own words count (a speaker's
+    "witch hunt" is not the outlet's tone), measured against BASIL's lexical-bias spans outside
+    quotations in ``tests/analysis/test_framing_basil.py``.
     """
 
     tone_smoothing: float = 5.0
-    include_quoted: bool = True
+    include_quoted: bool = False
     hedges: tuple[str, ...] = HEDGES
     naming: tuple[NamingChoice, ...] = NAMING_CHOICES
     lexicon: Mapping[str, str] = field(default_factory=lambda: loaded_lexicon())
@@ -195,22 +197,65 @@ def frame_outlet(
         loaded.extend(find_loaded(article.text, article.id, settings.lexicon, skip))
         hedges.extend(
             Span(m.group(), article.id, m.start(), m.end(), "hedge") for m in hedge_pattern.finditer(article.text)
+            if not any(lo <= m.start() < hi for lo, hi in skip)
         )
-        for choice in settings.naming:
-            for name, pattern in choice.variants:
-                names[(choice.concept, name)] += len(re.findall(pattern, article.text))
+        names.update(_names_used(article.text, settings.naming))
+    quotes = list(quotes)
     verbs = Counter(q.verb.lower() for q in quotes if q.verb)
-    naming: dict[str, list[tuple[str, int]]] = {}
-    for (concept, name), count in names.items():
-        if count:
-            naming.setdefault(concept, []).append((name, count))
     polar = Counter(span.label for span in loaded)
     tone = (polar["pos"] - polar["neg"]) / (polar["pos"] + polar["neg"] + settings.tone_smoothing)
+    headed = next((a for a in articles if a.title), None)
+    headline = headed.title if headed else None
     return Framing(
         outlet=outlet,
         loaded=tuple(loaded),
         hedges=tuple(hedges),
         attribution_verbs=dict(verbs.most_common()),
-        naming={concept: " / ".join(n for n, _ in sorted(used, key=lambda x: -x[1])) for concept, used in naming.items()},
+        naming=_naming(names),
         tone=round(tone, 3),
+        headline=headline,
+        headline_loaded=tuple(find_loaded(headline, headed.id, settings.lexicon)) if headed and headline else (),
+        headline_naming=_naming(_names_used(headline or "", settings.naming)),
+        sourcing=sourcing_profile(quotes),
+        quoted=dict(Counter(q.speaker for q in quotes if q.speaker).most_common()),
     )
+
+
+def _names_used(text: str, choices: Sequence[NamingChoice]) -> Counter[tuple[str, str]]:
+    """How often ``text`` uses each name of each contested thing."""
+    return Counter({
+        (choice.concept, name): count for choice in choices for name, pattern in choice.variants
+        if (count := len(re.findall(pattern, text)))
+    })
+
+
+def _naming(names: Counter[tuple[str, str]]) -> dict[str, str]:
+    """Per contested thing, the names used, the most used first ("Kyiv / Kiev")."""
+    naming: dict[str, list[tuple[str, int]]] = {}
+    for (concept, name), count in names.items():
+        naming.setdefault(concept, []).append((name, count))
+    return {concept: " / ".join(n for n, _ in sorted(used, key=lambda x: -x[1])) for concept, used in naming.items()}
+
+
+ANONYMOUS_HEADS = frozenset(
+    """source sources official officials person people aide aides insider insiders adviser advisers
+    advisor advisors operative operatives diplomat diplomats staffer staffers""".split()
+)
+"""Heads of the descriptions that stand for an anonymous source ("a senior official", "people
+familiar with the talks", "sources")."""
+
+
+def sourcing_profile(quotes: Iterable[Quote]) -> dict[str, int]:
+    """How an outlet sources a story: its quotations, how many are verbatim or reported, and how
+    many have a named speaker, an unnamed one, or an anonymous source ("a senior official said")."""
+    profile = Counter(quotations=0, direct=0, reported=0, named=0, unnamed=0, anonymous=0)
+    for quote in quotes:
+        profile["quotations"] += 1
+        profile["direct" if quote.direct else "reported"] += 1
+        mention = quote.speaker_mention.text.lower() if quote.speaker_mention else ""
+        if quote.speaker:
+            profile["named"] += 1
+        elif mention and mention not in {"he", "she", "they", "it", "we", "i", "him", "her"}:
+            profile["unnamed"] += 1
+            profile["anonymous"] += any(w.strip(".,’'") in ANONYMOUS_HEADS for w in mention.split()[-3:])
+    return dict(profile)

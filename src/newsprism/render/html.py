@@ -26,6 +26,7 @@ from typing import Any
 import jinja2
 
 from newsprism.analysis.figures import display_value
+from newsprism.analysis.headlines import agreed_title
 from newsprism.errors import NewsprismError
 from newsprism.model import (
     Article,
@@ -128,10 +129,10 @@ def _check_link(href: str, what: str) -> None:
 
 
 def story_headline(articles: Sequence[Article], summary: Summary) -> str:
-    """What a story is called: its first article title, else its first summary sentence, shortened at a word."""
-    for article in articles:
-        if article.title:
-            return article.title
+    """What a story is called: the headline the outlets agree on most (``agreed_title``), else its
+    first summary sentence, shortened at a word."""
+    if title := agreed_title(articles):
+        return title
     if summary.sentences:
         return _shorten(summary.sentences[0].sentence.text, 110)
     return f"Story {summary.story}"

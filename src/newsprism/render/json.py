@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from newsprism.analysis.figures import display_value
+from newsprism.analysis.headlines import agreed_title
 from newsprism.model import Article, Comparison, Fact, Mention, Sentence, Span, StoryAnalysis, Summary
 
 
@@ -111,11 +112,15 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     that name the speaker with offsets into the article text, or null; ``direct`` true for verbatim
     words, false for reported speech; ``verb`` repeats ``cue`` for older readers); ``figures``: ``[{"value",
     "unit", "counts", "outlet", "text", "conflict"}]``; ``framing``: ``{outlet: {"loaded": [{"text",
-    "article", "start", "end"}], "attribution_verbs": {verb: count}}}``. Every fact, quote and
+    "article", "start", "end"}], "attribution_verbs": {verb: count}, "headline", "headline_loaded"
+    (offsets into the title), "sourcing": {"quotations", "direct", "reported", "named", "unnamed",
+    "anonymous"}, "quoted": {speaker: count}}}`` (loaded words and hedges outside quotations);
+    ``title``: the headline the outlets agree on most. Every fact, quote and
     figure also carries its ``article`` id and ``start``/``end`` offsets into that article's text.
     """
     return {
         "id": comparison.story,
+        "title": agreed_title(analysis.story.articles),
         "outlets": list(comparison.outlets),
         "articles": [
             {"id": a.id, "outlet": a.display_outlet, "title": a.title, "url": a.url, "source": a.source}
@@ -173,6 +178,11 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
                 "hedges": [_span_to_dict(s) for s in framing.hedges],
                 "naming": dict(framing.naming),
                 "tone": framing.tone,
+                "headline": framing.headline,
+                "headline_loaded": [_span_to_dict(s) for s in framing.headline_loaded],
+                "headline_naming": dict(framing.headline_naming),
+                "sourcing": dict(framing.sourcing),
+                "quoted": dict(framing.quoted),
             }
             for outlet, framing in comparison.framing.items()
         },

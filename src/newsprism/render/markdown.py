@@ -8,7 +8,7 @@ import re
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
-from newsprism.render.text import articles_of, speaker_of, worded
+from newsprism.render.text import articles_of, sourcing_line, speaker_of, worded
 
 _INLINE = re.compile(r"([\\`*_\[\]()<>|~&])")
 """Characters that mean something anywhere in a line: emphasis, code, links, HTML, entities, tables."""
@@ -68,8 +68,16 @@ def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> s
             f"| {escape(r.outlet)} | {escape(display_value(r.figure))} | {escape(r.figure.unit)} | "
             f"{escape(r.figure.counts)} | {escape(r.figure.text)} | {'**yes**' if r.conflict else ''} |"
         )
-    lines += ["", "### Framing", "", "| outlet | tone | attribution verbs | loaded words | hedges | naming |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += ["", "### Headlines", "", "| outlet | headline | loaded words | naming | sourcing |", "| --- | --- | --- | --- | --- |"]
+    for outlet, framing in comparison.framing.items():
+        headline_naming = "; ".join(f"{escape(c)}: {escape(n)}" for c, n in framing.headline_naming.items())
+        lines.append(
+            f"| {escape(outlet)} | {escape(framing.headline or '')} | "
+            f"{', '.join(escape(s.text.lower()) for s in framing.headline_loaded)} | {headline_naming} | "
+            f"{escape(sourcing_line(framing.sourcing, framing.quoted))} |"
+        )
+    lines += ["", "### Framing (the outlet's own words, outside quotations)", "",
+              "| outlet | tone | attribution verbs | loaded words | hedges | naming |", "| --- | --- | --- | --- | --- | --- |"]
     for outlet, framing in comparison.framing.items():
         verbs = ", ".join(f"{escape(v)} {c}" for v, c in framing.attribution_verbs.items())
         loaded = ", ".join(escape(w) for w in dict.fromkeys(s.text.lower() for s in framing.loaded))

@@ -6,6 +6,8 @@ terminal obeys the control characters it is sent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.analysis.quotes.speakers import is_pronoun
 from newsprism.model import Comparison, QuoteGroup, StoryAnalysis, Summary
@@ -46,6 +48,18 @@ def worded(text: str, direct: bool) -> str:
     """A quotation's words: inside quotation marks only when they are verbatim, reported speech
     marked as such ("(reported) the talks had failed")."""
     return f"\u201c{text}\u201d" if direct else f"(reported) {text}"
+
+
+def sourcing_line(sourcing: Mapping[str, int], quoted: Mapping[str, int], most: int = 3) -> str:
+    """"12 quotations (8 verbatim, 4 reported); 9 named, 3 unnamed (2 anonymous); most quoted: ..." """
+    if not sourcing.get("quotations"):
+        return "no quotations"
+    top = ", ".join(f"{speaker} {count}" for speaker, count in list(quoted.items())[:most])
+    return (
+        f"{sourcing['quotations']} quotations ({sourcing.get('direct', 0)} verbatim, {sourcing.get('reported', 0)} reported); "
+        f"{sourcing.get('named', 0)} named, {sourcing.get('unnamed', 0)} unnamed ({sourcing.get('anonymous', 0)} anonymous)"
+        + (f"; most quoted: {top}" if top else "")
+    )
 
 
 def _one_line(text: str) -> str:
@@ -100,8 +114,11 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
         naming = "; ".join(f"{concept}: {names}" for concept, names in framing.naming.items()) or "none"
         lines += [
             f"  {outlet} (tone {framing.tone:+.2f})",
+            f"    headline: {_one_line(framing.headline) if framing.headline else 'none'}",
+            f"    loaded words in the headline: {', '.join(s.text.lower() for s in framing.headline_loaded) or 'none'}",
+            f"    sourcing: {sourcing_line(framing.sourcing, framing.quoted)}",
             f"    attribution verbs: {verbs}",
-            f"    loaded words: {loaded}",
+            f"    loaded words (own words, outside quotations): {loaded}",
             f"    hedges: {hedges}",
             f"    naming: {naming}",
         ]
