@@ -111,12 +111,26 @@ _SPEAKER_VERB = re.compile(rf"{_SPEAKER}{_ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{
 
 # "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
 _VERB_SPEAKER = re.compile(
-    rf"[,”\"Q']\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})"
+    rf"[,”\"Q']\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})(?:\s*\([^)]{{1,20}}\))?"
     r"(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|after|before|while|when|last|this|yesterday|today|who|from|of)\b)"
 )
 """Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
 of reported speech ("said Mr. Steele was ...") is not taken for the speaker."""
 
+
+_GOES_ON = re.compile(
+    rf"[”\"Q']\s*(?P<speaker>{_PRONOUN}|{_NAME}|{_DESCRIPTION})\s+(?P<verb>continued|went on)\b"
+    rf"|[”\"Q']\s*(?P<verb2>continued|went on)\s+(?P<speaker2>{_NAME}|{_DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
+    rf"|(?P<speaker3>{_PRONOUN}|{_NAME}|{_DESCRIPTION})\s+(?P<verb3>continued|went on)\s*:\s*$"
+)
+""""Continued" and "went on" attribute speech only right after a quotation or before a colon that
+opens one ("..., he continued."; "Caddell continued:"): elsewhere the war continued."""
+
+_LABEL = re.compile(rf"^\W*(?P<label>{_NAME}):\s+(?=\S)")
+"""A speaker label opening a paragraph: a transcript's "TAPPER: ..." or a headline's "Ted Cruz: ...";
+the cue is the colon."""
+_LABEL_WORDS = frozenset("update note photo video watch read more editor related source sources correction".split())
+"""Labels that name no speaker ("Update: ...", "Photo: ...")."""
 
 _ACCORDING = re.compile(
     rf"\b[Aa]ccording to\s+(?P<speaker>(?:{_DESCRIPTION}|{_GROUP}|{_NAME})(?:\s+(?:of|from|by|at|for|on|in)\s+[^,.;:]{{1,60}}?)?)(?=\s*[,.;:]|\s*$)"
@@ -197,19 +211,22 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     """
     candidates = []
     seen_verbs: set[int] = set()
-    for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING):
+    for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING, _GOES_ON, _LABEL):
         for match in _matches(pattern, masked):
-            group = "speaker" if match.group("speaker") is not None else "short"
+            group = next(g for g in ("speaker", "short", "speaker2", "speaker3", "label") if match.groupdict().get(g) is not None)
+            if group == "label" and match.group(group).lower() in _LABEL_WORDS:
+                continue
             raw = match.group(group)
             speaker = _clean_description(_LEAD_WORD.sub("", raw))
-            verb_at = match.start("verb") if match.groupdict().get("verb") else match.start()
+            verb_group = next((g for g in ("verb", "verb2", "verb3") if match.groupdict().get(g)), None)
+            verb_at = match.start(verb_group) if verb_group else match.start()
             object_of = match.start() if pattern is _ACCORDING else match.start(group)  # "according to" ends in "to"
             if verb_at in seen_verbs or not _can_speak(speaker, masked[:object_of]):
                 continue
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
-            verb = match.groupdict().get("verb") or "according to"
+            verb = match.group(verb_group) if verb_group else ":" if pattern is _LABEL else "according to"
             if verb in _BELIEF and not _BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end("verb")):
                 continue  # "Nobody knew the outcome": a belief verb attributes only a clause
             at = match.start(group) + raw.rfind(speaker)
@@ -362,6 +379,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     last_attributed = -len(sentences) - 1
     last_mention: Mention | None = None
+    last_resolved = ""
     seen: set[QuotedSpan] = set()
     for position, (sentence, masked, attribution, inside) in enumerate(read):
         speaker, verb, mention = "", None, None
@@ -370,13 +388,14 @@ def extract_quotes(
             if attribution.mention is not None:
                 lo, hi = (sentence.start + at for at in attribution.mention)
                 mention = Mention(text[lo:hi], lo, hi)
-            last_attributed, last_mention = position, mention
+            last_attributed, last_mention, last_resolved = position, mention, speaker
             if speaker and not is_description(speaker):
                 resolver.last_speaker = speaker
             if speaker and resolver.is_person(speaker):
                 resolver.last_person, resolver.last_person_at = speaker, position
         elif inside and position - last_attributed <= settings.continuation_sentences:
-            speaker, mention = resolver.last_speaker, last_mention
+            # a quote-only sentence continues the last attribution; a quotation running on keeps it going
+            speaker, mention, last_attributed = last_resolved, last_mention, position
         resolver.mentioned(masked, position)
         inside = [span for span in inside if not is_title(text[span.start : span.end])]
         for span in inside:
