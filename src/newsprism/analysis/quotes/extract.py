@@ -29,6 +29,8 @@ from newsprism.analysis.quotes.words import (
     BARE_CLAUSE_VERBS,
     BELIEF_VERBS,
     DETERMINERS,
+    EVIDENCE_HEADS,
+    EVIDENCE_VERBS,
     NEEDS_THAT,
     NOT_NAME_START,
     PERSON_ROLES,
@@ -150,6 +152,7 @@ class _Attribution:
     end: int
     apposed: bool = False  # "Another figure, Dan Senor, told ...": what comes before is not speech
     mention: tuple[int, int] | None = None  # the words naming the speaker, sentence-relative
+    evidence: bool = False  # "the poll showed Clinton ahead": a finding, reported without "that"
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+(?:[A-Z][\w.’'\-]*\s+)*$|\b(?:" + "|".join(PREPOSITIONS) + r")\s*$")
@@ -227,11 +230,14 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.group(verb_group) if verb_group else ":" if pattern is _LABEL else "according to"
-            if verb in _BELIEF and not _BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end("verb")):
+            evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
+            if verb in _BELIEF and not evidence and not _BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group)):
                 continue  # "Nobody knew the outcome": a belief verb attributes only a clause
             at = match.start(group) + raw.rfind(speaker)
             seen_verbs.add(verb_at)
-            candidates.append(_Attribution(speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker))))
+            candidates.append(
+                _Attribution(speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker)), evidence)
+            )
     if not candidates and (joined := _COORDINATED.search(masked)):
         # "Critics have described him as gaffe-prone and said ...": the speaker is the clause subject
         subject = _CLAUSE_SUBJECT.match(masked)
@@ -318,6 +324,10 @@ _LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed)\b")
 the FBI" reports all that comes before it."""
 
 
+_WH_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,3}?(?P<wh>whether|if|why|how|what|who|when|where)\b")
+"""A reported question after "asked" or "wondered", perhaps after its object."""
+
+
 def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
     """The reported clause of a sentence without quotations, sentence-relative.
 
@@ -347,8 +357,10 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
         elif attribution.verb in TELL_VERBS and (that := re.compile(r"[^,;:]{1,60}?\bthat\b").match(masked, lo)):
             lo = that.end()  # "told a military officer the night before that ..."
         lo = _CLAUSE_START.match(masked, lo).end()
-        if attribution.verb in NEEDS_THAT and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
-            return None
+        if attribution.verb in NEEDS_THAT and not attribution.evidence and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
+            if not (question := _WH_CLAUSE.match(masked, lo)):
+                return None
+            lo = question.start("wh")  # "asked workers if they planned to attend"
     hi = len(masked.rstrip(" .!?\"”\n"))
     return (lo, hi) if hi > lo else None
 

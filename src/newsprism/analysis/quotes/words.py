@@ -212,3 +212,11 @@ NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 INDEFINITE = frozenset("a an one another some several many two three".split())
 """Determiners of a description that introduces someone new ("a senior official"): never resolved to a named person."""
+
+EVIDENCE_VERBS = frozenset("show shows showed found finds indicate indicates indicated suggest suggests suggested".split())
+EVIDENCE_HEADS = frozenset(
+    """poll polls survey surveys study studies data figures numbers results records documents report reports
+    analysis review count tally estimate estimates research investigation audit filings""".split()
+)
+"""A finding reported without "that" ("the poll showed Clinton ahead by five points"): these verbs
+with these subjects attribute the clause after them."""
