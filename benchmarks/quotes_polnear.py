@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsprism.analysis.quotes import extract_quotes
+from newsprism.analysis.quotes import BELIEF_VERBS, SPEECH_VERBS, extract_quotes
 from newsprism.evaluate.attribution import AttributionScore, content_match, read_gold, score_article
 from newsprism.model import Article
 from newsprism.text.segment import segment
@@ -51,6 +51,17 @@ def main(argv: list[str] | None = None) -> int:
         ]
     seconds = time.perf_counter() - start
     print(f"{path.name}: {score.summary()} [{seconds:.1f} s]")
+    texts = {g.id: g.text for g in read_gold(path, args.limit)}
+    speech = {*SPEECH_VERBS, *BELIEF_VERBS, "according to", ":"}
+
+    def spoken(article_id: str, gold) -> bool:  # the cue is a verb of speech or belief ("has said", "according to")
+        cue = texts[article_id][slice(*gold.cue)].lower() if gold.cue else ""
+        return cue in speech or (cue.split() or [""])[-1] in speech
+
+    cued = sum(spoken(g.id, a) for g in read_gold(path, args.limit) for a in g.attributions)
+    missed = sum(spoken(article_id, gold) for article_id, gold in score.misses)
+    print(f"recall over attributions cued by a verb of speech or belief: {(cued - missed) / max(cued, 1):.3f} "
+          f"({cued - missed}/{cued}); the rest are stances and acts ('called for his dismissal')")
     if args.show:
         texts = {g.id: g.text for g in read_gold(path, args.limit)}
         rng = random.Random(args.seed)

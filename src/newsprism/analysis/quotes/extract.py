@@ -198,6 +198,9 @@ _LEAD_WORD = re.compile(
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
+
+
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Every match of ``pattern``, also those that start inside a longer match ("On Tuesday, the
     company said": the match from "On" swallows the one from "the")."""
@@ -214,12 +217,16 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     """
     candidates = []
     seen_verbs: set[int] = set()
-    for pattern in (_VERB_SPEAKER, _SPEAKER_VERB, _ACCORDING, _GOES_ON, _LABEL):
+    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL):
         for match in _matches(pattern, masked):
             group = next(g for g in ("speaker", "short", "speaker2", "speaker3", "label") if match.groupdict().get(g) is not None)
             if group == "label" and match.group(group).lower() in _LABEL_WORDS:
                 continue
+            if pattern is _VERB_SPEAKER and match.group("verb") in TELL_VERBS:
+                continue  # "..., told The Huffington Post": after the verb, whom it was told
             raw = match.group(group)
+            if raw.isupper() and _DATELINE_AFTER.match(masked, match.end(group)):
+                continue  # "WASHINGTON — ...": a dateline
             speaker = _clean_description(_LEAD_WORD.sub("", raw))
             verb_group = next((g for g in ("verb", "verb2", "verb3") if match.groupdict().get(g)), None)
             verb_at = match.start(verb_group) if verb_group else match.start()

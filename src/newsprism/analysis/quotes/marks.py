@@ -32,6 +32,10 @@ class QuotedSpan:
     end: int
 
 
+_OPENING_AS_CLOSING = re.compile(r"[,.!?]“(?=\s|$)")
+"""An opening mark written where a closing one belongs ("... problems for her here,“ said Clyburn")."""
+
+
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """Spans of text inside double quote marks.
 
@@ -47,6 +51,8 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         if paragraph_end == -1:
             paragraph_end = len(text)
         closes = [(c, len(mark)) for mark in closing if (c := text.find(mark, match.end(), paragraph_end)) != -1]
+        if opening == "“" and (miswritten := _OPENING_AS_CLOSING.search(text, match.end(), paragraph_end)):
+            closes.append((miswritten.end() - 1, 1))
         end, width = min(closes, default=(paragraph_end, 1))
         if end > match.end():
             spans.append(QuotedSpan(match.end(), end))
