@@ -67,3 +67,14 @@ def test_unified_quotes_carry_the_shown_name_and_its_id():
     assert [(q.speaker, q.speaker_id) for q in unify_speakers(quotes)] == [
         ("Paul LePage", "paul-lepage"), ("Paul LePage", "paul-lepage"), ("", None)
     ]
+
+
+def test_a_quotation_over_several_sentences_takes_the_speaker_named_where_it_closes():
+    text = "Lopez spoke after Smith. “We will not back down. We never have. We never will,” Maria Lopez said."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text, quote.text.count(".")) == ("Maria Lopez", "Maria Lopez", 2)
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker():
+    text = "The suit was filed. Dr. Ward stated:\n\n“The department has lost its way. It is now a political arm.\n\n“The latest suit shows it plainly.”"
+    assert [q.speaker_mention.text for q in quotes_of(text)] == ["Dr. Ward", "Dr. Ward"]

@@ -372,6 +372,26 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     return (lo, hi) if hi > lo else None
 
 
+def _closing_attribution(read: Sequence[tuple], position: int, span: QuotedSpan) -> tuple[Sentence, str, _Attribution] | None:
+    """The attribution of a later sentence of a quotation that runs over several, after its closing mark."""
+    for sentence, masked, attribution, _ in read[position + 1 :]:
+        if sentence.start >= span.end:
+            return None
+        if attribution is not None and sentence.start + attribution.start >= span.end:
+            return sentence, masked, attribution
+    return None
+
+
+def _said_by(found: tuple[Sentence, str, _Attribution], resolver: Resolver, text: str) -> tuple[str, str, Mention | None]:
+    """The speaker, cue and mention of an attribution found in another sentence."""
+    sentence, masked, attribution = found
+    mention = None
+    if attribution.mention is not None:
+        lo, hi = (sentence.start + at for at in attribution.mention)
+        mention = Mention(text[lo:hi], lo, hi)
+    return resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb, mention
+
+
 def extract_quotes(
     article: Article, sentences: Sequence[Sentence], settings: QuoteSettings = QuoteSettings()
 ) -> tuple[Quote, ...]:
@@ -403,10 +423,7 @@ def extract_quotes(
     for position, (sentence, masked, attribution, inside) in enumerate(read):
         speaker, verb, mention = "", None, None
         if attribution is not None:
-            speaker, verb = resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb
-            if attribution.mention is not None:
-                lo, hi = (sentence.start + at for at in attribution.mention)
-                mention = Mention(text[lo:hi], lo, hi)
+            speaker, verb, mention = _said_by((sentence, masked, attribution), resolver, text)
             last_attributed, last_mention, last_resolved = position, mention, speaker
             if speaker and not is_description(speaker):
                 resolver.last_speaker = speaker
@@ -422,7 +439,10 @@ def extract_quotes(
                 continue
             seen.add(span)
             start, end = trim(text, span.start, span.end)
-            quotes.append(Quote(speaker, text[start:end], article.id, start, end, True, verb, mention))
+            said_by = (speaker, verb, mention)
+            if attribution is None and (closing := _closing_attribution(read, position, span)) is not None:
+                said_by = _said_by(closing, resolver, text)  # "“A. B. C,” Clinton said.": named where it closes
+            quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
         if inside or attribution is None:
             continue
         relative = _indirect_span(masked, attribution)
