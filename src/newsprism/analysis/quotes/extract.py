@@ -159,6 +159,10 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+(?:[A-
 """Text ending in a preposition, perhaps with the start of a name after it ("of New" before "York")."""
 
 
+_COMMON_HEAD = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z]")
+"""A lower-case head noun, perhaps with digits and hyphens ("the 46-year-old")."""
+
+
 def _can_speak(speaker: str, before: str = "") -> bool:
     """A name, a pronoun, or a description of someone or something that speaks (see ``PERSON_ROLES``).
 
@@ -185,7 +189,7 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     return len(words) > 1 and (
         head in PERSON_ROLES
         or any(w[0].isupper() and w.lower() == head for w in words[1:])
-        or (head.isalpha() and head.islower() and head not in SILENT_HEADS and head not in DETERMINERS)
+        or (_COMMON_HEAD.fullmatch(head) is not None and head not in SILENT_HEADS and head not in DETERMINERS)
     )
 
 

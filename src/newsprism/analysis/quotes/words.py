@@ -19,7 +19,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "urged", "boasted", "quipped", "joked", "cautioned", "reiterated", "summarized",
     "summarised", "concluded", "exclaimed", "lamented", "countered", "shouted", "reported",
     "reports", "tell", "claiming", "arguing", "insisting", "noting", "warning", "declaring",
-    "acknowledging", "stating", "explaining", "asking", "pledged",
+    "acknowledging", "stating", "explaining", "asking", "pledged", "affirms", "affirmed", "tweets",
+    "recounted", "recalls", "proclaimed", "retorted", "scoffed",
 )
 """Verbs that introduce speech; the framing report counts which of them each outlet uses.
 
