@@ -22,7 +22,7 @@ NOT_NAMES = frozenset(
     """despite earlier later meanwhile data there here it they he she we i his her their its this that
     monday tuesday wednesday thursday friday saturday sunday officials critics sources experts""".split()
 )
-PARTICLES = frozenset("of and for the de van von da bin al del la le du di".split())
+PARTICLES = frozenset("of and for the on at de van von da bin al del la le du di".split())
 
 
 @functools.cache

@@ -128,6 +128,8 @@ _GOES_ON = re.compile(
 """"Continued" and "went on" attribute speech only right after a quotation or before a colon that
 opens one ("..., he continued."; "Caddell continued:"): elsewhere the war continued."""
 
+_BYLINE = re.compile(rf"[”\"]\s*[―—–]+\s*(?P<byline>{_NAME})\s*\.?\s*$")
+"""A quotation signed after a dash ("“...” ― Carla Sanchez"): the cue is the dash."""
 _LABEL = re.compile(rf"^\W*(?P<label>{_NAME}):\s+(?=\S)")
 """A speaker label opening a paragraph: a transcript's "TAPPER: ..." or a headline's "Ted Cruz: ...";
 the cue is the colon."""
@@ -202,7 +204,13 @@ _LEAD_WORD = re.compile(
 _PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
 
 
+_PERSON_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?\s+[A-Z]|^(?:President|Senator|Governor|Secretary)\s+[A-Z]")
+"""A mention that names a person by a title ("Mr. Obama"): a pronoun after it refers to that person."""
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
+
+
+_CUE_OF = {_LABEL: ":", _BYLINE: "―"}
+"""The cue of the patterns that have no verb."""
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -221,9 +229,11 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     """
     candidates = []
     seen_verbs: set[int] = set()
-    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL):
+    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE):
         for match in _matches(pattern, masked):
-            group = next(g for g in ("speaker", "short", "speaker2", "speaker3", "label") if match.groupdict().get(g) is not None)
+            group = next(
+                g for g in ("speaker", "short", "speaker2", "speaker3", "label", "byline") if match.groupdict().get(g) is not None
+            )
             if group == "label" and match.group(group).lower() in _LABEL_WORDS:
                 continue
             if pattern is _VERB_SPEAKER and match.group("verb") in TELL_VERBS:
@@ -240,7 +250,7 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
-            verb = match.group(verb_group) if verb_group else ":" if pattern is _LABEL else "according to"
+            verb = match.group(verb_group) if verb_group else _CUE_OF.get(pattern, "according to")
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
             if verb in _BELIEF and not evidence and not _BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group)):
                 continue  # "Nobody knew the outcome": a belief verb attributes only a clause
@@ -415,7 +425,9 @@ def extract_quotes(
         read.append((sentence, masked, _attribution(masked), inside))
 
     common_words = frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
-    resolver = Resolver(names=person_names(text, common_words), appositions=appositions(text), common_words=common_words)
+    resolver = Resolver(
+        names=person_names(text, common_words), appositions=appositions(text), text=text, common_words=common_words
+    )
     named = (a.speaker for _, _, a, _ in read if a and not is_pronoun(a.speaker) and not is_description(a.speaker))
     resolver.persons = tuple(dict.fromkeys(resolver.full_name(n) for n in named if resolver.is_person(n)))
 
@@ -431,7 +443,7 @@ def extract_quotes(
             last_attributed, last_mention, last_resolved = position, mention, speaker
             if speaker and not is_description(speaker):
                 resolver.last_speaker = speaker
-            if speaker and resolver.is_person(speaker):
+            if speaker and (resolver.is_person(speaker) or _PERSON_TITLE.match(attribution.speaker)):
                 resolver.last_person, resolver.last_person_at = speaker, position
         elif inside and position - last_attributed <= settings.continuation_sentences:
             # a quote-only sentence continues the last attribution; a quotation running on keeps it going

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from newsprism.analysis.quotes.words import (
     DETERMINERS,
+    DOCUMENT_HEADS,
     INDEFINITE,
     INDIVIDUAL_ROLES,
+    INSTITUTION_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NICKNAMES,
@@ -120,6 +122,8 @@ class Resolver:
     last_mention: str = ""
     last_mention_at: int = -1
     """The first person named in the latest earlier sentence that names one (the likely subject)."""
+    text: str = ""
+    """The article text, to see whom it gives a role as a title."""
     common_words: frozenset[str] = frozenset()
     """Words the article also writes in lower case: capitalised at a sentence start ("Officials",
     "Earlier"), they are not names."""
@@ -165,8 +169,17 @@ class Resolver:
             return self.last_mention if self.last_mention_at > self.last_person_at else self.last_person
         if is_description(speaker):
             return self._description(speaker)
+        if is_organisation(speaker) and self.is_name(speaker):  # "The Republican National Committee": no title to strip
+            return re.sub(r"^[Tt]he\s+", "", speaker)
         name = self.full_name(speaker)
         return name if self.is_name(name) else ""
+
+    def titles_another(self, role: str, person: str) -> bool:
+        """Whether the article gives ``role`` as a title to someone other than ``person`` ("President
+        Obama" when the only person quoted by full name is Donald J. Trump)."""
+        surname = person.split()[-1]
+        titled = re.finditer(rf"\b(?i:{re.escape(role)})\s+(?:[A-Z][\w.’'\-]*\s+){{0,2}}([A-Z][\w’'\-]+)\b(?!\.\s)", self.text)
+        return any(match.group(1) != surname for match in titled)
 
     def is_name(self, name: str) -> bool:
         """Whether ``name`` names a person or an organisation: capitalised words ("Dmitry Peskov",
@@ -188,6 +201,8 @@ class Resolver:
 
     def _description(self, description: str) -> str:
         words = description.lower().replace("’s", "").replace("'s", "").split()
+        if not _POSSESSIVE_OWNER.match(description) and (organisation := organisation_in(description)):
+            return organisation  # "the nonpartisan Commission on Presidential Debates", "a GAO report"
         if words[0] in INDEFINITE:
             return ""  # "a senior official": someone the article does not name, never the one it does
         key = " ".join(words[1:])
@@ -197,12 +212,35 @@ class Resolver:
         same_head = {name for role, name in self.appositions.items() if head_noun("x " + role) == head_noun(description)}
         if len(same_head) == 1:  # "the president's budget director" and "Jack Lew, director of the OMB"
             return same_head.pop()
-        if words[-1] in INDIVIDUAL_ROLES and len(self.persons) == 1:
+        if words[-1] in INDIVIDUAL_ROLES and len(self.persons) == 1 and not self.titles_another(words[-1], self.persons[0]):
             return self.persons[0]
         owner = _POSSESSIVE_OWNER.match(description)
         if owner and self.is_name(owner.group(1)) and words[-1] in OWNED_BODIES:
             return description  # "Benjamin Netanyahu’s office": an organisation named by its owner
         return ""  # unresolved: the mention keeps the description
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:of|and|for|the|on|at)\s+)*[A-Z][\w.’'\-]*)*")
+
+
+def is_organisation(name: str) -> bool:
+    """Whether capitalised words name an institution ("Commission on Presidential Debates", "Fox News")."""
+    return any(w.lower().strip(".,") in INSTITUTION_WORDS for w in re.split(r"[\s\-]+", name))
+
+
+def organisation_in(description: str) -> str:
+    """The organisation a description names when it is the organisation or a document of it ("the
+    nonpartisan Commission on Presidential Debates"; "A Government Accountability Office report" ->
+    "Government Accountability Office"; "a study by Harvard University"), or "". A person of an
+    organisation ("a senior White House official", "the GOP chairman") is not the organisation."""
+    head = head_noun(description)
+    for run in _CAPITALISED_RUN.findall(description):
+        run = re.sub(r"^(?:The|A|An)\s+", "", run)
+        if head not in DOCUMENT_HEADS and head not in run.lower().split():
+            continue
+        if (len(run.split()) > 1 and is_organisation(run)) or (run.isupper() and len(run) > 1):
+            return run
+    return ""
 
 
 _POSSESSIVE_OWNER = re.compile(r"^([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)[’']s\s+[a-z]")

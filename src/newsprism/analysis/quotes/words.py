@@ -173,8 +173,8 @@ FRAGMENTS = frozenset(
 by any two remarks, so never evidence that they are one."""
 
 
-NAME_PARTICLES = frozenset("of and for the de van von da bin al del la le du di".split())
-"""Lower-case words inside a name ("Department of Justice", "Ludwig van Beethoven")."""
+NAME_PARTICLES = frozenset("of and for the on at de van von da bin al del la le du di".split())
+"""Lower-case words inside a name ("Department of Justice", "Commission on Presidential Debates", "Ludwig van Beethoven")."""
 
 NOT_A_NAME = frozenset(
     """earlier later meanwhile there here now then yesterday today tonight instead still yet also however
@@ -221,3 +221,18 @@ EVIDENCE_HEADS = frozenset(
 )
 """A finding reported without "that" ("the poll showed Clinton ahead by five points"): these verbs
 with these subjects attribute the clause after them."""
+
+INSTITUTION_WORDS = frozenset(
+    """committee commission council department agency administration office court senate congress party
+    union fund trust bank foundation association institute university college center centre board company
+    group network organization organisation ministry bureau service news post times journal tribune press
+    police army navy patrol protection campaign government nations corporation inc corp reserve authority
+    coalition alliance caucus cabinet embassy league federation""".split()
+)
+"""Words that make capitalised words an institution ("Commission on Presidential Debates", "Fox News")."""
+
+DOCUMENT_HEADS = frozenset(
+    """report reports study survey poll polls statement ruling letter website analysis review audit filing
+    data document documents memo release""".split()
+)
+"""What an organisation speaks through ("a Government Accountability Office report")."""
