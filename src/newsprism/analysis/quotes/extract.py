@@ -128,6 +128,12 @@ _GOES_ON = re.compile(
 """"Continued" and "went on" attribute speech only right after a quotation or before a colon that
 opens one ("..., he continued."; "Caddell continued:"): elsewhere the war continued."""
 
+_AFTER_QUOTE = re.compile(
+    rf"Q[,!?]?[”\"']\s*(?P<verb4>[a-z]+ed)\s+(?P<speaker4>{_NAME}|{_DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
+    rf"|Q[,!?]?[”\"']\s*(?P<speaker5>{_PRONOUN}|{_NAME}|{_DESCRIPTION})\s+(?P<verb5>[a-z]+ed)(?=\s*[,.;:!?]|\s*$)"
+)
+"""Any verb in -ed right after a quotation's closing mark is its cue ("“This is fantastic!” beamed
+Donald Hartley"; "“...,” she gushed.")."""
 _BYLINE = re.compile(rf"[”\"]\s*[―—–]+\s*(?P<byline>{_NAME})\s*\.?\s*$")
 """A quotation signed after a dash ("“...” ― Carla Sanchez"): the cue is the dash."""
 _LABEL = re.compile(rf"^\W*(?P<label>{_NAME}):\s+(?=\S)")
@@ -229,10 +235,11 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     """
     candidates = []
     seen_verbs: set[int] = set()
-    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE):
+    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE, _AFTER_QUOTE):
         for match in _matches(pattern, masked):
             group = next(
-                g for g in ("speaker", "short", "speaker2", "speaker3", "label", "byline") if match.groupdict().get(g) is not None
+                g for g in ("speaker", "short", "speaker2", "speaker3", "label", "byline", "speaker4", "speaker5")
+                if match.groupdict().get(g) is not None
             )
             if group == "label" and match.group(group).lower() in _LABEL_WORDS:
                 continue
@@ -242,7 +249,7 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             if raw.isupper() and _DATELINE_AFTER.match(masked, match.end(group)):
                 continue  # "WASHINGTON — ...": a dateline
             speaker = _clean_description(_LEAD_WORD.sub("", raw))
-            verb_group = next((g for g in ("verb", "verb2", "verb3") if match.groupdict().get(g)), None)
+            verb_group = next((g for g in ("verb", "verb2", "verb3", "verb4", "verb5") if match.groupdict().get(g)), None)
             verb_at = match.start(verb_group) if verb_group else match.start()
             object_of = match.start() if pattern is _ACCORDING else match.start(group)  # "according to" ends in "to"
             if verb_at in seen_verbs or not _can_speak(speaker, masked[:object_of]):
