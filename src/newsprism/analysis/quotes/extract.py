@@ -88,7 +88,13 @@ _DESCRIPTION = (
 )
 
 
-_SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_NAME}|{_PRONOUN})"
+_SHARE = (
+    r"(?:\b(?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?(?:[A-Z]?[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?)"
+    r"\s+(?:percent|%|in\s+(?:10|ten|\d+)|of\s+(?:10|ten))(?:\s+of\s+(?:the\s+|all\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)"
+)
+"""A share of the people polled ("Twenty-four percent", "Six in 10", "55 percent of all voters")."""
+_SHARE_SPEAKER = re.compile(_SHARE)
+_SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_SHARE}|{_NAME}|{_PRONOUN})"
 
 
 _AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially|publicly|privately)\s+)*"
@@ -134,6 +140,11 @@ _AFTER_QUOTE = re.compile(
 )
 """Any verb in -ed right after a quotation's closing mark is its cue ("“This is fantastic!” beamed
 Donald Hartley"; "“...,” she gushed.")."""
+_WHO = re.compile(
+    rf"(?:(?P<antecedent>{_NAME})\s*,\s*)?\b(?P<who>who)\s+{_AUX}" + _VERB.replace("(?P<verb>", "(?P<verb6>", 1)
+)
+"""A relative clause that reports speech ("business leaders who say ...", "Martin O’Malley, who noted
+that ..."): the mention is "who", the speaker the name before it when there is one."""
 _BYLINE = re.compile(rf"[”\"]\s*[―—–]+\s*(?P<byline>{_NAME})\s*\.?\s*$")
 """A quotation signed after a dash ("“...” ― Carla Sanchez"): the cue is the dash."""
 _LABEL = re.compile(rf"^\W*(?P<label>{_NAME}):\s+(?=\S)")
@@ -179,7 +190,7 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     """
     if not speaker or MASK * 2 in speaker or speaker.endswith(("’s", "'s")):
         return False
-    if is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker):
+    if is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker) or _SHARE_SPEAKER.fullmatch(speaker):
         return True
     if not is_description(speaker):
         speaker = re.sub(r"^(?:acting|former|interim|deputy|[Tt]he)\s+", "", speaker)
@@ -235,10 +246,10 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     """
     candidates = []
     seen_verbs: set[int] = set()
-    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE, _AFTER_QUOTE):
+    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE, _AFTER_QUOTE, _WHO):
         for match in _matches(pattern, masked):
             group = next(
-                g for g in ("speaker", "short", "speaker2", "speaker3", "label", "byline", "speaker4", "speaker5")
+                g for g in ("speaker", "short", "speaker2", "speaker3", "label", "byline", "speaker4", "speaker5", "who")
                 if match.groupdict().get(g) is not None
             )
             if group == "label" and match.group(group).lower() in _LABEL_WORDS:
@@ -246,10 +257,16 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             if pattern is _VERB_SPEAKER and match.group("verb") in TELL_VERBS:
                 continue  # "..., told The Huffington Post": after the verb, whom it was told
             raw = match.group(group)
+            if group == "who":  # resolve the name before "who"; the mention stays "who"
+                at = match.start("who")
+                candidates.append(_Attribution(
+                    match.group("antecedent") or "who", match.group("verb6"), match.start(), match.end(), mention=(at, at + 3)
+                ))
+                continue
             if raw.isupper() and _DATELINE_AFTER.match(masked, match.end(group)):
                 continue  # "WASHINGTON — ...": a dateline
             speaker = _clean_description(_LEAD_WORD.sub("", raw))
-            verb_group = next((g for g in ("verb", "verb2", "verb3", "verb4", "verb5") if match.groupdict().get(g)), None)
+            verb_group = next((g for g in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6") if match.groupdict().get(g)), None)
             verb_at = match.start(verb_group) if verb_group else match.start()
             object_of = match.start() if pattern is _ACCORDING else match.start(group)  # "according to" ends in "to"
             if verb_at in seen_verbs or not _can_speak(speaker, masked[:object_of]):
