@@ -226,6 +226,13 @@ _PERSON_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?\
 _DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
 
 
+_ANY_VERB = re.compile(_VERB)
+_MAY_MATCH = {
+    _SPEAKER_VERB: _ANY_VERB, _VERB_SPEAKER: _ANY_VERB, _WHO: _ANY_VERB, _ACCORDING: re.compile(r"[Aa]ccording to"),
+    _GOES_ON: re.compile(r"\b(?:continued|went on)\b"), _LABEL: re.compile(r":"), _BYLINE: re.compile(r"[―—–]"),
+    _AFTER_QUOTE: re.compile(r"Q[,!?]?[”\"']\s*\S+ed\b|Q[,!?]?[”\"']\s*\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b"),
+}
+"""Per pattern, a fast search that must succeed for the pattern to match at all."""
 _CUE_OF = {_LABEL: ":", _BYLINE: "―"}
 """The cue of the patterns that have no verb."""
 
@@ -247,6 +254,8 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     candidates = []
     seen_verbs: set[int] = set()
     for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE, _AFTER_QUOTE, _WHO):
+        if not _MAY_MATCH[pattern].search(masked):
+            continue  # a cheap test first: most sentences hold no cue of most patterns
         for match in _matches(pattern, masked):
             group = next(
                 g for g in ("speaker", "short", "speaker2", "speaker3", "label", "byline", "speaker4", "speaker5", "who")
