@@ -54,8 +54,9 @@ _BELIEF_CLAUSE = (
 """What must follow a belief verb: "that" (or, after think/believe/feel/fear, a subject and its verb)."""
 
 
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b|and(?=\s+[A-Z]))"
-"""A word of a name: capitalised, a particle ("van", "bin"), or the "and" of "Customs and Border Protection"."""
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b|(?:and|of|for)(?=\s+[A-Z]))"
+"""A word of a name: capitalised, a particle ("van", "bin"), or the "and", "of" or "for" of "Customs and
+Border Protection", "Secretary of State Shirley Weber", "Center for Disease Control"."""
 
 
 _TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.\s+)"
@@ -107,6 +108,7 @@ _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *B
 _ASIDE = (
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
     r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
+    r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
 )
 """A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
 
@@ -357,6 +359,7 @@ _TELL_OBJECT = re.compile(
 
 _CLAUSE_START = re.compile(
     r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
+    r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+)?\s+)?"
     r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
 )
 
@@ -378,6 +381,13 @@ _LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed)\b")
 the FBI" reports all that comes before it."""
 
 
+_PLACE_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|to|with|from|after|before|while|for|via|over)\b[^,;:]*?)?[\s.!?”\"']*")
+"""What may follow the verb of an attribution that ends its sentence: where or when it was said
+("..., Fauci said on ABC's “This Week.”")."""
+_FINITE_CLAUSE = re.compile(
+    r"(?:[A-Za-z’'\-]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b"
+)
+"""A clause after a verb that also takes a plain object ("declared he is sticking to the deadline")."""
 _WH_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,3}?(?P<wh>whether|if|why|how|what|who|when|where)\b")
 """A reported question after "asked" or "wondered", perhaps after its object."""
 
@@ -395,7 +405,7 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     if attribution.verb in TELL_VERBS and (told := _TELL_OBJECT.match(masked, after)):
         after = told.end()  # "..., the spokesman told reporters."
     rest = masked[_TIME_AFTER.match(masked, after).end() :]
-    trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-"
+    trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-" or _PLACE_TAIL.fullmatch(rest) is not None
     if (
         trailing and lead.endswith(",") and not attribution.apposed and len(WORD.findall(before)) >= 4
         and not (_LEAD_IN.match(before) and "," not in before)
@@ -412,9 +422,10 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
             lo = that.end()  # "told a military officer the night before that ..."
         lo = _CLAUSE_START.match(masked, lo).end()
         if attribution.verb in NEEDS_THAT and not attribution.evidence and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
-            if not (question := _WH_CLAUSE.match(masked, lo)):
-                return None
-            lo = question.start("wh")  # "asked workers if they planned to attend"
+            if question := _WH_CLAUSE.match(masked, lo):
+                lo = question.start("wh")  # "asked workers if they planned to attend"
+            elif not _FINITE_CLAUSE.match(masked, lo):
+                return None  # "declared a state of emergency": an act, not speech
     hi = len(masked.rstrip(" .!?\"”\n"))
     return (lo, hi) if hi > lo else None
 

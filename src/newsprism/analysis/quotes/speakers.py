@@ -56,9 +56,12 @@ def is_pronoun(speaker: str) -> bool:
     return speaker.lower() in PRONOUNS
 
 
-_CAPITALISED = r"[A-Z](?:[a-z’']+|[a-z]*[A-Z][a-z’']+)(?:-[A-Z]?[a-z’']+)*"  # "Peskov", "McCain", "DeMint", "Ocasio-Cortez"
+_CAPITALISED = r"[A-Z](?:[a-z’']+|[a-z]*[A-Z][a-z’']+)(?:-[A-Z][a-z’']+)*"  # "Peskov", "McCain", "DeMint", "Ocasio-Cortez"
 
 
+_RUN_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*)"
+_NAME_RUN = re.compile(_RUN_WORD + r"(?:\s+" + _RUN_WORD + r")*")
+"""A run of capitalised words, to be cut after its titles ("Surfside Mayor Charles Burkett")."""
 _FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:[A-Z]\.\s+)?{_CAPITALISED}){{1,2}}\b")
 
 
@@ -76,12 +79,18 @@ def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[
     word the article also writes in lower case ("Crowd Glenn Beck") is left out of a name.
     """
     found: dict[str, None] = {}
-    for match in _FULL_NAME.finditer(text):
-        if _in_headline(text, match.start()):
+    for run in _NAME_RUN.finditer(text):
+        if _in_headline(text, run.start()):
             continue
-        words = strip_title(match.group()).split()
+        words = run.group().split()
+        roles = [i for i, w in enumerate(words) if w.lower().strip(".,") in ROLE_WORDS and i < len(words) - 2]
+        words = words[roles[-1] + 1 :] if roles else words  # "U.S. District Judge Analisa Torres" -> "Analisa Torres"
+        owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
+        words = words[owners[-1] + 1 :] if owners else words  # "Tuesday’s Washington": a possessive ends a name
         while words and (words[0] in NOT_NAME_START or (len(words) > 2 and words[0].lower() in common_words)):
             words.pop(0)
+        if not _FULL_NAME.fullmatch(" ".join(words)):
+            continue
         if len(words) >= 2 and not any(w.lower() in ROLE_WORDS or w.lower() in NOT_PERSON_WORDS for w in words):
             found.setdefault(" ".join(words), None)
     return list(found)
@@ -129,8 +138,20 @@ class Resolver:
     "Earlier"), they are not names."""
 
     def full_name(self, name: str) -> str:
+        if " of " in name:  # "Charles E. Schumer of New York"; "Secretary of State Shirley Weber"
+            person, _, place = name.partition(" of ")
+            if self.is_person(person) or _TITLED_PERSON.match(person):
+                return self.full_name(person)
+            after = place.split()
+            roles = [i for i, w in enumerate(after) if w.lower() in ROLE_WORDS]
+            if roles and len(after) - roles[-1] > 2:
+                return self.full_name(" ".join(after[roles[-1] + 1 :]))
         stripped = strip_title(name)
         words = stripped.split()
+        roles = [i for i, w in enumerate(words) if w.lower().strip(".,") in ROLE_WORDS and i < len(words) - 2]
+        if roles:  # "Surfside Mayor Charles Burkett" -> "Charles Burkett"
+            words = words[roles[-1] + 1 :]
+            stripped = " ".join(words)
         for k in range(1, len(words) - 1):  # "Weekly Standard Editor Bill Kristol" -> "Bill Kristol"
             if " ".join(words[k:]) in self.names:
                 return " ".join(words[k:])
@@ -228,15 +249,19 @@ def is_organisation(name: str) -> bool:
     return any(w.lower().strip(".,") in INSTITUTION_WORDS for w in re.split(r"[\s\-]+", name))
 
 
+_TITLED_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z]")
+
+
 def organisation_in(description: str) -> str:
     """The organisation a description names when it is the organisation or a document of it ("the
     nonpartisan Commission on Presidential Debates"; "A Government Accountability Office report" ->
     "Government Accountability Office"; "a study by Harvard University"), or "". A person of an
     organisation ("a senior White House official", "the GOP chairman") is not the organisation."""
     head = head_noun(description)
+    documented = any(w.strip(".,") in DOCUMENT_HEADS for w in description.lower().split())
     for run in _CAPITALISED_RUN.findall(description):
         run = re.sub(r"^(?:The|A|An)\s+", "", run)
-        if head not in DOCUMENT_HEADS and head not in run.lower().split():
+        if not documented and head not in run.lower().split():
             continue
         if (len(run.split()) > 1 and is_organisation(run)) or (run.isupper() and len(run) > 1):
             return run

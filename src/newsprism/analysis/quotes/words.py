@@ -50,7 +50,7 @@ BARE_CLAUSE_VERBS = frozenset("think thinks thought believe believes believed fe
 NEEDS_THAT = frozenset(
     """announced announces confirmed confirms denied denies urged promised pledged vowed predicted
     acknowledged acknowledges suggested suggests recalled observed testified complained reported
-    reports asked asks""".split()
+    reports asked asks declared declares""".split()
 ) | frozenset(BELIEF_VERBS) - BARE_CLAUSE_VERBS
 """Verbs that also take a plain object ("announced the plan", "asked members to join"): they report
 speech without quote marks only in a "that" clause."""
@@ -137,7 +137,8 @@ NOT_PERSON_WORDS = frozenset(
 SILENT_HEADS = frozenset(
     """time times day days week weeks month months year years morning afternoon evening night hour hours
     moment way thing things point fact case part end start beginning while same other others more most
-    first last next one two three it this that what which""".split()
+    first last next one two three it this that what which meeting interview conference hearing speech
+    debate event rally call session briefing appearance visit and or but of to""".split()
 )
 """Heads of a description that name no speaker ("the same day said", "a year ago said"); any other
 description may name one (PolNeAR's sources include "the actress", "the probe", "a polling
@@ -233,6 +234,6 @@ INSTITUTION_WORDS = frozenset(
 
 DOCUMENT_HEADS = frozenset(
     """report reports study survey poll polls statement ruling letter website analysis review audit filing
-    data document documents memo release""".split()
+    data document documents memo release assessment findings""".split()
 )
 """What an organisation speaks through ("a Government Accountability Office report")."""
