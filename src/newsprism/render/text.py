@@ -38,7 +38,10 @@ def speaker_of(group: QuoteGroup) -> str:
     if group.speaker:
         return group.speaker
     mention = next(
-        (q.speaker_mention.text for q in group.quotes if q.speaker_mention and not is_pronoun(q.speaker_mention.text)),
+        (
+            q.speaker_mention.text for q in group.quotes
+            if q.speaker_mention and not is_pronoun(q.speaker_mention.text) and q.speaker_mention.text.lower() != "who"
+        ),
         None,
     )
     return f"unnamed: {' '.join(mention.split())}" if mention else "(unattributed)"

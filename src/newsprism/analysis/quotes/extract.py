@@ -106,7 +106,7 @@ _VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *B
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
 _ASIDE = (
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
+    r"(?:\s+of\s+the\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
     r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
     r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
 )
@@ -174,6 +174,7 @@ class _Attribution:
     apposed: bool = False  # "Another figure, Dan Senor, told ...": what comes before is not speech
     mention: tuple[int, int] | None = None  # the words naming the speaker, sentence-relative
     evidence: bool = False  # "the poll showed Clinton ahead": a finding, reported without "that"
+    inverted: bool = False  # "..., said Ray Jadallah, chief of ...": what was said comes before the verb
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+(?:[A-Z][\w.’'\-]*\s+)*$|\b(?:" + "|".join(PREPOSITIONS) + r")\s*$")
@@ -184,6 +185,9 @@ _COMMON_HEAD = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z]")
 """A lower-case head noun, perhaps with digits and hyphens ("the 46-year-old")."""
 
 
+_FUNCTION_WORDS = frozenset("who whom which that and or but of to in on at for with by from the a an as".split())
+
+
 def _can_speak(speaker: str, before: str = "") -> bool:
     """A name, a pronoun, or a description of someone or something that speaks (see ``PERSON_ROLES``).
 
@@ -192,6 +196,8 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     """
     if not speaker or MASK * 2 in speaker or speaker.endswith(("’s", "'s")):
         return False
+    if len(speaker.split()) > 1 and speaker.split()[-1].lower() in _FUNCTION_WORDS:
+        return False  # "the objection of prosecutors who": a clause, not a speaker
     if is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker) or _SHARE_SPEAKER.fullmatch(speaker):
         return True
     if not is_description(speaker):
@@ -239,6 +245,13 @@ _CUE_OF = {_LABEL: ":", _BYLINE: "―"}
 """The cue of the patterns that have no verb."""
 
 
+def _reads_inverted(subject: _Attribution, inverted: str) -> bool:
+    """Whether "..., said NAME" beats the subject read before the same verb: a name after the verb
+    against a description with a clause before it ("the northeast section ... had collapsed, said
+    Ray Jadallah")."""
+    return subject.apposed and is_description(subject.speaker) and not is_description(inverted) and not is_pronoun(inverted)
+
+
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Every match of ``pattern``, also those that start inside a longer match ("On Tuesday, the
     company said": the match from "On" swallows the one from "the")."""
@@ -253,8 +266,8 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
 
     Of several, the first in the sentence: the main clause's ("He said her family asked ...").
     """
-    candidates = []
-    seen_verbs: set[int] = set()
+    candidates: list[_Attribution] = []
+    seen_verbs: dict[int, int] = {}  # verb position -> its candidate
     for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE, _AFTER_QUOTE, _WHO):
         if not _MAY_MATCH[pattern].search(masked):
             continue  # a cheap test first: most sentences hold no cue of most patterns
@@ -280,7 +293,11 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             verb_group = next((g for g in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6") if match.groupdict().get(g)), None)
             verb_at = match.start(verb_group) if verb_group else match.start()
             object_of = match.start() if pattern is _ACCORDING else match.start(group)  # "according to" ends in "to"
-            if verb_at in seen_verbs or not _can_speak(speaker, masked[:object_of]):
+            if not _can_speak(speaker, masked[:object_of]):
+                continue
+            if verb_at in seen_verbs and not (
+                pattern is _VERB_SPEAKER and _reads_inverted(candidates[seen_verbs[verb_at]], speaker)
+            ):
                 continue
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
@@ -290,10 +307,15 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             if verb in _BELIEF and not evidence and not _BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group)):
                 continue  # "Nobody knew the outcome": a belief verb attributes only a clause
             at = match.start(group) + raw.rfind(speaker)
-            seen_verbs.add(verb_at)
-            candidates.append(
-                _Attribution(speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker)), evidence)
+            found = _Attribution(
+                speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker)), evidence,
+                inverted=pattern is _VERB_SPEAKER or group == "speaker4",
             )
+            if verb_at in seen_verbs:
+                candidates[seen_verbs[verb_at]] = found
+            else:
+                seen_verbs[verb_at] = len(candidates)
+                candidates.append(found)
     if not candidates and (joined := _COORDINATED.search(masked)):
         # "Critics have described him as gaffe-prone and said ...": the speaker is the clause subject
         subject = _CLAUSE_SUBJECT.match(masked)
@@ -334,7 +356,10 @@ _PARTICIPLE = re.compile(
 )
 
 
-_CLAUSE_SUBJECT = re.compile(rf"(?:^\W*|,\s+)(?P<speaker>{_GROUP}|{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+[a-z]+")
+_CLAUSE_SUBJECT = re.compile(
+    rf"(?:^\W*|,\s+)(?P<speaker>{_GROUP}|{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+"
+)
+"""The subject of a clause: a name followed by its verb, not by a determiner ("Driving the news: ...")."""
 
 
 _COORDINATED = re.compile(rf"\b(?:and|but)\s+{_AUX}{_VERB}")
@@ -345,7 +370,7 @@ def _clean_description(speaker: str) -> str:
 
     The "and" inside a name ("Customs and Border Protection") is kept.
     """
-    for cut in (" that ", " which ", " and ", " but ", " as ", " then ", " while "):
+    for cut in (" that ", " which ", " and ", " but ", " as ", " then ", " while ", " though ", " although ", " because "):
         if cut in speaker and not (cut == " and " and re.search(r"\band\s+[A-Z]", speaker)):
             speaker = speaker.rsplit(cut, 1)[-1]
     return speaker.strip()
@@ -398,7 +423,7 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     The clause before a trailing attribution ("..., the official said") or after a leading one
     ("Peskov told reporters that ..."; "According to the report, ...").
     """
-    lead = masked[: attribution.start].rstrip()
+    lead = masked[: attribution.start + (masked[attribution.start] == ",")].rstrip()  # "..., said X": keep the comma
     before = lead.rstrip(" ,")
     # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
     after = attribution.end
@@ -411,6 +436,8 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
         and not (_LEAD_IN.match(before) and "," not in before)
     ):
         return len(masked) - len(masked.lstrip()), len(before)
+    if attribution.inverted:
+        return None  # what comes after "said NAME" is about NAME, not what was said
     if attribution.verb == "according to":
         after_comma = masked.find(",", attribution.end)
         lo = after_comma + 1 if after_comma != -1 else len(masked)

@@ -228,7 +228,7 @@ class Resolver:
             return ""  # "a senior official": someone the article does not name, never the one it does
         key = " ".join(words[1:])
         for role, name in self.appositions.items():
-            if key and (key == role or (len(key) > 8 and (key in role or role in key))):
+            if key and (key == role or (len(key) > 8 and (f" {key} " in f" {role} " or f" {role} " in f" {key} "))):
                 return name
         same_head = {name for role, name in self.appositions.items() if head_noun("x " + role) == head_noun(description)}
         if len(same_head) == 1:  # "the president's budget director" and "Jack Lew, director of the OMB"
@@ -261,6 +261,11 @@ def organisation_in(description: str) -> str:
     documented = any(w.strip(".,") in DOCUMENT_HEADS for w in description.lower().split())
     for run in _CAPITALISED_RUN.findall(description):
         run = re.sub(r"^(?:The|A|An)\s+", "", run)
+        words = run.split()
+        cut = next((i for i, w in enumerate(words) if i and w in NOT_NAME_START), len(words))
+        while cut > 1 and words[cut - 1].lower() in NAME_PARTICLES:
+            cut -= 1  # "United Nations on Monday" -> "United Nations"
+        run = " ".join(words[:cut])
         if not documented and head not in run.lower().split():
             continue
         if (len(run.split()) > 1 and is_organisation(run)) or (run.isupper() and len(run) > 1):
