@@ -78,3 +78,11 @@ def test_a_quotation_over_several_sentences_takes_the_speaker_named_where_it_clo
 def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker():
     text = "The suit was filed. Dr. Ward stated:\n\n“The department has lost its way. It is now a political arm.\n\n“The latest suit shows it plainly.”"
     assert [q.speaker_mention.text for q in quotes_of(text)] == ["Dr. Ward", "Dr. Ward"]
+
+
+def test_he_does_not_refer_to_the_woman_named_last():
+    text = (
+        "Jason Miller spoke for the campaign. Ivanka Trump wrote about the plan last week. "
+        "“We don't have the exact legislation written down,” he said."
+    )
+    assert quotes_of(text)[-1].speaker == "Jason Miller"

@@ -10,10 +10,11 @@ resolved only to a person named with that role), so the later number is optimist
 
 Measured: 0.791 (87/110) before those fixes, 0.845 (93/110) after, 0.827 (91/110) once two records
 whose words were an appositive ("..., said Jeffrey N. Trimble, a senior official ...": the speaker
-was right, the words were not) stopped being extracted; the floor sits one record under. Of the 19
-wrong: 6 pronouns given to the wrong person, 10 quotations whose attribution is not read (a
-headline label with more words, "likened", "shouted", "told me,", "― Name" on its own line), the 2
-no longer extracted, and "the president" left unresolved.
+was right, the words were not) stopped being extracted, 0.845 (93/110) once "he" and "she" skip
+a person whose first name is of the other sex; the floor sits one record under. Of the 17 wrong: 4
+pronouns given to the wrong person, 10 quotations whose attribution is not read (a headline label
+with more words, "likened", "shouted", "told me,", "― Name" on its own line), the 2 no longer
+extracted, and "the president" left unresolved.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from newsprism.model import Article
 from newsprism.text.segment import segment
 
 ANNOTATIONS = Path(__file__).with_name("speaker_annotations.json")
-FLOOR = 0.82
+FLOOR = 0.83
 COVERAGE_FLOOR = 0.95
 
 

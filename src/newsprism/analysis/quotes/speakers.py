@@ -7,14 +7,16 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsprism.analysis.quotes.words import (
     DETERMINERS,
     DOCUMENT_HEADS,
+    FEMALE_FIRST_NAMES,
     INDEFINITE,
     INDIVIDUAL_ROLES,
     INSTITUTION_WORDS,
+    MALE_FIRST_NAMES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NICKNAMES,
@@ -133,6 +135,8 @@ class Resolver:
     """The first person named in the latest earlier sentence that names one (the likely subject)."""
     text: str = ""
     """The article text, to see whom it gives a role as a title."""
+    earlier: list[str] = field(default_factory=list)
+    """The people named so far, in order: a pronoun that fits neither of the last two goes further back."""
     common_words: frozenset[str] = frozenset()
     """Words the article also writes in lower case: capitalised at a sentence start ("Officials",
     "Earlier"), they are not names."""
@@ -169,6 +173,10 @@ class Resolver:
         """Remember the first person a sentence names, for pronouns in the sentences after it."""
         if self.mention_pattern is None:
             return
+        for match in self.mention_pattern.finditer(masked):
+            name = self.full_name(match.group())
+            if not self.earlier or self.earlier[-1] != name:
+                self.earlier.append(name)
         if match := self.mention_pattern.search(masked):
             self.last_mention, self.last_mention_at = self.full_name(match.group()), position
 
@@ -187,7 +195,15 @@ class Resolver:
                 return ""
             if self.mention_pattern is not None and (match := self.mention_pattern.search(before)):
                 return self.full_name(match.group())
-            return self.last_mention if self.last_mention_at > self.last_person_at else self.last_person
+            female = speaker.lower() in {"she", "her"}
+            order = [self.last_mention, self.last_person]
+            if self.last_mention_at <= self.last_person_at:
+                order.reverse()
+            # "he" is not the woman named last ("She said ..." of Ivanka Trump; then "he said" of a spokesman)
+            fitting = [name for name in order if name and _may_be(name, female)]
+            if fitting:
+                return fitting[0]
+            return next((name for name in reversed(self.earlier) if _may_be(name, female)), "")
         if is_description(speaker):
             return self._description(speaker)
         if is_organisation(speaker) and self.is_name(speaker):  # "The Republican National Committee": no title to strip
@@ -274,6 +290,13 @@ def organisation_in(description: str) -> str:
 
 
 _POSSESSIVE_OWNER = re.compile(r"^([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)[’']s\s+[a-z]")
+
+
+def _may_be(name: str, female: bool) -> bool:
+    """Whether ``he`` (or ``she`` when ``female``) may refer to ``name``: not when its first name is
+    one given almost only to the other sex; unknown first names fit both."""
+    first = name.split()[0].lower() if " " in name else ""
+    return first not in (MALE_FIRST_NAMES if female else FEMALE_FIRST_NAMES)
 
 
 def head_noun(description: str) -> str:

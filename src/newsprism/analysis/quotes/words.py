@@ -237,3 +237,29 @@ DOCUMENT_HEADS = frozenset(
     data document documents memo release assessment findings""".split()
 )
 """What an organisation speaks through ("a Government Accountability Office report")."""
+
+FEMALE_FIRST_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+    sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+    katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce
+    virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline
+    martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace
+    denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+    kayla alexis lori hillary nikki kamala ivanka melania michele condoleezza sheila loretta valerie
+    huma kellyanne hope tulsi kirsten elise liz jill tipper chelsea rashida alexandria ilhan ayanna
+    dianne marsha joni shelley""".split()
+)
+MALE_FIRST_NAMES = frozenset(
+    """james robert john michael david william richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+    gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
+    zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin
+    carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan
+    wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack mitt bernie
+    ted marco jeb rand chris mike newt rick ben bill chuck mitch harry reince sean jared tim joe
+    hunter beto pete cory lindsey orrin bob ron kevin rudy""".split()
+)
+"""First names given almost only to women, and to men (the commonest US given names, and the first
+names of politicians in the news): a pronoun of the other sex does not refer to them."""
