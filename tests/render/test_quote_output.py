@@ -3,6 +3,8 @@ with their offsets, the cue, and verbatim words alone printed inside quotation m
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsprism.analysis.align import analyze
@@ -62,3 +64,22 @@ def test_markdown_output_prints_verbatim_words_inside_quotation_marks(rendered):
 def test_markdown_output_names_an_unnamed_source_by_its_description(rendered):
     line = _quote_line(rendered[2], "### Quotes", "strike again")
     assert line.startswith("- unnamed: a senior official: (reported) ") and "\u201c" not in line
+
+
+@pytest.fixture(scope="module")
+def report_page() -> str:
+    from newsprism.render.html import render_report
+    from newsprism.summarize import summarize
+
+    story = Story("s", (Article(id="a", text=TEXT_A, outlet="Daily"), Article(id="b", text=TEXT_B, outlet="Herald")))
+    analysis = analyze(story)
+    return render_report(analysis, summarize(analysis), compare(analysis))
+
+
+def test_the_report_marks_reported_speech_so_that_it_is_shown_without_quotation_marks(report_page):
+    reported = re.search(r'class="[^"]*quote indirect[^"]*"[^>]*>[^<]*strike again', report_page)
+    assert reported is not None
+
+
+def test_the_report_shows_each_outlets_sourcing(report_page):
+    assert "2 quotations (1 verbatim, 1 reported); 1 named, 1 unnamed (1 anonymous)" in report_page

@@ -39,7 +39,7 @@ from newsprism.model import (
     StoryAnalysis,
     Summary,
 )
-from newsprism.render.text import speaker_of
+from newsprism.render.text import sourcing_line, speaker_of
 
 log = logging.getLogger(__name__)
 
@@ -400,6 +400,9 @@ class _ReportBuilder:
                 "naming": sorted(framing.naming.items()),
                 "tone": framing.tone,
                 "tone_pct": round(max(-1.0, min(1.0, framing.tone)) * 50),
+                "headline": framing.headline,
+                "headline_loaded": list(dict.fromkeys(s.text.lower() for s in framing.headline_loaded)),
+                "sourcing": sourcing_line(framing.sourcing, framing.quoted),
             })
         return views
 
