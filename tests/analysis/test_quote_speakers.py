@@ -86,3 +86,14 @@ def test_he_does_not_refer_to_the_woman_named_last():
         "“We don't have the exact legislation written down,” he said."
     )
     assert quotes_of(text)[-1].speaker == "Jason Miller"
+
+
+def test_a_quotation_inside_a_sentence_about_its_subject_is_the_subjects():
+    text = "The debate ran late. Bernie Sanders accused him of keeping Americans from being able to “stand together on the real issues.”"
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text) == ("Bernie Sanders", "Bernie Sanders")
+
+
+def test_a_phrase_owned_by_someone_else_is_not_given_to_the_subject():
+    text = "The debate ran late. Donald Trump mocked Hillary Clinton’s “basket of deplorables remark” for days."
+    assert all(q.speaker != "Donald Trump" for q in quotes_of(text))

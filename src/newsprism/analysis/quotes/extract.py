@@ -462,9 +462,22 @@ def _closing_attribution(read: Sequence[tuple], position: int, span: QuotedSpan)
     for sentence, masked, attribution, _ in read[position + 1 :]:
         if sentence.start >= span.end:
             return None
-        if attribution is not None and sentence.start + attribution.start >= span.end:
+        named_at = attribution.mention[0] if attribution is not None and attribution.mention else None
+        if named_at is not None and sentence.start + named_at >= span.end:
             return sentence, masked, attribution
     return None
+
+
+def _quoting_subject(masked: str) -> re.Match[str] | None:
+    """The subject that opens a sentence quoting within it (not a quote-only sentence, and not a
+    phrase owned by someone else: "Clinton’s “basket of deplorables”")."""
+    words = masked.split()
+    if not words or sum(MASK in w for w in words) >= 0.6 * len(words) or re.search(r"[’']s\s+[“\"]", masked):
+        return None
+    subject = _CLAUSE_SUBJECT.match(masked)
+    if subject is None or MASK in subject.group("speaker") or not _can_speak(subject.group("speaker")):
+        return None
+    return subject
 
 
 def _said_by(found: tuple[Sentence, str, _Attribution], resolver: Resolver, text: str) -> tuple[str, str, Mention | None]:
@@ -516,6 +529,12 @@ def extract_quotes(
                 resolver.last_speaker = speaker
             if speaker and (resolver.is_person(speaker) or _PERSON_TITLE.match(attribution.speaker)):
                 resolver.last_person, resolver.last_person_at = speaker, position
+        elif inside and (subject := _quoting_subject(masked)) is not None:
+            # "Sanders accused him of preventing Americans from being able to “stand together ...”":
+            # a quotation inside a sentence about its subject is the subject's
+            speaker = resolver.resolve(subject.group("speaker"), masked[: subject.start("speaker")])
+            lo, hi = (sentence.start + at for at in subject.span("speaker"))
+            mention, verb = Mention(text[lo:hi], lo, hi), None
         elif inside and position - last_attributed <= settings.continuation_sentences:
             # a quote-only sentence continues the last attribution; a quotation running on keeps it going
             speaker, mention, last_attributed = last_resolved, last_mention, position
