@@ -166,7 +166,11 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A number with its unit and what it counts, with its span in the article."""
+    """A number with its unit and what it counts, with its span in the article.
+
+    ``previous``: the value the figure is compared with, not its current one ("rose to 6.1 percent
+    from 6 percent"; "up from 5 percent a year earlier").
+    """
 
     value: float
     unit: str
@@ -175,6 +179,7 @@ class Figure:
     start: int
     end: int
     text: str
+    previous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,3 +164,28 @@ def test_the_age_of_a_described_person_counts_that_person():
 
 def test_a_clock_time_is_not_a_count():
     assert figures_of("The truce began at 2 a.m. and was confirmed at 7 p.m. by both sides.") == ()
+
+
+def test_pounds_of_weight_are_not_pounds_sterling():
+    (figure,) = figures_of("The baby weighed 7 pounds at birth.")
+    assert (figure.unit, figure.counts) == ("lb", "weight")
+
+
+def test_pounds_with_a_multiplier_are_sterling():
+    (figure,) = figures_of("The club paid 5 million pounds for the striker.")
+    assert figure.unit == "GBP"
+
+
+def test_the_value_a_figure_is_compared_with_is_marked_previous():
+    figures = figures_of("The jobless rate rose to 6.1 percent in August from 6 percent in July.")
+    assert [(f.value, f.previous) for f in figures] == [(6.1, False), (6.0, True)]
+
+
+def test_a_previous_value_is_not_grouped_with_another_outlets_current_value():
+    from newsprism.analysis.figures import align_figures
+
+    a = figures_of("The jobless rate rose to 6.1 percent in August from 6 percent in July.", "a")
+    b = figures_of("The jobless rate was 6 percent in August.", "b")
+    readings = align_figures([*a, *b], lambda article: article, lambda f: "jobless rate", lambda x, y: True)
+    group = {(r.outlet, r.figure.value): r.group for r in readings}
+    assert group[("b", 6.0)] == group[("a", 6.1)] != group[("a", 6.0)]

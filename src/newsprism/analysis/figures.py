@@ -19,7 +19,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.analysis.quotes import connected_groups, content_words
 from newsprism.model import Article, Figure, FigureReading, Sentence
@@ -144,7 +144,11 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         for match in _YEAR.finditer(body):
             add(match, float(int(match.group("year")) * 10000), "date", "date")
         for match in (*_MONEY.finditer(body), *_MONEY_WORDS.finditer(body)):
-            add(match, _number(match.group("num"), match.group("mult")), _CURRENCIES[match.group("cur")], _counted_after_in(body, match.end()))
+            unit = _CURRENCIES[match.group("cur")]
+            if match.group("cur") == "pounds" and not _is_sterling(body, match):
+                add(match, _number(match.group("num"), match.group("mult")), "lb", _counted_after_in(body, match.end()) or "weight")
+                continue
+            add(match, _number(match.group("num"), match.group("mult")), unit, _counted_after_in(body, match.end()))
         for match in _PERCENT.finditer(body):
             add(match, _number(match.group("num"), None), "%", _counted_after_in(body, match.end()))
         for match in _AGE.finditer(body):
@@ -156,9 +160,46 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
                 counts = _range_noun(body, match, found)
             if counts:
                 add(match, _number(match.group("num"), match.group("mult")), "count", counts)
-        figures.extend(sorted(found, key=lambda f: f.start))
+        figures.extend(sorted((_as_previous(f, body, sentence.start) for f in found), key=lambda f: f.start))
     log.debug("article %s: %d figures", article.id, len(figures))
     return tuple(figures)
+
+
+_MONEY_CONTEXT = re.compile(
+    r"£|\bsterling\b|\b(?:paid|pay|pays|cost|costs|worth|price|prices|fine|fined|salary|spent|spend|raised|budget|fee|fees|"
+    r"bill|funding|fund|deal|sold|bought|earn|earned|profit|loss|debt|tax|taxes|wage|wages|bonus)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_sterling(sentence: str, match: re.Match) -> bool:
+    """Whether "pounds" is money: with a multiplier ("5 million pounds"), or in a sentence about
+    money ("fined 500 pounds"); "the baby weighed 7 pounds" and "10 pounds of cocaine" are weight."""
+    if match.group("mult") or re.match(r"\s+sterling\b", sentence[match.end() :]):
+        return True
+    if re.match(r"\s+of\b", sentence[match.end() :]):
+        return False
+    return _MONEY_CONTEXT.search(sentence) is not None
+
+
+_PREVIOUS_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|compared)?\s*from|\bcompared (?:with|to)|\bversus|\bvs\.?)\s*$", re.IGNORECASE)
+_PREVIOUS_AFTER = re.compile(
+    r"\s*(?:a year (?:earlier|ago|before)|the (?:previous|prior|year-earlier) (?:month|year|quarter|week|period)|"
+    r"(?:in|during) the (?:previous|prior|same) (?:month|year|quarter|week|period)(?: a year (?:earlier|ago))?|"
+    r"last (?:month|year|quarter|week)|previously|earlier this year)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_previous(figure: Figure, sentence: str, offset: int) -> Figure:
+    """The figure marked ``previous`` when it is the value compared with ("to 6.1 percent from 6
+    percent"; "5 percent a year earlier"): it is then never taken for another outlet's current value."""
+    if figure.unit == "date":
+        return figure
+    before, after = sentence[: figure.start - offset], sentence[figure.end - offset :]
+    if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(after):
+        return replace(figure, previous=True)
+    return figure
 
 
 def _counted_after_in(text: str, end: int) -> str:
@@ -216,13 +257,13 @@ def _values_match(a: Figure, b: Figure, settings: FigureSettings) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
-def _key(figure: Figure) -> tuple[str, str]:
+def _key(figure: Figure) -> tuple[str, str, bool]:
     counts = figure.counts.lower()
     for suffix in ("ies", "es", "s"):
         if counts.endswith(suffix) and len(counts) > len(suffix) + 2:
             counts = counts[: -len(suffix)]
             break
-    return figure.unit, counts
+    return figure.unit, counts, figure.previous
 
 
 def align_figures(
@@ -260,8 +301,8 @@ def align_figures(
             linked[j].add(i)
     # a sentence with two figures of one unit ("fell to 5.8% from 6.1%") pairs them with another
     # outlet's figures ambiguously: such readings are grouped but not flagged
-    per_sentence = Counter((f.article, context_of(f), f.unit) for f in figures)
-    ambiguous = [per_sentence[(f.article, context_of(f), f.unit)] > 1 for f in figures]
+    per_sentence = Counter((f.article, context_of(f), f.unit, f.previous) for f in figures)
+    ambiguous = [per_sentence[(f.article, context_of(f), f.unit, f.previous)] > 1 for f in figures]
     group_of: dict[int, int] = {}
     for members in connected_groups(len(figures), ((i, j) for i in range(len(figures)) for j in linked[i])):
         if len(members) > 1:

@@ -164,6 +164,7 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
                 "outlet": r.outlet,
                 "text": r.figure.text,
                 "conflict": r.conflict,
+                "previous": r.figure.previous,
                 "group": r.group,
                 "article": r.figure.article,
                 "start": r.figure.start,

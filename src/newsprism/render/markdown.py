@@ -66,7 +66,8 @@ def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> s
     for r in sorted(comparison.figures, key=reading_order):
         lines.append(
             f"| {escape(r.outlet)} | {escape(display_value(r.figure))} | {escape(r.figure.unit)} | "
-            f"{escape(r.figure.counts)} | {escape(r.figure.text)} | {'**yes**' if r.conflict else ''} |"
+            f"{escape(r.figure.counts)}{' (previous value)' if r.figure.previous else ''} | {escape(r.figure.text)} | "
+            f"{'**yes**' if r.conflict else ''} |"
         )
     lines += ["", "### Headlines", "", "| outlet | headline | loaded words | naming | sourcing |", "| --- | --- | --- | --- | --- |"]
     for outlet, framing in comparison.framing.items():

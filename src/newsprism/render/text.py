@@ -81,6 +81,7 @@ def _figure_lines(comparison: Comparison) -> list[str]:
             f"{'! ' if r.conflict else ''}{r.outlet} \u201c{_one_line(r.figure.text)}\u201d" for r in readings
         )
         what = first.unit if first.unit == first.counts else f"{first.unit} ({first.counts or 'unspecified'})"
+        what += ", previous value" if first.previous else ""
         lines.append(f"{display_value(first)} {what}: {told}")
     return lines
 
