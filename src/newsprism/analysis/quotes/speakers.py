@@ -67,11 +67,15 @@ _NAME_RUN = re.compile(_RUN_WORD + r"(?:\s+" + _RUN_WORD + r")*")
 _FULL_NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:[A-Z]\.\s+)?{_CAPITALISED}){{1,2}}\b")
 
 
-def _in_headline(text: str, at: int) -> bool:
-    """Whether position ``at`` is in a line of four or more words, nearly all capitalised."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    words = re.findall(r"[A-Za-z][\w’'\-]*", line)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every line of four or more words, nearly all capitalised (a headline)."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        words = re.findall(r"[A-Za-z][\w’'\-]*", line)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[str]:
@@ -81,8 +85,9 @@ def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[
     word the article also writes in lower case ("Crowd Glenn Beck") is left out of a name.
     """
     found: dict[str, None] = {}
+    headlines = _headline_lines(text)
     for run in _NAME_RUN.finditer(text):
-        if _in_headline(text, run.start()):
+        if any(lo <= run.start() < hi for lo, hi in headlines):
             continue
         words = run.group().split()
         roles = [i for i, w in enumerate(words) if w.lower().strip(".,") in ROLE_WORDS and i < len(words) - 2]
