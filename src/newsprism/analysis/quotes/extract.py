@@ -16,6 +16,40 @@ from newsprism.analysis.quotes.marks import (
     quoted_spans,
     trim,
 )
+from newsprism.analysis.quotes.patterns import (
+    ACCORDING,
+    AFTER_PREPOSITION,
+    AFTER_QUOTE,
+    BELIEF,
+    BELIEF_CLAUSE,
+    BYLINE,
+    CLAUSE_START,
+    CLAUSE_SUBJECT,
+    COMMON_HEAD,
+    COORDINATED,
+    CUE_OF,
+    DATELINE_AFTER,
+    FINITE_CLAUSE,
+    FUNCTION_WORDS,
+    GOES_ON,
+    GROUP_SPEAKER,
+    LABEL,
+    LABEL_WORDS,
+    LEAD_IN,
+    LEAD_WORD,
+    MAY_MATCH,
+    PARTICIPLE,
+    PARTY_LABEL,
+    PERSON_TITLE,
+    PLACE_TAIL,
+    SHARE_SPEAKER,
+    SPEAKER_VERB,
+    TELL_OBJECT,
+    TIME_AFTER,
+    VERB_SPEAKER,
+    WH_CLAUSE,
+    WHO,
+)
 from newsprism.analysis.quotes.settings import QuoteSettings
 from newsprism.analysis.quotes.speakers import (
     Resolver,
@@ -27,142 +61,19 @@ from newsprism.analysis.quotes.speakers import (
 )
 from newsprism.analysis.quotes.words import (
     BARE_CLAUSE_VERBS,
-    BELIEF_VERBS,
     DETERMINERS,
     EVIDENCE_HEADS,
     EVIDENCE_VERBS,
     NEEDS_THAT,
     NOT_NAME_START,
     PERSON_ROLES,
-    PREPOSITIONS,
     SILENT_HEADS,
-    SPEECH_VERBS,
     TELL_VERBS,
     TITLES,
 )
 from newsprism.model import Article, Mention, Quote, Sentence
 
 log = logging.getLogger(__name__)
-
-_BELIEF = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
-
-
-_BELIEF_CLAUSE = (
-    re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+that\b"),
-    re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+(?:that\b|(?!(?:of|about|so|it|this|that|the|a|an|to|in|for)\b)[A-Za-z’']+\s+(?:\w+\s+)?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b)"),
-)
-"""What must follow a belief verb: "that" (or, after think/believe/feel/fear, a subject and its verb)."""
-
-
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b|(?:and|of|for)(?=\s+[A-Z]))"
-"""A word of a name: capitalised, a particle ("van", "bin"), or the "and", "of" or "for" of "Customs and
-Border Protection", "Secretary of State Shirley Weber", "Center for Disease Control"."""
-
-
-_TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.\s+)"
-
-
-_NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{_TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{_NAME_WORD}){{0,5}})"
-
-
-_PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
-
-
-_GROUP = (
-    r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
-    r"(?:(?!(?:that|and|but|as|which|who|whom|when|while|if|because|the|a|an|of|to|in|on|at|for|with|by|from|said|says|say|told)\b)"
-    r"[\w.’'\-]+\s+){0,3}"
-    r"(?:[Rr]eports|[Ff]igures|[Dd]ata|[Oo]fficials|[Aa]ides|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Ss]ources|"
-    r"[Ii]nsiders|[Ll]awmakers|[Aa]uthorities|[Pp]olice|[Rr]esidents|[Ww]itnesses|[Pp]rosecutors|[Ii]nvestigators|"
-    r"[Ll]eaders|[Mm]embers|[Vv]oters|[Ee]conomists|[Pp]eople|[Ss]upporters|[Aa]dvocates|[Oo]bservers|[Pp]olls|"
-    r"[Ss]urveys|[Ss]tudies|[Dd]ocuments|[Rr]ecords|[Nn]ewspapers|[Aa]ctivists|[Ss]trategists|[Dd]emocrats|[Rr]epublicans|"
-    r"[Oo]peratives|[Aa]ttorneys|[Ll]awyers|[Ee]xecutives|[Ss]cientists|[Rr]esearchers|[Ss]pokesmen|[Ss]pokespeople|"
-    r"[Dd]elegates|[Dd]onors|[Oo]rganizers|[Pp]rotesters|[Cc]andidates|[Ff]riends|[Aa]llies|[Oo]pponents|[Aa]ssociates)\b)"
-)
-"""Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
-
-
-_DESCRIPTION = (
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Bb]oth|[Tt]wo|[Tt]hree)\s+"
-    r"(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
-    rf"|{_NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
-)
-
-
-_SHARE = (
-    r"(?:\b(?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?(?:[A-Z]?[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?)"
-    r"\s+(?:percent|%|in\s+(?:10|ten|\d+)|of\s+(?:10|ten))(?:\s+of\s+(?:the\s+|all\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)"
-)
-"""A share of the people polled ("Twenty-four percent", "Six in 10", "55 percent of all voters")."""
-_SHARE_SPEAKER = re.compile(_SHARE)
-_SPEAKER = rf"(?P<speaker>{_DESCRIPTION}|{_GROUP}|{_SHARE}|{_NAME}|{_PRONOUN})"
-
-
-_AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially|publicly|privately)\s+)*"
-
-
-_VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
-
-
-# "SPEAKER (has) said", anchored so the speaker ends right before the verb.
-_ASIDE = (
-    r"(?:\s+of\s+the\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
-    r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
-    r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
-)
-"""A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
-
-
-_WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today))?"
-
-
-_SPEAKER_VERB = re.compile(rf"{_SPEAKER}{_ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{_WHEN}\s+{_AUX}{_VERB}")
-
-
-# "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
-_VERB_SPEAKER = re.compile(
-    rf"[,”\"Q']\s*{_VERB}\s+(?P<speaker>{_DESCRIPTION}|{_NAME})(?:\s*\([^)]{{1,20}}\))?"
-    r"(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|after|before|while|when|last|this|yesterday|today|who|from|of)\b)"
-)
-"""Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
-of reported speech ("said Mr. Steele was ...") is not taken for the speaker."""
-
-
-_GOES_ON = re.compile(
-    rf"[”\"Q']\s*(?P<speaker>{_PRONOUN}|{_NAME}|{_DESCRIPTION})\s+(?P<verb>continued|went on)\b"
-    rf"|[”\"Q']\s*(?P<verb2>continued|went on)\s+(?P<speaker2>{_NAME}|{_DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
-    rf"|(?P<speaker3>{_PRONOUN}|{_NAME}|{_DESCRIPTION})\s+(?P<verb3>continued|went on)\s*:\s*$"
-)
-""""Continued" and "went on" attribute speech only right after a quotation or before a colon that
-opens one ("..., he continued."; "Caddell continued:"): elsewhere the war continued."""
-
-_AFTER_QUOTE = re.compile(
-    rf"Q[,!?]?[”\"']\s*(?P<verb4>[a-z]+ed)\s+(?P<speaker4>{_NAME}|{_DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
-    rf"|Q[,!?]?[”\"']\s*(?P<speaker5>{_PRONOUN}|{_NAME}|{_DESCRIPTION})\s+(?P<verb5>[a-z]+ed)(?=\s*[,.;:!?]|\s*$)"
-)
-"""Any verb in -ed right after a quotation's closing mark is its cue ("“This is fantastic!” beamed
-Donald Hartley"; "“...,” she gushed.")."""
-_WHO = re.compile(
-    rf"(?:(?P<antecedent>{_NAME})\s*,\s*)?\b(?P<who>who)\s+{_AUX}" + _VERB.replace("(?P<verb>", "(?P<verb6>", 1)
-)
-"""A relative clause that reports speech ("business leaders who say ...", "Martin O’Malley, who noted
-that ..."): the mention is "who", the speaker the name before it when there is one."""
-_BYLINE = re.compile(rf"[”\"]\s*[―—–]+\s*(?P<byline>{_NAME})\s*\.?\s*$")
-"""A quotation signed after a dash ("“...” ― Carla Sanchez"): the cue is the dash."""
-_LABEL = re.compile(rf"^\W*(?P<label>{_NAME}):\s+(?=\S)")
-"""A speaker label opening a paragraph: a transcript's "TAPPER: ..." or a headline's "Ted Cruz: ...";
-the cue is the colon."""
-_LABEL_WORDS = frozenset("update note photo video watch read more editor related source sources correction".split())
-"""Labels that name no speaker ("Update: ...", "Photo: ...")."""
-
-_ACCORDING = re.compile(
-    rf"\b[Aa]ccording to\s+(?P<speaker>(?:{_DESCRIPTION}|{_GROUP}|{_NAME})(?:\s+(?:of|from|by|at|for|on|in)\s+[^,.;:]{{1,60}}?)?)(?=\s*[,.;:]|\s*$)"
-    rf"|\b[Aa]ccording to\s+(?P<short>{_DESCRIPTION}|{_GROUP}|{_NAME})"
-)
-""""According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase."""
-
-
-_GROUP_SPEAKER = re.compile(_GROUP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,17 +88,6 @@ class _Attribution:
     inverted: bool = False  # "..., said Ray Jadallah, chief of ...": what was said comes before the verb
 
 
-_AFTER_PREPOSITION = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+(?:[A-Z][\w.’'\-]*\s+)*$|\b(?:" + "|".join(PREPOSITIONS) + r")\s*$")
-"""Text ending in a preposition, perhaps with the start of a name after it ("of New" before "York")."""
-
-
-_COMMON_HEAD = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z]")
-"""A lower-case head noun, perhaps with digits and hyphens ("the 46-year-old")."""
-
-
-_FUNCTION_WORDS = frozenset("who whom which that and or but of to in on at for with by from the a an as".split())
-
-
 def _can_speak(speaker: str, before: str = "") -> bool:
     """A name, a pronoun, or a description of someone or something that speaks (see ``PERSON_ROLES``).
 
@@ -196,9 +96,9 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     """
     if not speaker or MASK * 2 in speaker or speaker.endswith(("’s", "'s")):
         return False
-    if len(speaker.split()) > 1 and speaker.split()[-1].lower() in _FUNCTION_WORDS:
+    if len(speaker.split()) > 1 and speaker.split()[-1].lower() in FUNCTION_WORDS:
         return False  # "the objection of prosecutors who": a clause, not a speaker
-    if is_pronoun(speaker) or _GROUP_SPEAKER.fullmatch(speaker) or _SHARE_SPEAKER.fullmatch(speaker):
+    if is_pronoun(speaker) or GROUP_SPEAKER.fullmatch(speaker) or SHARE_SPEAKER.fullmatch(speaker):
         return True
     if not is_description(speaker):
         speaker = re.sub(r"^(?:acting|former|interim|deputy|[Tt]he)\s+", "", speaker)
@@ -208,49 +108,16 @@ def _can_speak(speaker: str, before: str = "") -> bool:
             and len(speaker.strip(".")) > 1
             and speaker.rstrip(".") not in TITLES
             and first not in NOT_NAME_START
-            and not _PARTY_LABEL.match(speaker)
-            and not _AFTER_PREPOSITION.search(before)
+            and not PARTY_LABEL.match(speaker)
+            and not AFTER_PREPOSITION.search(before)
         )
     words = speaker.split()
     head = head_noun(speaker)
     return len(words) > 1 and (
         head in PERSON_ROLES
         or any(w[0].isupper() and w.lower() == head for w in words[1:])
-        or (_COMMON_HEAD.fullmatch(head) is not None and head not in SILENT_HEADS and head not in DETERMINERS)
+        or (COMMON_HEAD.fullmatch(head) is not None and head not in SILENT_HEADS and head not in DETERMINERS)
     )
-
-
-_LEAD_WORD = re.compile(
-    r"^(?:But|And|Yet|So|Still|Now|Meanwhile|Instead|Also|However|Then|Despite|Earlier|Later|Indeed|Even|Only|Though|Although|While|When|After|Before|If|Because)\s+(?=\S)"
-)
-"""A sentence connective the speaker pattern took in ("But Murshed Zaheed said"; "Despite Trump saying")."""
-
-
-_PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
-
-
-_PERSON_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?\s+[A-Z]|^(?:President|Senator|Governor|Secretary)\s+[A-Z]")
-"""A mention that names a person by a title ("Mr. Obama"): a pronoun after it refers to that person."""
-_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
-
-
-_VERB_WORDS = frozenset(verb.split()[0] for verb in {*SPEECH_VERBS, *BELIEF_VERBS})
-_LOWER_WORD = re.compile(r"[a-z]+")
-
-
-def _any_verb(text: str) -> bool:
-    """Whether any word of ``text`` starts a verb of speech or belief: far cheaper than the verb pattern."""
-    return not _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(text))
-
-
-_MAY_MATCH = {
-    _SPEAKER_VERB: _any_verb, _VERB_SPEAKER: _any_verb, _WHO: _any_verb, _ACCORDING: re.compile(r"[Aa]ccording to").search,
-    _GOES_ON: re.compile(r"\b(?:continued|went on)\b").search, _LABEL: re.compile(r":").search, _BYLINE: re.compile(r"[―—–]").search,
-    _AFTER_QUOTE: re.compile(r"Q[,!?]?[”\"']\s*\S+ed\b|Q[,!?]?[”\"']\s*\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b").search,
-}
-"""Per pattern, a fast test that must pass for the pattern to match at all."""
-_CUE_OF = {_LABEL: ":", _BYLINE: "―"}
-"""The cue of the patterns that have no verb."""
 
 
 def _reads_inverted(subject: _Attribution, inverted: str) -> bool:
@@ -276,17 +143,17 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     """
     candidates: list[_Attribution] = []
     seen_verbs: dict[int, int] = {}  # verb position -> its candidate
-    for pattern in (_SPEAKER_VERB, _VERB_SPEAKER, _ACCORDING, _GOES_ON, _LABEL, _BYLINE, _AFTER_QUOTE, _WHO):
-        if not _MAY_MATCH[pattern](masked):
+    for pattern in (SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO):
+        if not MAY_MATCH[pattern](masked):
             continue  # a cheap test first: most sentences hold no cue of most patterns
         for match in _matches(pattern, masked):
             group = next(
                 g for g in ("speaker", "short", "speaker2", "speaker3", "label", "byline", "speaker4", "speaker5", "who")
                 if match.groupdict().get(g) is not None
             )
-            if group == "label" and match.group(group).lower() in _LABEL_WORDS:
+            if group == "label" and match.group(group).lower() in LABEL_WORDS:
                 continue
-            if pattern is _VERB_SPEAKER and match.group("verb") in TELL_VERBS:
+            if pattern is VERB_SPEAKER and match.group("verb") in TELL_VERBS:
                 continue  # "..., told The Huffington Post": after the verb, whom it was told
             raw = match.group(group)
             if group == "who":  # resolve the name before "who"; the mention stays "who"
@@ -295,46 +162,46 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
                     match.group("antecedent") or "who", match.group("verb6"), match.start(), match.end(), mention=(at, at + 3)
                 ))
                 continue
-            if raw.isupper() and _DATELINE_AFTER.match(masked, match.end(group)):
+            if raw.isupper() and DATELINE_AFTER.match(masked, match.end(group)):
                 continue  # "WASHINGTON — ...": a dateline
-            speaker = _clean_description(_LEAD_WORD.sub("", raw))
+            speaker = _clean_description(LEAD_WORD.sub("", raw))
             verb_group = next((g for g in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6") if match.groupdict().get(g)), None)
             verb_at = match.start(verb_group) if verb_group else match.start()
-            object_of = match.start() if pattern is _ACCORDING else match.start(group)  # "according to" ends in "to"
+            object_of = match.start() if pattern is ACCORDING else match.start(group)  # "according to" ends in "to"
             if not _can_speak(speaker, masked[:object_of]):
                 continue
             if verb_at in seen_verbs and not (
-                pattern is _VERB_SPEAKER and _reads_inverted(candidates[seen_verbs[verb_at]], speaker)
+                pattern is VERB_SPEAKER and _reads_inverted(candidates[seen_verbs[verb_at]], speaker)
             ):
                 continue
             apposed = bool(match.groupdict().get("apposed"))
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
-            verb = match.group(verb_group) if verb_group else _CUE_OF.get(pattern, "according to")
+            verb = match.group(verb_group) if verb_group else CUE_OF.get(pattern, "according to")
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
-            if verb in _BELIEF and not evidence and not _BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group)):
+            if verb in BELIEF and not evidence and not BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group)):
                 continue  # "Nobody knew the outcome": a belief verb attributes only a clause
             at = match.start(group) + raw.rfind(speaker)
             found = _Attribution(
                 speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker)), evidence,
-                inverted=pattern is _VERB_SPEAKER or group == "speaker4",
+                inverted=pattern is VERB_SPEAKER or group == "speaker4",
             )
             if verb_at in seen_verbs:
                 candidates[seen_verbs[verb_at]] = found
             else:
                 seen_verbs[verb_at] = len(candidates)
                 candidates.append(found)
-    if not candidates and (joined := _COORDINATED.search(masked)):
+    if not candidates and (joined := COORDINATED.search(masked)):
         # "Critics have described him as gaffe-prone and said ...": the speaker is the clause subject
-        subject = _CLAUSE_SUBJECT.match(masked)
+        subject = CLAUSE_SUBJECT.match(masked)
         if subject and _can_speak(subject.group("speaker")):
             return _Attribution(
                 subject.group("speaker"), joined.group("verb"), subject.start("speaker"), joined.end(),
                 mention=subject.span("speaker"),
             )
     if not candidates:
-        participle = _PARTICIPLE.search(masked)
-        subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
+        participle = PARTICIPLE.search(masked)
+        subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
         subjects = [m for m in subjects if _can_speak(m.group("speaker"), masked[: m.start("speaker")])]
         if not subjects:
             return None
@@ -351,26 +218,12 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
     best = min(candidates, key=rank)
     if best.verb.endswith("ing") and is_description(best.speaker):
         # "Steele issued a statement saying ...": the speaker is the subject of the clause
-        subjects = list(_CLAUSE_SUBJECT.finditer(masked, 0, best.start))
+        subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, best.start))
         if subjects and _can_speak(subject := subjects[-1].group("speaker")):
             return _Attribution(
                 subject, best.verb, subjects[-1].start("speaker"), best.end, best.apposed, subjects[-1].span("speaker")
             )
     return best
-
-
-_PARTICIPLE = re.compile(
-    r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
-)
-
-
-_CLAUSE_SUBJECT = re.compile(
-    rf"(?:^\W*|,\s+)(?P<speaker>{_GROUP}|{_NAME}|{_PRONOUN})(?:,[^,]{{1,160}},)?\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+"
-)
-"""The subject of a clause: a name followed by its verb, not by a determiner ("Driving the news: ...")."""
-
-
-_COORDINATED = re.compile(rf"\b(?:and|but)\s+{_AUX}{_VERB}")
 
 
 def _clean_description(speaker: str) -> str:
@@ -384,47 +237,6 @@ def _clean_description(speaker: str) -> str:
     return speaker.strip()
 
 
-_TELL_OBJECT = re.compile(
-    r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
-    r"(?=\s|[,.;:!?]|$)"
-)
-
-
-_CLAUSE_START = re.compile(
-    r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
-    r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+)?\s+)?"
-    r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
-)
-
-
-_TIME_AFTER = re.compile(
-    r"\s*(?:(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|week|month|year)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
-)
-
-
-_NOT_A_CLAUSE = re.compile(
-    r"^\W*(?:[A-Za-z]+ing|In|On|At|During|After|Before|While|When|Asked|Writing|Interviewed)\b"
-)
-"""A lead-in that is not reported speech ("Speaking on ABC's “This Week,” McCain said ...")."""
-
-
-_LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed)\b")
-"""The same before an attribution that ends its sentence: "In 2014, 82 percent ..., according to
-the FBI" reports all that comes before it."""
-
-
-_PLACE_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|to|with|from|after|before|while|for|via|over)\b[^,;:]*?)?[\s.!?”\"']*")
-"""What may follow the verb of an attribution that ends its sentence: where or when it was said
-("..., Fauci said on ABC's “This Week.”")."""
-_FINITE_CLAUSE = re.compile(
-    r"(?:[A-Za-z’'\-]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b"
-)
-"""A clause after a verb that also takes a plain object ("declared he is sticking to the deadline")."""
-_WH_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,3}?(?P<wh>whether|if|why|how|what|who|when|where)\b")
-"""A reported question after "asked" or "wondered", perhaps after its object."""
-
-
 def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
     """The reported clause of a sentence without quotations, sentence-relative.
 
@@ -435,13 +247,13 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     before = lead.rstrip(" ,")
     # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
     after = attribution.end
-    if attribution.verb in TELL_VERBS and (told := _TELL_OBJECT.match(masked, after)):
+    if attribution.verb in TELL_VERBS and (told := TELL_OBJECT.match(masked, after)):
         after = told.end()  # "..., the spokesman told reporters."
-    rest = masked[_TIME_AFTER.match(masked, after).end() :]
-    trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-" or _PLACE_TAIL.fullmatch(rest) is not None
+    rest = masked[TIME_AFTER.match(masked, after).end() :]
+    trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-" or PLACE_TAIL.fullmatch(rest) is not None
     if (
         trailing and lead.endswith(",") and not attribution.apposed and len(WORD.findall(before)) >= 4
-        and not (_LEAD_IN.match(before) and "," not in before)
+        and not (LEAD_IN.match(before) and "," not in before)
     ):
         return len(masked) - len(masked.lstrip()), len(before)
     if attribution.inverted:
@@ -451,15 +263,15 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
         lo = after_comma + 1 if after_comma != -1 else len(masked)
     else:
         lo = attribution.end
-        if attribution.verb in TELL_VERBS and (told := _TELL_OBJECT.match(masked, lo)):
+        if attribution.verb in TELL_VERBS and (told := TELL_OBJECT.match(masked, lo)):
             lo = told.end()
         elif attribution.verb in TELL_VERBS and (that := re.compile(r"[^,;:]{1,60}?\bthat\b").match(masked, lo)):
             lo = that.end()  # "told a military officer the night before that ..."
-        lo = _CLAUSE_START.match(masked, lo).end()
+        lo = CLAUSE_START.match(masked, lo).end()
         if attribution.verb in NEEDS_THAT and not attribution.evidence and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
-            if question := _WH_CLAUSE.match(masked, lo):
+            if question := WH_CLAUSE.match(masked, lo):
                 lo = question.start("wh")  # "asked workers if they planned to attend"
-            elif not _FINITE_CLAUSE.match(masked, lo):
+            elif not FINITE_CLAUSE.match(masked, lo):
                 return None  # "declared a state of emergency": an act, not speech
     hi = len(masked.rstrip(" .!?\"”\n"))
     return (lo, hi) if hi > lo else None
@@ -482,7 +294,7 @@ def _quoting_subject(masked: str) -> re.Match[str] | None:
     words = masked.split()
     if not words or sum(MASK in w for w in words) >= 0.6 * len(words) or re.search(r"[’']s\s+[“\"]", masked):
         return None
-    subject = _CLAUSE_SUBJECT.match(masked)
+    subject = CLAUSE_SUBJECT.match(masked)
     if subject is None or MASK in subject.group("speaker") or not _can_speak(subject.group("speaker")):
         return None
     return subject
@@ -535,7 +347,7 @@ def extract_quotes(
             last_attributed, last_mention, last_resolved = position, mention, speaker
             if speaker and not is_description(speaker):
                 resolver.last_speaker = speaker
-            if speaker and (resolver.is_person(speaker) or _PERSON_TITLE.match(attribution.speaker)):
+            if speaker and (resolver.is_person(speaker) or PERSON_TITLE.match(attribution.speaker)):
                 resolver.last_person, resolver.last_person_at = speaker, position
         elif inside and (subject := _quoting_subject(masked)) is not None:
             # "Sanders accused him of preventing Americans from being able to “stand together ...”":
