@@ -12,16 +12,12 @@ _QUOTE_PAIRS = {"“": ("”", '"'), '"': ('"', "”"), "«": ("»",), "„": ("
 """Opening mark -> the marks that may close it (copy often mixes curly and straight quotes; The New
 York Times' archive writes two apostrophes, ''like this'')."""
 
-
 QUOTE_MARKS = frozenset(mark for pair in _QUOTE_PAIRS.items() for mark in (pair[0], *pair[1]) if len(mark) == 1)
 """Every one-character double quote mark that opens or closes a quotation."""
 
-
 _OPEN = re.compile(r"[“\"«„]|(?<![\w'])''(?=\S)")
 
-
 MASK = "Q"
-
 
 WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 
@@ -30,7 +26,6 @@ WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 class QuotedSpan:
     start: int  # of the words, inside the marks
     end: int
-
 
 _OPENING_AS_CLOSING = re.compile(r"[,.!?]“(?=\s|$)")
 """An opening mark written where a closing one belongs ("... problems for her here,“ said Clyburn")."""

@@ -16,27 +16,21 @@ from newsprism.analysis.quotes.words import (
 
 BELIEF = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 
-
 BELIEF_CLAUSE = (
     re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+that\b"),
     re.compile(r"(?:\s+(?:on\s+\w+|\w+ly))?,?\s+(?:that\b|(?!(?:of|about|so|it|this|that|the|a|an|to|in|for)\b)[A-Za-z’']+\s+(?:\w+\s+)?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b)"),
 )
 """What must follow a belief verb: "that" (or, after think/believe/feel/fear, a subject and its verb)."""
 
-
 NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|da|bin|al|del|la|le)\b|(?:and|of|for)(?=\s+[A-Z]))"
 """A word of a name: capitalised, a particle ("van", "bin"), or the "and", "of" or "for" of "Customs and
 Border Protection", "Secretary of State Shirley Weber", "Center for Disease Control"."""
 
-
 TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.\s+)"
-
 
 NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{NAME_WORD}){{0,5}})"
 
-
 PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
-
 
 GROUP = (
     r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
@@ -51,13 +45,11 @@ GROUP = (
 )
 """Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
 
-
 DESCRIPTION = (
     r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Bb]oth|[Tt]wo|[Tt]hree)\s+"
     r"(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
     rf"|{NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
 )
-
 
 SHARE = (
     r"(?:\b(?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?(?:[A-Z]?[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?)"
@@ -65,15 +57,11 @@ SHARE = (
 )
 """A share of the people polled ("Twenty-four percent", "Six in 10", "55 percent of all voters")."""
 
-
 SHARE_SPEAKER = re.compile(SHARE)
-
 
 SPEAKER = rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{SHARE}|{NAME}|{PRONOUN})"
 
-
 AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially|publicly|privately)\s+)*"
-
 
 VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
 
@@ -86,9 +74,7 @@ ASIDE = (
 )
 """A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
 
-
 WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today))?"
-
 
 SPEAKER_VERB = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{VERB}")
 
@@ -101,7 +87,6 @@ VERB_SPEAKER = re.compile(
 """Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
 of reported speech ("said Mr. Steele was ...") is not taken for the speaker."""
 
-
 GOES_ON = re.compile(
     rf"[”\"Q']\s*(?P<speaker>{PRONOUN}|{NAME}|{DESCRIPTION})\s+(?P<verb>continued|went on)\b"
     rf"|[”\"Q']\s*(?P<verb2>continued|went on)\s+(?P<speaker2>{NAME}|{DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
@@ -110,7 +95,6 @@ GOES_ON = re.compile(
 """"Continued" and "went on" attribute speech only right after a quotation or before a colon that
 opens one ("..., he continued."; "Caddell continued:"): elsewhere the war continued."""
 
-
 AFTER_QUOTE = re.compile(
     rf"Q[,!?]?[”\"']\s*(?P<verb4>[a-z]+ed)\s+(?P<speaker4>{NAME}|{DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
     rf"|Q[,!?]?[”\"']\s*(?P<speaker5>{PRONOUN}|{NAME}|{DESCRIPTION})\s+(?P<verb5>[a-z]+ed)(?=\s*[,.;:!?]|\s*$)"
@@ -118,26 +102,21 @@ AFTER_QUOTE = re.compile(
 """Any verb in -ed right after a quotation's closing mark is its cue ("“This is fantastic!” beamed
 Donald Hartley"; "“...,” she gushed.")."""
 
-
 WHO = re.compile(
     rf"(?:(?P<antecedent>{NAME})\s*,\s*)?\b(?P<who>who)\s+{AUX}" + VERB.replace("(?P<verb>", "(?P<verb6>", 1)
 )
 """A relative clause that reports speech ("business leaders who say ...", "Martin O’Malley, who noted
 that ..."): the mention is "who", the speaker the name before it when there is one."""
 
-
 BYLINE = re.compile(rf"[”\"]\s*[―—–]+\s*(?P<byline>{NAME})\s*\.?\s*$")
 """A quotation signed after a dash ("“...” ― Carla Sanchez"): the cue is the dash."""
-
 
 LABEL = re.compile(rf"^\W*(?P<label>{NAME}):\s+(?=\S)")
 """A speaker label opening a paragraph: a transcript's "TAPPER: ..." or a headline's "Ted Cruz: ...";
 the cue is the colon."""
 
-
 LABEL_WORDS = frozenset("update note photo video watch read more editor related source sources correction".split())
 """Labels that name no speaker ("Update: ...", "Photo: ...")."""
-
 
 ACCORDING = re.compile(
     rf"\b[Aa]ccording to\s+(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:of|from|by|at|for|on|in)\s+[^,.;:]{{1,60}}?)?)(?=\s*[,.;:]|\s*$)"
@@ -145,39 +124,29 @@ ACCORDING = re.compile(
 )
 """"According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase."""
 
-
 GROUP_SPEAKER = re.compile(GROUP)
-
 
 AFTER_PREPOSITION = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+(?:[A-Z][\w.’'\-]*\s+)*$|\b(?:" + "|".join(PREPOSITIONS) + r")\s*$")
 """Text ending in a preposition, perhaps with the start of a name after it ("of New" before "York")."""
 
-
 COMMON_HEAD = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z]")
 """A lower-case head noun, perhaps with digits and hyphens ("the 46-year-old")."""
 
-
 FUNCTION_WORDS = frozenset("who whom which that and or but of to in on at for with by from the a an as".split())
-
 
 LEAD_WORD = re.compile(
     r"^(?:But|And|Yet|So|Still|Now|Meanwhile|Instead|Also|However|Then|Despite|Earlier|Later|Indeed|Even|Only|Though|Although|While|When|After|Before|If|Because)\s+(?=\S)"
 )
 """A sentence connective the speaker pattern took in ("But Murshed Zaheed said"; "Despite Trump saying")."""
 
-
 PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
-
 
 PERSON_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?\s+[A-Z]|^(?:President|Senator|Governor|Secretary)\s+[A-Z]")
 """A mention that names a person by a title ("Mr. Obama"): a pronoun after it refers to that person."""
 
-
 DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
 
-
 VERB_WORDS = frozenset(verb.split()[0] for verb in {*SPEECH_VERBS, *BELIEF_VERBS})
-
 
 LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -186,7 +155,6 @@ def any_verb(text: str) -> bool:
     """Whether any word of ``text`` starts a verb of speech or belief: far cheaper than the verb pattern."""
     return not VERB_WORDS.isdisjoint(LOWER_WORD.findall(text))
 
-
 MAY_MATCH = {
     SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, ACCORDING: re.compile(r"[Aa]ccording to").search,
     GOES_ON: re.compile(r"\b(?:continued|went on)\b").search, LABEL: re.compile(r":").search, BYLINE: re.compile(r"[―—–]").search,
@@ -194,30 +162,24 @@ MAY_MATCH = {
 }
 """Per pattern, a fast test that must pass for the pattern to match at all."""
 
-
 CUE_OF = {LABEL: ":", BYLINE: "―"}
 """The cue of the patterns that have no verb."""
-
 
 PARTICIPLE = re.compile(
     r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
 )
-
 
 CLAUSE_SUBJECT = re.compile(
     rf"(?:^\W*|,\s+)(?P<speaker>{GROUP}|{NAME}|{PRONOUN})(?:,[^,]{{1,160}},)?\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+"
 )
 """The subject of a clause: a name followed by its verb, not by a determiner ("Driving the news: ...")."""
 
-
 COORDINATED = re.compile(rf"\b(?:and|but)\s+{AUX}{VERB}")
-
 
 TELL_OBJECT = re.compile(
     r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
     r"(?=\s|[,.;:!?]|$)"
 )
-
 
 CLAUSE_START = re.compile(
     r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
@@ -225,34 +187,28 @@ CLAUSE_START = re.compile(
     r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
 )
 
-
 TIME_AFTER = re.compile(
     r"\s*(?:(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|week|month|year)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
-
 
 NOT_A_CLAUSE = re.compile(
     r"^\W*(?:[A-Za-z]+ing|In|On|At|During|After|Before|While|When|Asked|Writing|Interviewed)\b"
 )
 """A lead-in that is not reported speech ("Speaking on ABC's “This Week,” McCain said ...")."""
 
-
 LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed)\b")
 """The same before an attribution that ends its sentence: "In 2014, 82 percent ..., according to
 the FBI" reports all that comes before it."""
-
 
 PLACE_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|to|with|from|after|before|while|for|via|over)\b[^,;:]*?)?[\s.!?”\"']*")
 """What may follow the verb of an attribution that ends its sentence: where or when it was said
 ("..., Fauci said on ABC's “This Week.”")."""
 
-
 FINITE_CLAUSE = re.compile(
     r"(?:[A-Za-z’'\-]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b"
 )
 """A clause after a verb that also takes a plain object ("declared he is sticking to the deadline")."""
-
 
 WH_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,3}?(?P<wh>whether|if|why|how|what|who|when|where)\b")
 """A reported question after "asked" or "wondered", perhaps after its object."""

@@ -57,9 +57,7 @@ def is_description(speaker: str) -> bool:
 def is_pronoun(speaker: str) -> bool:
     return speaker.lower() in PRONOUNS
 
-
 _CAPITALISED = r"[A-Z](?:[a-z’']+|[a-z]*[A-Z][a-z’']+)(?:-[A-Z][a-z’']+)*"  # "Peskov", "McCain", "DeMint", "Ocasio-Cortez"
-
 
 _RUN_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr)\.|[A-Z][\w’'\-]*)"
 _NAME_RUN = re.compile(_RUN_WORD + r"(?:\s+" + _RUN_WORD + r")*")
@@ -101,7 +99,6 @@ def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[
         if len(words) >= 2 and not any(w.lower() in ROLE_WORDS or w.lower() in NOT_PERSON_WORDS for w in words):
             found.setdefault(" ".join(words), None)
     return list(found)
-
 
 _APPOSITION = re.compile(
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){1,3}),\s+(?:(?:the|a|an)\s+)?(?P<role>[a-z][^,.;“\"]{2,80}?)[,.]"
@@ -261,14 +258,12 @@ class Resolver:
             return description  # "Benjamin Netanyahu’s office": an organisation named by its owner
         return ""  # unresolved: the mention keeps the description
 
-
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:of|and|for|the|on|at)\s+)*[A-Z][\w.’'\-]*)*")
 
 
 def is_organisation(name: str) -> bool:
     """Whether capitalised words name an institution ("Commission on Presidential Debates", "Fox News")."""
     return any(w.lower().strip(".,") in INSTITUTION_WORDS for w in re.split(r"[\s\-]+", name))
-
 
 _TITLED_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z]")
 
@@ -292,7 +287,6 @@ def organisation_in(description: str) -> str:
         if (len(run.split()) > 1 and is_organisation(run)) or (run.isupper() and len(run) > 1):
             return run
     return ""
-
 
 _POSSESSIVE_OWNER = re.compile(r"^([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)[’']s\s+[a-z]")
 

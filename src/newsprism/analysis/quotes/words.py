@@ -27,7 +27,6 @@ SPEECH_VERBS: tuple[str, ...] = (
 Forms that are more often nouns or other senses in news ("comments", "notes", "claims", "states",
 "continued", "posted", "charged") are left out."""
 
-
 BELIEF_VERBS: tuple[str, ...] = (
     "think", "thinks", "thought", "believe", "believes", "believed", "feel", "feels", "felt", "fear", "fears",
     "feared", "hope", "hopes", "hoped", "know", "knows", "knew", "show", "shows", "showed", "found", "finds",
@@ -42,10 +41,8 @@ BELIEF_VERBS: tuple[str, ...] = (
 poll showed that ..."): PolNeAR annotates them as attributions; they report content, never verbatim
 words. Only with a clause after them (see ``NEEDS_THAT``)."""
 
-
 BARE_CLAUSE_VERBS = frozenset("think thinks thought believe believes believed feel feels felt fear fears feared".split())
 """Belief verbs whose clause often comes without "that" ("I think he is right")."""
-
 
 NEEDS_THAT = frozenset(
     """announced announces confirmed confirms denied denies urged promised pledged vowed predicted
@@ -55,12 +52,10 @@ NEEDS_THAT = frozenset(
 """Verbs that also take a plain object ("announced the plan", "asked members to join"): they report
 speech without quote marks only in a "that" clause."""
 
-
 TITLES = (
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
     "Prof", "Rev", "Adm", "Sens", "Reps", "Amb", "Atty", "Supt", "Insp", "St", "Cmdr",
 )
-
 
 ROLE_WORDS = frozenset(
     """president vice prime minister secretary spokesman spokeswoman spokesperson chairman chairwoman
@@ -73,7 +68,6 @@ ROLE_WORDS = frozenset(
     executive economist correspondent anchor host reporter columnist author acting interim""".split()
 )
 """Capitalised words that head a name as a title ("Russian President Vladimir Putin") and are dropped from it."""
-
 
 PERSON_ROLES = frozenset(
     """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
@@ -93,7 +87,6 @@ PERSON_ROLES = frozenset(
 """Heads of a description that can speak ("the Kremlin spokesman", "officials", "a statement");
 a description with another head ("an e-mail to RNC members") is not taken for a speaker."""
 
-
 INDIVIDUAL_ROLES = frozenset(
     """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
     envoy ambassador diplomat senator governor mayor leader chief director lawmaker congressman
@@ -104,12 +97,9 @@ INDIVIDUAL_ROLES = frozenset(
 "the presidential press secretary"): resolved to the only person the article quotes by name.
 Institutions ("the campaign") and unnamed people ("one GOP insider") are never resolved so."""
 
-
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "it", "we", "i"})
 
-
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "one"})
-
 
 NOT_NAME_START = frozenset(
     """The A An In On At For And But If When While After Before Since As This That These Those It Its
@@ -119,7 +109,6 @@ NOT_NAME_START = frozenset(
     Now Indeed Only Unlike Once Prior Not See Asked Some Many Most Several Other Others Both All
     Feb Jan Aug Sept Oct Nov Dec""".split()
 )
-
 
 NOT_PERSON_WORDS = frozenset(
     """security news house journal post times committee party department court senate congress union
@@ -133,7 +122,6 @@ NOT_PERSON_WORDS = frozenset(
 )
 """Words that make a capitalised pair an institution or a place ("Social Security", "Fox News"), not a person."""
 
-
 SILENT_HEADS = frozenset(
     """time times day days week weeks month months year years morning afternoon evening night hour hours
     moment way thing things point fact case part end start beginning while same other others more most
@@ -144,15 +132,11 @@ SILENT_HEADS = frozenset(
 description may name one (PolNeAR's sources include "the actress", "the probe", "a polling
 average"). Whether it names a person or an organisation is decided when the speaker is resolved."""
 
-
 PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "from", "on", "about", "against", "by"})
-
 
 TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "asked", "asks"})
 
-
 MINOR_WORDS = frozenset({"of", "the", "a", "an", "and", "on", "in", "at", "for", "to", "with", "by"})
-
 
 STOP = frozenset(
     """a an the and or but if of to in on at for with by from as is are was were be been being it its
@@ -166,13 +150,11 @@ STOP = frozenset(
 """Stop words plus the commonest English verbs, numbers and nouns: two remarks sharing "take" and
 "two" are not the same remark, two sharing "tango" may be."""
 
-
 FRAGMENTS = frozenset(
     "ve ll re don doesn didn isn aren wasn weren wouldn couldn shouldn haven hasn hadn ain".split()
 )
 """Pieces of contractions and abbreviations ("doesn't" -> "doesn" "t", "U.S." -> "u" "s"): shared
 by any two remarks, so never evidence that they are one."""
-
 
 NAME_PARTICLES = frozenset("of and for the on at de van von da bin al del la le du di".split())
 """Lower-case words inside a name ("Department of Justice", "Commission on Presidential Debates", "Ludwig van Beethoven")."""
