@@ -97,3 +97,12 @@ def test_a_quotation_inside_a_sentence_about_its_subject_is_the_subjects():
 def test_a_phrase_owned_by_someone_else_is_not_given_to_the_subject():
     text = "The debate ran late. Donald Trump mocked Hillary Clinton’s “basket of deplorables remark” for days."
     assert all(q.speaker != "Donald Trump" for q in quotes_of(text))
+
+
+def test_a_clause_subject_is_found_after_a_connective_and_lower_case_titles():
+    text = (
+        "The campaign went on. Republican presidential nominee Mitt Romney has targeted the administration, "
+        "claiming that the president has “thrown Israel under a bus.”"
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker_mention.text == "Mitt Romney"

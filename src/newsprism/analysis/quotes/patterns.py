@@ -10,6 +10,7 @@ import re
 from newsprism.analysis.quotes.words import (
     BELIEF_VERBS,
     PREPOSITIONS,
+    ROLE_WORDS,
     SPEECH_VERBS,
     TITLES,
 )
@@ -169,10 +170,19 @@ PARTICIPLE = re.compile(
     r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
 )
 
-CLAUSE_SUBJECT = re.compile(
-    rf"(?:^\W*|,\s+)(?P<speaker>{GROUP}|{NAME}|{PRONOUN})(?:,[^,]{{1,160}},)?\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+"
+_ROLE_PREFIX = (
+    r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)?(?:(?:"
+    + "|".join(sorted((re.escape(w) for w in ROLE_WORDS if w.isalpha()), key=len, reverse=True))
+    + r")\s+){1,3}(?=[A-Z]))?"
 )
-"""The subject of a clause: a name followed by its verb, not by a determiner ("Driving the news: ...")."""
+"""Titles in lower case before a name ("Republican presidential nominee Mitt Romney"): left out of the subject."""
+_CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Then|Instead)\s+)?"
+CLAUSE_SUBJECT = re.compile(
+    rf"(?:^\W*{_CONNECTIVE}|,\s+){_ROLE_PREFIX}(?P<speaker>{GROUP}|{NAME}|{PRONOUN})(?:,[^,]{{1,160}},)?\s+"
+    r"(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+"
+)
+"""The subject of a clause: a name followed by its verb, not by a determiner ("Driving the news: ..."),
+after a connective ("But Netanyahu pushed back ...") and its titles."""
 
 COORDINATED = re.compile(rf"\b(?:and|but)\s+{AUX}{VERB}")
 

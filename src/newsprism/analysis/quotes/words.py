@@ -65,7 +65,8 @@ ROLE_WORDS = frozenset(
     republican democratic democrat gop u.s. us russian american kremlin national party
     lawmaker congressman congresswoman commander sheriff councilman councilwoman adviser advisor
     aide analyst professor dr. mr. mrs. ms. lt. col. sgt. capt. maj. prof. rev. adm. sens. reps.
-    executive economist correspondent anchor host reporter columnist author acting interim""".split()
+    executive economist correspondent anchor host reporter columnist author acting interim
+    presidential nominee candidate presumptive hopeful contender""".split()
 )
 """Capitalised words that head a name as a title ("Russian President Vladimir Putin") and are dropped from it."""
 
