@@ -187,7 +187,7 @@ NICKNAMES: dict[str, str] = {
     "jenny": "jennifer", "meg": "margaret", "peggy": "margaret", "maggie": "margaret", "don": "donald",
     "ron": "ronald", "tim": "timothy", "fred": "frederick", "hank": "henry", "harry": "henry",
     "jack": "john", "johnny": "john", "jon": "jonathan", "vlad": "vladimir", "al": "albert",
-    "mitch": "mitchell", "newt": "newton", "bernie": "bernard", "hillary": "hillary", "bibi": "benjamin",
+    "mitch": "mitchell", "newt": "newton", "bernie": "bernard", "bibi": "benjamin",
 }
 """English short forms of given names, to one full form: "Mike Elliott" and "Michael Elliott" are one
 person (the common pairs of the US Social Security Administration's name lists and style guides)."""
