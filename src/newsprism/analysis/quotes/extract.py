@@ -136,7 +136,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         position = match.start() + 1
 
 
-def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | None:
+def _attribution(masked: str) -> _Attribution | None:
     """The speaker and verb of a sentence, read outside its quotations.
 
     Of several, the first in the sentence: the main clause's ("He said her family asked ...").
@@ -211,11 +211,7 @@ def _attribution(masked: str, rank_by_position: bool = True) -> _Attribution | N
             mention=subjects[-1].span("speaker"),
         )
 
-    def rank(candidate: _Attribution) -> tuple[int, int]:  # a name before a description before a pronoun
-        kind = 2 if is_pronoun(candidate.speaker) else 1 if is_description(candidate.speaker) else 0
-        return (candidate.start,) if rank_by_position else (kind, candidate.start)
-
-    best = min(candidates, key=rank)
+    best = min(candidates, key=lambda candidate: candidate.start)  # the first: the main clause's
     if best.verb.endswith("ing") and is_description(best.speaker):
         # "Steele issued a statement saying ...": the speaker is the subject of the clause
         subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, best.start))
