@@ -283,3 +283,71 @@ def test_a_headline_shaped_line_after_the_body_does_not_make_the_body_a_page_hea
     cleaned = clean_article(article("L.A. Now", BODY, "Council Approves a New City Budget"))
     assert cleaned.text.splitlines()[0] == BODY
     assert cleaned.title is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("TIME: Sign Up for Worth Your Time", "prompt"),
+    ("Write to Jane Roe at jane.roe@example.com", "prompt"),
+    ("Follow The Daily Planet Opinion section on Facebook, Twitter (@PlanetOpinion) and Instagram.", "prompt"),
+    ("Thanks for signing up! Keep an eye on your inbox for the latest news.", "prompt"),
+    ("Email Jane Roe at jroe@example.com or follow her @janeroe.", "prompt"),
+    ("Have a tip? Jane Roe may be reached at jroe@example.com.", "prompt"),
+    ("Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.",
+     "prompt"),
+    ("Morning Brief Newsletter", "prompt"),
+    ("Submit a letter to the editor or write to letters@example.com.", "letters-prompt"),
+    ("- VIDEO: The 20-second hand wash", "teaser"),
+    ("SEE MORE: Students under siege in the university", "teaser"),
+    ("Plane passengers quarantined after outbreak [NEWS]", "teaser"),
+    ("You may also like...", "teaser"),
+    ("SENATOR SAYS THE BILL WILL PASS BY FRIDAY", "teaser"),
+    ("— Jane Roe (@janeroe) November 4, 2019", "tweet-byline"),
+    ("If you buy something through this post, the site may get a share of the sale.", "affiliate-notice"),
+    ("Updated at 1:23 p.m.", "timestamp"),
+    ("| Name | Party | Votes |", "table-row"),
+    ("This copy is for your personal, non-commercial use only.", "copyright"),
+])
+def test_a_page_furniture_line_is_removed_with_its_reason(line, reason):
+    cleaned = clean_article(article(BODY, line, SECOND))
+    assert reasons(cleaned) == {line: reason}
+    assert cleaned.text.splitlines() == [BODY, SECOND]
+
+
+@pytest.mark.parametrize("line", [
+    "The senator said she would sign up for the program if the bill passed.",
+    "Readers wrote to the newspaper at the time to complain about the change.",
+    "Follow-up inspections found no further damage to the bridge, officials said.",
+    "The newsletter, founded in 1998, has 40,000 readers, its editor said.",
+    "WHAT YOU NEED TO KNOW",
+])
+def test_a_body_line_that_mentions_a_prompt_word_is_kept(line):
+    assert clean_article(article(BODY, line, SECOND)).removed == ()
+
+
+def test_a_table_row_with_a_paragraph_long_cell_is_kept_as_a_layout_table():
+    line = "| | " + " ".join([SECOND] * 4) + " |"
+    assert clean_article(article(BODY, line, SECOND)).removed == ()
+
+
+def test_a_click_to_tweet_button_is_cut_off_its_pull_quote():
+    cleaned = clean_article(article(BODY, "Every business lives in time and space.Click To Tweet", SECOND))
+    assert cleaned.text.splitlines() == [BODY, "Every business lives in time and space.", SECOND]
+    assert reasons(cleaned) == {"Click To Tweet": "share-buttons"}
+
+
+def test_a_long_run_of_short_lines_after_the_body_is_a_list_and_is_kept():
+    items = [f"- Team {n}: appearance {n}" for n in range(1, 12)]
+    cleaned = clean_article(article(BODY, SECOND, *items))
+    assert cleaned.removed == ()
+
+
+def test_bulleted_headlines_after_the_body_are_related_links():
+    links = ["- Eleven Fascinating Facts About Our Galaxy", "- The Biggest Unanswered Questions About Dark Matter"]
+    cleaned = clean_article(article(BODY, SECOND, *links))
+    assert reasons(cleaned) == {link: "related-links" for link in links}
+
+
+def test_a_numbered_list_after_the_body_is_kept():
+    items = ["1) Blade Runner The Final Cut In Ultra High Definition",
+             "2) Indiana Jones The Complete Collection On Blu-Ray Discs"]
+    assert clean_article(article(BODY, SECOND, *items)).removed == ()
