@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsprism.ingest.decode import decode_declared
-from newsprism.ingest.html import article_from_html, meta_charset
+from newsprism.ingest.html import article_from_html, block_lines, meta_charset
 from newsprism.model import Article
 
 MIN_BODY_TOKENS = 4
@@ -47,9 +47,6 @@ inside body text by chance, so finding them there says nothing."""
 
 _PROSE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 _TOKEN = re.compile(r"[^\W_]+")  # letters and digits: a rule of underscores says nothing
-_BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
-               "figcaption", "figure", "blockquote", "section", "article", "header", "footer", "nav", "aside",
-               "br", "dt", "dd", "pre", "form", "button", "label", "option", "title", "address", "main")
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 
 
@@ -75,10 +72,7 @@ def page_blocks(html: str | bytes) -> list[str]:
     for element in list(root.iter(*_INVISIBLE_TAGS)):
         if element.getparent() is not None:
             element.drop_tree()
-    for element in root.iter(*_BLOCK_TAGS):
-        element.tail = "\n" + (element.tail or "")
-        element.text = "\n" + (element.text or "")
-    return list(dict.fromkeys(paragraphs(root.text_content())))
+    return list(dict.fromkeys(paragraphs("\n".join(block_lines(root)))))
 
 
 @dataclass(slots=True)

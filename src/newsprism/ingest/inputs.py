@@ -130,14 +130,14 @@ def read_file(path: Path, *, allow_private: bool = False,
     except InputError as error:
         yield error
         return
+    if name.endswith((".rss", ".atom")) or looks_like_feed(data):  # before .json: a JSON Feed is a feed
+        yield from read_feed(data, source=source, allow_private=allow_private, settings=settings)
+        return
     if name.endswith(".json"):
         yield from read_json_articles(data, source, settings)
         return
     if looks_like_sgml_docs(data):
         yield from parse_sgml_file(data, source, settings)
-        return
-    if name.endswith((".rss", ".atom")) or looks_like_feed(data):
-        yield from read_feed(data, source=source, allow_private=allow_private, settings=settings)
         return
     try:
         if name.endswith((".html", ".htm", ".xhtml")) or _HTML_START.match(data[:4096]):
