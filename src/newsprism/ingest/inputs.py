@@ -18,7 +18,7 @@ from newsprism.ingest.decode import decode_bytes, decode_declared
 from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.html import article_from_html, meta_charset
 from newsprism.ingest.jsonl import read_json_articles, read_jsonl_articles
-from newsprism.ingest.outlets import normalize_outlet
+from newsprism.ingest.outlets import normalize_outlet, unify_spellings
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.text import article_from_text
 from newsprism.ingest.warc import read_warc
@@ -65,6 +65,7 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
             if outlet:
                 item = replace(item, outlet=outlet)
             result.articles.append(_unique(item, seen_ids))
+    result.articles = unify_spellings(result.articles)
     return result
 
 

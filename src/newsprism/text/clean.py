@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest.outlets import KNOWN_OUTLETS, normalize_outlet
+from newsprism.ingest.outlets import is_known_outlet, normalize_outlet
 from newsprism.ingest.text import HeadlineRule, find_title
 from newsprism.model import Article, Removal
 from newsprism.text import junk
@@ -347,10 +347,10 @@ def _outlet_evidence(removed: Sequence[Removal], meta: dict[str, str]) -> str:
             match = junk.COPYRIGHT_OWNER.search(removal.line)
             if match:
                 outlet = normalize_outlet(match.group("owner"))
-                if outlet in KNOWN_OUTLETS:
+                if is_known_outlet(outlet):
                     return outlet
     agency = normalize_outlet(meta.get("dateline_agency"))
-    return agency if agency in KNOWN_OUTLETS else ""
+    return agency if agency and is_known_outlet(agency) else ""
 
 
 def _judge(article: Article, settings: CleanSettings) -> tuple[_Lines, str | None, dict[str, str]]:
