@@ -32,18 +32,20 @@ def test_an_unknown_name_is_kept_tidied():
     assert normalize_outlet("  The  Springfield   Shopper ") == "The Springfield Shopper"
 
 
-def test_a_users_table_adds_an_outlet(tmp_path, monkeypatch):
+def _use_table(tmp_path, monkeypatch, text: str) -> None:
     table = tmp_path / "outlets.tsv"
-    table.write_text("# mine\nThe Springfield Shopper\tshopper | springfieldshopper.com\n", encoding="utf-8")
+    table.write_text(text, encoding="utf-8")
     monkeypatch.setenv(USER_TABLE_VARIABLE, str(table))
+
+
+def test_a_users_table_adds_an_outlet(tmp_path, monkeypatch):
+    _use_table(tmp_path, monkeypatch, "# mine\nThe Springfield Shopper\tshopper | springfieldshopper.com\n")
     assert normalize_outlet("springfieldshopper.com") == "The Springfield Shopper"
     assert normalize_outlet("SHOPPER") == "The Springfield Shopper"
 
 
 def test_a_users_table_can_rename_a_bundled_outlet(tmp_path, monkeypatch):
-    table = tmp_path / "outlets.tsv"
-    table.write_text("WIRED\twired.com | wired\n", encoding="utf-8")
-    monkeypatch.setenv(USER_TABLE_VARIABLE, str(table))
+    _use_table(tmp_path, monkeypatch, "WIRED\twired.com | wired\n")
     assert normalize_outlet("wired.com") == "WIRED"
 
 

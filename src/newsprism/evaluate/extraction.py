@@ -94,25 +94,35 @@ class ExtractionCounts:
         for name in self.__slots__:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
+    def share(self, part: str, whole: str) -> float:
+        """``part / whole`` for two count names; 0.0 when ``whole`` is 0."""
+        total = getattr(self, whole)
+        return getattr(self, part) / total if total else 0.0
+
     @property
     def precision(self) -> float:
-        return self.kept_body_lines / self.kept_lines if self.kept_lines else 0.0
+        """Share of the kept lines that are part of the gold body."""
+        return self.share("kept_body_lines", "kept_lines")
 
     @property
     def recall(self) -> float:
-        return self.gold_paragraphs_kept / self.gold_paragraphs if self.gold_paragraphs else 0.0
+        """Share of the gold body's paragraphs kept."""
+        return self.share("gold_paragraphs_kept", "gold_paragraphs")
 
     @property
     def junk_left(self) -> float:
-        return self.junk_lines_left / self.junk_lines if self.junk_lines else 0.0
+        """Share of the extractor's junk lines still kept."""
+        return self.share("junk_lines_left", "junk_lines")
 
     @property
     def drop_left(self) -> float:
-        return self.drop_snippets_left / self.drop_snippets if self.drop_snippets else 0.0
+        """Share of the page's must-drop snippets still in the text."""
+        return self.share("drop_snippets_left", "drop_snippets")
 
     @property
     def keep_kept(self) -> float:
-        return self.keep_snippets_kept / self.keep_snippets if self.keep_snippets else 0.0
+        """Share of the gold body's must-keep (prose) snippets in the text."""
+        return self.share("keep_snippets_kept", "keep_snippets")
 
 
 def is_body_line(line: str, gold_body: str, gold_paragraphs: Iterable[str]) -> bool:
