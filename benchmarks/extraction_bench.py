@@ -69,7 +69,7 @@ def main() -> None:
               f"| {c.recall:.4f} ({c.gold_paragraphs_kept}/{c.gold_paragraphs}) "
               f"| {c.junk_left:.4f} ({c.junk_lines_left}/{c.junk_lines}) "
               f"| {c.drop_left:.4f} ({c.drop_snippets_left}/{c.drop_snippets}) "
-              f"| {c.keep_kept:.4f} |")
+              f"| {c.keep_kept:.4f} ({c.keep_snippets_kept}/{c.keep_snippets}) |")
 
 
 if __name__ == "__main__":

@@ -2,14 +2,14 @@
 
 Each page is read as ``newsprism read page.html`` reads it and scored against the gold article body
 a person marked on it (``newsprism.evaluate.extraction``), next to trafilatura's text alone. The
-whole set is read (about 10 s). The pages are licensed and never in the repository: the test skips
+whole set is read (6 to 15 s). The pages are licensed and never in the repository: the test skips
 when ../shared/data is absent.
 
 Measured on 2026-12-06 (``python benchmarks/extraction_bench.py``): must-drop snippets left
-131/7435 = 0.0176 against trafilatura's 278/7435 = 0.0374 (47 % of it); must-keep snippets kept
-0.9756 against 0.9849; line precision 3995/4127 = 0.9680 (trafilatura 0.9258); line recall
-4038/4330 = 0.9326 (trafilatura 0.9607: the cleaner removes data tables, tweet bylines, credits and
-copyright lines that the gold bodies keep). The first two floors are the issue's check as stated;
+125/7435 = 0.0168 against trafilatura's 278/7435 = 0.0374 (45 % of it); must-keep snippets kept
+2835/2906 = 0.9756 against 2862/2906 = 0.9849; line precision 3995/4118 = 0.9701 (trafilatura
+0.9258); line recall 4038/4330 = 0.9326 (trafilatura 0.9607: the cleaner removes data tables, tweet
+bylines, credits and copyright lines that the gold bodies keep). The first two floors are the issue's check as stated;
 the last two leave a noise margin of about ten lines each.
 """
 

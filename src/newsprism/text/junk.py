@@ -131,6 +131,8 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
     _rule(
         "credit",
         r".{3,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?",
+        r"(?-i:[A-Z])[\w.'’ -]{2,80}\bcontributed (?:additional )?reporting(?: from [\w.,'’ -]{2,60})?\.?",
+        r"\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)\.?",
         rf"\(?(?:additional )?(?:reporting|writing|editing|story|text|written) by {_NAMES}(?:\s*[;,]\s*(?:additional )?(?:reporting|writing|editing) by {_NAMES})*\)?\.?",
     ),
     _rule(
@@ -139,6 +141,8 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"\(\s*[a-z]{2,4}\s*\)",
         r"more|end ?it|endit|\(?end\)?|-+\s*30\s*-+|#+|\*+|_+",
     ),
+    _rule("tags", r"(?:tags|tagged|topics|filed under|categories)\s*(?::.{0,300})?"),
+    _rule("image-link", r"https?://\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?"),
     _rule("no-text", r"[\W_]+"),
 )
 
@@ -198,7 +202,7 @@ PROMPT_SENTENCE = re.compile(
     r"|.{0,120}\bby (?:subscribing|signing up) to (?:our|the)\b"
     r"|thanks?(?: you)? for (?:signing up|subscribing|reading)\b"
     r"|keep an eye on your inbox\b"
-    r"|(?:there was|an) error (?:has occurred|processing your (?:subscription|request))\b"
+    r"|(?:there was an?|an) error (?:has occurred|occurred|processing your (?:subscription|request))\b"
     r"|(?:sorry|thank you|thanks)\b[!.]?$"
     r"|please try again(?: later)?\b"
     r"|follow (?:us|him|her|them|me|@\w+|[\w.'’&-]+(?: [\w.'’&-]+){0,8}) (?:on|at|via) (?:(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|social media|snapchat)\b|@|https?://)"
@@ -208,7 +212,8 @@ PROMPT_SENTENCE = re.compile(
     r"|.{1,60}\b(?:can|may) be (?:reached|contacted|e-?mailed) at\b"
     r"|(?:have|got) a (?:news )?tip\?"
     r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism|reporting)\b"
-    r"|like this (?:story|article)\? share it\b"
+    r"|(?:like|enjoy(?:ed)?) this (?:story|article)\?$"
+    r"|share (?:it|this(?: story| article)?) with (?:a friend|your friends)\b"
     r"|(?:listen|tune in) (?:to .{1,60} )?(?:live|back here|now)\b"
     r")",
     re.IGNORECASE,
