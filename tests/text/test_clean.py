@@ -295,6 +295,8 @@ def test_a_headline_shaped_line_after_the_body_does_not_make_the_body_a_page_hea
     ("Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.",
      "prompt"),
     ("Morning Brief Newsletter", "prompt"),
+    ("If you're on the Channel 9 News app, click here to watch live", "prompt"),
+    ("Download the Daily Planet app for breaking news alerts.", "prompt"),
     ("Submit a letter to the editor or write to letters@example.com.", "letters-prompt"),
     ("- VIDEO: The 20-second hand wash", "teaser"),
     ("SEE MORE: Students under siege in the university", "teaser"),
@@ -319,6 +321,7 @@ def test_a_page_furniture_line_is_removed_with_its_reason(line, reason):
     "Follow-up inspections found no further damage to the bridge, officials said.",
     "The newsletter, founded in 1998, has 40,000 readers, its editor said.",
     "WHAT YOU NEED TO KNOW",
+    "Download speeds on the new network averaged 40 megabits a second, the regulator said.",
 ])
 def test_a_body_line_that_mentions_a_prompt_word_is_kept(line):
     assert clean_article(article(BODY, line, SECOND)).removed == ()

@@ -215,6 +215,9 @@ PROMPT_SENTENCE = re.compile(
     r"|(?:like|enjoy(?:ed)?) this (?:story|article)\?$"
     r"|share (?:it|this(?: story| article)?) with (?:a friend|your friends)\b"
     r"|(?:listen|tune in) (?:to .{1,60} )?(?:live|back here|now)\b"
+    r"|if you(?:'|’)?re (?:on|using|reading (?:this )?(?:on|in)) (?:the |our )?.{0,60}\bapp\b"
+    r"|(?:download|get) (?:the |our )?.{0,40}\bapp\b(?! store)"
+    r"|click here to (?:watch|listen|read|see|view|sign up|subscribe|download|get|follow|learn|find out|play)\b"
     r")",
     re.IGNORECASE,
 )
