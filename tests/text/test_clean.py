@@ -308,6 +308,12 @@ def test_a_headline_shaped_line_after_the_body_does_not_make_the_body_a_page_hea
     ("Updated at 1:23 p.m.", "timestamp"),
     ("| Name | Party | Votes |", "table-row"),
     ("This copy is for your personal, non-commercial use only.", "copyright"),
+    ("(Reporting by Jane Roe, with reporting by John Doe, editing by Ann Poe.)", "credit"),
+    ("Jane Roe contributed reporting from Hong Kong.", "credit"),
+    ("Like this story? Share it with a friend!", "prompt"),
+    ("There was an error processing your subscription.", "prompt"),
+    ("Tags", "tags"),
+    ("https://static.example.com/image/og-logo.png", "image-link"),
 ])
 def test_a_page_furniture_line_is_removed_with_its_reason(line, reason):
     cleaned = clean_article(article(BODY, line, SECOND))
@@ -354,16 +360,3 @@ def test_a_numbered_list_after_the_body_is_kept():
     items = ["1) Blade Runner The Final Cut In Ultra High Definition",
              "2) Indiana Jones The Complete Collection On Blu-Ray Discs"]
     assert clean_article(article(BODY, SECOND, *items)).removed == ()
-
-
-@pytest.mark.parametrize("line, reason", [
-    ("(Reporting by Jane Roe, with reporting by John Doe, editing by Ann Poe.)", "credit"),
-    ("Jane Roe contributed reporting from Hong Kong.", "credit"),
-    ("Like this story? Share it with a friend!", "prompt"),
-    ("There was an error processing your subscription.", "prompt"),
-    ("Tags", "tags"),
-    ("https://static.example.com/image/og-logo.png", "image-link"),
-])
-def test_a_credit_prompt_tag_or_image_line_is_removed_with_its_reason(line, reason):
-    cleaned = clean_article(article(BODY, line, SECOND))
-    assert reasons(cleaned) == {line: reason}

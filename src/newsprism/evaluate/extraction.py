@@ -99,30 +99,16 @@ class ExtractionCounts:
         total = getattr(self, whole)
         return getattr(self, part) / total if total else 0.0
 
-    @property
-    def precision(self) -> float:
-        """Share of the kept lines that are part of the gold body."""
-        return self.share("kept_body_lines", "kept_lines")
-
-    @property
-    def recall(self) -> float:
-        """Share of the gold body's paragraphs kept."""
-        return self.share("gold_paragraphs_kept", "gold_paragraphs")
-
-    @property
-    def junk_left(self) -> float:
-        """Share of the extractor's junk lines still kept."""
-        return self.share("junk_lines_left", "junk_lines")
-
-    @property
-    def drop_left(self) -> float:
-        """Share of the page's must-drop snippets still in the text."""
-        return self.share("drop_snippets_left", "drop_snippets")
-
-    @property
-    def keep_kept(self) -> float:
-        """Share of the gold body's must-keep (prose) snippets in the text."""
-        return self.share("keep_snippets_kept", "keep_snippets")
+    precision = property(lambda self: self.share("kept_body_lines", "kept_lines"),
+                         doc="Share of the kept lines that are part of the gold body.")
+    recall = property(lambda self: self.share("gold_paragraphs_kept", "gold_paragraphs"),
+                      doc="Share of the gold body's paragraphs kept.")
+    junk_left = property(lambda self: self.share("junk_lines_left", "junk_lines"),
+                         doc="Share of the extractor's junk lines still kept.")
+    drop_left = property(lambda self: self.share("drop_snippets_left", "drop_snippets"),
+                         doc="Share of the page's must-drop snippets still in the text.")
+    keep_kept = property(lambda self: self.share("keep_snippets_kept", "keep_snippets"),
+                         doc="Share of the gold body's must-keep (prose) snippets in the text.")
 
 
 def is_body_line(line: str, gold_body: str, gold_paragraphs: Iterable[str]) -> bool:
