@@ -314,6 +314,15 @@ def test_a_headline_shaped_line_after_the_body_does_not_make_the_body_a_page_hea
     ("There was an error processing your subscription.", "prompt"),
     ("Tags", "tags"),
     ("https://static.example.com/image/og-logo.png", "image-link"),
+    ("Supported by", "prompt"),
+    ("These are external links and will open in a new window", "prompt"),
+    ("Listen to this article · 5 min", "prompt"),
+    ("4 min read", "prompt"),
+    ("View 42 comments", "prompt"),
+    ("Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn Copy this link", "share-buttons"),
+    ("This article originally appeared on Example Weekly.", "teaser"),
+    ("Read the full story at Example Weekly", "teaser"),
+    ("Want more news like this? Sign up for our newsletter.", "prompt"),
 ])
 def test_a_page_furniture_line_is_removed_with_its_reason(line, reason):
     cleaned = clean_article(article(BODY, line, SECOND))
@@ -328,6 +337,8 @@ def test_a_page_furniture_line_is_removed_with_its_reason(line, reason):
     "The newsletter, founded in 1998, has 40,000 readers, its editor said.",
     "WHAT YOU NEED TO KNOW",
     "Download speeds on the new network averaged 40 megabits a second, the regulator said.",
+    "Supported by donations, the shelter has housed 300 families since it opened in May.",
+    "Read the full report, the senator said, and you will see what the agency missed.",
 ])
 def test_a_body_line_that_mentions_a_prompt_word_is_kept(line):
     assert clean_article(article(BODY, line, SECOND)).removed == ()

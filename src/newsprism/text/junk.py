@@ -32,7 +32,7 @@ def _rule(reason: str, *alternatives: str) -> JunkPattern:
 # Capitalised personal names joined by "and" or commas: "Steve Holland and Jeff Mason".
 _NAMES = r"(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*(?:(?:,\s*|\s+and\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*)*)"
 
-_SHARE_WORD = r"(?:share|tweet|e-?mail|print|facebook|twitter|pinterest|linkedin|whatsapp|reddit|google\s?(?:\+|plus)|comments?|copy\s+link|embed|save|messenger|sms)"
+_SHARE_WORD = r"(?:share|tweet|e-?mail|print|facebook|twitter|pinterest|linkedin|whatsapp|reddit|google\s?(?:\+|plus)|comments?|copy(?:\s+this)?\s+link|embed|save|messenger|sms)"
 
 # Whole-line junk: the pattern must match the entire line (``fullmatch``).
 LINE_PATTERNS: tuple[JunkPattern, ...] = (
@@ -50,6 +50,9 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"[-•*\[(]?\s*(?:videos?|watch(?: live| now)?|photos|pictures|gallery|see more|related(?: post| article| story)?|"
         r"also(?: read| see)?|more reviews|podcast|listen(?: now)?)\s*:.{1,200}",
         r"also on [\w-]+(?:\.[\w-]+)+\b.{1,200}",
+        r"read (?:the )?(?:full|whole|entire|original) (?:story|article|report) (?:at|on|in) .{1,80}",
+        r"this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published|ran) (?:on|in|at) .{1,120}",
+        r"our standards:.{0,100}",
         r"(?:you (?:may|might) (?:also )?(?:like|enjoy)|more stories|most (?:read|popular|viewed|shared) (?:in|on|from) .{1,40}|"
         r"popular (?:on|in|at) .{1,40}|explore further|recommended (?:reading|stories|articles|videos))\s*[.:…!]*",
         # A linked headline tagged with its kind, as tabloids put them inside the body:
@@ -60,6 +63,15 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         "prompt",
         r"(?:sign up|subscribe|get (?:the|our) .{0,40}newsletter|click here|follow us|join us on|download (?:our|the) app|please enable javascript|enable javascript|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|by (?:using|continuing to use) this (?:site|website)|already a subscriber|create (?:an|a free) account|turn (?:off|on) (?:your )?ad ?blocker|allow notifications)\b.{0,250}",
         r"advertisement|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|skip (?:advertisement|ad)|close|learn more",
+        r"(?:supported|presented|sponsored|powered) by(?: [\w&.'’-]+){0,5}",
+        r"skip to (?:the )?(?:main )?(?:content|navigation|search|article)",
+        r"close (?:share panel|menu|panel|dialog|popup|window)",
+        r".{0,60}\bwill open in a new (?:window|tab)\.?",
+        r"listen to (?:this )?(?:article|story)(?:\s*[-–—:·|]?\s*\d+\s*min(?:ute)?s?)?",
+        r"\d+\s*(?:-\s*)?min(?:ute)?s?\.? read",
+        r"(?:view|show|hide|read|load|see) (?:all )?(?:\d+ )?comments?(?: \(\d+\))?",
+        r"(?:comment on|discuss) this (?:story|article)|have your say|join the (?:conversation|discussion|debate)\b.{0,80}",
+        r"newsletter sign-?up",
         r"tweet with a location .{0,260}",
         r"add a location to your tweets .{0,260}",
         r"add this (?:tweet|video) to your website .{0,600}",
@@ -213,6 +225,7 @@ PROMPT_SENTENCE = re.compile(
     r"|(?:have|got) a (?:news )?tip\?"
     r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism|reporting)\b"
     r"|(?:like|enjoy(?:ed)?) this (?:story|article)\?$"
+    r"|want (?:more|the latest|to (?:know|read) more)\b[^.!?]{0,80}\?$"
     r"|share (?:it|this(?: story| article)?) with (?:a friend|your friends)\b"
     r"|(?:listen|tune in) (?:to .{1,60} )?(?:live|back here|now)\b"
     r"|if you(?:'|’)?re (?:on|using|reading (?:this )?(?:on|in)) (?:the |our )?.{0,60}\bapp\b"
