@@ -222,7 +222,7 @@ def test_feed_entries_are_refused_when_private_addresses_are_not_allowed(server,
 def test_feed_beyond_the_entry_limit_reports_the_rest(server):
     result = _read(f"{server}/feed.xml", max_feed_entries=1)
     assert len(result.articles) == 1
-    assert result.errors[-1].reason == "1 entries beyond the first 1 were not read"
+    assert result.errors[-1].reason == "1 entry beyond the first 1 was not read"
 
 
 def test_truncated_feed_file_is_an_error(tmp_path):

@@ -59,8 +59,9 @@ def read_feed(data: bytes, *, source: str, allow_private: bool = False,
     for entry in entries[: settings.max_feed_entries]:
         yield from _entry_article(entry, source, allow_private, settings)
     if len(entries) > settings.max_feed_entries:
-        yield InputError(source, f"{len(entries) - settings.max_feed_entries} entries beyond the first "
-                                 f"{settings.max_feed_entries} were not read")
+        left = len(entries) - settings.max_feed_entries
+        yield InputError(source, f"{left} {'entry' if left == 1 else 'entries'} beyond the first "
+                                 f"{settings.max_feed_entries} {'was' if left == 1 else 'were'} not read")
 
 
 def xml_feed_entries(data: bytes, source: str) -> list[FeedEntry]:

@@ -76,7 +76,8 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
         yield InputError(str(path), "no WARC records found")
     elif html_records == 0:
         held = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
-        yield InputError(str(path), f"nothing to read: no HTML response record among its {records} records ({held})")
+        among = f"its {records} records" if records != 1 else "its one record"
+        yield InputError(str(path), f"nothing to read: no HTML response record among {among} ({held})")
     log.info("%s: %d records, %d skipped (not HTML responses)", path, records, skipped)
 
 
