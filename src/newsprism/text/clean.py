@@ -155,7 +155,7 @@ def _is_caps_headline(text: str, settings: CleanSettings) -> bool:
     """Whether a line is a linked headline set in capitals inside the body, as some outlets put
     related stories ("SENATOR SAYS THE BILL WILL PASS BY FRIDAY"): ``min_caps_headline_words``
     words or more, every letter a capital, not ending like a sentence. Shorter capitalised lines
-    are subheadings ("WHAT YOU NEED TO MAKE JAM") and stay."""
+    are subheadings ("WHAT THE BILL DOES") and stay."""
     letters = [c for c in text if c.isalpha()]
     return (_words(text) >= settings.min_caps_headline_words and len(letters) >= 15 and all(c.isupper() for c in letters)
             and not is_sentence(text))
@@ -264,7 +264,7 @@ def _runs_outside(content: list[int], body: list[int]) -> list[list[int]]:
 
 
 def _judge_related_links(lines: _Lines, last_body: int, settings: CleanSettings) -> None:
-    """Mark a list of linked headlines after the body ("- 11 Fascinating Facts About Our Galaxy")
+    """Mark a list of linked headlines after the body ("- Ten Things To Know About The New Budget")
     as ``"related-links"``: two or more bulleted items, each in headline case and not a sentence.
     A numbered list is the article's own (a ranking, steps) and stays."""
     after = [i for i in lines.content() if i > last_body]

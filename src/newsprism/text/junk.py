@@ -56,7 +56,7 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"(?:you (?:may|might) (?:also )?(?:like|enjoy)|more stories|most (?:read|popular|viewed|shared) (?:in|on|from) .{1,40}|"
         r"popular (?:on|in|at) .{1,40}|explore further|recommended (?:reading|stories|articles|videos))\s*[.:…!]*",
         # A linked headline tagged with its kind, as tabloids put them inside the body:
-        # "Plane passengers quarantined after outbreak [NEWS]", "... final decision [VIDEO]".
+        # "Mayor resigns after budget row [NEWS]", "Storm hits the coast [VIDEO]".
         r"[^.!?]{10,200}\[(?:video|videos|pics|pictures|photos|gallery|insight|reaction|news|warning|poll|live|latest|revealed|analysis|comment|opinion|update)\]\s*\|?",
     ),
     _rule(
@@ -202,8 +202,8 @@ COPYRIGHT_OWNER = re.compile(
 
 # One sentence of a reader prompt: newsletter sign-ups and their thank-you and error notices,
 # "follow us" and "write to the reporter at" contact lines, subscription offers. A line made only
-# of such sentences is a prompt ("Write to Al Root at al.root@example.com",
-# "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."); a body sentence that merely
+# of such sentences is a prompt ("Write to Jane Roe at jane.roe@example.com",
+# "Follow us on Facebook, Twitter and Instagram."); a body sentence that merely
 # mentions a newsletter does not open like one.
 PROMPT_SENTENCE = re.compile(
     r"[-•*\s]*(?:"
