@@ -37,6 +37,7 @@ from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't", "cannot"})
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -79,6 +80,8 @@ class _Parsed:
     length: int
     tokens: tuple[str, ...]
     chars: frozenset[str]
+    values: tuple[float, ...]
+    dates: frozenset[str]
 
 
 def _number_key(token: str) -> str:
@@ -121,6 +124,8 @@ def parse(text: str) -> _Parsed:
         length=len(tokens),
         tokens=tuple(tokens),
         chars=frozenset(squeezed[i : i + 4] for i in range(len(squeezed) - 3)),
+        values=tuple(float(t.replace(",", "")) for t in tokens if _PLAIN_NUMBER.fullmatch(t)),
+        dates=frozenset(t[:3] for t in tokens if t in _MONTHS),
     )
 
 
@@ -199,6 +204,18 @@ def pair_features(pair: PairEvidence) -> list[float]:
     return features
 
 
+def details_differ(first: str, second: str, tolerance: float = 0.05) -> bool:
+    """Both sentences give numbers, and none of one's is within ``tolerance`` of one of the other's
+    ("266,000 jobs" against "226,000 jobs", "in 1998" against "in 1996"; "$43,000" and "$43,350" are
+    rounding), or both name months or weekdays and share none: whatever else they share, they do
+    not tell one fact."""
+    a, b = parse(first), parse(second)
+    numbers_differ = bool(a.values and b.values) and not any(
+        abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in a.values for y in b.values
+    )
+    return numbers_differ or bool(a.dates and b.dates and not a.dates & b.dates)
+
+
 class SameFactJudge(Protocol):
     """What the alignment asks of a same-fact decision: a probability for each pair of texts, given
     the pair's meaning similarity (the plain default is ``SameFactModel``)."""
@@ -222,6 +239,9 @@ class SameFactModel:
     scale: tuple[float, ...]
     threshold: float
     about: str = ""
+    contradiction: float = 0.5
+    """The factor on the probability of a pair whose ``details_differ``: the design's rule that a
+    differing number or date makes two facts, which the learned weights alone do not enforce."""
 
     def __post_init__(self) -> None:
         if not len(self.weights) == len(self.mean) == len(self.scale) == len(FEATURES):
@@ -234,7 +254,8 @@ class SameFactModel:
             return np.zeros(0)
         x = np.array([pair_features(pair) for pair in pairs], dtype=np.float64)
         z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
-        return 1.0 / (1.0 + np.exp(-z))
+        contradicted = np.array([details_differ(pair.first, pair.second) for pair in pairs])
+        return np.where(contradicted, self.contradiction, 1.0) / (1.0 + np.exp(-z))
 
     @classmethod
     def load(cls, path: str | None = None) -> SameFactModel:
