@@ -247,10 +247,17 @@ class _ReportBuilder:
         return self.ref(sentence.article, sentence.start, sentence.end, fact)
 
     def fact_view(self, fact: Fact) -> dict[str, Any]:
+        """A fact as a line: its representative sentence; for a fact of several articles, every
+        other outlet's own sentence too and how sure the alignment is that they tell one fact."""
         return {
             "text": fact.representative.text,
             "ref": self.sentence_ref(fact.representative, fact),
             "outlets": self.badges(fact.outlets),
+            "confidence": round(100 * fact.confidence),
+            "versions": [
+                {"outlet": self.badge(self.analysis.outlet_of(s.article)), "text": s.text, "ref": self.sentence_ref(s, fact)}
+                for s in fact.sentences if s != fact.representative
+            ],
         }
 
     def kind(self, fact: Fact) -> str:
