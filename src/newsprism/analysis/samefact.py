@@ -10,10 +10,12 @@ speaker, and how much one sentence says that the other does not.
 
 ``pair_features`` measures those details for a pair of sentences; ``SameFactModel`` turns them into
 a probability with a logistic model whose weights are learned on the Microsoft Research Paraphrase
-Corpus (news sentence pairs from different outlets judged same-meaning or not) and shipped as a
-small data file (``data/samefact_model.json``; ``benchmarks/samefact_bench.py fit`` writes it and
-states its cross-validated accuracy). The decision is an injected part: anything with a
-``probabilities(first, second)`` method can stand in for it (``SameFactJudge``).
+Corpus (news sentence pairs from different outlets judged same-meaning or not) and on the candidate
+pairs of hand-annotated stories (``tests/analysis/fact_annotations_*.json``), shipped as a
+small data file (``data/samefact_model.json``; ``benchmarks/facts_bench.py fit`` writes it and
+states how it was fitted), plus one rule the weights alone do not enforce: numbers or months that
+differ make two facts (``details_differ``). The decision is an injected part: anything with a
+``threshold`` and a ``probabilities(pairs)`` method can stand in for it (``SameFactJudge``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Protocol
 import numpy as np
 
 from newsprism.errors import NewsprismError
+from newsprism.text.stems import stem
 from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
@@ -53,18 +56,6 @@ _SPEECH = frozenset(
     """said says say told tells added adds stated states according asserted claimed declared announced
     argued insisted noted explained wrote warned""".split()
 )
-
-
-@lru_cache(maxsize=1)
-def _porter():
-    from nltk.stem.porter import PorterStemmer  # installed with rouge-score
-
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _porter().stem(word) if len(word) > 3 else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +90,14 @@ def parse(text: str) -> _Parsed:
             tokens.extend((token[:-3], "n't"))
         else:
             tokens.append(token)
-    stems = [_stem(t) for t in tokens]
+    stems = [stem(t) for t in tokens]
     squeezed = " ".join(lowered)
     content = [s for t, s in zip(tokens, stems) if t not in ENGLISH_STOP_WORDS and t not in _NEGATIONS]
     numbers = {_number_key(t) for t in tokens if t[0].isdigit()}
     numbers |= {_NUMBER_WORDS[t] for t in tokens if t in _NUMBER_WORDS}
     numbers |= {t[:3] for t in tokens if t in _MONTHS}
     names = {
-        _stem(word.lower()) for position, word in enumerate(raw)
+        stem(word.lower()) for position, word in enumerate(raw)
         if position > 0 and word[:1].isupper() and word.lower() not in ENGLISH_STOP_WORDS and word.lower() not in _MONTHS
     }
     speaker: set[str] = set()
@@ -125,7 +116,7 @@ def parse(text: str) -> _Parsed:
         tokens=tuple(tokens),
         chars=frozenset(squeezed[i : i + 4] for i in range(len(squeezed) - 3)),
         values=tuple(float(t.replace(",", "")) for t in tokens if _PLAIN_NUMBER.fullmatch(t)),
-        dates=frozenset(t[:3] for t in tokens if t in _MONTHS),
+        dates=frozenset(word.lower()[:3] for word in raw if word[:1].isupper() and word.lower() in _MONTHS),
     )
 
 
