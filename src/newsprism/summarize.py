@@ -572,8 +572,9 @@ def summarize(
     chosen = [candidates[j].sentence for j in _solve(candidates, weights, words, settings, rewards)]
     facts = [analysis.fact_of[(s.article, s.index)] for s in chosen]
     order = sorted(range(len(chosen)), key=lambda k: _reading_key(analysis, chosen[k], facts[k]))
+    conveying = analysis.outlets_conveying()
     sentences = tuple(
-        SummarySentence(sentence=chosen[k], fact=analysis.facts[facts[k]], outlets=analysis.facts[facts[k]].outlets)
+        SummarySentence(sentence=chosen[k], fact=analysis.facts[facts[k]], outlets=conveying[facts[k]])
         for k in order
     )
     log.info("story %s: %d of %d sentences chosen", analysis.story.id, len(sentences), len(every))
