@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from newsprism.errors import InputError
 from newsprism.ingest.dates import parse_date
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.settings import ReadSettings
 from newsprism.model import Article
 
@@ -35,24 +36,32 @@ def read_feed(data: bytes, *, source: str, allow_private: bool = False,
         return
     # A feed fetched from a URL resolves its relative entry links against that URL.
     base = {"content-location": source} if source.startswith(("http://", "https://")) else None
-    parsed = feedparser.parse(data, response_headers=base)
-    entries = parsed.entries
+    try:
+        parsed = feedparser.parse(data, response_headers=base)
+        entries = list(parsed.entries)
+    except Exception as error:  # noqa: BLE001 - feedparser raises ValueError, KeyError... on malformed feeds
+        yield InputError(source, f"feed cannot be parsed ({one_line(error)})")
+        return
     if not entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield InputError(source, f"no feed entries found{problem}")
         return
     for index, entry in enumerate(entries[: settings.max_feed_entries], start=1):  # counted as a reader counts, like file:line
-        link = entry.get("link")
-        if not link:
-            yield InputError(f"{source} entry {index}", "feed entry has no link")
-            continue
         try:
+            link = entry.get("link")
+            if not link:
+                yield InputError(f"{source} entry {index}", "feed entry has no link")
+                continue
             page = fetch(link, allow_private=allow_private, settings=settings)
             article = article_from_response(page, source=link, settings=settings)
+            article = _with_entry_metadata(article, entry, source)
         except InputError as error:
             yield InputError(error.source, f"{error.reason} (entry {index} of feed {source})")
             continue
-        yield _with_entry_metadata(article, entry, source)
+        except Exception as error:  # noqa: BLE001 - a malformed entry is that entry's error
+            yield InputError(f"{source} entry {index}", f"feed entry cannot be read ({one_line(error)})")
+            continue
+        yield article
     if len(entries) > settings.max_feed_entries:
         yield InputError(source, f"{len(entries) - settings.max_feed_entries} entries beyond the first "
                                  f"{settings.max_feed_entries} were not read")
