@@ -7,7 +7,9 @@ otherwise it is one article. Every bad line or document becomes an ``InputError`
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
 import re
 import zlib
@@ -44,12 +46,33 @@ def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterato
         return
     try:
         with handle:
-            yield from _parse_lines(handle, path, settings)
+            yield from _parse_lines(_utf8_lines(handle), path, settings)
     except (OSError, EOFError, zlib.error) as error:  # a truncated or corrupt .gz
         yield InputError(str(path), f"cannot read further ({type(error).__name__}: {error})")
 
 
-def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
+class _Recoded:
+    """A UTF-16 or UTF-32 stream read line by line as UTF-8 bytes: its own line breaks are not the
+    byte ``\\n``, so split as bytes every line would be cut in two and lost."""
+
+    def __init__(self, handle: BinaryIO, encoding: str) -> None:
+        self._text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+
+    def readline(self, limit: int) -> bytes:
+        return self._text.readline(limit).encode("utf-8", "surrogatepass")
+
+
+def _utf8_lines(handle: BinaryIO) -> BinaryIO | _Recoded:
+    """``handle``, or a re-coding view of it when it opens with a UTF-16 or UTF-32 byte order mark."""
+    head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return _Recoded(handle, encoding)
+    return handle
+
+
+def _parse_lines(handle: BinaryIO | _Recoded, path: Path, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
     lines = 0
     for number, raw in enumerate(capped_lines(handle, settings.max_line_bytes), start=1):
         source = f"{path}:{number}"
