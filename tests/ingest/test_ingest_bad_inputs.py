@@ -163,7 +163,13 @@ def test_a_folder_chain_deeper_than_the_recursion_limit_is_read(tmp_path):
         deepest = deepest / "d"
         deepest.mkdir()
     (deepest / "a.txt").write_text("Kremlin spokesman Dmitry Peskov spoke today.\n")
-    result = read_inputs([str(tmp_path / "top")])
+    try:
+        result = read_inputs([str(tmp_path / "top")])
+    finally:  # removed one level at a time: pytest's clean-up of tmp_path recurses as well
+        (deepest / "a.txt").unlink()
+        while deepest != tmp_path:
+            deepest.rmdir()
+            deepest = deepest.parent
     assert [a.id for a in result.articles] == ["a"] and result.errors == []
 
 
