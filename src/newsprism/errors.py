@@ -5,7 +5,10 @@ The command line prints these as one line without a traceback; anything else is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
 
 
 class NewsprismError(Exception):
@@ -16,6 +19,7 @@ class InputError(NewsprismError):
     """One input (a file, URL, line or record) could not be read; the batch goes on."""
 
     def __init__(self, source: str, reason: str) -> None:
+        reason = _LINE_BREAKS.sub(" ", reason)  # a problem is reported on one line, whatever a parser said
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason

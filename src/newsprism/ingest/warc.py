@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsprism.errors import InputError
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.web import Fetched, article_from_response
 from newsprism.model import Article
@@ -55,8 +56,7 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
         yield InputError(str(path), f"cannot read ({error.strerror or error})")
         return
     except Exception as error:  # warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
-        yield InputError(str(path), f"truncated or corrupt WARC after {records} records "
-                                    f"({type(error).__name__}: {error})")
+        yield InputError(str(path), f"truncated or corrupt WARC after {records} records ({one_line(error)})")
         return
     if records == 0:
         yield InputError(str(path), "no WARC records found")
