@@ -19,8 +19,10 @@ class InputError(NewsprismError):
     """One input (a file, URL, line or record) could not be read; the batch goes on."""
 
     def __init__(self, source: str, reason: str) -> None:
-        reason = _LINE_BREAKS.sub(" ", reason)  # a problem is reported on one line, whatever a parser said
-        super().__init__(f"{source}: {reason}")
+        # A problem is reported on one line, whatever a parser said or a file or link is called.
+        reason = _LINE_BREAKS.sub(" ", reason)
+        shown = source.replace("\r", "\\r").replace("\n", "\\n")
+        super().__init__(f"{shown}: {reason}")
         self.source = source
         self.reason = reason
 

@@ -228,3 +228,27 @@ def test_a_story_of_a_cluster_file_has_its_huge_articles_cut_too(tmp_path):
     path.write_text(json.dumps({"id": "s1", "documents": [{"text": "Word " * 100}]}) + "\n")
     (story,) = read_stories(path, ReadSettings(max_article_chars=50))
     assert len(story.articles[0].text) <= 50 and "max_article_chars" in story.articles[0].meta["notes"][-1]
+
+
+def test_a_warc_record_with_a_wrong_length_is_one_warning_and_warcio_writes_nothing(tmp_path, capsys):
+    import io
+    import re
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    html = b"<html><body><article><p>" + b"Kremlin spokesman Dmitry Peskov spoke to reporters today. " * 5 + \
+        b"</p></article></body></html>"
+    for n in (1, 2):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(f"https://example.com/{n}", "response",
+                                                      payload=io.BytesIO(html), http_headers=headers))
+    data = buffer.getvalue()
+    length = int(re.search(rb"Content-Length: (\d+)", data).group(1))
+    path = tmp_path / "wrong.warc"
+    path.write_bytes(data.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - 9), 1))
+    result = read_inputs([str(path)])
+    assert capsys.readouterr().err == ""
+    assert any(e.reason.startswith("after record 1: Record not followed by newline") for e in result.errors)

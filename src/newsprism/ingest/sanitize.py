@@ -64,7 +64,7 @@ def sanitized(article: Article, settings: ReadSettings) -> Article:
         cut = cut_point(text, limit)
         changes["text"] = text[:cut]
         notes.append(f"text cut after {cut:,} of {len(text):,} characters (max_article_chars is {limit:,}; "
-                     "the rest was not read)")
+                     "the rest is left out)")
     if not changes and not notes:
         return article
     meta_now = dict(changes.get("meta", article.meta))  # type: ignore[arg-type]

@@ -8,7 +8,9 @@ file keeps the articles read before the damage and reports where reading stopped
 from __future__ import annotations
 
 import gzip
+import io
 import logging
+from contextlib import redirect_stderr
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +33,13 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     records = skipped = 0
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            iterator = ArchiveIterator(stream)
+            while True:
+                record, complaint = _next_quietly(iterator)
+                if complaint:
+                    yield InputError(str(path), f"after record {records}: {complaint}")
+                if record is None:
+                    break
                 records += 1
                 if record.format != "warc":
                     yield InputError(str(path), "not a WARC file (no 'WARC/1.x' record header)")
@@ -61,6 +69,20 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     if records == 0:
         yield InputError(str(path), "no WARC records found")
     log.info("%s: %d records, %d skipped (not HTML responses)", path, records, skipped)
+
+
+def _next_quietly(iterator) -> tuple[object | None, str]:
+    """The next record (None at the end) and what warcio wrote to standard error meanwhile, on one
+    line: it writes a multi-line warning there for a record not followed by a blank line (a wrong
+    Content-Length), which is this input's problem, reported as its warning like any other."""
+    captured = io.StringIO()
+    with redirect_stderr(captured):
+        record = next(iterator, None)
+    said = captured.getvalue()
+    if not said.strip():
+        return record, ""
+    first = " ".join(said.split("Offset:")[0].replace("WARNING:", "").split())
+    return record, first[:200] or "warcio reported a damaged record"
 
 
 def _html_type(record) -> str | None:
