@@ -252,3 +252,14 @@ def test_a_warc_record_with_a_wrong_length_is_one_warning_and_warcio_writes_noth
     result = read_inputs([str(path)])
     assert capsys.readouterr().err == ""
     assert any(e.reason.startswith("after record 1: Record not followed by newline") for e in result.errors)
+
+
+def test_a_named_folder_that_cannot_be_listed_is_one_error_saying_so_not_that_it_is_empty(tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+
+    def refusing_scandir(path):  # what chmod 000 does to a user other than root
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    assert [str(e) for e in read_inputs([str(folder)]).errors] == [f"{folder}: cannot list folder (Permission denied)"]

@@ -89,11 +89,11 @@ def read_input(target: str, *, allow_private: bool = False,
     if path.is_dir():
         found = False
         for entry in folder_files(path):
+            found = True
             if isinstance(entry, InputError):
                 yield entry
-                continue
-            found = True
-            yield from read_file(entry, allow_private=allow_private, settings=settings)
+            else:
+                yield from read_file(entry, allow_private=allow_private, settings=settings)
         if not found:
             yield InputError(target, "folder has no files")
     elif path.is_file():
