@@ -82,3 +82,24 @@ def test_ingest_into_a_store_that_cannot_be_written_is_one_error_saying_so(store
     monkeypatch.setattr(Store, "_connect", _read_only_connection)
     assert main(["ingest", str(more), "--db", str(store)]) == 2
     assert capsys.readouterr().err.splitlines()[-1].startswith(f"newsprism: error: {store}: the store is read-only")
+
+
+def test_an_ingest_that_cannot_grow_its_file_is_one_error_line_naming_the_store(tmp_path):
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    articles = tmp_path / "many.jsonl"
+    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Article {i} on the harbour bridge repairs. " * 20})
+                                + "\n" for i in range(400)))
+
+    def small_file_limit():  # a file may not grow past 200 kB: writes fail as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    db = tmp_path / "news.db"
+    run = subprocess.run([sys.executable, "-m", "newsprism", "ingest", str(articles), "--db", str(db),
+                          "--commit-every", "50"], preexec_fn=small_file_limit, capture_output=True, text=True)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[-1].startswith(f"newsprism: error: {db}: cannot add articles to the store: ")
