@@ -263,3 +263,11 @@ def test_a_named_folder_that_cannot_be_listed_is_one_error_saying_so_not_that_it
 
     monkeypatch.setattr(os, "scandir", refusing_scandir)
     assert [str(e) for e in read_inputs([str(folder)]).errors] == [f"{folder}: cannot list folder (Permission denied)"]
+
+
+@pytest.mark.parametrize("prefix", ["", "RT="])
+def test_an_input_name_too_long_for_a_file_is_its_own_error(tmp_path, prefix):
+    name = prefix + "x" * 5000
+    result = read_inputs([name, str(_good(tmp_path))])
+    assert len(result.articles) == 1
+    assert len(result.errors) == 1 and "File name too long" in result.errors[0].reason

@@ -60,7 +60,8 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
     seen_ids: dict[str, int] = {}
     for raw in inputs:
         outlet, target = split_outlet(raw)
-        for item in sanitized_items(read_input(target, allow_private=allow_private, settings=settings), settings):
+        items = guarded(target, read_input(target, allow_private=allow_private, settings=settings))
+        for item in sanitized_items(items, settings):
             if isinstance(item, InputError):
                 log.info("input problem: %s", item)
                 result.errors.append(item)
@@ -74,9 +75,18 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
 def split_outlet(raw: str) -> tuple[str, str]:
     """``("RT", "rt.txt")`` for ``"RT=rt.txt"``; ``("", raw)`` for a plain path, a URL or an existing file."""
     match = _OUTLET_PREFIX.match(raw)
-    if not match or _URL.match(raw) or Path(raw).exists():
+    if not match or _URL.match(raw) or _exists(raw):
         return "", raw
     return normalize_outlet(match["outlet"]), match["target"]
+
+
+def _exists(name: str) -> bool:
+    """Whether a file or folder of that name exists; False for a name no file can have (too long,
+    a NUL byte), which reading then reports."""
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def read_input(target: str, *, allow_private: bool = False,
