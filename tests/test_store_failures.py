@@ -123,3 +123,11 @@ def test_a_missing_store_opened_read_only_is_an_error_and_not_created(tmp_path):
     with pytest.raises(NewsprismError, match="no such store"):
         Store(tmp_path / "missing.db", read_only=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_fifo_named_as_the_store_is_refused_before_sqlite_waits_on_it(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.db")
+    with pytest.raises(NewsprismError, match="not a regular file"):
+        Store(tmp_path / "pipe.db")

@@ -192,6 +192,8 @@ class Store:
             raise NewsprismError(f"{self.path}: a folder, not a store file (name a file, such as {self.path / 'news.db'})")
         if not self.path.parent.is_dir():
             raise NewsprismError(f"{self.path}: cannot create the store, folder {self.path.parent} does not exist")
+        if self.path.exists() and not self.path.is_file():  # a FIFO or device would block or mislead SQLite
+            raise NewsprismError(f"{self.path}: not a regular file, so not a store")
         if read_only and not self.path.is_file():
             raise NewsprismError(f"{self.path}: no such store")
         with _failures(self.path, "open the store for reading" if read_only else "open the store"):
