@@ -4,9 +4,10 @@ A URL in a feed or on a command line is untrusted: it may point at ``localhost``
 cloud metadata address, redirect there, or stream without end. So only http/https is spoken, the
 host is resolved and every address it resolves to must be public (unless ``allow_private``), each
 redirect hop is checked again, downloads are streamed, decoded and cut at a size cap
-(``download``), every wait has a timeout and the whole fetch a deadline. The connection goes to the address that was checked (the request names the host in its
-``Host`` header and TLS server name), so a DNS server that answers differently a moment later (DNS
-rebinding) cannot redirect it; proxy settings from the environment are ignored for the same reason.
+(``download``), every wait has a timeout and the whole fetch a deadline. The connection goes to the
+address that was checked (the request names the host in its ``Host`` header and TLS server name),
+so a DNS server that answers differently a moment later (DNS rebinding) cannot redirect it; proxy
+settings from the environment are ignored for the same reason.
 """
 
 from __future__ import annotations
