@@ -5,7 +5,7 @@ Two things no reader can be trusted to have ruled out, checked once here for all
 - A lone UTF-16 surrogate (``"\\ud800"`` is valid JSON; a feed's character reference) is a Python
   character that no encoder writes: left in, it fails later, in the store, on the terminal, in a
   report. Each one is replaced by U+FFFD, the replacement character, and the article notes it.
-- The analysis of one article grows faster than its length; a multi-megabyte "article" (a whole
+- The analysis of one article takes longer the longer it is; a multi-megabyte "article" (a whole
   dump pasted as one record) would hold a batch for minutes. Text beyond
   ``ReadSettings.max_article_chars`` is cut at the last paragraph, sentence or word break before
   the limit, and the article notes how much was cut.

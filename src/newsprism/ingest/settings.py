@@ -29,9 +29,8 @@ class ReadSettings:
     """An article's text is cut after this many characters (at the last paragraph, sentence or word
     break before it), with a note saying so. About 150,000 words: thirty times the longest article
     of ../shared/data (31,148 characters, in DUC 2004), far beyond any news article. The analysis of
-    one article grows faster than its length; cut here, a 10 MB single-line article goes through
-    ``newsprism report`` in about 17 s and 330 MB (``benchmarks/robustness_bench.py``), where uncut
-    it took 331 s and 842 MB."""
+    a 1 MB article already takes 15 to 20 s; cut here, a 10 MB single-line article goes through
+    ``newsprism report`` in about 13 to 17 s and 330 to 360 MB (``benchmarks/robustness_bench.py``)."""
     max_json_depth: int = 64
     """A JSON document nested deeper than this is refused: real records nest two or three levels,
     and deep nesting makes JSON writers and readers overflow the stack."""
