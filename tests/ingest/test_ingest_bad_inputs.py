@@ -271,3 +271,30 @@ def test_an_input_name_too_long_for_a_file_is_its_own_error(tmp_path, prefix):
     result = read_inputs([name, str(_good(tmp_path))])
     assert len(result.articles) == 1
     assert len(result.errors) == 1 and "File name too long" in result.errors[0].reason
+
+
+def test_a_compressed_record_a_warc_skips_is_never_decoded(tmp_path):
+    import io
+    import tracemalloc
+    import zlib
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = b"".join([*(packer.compress(bytes(1 << 20)) for _ in range(256)), packer.flush()])  # 256 MB of zeros
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "application/octet-stream"), ("Content-Encoding", "gzip")],
+                               protocol="HTTP/1.0")
+    writer.write_record(writer.create_warc_record("https://example.com/file.bin", "response",
+                                                  payload=io.BytesIO(bomb), http_headers=headers))
+    path = tmp_path / "bomb.warc"
+    path.write_bytes(buffer.getvalue())
+    tracemalloc.start()
+    try:
+        result = read_inputs([str(path)])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.articles == [] and peak < 50_000_000

@@ -48,7 +48,8 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
                 content_type = _html_type(record)
                 if content_type is None:
                     skipped += 1
-                    record.content_stream().read()
+                    while record.raw_stream.read(1 << 16):  # skipped undecoded: a compressed body may be a bomb
+                        pass
                 else:
                     body = record.content_stream().read(settings.max_response_bytes + 1)
                     if len(body) > settings.max_response_bytes:
