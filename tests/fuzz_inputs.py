@@ -14,6 +14,7 @@ import gzip
 import io
 import json
 import socket
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,18 @@ RSS = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>
 ATOM = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>World</title>"
         "<entry><title>One</title><link href=\"http://127.0.0.1:9/a.html\"/><updated>2017-12-29T10:00:00Z</updated>"
         "</entry></feed>")
+RSS_CONTENT = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\" "
+               "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>World</title>"
+               "<item><title>Two</title><link>http://127.0.0.1:9/b.html</link><description>Teaser</description>"
+               f"<content:encoded><![CDATA[<p>{TEXT}</p><p>{TEXT}</p>]]></content:encoded></item></channel></rss>")
+ATOM_CONTENT = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                "<title>World</title><entry><title>Two</title><link href=\"http://127.0.0.1:9/b.html\"/>"
+                f"<updated>2017-12-29T10:00:00Z</updated><content type=\"html\">&lt;p&gt;{TEXT}&lt;/p&gt;</content>"
+                "</entry></feed>")
+JSON_FEED_HTML = json.dumps({"version": "https://jsonfeed.org/version/1", "title": "World",
+                             "items": [{"id": "1", "url": "http://127.0.0.1:9/a.html", "title": "One",
+                                        "content_html": f"<p>{TEXT}</p><ul><li>{TEXT}</li></ul>"},
+                                       {"id": "2", "url": "http://127.0.0.1:9/b.html", "summary": "Teaser"}]})
 JSON_FEED = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "World",
                         "items": [{"id": "1", "url": "http://127.0.0.1:9/a.html", "content_text": TEXT}]})
 DUC = (f"<DOC>\n<DOCNO> APW19981016.0240 </DOCNO>\n<DATE_TIME> 10/16/1998 </DATE_TIME>\n<HEADLINE>Two</HEADLINE>\n"
@@ -65,10 +78,13 @@ def seeds() -> dict[str, bytes]:
         "stories.jsonl.gz": gzip.compress((cluster + "\n" + cluster + "\n").encode()),
         "article.json": json.dumps([RECORD, RECORD]).encode(),
         "feed.json": JSON_FEED.encode(),
+        "feed-html.json": JSON_FEED_HTML.encode(),
         "page.html": HTML.encode(),
         "page.txt": f"It takes two to tango\n\n{TEXT}\n\nCopyright © 2018, Los Angeles Times\n".encode(),
         "feed.rss": RSS.encode(),
         "feed.atom": ATOM.encode(),
+        "feed-content.rss": RSS_CONTENT.encode(),
+        "feed-content.atom": ATOM_CONTENT.encode(),
         "crawl.warc": _warc(False),
         "crawl.warc.gz": _warc(True),
         "APW19981016.0240": DUC.encode(),
@@ -123,6 +139,10 @@ NEEDS_NETWORK = ("feed.atom",)
 """The seeds that give no article without the network: a feed entry with no text of its own (not
 even a summary) whose page cannot be fetched."""
 
+READ_FROM_STDIN = ("article.jsonl", "article.json", "feed.json", "feed-html.json", "feed.rss", "feed-content.rss",
+                   "feed-content.atom", "page.html", "page.txt", "APW19981016.0240")
+"""The seeds that standard input (``-``) tells by their content and reads into articles."""
+
 
 def check_read(path: Path, settings: ReadSettings = SETTINGS) -> list[Article]:
     """Read ``path`` as an input (and as a story collection where it can be one) and check what
@@ -136,6 +156,19 @@ def check_read(path: Path, settings: ReadSettings = SETTINGS) -> list[Article]:
     for article in articles:
         _check_article(article, settings)
     return articles
+
+
+def check_stdin(data: bytes, settings: ReadSettings = SETTINGS) -> list[Article]:
+    """Read ``data`` piped to standard input (the input ``-``) and check what comes back; returns
+    the articles read."""
+    stdin = io.TextIOWrapper(io.BytesIO(data))
+    with no_network(), mock.patch.object(sys, "stdin", stdin):
+        result = read_inputs(["-"], settings=settings)
+    for error in result.errors:
+        assert isinstance(error, InputError) and "\n" not in str(error), repr(error)
+    for article in result.articles:
+        _check_article(article, settings)
+    return result.articles
 
 
 def _check_article(article: Article, settings: ReadSettings) -> None:

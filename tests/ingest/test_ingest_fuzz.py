@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz_inputs import EDIT_KINDS, NEEDS_NETWORK, TOKENS, check_pipeline, check_read, mutate, seeds
+from fuzz_inputs import (EDIT_KINDS, NEEDS_NETWORK, READ_FROM_STDIN, TOKENS, check_pipeline, check_read, check_stdin,
+                         mutate, seeds)
 
 SEEDS = seeds()
 NAMES = sorted(SEEDS)
@@ -27,6 +28,11 @@ def test_every_undamaged_seed_gives_articles_unless_it_is_a_feed_needing_the_net
     (folder / name).write_bytes(SEEDS[name])
     articles = check_read(folder / name)
     assert bool(articles) != (name in NEEDS_NETWORK)
+
+
+@pytest.mark.parametrize("name", READ_FROM_STDIN)
+def test_every_undamaged_seed_standard_input_can_tell_gives_articles_from_it(name):
+    assert check_stdin(SEEDS[name])
 
 
 @settings(FUZZ, max_examples=1500)
@@ -51,3 +57,15 @@ def test_whatever_is_read_from_a_damaged_input_goes_through_clean_segment_and_an
     path = folder / name
     path.write_bytes(mutate(SEEDS[name], edits))
     check_pipeline(check_read(path))
+
+
+@settings(FUZZ, max_examples=300)
+@given(name=st.sampled_from(NAMES), edits=EDITS)
+def test_no_damaged_input_of_any_kind_escapes_the_standard_input_reader(name, edits):
+    check_stdin(mutate(SEEDS[name], edits))
+
+
+@settings(FUZZ, max_examples=150)
+@given(data=st.binary(max_size=4096))
+def test_no_random_bytes_on_standard_input_escape_its_reader(data):
+    check_stdin(data)
