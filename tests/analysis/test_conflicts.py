@@ -67,3 +67,12 @@ def test_a_claim_negated_by_a_later_report_is_superseded_with_the_later_report_s
 def test_conflict_overlap_must_be_a_fraction():
     with pytest.raises(NewsprismError, match="overlap"):
         ConflictSettings(overlap=0.0)
+
+
+def test_alike_sentences_giving_one_count_different_numbers_are_a_figure_conflict():
+    comparison = compare(_story(
+        ("A", "Border agents made about 520,000 arrests at the southern border in the last fiscal year.", None),
+        ("B", "Border agents made about 400,000 arrests at the southern border in the last fiscal year.", None),
+    ))
+    figures = [c for c in comparison.conflicts if c.kind == "figure"]
+    assert len(figures) == 1 and "520,000" in figures[0].note and "400,000" in figures[0].note

@@ -5,7 +5,7 @@ Fact-checkers look for these first. Three kinds are flagged, each with both sent
 - ``figure``: one quantity given different values by two outlets (the figure alignment's groups,
   where rounding within its tolerances is agreement, not conflict);
 - ``year`` / ``day``: two sentences that tell the same event in the same words, apart from the
-  year or the weekday they give it;
+  year or the weekday they give it; and ``figure`` too when such sentences give different numbers;
 - ``superseded``: a claim and its negation in otherwise alike sentences of two dated reports; the
   later report comes second, since it is the one a reader should believe now.
 
@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsprism.analysis.figures import FigureSettings, display_value, values_match
-from newsprism.analysis.samefact import parse
+from newsprism.analysis.samefact import numbers_differ, parse
 from newsprism.errors import NewsprismError
 from newsprism.model import Conflict, FigureReading, Sentence, Span, StoryAnalysis
 
@@ -70,15 +70,23 @@ def _sentence_pairs(analysis: StoryAnalysis) -> Iterator[tuple[Sentence, Sentenc
             yield a, b
 
 
-def date_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = ConflictSettings()) -> list[Conflict]:
-    """Alike sentences of two outlets that give one event different years or weekdays."""
+def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = ConflictSettings(),
+                     figures: FigureSettings = FigureSettings()) -> list[Conflict]:
+    """Alike sentences of two outlets that give one event different years or weekdays, or one
+    count different numbers (beyond the figures' rounding tolerance)."""
     found = []
     for a, b in _sentence_pairs(analysis):
+        if not _alike(a.text, b.text, settings):
+            continue
         for kind, pattern in (("year", _YEAR), ("day", _WEEKDAY)):
             first, second = set(pattern.findall(a.text)), set(pattern.findall(b.text))
-            if first and second and not first & second and _alike(a.text, b.text, settings):
+            if first and second and not first & second:
                 note = f"{' / '.join(sorted(first))} against {' / '.join(sorted(second))}"
                 found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))
+        values_a, values_b = parse(a.text).values, parse(b.text).values
+        if numbers_differ(values_a, values_b, figures.exact_tolerance):
+            note = f"{' / '.join(f'{v:,g}' for v in values_a)} against {' / '.join(f'{v:,g}' for v in values_b)}"
+            found.append(Conflict("figure", note, _span(analysis, a), _span(analysis, b)))
     return found
 
 
@@ -128,6 +136,11 @@ def figure_conflicts(analysis: StoryAnalysis, readings: Sequence[FigureReading],
 def find_conflicts(analysis: StoryAnalysis, readings: Sequence[FigureReading],
                    settings: ConflictSettings = ConflictSettings(),
                    figures: FigureSettings = FigureSettings()) -> tuple[Conflict, ...]:
-    """Every conflict of the story: figures, dates, superseded claims."""
-    return (*figure_conflicts(analysis, readings, figures), *date_conflicts(analysis, settings),
-            *superseded_claims(analysis, settings))
+    """Every conflict of the story: figures, dates, superseded claims; one per pair of sentences
+    and kind (a figure both the figure alignment and the alike sentences find is told once)."""
+    found: dict[tuple[str, str, int, str, int], Conflict] = {}
+    for conflict in (*figure_conflicts(analysis, readings, figures), *detail_conflicts(analysis, settings, figures),
+                     *superseded_claims(analysis, settings)):
+        ends = sorted(((conflict.first.article, conflict.first.start), (conflict.second.article, conflict.second.start)))
+        found.setdefault((conflict.kind, *ends[0], *ends[1]), conflict)
+    return tuple(found.values())
