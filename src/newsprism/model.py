@@ -121,7 +121,7 @@ class Fact:
 
     ``outlets`` are the distinct outlets whose articles carry the fact; ``representative`` is the
     sentence that best states it. ``confidence`` is how sure the alignment is of the grouping: for a
-    fact of several sentences, the probability of its weakest link; for a sentence alone, one minus
+    fact of several sentences, the lowest same-fact probability between two of them; for a sentence alone, one minus
     the probability that its closest sentence of another article tells the same thing.
     """
 

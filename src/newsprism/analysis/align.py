@@ -35,8 +35,8 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from newsprism.errors import NewsprismError
 from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, Fact, Sentence, Story, StoryAnalysis
 from newsprism.text.segment import segment
 from newsprism.text.stems import stem
@@ -90,9 +90,10 @@ class AlignSettings:
     judge at all. On the annotated dev stories 0.1 keeps 63 % of the gold pairs (0.05 keeps more
     candidates, 1,393 against 428, but the judge then links no more gold pairs at the same
     precision), and it keeps the judge's work small on large stories.
-    ``group_floor``: the lowest probability any two members of a fact may have; 0.3 gave held-out
-    pair precision 0.771 against 0.717 for plain single link, at recall 0.321 against 0.336; 0.5 gave
-    0.761 / 0.306 (``benchmarks/facts_bench.py pairs --split heldout``).
+    ``group_floor``: the lowest probability any two members of a fact may have. On the held-out
+    annotated stories 0.3 gives pair precision 0.787 at recall 0.328, plain single link (0.0) 0.698
+    at the same recall, 0.5 gives 0.767 / 0.299; on the dev stories 0.863 / 0.394, 0.856 / 0.434 and
+    0.869 / 0.391 (``benchmarks/facts_bench.py pairs``, with the setting changed).
     ``shared_run`` / ``shared_run_content_words``: a run of that many words, that many of them not
     stop words, found in two sentences makes them candidates whatever their cosine, and links them
     when one of them quotes (see ``shared_runs``): Peskov's "it takes two to tango" links the two seed
@@ -364,8 +365,8 @@ def candidate_pairs(flat: Sequence[Sentence], article_of: Sequence[int], setting
                      c / max(best[j, articles[i]], 1e-9), int(lengths[articles[i]] + lengths[articles[j]]))
         for (i, j), c in pairs.items()
     )
-    quoted_run = np.array([(i, j) in quoting and (_QUOTE_MARK.search(flat[i].text) or _QUOTE_MARK.search(flat[j].text)) is not None
-                           for i, j in pairs])
+    quotes = [_QUOTE_MARK.search(s.text) is not None for s in flat]
+    quoted_run = np.array([(i, j) in quoting and (quotes[i] or quotes[j]) for i, j in pairs])
     return Candidates(first, second, evidence, similarity, quoted_run)
 
 
@@ -403,7 +404,7 @@ def analyze(
     for i, group in enumerate(group_of.tolist()):
         members.setdefault(group, []).append(i)
     centrality = _centrality(candidates.similarity, group_of, len(flat))
-    confidence = _confidences(group_of, first, second, probability, judge.threshold)
+    confidence = _confidences(group_of, first, second, probability)
     outlet_of = [article.display_outlet for article in story.articles]
     facts = []
     fact_of = {}
@@ -439,15 +440,15 @@ def _centrality(similarity: sp.csr_matrix, group_of: np.ndarray, n: int) -> np.n
     return centrality
 
 
-def _confidences(group_of: np.ndarray, first: np.ndarray, second: np.ndarray, probability: np.ndarray,
-                 threshold: float) -> np.ndarray:
-    """Per sentence, its fact's confidence (``Fact.confidence``): the weakest linked pair inside a
-    fact of several sentences; for a sentence alone, one minus its best probability of a match."""
+def _confidences(group_of: np.ndarray, first: np.ndarray, second: np.ndarray, probability: np.ndarray) -> np.ndarray:
+    """Per sentence, its fact's confidence (``Fact.confidence``): the lowest probability between two
+    sentences of a fact of several (members joined through others may be less alike than the links
+    that joined them); for a sentence alone, one minus its best probability of a match."""
     n = len(group_of)
     sizes = np.bincount(group_of, minlength=n)
     weakest = np.ones(n)
     best = np.zeros(n)
-    inside = (group_of[first] == group_of[second]) & (probability >= threshold)
+    inside = group_of[first] == group_of[second]
     np.minimum.at(weakest, group_of[first[inside]], probability[inside])
     np.maximum.at(best, first, probability)
     np.maximum.at(best, second, probability)
