@@ -43,6 +43,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -57,6 +58,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from newsprism.analysis.align import analyze, content_bigrams, content_stems, terms
 from newsprism.analysis.quotes import QUOTE_MARKS
 from newsprism.errors import NewsprismError
+from newsprism.evaluate.brief import opens_with_pronoun, sentence_breaks
 from newsprism.model import Sentence, Story, StoryAnalysis, Summary, SummarySentence
 
 log = logging.getLogger(__name__)
@@ -125,6 +127,7 @@ class SummarySettings:
     small_story_min_sentence_words: int = 6
     duplicate_overlap: float = 0.8
     quotation_reward: float = 0.3
+    lead_sentences: int = 2
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_support_fraction <= 1.0:
@@ -151,6 +154,8 @@ class SummarySettings:
             raise NewsprismError(f"word_weight must be >= 0, got {self.word_weight}")
         if self.quotation_reward < 0:
             raise NewsprismError(f"quotation_reward must be >= 0, got {self.quotation_reward}")
+        if self.lead_sentences < 1:
+            raise NewsprismError(f"lead_sentences must be >= 1, got {self.lead_sentences}")
         if not 0.0 < self.duplicate_overlap <= 1.0:
             raise NewsprismError(f"duplicate_overlap must be in (0, 1], got {self.duplicate_overlap}")
 
@@ -524,6 +529,101 @@ def _merge_near_duplicates(candidates: Sequence[_Candidate], overlap: float) -> 
     return [replace(candidate, fact=candidates[root(i)].fact) for i, candidate in enumerate(candidates)]
 
 
+_DATED = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|last night"
+    r"|this (?:morning|afternoon|evening|week)"
+    r"|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}\b)",
+    re.IGNORECASE,
+)
+"""When an opening dates what it reports: a weekday, today / yesterday, or a month and day."""
+
+
+def _day(published: datetime | None) -> object:
+    """The calendar day of a publication date (None when unknown), so reports of one day tie."""
+    return published.date() if isinstance(published, datetime) else None
+
+
+def _lead(
+    analysis: StoryAnalysis,
+    candidates: Sequence[_Candidate],
+    shortlisted: Sequence[_Candidate],
+    chosen: Sequence[_Candidate],
+    weights: dict,
+    settings: SummarySettings,
+) -> _Candidate | None:
+    """The sentence the summary opens with: the news, as the outlets open with it.
+
+    An article's opening is its first ``settings.lead_sentences`` candidates (whole, publishable
+    sentences that do not start with a bare pronoun). The lead tells the fact that the most
+    articles open with. Among facts opened with equally often, a development comes first: an
+    opening that dates what it reports ("on Wednesday", "yesterday", "Aug. 31"), as news ledes do
+    for events of the past week (the Associated Press's style), where a feature lede sets a
+    background ("In recent years, ...", "Like many conservative Republicans, ..."). When the
+    articles carry different publication days, the development an article of the latest day
+    opens with comes next (a follow-up's "will not resign" is the news, not the day-old "opens
+    door to an early exit"). Then a fact the selection already chose, then the one of most
+    concept weight. The lead is a chosen sentence of that fact when there is one, else the
+    opening sentence itself (the rest is then chosen around it). None when no article has an
+    opening.
+    """
+    by_article: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        if not opens_with_pronoun(candidate.sentence.text):
+            by_article.setdefault(candidate.sentence.article, []).append(candidate)
+    merged = {(c.sentence.article, c.sentence.index): c.fact for c in shortlisted}
+
+    def fact(candidate: _Candidate) -> int:
+        return merged.get((candidate.sentence.article, candidate.sentence.index), candidate.fact)
+
+    openers: dict[int, set[str]] = {}
+    options: dict[int, list[_Candidate]] = {}
+    for article_id, own in by_article.items():
+        for candidate in sorted(own, key=lambda c: c.sentence.index)[: settings.lead_sentences]:
+            openers.setdefault(fact(candidate), set()).add(article_id)
+            options.setdefault(fact(candidate), []).append(candidate)
+    if not options:
+        return None
+    dated = len({_day(a.published) for a in analysis.story.articles} - {None}) > 1
+    chosen_facts = {c.fact: c for c in chosen if not opens_with_pronoun(c.sentence.text)}
+
+    def weight(candidate: _Candidate) -> float:
+        return sum(weights.get(concept, 0.0) for concept in candidate.concepts)
+
+    def key(f: int) -> tuple:
+        latest = max((d for a in openers[f] if (d := _day(analysis.story.article(a).published))), default=None)
+        return (
+            len(openers[f]),
+            any(_DATED.search(c.sentence.text) for c in options[f]),
+            latest.toordinal() if dated and latest is not None else 0,
+            f in chosen_facts,
+            max(weight(c) for c in options[f]),
+        )
+
+    best = max(options, key=key)
+    if best in chosen_facts:
+        return chosen_facts[best]
+    return replace(max(options[best], key=weight), fact=best)
+
+
+def _solve_after(
+    lead: _Candidate,
+    candidates: Sequence[_Candidate],
+    weights: dict,
+    words: int,
+    settings: SummarySettings,
+    rewards: np.ndarray,
+) -> list[_Candidate]:
+    """The rest of the summary when ``lead`` is taken first: the same program over the words left,
+    with the lead's concepts already covered and its fact already told."""
+    left = words - lead.words
+    keep = [j for j, c in enumerate(candidates) if c.fact != lead.fact and c.words <= left]
+    if left < 1 or not keep:
+        return []
+    rest = [candidates[j] for j in keep]
+    uncovered = {concept: w for concept, w in weights.items() if concept not in lead.concepts}
+    return [rest[j] for j in _solve(rest, uncovered, left, settings, rewards[keep])]
+
+
 def _reading_key(analysis: StoryAnalysis, sentence: Sentence, fact: int) -> tuple:
     """Chronological by the earliest article telling the fact, then by position in the article."""
     order = {article.id: k for k, article in enumerate(analysis.story.articles)}
@@ -563,18 +663,26 @@ def summarize(
             f"a budget of {words} words is smaller than every sentence of story {analysis.story.id!r} "
             f"(the shortest has {shortest} words); raise the budget"
         )
+    publishable = [c for c in fitting if not sentence_breaks(c.sentence.text)]
+    if not publishable:
+        log.info("story %s: every sentence breaks a rule of a brief; choosing among them all", analysis.story.id)
+    publishable = publishable or fitting
     small = _is_small(analysis, settings)
     min_words = settings.small_story_min_sentence_words if small else settings.min_sentence_words
-    candidates = [c for c in fitting if c.words >= min_words] or fitting
-    candidates = _shortlist(candidates, weights, settings.candidate_limit)
-    candidates = _merge_near_duplicates(candidates, settings.duplicate_overlap)
-    rewards = _quotation_rewards(candidates, weights, settings)
-    chosen = [candidates[j].sentence for j in _solve(candidates, weights, words, settings, rewards)]
-    facts = [analysis.fact_of[(s.article, s.index)] for s in chosen]
-    order = sorted(range(len(chosen)), key=lambda k: _reading_key(analysis, chosen[k], facts[k]))
+    candidates = [c for c in publishable if c.words >= min_words] or publishable
+    shortlisted = _merge_near_duplicates(_shortlist(candidates, weights, settings.candidate_limit), settings.duplicate_overlap)
+    rewards = _quotation_rewards(shortlisted, weights, settings)
+    chosen = [shortlisted[j] for j in _solve(shortlisted, weights, words, settings, rewards)]
+    lead = _lead(analysis, candidates, shortlisted, chosen, weights, settings)
+    if lead is not None and lead not in chosen:
+        chosen = [lead] + _solve_after(lead, shortlisted, weights, words, settings, rewards)
+    ordered = sorted(chosen, key=lambda c: _reading_key(analysis, c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]))
+    if lead is None:
+        lead = next((c for c in ordered if not opens_with_pronoun(c.sentence.text)), ordered[0])
+    ordered.remove(lead)
     sentences = tuple(
-        SummarySentence(sentence=chosen[k], fact=analysis.facts[facts[k]], outlets=analysis.facts[facts[k]].outlets)
-        for k in order
+        SummarySentence(sentence=s, fact=analysis.facts[fact], outlets=analysis.facts[fact].outlets)
+        for s, fact in ((c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]) for c in [lead] + ordered)
     )
     log.info("story %s: %d of %d sentences chosen", analysis.story.id, len(sentences), len(every))
     return Summary(story=analysis.story.id, sentences=sentences)
