@@ -58,7 +58,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from newsprism.analysis.align import analyze, content_bigrams, content_stems, terms
 from newsprism.analysis.quotes import QUOTE_MARKS
 from newsprism.errors import NewsprismError
-from newsprism.evaluate.brief import opens_with_pronoun, sentence_breaks
+from newsprism.evaluate.brief import opens_with_pronoun, quotation, sentence_breaks
 from newsprism.model import Sentence, Story, StoryAnalysis, Summary, SummarySentence
 
 log = logging.getLogger(__name__)
@@ -128,6 +128,8 @@ class SummarySettings:
     duplicate_overlap: float = 0.8
     quotation_reward: float = 0.3
     lead_sentences: int = 2
+    lead_trials: int = 6
+    quotation_sentences: int = 4
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_support_fraction <= 1.0:
@@ -154,6 +156,10 @@ class SummarySettings:
             raise NewsprismError(f"word_weight must be >= 0, got {self.word_weight}")
         if self.quotation_reward < 0:
             raise NewsprismError(f"quotation_reward must be >= 0, got {self.quotation_reward}")
+        if self.lead_trials < 1:
+            raise NewsprismError(f"lead_trials must be >= 1, got {self.lead_trials}")
+        if self.quotation_sentences < 1:
+            raise NewsprismError(f"quotation_sentences must be >= 1, got {self.quotation_sentences}")
         if self.lead_sentences < 1:
             raise NewsprismError(f"lead_sentences must be >= 1, got {self.lead_sentences}")
         if not 0.0 < self.duplicate_overlap <= 1.0:
@@ -174,6 +180,47 @@ class _Candidate:
     fact: int
     words: int
     concepts: frozenset[tuple[str, ...]]
+
+
+def _whole_quotations(
+    analysis: StoryAnalysis, concepts: dict, limit: int
+) -> tuple[list[_Candidate], set[tuple[str, int]]]:
+    """Quotations that run over several sentences, each as one candidate, and the sentences inside them.
+
+    The splitter cuts "“We will do what is necessary. We have the votes,” Thune said." in two, and
+    each half is a piece of a quotation: the first never closes, the second never opens, and a
+    sentence between them has no quote mark at all yet is the speaker's words with no speaker. A
+    brief may quote the whole, so a quotation opened in one sentence and closed (quote marks
+    balanced) within ``limit`` sentences of it is a candidate of its own: the span from the first
+    sentence to the last, with their concepts, under the first one's fact. The sentences between
+    the first and the last are returned so that they are not candidates alone.
+    """
+    joined: list[_Candidate] = []
+    inside: set[tuple[str, int]] = set()
+    for article in analysis.story.articles:
+        sentences = analysis.sentences[article.id]
+        i = 0
+        while i < len(sentences):
+            first = sentences[i]
+            marks = quotation(first.text)
+            if marks.stray or not marks.open:
+                i += 1
+                continue
+            for j in range(i + 1, min(i + limit, len(sentences))):
+                marks = quotation(article.text[first.start : sentences[j].end])
+                if not marks.open:
+                    break
+            if marks.open or not marks.balanced:
+                i += 1
+                continue
+            last = sentences[j]
+            text = article.text[first.start : last.end]
+            whole = Sentence(article.id, first.index, first.start, last.end, text, first.paragraph)
+            held = frozenset().union(*(concepts[(article.id, s.index)] for s in sentences[i : j + 1]))
+            joined.append(_Candidate(whole, analysis.fact_of[(article.id, first.index)], word_count(text), held))
+            inside.update((article.id, s.index) for s in sentences[i + 1 : j])
+            i = j + 1
+    return joined, inside
 
 
 def _is_small(analysis: StoryAnalysis, settings: SummarySettings) -> bool:
@@ -543,66 +590,69 @@ def _day(published: datetime | None) -> object:
     return published.date() if isinstance(published, datetime) else None
 
 
-def _lead(
-    analysis: StoryAnalysis,
-    candidates: Sequence[_Candidate],
-    shortlisted: Sequence[_Candidate],
-    chosen: Sequence[_Candidate],
-    weights: dict,
+def _news(
+    analysis: StoryAnalysis, candidates: Sequence[_Candidate], shortlisted: Sequence[_Candidate], weights: dict,
     settings: SummarySettings,
-) -> _Candidate | None:
-    """The sentence the summary opens with: the news, as the outlets open with it.
+) -> list[_Candidate]:
+    """The sentences fit to open the summary, the best first: the news, as the articles open with it.
 
     An article's opening is its first ``settings.lead_sentences`` candidates (whole, publishable
-    sentences that do not start with a bare pronoun). The lead tells the fact that the most
-    articles open with. Among facts opened with equally often, a development comes first: an
-    opening that dates what it reports ("on Wednesday", "yesterday", "Aug. 31"), as news ledes do
-    for events of the past week (the Associated Press's style), where a feature lede sets a
-    background ("In recent years, ...", "Like many conservative Republicans, ..."). When the
-    articles carry different publication days, the development an article of the latest day
-    opens with comes next (a follow-up's "will not resign" is the news, not the day-old "opens
-    door to an early exit"). Then a fact the selection already chose, then the one of most
-    concept weight. The lead is a chosen sentence of that fact when there is one, else the
-    opening sentence itself (the rest is then chosen around it). None when no article has an
-    opening.
+    sentences that do not start with a bare pronoun). Openings that date what they report ("on
+    Wednesday", "yesterday", "Aug. 31") are the news, as hard-news ledes date events of the past
+    week (the Associated Press's style), where a feature lede sets a background ("In recent years,
+    ...", "Like many conservative Republicans, ..."); when no opening is dated, every opening is.
+    They are ranked by how many articles open with their fact (``fact`` as the program counts it:
+    near-duplicates merged), then, when the articles carry different publication days, by the
+    latest day an article opening with it was published (a follow-up's "will not resign" is the
+    news, not the day-old "opens door to an early exit"), then by the concept weight they hold.
     """
+    merged = {(c.sentence.article, c.sentence.index): c.fact for c in shortlisted}
     by_article: dict[str, list[_Candidate]] = {}
     for candidate in candidates:
         if not opens_with_pronoun(candidate.sentence.text):
-            by_article.setdefault(candidate.sentence.article, []).append(candidate)
-    merged = {(c.sentence.article, c.sentence.index): c.fact for c in shortlisted}
-
-    def fact(candidate: _Candidate) -> int:
-        return merged.get((candidate.sentence.article, candidate.sentence.index), candidate.fact)
-
+            key = (candidate.sentence.article, candidate.sentence.index)
+            by_article.setdefault(candidate.sentence.article, []).append(replace(candidate, fact=merged.get(key, candidate.fact)))
+    openings = [c for own in by_article.values() for c in sorted(own, key=lambda c: c.sentence.index)[: settings.lead_sentences]]
+    news = [c for c in openings if _DATED.search(c.sentence.text)] or openings
     openers: dict[int, set[str]] = {}
-    options: dict[int, list[_Candidate]] = {}
-    for article_id, own in by_article.items():
-        for candidate in sorted(own, key=lambda c: c.sentence.index)[: settings.lead_sentences]:
-            openers.setdefault(fact(candidate), set()).add(article_id)
-            options.setdefault(fact(candidate), []).append(candidate)
-    if not options:
-        return None
-    dated = len({_day(a.published) for a in analysis.story.articles} - {None}) > 1
-    chosen_facts = {c.fact: c for c in chosen if not opens_with_pronoun(c.sentence.text)}
+    for candidate in openings:
+        openers.setdefault(candidate.fact, set()).add(candidate.sentence.article)
+    days = {a.id: _day(a.published) for a in analysis.story.articles}
+    dated = len(set(days.values()) - {None}) > 1
+    latest = {
+        fact: max((days[a].toordinal() for a in articles if days[a] is not None), default=0) if dated else 0
+        for fact, articles in openers.items()
+    }
 
-    def weight(candidate: _Candidate) -> float:
-        return sum(weights.get(concept, 0.0) for concept in candidate.concepts)
+    def rank(candidate: _Candidate) -> tuple:
+        weight = sum(weights.get(concept, 0.0) for concept in candidate.concepts)
+        return (-len(openers[candidate.fact]), -latest[candidate.fact], -weight)
 
-    def key(f: int) -> tuple:
-        latest = max((d for a in openers[f] if (d := _day(analysis.story.article(a).published))), default=None)
-        return (
-            len(openers[f]),
-            any(_DATED.search(c.sentence.text) for c in options[f]),
-            latest.toordinal() if dated and latest is not None else 0,
-            f in chosen_facts,
-            max(weight(c) for c in options[f]),
-        )
+    return sorted(news, key=rank)
 
-    best = max(options, key=key)
-    if best in chosen_facts:
-        return chosen_facts[best]
-    return replace(max(options[best], key=weight), fact=best)
+
+def _lead(
+    news: Sequence[_Candidate], chosen: list[_Candidate], shortlisted: Sequence[_Candidate], weights: dict,
+    words: int, settings: SummarySettings, rewards: np.ndarray,
+) -> tuple[_Candidate | None, list[_Candidate]]:
+    """The summary's first sentence and all its sentences: the best-ranked of the ``news`` whose fact
+    the program chose; when it chose none, each of the ``settings.lead_trials`` best is taken first
+    in turn, the program fills the words left around it, and the trial covering the most concept
+    weight is kept. (None, ``chosen``) when there is no news to lead with."""
+    told = {c.fact: c for c in chosen if not opens_with_pronoun(c.sentence.text)}
+    for candidate in news:
+        if candidate.fact in told:
+            return told[candidate.fact], chosen
+    if not news:
+        return None, chosen
+    trials = [[c] + _solve_after(c, shortlisted, weights, words, settings, rewards) for c in news[: settings.lead_trials]]
+    best = max(trials, key=lambda trial: _covered(trial, weights))  # the first of equals: the best ranked
+    return best[0], best
+
+
+def _covered(chosen: Sequence[_Candidate], weights: dict) -> float:
+    """The concept weight ``chosen`` covers, each concept once: the program's objective."""
+    return sum(weights.get(concept, 0.0) for concept in set().union(*(c.concepts for c in chosen)))
 
 
 def _solve_after(
@@ -656,7 +706,9 @@ def summarize(
     ]
     if not every:
         raise NewsprismError(f"story {analysis.story.id!r} has no sentences to summarise")
-    fitting = [c for c in every if c.words <= words]
+    joined, inside = _whole_quotations(analysis, concepts, settings.quotation_sentences)
+    pool = [c for c in every if (c.sentence.article, c.sentence.index) not in inside] + joined
+    fitting = [c for c in pool if c.words <= words]
     if not fitting:
         shortest = min(c.words for c in every)
         raise NewsprismError(
@@ -673,16 +725,15 @@ def summarize(
     shortlisted = _merge_near_duplicates(_shortlist(candidates, weights, settings.candidate_limit), settings.duplicate_overlap)
     rewards = _quotation_rewards(shortlisted, weights, settings)
     chosen = [shortlisted[j] for j in _solve(shortlisted, weights, words, settings, rewards)]
-    lead = _lead(analysis, candidates, shortlisted, chosen, weights, settings)
-    if lead is not None and lead not in chosen:
-        chosen = [lead] + _solve_after(lead, shortlisted, weights, words, settings, rewards)
+    news = _news(analysis, candidates, shortlisted, weights, settings)
+    lead, chosen = _lead(news, chosen, shortlisted, weights, words, settings, rewards)
     ordered = sorted(chosen, key=lambda c: _reading_key(analysis, c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]))
-    if lead is None:
+    if lead is None:  # no opening to lead with: the first chosen sentence that names its subject
         lead = next((c for c in ordered if not opens_with_pronoun(c.sentence.text)), ordered[0])
     ordered.remove(lead)
     sentences = tuple(
         SummarySentence(sentence=s, fact=analysis.facts[fact], outlets=analysis.facts[fact].outlets)
-        for s, fact in ((c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]) for c in [lead] + ordered)
+        for s, fact in ((c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]) for c in [lead, *ordered])
     )
     log.info("story %s: %d of %d sentences chosen", analysis.story.id, len(sentences), len(every))
     return Summary(story=analysis.story.id, sentences=sentences)

@@ -58,27 +58,43 @@ _PROMPTS = re.compile(
 _PRONOUN_LEAD = re.compile(r"^\W*(?:he|she|they|it|this|his|her)\b", re.IGNORECASE)
 
 
-def _quotation(text: str) -> tuple[bool, str]:
-    """Whether the double quote marks of ``text`` pair up, and the text outside quotations.
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """How the double quote marks of a sentence pair up.
 
-    An opening mark is closed by the first mark that may close it; a closing-only mark (”, »)
-    with no quotation open, or a quotation still open at the end, is unbalanced.
+    ``stray``: a closing-only mark (”, ») with no quotation open: the end of a quotation that began
+    in an earlier sentence; ``open``: a quotation still open at the end, to go on in a later one;
+    ``outside``: the text outside quotations.
     """
+
+    stray: bool
+    open: bool
+    outside: str
+
+    @property
+    def balanced(self) -> bool:
+        return not self.stray and not self.open
+
+
+def quotation(text: str) -> Quotation:
+    """The quote marks of ``text``: an opening mark is closed by the first mark that may close it,
+    and a straight mark (") that ends the text, with no quotation open, closes one begun before."""
     outside: list[str] = []
     closers = ""
-    balanced = True
-    for char in text:
+    stray = False
+    last = len(text.rstrip()) - 1
+    for position, char in enumerate(text):
         if closers:
             if char in closers:
                 closers = ""
             continue
-        if char in _QUOTE_CLOSERS:
+        if char in _STRAY_CLOSERS or (char == '"' and position == last and position > 0):
+            stray = True  # a straight mark ending the text closes a quotation; it opens nothing
+        elif char in _QUOTE_CLOSERS:
             closers = _QUOTE_CLOSERS[char]
-        elif char in _STRAY_CLOSERS:
-            balanced = False
         else:
             outside.append(char)
-    return balanced and not closers, "".join(outside)
+    return Quotation(stray, bool(closers), "".join(outside))
 
 
 def sentence_breaks(text: str) -> tuple[str, ...]:
@@ -86,10 +102,10 @@ def sentence_breaks(text: str) -> tuple[str, ...]:
     broken = []
     if _ELLIPSIS_END.search(text.rstrip()):
         broken.append("ellipsis")
-    balanced, outside = _quotation(text)
-    if not balanced:
+    marks = quotation(text)
+    if not marks.balanced:
         broken.append("unbalanced-quotes")
-    elif outside != text and not _WORD.search(outside):
+    elif marks.outside != text and not _WORD.search(marks.outside):
         broken.append("all-quotation")
     if text.count("|") >= 2:
         broken.append("table-row")
