@@ -2,7 +2,7 @@
 
 The rules are those of ``newsprism.evaluate.brief``. On every BASIL event and AllSides story here,
 ``benchmarks/brief_bench.py`` measured 28.2 % of the summary sentences breaking one before the
-rules were applied and 0.0 % after (README "Summaries that read like a brief"); the issue's bar is
+rules were applied and 0.0 % after (docs/briefs.md); the issue's bar is
 3 %. The floor runs on a fixed subset, the first 15 BASIL events and the first 60 AllSides
 stories in file order, so it takes seconds.
 """
