@@ -362,3 +362,15 @@ def test_a_story_whose_every_sentence_breaks_a_rule_still_gets_a_summary():
 def test_settings_of_the_lead_and_the_whole_quotations_below_one_are_refused(name):
     with pytest.raises(NewsprismError, match=name):
         SummarySettings(**{name: 0})
+
+
+def test_a_sentence_that_only_names_the_speaker_joins_the_quotation_before_it():
+    from newsprism.summarize import _quotation_units
+    from newsprism.text.segment import segment
+
+    text = (
+        "The Senate will vote on the nominee next week. “Could any judge appointed by a Republican president be "
+        "approved with 60 votes?” Senate Majority Leader Mitch McConnell, R-Ky., asked on Tuesday."
+    )
+    sentences = segment(Article(id="a0", text=text, outlet="Fox News"))
+    assert len(sentences) == 3 and _quotation_units(text, sentences, 4) == [(0, 0), (1, 2)]

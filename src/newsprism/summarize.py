@@ -219,7 +219,9 @@ def _whole_quotations(
     sentence to the last, with their concepts, under the first one's fact. Likewise a quotation
     with no word outside it that follows a quotation whose speaker is named ("“...,” Trump
     tweeted. “These are sick and demented people.”": news copy lets a quote-only sentence continue
-    the last speaker) joins it, so the speaker's words are told with the speaker. The sentences
+    the last speaker) joins it, and so does a sentence that only names the speaker after a
+    quote-only one ("“... by a Republican president?” / Senate Majority Leader Mitch McConnell,
+    R-Ky., asked on Tuesday."), so the speaker's words are told with the speaker. The sentences
     after the first of each such span are returned so that they are not candidates alone.
     """
     joined: list[_Candidate] = []
@@ -235,7 +237,7 @@ def _whole_quotations(
                 held = frozenset().union(*(concepts[(article.id, s.index)] for s in sentences))
                 fact = analysis.fact_of[(article.id, sentences[0].index)]
                 joined.append(_Candidate(whole, fact, word_count(text), held))
-                inside.update((article.id, s.index) for s in sentences[1:-1])
+                inside.update((article.id, s.index) for s in sentences[1:])
     return joined, inside
 
 
@@ -258,10 +260,14 @@ def _quotation_units(text: str, sentences: Sequence[Sentence], limit: int) -> li
         i = last + 1
     runs: list[tuple[int, int]] = []
     for first, last in units:
-        if runs and last - runs[-1][0] < limit and _quote_only(marks(first, last)):
+        if runs and last - runs[-1][0] < limit:
             before = marks(*runs[-1])
-            if before.balanced and not _quote_only(before) and before.outside != text[sentences[runs[-1][0]].start : sentences[runs[-1][1]].end]:
+            quoted_before = before.outside != text[sentences[runs[-1][0]].start : sentences[runs[-1][1]].end]
+            if _quote_only(marks(first, last)) and before.balanced and quoted_before and not _quote_only(before):
                 runs[-1] = (runs[-1][0], last)  # a quote-only sentence continues the quotation before it
+                continue
+            if _quote_only(before) and first == last and _ATTRIBUTION_ONLY.match(sentences[first].text):
+                runs[-1] = (runs[-1][0], last)  # the speaker the splitter cut from the quotation
                 continue
         runs.append((first, last))
     return runs
@@ -626,6 +632,13 @@ def _merge_near_duplicates(candidates: Sequence[_Candidate], overlap: float) -> 
 
 
 _WORDS = re.compile(r"\w")
+_ATTRIBUTION_ONLY = re.compile(
+    r"^[^\"“”«»\s]+(?:\s+[^\"“”«»\s]+){0,9}?\s+"
+    r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|told|tells|explained|continued|noted|replied)"
+    r"(?:\s+[^\"“”«»\s]+){0,5}[.!]$"
+)
+"""A sentence that only names who spoke ("Senate Majority Leader Mitch McConnell, R-Ky., asked on
+Tuesday."): what the splitter leaves when it cuts a long attribution from its quotation."""
 
 _DATED = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|last night"
