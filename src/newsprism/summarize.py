@@ -668,7 +668,8 @@ def _news(
     They are ranked by how many articles open with their fact (``fact`` as the program counts it:
     near-duplicates merged), then, when the articles carry different publication days, by the
     latest day an article opening with it was published (a follow-up's "will not resign" is the
-    news, not the day-old "opens door to an early exit"), then by the concept weight they hold.
+    news, not the day-old "opens door to an early exit"), then by their own article's day, then by
+    the concept weight they hold.
     """
     merged = {(c.sentence.article, c.sentence.index): c.fact for c in shortlisted}
     by_article: dict[str, list[_Candidate]] = {}
@@ -700,11 +701,14 @@ def _lead(
     news: Sequence[_Candidate], chosen: list[_Candidate], shortlisted: Sequence[_Candidate], weights: dict,
     words: int, settings: SummarySettings, rewards: np.ndarray,
 ) -> tuple[_Candidate | None, list[_Candidate]]:
-    """The summary's first sentence and all its sentences: the best-ranked of the ``news`` whose fact
-    the program chose (the sentence it chose for that fact: putting the fact in the latest report's
-    words instead cost DUC 2004 0.4 ROUGE-1); when it chose none, each of the ``settings.lead_trials`` best is taken first
-    in turn, the program fills the words left around it, and the trial covering the most concept
-    weight is kept. (None, ``chosen``) when there is no news to lead with."""
+    """The summary's first sentence and all its sentences.
+
+    The lead is the sentence the program chose for the best-ranked fact of the ``news`` it chose
+    (putting that fact in the latest report's words instead cost DUC 2004 0.4 ROUGE-1). When it
+    chose none, each of the ``settings.lead_trials`` best is taken first in turn, the program fills
+    the words left around it, and the trial covering the most concept weight is kept. (None,
+    ``chosen``) when there is no news to lead with.
+    """
     told = {c.fact: c for c in chosen if not opens_with_pronoun(c.sentence.text)}
     for candidate in news:
         if candidate.fact in told:
