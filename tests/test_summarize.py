@@ -374,3 +374,12 @@ def test_a_sentence_that_only_names_the_speaker_joins_the_quotation_before_it():
     )
     sentences = segment(Article(id="a0", text=text, outlet="Fox News"))
     assert len(sentences) == 3 and _quotation_units(text, sentences, 4) == [(0, 0), (1, 2)]
+
+
+def test_the_summary_does_not_lead_with_a_sentence_that_goes_on_from_one_before():
+    text = (
+        "But the central bank raised its key interest rate to 5.5 percent on Tuesday, the highest in two decades. "
+        "Governor Anna Berg said on Tuesday that inflation remained far above the target of two percent."
+    )
+    summary = summarize(story_of(text, BANK_2), 10_000)
+    assert not summary.sentences[0].sentence.text.startswith("But ")

@@ -17,6 +17,10 @@ from newsprism.model import Article
 # htmldate's own defaults, with the time of day kept (stories are clustered by time, not only by day).
 _DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Elements that start a new line of text when a page is read as a person sees it.
+_BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
+               "figcaption", "figure", "blockquote", "section", "article", "header", "footer", "nav", "aside",
+               "br", "dt", "dd", "pre", "form", "button", "label", "option", "title", "address", "main")
 _METADATA = ("title", "author", "date", "sitename", "hostname", "url", "language", "description")
 
 
@@ -38,6 +42,16 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> d
     found["text"] = text
     found["truncated"] = truncated
     return found
+
+
+def block_lines(root) -> list[str]:
+    """The text of an lxml element as a person sees it: one line per block element (paragraph,
+    heading, list item, cell...), whitespace collapsed, blank lines left out. Changes ``root``."""
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return [line for line in lines if line]
 
 
 def meta_charset(data: bytes) -> str | None:

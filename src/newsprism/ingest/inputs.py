@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from newsprism.errors import InputError
 from newsprism.ingest.datasets import looks_like_multinews, looks_like_sgml_docs, parse_sgml_file, read_multinews_stories
 from newsprism.ingest.decode import decode_bytes, decode_declared
 from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.html import article_from_html, meta_charset
-from newsprism.ingest.jsonl import read_json_articles, read_jsonl_articles
-from newsprism.ingest.outlets import normalize_outlet
+from newsprism.ingest.jsonl import looks_like_jsonl, read_json_articles, read_jsonl_articles, read_jsonl_data
+from newsprism.ingest.outlets import normalize_outlet, unify_spellings
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.text import article_from_text
 from newsprism.ingest.warc import read_warc
@@ -27,6 +29,9 @@ from newsprism.model import Article, Story
 
 log = logging.getLogger(__name__)
 
+STDIN_NAMES = ("-", "/dev/stdin")
+"""Inputs that mean standard input."""
+STDIN_SOURCE = "<stdin>"
 _OUTLET_PREFIX = re.compile(r"^(?P<outlet>[^=/\\:]+)=(?P<target>.+)$")
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 # A saved page or a fragment of one: plain text almost never opens with one of these tags.
@@ -65,6 +70,7 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
             if outlet:
                 item = replace(item, outlet=outlet)
             result.articles.append(_unique(item, seen_ids))
+    result.articles = unify_spellings(result.articles)
     return result
 
 
@@ -81,6 +87,9 @@ def read_input(target: str, *, allow_private: bool = False,
     """The articles of one input (no ``OUTLET=`` prefix), or its errors."""
     if _URL.match(target):
         yield from read_url(target, allow_private=allow_private, settings=settings)
+        return
+    if target in STDIN_NAMES:
+        yield from read_stdin(allow_private=allow_private, settings=settings)
         return
     path = Path(target)
     if path.is_dir():
@@ -103,6 +112,29 @@ def read_input(target: str, *, allow_private: bool = False,
         yield InputError(target, "no such file or folder")
 
 
+def read_stdin(*, allow_private: bool = False, settings: ReadSettings = ReadSettings(),
+               stream: BinaryIO | None = None) -> Iterator[Article | InputError]:
+    """The articles piped to standard input (``-``): JSONL, a feed, HTML or text, told by the content."""
+    if stream is None:
+        if sys.stdin is None or sys.stdin.isatty():
+            yield InputError(STDIN_SOURCE, "standard input is a terminal, not a pipe (pipe an article in: "
+                                           "newsprism read - < article.txt)")
+            return
+        stream = sys.stdin.buffer
+    data = stream.read(settings.max_file_bytes + 1)
+    if len(data) > settings.max_file_bytes:
+        yield InputError(STDIN_SOURCE, f"over the {settings.max_file_bytes:,}-byte limit for one input")
+        return
+    if looks_like_jsonl(data) and not looks_like_feed(data):
+        yield from read_jsonl_data(data, STDIN_SOURCE, "stdin", settings)
+        return
+    if data.lstrip()[:1] in (b"[", b"{") and not looks_like_feed(data):  # a whole JSON document
+        yield from read_json_articles(data, STDIN_SOURCE, settings)
+        return
+    yield from _read_data(data, name="", source=STDIN_SOURCE, article_id="stdin", allow_private=allow_private,
+                          settings=settings)
+
+
 def read_file(path: Path, *, allow_private: bool = False,
               settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """The articles of one file, by its suffix, else by what its first bytes look like."""
@@ -110,7 +142,7 @@ def read_file(path: Path, *, allow_private: bool = False,
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         yield from read_jsonl_articles(path, settings)
         return
-    if name.endswith((".warc", ".warc.gz")):
+    if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
         yield from read_warc(path, settings)
         return
     if looks_like_multinews(path):
@@ -130,22 +162,29 @@ def read_file(path: Path, *, allow_private: bool = False,
     except InputError as error:
         yield error
         return
+    yield from _read_data(data, name=name, source=source, article_id=path.stem, allow_private=allow_private,
+                          settings=settings)
+
+
+def _read_data(data: bytes, *, name: str, source: str, article_id: str, allow_private: bool,
+               settings: ReadSettings) -> Iterator[Article | InputError]:
+    """The articles of one input's bytes, by its (lower-case) file name, else by its first bytes."""
+    if name.endswith((".rss", ".atom")) or looks_like_feed(data):  # before .json: a JSON Feed is a feed
+        yield from read_feed(data, source=source, allow_private=allow_private, settings=settings)
+        return
     if name.endswith(".json"):
         yield from read_json_articles(data, source, settings)
         return
     if looks_like_sgml_docs(data):
         yield from parse_sgml_file(data, source, settings)
         return
-    if name.endswith((".rss", ".atom")) or looks_like_feed(data):
-        yield from read_feed(data, source=source, allow_private=allow_private, settings=settings)
-        return
     try:
         if name.endswith((".html", ".htm", ".xhtml")) or _HTML_START.match(data[:4096]):
             text, notes = decode_declared(data, meta_charset(data), source, settings)
-            yield article_from_html(text, article_id=path.stem, source=source, notes=notes)
+            yield article_from_html(text, article_id=article_id, source=source, notes=notes)
             return
         text, notes = decode_bytes(data, source, settings)
-        yield article_from_text(text, article_id=path.stem, source=source, notes=notes)
+        yield article_from_text(text, article_id=article_id, source=source, notes=notes)
     except InputError as error:
         yield error
 

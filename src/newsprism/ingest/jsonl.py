@@ -8,6 +8,7 @@ otherwise it is one article. Every bad line or document becomes an ``InputError`
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
@@ -47,7 +48,7 @@ def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterato
         yield InputError(str(path), f"cannot read further ({type(error).__name__}: {error})")
 
 
-def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
+def _parse_lines(handle: BinaryIO, path: Path | str, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
     lines = 0
     for number, raw in enumerate(capped_lines(handle, settings.max_line_bytes), start=1):
         source = f"{path}:{number}"
@@ -71,11 +72,32 @@ def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterat
 
 def read_jsonl_articles(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """Every article of a JSONL file; the documents of cluster lines are articles too."""
-    for line in iter_records(path, settings):
+    yield from _articles_of_lines(iter_records(path, settings), path.stem)
+
+
+def read_jsonl_data(data: bytes, source: str, stem: str,
+                    settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    """Every article of JSONL held in memory (standard input), named ``source:line``."""
+    yield from _articles_of_lines(_parse_lines(io.BytesIO(data), source, settings), stem)
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """Whether ``data`` opens with a line holding one JSON object (JSONL rather than text or HTML)."""
+    first = next((line for line in data[:1_000_000].splitlines() if line.strip()), b"").strip()
+    if not first.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+
+
+def _articles_of_lines(lines: Iterator[JsonLine | InputError], stem: str) -> Iterator[Article | InputError]:
+    for line in lines:
         if isinstance(line, InputError):
             yield line
             continue
-        yield from articles_of(line.record, source=line.source, default_id=f"{path.stem}-{line.number}",
+        yield from articles_of(line.record, source=line.source, default_id=f"{stem}-{line.number}",
                                notes=line.notes)
 
 
