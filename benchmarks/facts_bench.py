@@ -7,9 +7,9 @@
         each pair of an MSRP file (default: ../shared/data/msrp/msrp_train.jsonl) as a two-article
         story through ``newsprism compare --clusters --format jsonl``: accuracy and F1 of "the two
         sentences form one fact", as a user would get them
-    python benchmarks/facts_bench.py fit
+    python benchmarks/facts_bench.py fit [--story-weight W] [--write]
         fit the logistic same-fact model on MSRP training pairs and the candidate pairs of the annotated
-        dev stories, print its 10-fold grouped cross-validation by threshold, and write
+        dev stories, print its 10-fold grouped cross-validation by threshold, and (--write) write
         src/newsprism/data/samefact_model.json
     python benchmarks/facts_bench.py encoders [--model2vec FOLDER]
         the sentence encoders against each other on MSRP: the judge's features alone and with a
@@ -42,7 +42,6 @@ MSRP = DATA / "msrp" / "msrp_train.jsonl"
 GOLD = sorted((ROOT / "tests" / "analysis").glob("fact_annotations_*.json"))
 MODEL = ROOT / "src" / "newsprism" / "data" / "samefact_model.json"
 THRESHOLD = 0.6
-STORY_WEIGHT = float(__import__("os").environ.get("STORY_WEIGHT", "1.0"))
 
 
 def _require(path: Path) -> None:
@@ -144,7 +143,7 @@ def _training_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return np.array(x), np.array(y), np.array(groups), np.arange(len(y)) < msrp_rows
 
 
-def fit() -> None:
+def fit(story_weight: float, write: bool) -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
@@ -153,8 +152,9 @@ def fit() -> None:
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    # the story pairs weigh as much as the MSRP pairs together: they are the decision's real use
-    weight = np.where(is_msrp, 1.0, is_msrp.sum() / max(1, (~is_msrp).sum()) * STORY_WEIGHT)
+    # with story_weight 1 the story pairs weigh as much as the MSRP pairs together: they are the
+    # decision's real use
+    weight = np.where(is_msrp, 1.0, is_msrp.sum() / max(1, (~is_msrp).sum()) * story_weight)
     model = LogisticRegression(C=1.0, max_iter=2000)
     probability = cross_val_predict(model, z, y, groups=groups, cv=GroupKFold(10), method="predict_proba",
                                     params={"sample_weight": weight})[:, 1]
@@ -165,9 +165,11 @@ def fit() -> None:
         story_chosen = chosen & ~is_msrp
         print(f"| {threshold} | {np.mean(chosen[is_msrp] == y[is_msrp]):.3f} | "
               f"{y[story_chosen].mean() if story_chosen.any() else 0:.3f} | {y[story_chosen].sum() / y[~is_msrp].sum():.3f} |")
+    if not write:
+        return
     model.fit(z, y, sample_weight=weight)
     about = (
-        f"Logistic model over newsprism.analysis.samefact.FEATURES, fitted by `python benchmarks/facts_bench.py fit` "
+        f"Logistic model over newsprism.analysis.samefact.FEATURES, fitted by `python benchmarks/facts_bench.py fit --write` "
         f"on {is_msrp.sum()} MSRP training pairs and the {(~is_msrp).sum()} candidate pairs of the annotated dev stories "
         f"(tests/analysis/fact_annotations_*.json); threshold {THRESHOLD}, chosen on 10-fold grouped cross-validation."
     )
@@ -242,7 +244,10 @@ def main() -> None:
     pairs_parser.add_argument("--split", choices=("dev", "heldout"))
     msrp_parser = commands.add_parser("msrp")
     msrp_parser.add_argument("file", nargs="?", type=Path, default=MSRP)
-    commands.add_parser("fit")
+    fit_parser = commands.add_parser("fit")
+    fit_parser.add_argument("--story-weight", type=float, default=1.0,
+                            help="the story pairs' total weight against the MSRP pairs' (1: as much)")
+    fit_parser.add_argument("--write", action="store_true", help="write the fitted model to " + str(MODEL))
     encoders_parser = commands.add_parser("encoders")
     encoders_parser.add_argument("--model2vec", help="a model2vec model folder distilled from MiniLM")
     args = parser.parse_args()
@@ -253,7 +258,7 @@ def main() -> None:
     elif args.command == "encoders":
         encoders(args.model2vec)
     else:
-        fit()
+        fit(args.story_weight, args.write)
 
 
 if __name__ == "__main__":

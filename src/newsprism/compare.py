@@ -92,18 +92,6 @@ def _article_words(analysis: StoryAnalysis) -> list[frozenset[str]]:
     return [frozenset().union(*(parse(s.text).content for s in analysis.sentences[a.id])) for a in analysis.story.articles]
 
 
-def _conveyed_by(analysis: StoryAnalysis, settings: CompareSettings) -> dict[int, set[str]]:
-    """For each fact, the outlets outside it with a sentence that may convey it (``conveys``)."""
-    conveyed: dict[int, set[str]] = {}
-    for (first, second), probability in analysis.matches.items():
-        if probability < settings.conveys:
-            continue
-        for own, other in ((first, second), (second, first)):
-            fact = analysis.fact_of[own]
-            conveyed.setdefault(fact, set()).add(analysis.outlet_of(other[0]))
-    return conveyed
-
-
 def exclusive_facts(
     analysis: StoryAnalysis, settings: CompareSettings, quoted_elsewhere: frozenset[int] = frozenset()
 ) -> dict[str, tuple[Fact, ...]]:
@@ -114,10 +102,10 @@ def exclusive_facts(
     the alignment kept the sentences apart (``quoted_elsewhere``: a translation, "it is necessary
     to dance tango, as they say").
     """
-    conveyed = _conveyed_by(analysis, settings)
+    conveyed = analysis.outlets_conveying(settings.conveys)
     exclusives: dict[str, list[Fact]] = {outlet: [] for outlet in analysis.story.outlets}
     for fact in analysis.facts:
-        alone = len(fact.outlets) == 1 and not conveyed.get(fact.id, set()) - set(fact.outlets)
+        alone = len(conveyed[fact.id]) == 1
         if alone and _words(fact) >= settings.min_fact_words and fact.id not in quoted_elsewhere:
             exclusives[fact.outlets[0]].append(fact)
     return {outlet: _ranked(analysis, facts) for outlet, facts in exclusives.items()}
@@ -127,14 +115,14 @@ def omitted_facts(analysis: StoryAnalysis, settings: CompareSettings) -> dict[st
     """For each outlet, the facts most other outlets tell and none of its sentences conveys, the
     most important first: one entry per fact, however many sentences tell it."""
     outlets = analysis.story.outlets
-    conveyed = _conveyed_by(analysis, settings)
+    conveyed = analysis.outlets_conveying(settings.conveys)
     omissions: dict[str, tuple[Fact, ...]] = {}
     for outlet in outlets:
         others = len(outlets) - 1
         needed = max(settings.omission_min_outlets, math.ceil(settings.omission_share * others))
         missing = [
             fact for fact in analysis.facts
-            if outlet not in fact.outlets and outlet not in conveyed.get(fact.id, ())
+            if outlet not in conveyed[fact.id]
             and len(fact.outlets) >= needed and _words(fact) >= settings.min_fact_words
         ]
         omissions[outlet] = _ranked(analysis, missing)

@@ -202,9 +202,23 @@ class StoryAnalysis:
     facts: tuple[Fact, ...]
     fact_of: Mapping[tuple[str, int], int]
     matches: Mapping[tuple[tuple[str, int], tuple[str, int]], float] = field(default_factory=dict)
+    link_probability: float = 0.5
+    """The probability from which the alignment's judge takes two sentences for one fact."""
 
     def outlet_of(self, article_id: str) -> str:
         return self.story.article(article_id).display_outlet
+
+    def outlets_conveying(self, probability: float | None = None) -> dict[int, tuple[str, ...]]:
+        """For each fact (by id), its outlets, then those with a sentence that matches one of its
+        sentences with at least ``probability`` (default: ``link_probability``) but that the alignment
+        could not join to it (the article already tells the fact, or another member is unlike it)."""
+        floor = self.link_probability if probability is None else probability
+        outlets = {fact.id: dict.fromkeys(fact.outlets) for fact in self.facts}
+        for (first, second), p in self.matches.items():
+            if p >= floor:
+                for own, other in ((first, second), (second, first)):
+                    outlets[self.fact_of[own]].setdefault(self.outlet_of(other[0]))
+        return {fact: tuple(names) for fact, names in outlets.items()}
 
     def sentence_at(self, article_id: str, offset: int) -> Sentence | None:
         """The sentence of ``article_id`` holding character ``offset``, if any."""

@@ -813,8 +813,9 @@ def summarize(
     if lead is None:  # no opening to lead with: the first chosen sentence that names its subject
         lead = next((c for c in ordered if _fit_to_lead(c.sentence.text)), ordered[0])
     ordered.remove(lead)
+    conveying = analysis.outlets_conveying()
     sentences = tuple(
-        SummarySentence(sentence=s, fact=analysis.facts[fact], outlets=analysis.facts[fact].outlets)
+        SummarySentence(sentence=s, fact=analysis.facts[fact], outlets=conveying[fact])
         for s, fact in ((c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]) for c in [lead, *ordered])
     )
     log.info("story %s: %d of %d sentences chosen", analysis.story.id, len(sentences), len(every))

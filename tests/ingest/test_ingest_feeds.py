@@ -77,3 +77,64 @@ def test_an_entry_with_a_summary_and_no_link_gives_the_summary_with_a_note(tmp_p
     (article,) = read_inputs([str(feed)]).articles
     assert article.text == BODY[0]
     assert article.meta["notes"] == ("feed entry has no link; its summary is used",)
+
+
+def test_a_json_feed_nested_past_the_depth_limit_is_one_error_naming_the_file(tmp_path):
+    feed = tmp_path / "deep.json"
+    feed.write_text('{"version": "https://jsonfeed.org/version/1.1", "items": [{"content_text": "x", "extra": '
+                    + "[" * 5000 + "]" * 5000 + "}]}")
+    result = read_inputs([str(feed)])
+    assert result.articles == []
+    assert [(e.source, e.reason) for e in result.errors] == [
+        (str(feed), "JSON nested too deeply (over 64 levels) in a JSON Feed")]
+
+
+def test_a_json_feed_with_an_oversized_integer_is_one_error_naming_the_file(tmp_path):
+    feed = tmp_path / "huge.json"
+    feed.write_text('{"version": "https://jsonfeed.org/version/1", "items": [{"n": ' + "9" * 5000 + "}]}")
+    (error,) = read_inputs([str(feed)]).errors
+    assert error.source == str(feed) and error.reason.startswith("invalid JSON (") and "\n" not in str(error)
+
+
+def test_a_json_feed_item_that_cannot_be_read_is_that_entrys_error_and_the_others_are_read(tmp_path, monkeypatch):
+    from newsprism.ingest import feeds
+
+    real = feeds.html_text
+
+    def html_text(html):
+        if "broken" in html:
+            raise KeyError("broken")
+        return real(html)
+
+    monkeypatch.setattr(feeds, "html_text", html_text)
+    feed = tmp_path / "city.json"
+    feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "1", "url": "https://news.example/a", "content_html": "<p>broken</p>"},
+        {"id": "2", "url": "https://news.example/b", "content_text": BODY[1]}]}))
+    result = read_inputs([str(feed)])
+    assert [a.text for a in result.articles] == [BODY[1]]
+    assert [(e.source, e.reason) for e in result.errors] == [
+        (f"{feed} entry 1", "feed entry cannot be read (KeyError: 'broken')")]
+
+
+def test_an_rss_entry_whose_content_cannot_be_read_is_that_entrys_error_and_the_others_are_read(tmp_path, monkeypatch):
+    from newsprism.ingest import feeds
+
+    real = feeds.html_text
+
+    def html_text(html):
+        if "broken" in html:
+            raise ValueError("broken\ncontent")
+        return real(html)
+
+    monkeypatch.setattr(feeds, "html_text", html_text)
+    feed = tmp_path / "city.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+                    "<channel><item><link>https://news.example/a</link>"
+                    "<content:encoded><![CDATA[<p>broken</p>]]></content:encoded></item>"
+                    "<item><link>https://news.example/b</link>"
+                    f"<content:encoded><![CDATA[<p>{BODY[0]}</p>]]></content:encoded></item></channel></rss>")
+    result = read_inputs([str(feed)])
+    assert [a.text for a in result.articles] == [BODY[0]]
+    assert [(e.source, e.reason) for e in result.errors] == [
+        (f"{feed} entry 1", "feed entry cannot be read (ValueError: broken content)")]

@@ -130,6 +130,7 @@ def test_localhost_name_is_refused_like_its_address(server):
     ("10.1.2.3", "private"), ("192.168.0.1", "private"), ("169.254.169.254", "link-local"),
     ("::1", "loopback"), ("::ffff:127.0.0.1", "loopback"), ("0.0.0.0", "unspecified"),
     ("100.64.0.1", "non-global"), ("8.8.8.8", None), ("2606:4700:4700::1111", None),
+    ("2002:7f00:1::", "loopback"), ("2002:c0a8:1::", "private"), ("2002:808:808::", None),
 ])
 def test_non_public_addresses_are_classified(address, kind):
     assert non_public_kind(ipaddress.ip_address(address)) == kind

@@ -420,7 +420,8 @@ def analyze(
         for i, j, p in zip(first.tolist(), second.tolist(), probability.tolist())
     }
     log.info("story %s: %d sentences in %d facts", story.id, len(flat), len(facts))
-    return StoryAnalysis(story=story, sentences=sentences, facts=tuple(facts), fact_of=fact_of, matches=matches)
+    return StoryAnalysis(story=story, sentences=sentences, facts=tuple(facts), fact_of=fact_of, matches=matches,
+                         link_probability=judge.threshold)
 
 
 def _centrality(similarity: sp.csr_matrix, group_of: np.ndarray, n: int) -> np.ndarray:

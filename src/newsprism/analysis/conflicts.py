@@ -83,11 +83,15 @@ def date_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Conflic
 
 
 def superseded_claims(analysis: StoryAnalysis, settings: ConflictSettings = ConflictSettings()) -> list[Conflict]:
-    """Alike sentences of two reports of different dates, one negating what the other says."""
+    """Alike sentences of two reports of different dates, one negating what the other says, both in
+    the outlets' own words: a quotation is someone's claim, not the report's, and one outlet quoting
+    a denial of what another explains is no later report of the same thing."""
     found = []
     for a, b in _sentence_pairs(analysis):
         dated = analysis.story.article(a.article).published, analysis.story.article(b.article).published
         if None in dated or dated[0] == dated[1] or parse(a.text).negated == parse(b.text).negated:
+            continue
+        if parse(a.text).quoted or parse(b.text).quoted:
             continue
         if _alike(a.text, b.text, settings):
             earlier, later = (a, b) if dated[0] < dated[1] else (b, a)

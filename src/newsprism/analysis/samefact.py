@@ -13,8 +13,8 @@ a probability with a logistic model whose weights are learned on the Microsoft R
 Corpus (news sentence pairs from different outlets judged same-meaning or not) and on the candidate
 pairs of hand-annotated stories (``tests/analysis/fact_annotations_*.json``), shipped as a
 small data file (``data/samefact_model.json``; ``benchmarks/facts_bench.py fit`` writes it and
-states how it was fitted), plus one rule the weights alone do not enforce: numbers or months that
-differ make two facts (``details_differ``). The decision is an injected part: anything with a
+states how it was fitted), plus the rules the weights alone do not enforce: numbers, months or
+quotations that differ make two facts (``details_differ``). The decision is an injected part: anything with a
 ``threshold`` and a ``probabilities(pairs)`` method can stand in for it (``SameFactJudge``).
 """
 
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't", "cannot"})
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -73,6 +74,8 @@ class _Parsed:
     chars: frozenset[str]
     values: tuple[float, ...]
     dates: frozenset[str]
+    quoted: frozenset[str]
+    """Content stems inside quotation marks (to the sentence's end when a quotation runs on)."""
 
 
 def _number_key(token: str) -> str:
@@ -117,6 +120,10 @@ def parse(text: str) -> _Parsed:
         chars=frozenset(squeezed[i : i + 4] for i in range(len(squeezed) - 3)),
         values=tuple(float(t.replace(",", "")) for t in tokens if _PLAIN_NUMBER.fullmatch(t)),
         dates=frozenset(word.lower()[:3] for word in raw if word[:1].isupper() and word.lower() in _MONTHS),
+        quoted=frozenset(
+            stem(word) for part in _QUOTED.findall(text)
+            for word in (t.lower() for t in _TOKEN.findall(part)) if word not in ENGLISH_STOP_WORDS
+        ),
     )
 
 
@@ -196,15 +203,23 @@ def pair_features(pair: PairEvidence) -> list[float]:
 
 
 def details_differ(first: str, second: str, tolerance: float = 0.05) -> bool:
-    """Both sentences give numbers, and none of one's is within ``tolerance`` of one of the other's
-    ("266,000 jobs" against "226,000 jobs", "in 1998" against "in 1996"; "$43,000" and "$43,350" are
-    rounding), or both name months or weekdays and share none: whatever else they share, they do
-    not tell one fact."""
+    """Whatever else they share, two sentences do not tell one fact when
+
+    - both give numbers and none of one's is within ``tolerance`` of one of the other's ("266,000
+      jobs" against "226,000 jobs", "in 1998" against "in 1996"; "$43,000" and "$43,350" are
+      rounding), or both name months or weekdays and share none;
+    - both quote and their quotations share less than half of the shorter one's words: two
+      statements, however alike the words around them ("..., Pelosi said" twice);
+    - they share fewer than two content words: a short sentence matches much by sharing little
+      ("Guess again." / "Guess what?").
+    """
     a, b = parse(first), parse(second)
     numbers_differ = bool(a.values and b.values) and not any(
         abs(x - y) <= tolerance * max(abs(x), abs(y)) for x in a.values for y in b.values
     )
-    return numbers_differ or bool(a.dates and b.dates and not a.dates & b.dates)
+    quotes_differ = bool(a.quoted and b.quoted) and len(a.quoted & b.quoted) < 0.5 * min(len(a.quoted), len(b.quoted))
+    return (numbers_differ or bool(a.dates and b.dates and not a.dates & b.dates) or quotes_differ
+            or len(a.content & b.content) < 2)
 
 
 class SameFactJudge(Protocol):
@@ -232,7 +247,8 @@ class SameFactModel:
     about: str = ""
     contradiction: float = 0.5
     """The factor on the probability of a pair whose ``details_differ``: the design's rule that a
-    differing number or date makes two facts, which the learned weights alone do not enforce."""
+    differing number, date or speaker's words make two facts, which the learned weights alone do
+    not enforce."""
 
     def __post_init__(self) -> None:
         if not len(self.weights) == len(self.mean) == len(self.scale) == len(FEATURES):

@@ -6,6 +6,9 @@ saved to a file gives its articles even when the pages cannot be reached. An ent
 summary alone is followed to its page (with the same address checks as any URL), and the entry's
 title and date fill in what the page lacks; when the page cannot be fetched, the summary is used,
 with a note saying so.
+
+Whatever the feed parser raises on a malformed feed is that feed's one-line error, and whatever a
+malformed entry raises is that entry's: the other entries are still read.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from datetime import datetime
 
 from newsprism.errors import InputError
 from newsprism.ingest.dates import parse_date
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.ingest.settings import ReadSettings
 from newsprism.model import Article
@@ -52,71 +56,112 @@ def read_feed(data: bytes, *, source: str, allow_private: bool = False,
         yield InputError(source, "empty input (no feed)")
         return
     try:
-        entries = json_feed_entries(data, source) if _JSON_FEED.match(data[:4096]) else xml_feed_entries(data, source)
+        entries = (json_feed_entries(data, source, settings) if _JSON_FEED.match(data[:4096])
+                   else xml_feed_entries(data, source))
     except InputError as error:
         yield error
         return
+    except Exception as error:  # noqa: BLE001 - feedparser raises ValueError, KeyError... on malformed feeds
+        yield InputError(source, f"feed cannot be parsed ({one_line(error)})")
+        return
     for entry in entries[: settings.max_feed_entries]:
-        yield from _entry_article(entry, source, allow_private, settings)
+        if isinstance(entry, InputError):
+            yield entry
+            continue
+        try:
+            articles = list(_entry_article(entry, source, allow_private, settings))
+        except Exception as error:  # noqa: BLE001 - a malformed entry is that entry's error
+            articles = [InputError(f"{source} entry {entry.index}", f"feed entry cannot be read ({one_line(error)})")]
+        yield from articles
     if len(entries) > settings.max_feed_entries:
         left = len(entries) - settings.max_feed_entries
         yield InputError(source, f"{left} {'entry' if left == 1 else 'entries'} beyond the first "
                                  f"{settings.max_feed_entries} {'was' if left == 1 else 'were'} not read")
 
 
-def xml_feed_entries(data: bytes, source: str) -> list[FeedEntry]:
-    """The entries of an RSS, Atom or RDF feed; ``InputError`` when it has none."""
+def xml_feed_entries(data: bytes, source: str) -> list[FeedEntry | InputError]:
+    """The entries of an RSS, Atom or RDF feed, an ``InputError`` in place of an entry that cannot be
+    read; ``InputError`` raised when it has none."""
     import feedparser
 
     # A feed fetched from a URL resolves its relative entry links against that URL.
     base = {"content-location": source} if source.startswith(("http://", "https://")) else None
     parsed = feedparser.parse(data, response_headers=base)
-    if not parsed.entries:
+    found = list(parsed.entries)
+    if not found:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise InputError(source, f"no feed entries found{problem}")
-    entries = []
-    for index, entry in enumerate(parsed.entries, start=1):  # counted as a reader counts, like file:line
-        contents = [c for c in entry.get("content") or () if (c.get("value") or "").strip()]
-        best = max(contents, key=lambda c: len(c["value"]), default=None)
-        text = None
-        if best is not None:
-            text = html_text(best["value"]) if best.get("type", "text/html") in _HTML_TYPES else best["value"].strip()
-        summary = entry.get("summary")
-        entries.append(FeedEntry(
-            index=index,
-            link=entry.get("link"),
-            title=entry.get("title"),
-            published=parse_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-            text=text or None,
-            summary=html_text(summary) if summary else None,
-        ))
+    entries: list[FeedEntry | InputError] = []
+    for index, entry in enumerate(found, start=1):  # counted as a reader counts, like file:line
+        try:
+            entries.append(_xml_entry(index, entry))
+        except Exception as error:  # noqa: BLE001 - a malformed entry is that entry's error
+            entries.append(InputError(f"{source} entry {index}", f"feed entry cannot be read ({one_line(error)})"))
     return entries
 
 
-def json_feed_entries(data: bytes, source: str) -> list[FeedEntry]:
-    """The items of a JSON Feed (https://jsonfeed.org, versions 1 and 1.1)."""
+def _xml_entry(index: int, entry) -> FeedEntry:
+    """What feedparser gives for one entry, as a ``FeedEntry``."""
+    contents = [c for c in entry.get("content") or () if (c.get("value") or "").strip()]
+    best = max(contents, key=lambda c: len(c["value"]), default=None)
+    text = None
+    if best is not None:
+        text = html_text(best["value"]) if best.get("type", "text/html") in _HTML_TYPES else best["value"].strip()
+    summary = entry.get("summary")
+    return FeedEntry(
+        index=index,
+        link=entry.get("link"),
+        title=entry.get("title"),
+        published=parse_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+        text=text or None,
+        summary=html_text(summary) if summary else None,
+    )
+
+
+def json_feed_entries(data: bytes, source: str,
+                      settings: ReadSettings = ReadSettings()) -> list[FeedEntry | InputError]:
+    """The items of a JSON Feed (https://jsonfeed.org, versions 1 and 1.1), an ``InputError`` in
+    place of an item that cannot be read.
+
+    The JSON is parsed with the same protections as any JSON input (nesting depth, oversized
+    integers, lone surrogate escapes)."""
+    from newsprism.ingest.jsonl import parse_json
+
     try:
-        feed = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(source, f"invalid JSON Feed ({error})") from error
+        text = data.decode(json.detect_encoding(data))
+    except UnicodeDecodeError as error:
+        raise InputError(source, f"invalid JSON Feed ({one_line(error)})") from None
+    try:
+        feed, _ = parse_json(text, source, settings,
+                             where=lambda error: f"at line {error.lineno} column {error.colno}; truncated?")
+    except InputError as error:
+        raise InputError(source, f"{error.reason} in a JSON Feed") from None
     items = feed.get("items") if isinstance(feed, dict) else None
     if not isinstance(items, list) or not items:
         raise InputError(source, "no feed entries found (no 'items' list)")
-    entries = []
+    entries: list[FeedEntry | InputError] = []
     for index, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            item = {}
-        html, plain = _string(item.get("content_html")), _string(item.get("content_text"))
-        text = html_text(html) if html else plain
-        entries.append(FeedEntry(
-            index=index,
-            link=_string(item.get("url")) or _string(item.get("external_url")),
-            title=_string(item.get("title")),
-            published=parse_date(_string(item.get("date_published")) or _string(item.get("date_modified"))),
-            text=text or None,
-            summary=_string(item.get("summary")),
-        ))
+        try:
+            entries.append(_json_entry(index, item))
+        except Exception as error:  # noqa: BLE001 - a malformed item is that entry's error
+            entries.append(InputError(f"{source} entry {index}", f"feed entry cannot be read ({one_line(error)})"))
     return entries
+
+
+def _json_entry(index: int, item: object) -> FeedEntry:
+    """One JSON Feed item as a ``FeedEntry`` (an item that is not an object gives an empty entry)."""
+    if not isinstance(item, dict):
+        item = {}
+    html, plain = _string(item.get("content_html")), _string(item.get("content_text"))
+    text = html_text(html) if html else plain
+    return FeedEntry(
+        index=index,
+        link=_string(item.get("url")) or _string(item.get("external_url")),
+        title=_string(item.get("title")),
+        published=parse_date(_string(item.get("date_published")) or _string(item.get("date_modified"))),
+        text=text or None,
+        summary=_string(item.get("summary")),
+    )
 
 
 def html_text(html: str) -> str:
@@ -150,11 +195,17 @@ def _entry_article(entry: FeedEntry, source: str, allow_private: bool,
     try:
         page = fetch(entry.link, allow_private=allow_private, settings=settings)
         article = article_from_response(page, source=entry.link, settings=settings)
-    except InputError as error:
+    except Exception as error:  # noqa: BLE001 - whatever stops the page is this entry's problem
+        if isinstance(error, InputError):
+            problem = InputError(error.source, f"{error.reason} (entry {entry.index} of feed {source})")
+            reason = error.reason
+        else:
+            reason = f"cannot be read ({one_line(error)})"
+            problem = InputError(where, f"feed entry {reason}")
         if not entry.summary:
-            yield InputError(error.source, f"{error.reason} (entry {entry.index} of feed {source})")
+            yield problem
             return
-        note = f"the page could not be read ({error.reason}); the feed's summary is used"
+        note = f"the page could not be read ({reason}); the feed's summary is used"
         yield _article(entry, entry.summary, source, where, notes=(note,))
         return
     yield replace(article, title=article.title or entry.title, published=article.published or entry.published,

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from newsprism.errors import InputError
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.dates import parse_date
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.model import Article
@@ -32,7 +33,7 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> d
         document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                                date_extraction_params=_DATE_PARAMS)
     except Exception as error:  # trafilatura/lxml raise many types on malformed markup
-        raise InputError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from error
+        raise InputError(source, f"HTML could not be parsed ({one_line(error)})") from error
     text = getattr(document, "text", None) if document is not None else None
     truncated = looks_truncated(html)
     if not text or not text.strip():

@@ -17,10 +17,13 @@ from typing import BinaryIO
 from newsprism.errors import InputError
 from newsprism.ingest.datasets import looks_like_multinews, looks_like_sgml_docs, parse_sgml_file, read_multinews_stories
 from newsprism.ingest.decode import decode_bytes, decode_declared
+from newsprism.ingest.failures import guarded
 from newsprism.ingest.feeds import looks_like_feed, read_feed
+from newsprism.ingest.folders import folder_files
 from newsprism.ingest.html import article_from_html, meta_charset
 from newsprism.ingest.jsonl import looks_like_jsonl, read_json_articles, read_jsonl_articles, read_jsonl_data
 from newsprism.ingest.outlets import normalize_outlet, unify_spellings
+from newsprism.ingest.sanitize import sanitized_items
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.text import article_from_text
 from newsprism.ingest.warc import read_warc
@@ -62,7 +65,8 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
     seen_ids: dict[str, int] = {}
     for raw in inputs:
         outlet, target = split_outlet(raw)
-        for item in read_input(target, allow_private=allow_private, settings=settings):
+        items = guarded(target, read_input(target, allow_private=allow_private, settings=settings))
+        for item in sanitized_items(items, settings):
             if isinstance(item, InputError):
                 log.info("input problem: %s", item)
                 result.errors.append(item)
@@ -77,33 +81,40 @@ def read_inputs(inputs: Iterable[str], *, allow_private: bool = False,
 def split_outlet(raw: str) -> tuple[str, str]:
     """``("RT", "rt.txt")`` for ``"RT=rt.txt"``; ``("", raw)`` for a plain path, a URL or an existing file."""
     match = _OUTLET_PREFIX.match(raw)
-    if not match or _URL.match(raw) or Path(raw).exists():
+    if not match or _URL.match(raw) or _exists(raw):
         return "", raw
     return normalize_outlet(match["outlet"]), match["target"]
+
+
+def _exists(name: str) -> bool:
+    """Whether a file or folder of that name exists; False for a name no file can have (too long,
+    a NUL byte), which reading then reports."""
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def read_input(target: str, *, allow_private: bool = False,
                settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """The articles of one input (no ``OUTLET=`` prefix), or its errors."""
     if _URL.match(target):
-        yield from read_url(target, allow_private=allow_private, settings=settings)
+        yield from guarded(target, read_url(target, allow_private=allow_private, settings=settings))
         return
     if target in STDIN_NAMES:
-        yield from read_stdin(allow_private=allow_private, settings=settings)
+        yield from guarded(STDIN_SOURCE, read_stdin(allow_private=allow_private, settings=settings))
         return
     path = Path(target)
     if path.is_dir():
-        entries = sorted(p for p in path.rglob("*") if not _hidden(p.relative_to(path)))
-        files = [p for p in entries if p.is_file()]
-        if not files:
-            yield InputError(target, "folder has no files")
-        for entry in entries:
-            if entry.is_file():
+        found = False
+        for entry in folder_files(path):
+            found = True
+            if isinstance(entry, InputError):
+                yield entry
+            else:
                 yield from read_file(entry, allow_private=allow_private, settings=settings)
-            elif entry.is_symlink() and not entry.exists():
-                yield InputError(str(entry), "broken symbolic link (its target does not exist)")
-            elif entry.is_symlink() and entry.is_dir():  # not walked: a link may lead back up (a loop)
-                yield InputError(str(entry), "symbolic link to a folder, not followed (name the folder itself)")
+        if not found:
+            yield InputError(target, "folder has no files")
     elif path.is_file():
         yield from read_file(path, allow_private=allow_private, settings=settings)
     elif path.exists():
@@ -137,7 +148,13 @@ def read_stdin(*, allow_private: bool = False, settings: ReadSettings = ReadSett
 
 def read_file(path: Path, *, allow_private: bool = False,
               settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
-    """The articles of one file, by its suffix, else by what its first bytes look like."""
+    """The articles of one file, by its suffix, else by what its first bytes look like; whatever
+    its reader raises is this file's error."""
+    yield from guarded(str(path), _read_file(path, allow_private=allow_private, settings=settings))
+
+
+def _read_file(path: Path, *, allow_private: bool,
+               settings: ReadSettings) -> Iterator[Article | InputError]:
     name = path.name.lower()
     if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         yield from read_jsonl_articles(path, settings)
@@ -187,10 +204,6 @@ def _read_data(data: bytes, *, name: str, source: str, article_id: str, allow_pr
         yield article_from_text(text, article_id=article_id, source=source, notes=notes)
     except InputError as error:
         yield error
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
 
 
 def _unique(article: Article, seen: dict[str, int]) -> Article:

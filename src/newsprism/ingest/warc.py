@@ -11,13 +11,17 @@ through warcio's conversion to WARC records, so both formats take the same path.
 from __future__ import annotations
 
 import gzip
+import io
 import logging
+import zlib
 from collections import Counter
+from contextlib import redirect_stderr
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from newsprism.errors import InputError
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.web import Fetched, article_from_response
 from newsprism.model import Article
@@ -36,7 +40,7 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     html_records = 0
     try:
         start = _first_bytes(path)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         yield InputError(str(path), f"cannot read ({getattr(error, 'strerror', None) or error})")
         return
     if start.strip() and not start.lstrip().startswith((b"WARC/", b"filedesc://")):
@@ -45,14 +49,21 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
         return
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream, arc2warc=True):
+            iterator = ArchiveIterator(stream, arc2warc=True)
+            while True:
+                record, complaint = _next_quietly(iterator)
+                if complaint:
+                    yield InputError(str(path), f"after record {records}: {complaint}")
+                if record is None:
+                    break
                 records += 1
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 content_type = _html_type(record)
                 if content_type is None:
                     skipped += 1
                     kinds[_kind(record)] += 1
-                    record.content_stream().read()
+                    while record.raw_stream.read(1 << 16):  # skipped undecoded: a compressed body may be a bomb
+                        pass
                 else:
                     body = record.content_stream().read(settings.max_response_bytes + 1)
                     if len(body) > settings.max_response_bytes:
@@ -69,8 +80,7 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
         yield InputError(str(path), f"cannot read ({error.strerror or error})")
         return
     except Exception as error:  # warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
-        yield InputError(str(path), f"truncated or corrupt WARC after {records} records "
-                                    f"({type(error).__name__}: {error})")
+        yield InputError(str(path), f"truncated or corrupt WARC after {records} records ({one_line(error)})")
         return
     if records == 0:
         yield InputError(str(path), "no WARC records found")
@@ -79,6 +89,20 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
         among = f"its {records} records" if records != 1 else "its one record"
         yield InputError(str(path), f"nothing to read: no HTML response record among {among} ({held})")
     log.info("%s: %d records, %d skipped (not HTML responses)", path, records, skipped)
+
+
+def _next_quietly(iterator) -> tuple[object | None, str]:
+    """The next record (None at the end) and what warcio wrote to standard error meanwhile, on one
+    line: it writes a multi-line warning there for a record not followed by a blank line (a wrong
+    Content-Length), which is this input's problem, reported as its warning like any other."""
+    captured = io.StringIO()
+    with redirect_stderr(captured):
+        record = next(iterator, None)
+    said = captured.getvalue()
+    if not said.strip():
+        return record, ""
+    first = " ".join(said.split("Offset:")[0].replace("WARNING:", "").split())
+    return record, first[:200] or "warcio reported a damaged record"
 
 
 def _html_type(record) -> str | None:
