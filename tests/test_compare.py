@@ -142,3 +142,38 @@ def test_a_translated_quotation_carried_by_both_outlets_is_not_an_exclusive(seed
     _, comparison = seed
     exclusive = " ".join(f.representative.text for f in comparison.exclusives["Los Angeles Times"])
     assert "necessary to dance tango" not in exclusive
+
+
+def test_an_outlet_that_conveys_a_fact_in_a_sentence_the_alignment_left_apart_does_not_omit_it():
+    close = "At least 40 people died on Sunday as floodwater swept through the province."
+    story = _story(("A", FLOOD), ("B", FLOOD_3), ("C", close))
+    analysis = analyze(story)
+    fact = analysis.fact_of[("a0", 0)]
+    assert "C" not in analysis.facts[fact].outlets  # the alignment kept C's sentence apart
+    assert any(p >= CompareSettings().conveys for pair, p in analysis.matches.items() if ("a2", 0) in pair)
+    assert compare(analysis).omissions["C"] == ()
+
+
+def test_exclusives_are_ranked_with_the_fact_carrying_a_figure_and_a_name_first():
+    plain = "The weather stayed grey and wet across the region for much of the long weekend."
+    named = "Governor Maria Lopez said 12 bridges were closed and 300 soldiers were sent to help."
+    comparison = compare(_story(("A", FLOOD + " " + plain + " " + named), ("B", FLOOD_2)))
+    assert [f.representative.text for f in comparison.exclusives["A"]] == [named, plain]
+
+
+def test_the_comparison_lists_every_fact_with_all_its_sentences(seed):
+    analysis, comparison = seed
+    assert comparison.facts == analysis.facts
+    assert sum(len(f.sentences) for f in comparison.facts) == sum(len(s) for s in analysis.sentences.values())
+
+
+def test_consensus_exclusives_and_omissions_are_facts_of_the_comparison(seed):
+    _, comparison = seed
+    listed = [*comparison.consensus, *(f for fs in comparison.exclusives.values() for f in fs),
+              *(f for fs in comparison.omissions.values() for f in fs)]
+    assert all(comparison.facts[f.id] is f for f in listed)
+
+
+def test_conveys_must_be_a_probability():
+    with pytest.raises(NewsprismError, match="conveys"):
+        CompareSettings(conveys=0.0)

@@ -72,10 +72,10 @@ def test_summary_sentence_names_every_outlet_reporting_its_fact():
     assert rate and rate[0].outlets == ("Reuters", "AP")
 
 
-def test_sentences_are_in_chronological_order_of_their_articles():
+def test_sentences_after_the_lead_are_in_chronological_order_of_their_articles():
     story = bank_story(a0=datetime(2024, 5, 2), a1=datetime(2024, 5, 1))
     summary = summarize(story, 10_000)
-    dates = [min(story.article(s.article).published for s in c.fact.sentences) for c in summary.sentences]
+    dates = [min(story.article(s.article).published for s in c.fact.sentences) for c in summary.sentences[1:]]
     assert dates == sorted(dates)
 
 
@@ -266,3 +266,120 @@ def test_only_a_candidate_inside_a_quotation_earns_the_quotation_reward():
 def test_settings_with_a_negative_quotation_reward_are_refused():
     with pytest.raises(NewsprismError, match="quotation_reward"):
         SummarySettings(quotation_reward=-1)
+
+
+def story_of(*texts: str, dates: tuple = ()) -> Story:
+    return Story(id="s", articles=tuple(
+        Article(id=f"a{k}", text=text, outlet=f"Outlet {k}", published=dates[k] if dates else None)
+        for k, text in enumerate(texts)
+    ))
+
+
+def test_a_sentence_cut_short_by_its_source_is_never_chosen():
+    cut = "The central bank raised its key interest rate to 5.5 percent on Tuesday, the highest level in..."
+    story = story_of(BANK.replace(BANK.split(". ")[0] + ".", cut), BANK_2)
+    assert all(not c.sentence.text.endswith("...") for c in summarize(story, 10_000).sentences)
+
+
+QUOTED = (
+    "The central bank raised its key interest rate to 5.5 percent on Tuesday, the highest level in two decades. "
+    "“We will raise the rate again if inflation stays high. Markets should be ready for that,” the governor "
+    "of the central bank said on Tuesday."
+)
+
+
+def test_a_quotation_split_over_two_sentences_is_chosen_whole_and_never_in_pieces():
+    story = story_of(QUOTED, BANK_2)
+    texts = [c.sentence.text for c in summarize(story, 10_000).sentences]
+    assert "“We will raise the rate again if inflation stays high." not in texts
+    assert any(t.startswith("“We will raise") and t.endswith("said on Tuesday.") for t in texts)
+
+
+def test_a_whole_quotation_in_a_summary_slices_its_span_out_of_its_article():
+    story = story_of(QUOTED, BANK_2)
+    for chosen in summarize(story, 10_000).sentences:
+        s = chosen.sentence
+        assert story.article(s.article).text[s.start : s.end] == s.text
+
+
+CONTINUED = (
+    "The central bank raised its key interest rate to 5.5 percent on Tuesday, the highest level in two decades. "
+    "“Inflation is still far too high,” the governor of the central bank said on Tuesday. "
+    "“We will do what it takes to bring inflation down.”"
+)
+
+
+def test_a_quote_only_sentence_is_never_chosen_alone():
+    texts = [c.sentence.text for c in summarize(story_of(CONTINUED, BANK_2), 10_000).sentences]
+    assert "“We will do what it takes to bring inflation down.”" not in texts
+
+
+def test_a_quote_only_sentence_joins_the_attributed_quotation_before_it_as_one_candidate():
+    from newsprism.summarize import _quotation_units
+    from newsprism.text.segment import segment
+
+    sentences = segment(Article(id="a0", text=CONTINUED, outlet="Reuters"))
+    assert _quotation_units(CONTINUED, sentences, 4) == [(0, 0), (1, 2)]
+
+
+def test_the_summary_leads_with_the_news_not_a_background_opening():
+    background = (
+        "Central banks around the world have struggled for years with prices that rose faster than wages "
+        "and savings. " + BANK
+    )
+    summary = summarize(story_of(background, BANK_2), 10_000)
+    assert "raised" in summary.sentences[0].sentence.text
+
+
+def test_the_latest_development_leads_when_reports_differ_by_date():
+    earlier = (
+        "Governor Paul Lange opened the door to an early exit on Monday, telling a radio host that he might "
+        "leave office soon. Lawmakers from both parties had called for his resignation over the remarks."
+    )
+    later = (
+        "Governor Paul Lange said on Tuesday he will not resign and intends to serve out his full term in "
+        "Augusta. Lawmakers from both parties had called for his resignation over the remarks."
+    )
+    summary = summarize(story_of(earlier, later, dates=(datetime(2016, 8, 29), datetime(2016, 8, 30))), 10_000)
+    assert "will not resign" in summary.sentences[0].sentence.text
+
+
+def test_the_summary_never_opens_with_a_bare_pronoun():
+    text = (
+        "He said the bank raised its key interest rate to 5.5 percent on Tuesday, the highest level in two decades. "
+        "Governor Anna Berg said inflation remained far above the target of two percent this year."
+    )
+    summary = summarize(story_of(text, "He added that markets in Asia and Europe fell sharply after the decision."), 10_000)
+    assert not summary.sentences[0].sentence.text.startswith("He ")
+
+
+def test_a_story_whose_every_sentence_breaks_a_rule_still_gets_a_summary():
+    story = story_of("“We will raise rates again if inflation stays high...", "The bank raised its rate to 5.5 percent...")
+    assert summarize(story, 100).sentences
+
+
+@pytest.mark.parametrize("name", ["lead_sentences", "lead_trials", "quotation_sentences"])
+def test_settings_of_the_lead_and_the_whole_quotations_below_one_are_refused(name):
+    with pytest.raises(NewsprismError, match=name):
+        SummarySettings(**{name: 0})
+
+
+def test_a_sentence_that_only_names_the_speaker_joins_the_quotation_before_it():
+    from newsprism.summarize import _quotation_units
+    from newsprism.text.segment import segment
+
+    text = (
+        "The Senate will vote on the nominee next week. “Could any judge appointed by a Republican president be "
+        "approved with 60 votes?” Senate Majority Leader Mitch McConnell, R-Ky., asked on Tuesday."
+    )
+    sentences = segment(Article(id="a0", text=text, outlet="Fox News"))
+    assert len(sentences) == 3 and _quotation_units(text, sentences, 4) == [(0, 0), (1, 2)]
+
+
+def test_the_summary_does_not_lead_with_a_sentence_that_goes_on_from_one_before():
+    text = (
+        "But the central bank raised its key interest rate to 5.5 percent on Tuesday, the highest in two decades. "
+        "Governor Anna Berg said on Tuesday that inflation remained far above the target of two percent."
+    )
+    summary = summarize(story_of(text, BANK_2), 10_000)
+    assert not summary.sentences[0].sentence.text.startswith("But ")

@@ -5,7 +5,10 @@ The command line prints these as one line without a traceback; anything else is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+_LINE_BREAKS = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
 
 
 class NewsprismError(Exception):
@@ -16,7 +19,10 @@ class InputError(NewsprismError):
     """One input (a file, URL, line or record) could not be read; the batch goes on."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        # A problem is reported on one line, whatever a parser said or a file or link is called.
+        reason = _LINE_BREAKS.sub(" ", reason)
+        shown = source.replace("\r", "\\r").replace("\n", "\\n")
+        super().__init__(f"{shown}: {reason}")
         self.source = source
         self.reason = reason
 

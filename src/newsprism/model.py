@@ -11,6 +11,7 @@ lets every sentence newsprism prints be traced back to its source span.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
@@ -119,13 +120,16 @@ class Fact:
     """Sentences from one or more articles of a story that say the same thing.
 
     ``outlets`` are the distinct outlets whose articles carry the fact; ``representative`` is the
-    sentence that best states it.
+    sentence that best states it. ``confidence`` is how sure the alignment is of the grouping: for a
+    fact of several sentences, the lowest same-fact probability between two of them; for a sentence alone, one minus
+    the probability that its closest sentence of another article tells the same thing.
     """
 
     id: int
     sentences: tuple[Sentence, ...]
     outlets: tuple[str, ...]
     representative: Sentence
+    confidence: float = 1.0
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -211,15 +215,42 @@ class StoryAnalysis:
     appearance (article order, then sentence position); every sentence of the story belongs to
     exactly one fact, so a fact with one sentence is something only one article says.
     ``fact_of`` maps ``(article id, sentence index)`` to the fact's position in ``facts``.
+    ``matches`` holds, for the pairs of sentences of different articles the alignment weighed, the
+    probability that they tell the same thing (``((article, index), (article, index))`` in story
+    order); a pair not in it was too unlike to weigh. The comparison reads it to tell whether an
+    outlet conveys a fact in a sentence the alignment did not join to it.
     """
 
     story: Story
     sentences: Mapping[str, tuple[Sentence, ...]]
     facts: tuple[Fact, ...]
     fact_of: Mapping[tuple[str, int], int]
+    matches: Mapping[tuple[tuple[str, int], tuple[str, int]], float] = field(default_factory=dict)
+    link_probability: float = 0.5
+    """The probability from which the alignment's judge takes two sentences for one fact."""
 
     def outlet_of(self, article_id: str) -> str:
         return self.story.article(article_id).display_outlet
+
+    def outlets_conveying(self, probability: float | None = None) -> dict[int, tuple[str, ...]]:
+        """For each fact (by id), its outlets, then those with a sentence that matches one of its
+        sentences with at least ``probability`` (default: ``link_probability``) but that the alignment
+        could not join to it (the article already tells the fact, or another member is unlike it)."""
+        floor = self.link_probability if probability is None else probability
+        outlets = {fact.id: dict.fromkeys(fact.outlets) for fact in self.facts}
+        for (first, second), p in self.matches.items():
+            if p >= floor:
+                for own, other in ((first, second), (second, first)):
+                    outlets[self.fact_of[own]].setdefault(self.outlet_of(other[0]))
+        return {fact: tuple(names) for fact, names in outlets.items()}
+
+    def sentence_at(self, article_id: str, offset: int) -> Sentence | None:
+        """The sentence of ``article_id`` holding character ``offset``, if any."""
+        sentences = self.sentences.get(article_id, ())
+        position = bisect.bisect_right([s.start for s in sentences], offset) - 1
+        if position >= 0 and sentences[position].start <= offset < sentences[position].end:
+            return sentences[position]
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +310,22 @@ class Framing:
 
 
 @dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two outlets' sentences about the same thing that cannot both be true.
+
+    ``kind``: ``"figure"`` (different values for one quantity), ``"year"`` or ``"day"`` (different
+    dates for one event), ``"superseded"`` (a claim and its negation, the later report second).
+    ``note`` says what differs; ``first`` and ``second`` are the two sentences, each labelled with
+    its outlet.
+    """
+
+    kind: str
+    note: str
+    first: Span
+    second: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """How the outlets of one story covered it, built from its ``StoryAnalysis``."""
 
@@ -290,3 +337,6 @@ class Comparison:
     quotes: tuple[QuoteGroup, ...]
     figures: tuple[FigureReading, ...]
     framing: Mapping[str, Framing]
+    facts: tuple[Fact, ...] = ()
+    """Every fact of the story, in story order; consensus, exclusives and omissions are drawn from it."""
+    conflicts: tuple[Conflict, ...] = ()

@@ -14,12 +14,14 @@ stored with ``duplicate_of`` = the key of that original; ``duplicate_groups`` is
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -119,25 +121,102 @@ class StoryRow:
     so that a listing can still say what the story is about."""
 
 
-class Store:
-    """One SQLite store file. Use as a context manager, or call ``close``."""
+class ReadOnlyStore(NewsprismError):
+    """The store file (or its folder) cannot be written: it can still be opened with ``read_only``."""
 
-    def __init__(self, path: str | Path, settings: ClusterSettings | None = None) -> None:
+
+def store_problem(path: Path, error: sqlite3.Error, doing: str) -> NewsprismError:
+    """The one-line error for an SQLite failure while ``doing`` something with the store at ``path``:
+    a full disk, a read-only file and a damaged file are different problems with different fixes,
+    and each message says which it is."""
+    code = getattr(error, "sqlite_errorname", "") or ""
+    detail = " ".join(str(error).split())
+    if code.startswith("SQLITE_FULL"):
+        return NewsprismError(f"{path}: cannot {doing}: the disk is full ({detail}); free some space and run it again")
+    if code.startswith("SQLITE_READONLY"):
+        return ReadOnlyStore(f"{path}: cannot {doing}: the store is read-only ({detail})")
+    if code.startswith("SQLITE_CANTOPEN"):
+        return NewsprismError(f"{path}: cannot {doing}: the file cannot be opened ({detail}; check its permissions)")
+    if code.startswith("SQLITE_IOERR"):
+        return NewsprismError(f"{path}: cannot {doing}: the disk failed to read or write ({detail})")
+    if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return NewsprismError(f"{path}: not a newsprism store or corrupt ({detail})")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return NewsprismError(f"{path}: cannot {doing}: the store is locked by another program ({detail})")
+    return NewsprismError(f"{path}: cannot {doing} ({type(error).__name__}: {detail})")
+
+
+@contextmanager
+def _failures(path: Path, doing: str) -> Iterator[None]:
+    """Every SQLite failure inside becomes ``store_problem``'s one-line error."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise store_problem(path, error, doing) from None
+
+
+def _sqlite_failures(doing: str) -> Callable:
+    """Decorate a ``Store`` method so that its SQLite failures are ``store_problem``'s one-line errors."""
+    def decorate(method: Callable) -> Callable:
+        @functools.wraps(method)
+        def wrapped(self: Store, *args: Any, **kwargs: Any) -> Any:
+            with _failures(self.path, doing):
+                return method(self, *args, **kwargs)
+        return wrapped
+    return decorate
+
+
+def _text_column(value: Any, column: str, where: str, path: Path, *, nullable: bool = True) -> Any:
+    """``value`` when it is text (or NULL where allowed); otherwise the store was written by
+    something else, and that is said rather than failing later on a number where text belongs."""
+    if isinstance(value, str) or (nullable and value is None):
+        return value
+    raise NewsprismError(f"{path}: {where}: column {column!r} holds {type(value).__name__} "
+                         f"{str(value)[:40]!r}, not text; the store is damaged")
+
+
+class Store:
+    """One SQLite store file. Use as a context manager, or call ``close``.
+
+    ``read_only`` opens an existing store without writing anything to it (not even its schema or
+    journal mode), so that a store on read-only media, or someone else's, can be listed and
+    reported from; ``add`` and ``save_analysis`` then raise ``ReadOnlyStore``. A store whose file
+    turns out not to be writable is opened read-only too (``read_only`` is then True).
+    """
+
+    def __init__(self, path: str | Path, settings: ClusterSettings | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.settings = settings or ClusterSettings()
+        self.read_only = read_only
         if self.path.is_dir():
             raise NewsprismError(f"{self.path}: a folder, not a store file (name a file, such as {self.path / 'news.db'})")
         if not self.path.parent.is_dir():
             raise NewsprismError(f"{self.path}: cannot create the store, folder {self.path.parent} does not exist")
-        try:
-            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        if self.path.exists() and not self.path.is_file():  # a FIFO or device would block or mislead SQLite
+            raise NewsprismError(f"{self.path}: not a regular file, so not a store")
+        if read_only and not self.path.is_file():
+            raise NewsprismError(f"{self.path}: no such store")
+        with _failures(self.path, "open the store for reading" if read_only else "open the store"):
+            self._db = self._connect()
             try:
                 self._prepare()
             except BaseException:
                 self._db.close()  # a file refused here is not kept open by the failed Store
                 raise
-        except sqlite3.DatabaseError as error:
-            raise NewsprismError(f"{self.path}: not a newsprism store or corrupt ({error})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            return sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        uri = self.path.resolve().as_uri()
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            # A WAL store in a folder that cannot be written has no shared-memory file to open;
+            # read as an unchanging file, it is still readable.
+            db.close()
+            return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
     def _prepare(self) -> None:
         """Check the file is this version's store, or a new one, and create the schema in it."""
@@ -146,11 +225,23 @@ class Store:
             raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads {SCHEMA_VERSION}")
         if version == 0:
             self._refuse_foreign_database()
-        self._db.execute("PRAGMA journal_mode=WAL")
+        if self.read_only:
+            if version == 0:
+                raise NewsprismError(f"{self.path}: not a newsprism store (no store tables in it)")
+            return
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
-        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.OperationalError as error:
+            if version != SCHEMA_VERSION or not (error.sqlite_errorname or "").startswith("SQLITE_READONLY"):
+                raise
+            # A complete store in a file this process cannot write (another user's, read-only
+            # media): it can still be listed and reported from.
+            log.info("%s cannot be written (%s); opened read-only", self.path, error)
+            self.read_only = True
 
     def _refuse_foreign_database(self) -> None:
         """Refuse, before changing anything, an SQLite file that holds another program's tables.
@@ -193,6 +284,7 @@ class Store:
             return StoryClusterer(self.settings), version
         return StoryClusterer.load_state(row[0], self.settings), version
 
+    @_sqlite_failures("add articles to the store")
     def add(
         self,
         articles: Sequence[Article],
@@ -206,6 +298,9 @@ class Store:
         stories and the clusterer state are committed in one transaction, after which
         ``on_commit`` is called with the number of articles committed so far.
         """
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.path}: the store is read-only (opened so, or its file cannot be written); "
+                                "articles cannot be added")
         new: list[tuple[str, Article]] = []
         keys_seen: set[str] = set()
         for article in articles:
@@ -281,9 +376,14 @@ class Store:
             db.execute("INSERT OR REPLACE INTO state VALUES ('version', ?)", (str(version + 1),))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # a failed COMMIT (a full disk) may have ended the transaction already
+                try:
+                    db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    log.debug("rollback after a failed commit failed too", exc_info=True)
             raise
 
+    @_sqlite_failures("list the stories of the store")
     def stories(self, since: datetime | None = None) -> list[StoryRow]:
         """Stories, largest first; with ``since``, only those with an article published since then."""
         query = "SELECT id, title, size, first_published, last_published FROM stories"
@@ -293,6 +393,13 @@ class Store:
             params = (_iso(since),)
         query += " ORDER BY size DESC, last_published DESC, id"
         rows = self._db.execute(query, params).fetchall()
+        for row in rows:
+            for column, value in (("id", row[0]), ("title", row[1]), ("first_published", row[3]),
+                                  ("last_published", row[4])):
+                _text_column(value, column, f"story {row[0]!r}", self.path, nullable=column != "id")
+            if not isinstance(row[2], int):
+                raise NewsprismError(f"{self.path}: story {row[0]!r}: its size is {row[2]!r}, not a number; "
+                                     "the store is damaged")
         return [StoryRow(r[0], r[1], r[2], self._outlets(r[0]), r[3], r[4], "" if r[1] else self._lead(r[0]))
                 for r in rows]
 
@@ -301,11 +408,11 @@ class Store:
             "SELECT substr(text, 1, ?) FROM articles WHERE story = ? ORDER BY published IS NULL, published, rowid LIMIT 1",
             (chars, story),
         ).fetchone()
-        return " ".join(row[0].split()) if row else ""
+        return " ".join(_text_column(row[0], "text", f"story {story}", self.path, nullable=False).split()) if row else ""
 
     def _outlets(self, story: str) -> tuple[str, ...]:
         rows = self._db.execute("SELECT DISTINCT outlet FROM articles WHERE story = ? ORDER BY outlet", (story,))
-        return tuple(r[0] for r in rows)
+        return tuple(_text_column(r[0], "outlet", f"story {story}", self.path, nullable=False) for r in rows)
 
     def articles(self, story: str | None = None) -> Iterator[Article]:
         """Stored articles (of one story, when given), in the order they were added."""
@@ -314,26 +421,48 @@ class Store:
         if story is not None:
             query += " WHERE story = ?"
             params = (story,)
-        for r in self._db.execute(query + " ORDER BY rowid", params):
-            yield Article(
-                id=r[0], text=r[1], outlet=r[2], url=r[3], title=r[4],
-                published=datetime.fromisoformat(r[5]) if r[5] else None, source=r[6],
-                meta={"store_key": r[7], "duplicate_of": r[8]},
-            )
+        with _failures(self.path, "read the articles of the store"):
+            for r in self._db.execute(query + " ORDER BY rowid", params):
+                yield self._article(r)
 
+    def _article(self, r: tuple[Any, ...]) -> Article:
+        """The article of one row, refused when the row holds what this store never writes."""
+        where = f"article {r[7]!r}"
+        names = ("id", "text", "outlet", "url", "title", "published", "source", "key", "duplicate_of")
+        for index, name in enumerate(names):
+            _text_column(r[index], name, where, self.path, nullable=name not in ("id", "text", "outlet", "key"))
+        try:
+            published = datetime.fromisoformat(r[5]) if r[5] else None
+        except ValueError:
+            raise NewsprismError(f"{self.path}: {where}: 'published' is not a date ({r[5][:40]!r}); "
+                                 "the store is damaged") from None
+        return Article(id=r[0], text=r[1], outlet=r[2], url=r[3], title=r[4], published=published, source=r[6],
+                       meta={"store_key": r[7], "duplicate_of": r[8]})
+
+    @_sqlite_failures("count the articles of the store")
     def count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
+    @_sqlite_failures("keep an analysis in the store")
     def save_analysis(self, story: str, kind: str, payload: Any) -> None:
         """Keep a story's analysis (``kind`` = "summary", "comparison", ...) as JSON."""
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.path}: the store is read-only (opened so, or its file cannot be written); "
+                                "analyses cannot be kept in it")
         self._db.execute(
             "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (story, kind, json.dumps(payload), _now())
         )
 
+    @_sqlite_failures("read an analysis from the store")
     def analysis(self, story: str, kind: str) -> Any | None:
         row = self._db.execute("SELECT payload FROM analyses WHERE story = ? AND kind = ?", (story, kind)).fetchone()
-        return json.loads(row[0]) if row else None
+        try:
+            return json.loads(row[0]) if row else None
+        except (TypeError, ValueError, RecursionError):
+            raise NewsprismError(f"{self.path}: the {kind} of story {story!r} is not readable JSON; "
+                                 "the store is damaged") from None
 
+    @_sqlite_failures("check the store")
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity check and the store's own invariants (empty when sound)."""
         problems = [r[0] for r in self._db.execute("PRAGMA integrity_check") if r[0] != "ok"]

@@ -87,9 +87,9 @@ def test_representative_is_one_of_the_fact_sentences():
         assert fact.representative in fact.sentences
 
 
-def test_link_threshold_outside_unit_interval_is_refused():
-    with pytest.raises(NewsprismError, match="link_threshold"):
-        AlignSettings(link_threshold=1.5)
+def test_candidate_threshold_outside_unit_interval_is_refused():
+    with pytest.raises(NewsprismError, match="candidate_threshold"):
+        AlignSettings(candidate_threshold=1.5)
 
 
 def test_an_article_without_sentences_gives_no_facts_for_it():

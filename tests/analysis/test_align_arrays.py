@@ -40,11 +40,11 @@ def test_sentence_vectors_are_unit_rows_and_equal_sentences_have_cosine_one():
 
 
 def test_the_representative_is_the_member_most_similar_to_the_others():
-    # a1 tells both halves; a0 and a2 share nothing with each other.
+    # a1 shares its flight wording with a0 and its "homes" with a2.
     story = Story(id="s", articles=(
-        Article(id="a0", text="Floods hit Dhaka on Monday.", outlet="A"),
-        Article(id="a1", text="Floods hit Dhaka on Monday and thousands fled rising rivers in Bangladesh.", outlet="B"),
-        Article(id="a2", text="Thousands fled rising rivers in Bangladesh.", outlet="C"),
+        Article(id="a0", text="Floods hit Dhaka on Monday, forcing thousands of people to flee.", outlet="A"),
+        Article(id="a1", text="Floods hit Dhaka on Monday and forced thousands of people to flee their homes.", outlet="B"),
+        Article(id="a2", text="Floods hit Dhaka on Monday, and thousands of people fled their homes.", outlet="C"),
     ))
     fact = analyze(story).facts[0]
     assert len(fact.sentences) == 3 and fact.representative.article == "a1"

@@ -264,3 +264,11 @@ def test_a_rerun_removes_its_earlier_story_pages_but_no_other_file(articles, tmp
     index = (out / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in (out / "stories").iterdir()) == ["notes.html", "s1.html"]
     assert 'href="stories/s1.html"' in index
+
+
+def test_the_ingest_summary_says_1_article_and_1_story_in_the_singular(tmp_path, capsys):
+    _write(tmp_path / "one.jsonl", [{"id": "a", "outlet": "Reuters", "published": "2024-03-05",
+                                     "text": "The council voted on Tuesday to approve the new budget for the city."}])
+    assert main(["ingest", str(tmp_path / "one.jsonl"), "--db", str(tmp_path / "one.db")]) == 0
+    err = capsys.readouterr().err
+    assert "1 article added" in err and "1 story updated" in err and "1 article in the store" in err

@@ -83,3 +83,35 @@ def test_record_over_the_size_cap_is_an_error_and_reading_goes_on(tmp_path):
     assert (too_big.source, too_big.reason) == (f"{path}#https://www.reuters.com/world/ceasefire",
                                                 "record over the 100-byte limit")
     assert after.source == f"{path}#https://www.reuters.com/empty"  # the next record was still read
+
+
+def _arc(path):
+    """A minimal ARC (version 1) file: its file header, one HTML response and one image."""
+    version = b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = b"filedesc://crawl.arc 0.0.0.0 20200101000000 text/plain %d\n%s\n" % (len(version), version)
+    for url, kind, body in (("https://www.reuters.com/world/ceasefire", b"text/html", PAGE),
+                            ("https://www.reuters.com/logo.png", b"image/png", b"\x89PNG\r\n")):
+        http = b"HTTP/1.0 200 OK\r\nContent-Type: " + kind + b"\r\n\r\n" + body
+        data += b"%s 127.0.0.1 20200101000000 %s %d\n%s\n" % (url.encode(), kind, len(http), http)
+    path.write_bytes(data)
+    return path
+
+
+def test_an_arc_file_is_read_like_a_warc(tmp_path):
+    result = read_inputs([str(_arc(tmp_path / "crawl.arc"))])
+    (article,) = result.articles
+    assert article.url == "https://www.reuters.com/world/ceasefire" and "third day on Sunday" in article.text
+    assert result.errors == []
+
+
+def test_a_warc_with_no_html_response_says_what_it_holds_in_one_line(tmp_path):
+    path = tmp_path / "images.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        _record(writer, "https://www.reuters.com/logo.png", b"\x89PNG\r\n", content_type="image/png")
+        writer.write_record(writer.create_warc_record("https://www.reuters.com/", "request",
+                                                      payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    (error,) = read_inputs([str(path)]).errors
+    assert error.source == str(path) and "\n" not in error.reason
+    assert error.reason == ("nothing to read: no HTML response record among its 2 records "
+                            "(1 response (image/png), 1 request)")

@@ -130,6 +130,7 @@ def test_localhost_name_is_refused_like_its_address(server):
     ("10.1.2.3", "private"), ("192.168.0.1", "private"), ("169.254.169.254", "link-local"),
     ("::1", "loopback"), ("::ffff:127.0.0.1", "loopback"), ("0.0.0.0", "unspecified"),
     ("100.64.0.1", "non-global"), ("8.8.8.8", None), ("2606:4700:4700::1111", None),
+    ("2002:7f00:1::", "loopback"), ("2002:c0a8:1::", "private"), ("2002:808:808::", None),
 ])
 def test_non_public_addresses_are_classified(address, kind):
     assert non_public_kind(ipaddress.ip_address(address)) == kind
@@ -222,7 +223,7 @@ def test_feed_entries_are_refused_when_private_addresses_are_not_allowed(server,
 def test_feed_beyond_the_entry_limit_reports_the_rest(server):
     result = _read(f"{server}/feed.xml", max_feed_entries=1)
     assert len(result.articles) == 1
-    assert result.errors[-1].reason == "1 entries beyond the first 1 were not read"
+    assert result.errors[-1].reason == "1 entry beyond the first 1 was not read"
 
 
 def test_truncated_feed_file_is_an_error(tmp_path):
@@ -308,3 +309,16 @@ def test_https_with_an_untrusted_certificate_is_an_error(tls_server, monkeypatch
     _resolve_news_example_once(monkeypatch)
     (error,) = _read(f"https://news.example:{port}/host").errors
     assert "CERTIFICATE_VERIFY_FAILED" in error.reason
+
+
+def test_a_feed_entry_whose_page_cannot_be_fetched_gives_its_summary_with_a_note(server, tmp_path):
+    feed = tmp_path / "world.rss"
+    feed.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>World</title><link>{server}/</link><description>d</description>
+<item><title>Entry</title><link>{server}/missing.html</link>
+<description>The council voted on Tuesday to approve the new budget.</description></item>
+</channel></rss>""")
+    result = read_inputs([str(feed)], allow_private=True)
+    (article,) = result.articles
+    assert article.text == "The council voted on Tuesday to approve the new budget." and result.errors == []
+    assert article.meta["notes"] == ("the page could not be read (HTTP 404 Not Found); the feed's summary is used",)

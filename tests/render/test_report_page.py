@@ -323,3 +323,31 @@ def test_a_headline_cut_just_after_a_whole_word_keeps_that_word():
     summary = Summary("s", (SummarySentence(sentence, Fact(0, (sentence,), ("A",), sentence), ("A",)),))
     headline = story_headline([Article("a1", text)], summary)
     assert headline == "word " * 21 + "last…" and len(headline) <= 110
+
+
+def test_index_lists_stories_of_one_size_by_date_then_by_the_numbers_in_their_ids():
+    html = render_index([
+        IndexEntry("s10", "s10.html", "Ten", 2, ("RT",), dates="2017-12-20"),
+        IndexEntry("s2", "s2.html", "Two", 2, ("RT",), dates="2017-12-20"),
+        IndexEntry("s11", "s11.html", "Eleven", 2, ("RT",), dates="2017-12-01 to 2017-12-29"),
+        IndexEntry("s1", "s1.html", "One", 3, ("RT",), dates="2017-12-01"),
+    ])
+    order = sorted(["s1", "s2", "s10", "s11"], key=lambda s: html.index(f'href="{s}.html"'))
+    assert order == ["s1", "s11", "s2", "s10"]
+
+
+def test_a_story_id_that_says_story_is_not_repeated_in_the_report_header():
+    from newsprism.render.html import story_label
+    assert (story_label("story-3"), story_label("s3")) == ("story-3", "story s3")
+
+
+@pytest.mark.parametrize("title", ["APW19981016.0240", "s17", "story-0042", "3f2a1b9c4d5e6f70"])
+def test_an_opaque_id_is_not_taken_for_a_story_title(title):
+    from newsprism.render.html import looks_like_id
+    assert looks_like_id(title)
+
+
+@pytest.mark.parametrize("title", ["Brexit", "COVID-19", "Kremlin: it takes two to tango", "G7"])
+def test_a_title_of_words_is_a_title(title):
+    from newsprism.render.html import looks_like_id
+    assert not looks_like_id(title)

@@ -82,3 +82,10 @@ def test_a_longer_word_budget_gives_a_longer_summary(tmp_path):
         assert main(["report", *SEED_INPUTS, "--words", str(words), "--out", str(out)]) == 0
         pages[words] = section(out.read_text(encoding="utf-8"), "summary").count("<li>")
     assert pages[40] < pages[160]
+
+
+def test_report_out_into_a_missing_folder_creates_it(tmp_path, capsys):
+    out = tmp_path / "reports" / "today" / "story.html"
+    assert main(["report", *SEED_INPUTS, "--out", str(out)]) == 0
+    assert out.is_file()
+    assert capsys.readouterr().err.strip() == f"wrote {out}: 2 articles from 2 outlets"

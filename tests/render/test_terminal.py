@@ -41,3 +41,7 @@ def test_a_warning_about_a_file_shows_the_control_characters_in_its_name(tmp_pat
     assert main(["read", str(bad), str(good)]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "bad\\x1b[2J.txt" in err
+
+
+def test_bidirectional_overrides_are_shown_as_escapes_not_obeyed():
+    assert visible("report\u202etxt.exe \u2066x\u2069") == "report\\u202etxt.exe \\u2066x\\u2069"

@@ -283,3 +283,90 @@ def test_a_headline_shaped_line_after_the_body_does_not_make_the_body_a_page_hea
     cleaned = clean_article(article("L.A. Now", BODY, "Council Approves a New City Budget"))
     assert cleaned.text.splitlines()[0] == BODY
     assert cleaned.title is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("TIME: Sign Up for Worth Your Time", "prompt"),
+    ("Write to Jane Roe at jane.roe@example.com", "prompt"),
+    ("Follow the Daily Planet's sports desk on Facebook, Twitter (@PlanetSport) and YouTube.", "prompt"),
+    ("Thanks for subscribing! Keep an eye on your inbox for our first issue.", "prompt"),
+    ("Email Jane Roe at jroe@example.com or follow her @janeroe.", "prompt"),
+    ("Have a tip? Jane Roe may be reached at jroe@example.com.", "prompt"),
+    ("Receive the morning briefing straight to your inbox by subscribing to our newsletter.", "prompt"),
+    ("Morning Brief Newsletter", "prompt"),
+    ("If you're on the Channel 9 News app, click here to watch live", "prompt"),
+    ("Download the Daily Planet app for breaking news alerts.", "prompt"),
+    ("Submit a letter to the editor or write to letters@example.com.", "letters-prompt"),
+    ("- VIDEO: The 20-second hand wash", "teaser"),
+    ("SEE MORE: Council approves the new budget after a long night", "teaser"),
+    ("Mayor resigns after a row over the city budget [NEWS]", "teaser"),
+    ("You may also like...", "teaser"),
+    ("SENATOR SAYS THE BILL WILL PASS BY FRIDAY", "teaser"),
+    ("— Jane Roe (@janeroe) November 4, 2019", "tweet-byline"),
+    ("If you purchase a product through our links, we may earn a commission.", "affiliate-notice"),
+    ("Updated at 1:23 p.m.", "timestamp"),
+    ("| Name | Party | Votes |", "table-row"),
+    ("This copy is for your personal, non-commercial use only.", "copyright"),
+    ("(Reporting by Jane Roe, with reporting by John Doe, editing by Ann Poe.)", "credit"),
+    ("Jane Roe contributed reporting from Springfield.", "credit"),
+    ("Enjoyed this article? Share it with your friends!", "prompt"),
+    ("There was an error processing your request.", "prompt"),
+    ("Tags", "tags"),
+    ("https://static.example.com/image/og-logo.png", "image-link"),
+    ("Supported by", "prompt"),
+    ("These are external links and will open in a new window", "prompt"),
+    ("Listen to this article · 5 min", "prompt"),
+    ("4 min read", "prompt"),
+    ("View 42 comments", "prompt"),
+    ("Share this with Email Facebook Messenger Twitter Pinterest WhatsApp LinkedIn Copy this link", "share-buttons"),
+    ("This article originally appeared on Example Weekly.", "teaser"),
+    ("Read the full story at Example Weekly", "teaser"),
+    ("Want more news like this? Sign up for our newsletter.", "prompt"),
+])
+def test_a_page_furniture_line_is_removed_with_its_reason(line, reason):
+    cleaned = clean_article(article(BODY, line, SECOND))
+    assert reasons(cleaned) == {line: reason}
+    assert cleaned.text.splitlines() == [BODY, SECOND]
+
+
+@pytest.mark.parametrize("line", [
+    "The senator said she would sign up for the program if the bill passed.",
+    "Readers wrote to the newspaper at the time to complain about the change.",
+    "Follow-up inspections found no further damage to the bridge, officials said.",
+    "The newsletter, founded in 1998, has 40,000 readers, its editor said.",
+    "WHAT YOU NEED TO KNOW",
+    "Download speeds on the new network averaged 40 megabits a second, the regulator said.",
+    "Supported by donations, the shelter has housed 300 families since it opened in May.",
+    "Read the full report, the senator said, and you will see what the agency missed.",
+])
+def test_a_body_line_that_mentions_a_prompt_word_is_kept(line):
+    assert clean_article(article(BODY, line, SECOND)).removed == ()
+
+
+def test_a_table_row_with_a_paragraph_long_cell_is_kept_as_a_layout_table():
+    line = "| | " + " ".join([SECOND] * 4) + " |"
+    assert clean_article(article(BODY, line, SECOND)).removed == ()
+
+
+def test_a_click_to_tweet_button_is_cut_off_its_pull_quote():
+    cleaned = clean_article(article(BODY, "A budget is a statement of values.Click To Tweet", SECOND))
+    assert cleaned.text.splitlines() == [BODY, "A budget is a statement of values.", SECOND]
+    assert reasons(cleaned) == {"Click To Tweet": "share-buttons"}
+
+
+def test_a_long_run_of_short_lines_after_the_body_is_a_list_and_is_kept():
+    items = [f"- Team {n}: appearance {n}" for n in range(1, 12)]
+    cleaned = clean_article(article(BODY, SECOND, *items))
+    assert cleaned.removed == ()
+
+
+def test_bulleted_headlines_after_the_body_are_related_links():
+    links = ["- Ten Things To Know About The New Budget", "- Where The Council Stands On Property Taxes"]
+    cleaned = clean_article(article(BODY, SECOND, *links))
+    assert reasons(cleaned) == {link: "related-links" for link in links}
+
+
+def test_a_numbered_list_after_the_body_is_kept():
+    items = ["1) Springfield Public Library Main Branch On Elm Street",
+             "2) Shelbyville Community Centre And Swimming Pool Complex"]
+    assert clean_article(article(BODY, SECOND, *items)).removed == ()

@@ -405,3 +405,18 @@ def test_an_inline_list_marker_after_a_colon_does_not_end_a_sentence():
         "2. A new cabinet.",
         "3. An amnesty.",
     ]
+
+
+def test_a_spaced_straight_quote_mark_that_opens_a_quotation_starts_the_next_sentence():
+    text = 'Ferrin said Walker was wearing a Ravens jersey. " We have two sons, " she said.'
+    assert sentences(text) == ["Ferrin said Walker was wearing a Ravens jersey.", '" We have two sons, " she said.']
+
+
+def test_a_spaced_straight_quote_mark_that_closes_a_quotation_stays_with_its_sentence():
+    text = 'He said " it is over. " Then the meeting ended.'
+    assert sentences(text) == ['He said " it is over. "', "Then the meeting ended."]
+
+
+def test_of_two_spaced_straight_marks_the_closing_one_stays_and_the_opening_one_moves_on():
+    text = 'His lawyer called him " a man of rectitude. " " I have known Sokol for years, " Levine said.'
+    assert sentences(text) == ['His lawyer called him " a man of rectitude. "', '" I have known Sokol for years, " Levine said.']

@@ -8,55 +8,46 @@ the stable interface between them (see ``newsprism.model.StoryAnalysis``):
   per article, its ``outlets`` are the distinct outlets of those articles (story order) and its
   ``representative`` is the member most similar to the others; facts are ordered by first
   appearance (article order, then sentence position), and ``Fact.id`` is the position in that order;
-- ``analysis.fact_of[(article_id, sentence_index)]``: the position of a sentence's fact.
+- ``analysis.fact_of[(article_id, sentence_index)]``: the position of a sentence's fact;
+- ``analysis.matches``: the same-fact probability of every pair of sentences that was weighed.
 
-How sentences are aligned, and why: two sentences are linked when the cosine of their TF-IDF
-vectors reaches ``AlignSettings.link_threshold``. The vectors hold stemmed content words and word
-bigrams (stop words kept inside bigrams), weighted by inverse sentence frequency within the story.
-IDF weighting makes shared names and figures count most (the lexical core of paraphrase detection
-in news, e.g. the MSR paraphrase baselines of Dolan et al. 2004); bigrams let a shared quotation
-("takes two to tango") link sentences whose other words differ. Links are taken strongest first and
-merged like single-link clustering, except that a merge which would put two sentences of one
-article into one fact is refused: an article tells a fact once, and the constraint stops chains of
-loosely similar sentences from growing into one giant fact.
-Sentence embeddings (the ``[neural]`` extra) are not used: no measurement has shown them to pay for
-their cost here yet.
+How sentences are aligned, and why. Candidates: pairs of sentences of different articles whose
+TF-IDF cosine reaches ``AlignSettings.candidate_threshold`` or that share a run of words. The
+vectors hold stemmed content words and word bigrams, weighted by inverse sentence frequency within
+the story, so that shared names and figures count most. Decision: each candidate is weighed by a
+same-fact judge (``analysis.samefact``: a logistic model over the details that tell a paraphrase
+from a near miss, learned on MSRP and on hand-annotated stories); a shared run of words that one
+sentence quotes is one statement told twice and is linked whatever the judge says. Grouping: links
+are taken strongest first, and a merge is refused when it would put two sentences of one article
+into one fact (an article tells a fact once) or join a sentence to a member it is unlike (below
+``group_floor``), so that a chain of matches does not make one fact of sentences saying different
+things. Measured in ``benchmarks/facts_bench.py`` and pinned in ``tests/analysis/test_facts_annotated.py``.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 
+from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Fact, Sentence, Story, StoryAnalysis
 from newsprism.text.segment import segment
+from newsprism.text.stems import stem
 from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W_]+")
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 Segmenter = Callable[[Article], Sequence[Sentence]]
-
-
-@lru_cache(maxsize=1)
-def _porter():
-    from nltk.stem.porter import PorterStemmer  # installed with rouge-score
-
-    return PorterStemmer()
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    """rouge-score's stemming rule: Porter stems for words longer than three characters."""
-    return _porter().stem(word) if len(word) > 3 else word
 
 
 def words(text: str) -> list[str]:
@@ -71,7 +62,7 @@ def terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     Cached, because the alignment and the summary both read every sentence of a story.
     """
     tokens = tuple(words(text))
-    return tokens, tuple(map(_stem, tokens))
+    return tokens, tuple(map(stem, tokens))
 
 
 def content_bigrams(tokens: Sequence[str], stems: Sequence[str]) -> set[tuple[str, str]]:
@@ -95,15 +86,18 @@ def content_stems(tokens: Sequence[str], stems: Sequence[str]) -> list[str]:
 class AlignSettings:
     """How sentences are linked into facts.
 
-    ``link_threshold``: the cosine two sentences need to tell the same fact. 0.2 was set on the
-    seed pair in ``examples/``: it links RT's and the LA Times' paraphrases of the "biggest
-    disappointment of 2017" (cosine 0.25), while RT's Minsk sentences reach at most 0.04 and the LA
-    Times' Olympic flag sentence at most 0.03 against the other outlet. On DUC 2004 it puts 40% of
-    the sentences into facts of two or more articles; summary ROUGE there is flat (37.7-37.9
-    ROUGE-1) for thresholds from 0.15 to 1.0 (``benchmarks/summarize_bench.py``).
+    ``candidate_threshold``: the cosine from which a pair of sentences is weighed by the same-fact
+    judge at all. On the annotated dev stories 0.1 keeps 63 % of the gold pairs (0.05 keeps more
+    candidates, 1,393 against 428, but the judge then links no more gold pairs at the same
+    precision), and it keeps the judge's work small on large stories.
+    ``group_floor``: the lowest probability any two members of a fact may have. On the held-out
+    annotated stories 0.3 gives pair precision 0.787 at recall 0.328, plain single link (0.0) 0.698
+    at the same recall, 0.5 gives 0.767 / 0.299; on the dev stories 0.863 / 0.394, 0.856 / 0.434 and
+    0.869 / 0.391 (``benchmarks/facts_bench.py pairs``, with the setting changed).
     ``shared_run`` / ``shared_run_content_words``: a run of that many words, that many of them not
-    stop words, found in two sentences links them whatever their cosine (see ``shared_runs``);
-    Peskov's "it takes two to tango" links the two seed sentences that carry it (cosine 0.17).
+    stop words, found in two sentences makes them candidates whatever their cosine, and links them
+    when one of them quotes (see ``shared_runs``): Peskov's "it takes two to tango" links the two seed
+    sentences that carry it (cosine 0.17).
     ``max_pairs`` / ``neighbours``: the similarity of every pair of sentences grows with the square
     of a story's sentences, and repetitive text fills it (two articles of 3,000 like sentences took
     1.6 GB). When an upper bound of its entries (the sum over features of the squared number of
@@ -114,15 +108,18 @@ class AlignSettings:
     with every pair, 0.24 GB with the nearest; two of 10,000 take 0.4 GB with the nearest.
     """
 
-    link_threshold: float = 0.2
+    candidate_threshold: float = 0.1
+    group_floor: float = 0.3
     shared_run: int = 5
     shared_run_content_words: int = 2
     max_pairs: int = 10_000_000
     neighbours: int = 50
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.link_threshold <= 1.0:
-            raise NewsprismError(f"link_threshold must be in (0, 1], got {self.link_threshold}")
+        if not 0.0 < self.candidate_threshold <= 1.0:
+            raise NewsprismError(f"candidate_threshold must be in (0, 1], got {self.candidate_threshold}")
+        if not 0.0 <= self.group_floor <= 1.0:
+            raise NewsprismError(f"group_floor must be in [0, 1], got {self.group_floor}")
         if self.shared_run < 2:
             raise NewsprismError(f"shared_run must be at least 2 words, got {self.shared_run}")
         if not 0 <= self.shared_run_content_words <= self.shared_run:
@@ -201,6 +198,13 @@ def sentence_vectors(words: StoryWords) -> sp.csr_matrix:
     norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
     norms[norms == 0] = 1.0
     return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+def story_cosine(first: str, second: str) -> float:
+    """The cosine ``analyze`` gives two texts that form a story of two one-sentence articles."""
+    pair = [Sentence("first", 0, 0, len(first), first), Sentence("second", 0, 0, len(second), second)]
+    vectors = sentence_vectors(StoryWords.of(pair))
+    return float(vectors[0].multiply(vectors[1]).sum())
 
 
 def shared_runs(words: StoryWords, settings: AlignSettings) -> np.ndarray:
@@ -283,11 +287,17 @@ def _nearest_cosines(vectors: sp.csr_matrix, article_of: np.ndarray, neighbours:
 
 
 class _Groups:
-    """Union-find over sentences that refuses merges putting two sentences of one article together."""
+    """Union-find over sentences that refuses two kinds of merge: one putting two sentences of one
+    article together (an article tells a fact once), and one joining a sentence to a fact some of
+    whose members it is unlike (a pair probability below ``floor``, or never weighed): a chain of
+    pairwise matches A~B~C must not make A and C one fact when A and C say different things."""
 
-    def __init__(self, article_of: Sequence[int]) -> None:
+    def __init__(self, article_of: Sequence[int], probability: Mapping[tuple[int, int], float], floor: float) -> None:
         self.parent = list(range(len(article_of)))
         self.articles = [{a} for a in article_of]
+        self.members = [[i] for i in range(len(article_of))]
+        self.probability = probability
+        self.floor = floor
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -299,11 +309,65 @@ class _Groups:
         a, b = self.find(i), self.find(j)
         if a == b or self.articles[a] & self.articles[b]:
             return
+        if any(self.probability.get((min(x, y), max(x, y)), 0.0) < self.floor for x in self.members[a] for y in self.members[b]):
+            return
         if len(self.articles[a]) < len(self.articles[b]):
             a, b = b, a
         self.parent[b] = a
         self.articles[a] |= self.articles[b]
         self.articles[b] = set()
+        self.members[a] += self.members[b]
+        self.members[b] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The pairs of sentences of different articles worth weighing (positions in the story's
+    sentence order, ``first < second``), the evidence for each, and the story's cosine matrix."""
+
+    first: np.ndarray
+    second: np.ndarray
+    evidence: tuple[PairEvidence, ...]
+    similarity: sp.csr_matrix
+    quoted_run: np.ndarray
+    """Pairs that share a run of words one of them puts in quotation marks: the same quoted words in
+    two outlets are one statement told twice, however differently the rest of the sentences run."""
+
+
+def candidate_pairs(flat: Sequence[Sentence], article_of: Sequence[int], settings: AlignSettings,
+                    story_id: str = "") -> Candidates:
+    """Pairs whose cosine reaches ``settings.candidate_threshold`` or that share a run of words (a
+    quotation is weighed whatever its cosine), each with how close it is to being each sentence's
+    nearest in the other's article (``PairEvidence``)."""
+    none = np.zeros(0, dtype=np.int64)
+    if len(set(article_of)) < 2:
+        return Candidates(none, none, (), sp.csr_matrix((len(flat), len(flat))), none.astype(bool))
+    words = StoryWords.of(flat)
+    articles = np.asarray(article_of)
+    similarity = sentence_cosines(sentence_vectors(words), articles, settings, story_id)
+    entries = sp.triu(similarity, k=1).tocoo()
+    across = articles[entries.row] != articles[entries.col]
+    rows, cols, values = entries.row[across], entries.col[across], entries.data[across]
+    # best[i, a]: sentence i's highest cosine with a sentence of article a
+    best = np.zeros((len(flat), int(articles.max()) + 1))
+    np.maximum.at(best, (rows, articles[cols]), values)
+    np.maximum.at(best, (cols, articles[rows]), values)
+    pairs = {(i, j): c for i, j, c in zip(rows.tolist(), cols.tolist(), values.tolist()) if c >= settings.candidate_threshold}
+    quoting = {(i, j) for i, j in shared_runs(words, settings).tolist() if articles[i] != articles[j]}
+    for i, j in quoting:
+        pairs.setdefault((i, j), float(similarity[i, j]))
+    if not pairs:
+        return Candidates(none, none, (), similarity, none.astype(bool))
+    first, second = (np.array(side, dtype=np.int64) for side in zip(*pairs))
+    lengths = np.bincount(articles)
+    evidence = tuple(
+        PairEvidence(flat[i].text, flat[j].text, c, c / max(best[i, articles[j]], 1e-9),
+                     c / max(best[j, articles[i]], 1e-9), int(lengths[articles[i]] + lengths[articles[j]]))
+        for (i, j), c in pairs.items()
+    )
+    quotes = [_QUOTE_MARK.search(s.text) is not None for s in flat]
+    quoted_run = np.array([(i, j) in quoting and (quotes[i] or quotes[j]) for i, j in pairs])
+    return Candidates(first, second, evidence, similarity, quoted_run)
 
 
 def analyze(
@@ -311,45 +375,36 @@ def analyze(
     *,
     settings: AlignSettings = AlignSettings(),
     segmenter: Segmenter = segment,
+    judge: SameFactJudge | None = None,
 ) -> StoryAnalysis:
-    """Split every article of ``story`` into sentences and align them across articles into facts."""
+    """Split every article of ``story`` into sentences and align them across articles into facts.
+
+    The ``candidate_pairs`` are weighed by ``judge`` (default: the shipped ``SameFactModel``); a pair
+    whose probability reaches the judge's threshold is linked, strongest first, never putting two
+    sentences of one article into one fact.
+    """
+    judge = judge or default_model()
     sentences = {article.id: tuple(segmenter(article)) for article in story.articles}
     if len(sentences) != len(story.articles):
         raise NewsprismError(f"story {story.id!r} has two articles with the same id")
     flat = [s for article in story.articles for s in sentences[article.id]]
     article_of = [index for index, article in enumerate(story.articles) for _ in sentences[article.id]]
-    groups = _Groups(article_of)
-    similarity = sp.csr_matrix((len(flat), len(flat)))
-    if len(story.articles) > 1 and flat:
-        words = StoryWords.of(flat)
-        vectors = sentence_vectors(words)
-        article_ids = np.asarray(article_of)
-        similarity = sentence_cosines(vectors, article_ids, settings, story.id)
-        runs = shared_runs(words, settings)
-        if len(runs):  # a shared run links whatever the cosine: it counts as a perfect match
-            rows, cols = runs.T
-            boost = sp.csr_matrix((np.ones(2 * len(runs)), (np.r_[rows, cols], np.r_[cols, rows])), shape=similarity.shape)
-            similarity = similarity.maximum(boost)
-        pairs = sp.triu(similarity, k=1).tocoo()
-        keep = (pairs.data >= settings.link_threshold) & (article_ids[pairs.row] != article_ids[pairs.col])
-        first, second, score = pairs.row[keep], pairs.col[keep], pairs.data[keep]
-        for k in np.lexsort((second, first, -score)):  # strongest first; ties in sentence order
+    candidates = candidate_pairs(flat, article_of, settings, story.id)
+    first, second = candidates.first, candidates.second
+    probability = judge.probabilities(candidates.evidence)
+    probability[candidates.quoted_run] = np.maximum(probability[candidates.quoted_run], judge.threshold)
+    weighed = dict(zip(zip(first.tolist(), second.tolist()), probability.tolist()))
+    groups = _Groups(article_of, weighed, settings.group_floor)
+    linked = probability >= judge.threshold
+    for k in np.lexsort((second, first, -probability)):  # strongest first; ties in sentence order
+        if linked[k]:
             groups.merge(int(first[k]), int(second[k]))
     members: dict[int, list[int]] = {}
     group_of = np.array([groups.find(i) for i in range(len(flat))], dtype=np.int64)
     for i, group in enumerate(group_of.tolist()):
         members.setdefault(group, []).append(i)
-    # A sentence's centrality: its similarity summed over the members of its fact (itself included),
-    # all facts at once. Each row's entries are summed in stored order by NumPy's add reduction,
-    # as scipy sums the rows of a submatrix, so that near-ties between copies of one sentence go
-    # the same way as when each fact's submatrix was summed on its own.
-    entries = similarity.tocoo()
-    within = group_of[entries.row] == group_of[entries.col]
-    rows, values = entries.row[within], entries.data[within]
-    centrality = np.zeros(len(flat))
-    if len(rows):
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        centrality[rows[starts]] = np.add.reduceat(values, starts)
+    centrality = _centrality(candidates.similarity, group_of, len(flat))
+    confidence = _confidences(group_of, first, second, probability)
     outlet_of = [article.display_outlet for article in story.articles]
     facts = []
     fact_of = {}
@@ -357,8 +412,44 @@ def analyze(
         chosen = [flat[i] for i in indices]
         representative = chosen[int(np.argmax(centrality[indices]))]
         outlets = tuple(dict.fromkeys(outlet_of[article_of[i]] for i in indices))
-        facts.append(Fact(id=position, sentences=tuple(chosen), outlets=outlets, representative=representative))
+        facts.append(Fact(id=position, sentences=tuple(chosen), outlets=outlets, representative=representative,
+                          confidence=float(confidence[indices[0]])))
         for sentence in chosen:
             fact_of[(sentence.article, sentence.index)] = position
+    matches = {
+        ((flat[i].article, flat[i].index), (flat[j].article, flat[j].index)): round(float(p), 4)
+        for i, j, p in zip(first.tolist(), second.tolist(), probability.tolist())
+    }
     log.info("story %s: %d sentences in %d facts", story.id, len(flat), len(facts))
-    return StoryAnalysis(story=story, sentences=sentences, facts=tuple(facts), fact_of=fact_of)
+    return StoryAnalysis(story=story, sentences=sentences, facts=tuple(facts), fact_of=fact_of, matches=matches,
+                         link_probability=judge.threshold)
+
+
+def _centrality(similarity: sp.csr_matrix, group_of: np.ndarray, n: int) -> np.ndarray:
+    """Each sentence's similarity summed over the members of its fact (itself included), all facts
+    at once: the representative of a fact is its most central member. Each row's entries are summed
+    in stored order by NumPy's add reduction, as scipy sums the rows of a submatrix, so that
+    near-ties between copies of one sentence go the same way as when each fact was summed alone."""
+    entries = similarity.tocoo()
+    within = group_of[entries.row] == group_of[entries.col]
+    rows, values = entries.row[within], entries.data[within]
+    centrality = np.zeros(n)
+    if len(rows):
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        centrality[rows[starts]] = np.add.reduceat(values, starts)
+    return centrality
+
+
+def _confidences(group_of: np.ndarray, first: np.ndarray, second: np.ndarray, probability: np.ndarray) -> np.ndarray:
+    """Per sentence, its fact's confidence (``Fact.confidence``): the lowest probability between two
+    sentences of a fact of several (members joined through others may be less alike than the links
+    that joined them); for a sentence alone, one minus its best probability of a match."""
+    n = len(group_of)
+    sizes = np.bincount(group_of, minlength=n)
+    weakest = np.ones(n)
+    best = np.zeros(n)
+    inside = group_of[first] == group_of[second]
+    np.minimum.at(weakest, group_of[first[inside]], probability[inside])
+    np.maximum.at(best, first, probability)
+    np.maximum.at(best, second, probability)
+    return np.where(sizes[group_of] > 1, weakest[group_of], 1.0 - best)

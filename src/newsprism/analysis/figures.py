@@ -252,7 +252,7 @@ def _interval(figure: Figure, settings: FigureSettings) -> tuple[float, float]:
     return value * (1 - tolerance), value * (1 + tolerance)
 
 
-def _values_match(a: Figure, b: Figure, settings: FigureSettings) -> bool:
+def values_match(a: Figure, b: Figure, settings: FigureSettings) -> bool:
     (a_low, a_high), (b_low, b_high) = _interval(a, settings), _interval(b, settings)
     return a_low <= b_high and b_low <= a_high
 
@@ -314,7 +314,7 @@ def align_figures(
         if figure.unit != "date":  # another outlet gives this very quantity, and none of its values agrees
             other_outlets = {outlets[j] for j in linked[i] if not ambiguous[i] and not ambiguous[j]}
             conflict = any(
-                not any(_values_match(figure, figures[j], settings) for j in linked[i] if outlets[j] == other)
+                not any(values_match(figure, figures[j], settings) for j in linked[i] if outlets[j] == other)
                 for other in other_outlets
             )
         readings.append(FigureReading(figure, outlets[i], conflict, group_of.get(i, -1)))

@@ -93,6 +93,7 @@ def open_output(path: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)  # "--out reports/today.json" into a new folder
         out = Path(path).open("w", encoding="utf-8")
     except OSError as error:
         raise NewsprismError(f"cannot write to {path}: {error.strerror}") from error

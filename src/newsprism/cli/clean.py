@@ -19,6 +19,7 @@ from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.render.terminal import visible
+from newsprism.render.text import counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -85,7 +86,7 @@ def _print_removed(out: Console, article: Article) -> None:
         return
     counts = Counter(removal.reason for removal in article.removed)
     summary = ", ".join(f"{reason} {count}" for reason, count in counts.most_common())
-    table = Table(title=f"removed {len(article.removed)} lines ({escape(summary)})", title_justify="left",
+    table = Table(title=f"removed {counted(len(article.removed), 'line')} ({escape(summary)})", title_justify="left",
                   show_lines=False, expand=False)
     table.add_column("reason", style="yellow", no_wrap=True)
     table.add_column("removed line", overflow="fold")

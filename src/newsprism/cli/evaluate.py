@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from newsprism.cli.console import progress, warn
 from newsprism.cli.options import add_command
+from newsprism.render.text import counted
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,7 +72,7 @@ def run_rouge(args: argparse.Namespace) -> int:
             (measure, f"{interval.mean:.2f}", f"{interval.low:.2f} - {interval.high:.2f}")
             for measure, interval in report.scores.items()
         ],
-        caption=f"{report.stories} stories; 95% bootstrap confidence intervals",
+        caption=f"{counted(report.stories, 'story', 'stories')}; 95% bootstrap confidence intervals",
     )
     return 0
 
@@ -108,8 +109,8 @@ def run_clusters(args: argparse.Namespace) -> int:
         pred.update({article: f"skipped:{article}" for article in skipped})
     scores = score_clusters(gold, pred)
     _print_table(
-        f"Clustering: {scores.items} articles, {scores.gold_clusters} gold and "
-        f"{scores.predicted_clusters} predicted stories",
+        f"Clustering: {counted(scores.items, 'article')}, {scores.gold_clusters} gold and "
+        f"{counted(scores.predicted_clusters, 'predicted story', 'predicted stories')}",
         ("measure", "precision", "recall", "F1"),
         [
             ("B-cubed", f"{scores.bcubed_precision:.3f}", f"{scores.bcubed_recall:.3f}", f"{scores.bcubed_f1:.3f}"),

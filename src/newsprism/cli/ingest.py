@@ -13,6 +13,7 @@ from newsprism.cli.articles import DEFAULT_DB, read_articles, with_text
 from newsprism.cli.console import warn
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
+from newsprism.render.text import counted
 from newsprism.store import Store
 
 
@@ -51,15 +52,16 @@ def run(args: argparse.Namespace) -> int:
         report = store.add(
             usable,
             commit_every=args.commit_every,
-            on_commit=lambda n: print(f"committed {n} articles", file=sys.stderr, flush=True),
+            on_commit=lambda n: print(f"committed {counted(n, 'article')}", file=sys.stderr, flush=True),
         )
         total = store.count()
     for note in report.notes:
         warn(note)
     print(
-        f"{args.db}: {report.added} articles added ({report.duplicates} near-duplicate copies), "
-        f"{report.already_stored} already stored, {report.stories_touched} stories updated; "
-        f"{total} articles in the store",
+        f"{args.db}: {counted(report.added, 'article')} added "
+        f"({counted(report.duplicates, 'near-duplicate copy', 'near-duplicate copies')}), "
+        f"{report.already_stored} already stored, {counted(report.stories_touched, 'story', 'stories')} updated; "
+        f"{counted(total, 'article')} in the store",
         file=sys.stderr,
     )
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from newsprism.cli.batch import load_analysis
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
+from newsprism.render.text import counted
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +62,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)  # "--out reports/today.html" into a new folder
         out.write_text(page, encoding="utf-8")
     except OSError as error:
         raise NewsprismError(f"cannot write the report to {out}: {error.strerror}") from error
     log.info("wrote %s (%d articles, %d bytes)", out, len(story.articles), len(page.encode()))
-    articles, outlets = len(story.articles), len(story.outlets)
-    print(f"wrote {out}: {articles} article{'s' * (articles != 1)} from {outlets} outlet{'s' * (outlets != 1)}",
+    print(f"wrote {out}: {counted(len(story.articles), 'article')} from {counted(len(story.outlets), 'outlet')}",
           file=sys.stderr)
     return 0

@@ -19,13 +19,14 @@ from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
 from newsprism.cli.console import progress, table_console, warn
+from newsprism.cli.filenames import file_stem
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
 from newsprism.render.terminal import visible
 from newsprism.stories.cluster import ClusterSettings, cluster_articles
-from newsprism.store import Store
+from newsprism.store import ReadOnlyStore, Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     db = Path(args.db or DEFAULT_DB)
     if not db.exists():
         raise NewsprismError(f"{db}: no such store (create it with: newsprism ingest INPUT... --db {db})")
-    with Store(db) as store:
+    with Store(db, read_only=args.out is None) as store:  # a listing never writes to the store
         rows = store.stories(since)
         if args.out is None:
             _list(rows, args.format)
@@ -162,6 +163,7 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
     except OSError as error:
         raise NewsprismError(f"cannot create {pages}: {error.strerror}") from error
     entries = []
+    read_only_noted = False
     for story in progress(stories, "writing story reports"):
         try:
             analysis = analyze(story)
@@ -171,17 +173,24 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
         except NewsprismError as error:
             warn(f"story {story.id}: {error}; no report")
             continue
-        name = f"{story.id}.html"
+        name = page_name(story.id)
         _write(pages / name, page)
-        if store is not None:
-            store.save_analysis(story.id, "summary", summary_to_dict(summary, analysis))
-            store.save_analysis(story.id, "comparison", comparison_to_dict(comparison, analysis))
+        if store is not None and not store.read_only:
+            try:
+                store.save_analysis(story.id, "summary", summary_to_dict(summary, analysis))
+                store.save_analysis(story.id, "comparison", comparison_to_dict(comparison, analysis))
+            except ReadOnlyStore:  # found out on the first write: noted once below
+                store.read_only = True
+        if store is not None and store.read_only and not read_only_noted:
+            warn(f"{store.path}: the store cannot be written; reports are written, but the analyses "
+                 "are not kept in the store")
+            read_only_noted = True
         entries.append(IndexEntry(
             id=story.id, href=f"stories/{name}", title=story_headline(story.articles, summary),
             articles=len(story.articles), outlets=story.outlets, dates=_date_range(story),
         ))
     _write(out / "index.html", render_index(entries))
-    removed = _remove_stale_pages(pages, {f"{entry.id}.html" for entry in entries})
+    removed = _remove_stale_pages(pages, {page_name(entry.id) for entry in entries})
     if removed:
         left_out += f"; removed {removed} page{'s' * (removed != 1)} of an earlier run (stories not in this index)"
     reports = len(entries)
@@ -189,6 +198,11 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
     print(f"wrote {out / 'index.html'} and {reports} story report{'s' * (reports != 1)}" + left_out
           + (f"; {failed} failed (see the warnings above)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def page_name(story_id: str) -> str:
+    """The file name of a story's report page: the story id made a safe file name."""
+    return f"{file_stem(story_id)}.html"
 
 
 _GENERATOR = b'<meta name="generator" content="newsprism">'

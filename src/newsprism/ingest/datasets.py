@@ -16,6 +16,8 @@ from pathlib import Path
 from newsprism.errors import InputError
 from newsprism.ingest.dates import date_from_docno
 from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.failures import guarded
+from newsprism.ingest.folders import folder_files
 from newsprism.ingest.jsonl import capped_lines
 from newsprism.ingest.outlets import normalize_outlet
 from newsprism.ingest.settings import ReadSettings
@@ -85,8 +87,11 @@ def looks_like_multinews(path: Path) -> bool:
     """A ``.src`` file, or text whose first line has the Multi-News separators."""
     if path.suffix.lower() == ".src":
         return True
-    with path.open("rb") as handle:
-        head = handle.read(65536)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:  # not Multi-News as far as can be told; reading it reports why it cannot be read
+        return False
     return MULTINEWS_DOC_SEPARATOR.encode() in head and MULTINEWS_NEWLINE.encode() in head
 
 
@@ -157,15 +162,18 @@ def read_duc_stories(folder: Path, settings: ReadSettings = ReadSettings()) -> I
     Every folder that directly holds files is a story, so the collection's root, its ``docs``
     folder or a single topic folder can be given alike.
     """
-    groups = sorted({p.parent for p in folder.rglob("*")
-                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)})
+    groups: dict[Path, list[Path]] = {}
+    for entry in folder_files(folder):
+        if isinstance(entry, InputError):
+            yield entry
+        else:
+            groups.setdefault(entry.parent, []).append(entry)
     if not groups:
         yield InputError(str(folder), "no DUC documents (<DOC> files) in this folder")
-    for group in groups:
-        files = sorted(p for p in group.iterdir() if p.is_file() and not p.name.startswith("."))
+    for group in sorted(groups):
         articles = []
-        for file in files:
-            for item in read_sgml_file(file, settings):
+        for file in groups[group]:
+            for item in guarded(str(file), read_sgml_file(file, settings)):
                 if isinstance(item, InputError):
                     yield item
                 else:

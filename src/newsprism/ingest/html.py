@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from newsprism.errors import InputError
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.dates import parse_date
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.model import Article
@@ -17,6 +18,10 @@ from newsprism.model import Article
 # htmldate's own defaults, with the time of day kept (stories are clustered by time, not only by day).
 _DATE_PARAMS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Elements that start a new line of text when a page is read as a person sees it.
+_BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
+               "figcaption", "figure", "blockquote", "section", "article", "header", "footer", "nav", "aside",
+               "br", "dt", "dd", "pre", "form", "button", "label", "option", "title", "address", "main")
 _METADATA = ("title", "author", "date", "sitename", "hostname", "url", "language", "description")
 
 
@@ -28,7 +33,7 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> d
         document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                                date_extraction_params=_DATE_PARAMS)
     except Exception as error:  # trafilatura/lxml raise many types on malformed markup
-        raise InputError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from error
+        raise InputError(source, f"HTML could not be parsed ({one_line(error)})") from error
     text = getattr(document, "text", None) if document is not None else None
     truncated = looks_truncated(html)
     if not text or not text.strip():
@@ -38,6 +43,16 @@ def extract_html(html: str | bytes, *, source: str, url: str | None = None) -> d
     found["text"] = text
     found["truncated"] = truncated
     return found
+
+
+def block_lines(root) -> list[str]:
+    """The text of an lxml element as a person sees it: one line per block element (paragraph,
+    heading, list item, cell...), whitespace collapsed, blank lines left out. Changes ``root``."""
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return [line for line in lines if line]
 
 
 def meta_charset(data: bytes) -> str | None:

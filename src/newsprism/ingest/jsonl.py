@@ -7,10 +7,14 @@ otherwise it is one article. Every bad line or document becomes an ``InputError`
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
+import re
+import zlib
 from dataclasses import replace
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -42,12 +46,33 @@ def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterato
         return
     try:
         with handle:
-            yield from _parse_lines(handle, path, settings)
-    except (OSError, EOFError) as error:  # a truncated or corrupt .gz
+            yield from _parse_lines(_utf8_lines(handle), path, settings)
+    except (OSError, EOFError, zlib.error) as error:  # a truncated or corrupt .gz
         yield InputError(str(path), f"cannot read further ({type(error).__name__}: {error})")
 
 
-def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
+class _Recoded:
+    """A UTF-16 or UTF-32 stream read line by line as UTF-8 bytes: its own line breaks are not the
+    byte ``\\n``, so split as bytes every line would be cut in two and lost."""
+
+    def __init__(self, handle: BinaryIO, encoding: str) -> None:
+        self._text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+
+    def readline(self, limit: int) -> bytes:
+        return self._text.readline(limit).encode("utf-8", "surrogatepass")
+
+
+def _utf8_lines(handle: BinaryIO) -> BinaryIO | _Recoded:
+    """``handle``, or a re-coding view of it when it opens with a UTF-16 or UTF-32 byte order mark."""
+    head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return _Recoded(handle, encoding)
+    return handle
+
+
+def _parse_lines(handle: BinaryIO | _Recoded, path: Path | str, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
     lines = 0
     for number, raw in enumerate(capped_lines(handle, settings.max_line_bytes), start=1):
         source = f"{path}:{number}"
@@ -59,23 +84,114 @@ def _parse_lines(handle: BinaryIO, path: Path, settings: ReadSettings) -> Iterat
             continue
         try:
             text, notes = decode_bytes(raw, source, settings)
-            yield JsonLine(source, number, json.loads(text), tuple(notes))
+            value, more = parse_json(text, source, settings, where=_column)
+            yield JsonLine(source, number, value, (*notes, *more))
         except InputError as error:
             yield error
-        except json.JSONDecodeError as error:
-            # the offset, not error.colno: the line's own newline makes an error at its end "line 2 column 1"
-            yield InputError(source, f"invalid JSON ({error.msg.removesuffix(' at')} at column {error.pos + 1}; truncated line?)")
     if not lines:
         yield InputError(str(path), "empty file (no JSON lines)")
 
 
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parse_json(text: str, source: str, settings: ReadSettings = ReadSettings(), *,
+               where: Callable[[json.JSONDecodeError], str] | None = None) -> tuple[Any, list[str]]:
+    """The JSON value of ``text`` and notes on what was repaired; ``InputError`` for anything that
+    is not usable JSON.
+
+    ``json.loads`` refuses more than syntax errors: an integer of over 4,300 digits is a
+    ``ValueError`` and deep nesting a ``RecursionError``; both are the input's error here, and so is
+    nesting deeper than ``settings.max_json_depth`` (writing it out again would overflow the stack).
+    Lone surrogate escapes (``"\\ud800"``, valid JSON but not text) become U+FFFD.
+    """
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        at = (where or _column)(error)
+        raise InputError(source, f"invalid JSON ({error.msg.removesuffix(' at')} {at})") from None
+    except RecursionError:
+        raise InputError(source, f"JSON nested too deeply (over {settings.max_json_depth} levels)") from None
+    except ValueError as error:  # e.g. an integer too long to convert
+        raise InputError(source, f"invalid JSON ({' '.join(str(error).split())[:200]})") from None
+    depth = json_depth(value, settings.max_json_depth)
+    if depth > settings.max_json_depth:
+        raise InputError(source, f"JSON nested too deeply (over {settings.max_json_depth} levels)")
+    if _LONE_SURROGATE_ESCAPE.search(text):
+        dumped = json.dumps(value, ensure_ascii=False)
+        if _LONE_SURROGATE.search(dumped):
+            return json.loads(_LONE_SURROGATE.sub("\ufffd", dumped)), [
+                "lone UTF-16 surrogate escapes (not text) replaced by U+FFFD"]
+    return value, []
+
+
+def json_depth(value: Any, stop: int) -> int:
+    """How deeply ``value`` nests lists and objects (a scalar is 0), counted up to ``stop + 1``;
+    walked with a stack, so that a deep value cannot overflow Python's."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if not isinstance(current, (list, dict)):
+            continue
+        deepest = max(deepest, depth)
+        if deepest > stop:
+            return deepest
+        children = current.values() if isinstance(current, dict) else current
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (list, dict)))
+    return deepest
+
+
+def _column(error: json.JSONDecodeError) -> str:
+    # the offset, not error.colno: the line's own newline makes an error at its end "line 2 column 1"
+    return f"at column {error.pos + 1}; truncated line?"
+
+
+def _line_and_column(error: json.JSONDecodeError) -> str:
+    return f"at line {error.lineno} column {error.colno}; truncated?"
+
+
 def read_jsonl_articles(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """Every article of a JSONL file; the documents of cluster lines are articles too."""
-    for line in iter_records(path, settings):
+    yield from _articles_of_lines(iter_records(path, settings), path.stem)
+
+
+def read_jsonl_data(data: bytes, source: str, stem: str,
+                    settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
+    """Every article of JSONL held in memory (standard input), named ``source:line``."""
+    lines = _parse_lines(_utf8_lines(io.BufferedReader(io.BytesIO(data))), source, settings)
+    yield from _articles_of_lines(lines, stem)
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """Whether ``data`` opens with a line holding one JSON object (JSONL rather than text or HTML).
+
+    A UTF-16 or UTF-32 head is judged as the text it encodes; a first line that is JSON but too
+    deep or holds too long an integer counts as JSONL, so that reading it reports that line."""
+    head = data[:1_000_000]
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            head = head.decode(encoding, errors="replace").encode("utf-8", "surrogatepass")
+            break
+    first = next((line for line in head.splitlines() if line.strip()), b"").strip().removeprefix(codecs.BOM_UTF8)
+    if not first.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+    except (ValueError, RecursionError):  # an integer too long to convert, nesting too deep
+        return True
+
+
+def _articles_of_lines(lines: Iterator[JsonLine | InputError], stem: str) -> Iterator[Article | InputError]:
+    for line in lines:
         if isinstance(line, InputError):
             yield line
             continue
-        yield from articles_of(line.record, source=line.source, default_id=f"{path.stem}-{line.number}",
+        yield from articles_of(line.record, source=line.source, default_id=f"{stem}-{line.number}",
                                notes=line.notes)
 
 
@@ -96,12 +212,10 @@ def read_json_articles(data: bytes, source: str, settings: ReadSettings = ReadSe
     """The articles of a whole-file JSON document: one record, one cluster, or a list of either."""
     try:
         text, notes = decode_bytes(data, source, settings)
-        value = json.loads(text)
+        value, more = parse_json(text, source, settings, where=_line_and_column)
+        notes = [*notes, *more]
     except InputError as error:
         yield error
-        return
-    except json.JSONDecodeError as error:
-        yield InputError(source, f"invalid JSON ({error.msg} at line {error.lineno} column {error.colno}; truncated?)")
         return
     records = value if isinstance(value, list) else [value]
     if not records:

@@ -8,6 +8,7 @@ nothing a dataset carries is lost (BASIL's bias spans, AllSides' lean labels, Mu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,10 @@ from newsprism.ingest.html import extract_html
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.model import Article
 
-_OUTLET_KEYS = ("outlet", "source_name", "source", "site_name", "sitename")
+# "display_outlet": newsprism's own JSONL (``newsprism read``) read back keeps the name shown for
+# an article of unknown outlet; its "source" is then a path or URL, never an outlet.
+_OUTLET_KEYS = ("outlet", "display_outlet", "source_name", "source", "site_name", "sitename")
+_PATH_LIKE = re.compile(r"[/\\]|:\d+$|\.(?:txt|html?|jsonl?|ndjson|warc|gz|xml|rss|atom)$", re.IGNORECASE)
 _DATE_KEYS = ("published", "date", "published_at", "pubdate")
 _ID_KEYS = ("id", "doc_id")
 _MAPPED = frozenset((*_OUTLET_KEYS, *_DATE_KEYS, *_ID_KEYS, "text", "html", "title", "url", "language", "lang"))
@@ -52,7 +56,7 @@ def article_from_record(record: Mapping[str, Any], *, source: str, default_id: s
     published = parse_date(raw_date)
     if raw_date and published is None:
         notes.append(f"unparseable date {raw_date!r}")
-    outlet_name = _first(record, _OUTLET_KEYS) or extracted.get("sitename") or (domain_of(url) if url else "")
+    outlet_name = _outlet_name(record) or extracted.get("sitename") or (domain_of(url) if url else "")
     meta = {key: value for key, value in record.items() if key not in _MAPPED}
     for key in ("author", "sitename"):
         if extracted.get(key):
@@ -73,6 +77,16 @@ def article_from_record(record: Mapping[str, Any], *, source: str, default_id: s
         source=source,
         meta=meta,
     )
+
+
+def _outlet_name(record: Mapping[str, Any]) -> Any:
+    """The first outlet field of a record, passing over a ``source`` that names a file or URL."""
+    for key in _OUTLET_KEYS:
+        value = record.get(key)
+        if value in (None, "") or (key == "source" and isinstance(value, str) and _PATH_LIKE.search(value)):
+            continue
+        return value
+    return None
 
 
 def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> Any:

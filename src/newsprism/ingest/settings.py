@@ -23,11 +23,25 @@ class ReadSettings:
     max_line_bytes: int = 20_000_000
     """A single JSONL line larger than this is refused (the rest of the file is still read)."""
     max_response_bytes: int = 10_000_000
-    """A download is streamed and stopped once it passes this size."""
+    """A download is streamed and stopped once it passes this size, counted after decompression
+    (a few kilobytes of nested gzip can decode to gigabytes)."""
+    max_article_chars: int = 1_000_000
+    """An article's text is cut after this many characters (at the last paragraph, sentence or word
+    break before it), with a note saying so. About 150,000 words: thirty times the longest article
+    of ../shared/data (31,148 characters, in DUC 2004), far beyond any news article. The analysis of
+    a 1 MB article already takes 15 to 20 s; cut here, a 10 MB single-line article goes through
+    ``newsprism report`` in about 13 to 17 s and 330 to 360 MB (``benchmarks/robustness_bench.py``)."""
+    max_json_depth: int = 64
+    """A JSON document nested deeper than this is refused: real records nest two or three levels,
+    and deep nesting makes JSON writers and readers overflow the stack."""
     connect_timeout: float = 5.0
     """Seconds to wait for a TCP/TLS connection."""
     read_timeout: float = 15.0
     """Seconds to wait for each read of a response."""
+    fetch_deadline: float = 60.0
+    """Seconds one URL may take in all, redirects and download included: a server that sends a
+    byte just before each read timeout would otherwise hold a fetch as long as it likes. Checked
+    at every received chunk, so a fetch ends within ``fetch_deadline + read_timeout``."""
     max_redirects: int = 5
     """Redirect hops followed per URL; every hop's address is checked again."""
     max_feed_entries: int = 200
@@ -44,7 +58,8 @@ class ReadSettings:
     """Sent with every request, so that site owners can see what is reading their pages."""
 
     def __post_init__(self) -> None:
-        for name in ("max_file_bytes", "max_line_bytes", "max_response_bytes", "max_feed_entries"):
+        for name in ("max_file_bytes", "max_line_bytes", "max_response_bytes", "max_feed_entries",
+                     "max_article_chars", "max_json_depth", "fetch_deadline"):
             if getattr(self, name) <= 0:
                 raise NewsprismError(f"{name} must be a positive number, got {getattr(self, name)!r}")
         if self.max_redirects < 0:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from newsprism.errors import InputError
 from newsprism.ingest.datasets import looks_like_multinews, read_duc_stories, read_multinews_stories
+from newsprism.ingest.failures import guarded
 from newsprism.ingest.jsonl import read_jsonl_stories
+from newsprism.ingest.sanitize import sanitized_items
 from newsprism.ingest.settings import ReadSettings
 from newsprism.model import Story
 
@@ -20,7 +22,10 @@ from newsprism.model import Story
 def read_stories(path: str | Path, settings: ReadSettings | None = None) -> Iterator[Story | InputError]:
     """Each story in ``path``, preceded by the ``InputError`` of every record or document that failed."""
     settings = settings or ReadSettings()
-    path = Path(path)
+    yield from sanitized_items(guarded(str(path), _read_stories(Path(path), settings)), settings)
+
+
+def _read_stories(path: Path, settings: ReadSettings) -> Iterator[Story | InputError]:
     if not path.exists():
         yield InputError(str(path), "no such file or folder")
     elif path.is_dir():

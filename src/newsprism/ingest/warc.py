@@ -1,19 +1,27 @@
-"""WARC files (a crawl such as a Common Crawl news segment): one article per HTML response record.
+"""WARC and ARC files (a crawl such as a Common Crawl news segment, or an older Internet Archive
+ARC file): one article per HTML response record.
 
 Request, metadata and non-HTML records are skipped by design (they hold no article) and counted in
-the log; an HTML record with no main text is an error naming the record; a truncated or corrupt
-file keeps the articles read before the damage and reports where reading stopped.
+the log; a file with no HTML response at all is one error saying which records it holds instead.
+An HTML record with no main text is an error naming the record; a truncated or corrupt file keeps
+the articles read before the damage and reports where reading stopped. ARC records are read
+through warcio's conversion to WARC records, so both formats take the same path.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import logging
+import zlib
+from collections import Counter
+from contextlib import redirect_stderr
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from newsprism.errors import InputError
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.web import Fetched, article_from_response
 from newsprism.model import Article
@@ -24,22 +32,38 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
-    """The articles of the HTML response records of a (gzipped or plain) WARC file."""
+    """The articles of the HTML response records of a (gzipped or plain) WARC or ARC file."""
     from warcio.archiveiterator import ArchiveIterator
 
     records = skipped = 0
+    kinds: Counter[str] = Counter()
+    html_records = 0
+    try:
+        start = _first_bytes(path)
+    except (OSError, EOFError, zlib.error) as error:
+        yield InputError(str(path), f"cannot read ({getattr(error, 'strerror', None) or error})")
+        return
+    if start.strip() and not start.lstrip().startswith((b"WARC/", b"filedesc://")):
+        yield InputError(str(path), "not a WARC or ARC file (it opens with neither a 'WARC/1.x' nor an ARC "
+                                    "'filedesc://' header)")
+        return
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            iterator = ArchiveIterator(stream, arc2warc=True)
+            while True:
+                record, complaint = _next_quietly(iterator)
+                if complaint:
+                    yield InputError(str(path), f"after record {records}: {complaint}")
+                if record is None:
+                    break
                 records += 1
-                if record.format != "warc":
-                    yield InputError(str(path), "not a WARC file (no 'WARC/1.x' record header)")
-                    return
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 content_type = _html_type(record)
                 if content_type is None:
                     skipped += 1
-                    record.content_stream().read()
+                    kinds[_kind(record)] += 1
+                    while record.raw_stream.read(1 << 16):  # skipped undecoded: a compressed body may be a bomb
+                        pass
                 else:
                     body = record.content_stream().read(settings.max_response_bytes + 1)
                     if len(body) > settings.max_response_bytes:
@@ -49,18 +73,36 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
                     yield InputError(str(path), f"truncated WARC: record {records} ({url or 'no URI'}) is cut short")
                     return
                 if content_type is not None:
+                    html_records += 1
                     yield from _article(record, url, f"{path}#{url or records}", content_type, body, settings)
         _check_gzip_end(path)
     except OSError as error:
         yield InputError(str(path), f"cannot read ({error.strerror or error})")
         return
     except Exception as error:  # warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
-        yield InputError(str(path), f"truncated or corrupt WARC after {records} records "
-                                    f"({type(error).__name__}: {error})")
+        yield InputError(str(path), f"truncated or corrupt WARC after {records} records ({one_line(error)})")
         return
     if records == 0:
         yield InputError(str(path), "no WARC records found")
+    elif html_records == 0:
+        held = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+        among = f"its {records} records" if records != 1 else "its one record"
+        yield InputError(str(path), f"nothing to read: no HTML response record among {among} ({held})")
     log.info("%s: %d records, %d skipped (not HTML responses)", path, records, skipped)
+
+
+def _next_quietly(iterator) -> tuple[object | None, str]:
+    """The next record (None at the end) and what warcio wrote to standard error meanwhile, on one
+    line: it writes a multi-line warning there for a record not followed by a blank line (a wrong
+    Content-Length), which is this input's problem, reported as its warning like any other."""
+    captured = io.StringIO()
+    with redirect_stderr(captured):
+        record = next(iterator, None)
+    said = captured.getvalue()
+    if not said.strip():
+        return record, ""
+    first = " ".join(said.split("Offset:")[0].replace("WARNING:", "").split())
+    return record, first[:200] or "warcio reported a damaged record"
 
 
 def _html_type(record) -> str | None:
@@ -69,6 +111,23 @@ def _html_type(record) -> str | None:
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     return content_type if content_type in _HTML_TYPES else None
+
+
+def _first_bytes(path: Path) -> bytes:
+    """The first bytes of a file, decompressed when it is gzipped."""
+    with path.open("rb") as raw:
+        head = raw.read(2)
+    opener = gzip.open if head == b"\x1f\x8b" else open
+    with opener(path, "rb") as stream:
+        return stream.read(64)
+
+
+def _kind(record) -> str:
+    """What a skipped record is, for the message of a file with nothing to read ("response (image/png)")."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return record.rec_type or "untyped"
+    content_type = (record.http_headers.get_header("Content-Type") or "no type").split(";")[0].strip().lower()
+    return f"response ({content_type})"
 
 
 def _check_gzip_end(path: Path) -> None:

@@ -3,10 +3,11 @@
 A URL in a feed or on a command line is untrusted: it may point at ``localhost``, the router or a
 cloud metadata address, redirect there, or stream without end. So only http/https is spoken, the
 host is resolved and every address it resolves to must be public (unless ``allow_private``), each
-redirect hop is checked again, downloads are streamed and cut at a size cap, and every wait has a
-timeout. The connection goes to the address that was checked (the request names the host in its
-``Host`` header and TLS server name), so a DNS server that answers differently a moment later (DNS
-rebinding) cannot redirect it; proxy settings from the environment are ignored for the same reason.
+redirect hop is checked again, downloads are streamed, decoded and cut at a size cap
+(``download``), every wait has a timeout and the whole fetch a deadline. The connection goes to the
+address that was checked (the request names the host in its ``Host`` header and TLS server name),
+so a DNS server that answers differently a moment later (DNS rebinding) cannot redirect it; proxy
+settings from the environment are ignored for the same reason.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from newsprism.errors import InputError
 from newsprism.ingest.decode import decode_declared
+from newsprism.ingest.download import ACCEPT_ENCODING, Deadline, read_body
 from newsprism.ingest.feeds import looks_like_feed, read_feed
 from newsprism.ingest.html import article_from_html, meta_charset
 from newsprism.ingest.outlets import domain_of, normalize_outlet
@@ -33,7 +35,7 @@ log = logging.getLogger(__name__)
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")  # "": servers that send no type are mostly HTML
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+_FEED_TYPES = ("application/feed+json", "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +54,15 @@ def fetch(url: str, *, allow_private: bool = False, settings: ReadSettings = Rea
 
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
-               "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"}
+               "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+               "Accept-Encoding": ACCEPT_ENCODING}
+    deadline = Deadline(url, settings.fetch_deadline)
     current = url
     verify = ssl.create_default_context(cafile=settings.ca_bundle) if settings.ca_bundle else True
     with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False, trust_env=False,
                       verify=verify) as client:
         for _hop in range(settings.max_redirects + 1):
+            deadline.check()
             target, options = _pinned(current, check_url(current, allow_private=allow_private, original=url))
             try:
                 with client.stream("GET", target, **options) as response:
@@ -67,7 +72,7 @@ def fetch(url: str, *, allow_private: bool = False, settings: ReadSettings = Rea
                         continue
                     if response.status_code >= 400:
                         raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".strip())
-                    body = _read_capped(response, url, settings.max_response_bytes)
+                    body = _read_capped(response, url, settings.max_response_bytes, deadline)
                     content_type = response.headers.get("content-type", "")
                     return Fetched(url=current, content_type=content_type.split(";")[0].strip().lower(),
                                    charset=response.charset_encoding, body=body)
@@ -82,13 +87,16 @@ def check_url(url: str, *, allow_private: bool = False, original: str | None = N
     """The address to connect to for ``url``; ``InputError`` for non-http(s) URLs and for hosts with
     any non-public address (unless ``allow_private``)."""
     name = original or url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as error:  # "http://[bad/a": an unclosed IPv6 literal; a port out of range
+        raise InputError(name, f"malformed URL ({error}: {url})") from None
     if parts.scheme not in ("http", "https"):
         raise InputError(name, f"only http and https URLs are read, not {parts.scheme or 'no scheme'!r} ({url})")
     if not parts.hostname:
         raise InputError(name, f"URL has no host ({url})")
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, ValueError) as error:
         raise InputError(name, f"cannot resolve host {parts.hostname!r} ({error})") from error
@@ -114,6 +122,10 @@ def _pinned(url: str, address: str) -> tuple[str, dict]:
 
 def non_public_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     """Why ``address`` is not a public internet address ("loopback", "private", ...), or None."""
+    for embedded in _embedded_ipv4(address):  # an IPv6 address that carries an IPv4 one reaches it
+        kind = non_public_kind(embedded)
+        if kind:
+            return kind
     mapped = getattr(address, "ipv4_mapped", None)
     if mapped is not None:
         address = mapped
@@ -123,6 +135,14 @@ def non_public_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> s
     if not address.is_global:
         return "non-global"
     return None
+
+
+def _embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses a 6to4 (``2002::/16``) or Teredo address routes to."""
+    if address.version != 6:
+        return []
+    found = [address.sixtofour] if address.sixtofour else []
+    return found + list(address.teredo or ())
 
 
 def read_url(url: str, *, allow_private: bool = False,
@@ -164,15 +184,9 @@ def url_id(url: str) -> str:
     return f"{domain_of(url) or 'url'}-{hashlib.sha1(url.encode()).hexdigest()[:8]}"
 
 
-def _read_capped(response, url: str, limit: int) -> bytes:
+def _read_capped(response, url: str, limit: int, deadline: Deadline) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise InputError(url, f"response is {int(declared):,} bytes, over the {limit:,}-byte limit")
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise InputError(url, f"response passed the {limit:,}-byte limit; download stopped")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    return read_body(response.iter_raw(), response.headers.get("content-encoding", ""), url=url, limit=limit,
+                     deadline=deadline)

@@ -17,6 +17,7 @@ import base64
 import hashlib
 import json
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ import jinja2
 from newsprism.analysis.figures import display_value
 from newsprism.analysis.headlines import agreed_title
 from newsprism.errors import NewsprismError
+from newsprism.render.text import counted
 from newsprism.model import (
     Article,
     Comparison,
@@ -129,13 +131,35 @@ def _check_link(href: str, what: str) -> None:
 
 
 def story_headline(articles: Sequence[Article], summary: Summary) -> str:
-    """What a story is called: the headline the outlets agree on most (``agreed_title``), else its
-    first summary sentence, shortened at a word."""
-    if title := agreed_title(articles):
+    """What a story is called: among the titles that read as words (not an id such as
+    "APW19981016.0240"), the headline the outlets agree on most (``agreed_title``); else its first
+    summary sentence, shortened at a word."""
+    if title := agreed_title([a for a in articles if a.title and not looks_like_id(a.title)]):
         return title
     if summary.sentences:
         return _shorten(summary.sentences[0].sentence.text, 110)
-    return f"Story {summary.story}"
+    return f"Untitled story of {counted(len(articles), 'article')}"
+
+
+_ID = re.compile(r"[\w.:/#-]+")
+
+
+def looks_like_id(text: str) -> bool:
+    """Whether a title is an opaque identifier: one token with three digits or more ("s17",
+    "story-0042", "APW19981016.0240", a hash) rather than words ("Brexit", "COVID-19")."""
+    text = text.strip()
+    return bool(_ID.fullmatch(text)) and (sum(c.isdigit() for c in text) >= 3 or bool(re.fullmatch(r"[a-z]+-?\d+", text)))
+
+
+def story_label(story_id: str) -> str:
+    """"story s3" for an id, but "story-3" alone: an id that already says "story" is not repeated
+    (the report's kicker read "STORY STORY-3")."""
+    return story_id if story_id.casefold().startswith("story") else f"story {story_id}"
+
+
+def _natural(text: str) -> tuple:
+    """A sort key that orders the numbers inside ids by value: "s2" before "s10"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part)
 
 
 def render_report(
@@ -167,12 +191,14 @@ def render_report(
 
 
 def render_index(entries: Iterable[IndexEntry | Mapping[str, Any]], title: str = "Stories") -> str:
-    """An index page listing stories, largest first, each linking to its report.
+    """An index page listing stories, largest first, then the most recent, each linking to its report.
 
     Entries may be ``IndexEntry`` records or mappings with the same keys.
     """
     rows = [e if isinstance(e, IndexEntry) else IndexEntry(**e) for e in entries]
-    rows.sort(key=lambda e: (-e.articles, -len(e.outlets), e.id))
+    rows.sort(key=lambda e: _natural(e.id))  # "s2" before "s10"
+    rows.sort(key=lambda e: e.dates[-10:], reverse=True)  # the latest day first; undated last
+    rows.sort(key=lambda e: (-e.articles, -len(e.outlets)))
     all_outlets = {o for e in rows for o in e.outlets}
     return _environment().get_template("index.html.j2").render(
         title=title,
@@ -223,10 +249,17 @@ class _ReportBuilder:
         return self.ref(sentence.article, sentence.start, sentence.end, fact)
 
     def fact_view(self, fact: Fact) -> dict[str, Any]:
+        """A fact as a line: its representative sentence; for a fact of several articles, every
+        other outlet's own sentence too and how sure the alignment is that they tell one fact."""
         return {
             "text": fact.representative.text,
             "ref": self.sentence_ref(fact.representative, fact),
             "outlets": self.badges(fact.outlets),
+            "confidence": round(100 * fact.confidence),
+            "versions": [
+                {"outlet": self.badge(self.analysis.outlet_of(s.article)), "text": s.text, "ref": self.sentence_ref(s, fact)}
+                for s in fact.sentences if s != fact.representative
+            ],
         }
 
     def kind(self, fact: Fact) -> str:
@@ -488,6 +521,7 @@ class _ReportBuilder:
         return {
             "headline": story_headline(self.articles, self.summary),
             "story": self.analysis.story.id,
+            "story_label": story_label(self.analysis.story.id),
             "n_articles": len(self.articles),
             "outlets": [self.badge(o) for o in self.outlets],
             "dates": (dates[0].isoformat(), dates[-1].isoformat()) if dates else None,
@@ -517,13 +551,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["count"] = _count
+    env.filters["count"] = counted  # n|count("fact"): "1 fact", "2 facts"
     return env
-
-
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    """``1 fact``, ``2 facts``: the template filter ``n|count("fact")``."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _csp_hash(script: str) -> str:

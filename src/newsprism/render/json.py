@@ -12,7 +12,7 @@ from typing import Any
 
 from newsprism.analysis.figures import display_value
 from newsprism.analysis.headlines import agreed_title
-from newsprism.model import Article, Comparison, Fact, Mention, Sentence, Span, StoryAnalysis, Summary
+from newsprism.model import Article, Comparison, Conflict, Fact, Mention, Sentence, Span, StoryAnalysis, Summary
 
 
 def article_to_dict(article: Article, sentences: Sequence[Sentence]) -> dict:
@@ -82,14 +82,40 @@ def summary_to_dict(summary: Summary, analysis: StoryAnalysis) -> dict:
 
 
 def _fact_to_dict(fact: Fact) -> dict:
+    """A fact as a list entry (consensus, exclusives, omissions): its representative sentence and
+    ``fact``, its id in the comparison's ``facts``."""
     sentence = fact.representative
     return {
         "text": sentence.text,
         "outlets": list(fact.outlets),
         "fact": fact.id,
+        "confidence": round(fact.confidence, 3),
         "article": sentence.article,
         "start": sentence.start,
         "end": sentence.end,
+    }
+
+
+def _full_fact_to_dict(fact: Fact, analysis: StoryAnalysis) -> dict:
+    return {
+        "id": fact.id,
+        "outlets": list(fact.outlets),
+        "confidence": round(fact.confidence, 3),
+        "sentences": [
+            {"article": s.article, "outlet": analysis.outlet_of(s.article), "start": s.start, "end": s.end, "text": s.text}
+            for s in fact.sentences
+        ],
+    }
+
+
+def _conflict_to_dict(conflict: Conflict) -> dict:
+    return {
+        "kind": conflict.kind,
+        "note": conflict.note,
+        "sentences": [
+            {"article": s.article, "outlet": s.label, "start": s.start, "end": s.end, "text": s.text}
+            for s in (conflict.first, conflict.second)
+        ],
     }
 
 
@@ -104,8 +130,10 @@ def _mention_to_dict(mention: Mention | None) -> dict | None:
 def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     """The comparison as the JSON contract of ``newsprism compare --format json``.
 
-    Contract fields (other tools rely on these names): ``outlets``; ``consensus``: ``[{"text",
-    "outlets"}]``; ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
+    Contract fields (other tools rely on these names): ``outlets``; ``facts``: every fact of the
+    story, ``[{"id", "outlets", "confidence", "sentences": [{"article", "outlet", "start", "end",
+    "text"}]}]``, each sentence of each article that states it; ``consensus``: ``[{"text",
+    "outlets", "fact"}]`` (``fact`` is an ``id`` of ``facts``, as in exclusives and omissions); ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
     "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "direct", "outlets", "quotes": [{"speaker", "speaker_id",
     "speaker_mention", "cue", "direct", "text", ...}]}]`` (``speaker`` the resolved person or
     organisation, null when unresolved; ``speaker_mention`` ``{"text", "start", "end"}``, the words
@@ -116,7 +144,8 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     (offsets into the title), "sourcing": {"quotations", "direct", "reported", "named", "unnamed",
     "anonymous"}, "quoted": {speaker: count}}}`` (loaded words and hedges outside quotations);
     ``title``: the headline the outlets agree on most. Every fact, quote and
-    figure also carries its ``article`` id and ``start``/``end`` offsets into that article's text.
+    figure also carries its ``article`` id and ``start``/``end`` offsets into that article's text;
+    ``conflicts``: ``[{"kind", "note", "sentences": [two sentences as in facts]}]``.
     """
     return {
         "id": comparison.story,
@@ -126,6 +155,7 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
             {"id": a.id, "outlet": a.display_outlet, "title": a.title, "url": a.url, "source": a.source}
             for a in analysis.story.articles
         ],
+        "facts": [_full_fact_to_dict(f, analysis) for f in comparison.facts],
         "consensus": [_fact_to_dict(f) for f in comparison.consensus],
         "exclusives": {o: [_fact_to_dict(f) for f in facts] for o, facts in comparison.exclusives.items()},
         "omissions": {o: [_fact_to_dict(f) for f in facts] for o, facts in comparison.omissions.items()},
@@ -187,4 +217,5 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
             }
             for outlet, framing in comparison.framing.items()
         },
+        "conflicts": [_conflict_to_dict(c) for c in comparison.conflicts],
     }

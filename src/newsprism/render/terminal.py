@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]")
-"""C0 controls but tab and newline, DEL, and the C1 controls (``\\x9b`` opens a sequence too)."""
+_CONTROL = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
+"""C0 controls but tab and newline, DEL, the C1 controls (``\\x9b`` opens a sequence too), and the
+bidirectional formatting characters: U+202E (right-to-left override) makes a terminal show a line
+reversed from it on, so that ``txt.exe`` can be made to read ``exe.txt``."""
 
 
 def visible(text: str) -> str:
-    """``text`` with every control character but newline and tab shown as its escape (``\\x1b``)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """``text`` with every control character but newline and tab shown as its escape (``\\x1b``,
+    ``\\u202e``)."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -14,10 +14,14 @@ from newsprism.model import Comparison, QuoteGroup, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 line``, ``2 lines``, ``1 story``/``2 stories`` (with ``plural``): a number and its noun."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def articles_of(analysis: StoryAnalysis) -> str:
     """"1 article", "2 articles": how many articles the story has, as the headings say it."""
-    count = len(analysis.story.articles)
-    return f"{count} article{'s' * (count != 1)}"
+    return counted(len(analysis.story.articles), "article")
 
 
 def _outlets(outlets: tuple[str, ...]) -> str:

@@ -381,9 +381,16 @@ class StoryClusterer:
         """A clusterer that goes on where the one that saved ``blob`` stopped."""
         clusterer = cls(settings)
         try:
-            arrays = dict(np.load(io.BytesIO(blob), allow_pickle=False))
-        except (ValueError, OSError, EOFError) as error:
-            raise NewsprismError(f"saved clustering state is unreadable ({error})") from None
+            return clusterer._restore(blob)
+        except NewsprismError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a damaged blob fails in numpy, zipfile or scipy in many ways
+            raise NewsprismError(f"saved clustering state is unreadable ({type(error).__name__}: {error})") from None
+
+    def _restore(self, blob: bytes) -> StoryClusterer:
+        """This clusterer with the state of ``blob`` (which may fail in any way when it is damaged)."""
+        clusterer = self
+        arrays = dict(np.load(io.BytesIO(blob), allow_pickle=False))
         if str(arrays["settings"]) != repr(clusterer.settings):
             raise NewsprismError(
                 "saved clustering state was made with other settings; use the same settings or a new store"

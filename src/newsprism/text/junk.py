@@ -32,23 +32,46 @@ def _rule(reason: str, *alternatives: str) -> JunkPattern:
 # Capitalised personal names joined by "and" or commas: "Steve Holland and Jeff Mason".
 _NAMES = r"(?-i:[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*(?:(?:,\s*|\s+and\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*)*)"
 
-_SHARE_WORD = r"(?:share|tweet|e-?mail|print|facebook|twitter|pinterest|linkedin|whatsapp|reddit|google\s?(?:\+|plus)|comments?|copy\s+link|embed|save|messenger|sms)"
+_SHARE_WORD = r"(?:share|tweet|e-?mail|print|facebook|twitter|pinterest|linkedin|whatsapp|reddit|google\s?(?:\+|plus)|comments?|copy(?:\s+this)?\s+link|embed|save|messenger|sms)"
 
 # Whole-line junk: the pattern must match the entire line (``fullmatch``).
 LINE_PATTERNS: tuple[JunkPattern, ...] = (
-    _rule("copyright", r"(?:copyright\s*(?:©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))).{0,120}",
-          r".{0,80}all rights reserved\.?.{0,80}"),
+    _rule("copyright", r"(?:copyright\s*(?:©|ⓒ|\(c\))?\s*\d{4}|©|ⓒ|\(c\)\s*\d{4}|copyright\s*(?:©|ⓒ|\(c\))).{0,120}",
+          r".{0,80}all rights reserved\.?.{0,80}",
+          r"this (?:copy|material) is for your personal,? non-commercial use only.{0,500}",
+          r"this material may not be published, broadcast, rewritten,? or redistributed\.?"),
     _rule("edition", r"edition\s*:.{0,80}", r"(?:u\.s\.|us|international|uk|global) edition"),
     _rule(
         "teaser",
         r"(?:read more|read also|see also|also read|related(?: coverage| stories| articles| content| links)?|recommended(?: for you)?|watch|listen|latest(?: updates| news)?|most (?:read|popular|viewed)|trending(?: now)?|don't miss|more)(?:\s*[:|»>]\s*.{0,200})?",
         r"more (?:from|on|about) .{1,40}",
         r".{0,60}\bread more (?:on|at|in) our .{1,80}",
+        # "- VIDEO: The 20-second hand wash", "SEE MORE: ...", "[Related: ...]", "Also on rt.com ..."
+        r"[-•*\[(]?\s*(?:videos?|watch(?: live| now)?|photos|pictures|gallery|see more|related(?: post| article| story)?|"
+        r"also(?: read| see)?|more reviews|podcast|listen(?: now)?)\s*:.{1,200}",
+        r"also on [\w-]+(?:\.[\w-]+)+\b.{1,200}",
+        r"read (?:the )?(?:full|whole|entire|original) (?:story|article|report) (?:at|on|in) .{1,80}",
+        r"this (?:article|story) (?:was )?(?:originally|first) (?:appeared|published|ran) (?:on|in|at) .{1,120}",
+        r"our standards:.{0,100}",
+        r"(?:you (?:may|might) (?:also )?(?:like|enjoy)|more stories|most (?:read|popular|viewed|shared) (?:in|on|from) .{1,40}|"
+        r"popular (?:on|in|at) .{1,40}|explore further|recommended (?:reading|stories|articles|videos))\s*[.:…!]*",
+        # A linked headline tagged with its kind, as tabloids put them inside the body:
+        # "Mayor resigns after budget row [NEWS]", "Storm hits the coast [VIDEO]".
+        r"[^.!?]{10,200}\[(?:video|videos|pics|pictures|photos|gallery|insight|reaction|news|warning|poll|live|latest|revealed|analysis|comment|opinion|update)\]\s*\|?",
     ),
     _rule(
         "prompt",
         r"(?:sign up|subscribe|get (?:the|our) .{0,40}newsletter|click here|follow us|join us on|download (?:our|the) app|please enable javascript|enable javascript|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|by (?:using|continuing to use) this (?:site|website)|already a subscriber|create (?:an|a free) account|turn (?:off|on) (?:your )?ad ?blocker|allow notifications)\b.{0,250}",
         r"advertisement|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading(?: the main story)?(?: below)?|skip (?:advertisement|ad)|close|learn more",
+        r"(?:supported|presented|sponsored|powered) by(?: [\w&.'’-]+){0,5}",
+        r"skip to (?:the )?(?:main )?(?:content|navigation|search|article)",
+        r"close (?:share panel|menu|panel|dialog|popup|window)",
+        r".{0,60}\bwill open in a new (?:window|tab)\.?",
+        r"listen to (?:this )?(?:article|story)(?:\s*[-–—:·|]?\s*\d+\s*min(?:ute)?s?)?",
+        r"\d+\s*(?:-\s*)?min(?:ute)?s?\.? read",
+        r"(?:view|show|hide|read|load|see) (?:all )?(?:\d+ )?comments?(?: \(\d+\))?",
+        r"(?:comment on|discuss) this (?:story|article)|have your say|join the (?:conversation|discussion|debate)\b.{0,80}",
+        r"newsletter sign-?up",
         r"tweet with a location .{0,260}",
         r"add a location to your tweets .{0,260}",
         r"add this (?:tweet|video) to your website .{0,600}",
@@ -59,6 +82,30 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"media playback is unsupported on your device\.?",
         r"sorry, (?:this|the) (?:video|zip ?code|page) (?:is|was|you) .{0,200}",
         r"notice:? you must log in to continue\.?",
+        r"[^.!?]{0,40}\bnewsletter",
+        r"(?:get|download) (?:the |our )?.{0,60}\bon the go\b.{0,80}",
+    ),
+    _rule(
+        "affiliate-notice",
+        r"(?:.{0,200}[.!?]\s+)?if you (?:buy|purchase|click) (?:something|anything|a product|an item)\b.{0,300}",
+        r".{0,120}\b(?:may|might|will) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of (?:the )?(?:sale|revenue))\b.{0,200}",
+        r".{0,200}\bquantities may be limited\b.{0,200}",
+    ),
+    _rule(
+        "timestamp",
+        r"[-•]?\s*(?:updated|published|posted|last updated|first published|last modified)(?: on| at)?\s*:?\s*[^.!?]{0,20}\d[\w ,.:/-]{0,40}",
+        r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?",
+    ),
+    _rule(
+        # The line under an embedded tweet: "— Jane Doe (@janedoe) November 4, 2019". The tweet's
+        # own words stay: they are a quotation.
+        "tweet-byline",
+        r"[—–-]\s*[^()]{1,80}\(@\w{1,15}\)\s*\w+\.? \d{1,2},? \d{4}",
+    ),
+    _rule(
+        # "The Times is committed to publishing a diversity of letters to the editor. ... email: letters@..."
+        "letters-prompt",
+        r"(?=.{0,400}\bletters? to the editor\b)(?=.{0,400}(?:@|\bsubmit|\bsend (?:us|a|your)|\bwrite to us|\bhear (?:from you|what you think))).{0,600}",
     ),
     _rule(
         "archive-notice",
@@ -96,6 +143,8 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
     _rule(
         "credit",
         r".{3,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?",
+        r"(?-i:[A-Z])[\w.'’ -]{2,80}\bcontributed (?:additional )?reporting(?: from [\w.,'’ -]{2,60})?\.?",
+        r"\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by [^()]{2,300}\)\.?",
         rf"\(?(?:additional )?(?:reporting|writing|editing|story|text|written) by {_NAMES}(?:\s*[;,]\s*(?:additional )?(?:reporting|writing|editing) by {_NAMES})*\)?\.?",
     ),
     _rule(
@@ -104,6 +153,8 @@ LINE_PATTERNS: tuple[JunkPattern, ...] = (
         r"\(\s*[a-z]{2,4}\s*\)",
         r"more|end ?it|endit|\(?end\)?|-+\s*30\s*-+|#+|\*+|_+",
     ),
+    _rule("tags", r"(?:tags|tagged|topics|filed under|categories)\s*(?::.{0,300})?"),
+    _rule("image-link", r"https?://\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?"),
     _rule("no-text", r"[\W_]+"),
 )
 
@@ -115,6 +166,12 @@ LEAD_IN_PATTERNS: tuple[JunkPattern, ...] = (
           r"breaking news emails get breaking news alerts and special reports\. the news and stories that matter, delivered weekday mornings\.\s*(?:/\s*)?",
           r"hide transcript show transcript\s+"),
     _rule("share-buttons", r"play facebook twitter google plus embed\s+"),
+)
+
+# Junk that closes a line whose start is body text: a pull quote's share button.
+# Only the matched tail is removed.
+TRAILER_PATTERNS: tuple[JunkPattern, ...] = (
+    _rule("share-buttons", r"\s*click to tweet\s*$"),
 )
 
 # A byline line: "By Jane Doe", "By JANE DOE and JOHN ROE, Staff Writers".
@@ -142,3 +199,46 @@ COPYRIGHT_OWNER = re.compile(
     r"(?:copyright|©|\(c\))(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?P<owner>[^.,|;©]{2,60}?)\s*(?:[.,|;]|all rights reserved|$)",
     re.IGNORECASE,
 )
+
+# One sentence of a reader prompt: newsletter sign-ups and their thank-you and error notices,
+# "follow us" and "write to the reporter at" contact lines, subscription offers. A line made only
+# of such sentences is a prompt ("Write to Jane Roe at jane.roe@example.com",
+# "Follow us on Facebook, Twitter and Instagram."); a body sentence that merely
+# mentions a newsletter does not open like one.
+PROMPT_SENTENCE = re.compile(
+    r"[-•*\s]*(?:"
+    r"(?:[\w.&'’ ]{1,30}:\s*)?(?:sign up|subscribe|register|join)\b.{0,200}\b(?:newsletters?|inbox|e-?mails?|updates|alerts|today|free|now|here)\b"
+    r"|(?:[\w.&'’ ]{1,30}:\s*)?(?:sign up|subscribe)(?: now| today| free)? (?:for|to)\b[^.!?]{1,80}[.!?]?$"
+    r"|(?:get|receive|start your day with|stay up to date with|never miss)\b.{0,160}\b(?:newsletters?|inbox|delivered|alerts|e-?mails?)\b"
+    r"|.{0,120}\b(?:delivered|straight|right|directly) (?:to|in|into) your (?:inbox|letterbox|mailbox)\b"
+    r"|.{0,120}\bby (?:subscribing|signing up) to (?:our|the)\b"
+    r"|thanks?(?: you)? for (?:signing up|subscribing|reading)\b"
+    r"|keep an eye on your inbox\b"
+    r"|(?:there was an?|an) error (?:has occurred|occurred|processing your (?:subscription|request))\b"
+    r"|(?:sorry|thank you|thanks)\b[!.]?$"
+    r"|please try again(?: later)?\b"
+    r"|follow (?:us|him|her|them|me|@\w+|[\w.'’&-]+(?: [\w.'’&-]+){0,8}) (?:on|at|via) (?:(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky|social media|snapchat)\b|@|https?://)"
+    r"|follow (?:us|him|her|them|me) @\w+"
+    r"|(?:e-?mail|write to|contact|reach)\b.{1,80}\bat \S+@\S+"
+    r"|(?:e-?mail|write to|contact|reach)\b.{1,80}\b(?:on|via) (?:twitter|facebook|instagram)\b"
+    r"|.{1,60}\b(?:can|may) be (?:reached|contacted|e-?mailed) at\b"
+    r"|(?:have|got) a (?:news )?tip\?"
+    r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism|reporting)\b"
+    r"|(?:like|enjoy(?:ed)?) this (?:story|article)\?$"
+    r"|want (?:more|the latest|to (?:know|read) more)\b[^.!?]{0,80}\?$"
+    r"|share (?:it|this(?: story| article)?) with (?:a friend|your friends)\b"
+    r"|(?:listen|tune in) (?:to .{1,60} )?(?:live|back here|now)\b"
+    r"|if you(?:'|’)?re (?:on|using|reading (?:this )?(?:on|in)) (?:the |our )?.{0,60}\bapp\b"
+    r"|(?:download|get) (?:the |our )?.{0,40}\bapp\b(?! store)"
+    r"|click here to (?:watch|listen|read|see|view|sign up|subscribe|download|get|follow|learn|find out|play)\b"
+    r")",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\"“'‘(\[]?[A-Z0-9@])")
+
+
+def is_prompt(text: str) -> bool:
+    """Whether every sentence of a line is a reader prompt (``PROMPT_SENTENCE``)."""
+    if len(text) > 600:
+        return False
+    return all(PROMPT_SENTENCE.match(sentence) for sentence in _SENTENCE_BREAK.split(text) if sentence.strip())

@@ -124,6 +124,26 @@ _ATTRIBUTION_CASELESS = re.compile(r"(?:[\w'\u2019.-]+\s+){1,4}" + _ATTRIBUTION_
 _CASED = re.compile(r"[a-z0-9,;:]\s+[A-Z]")
 
 
+def _opening_mark_after(paragraph: str, match: re.Match[str]) -> tuple[int, int]:
+    """Where a sentence that ends at ``match`` ends, and where the next one starts.
+
+    Tokenized copy spaces its straight quote marks ('probity . " " i have known'), so a spaced
+    mark after the full stop may close the quotation the sentence holds or open the next one's.
+    Counting the straight marks of the paragraph tells which: one met with no quotation open opens
+    the next sentence's, and the sentence ends before it.
+    """
+    close_start = match.start("close")
+    quoting = paragraph.count('"', 0, close_start) % 2 == 1
+    close = match.group("close")
+    for k, char in enumerate(close):
+        if char != '"':
+            continue
+        if not quoting and k and close[k - 1].isspace():
+            return close_start + k - 1, close_start + k
+        quoting = not quoting
+    return match.end("close"), match.end()
+
+
 class RuleSplitter:
     """The default splitter: a few rules about what may follow terminal punctuation in news text.
 
@@ -144,8 +164,9 @@ class RuleSplitter:
         caseless = len(paragraph) >= self.settings.caseless_min_length and not _CASED.search(paragraph)
         for match in _CANDIDATE.finditer(paragraph):
             if self._ends_sentence(paragraph, start, match, caseless):
-                spans.append((start, match.end("close")))
-                start = match.end()
+                end, after = _opening_mark_after(paragraph, match)
+                spans.append((start, end))
+                start = after
         if start < len(paragraph):
             spans.append((start, len(paragraph)))
         return spans

@@ -1,0 +1,146 @@
+"""Conflicts: two outlets' sentences about the same thing that cannot both be true.
+
+Fact-checkers look for these first. Three kinds are flagged, each with both sentences:
+
+- ``figure``: one quantity given different values by two outlets (the figure alignment's groups,
+  where rounding within its tolerances is agreement, not conflict);
+- ``year`` / ``day``: two sentences that tell the same event in the same words, apart from the
+  year or the weekday they give it; and ``figure`` too when such sentences give different numbers;
+- ``superseded``: a claim and its negation in otherwise alike sentences of two dated reports; the
+  later report comes second, since it is the one a reader should believe now.
+
+"The same event in the same words" is measured on the sentences' content words with their
+numbers and dates taken out: most of each sentence's words are shared (``ConflictSettings``), so a
+sentence about another year's event ("the 2012 campaign") is not taken for a dispute.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsprism.analysis.figures import FigureSettings, display_value, values_match
+from newsprism.analysis.samefact import numbers_differ, parse
+from newsprism.errors import NewsprismError
+from newsprism.model import Conflict, FigureReading, Sentence, Span, StoryAnalysis
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSettings:
+    """How alike two sentences must be, dates and numbers aside, to be about the same thing.
+
+    ``overlap``: the share of the shorter sentence's content words the other holds; ``shared``: the
+    fewest shared content words. Set by reading the date conflicts they flag on BASIL and AllSides
+    stories (below 0.6, sentences about two events of one story came in).
+    """
+
+    overlap: float = 0.6
+    shared: int = 4
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.overlap <= 1.0:
+            raise NewsprismError(f"conflict overlap must be in (0, 1], got {self.overlap}")
+        if self.shared < 1:
+            raise NewsprismError(f"conflict shared words must be at least 1, got {self.shared}")
+
+
+def _span(analysis: StoryAnalysis, sentence: Sentence) -> Span:
+    return Span(sentence.text, sentence.article, sentence.start, sentence.end, analysis.outlet_of(sentence.article))
+
+
+def _alike(first: str, second: str, settings: ConflictSettings) -> bool:
+    a, b = parse(first), parse(second)
+    dateless_a = {w for w in a.content if not w[:1].isdigit()} - a.numbers
+    dateless_b = {w for w in b.content if not w[:1].isdigit()} - b.numbers
+    shared = len(dateless_a & dateless_b)
+    smaller = min(len(dateless_a), len(dateless_b))
+    return shared >= settings.shared and smaller > 0 and shared / smaller >= settings.overlap
+
+
+def _sentence_pairs(analysis: StoryAnalysis) -> Iterator[tuple[Sentence, Sentence]]:
+    """The pairs of sentences of different outlets that the alignment weighed."""
+    by_key = {(s.article, s.index): s for sentences in analysis.sentences.values() for s in sentences}
+    for first, second in analysis.matches:
+        a, b = by_key[first], by_key[second]
+        if analysis.outlet_of(a.article) != analysis.outlet_of(b.article):
+            yield a, b
+
+
+def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = ConflictSettings(),
+                     figures: FigureSettings = FigureSettings()) -> list[Conflict]:
+    """Alike sentences of two outlets that give one event different years or weekdays, or one
+    count different numbers (beyond the figures' rounding tolerance)."""
+    found = []
+    for a, b in _sentence_pairs(analysis):
+        if not _alike(a.text, b.text, settings):
+            continue
+        for kind, pattern in (("year", _YEAR), ("day", _WEEKDAY)):
+            first, second = set(pattern.findall(a.text)), set(pattern.findall(b.text))
+            if first and second and not first & second:
+                note = f"{' / '.join(sorted(first))} against {' / '.join(sorted(second))}"
+                found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))
+        values_a, values_b = parse(a.text).values, parse(b.text).values
+        if numbers_differ(values_a, values_b, figures.exact_tolerance):
+            note = f"{' / '.join(f'{v:,g}' for v in values_a)} against {' / '.join(f'{v:,g}' for v in values_b)}"
+            found.append(Conflict("figure", note, _span(analysis, a), _span(analysis, b)))
+    return found
+
+
+def superseded_claims(analysis: StoryAnalysis, settings: ConflictSettings = ConflictSettings()) -> list[Conflict]:
+    """Alike sentences of two reports of different dates, one negating what the other says, both in
+    the outlets' own words: a quotation is someone's claim, not the report's, and one outlet quoting
+    a denial of what another explains is no later report of the same thing."""
+    found = []
+    for a, b in _sentence_pairs(analysis):
+        dated = analysis.story.article(a.article).published, analysis.story.article(b.article).published
+        if None in dated or dated[0] == dated[1] or parse(a.text).negated == parse(b.text).negated:
+            continue
+        if parse(a.text).quoted or parse(b.text).quoted:
+            continue
+        if _alike(a.text, b.text, settings):
+            earlier, later = (a, b) if dated[0] < dated[1] else (b, a)
+            found.append(Conflict("superseded", f"later report by {analysis.outlet_of(later.article)}",
+                                  _span(analysis, earlier), _span(analysis, later)))
+    return found
+
+
+def figure_conflicts(analysis: StoryAnalysis, readings: Sequence[FigureReading],
+                     settings: FigureSettings = FigureSettings()) -> list[Conflict]:
+    """One conflict per quantity and pair of outlets whose values for it disagree."""
+
+    def sentence_of(reading: FigureReading) -> Span:
+        figure = reading.figure
+        sentence = analysis.sentence_at(figure.article, figure.start)
+        return _span(analysis, sentence) if sentence else Span(figure.text, figure.article, figure.start, figure.end, reading.outlet)
+
+    found, seen = [], set()
+    flagged = [r for r in readings if r.conflict and r.group >= 0]
+    for k, first in enumerate(flagged):
+        for second in flagged[k + 1 :]:
+            key = (first.group, *sorted((first.outlet, second.outlet)))
+            if first.group != second.group or first.outlet == second.outlet or key in seen:
+                continue
+            if values_match(first.figure, second.figure, settings):
+                continue
+            seen.add(key)
+            noun = first.figure.counts or second.figure.counts or first.figure.unit
+            note = f"{noun}: {display_value(first.figure)} against {display_value(second.figure)}"
+            found.append(Conflict("figure", note, sentence_of(first), sentence_of(second)))
+    return found
+
+
+def find_conflicts(analysis: StoryAnalysis, readings: Sequence[FigureReading],
+                   settings: ConflictSettings = ConflictSettings(),
+                   figures: FigureSettings = FigureSettings()) -> tuple[Conflict, ...]:
+    """Every conflict of the story: figures, dates, superseded claims; one per pair of sentences
+    and kind (a figure both the figure alignment and the alike sentences find is told once)."""
+    found: dict[tuple[str, str, int, str, int], Conflict] = {}
+    for conflict in (*figure_conflicts(analysis, readings, figures), *detail_conflicts(analysis, settings, figures),
+                     *superseded_claims(analysis, settings)):
+        ends = sorted(((conflict.first.article, conflict.first.start), (conflict.second.article, conflict.second.start)))
+        found.setdefault((conflict.kind, *ends[0], *ends[1]), conflict)
+    return tuple(found.values())

@@ -1,0 +1,168 @@
+"""Whether a summary reads like a brief an editor could publish: the sentence rules, counted.
+
+ROUGE counts shared words and cannot see a sentence cut short by its source, a piece of a longer
+quotation, a quotation with no speaker, a line of page furniture, or a summary that opens with "He
+said". Read as an editor would, those were half the defects of the summaries (issue 13), so each is
+a rule here, with a name, and a summary is scored by the share of its sentences that break one:
+
+- ``ellipsis``: the sentence ends in "..." or "…" (before any closing quote or bracket): the source
+  cut it short (a teaser, an excerpt);
+- ``unbalanced-quotes``: its double quote marks do not pair up: a piece of a quotation that runs
+  over several sentences, cut from the words before or after it;
+- ``all-quotation``: every word is inside quote marks, so the sentence never says who speaks;
+- ``table-row``: two or more "|" (a row of a table or a navigation bar read as a sentence);
+- ``email``: an e-mail address (contact lines, tables of addresses);
+- ``prompt``: a call to the reader: sign up, newsletter, click here, download the ... app,
+  subscribe to, write to X at, submit a letter, follow us;
+- ``pronoun-lead``: the summary's first sentence starts with He, She, They, It, This, His or Her,
+  which points back to nothing (checked for the first sentence only).
+
+The same functions decide which sentences the summariser may choose (``newsprism.summarize``) and
+count the breaks of finished summaries (``benchmarks/brief_bench.py`` and the tests), so the rule a
+user reads here is the rule both apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+SENTENCE_RULES = ("ellipsis", "unbalanced-quotes", "all-quotation", "table-row", "email", "prompt")
+"""Rules any summary sentence must keep, in the order they are reported."""
+LEAD_RULE = "pronoun-lead"
+"""The rule only the first sentence of a summary must keep."""
+RULES = SENTENCE_RULES + (LEAD_RULE,)
+
+_QUOTE_CLOSERS = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
+"""Opening double quote mark -> the marks that may close it (copy often mixes curly and straight)."""
+_STRAY_CLOSERS = frozenset("”»")
+_ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s\"”’'»)\]]*$")
+_WORD = re.compile(r"\w")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PROMPTS = re.compile(
+    r"(?:^|[:|•·\-–—]\s*)sign[- ]?up\b"  # "Sign up for ...", "TIME: Sign Up for Worth Your Time"
+    r"|\bsign[- ]?up (?:here|now|today|for (?:our|free|a free|the \w+ newsletter))\b"
+    r"|\bnewsletters?\b(?=.*\b(?:sign|subscribe|inbox|delivered|get|receive)\w*\b)"
+    r"|\b(?:our|free|daily|weekly) (?:\w+ )?newsletters?\b"
+    r"|^\W*(?:[A-Z][\w&'-]* ){0,4}Newsletters?\W*$"  # a newsletter's name as a line: "PC Gamer Newsletter"
+    r"|\b(?:click|tap) (?:here|the link|below)\b"
+    r"|\bdownload (?:the|our) (?:[\w&'-]+ ){0,5}app\b"
+    r"|\bsubscribe (?:to|now|today|here)\b"
+    r"|\bwrite to (?:[A-Z][\w.'-]*\s){1,5}at\b"  # "Write to Alejandro de la Garza at ..."
+    r"|\bsubmit a letter\b"
+    r"|\bfollow us\b",
+    re.IGNORECASE,
+)
+_PRONOUN_LEAD = re.compile(r"^\W*(?:he|she|they|it|this|his|her)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """How the double quote marks of a sentence pair up.
+
+    ``stray``: a closing-only mark (”, ») with no quotation open: the end of a quotation that began
+    in an earlier sentence; ``open``: a quotation still open at the end, to go on in a later one;
+    ``outside``: the text outside quotations.
+    """
+
+    stray: bool
+    open: bool
+    outside: str
+
+    @property
+    def balanced(self) -> bool:
+        return not self.stray and not self.open
+
+
+def quotation(text: str) -> Quotation:
+    """The quote marks of ``text``: an opening mark is closed by the first mark that may close it,
+    and a straight mark (") that ends the text, with no quotation open, closes one begun before."""
+    outside: list[str] = []
+    closers = ""
+    stray = False
+    last = len(text.rstrip()) - 1
+    for position, char in enumerate(text):
+        if closers:
+            if char in closers:
+                closers = ""
+            continue
+        if char in _STRAY_CLOSERS or (char == '"' and position == last and position > 0):
+            stray = True  # a straight mark ending the text closes a quotation; it opens nothing
+        elif char in _QUOTE_CLOSERS:
+            closers = _QUOTE_CLOSERS[char]
+        else:
+            outside.append(char)
+    return Quotation(stray, bool(closers), "".join(outside))
+
+
+def sentence_breaks(text: str) -> tuple[str, ...]:
+    """The names of the ``SENTENCE_RULES`` that ``text`` breaks, in rule order (empty: none)."""
+    broken = []
+    if _ELLIPSIS_END.search(text.rstrip()):
+        broken.append("ellipsis")
+    marks = quotation(text)
+    if not marks.balanced:
+        broken.append("unbalanced-quotes")
+    elif marks.outside != text and not _WORD.search(marks.outside):
+        broken.append("all-quotation")
+    if text.count("|") >= 2:
+        broken.append("table-row")
+    if _EMAIL.search(text):
+        broken.append("email")
+    if _PROMPTS.search(text.strip()):
+        broken.append("prompt")
+    return tuple(broken)
+
+
+def opens_with_pronoun(text: str) -> bool:
+    """Whether ``text`` starts with He, She, They, It, This, His or Her (any case, after quote marks)."""
+    return _PRONOUN_LEAD.match(text) is not None
+
+
+def summary_breaks(sentences: Sequence[str]) -> list[tuple[str, ...]]:
+    """For each sentence of one summary, in order, the rules it breaks (``LEAD_RULE`` for the first only)."""
+    breaks = []
+    for position, text in enumerate(sentences):
+        broken = sentence_breaks(text)
+        if position == 0 and opens_with_pronoun(text):
+            broken += (LEAD_RULE,)
+        breaks.append(broken)
+    return breaks
+
+
+@dataclass(frozen=True, slots=True)
+class BriefScore:
+    """Rule breaks over many summaries.
+
+    ``sentences``: summary sentences read; ``breaking``: those that break at least one rule;
+    ``by_rule``: sentences breaking each rule (a sentence may break several); ``summaries``: summaries
+    read; ``empty``: those with no sentence.
+    """
+
+    sentences: int
+    breaking: int
+    by_rule: dict[str, int]
+    summaries: int
+    empty: int
+
+    @property
+    def share(self) -> float:
+        """The share of summary sentences that break a rule (0 when there are none)."""
+        return self.breaking / self.sentences if self.sentences else 0.0
+
+
+def score_briefs(summaries: Iterable[Sequence[str]]) -> BriefScore:
+    """Count the rule breaks of ``summaries``, each given as its sentences in order."""
+    sentences = breaking = read = empty = 0
+    by_rule: Counter[str] = Counter()
+    for summary in summaries:
+        read += 1
+        if not summary:
+            empty += 1
+        for broken in summary_breaks(summary):
+            sentences += 1
+            breaking += bool(broken)
+            by_rule.update(broken)
+    return BriefScore(sentences, breaking, {rule: by_rule[rule] for rule in RULES}, read, empty)

@@ -1,0 +1,160 @@
+"""Fact alignment against hand-annotated facts: pair precision and recall.
+
+The gold (``tests/analysis/fact_annotations_*.json``) was made by reading whole stories of
+``../shared/data``: every fact that two or more articles tell, with one snippet per article that
+tells it (character offsets into the document's raw text, and a hash of the snippet, never the text).
+
+A *pair* is two articles' sentences placed in one fact. A predicted pair is right when a gold fact
+has a snippet in each of its two sentences' articles and each sentence overlaps its article's
+snippet; a gold pair (a fact, two of its articles) is found when some predicted pair links a
+sentence overlapping one snippet to a sentence overlapping the other. The gold lists every fact
+two or more articles tell, so a predicted pair outside it is an error, and a fact an article tells
+twice counts at the snippet the annotator chose (a pair made with the other sentence counts
+against precision).
+
+Offsets: the story is read and cleaned as the commands read it, so a snippet is found again in the
+cleaned text by its words (the cleaner removes whole lines and keeps the rest verbatim); a snippet
+not found there is reported and counts as a gold pair missed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+
+from newsprism.errors import NewsprismError
+from newsprism.model import StoryAnalysis
+
+
+@dataclass(frozen=True, slots=True)
+class GoldFact:
+    story: str
+    note: str
+    snippets: Mapping[int, str]
+    """Document index -> the snippet's text (read from the data, checked against its hash)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldStory:
+    file: str
+    story: str
+    split: str
+    facts: tuple[GoldFact, ...]
+
+
+@dataclass(slots=True)
+class PairCounts:
+    predicted: int = 0
+    predicted_right: int = 0
+    gold: int = 0
+    gold_found: int = 0
+    snippets_lost: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_right / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.gold if self.gold else 1.0
+
+    def add(self, other: PairCounts) -> None:
+        self.predicted += other.predicted
+        self.predicted_right += other.predicted_right
+        self.gold += other.gold
+        self.gold_found += other.gold_found
+        self.snippets_lost.extend(other.snippets_lost)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def load_gold(paths: Iterable[Path], data: Path, split: str | None = None) -> list[GoldStory]:
+    """The annotated stories of ``paths`` (of one ``split``, or all), snippets read from ``data``."""
+    annotations = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
+    wanted = {(s["file"], s["story"]): s["split"] for a in annotations for s in a["stories"] if split in (None, s["split"])}
+    texts: dict[tuple[str, str], list[str]] = {}
+    for relative in {file for file, _ in wanted}:
+        with (data / relative).open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if (relative, record["id"]) in wanted:
+                    texts[(relative, record["id"])] = [d["text"] for d in record["documents"]]
+    stories = []
+    for (file, story), story_split in wanted.items():
+        facts = []
+        for fact in (f for a in annotations for f in a["facts"] if (f["file"], f["story"]) == (file, story)):
+            snippets = {}
+            for snippet in fact["snippets"]:
+                text = texts[(file, story)][snippet["document"]][snippet["start"] : snippet["end"]]
+                if _digest(text) != snippet["sha1"]:
+                    raise NewsprismError(f"fact annotation drifted from the data: {file} {story} {snippet}")
+                snippets[snippet["document"]] = text
+            facts.append(GoldFact(story=story, note=fact["note"], snippets=snippets))
+        stories.append(GoldStory(file=file, story=story, split=story_split, facts=tuple(facts)))
+    return stories
+
+
+def _overlapping(analysis: StoryAnalysis, document: int, snippet: str) -> set[int]:
+    """Positions (in the story's sentence order) of the sentences of ``document`` that hold part of
+    ``snippet`` in the cleaned text; empty when the snippet's words are not found there."""
+    article = analysis.story.articles[document]
+    start = article.text.find(snippet.strip())
+    if start < 0:
+        return set()
+    end = start + len(snippet.strip())
+    return {s.index for s in analysis.sentences[article.id] if s.start < end and start < s.end}
+
+
+def gold_pairs(analysis: StoryAnalysis, gold: GoldStory, lost: list[str] | None = None) -> list[tuple[int, set[int], int, set[int]]]:
+    """Each gold pair as ``(document, its sentences, other document, its sentences)``: the sentences
+    (indices) of each article that overlap the fact's snippet there; snippets not found in the
+    cleaned text are named in ``lost``."""
+    pairs = []
+    for fact in gold.facts:
+        located = {}
+        for document, snippet in fact.snippets.items():
+            sentences = _overlapping(analysis, document, snippet)
+            if not sentences and lost is not None:
+                lost.append(f"{gold.story} document {document}: {fact.note}")
+            located[document] = sentences
+        for (d1, s1), (d2, s2) in combinations(sorted(located.items()), 2):
+            pairs.append((d1, s1, d2, s2))
+    return pairs
+
+
+def score_story(analysis: StoryAnalysis, gold: GoldStory) -> PairCounts:
+    """Pair counts of one analysed story against its gold facts (articles in document order)."""
+    counts = PairCounts()
+    position = {article.id: i for i, article in enumerate(analysis.story.articles)}
+    expected = gold_pairs(analysis, gold, counts.snippets_lost)
+    counts.gold = len(expected)
+    predicted: set[tuple[int, int, int, int]] = set()
+    for fact in analysis.facts:
+        members = sorted((position[s.article], s.index) for s in fact.sentences)
+        for (d1, i1), (d2, i2) in combinations(members, 2):
+            if d1 != d2:
+                predicted.add((d1, i1, d2, i2))
+    counts.predicted = len(predicted)
+    counts.predicted_right = sum(
+        any(d1 == g1 and d2 == g2 and i1 in s1 and i2 in s2 for g1, s1, g2, s2 in expected)
+        for d1, i1, d2, i2 in predicted
+    )
+    counts.gold_found = sum(
+        any(d1 == g1 and d2 == g2 and i1 in s1 and i2 in s2 for d1, i1, d2, i2 in predicted)
+        for g1, s1, g2, s2 in expected
+    )
+    return counts
+
+
+def score(analyses: Sequence[StoryAnalysis], gold: Sequence[GoldStory]) -> PairCounts:
+    """Pair counts summed over stories (``analyses[k]`` is the analysis of ``gold[k]``)."""
+    total = PairCounts()
+    for analysis, story in zip(analyses, gold, strict=True):
+        total.add(score_story(analysis, story))
+    return total

@@ -1,0 +1,78 @@
+"""Conflicts: figures, dates and superseded claims two outlets cannot both hold."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsprism.analysis.conflicts import ConflictSettings
+from newsprism.compare import compare
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Story
+
+
+def _story(*articles: tuple[str, str, str | None]) -> Story:
+    return Story("s", tuple(
+        Article(id=f"a{i}", text=text, outlet=outlet, published=datetime.fromisoformat(date) if date else None)
+        for i, (outlet, text, date) in enumerate(articles)
+    ))
+
+
+def test_two_years_for_one_event_are_a_conflict_with_both_sentences():
+    comparison = compare(_story(
+        ("A", "The senator first won his seat in the 1998 election after a close race against the mayor.", None),
+        ("B", "The senator first won his seat in the 1996 election after a close race against the mayor.", None),
+    ))
+    years = [c for c in comparison.conflicts if c.kind == "year"]
+    assert len(years) == 1
+    assert {years[0].first.label, years[0].second.label} == {"A", "B"}
+    assert "1998" in years[0].note and "1996" in years[0].note
+
+
+def test_sentences_about_different_events_with_different_years_are_not_a_conflict():
+    comparison = compare(_story(
+        ("A", "The senator first won his seat in the 1998 election after a close race against the mayor.", None),
+        ("B", "In 2012 the mayor lost his own bid for governor by a wide margin.", None),
+    ))
+    assert [c for c in comparison.conflicts if c.kind == "year"] == []
+
+
+def test_different_figures_for_one_quantity_are_a_conflict():
+    comparison = compare(_story(
+        ("A", "The mission was cut to about 450 personnel after the order from Moscow.", None),
+        ("B", "The mission was cut to 750 personnel after the order from Moscow.", None),
+    ))
+    assert any(c.kind == "figure" for c in comparison.conflicts)
+
+
+def test_rounding_is_not_a_conflict():
+    comparison = compare(_story(
+        ("A", "The mission shrank to 455 personnel after the order from Moscow.", None),
+        ("B", "The mission shrank to about 450 personnel after the order from Moscow.", None),
+    ))
+    assert [c for c in comparison.conflicts if c.kind == "figure"] == []
+
+
+def test_a_claim_negated_by_a_later_report_is_superseded_with_the_later_report_second():
+    comparison = compare(_story(
+        ("Later", "Governor Paul LePage will not resign before his term ends, his office said on Friday.", "2017-01-20"),
+        ("Earlier", "Governor Paul LePage will resign before his term ends, his office said on Friday.", "2017-01-18"),
+    ))
+    superseded = [c for c in comparison.conflicts if c.kind == "superseded"]
+    assert len(superseded) == 1
+    assert (superseded[0].first.label, superseded[0].second.label) == ("Earlier", "Later")
+
+
+def test_conflict_overlap_must_be_a_fraction():
+    with pytest.raises(NewsprismError, match="overlap"):
+        ConflictSettings(overlap=0.0)
+
+
+def test_alike_sentences_giving_one_count_different_numbers_are_a_figure_conflict():
+    comparison = compare(_story(
+        ("A", "Border agents made about 520,000 arrests at the southern border in the last fiscal year.", None),
+        ("B", "Border agents made about 400,000 arrests at the southern border in the last fiscal year.", None),
+    ))
+    figures = [c for c in comparison.conflicts if c.kind == "figure"]
+    assert len(figures) == 1 and "520,000" in figures[0].note and "400,000" in figures[0].note

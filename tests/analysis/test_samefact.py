@@ -1,0 +1,56 @@
+"""The same-fact judge: the details that tell a paraphrase from a near miss move its probability."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsprism.analysis.samefact import FEATURES, PairEvidence, SameFactModel, default_model, pair_features
+from newsprism.errors import NewsprismError
+
+JOBS = "The US economy added 266,000 jobs in April, the Labor Department said."
+
+
+def probability(first: str, second: str, similarity: float = 0.6) -> float:
+    return float(default_model().probabilities([PairEvidence(first, second, similarity)])[0])
+
+
+def test_a_differing_number_makes_a_pair_less_likely_one_fact():
+    same = probability(JOBS, "The US economy added 266,000 jobs in April, the Labor Department reported.")
+    other = probability(JOBS, "The US economy added 226,000 jobs in April, the Labor Department reported.")
+    assert other < same
+
+
+def test_a_negation_on_one_side_makes_a_pair_less_likely_one_fact():
+    same = probability("The governor will resign next month.", "The governor will resign next month, aides said.")
+    negated = probability("The governor will resign next month.", "The governor will not resign next month, aides said.")
+    assert negated < same
+
+
+def test_a_sentence_that_is_not_the_nearest_in_the_other_article_is_less_likely_its_match():
+    nearest = default_model().probabilities([PairEvidence(JOBS, JOBS, 0.6, 1.0, 1.0, 40)])[0]
+    farther = default_model().probabilities([PairEvidence(JOBS, JOBS, 0.6, 0.5, 0.5, 40)])[0]
+    assert farther < nearest
+
+
+def test_the_features_are_the_named_ones_in_order():
+    assert len(pair_features(PairEvidence(JOBS, JOBS, 1.0))) == len(FEATURES)
+
+
+def test_the_shipped_model_states_how_it_was_fitted():
+    assert "MSRP" in default_model().about and "cross-validation" in default_model().about
+
+
+def test_a_model_fitted_on_other_features_is_refused(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"features": ["overlap"], "weights": [1.0], "bias": 0.0, "mean": [0.0],
+                                "scale": [1.0], "threshold": 0.5}), encoding="utf-8")
+    with pytest.raises(NewsprismError, match="other features"):
+        SameFactModel.load(str(path))
+
+
+def test_a_threshold_outside_zero_and_one_is_refused():
+    size = len(FEATURES)
+    with pytest.raises(NewsprismError, match="threshold"):
+        SameFactModel((0.0,) * size, 0.0, (0.0,) * size, (1.0,) * size, threshold=1.0)
