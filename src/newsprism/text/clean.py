@@ -437,7 +437,7 @@ def clean_articles(articles: Iterable[Article], settings: CleanSettings = DEFAUL
         for i in lines.content():
             if not is_sentence(lines.lines[i]):
                 seen[(outlet, _norm(lines.lines[i]).casefold())].add(number)
-    for number, (outlet, (lines, _, _)) in enumerate(zip(outlets, judged)):
+    for outlet, (lines, _, _) in zip(outlets, judged):
         for i in lines.content():
             if len(seen.get((outlet, _norm(lines.lines[i]).casefold()), ())) >= settings.repeat_min_articles:
                 lines.reasons[i] = "repeated-boilerplate"
