@@ -15,8 +15,8 @@ import io
 import logging
 import zlib
 from collections import Counter
-from contextlib import redirect_stderr
 from collections.abc import Iterator
+from contextlib import redirect_stderr
 from dataclasses import replace
 from pathlib import Path
 
@@ -79,7 +79,7 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     except OSError as error:
         yield InputError(str(path), f"cannot read ({error.strerror or error})")
         return
-    except Exception as error:  # warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
+    except Exception as error:  # noqa: BLE001 - warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
         yield InputError(str(path), f"truncated or corrupt WARC after {records} records ({one_line(error)})")
         return
     if records == 0:

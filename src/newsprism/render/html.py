@@ -29,7 +29,6 @@ import jinja2
 from newsprism.analysis.figures import display_value
 from newsprism.analysis.headlines import agreed_title
 from newsprism.errors import NewsprismError
-from newsprism.render.text import counted
 from newsprism.model import (
     Article,
     Comparison,
@@ -41,7 +40,7 @@ from newsprism.model import (
     StoryAnalysis,
     Summary,
 )
-from newsprism.render.text import sourcing_line, speaker_of
+from newsprism.render.text import counted, sourcing_line, speaker_of
 
 log = logging.getLogger(__name__)
 
