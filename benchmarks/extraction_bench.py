@@ -24,8 +24,7 @@ import time
 from pathlib import Path
 
 from newsprism.errors import InputError
-from newsprism.evaluate.extraction import (Page, is_body_line, load_pages, measure_pages, normalize, paragraphs,
-                                           read_page)
+from newsprism.evaluate.extraction import Page, is_body_line, load_pages, measure_pages, normalize, paragraphs, read_page
 from newsprism.text.clean import clean_article
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "article_extraction"

@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             content = " ... ".join(text[a:b] for a, b in gold.content)
             print(f"* [{source} | {cue}] {content[:300]!r}")
         print("\n--- quotations matching no gold attribution")
-        for text, quote in rng.sample(unmatched, min(args.show, len(unmatched))):
+        for _text, quote in rng.sample(unmatched, min(args.show, len(unmatched))):
             mention = quote.speaker_mention.text if quote.speaker_mention else None
             print(f"* [{quote.speaker!r} <- {mention!r} | {quote.verb}] {quote.text[:300]!r}")
     return 0

@@ -134,7 +134,7 @@ def synthetic_stream(n: int, seed: int = 0, gold: dict | None = None, copies: di
             source = rng.choice(stories)
             names: dict[str, str] = {}
 
-            def rename(match: re.Match) -> str:  # the event's own actors and places
+            def rename(match: re.Match, names: dict[str, str] = names) -> str:  # the event's own actors and places
                 word = match.group(0)
                 if word not in names:
                     names[word] = "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()

@@ -8,7 +8,7 @@ import logging
 import numpy as np
 import pytest
 
-from newsprism.summarize import _branch_and_bound, _highs, _Program, _undominated, SummarySettings
+from newsprism.summarize import SummarySettings, _branch_and_bound, _highs, _Program, _undominated
 
 
 def random_program(seed: int, n: int = 11, groups: int = 14) -> _Program:

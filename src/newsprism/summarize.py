@@ -59,7 +59,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 import scipy.sparse as sp
@@ -298,7 +298,7 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
     for article_id, sentences in analysis.sentences.items():
         for sentence in sentences:
             tokens, stems = terms(sentence.text)
-            found = frozenset(content_bigrams(tokens, stems))
+            found: frozenset[tuple[str, ...]] = frozenset(content_bigrams(tokens, stems))
             if small:
                 if settings.word_weight > 0:
                     found |= {(stem,) for stem in content_stems(tokens, stems)}
@@ -318,7 +318,7 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
     needed = max(math.ceil(settings.min_support_fraction * articles), 2) if articles > 1 else 1
     while needed > 1 and not any(len(a) >= needed for a in support.values()):
         needed -= 1  # articles that share nothing: fall back to what one article stresses
-    weights = {}
+    weights: dict[tuple[str, ...], float] = {}
     for concept, holders in support.items():
         boost = 1.0 + settings.position_weight / (1 + earliest[concept])
         said = frequency[concept]  # sentences saying it; counted in small stories only
@@ -397,8 +397,8 @@ def _program(candidates: Sequence[_Candidate], weights: dict, rewards: np.ndarra
         else:
             shared[tuple(js)] = shared.get(tuple(js), 0.0) + weights[concept]
     covers = np.zeros((len(candidates), len(shared)))
-    for k, js in enumerate(shared):
-        covers[list(js), k] = 1.0
+    for k, group in enumerate(shared):
+        covers[list(group), k] = 1.0
     rows = {fact: r for r, fact in enumerate(sorted({c.fact for c in candidates}))}
     return _Program(
         own=own,
@@ -654,7 +654,7 @@ _DATED = re.compile(
 """When an opening dates what it reports: a weekday, today / yesterday, or a month and day."""
 
 
-def _day(published: datetime | None) -> object:
+def _day(published: datetime | None) -> date | None:
     """The calendar day of a publication date (None when unknown), so reports of one day tie."""
     return published.date() if isinstance(published, datetime) else None
 
@@ -697,7 +697,7 @@ def _news(
     days = {a.id: _day(a.published) for a in analysis.story.articles}
     dated = len(set(days.values()) - {None}) > 1
     latest = {
-        fact: max((days[a].toordinal() for a in articles if days[a] is not None), default=0) if dated else 0
+        fact: max((day.toordinal() for day in (days[a] for a in articles) if day is not None), default=0) if dated else 0
         for fact, articles in openers.items()
     }
 

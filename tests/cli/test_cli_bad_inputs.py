@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from datapaths import LATIMES_SEED, RT_SEED
+
 from newsprism.cli import main
 from newsprism.store import Store
 

@@ -5,11 +5,9 @@ goes through cleaning, segmentation and analysis. Derandomised, so a failure her
 from __future__ import annotations
 
 import pytest
+from fuzz_inputs import EDIT_KINDS, NEEDS_NETWORK, READ_FROM_STDIN, TOKENS, check_pipeline, check_read, check_stdin, mutate, seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from fuzz_inputs import (EDIT_KINDS, NEEDS_NETWORK, READ_FROM_STDIN, TOKENS, check_pipeline, check_read, check_stdin,
-                         mutate, seeds)
 
 SEEDS = seeds()
 NAMES = sorted(SEEDS)

@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from datapaths import LATIMES_SEED, RT_SEED
+
 from newsprism.cli import main
 
 CHROMIUM = Path("/usr/bin/chromium")

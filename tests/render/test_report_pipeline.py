@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-
 from datapaths import LATIMES_SEED, RT_SEED
+
 from newsprism.cli import main
 
 SEED_INPUTS = [f"RT={RT_SEED}", str(LATIMES_SEED)]

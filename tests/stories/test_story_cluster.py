@@ -20,8 +20,8 @@ from newsprism.stories.cluster import (
     ClusterSettings,
     StoryClusterer,
     _prune_rows,
-    article_time,
     arrival_order,
+    article_time,
     cluster_articles,
 )
 from newsprism.stories.dedup import DedupSettings

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from datapaths import LATIMES_SEED, RT_SEED
 from hypothesis import given
 from hypothesis import strategies as st
-from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.cli import main
 from newsprism.errors import NewsprismError

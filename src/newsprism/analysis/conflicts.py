@@ -96,13 +96,13 @@ def superseded_claims(analysis: StoryAnalysis, settings: ConflictSettings = Conf
     a denial of what another explains is no later report of the same thing."""
     found = []
     for a, b in _sentence_pairs(analysis):
-        dated = analysis.story.article(a.article).published, analysis.story.article(b.article).published
-        if None in dated or dated[0] == dated[1] or parse(a.text).negated == parse(b.text).negated:
+        first, second = analysis.story.article(a.article).published, analysis.story.article(b.article).published
+        if first is None or second is None or first == second or parse(a.text).negated == parse(b.text).negated:
             continue
         if parse(a.text).quoted or parse(b.text).quoted:
             continue
         if _alike(a.text, b.text, settings):
-            earlier, later = (a, b) if dated[0] < dated[1] else (b, a)
+            earlier, later = (a, b) if first < second else (b, a)
             found.append(Conflict("superseded", f"later report by {analysis.outlet_of(later.article)}",
                                   _span(analysis, earlier), _span(analysis, later)))
     return found

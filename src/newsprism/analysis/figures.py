@@ -125,7 +125,17 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         taken: list[tuple[int, int]] = []
         found: list[Figure] = []
 
-        def add(match: re.Match, value: float, unit: str, counts: str, group: str = "num") -> None:
+        def add(
+            match: re.Match,
+            value: float,
+            unit: str,
+            counts: str,
+            group: str = "num",
+            *,  # this sentence's lists, bound now: the closure is only called within this iteration
+            sentence: Sentence = sentence,
+            taken: list[tuple[int, int]] = taken,
+            found: list[Figure] = found,
+        ) -> None:
             start = sentence.start + match.start()
             end = sentence.start + match.end()
             if any(lo < match.end() and match.start() < hi for lo, hi in taken):

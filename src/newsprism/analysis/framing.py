@@ -84,6 +84,18 @@ NAMING_CHOICES: tuple[NamingChoice, ...] = (
 Ukrainian "KyivNotKiev" campaign, US partisan vocabulary)."""
 
 
+@functools.cache
+def loaded_lexicon() -> Mapping[str, str]:
+    """The bundled lexicon: lower-case word or phrase -> polarity ("neg", "pos", "int")."""
+    text = resources.files("newsprism").joinpath("data/loaded_words.tsv").read_text(encoding="utf-8")
+    lexicon = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, polarity = line.split("\t")
+            lexicon[word.strip().lower()] = polarity.strip()
+    return lexicon
+
+
 @dataclass(frozen=True, slots=True)
 class FramingSettings:
     """What counts as framing.
@@ -100,18 +112,6 @@ class FramingSettings:
     hedges: tuple[str, ...] = HEDGES
     naming: tuple[NamingChoice, ...] = NAMING_CHOICES
     lexicon: Mapping[str, str] = field(default_factory=lambda: loaded_lexicon())
-
-
-@functools.cache
-def loaded_lexicon() -> Mapping[str, str]:
-    """The bundled lexicon: lower-case word or phrase -> polarity ("neg", "pos", "int")."""
-    text = resources.files("newsprism").joinpath("data/loaded_words.tsv").read_text(encoding="utf-8")
-    lexicon = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, polarity = line.split("\t")
-            lexicon[word.strip().lower()] = polarity.strip()
-    return lexicon
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")

@@ -236,7 +236,8 @@ class SameFactJudge(Protocol):
     """What the alignment asks of a same-fact decision: a probability for each pair of texts, given
     the pair's meaning similarity (the plain default is ``SameFactModel``)."""
 
-    threshold: float
+    @property
+    def threshold(self) -> float: ...  # read-only, so a frozen dataclass such as ``SameFactModel`` fits
 
     def probabilities(self, pairs: Sequence[PairEvidence]) -> np.ndarray: ...
 

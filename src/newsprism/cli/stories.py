@@ -25,8 +25,8 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
 from newsprism.render.terminal import visible
-from newsprism.stories.cluster import ClusterSettings, cluster_articles
 from newsprism.store import ReadOnlyStore, Store
+from newsprism.stories.cluster import ClusterSettings, cluster_articles
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

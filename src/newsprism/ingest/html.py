@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from newsprism.errors import InputError
-from newsprism.ingest.failures import one_line
 from newsprism.ingest.dates import parse_date
+from newsprism.ingest.failures import one_line
 from newsprism.ingest.outlets import domain_of, normalize_outlet
 from newsprism.model import Article
 

@@ -13,10 +13,10 @@ import io
 import json
 import re
 import zlib
-from dataclasses import replace
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from newsprism.errors import InputError
 from newsprism.ingest.decode import decode_bytes
@@ -51,18 +51,27 @@ def iter_records(path: Path, settings: ReadSettings = ReadSettings()) -> Iterato
         yield InputError(str(path), f"cannot read further ({type(error).__name__}: {error})")
 
 
+_Binary = gzip.GzipFile | io.BufferedReader  # a file opened in binary mode, compressed or not
+
+
+class LineReader(Protocol):
+    """What lines are read from: a binary file, or a re-coding view of one (``_Recoded``)."""
+
+    def readline(self, limit: int, /) -> bytes: ...
+
+
 class _Recoded:
     """A UTF-16 or UTF-32 stream read line by line as UTF-8 bytes: its own line breaks are not the
     byte ``\\n``, so split as bytes every line would be cut in two and lost."""
 
-    def __init__(self, handle: BinaryIO, encoding: str) -> None:
+    def __init__(self, handle: _Binary, encoding: str) -> None:
         self._text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
 
     def readline(self, limit: int) -> bytes:
         return self._text.readline(limit).encode("utf-8", "surrogatepass")
 
 
-def _utf8_lines(handle: BinaryIO) -> BinaryIO | _Recoded:
+def _utf8_lines(handle: _Binary) -> _Binary | _Recoded:
     """``handle``, or a re-coding view of it when it opens with a UTF-16 or UTF-32 byte order mark."""
     head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
     for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -72,7 +81,7 @@ def _utf8_lines(handle: BinaryIO) -> BinaryIO | _Recoded:
     return handle
 
 
-def _parse_lines(handle: BinaryIO | _Recoded, path: Path | str, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
+def _parse_lines(handle: LineReader, path: Path | str, settings: ReadSettings) -> Iterator[JsonLine | InputError]:
     lines = 0
     for number, raw in enumerate(capped_lines(handle, settings.max_line_bytes), start=1):
         source = f"{path}:{number}"
@@ -262,7 +271,7 @@ def story_parts(record: Mapping[str, Any], *, source: str, default_id: str,
         yield InputError(source, f"story {story_id!r} has no usable document ({len(documents)} given)")
 
 
-def capped_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+def capped_lines(handle: LineReader, limit: int) -> Iterator[bytes | None]:
     """Lines of ``handle``, or None for a line over ``limit`` bytes (the rest of it is skipped)."""
     while True:
         line = handle.readline(limit + 1)

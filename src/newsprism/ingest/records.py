@@ -36,7 +36,7 @@ def article_from_record(record: Mapping[str, Any], *, source: str, default_id: s
     """
     if not isinstance(record, Mapping):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
-    notes = list(notes)
+    noted = list(notes)
     text = record.get("text")
     extracted: dict[str, Any] = {}
     if text is None and record.get("html") is not None:
@@ -55,7 +55,7 @@ def article_from_record(record: Mapping[str, Any], *, source: str, default_id: s
     raw_date = _first(record, _DATE_KEYS) or extracted.get("date")
     published = parse_date(raw_date)
     if raw_date and published is None:
-        notes.append(f"unparseable date {raw_date!r}")
+        noted.append(f"unparseable date {raw_date!r}")
     outlet_name = _outlet_name(record) or extracted.get("sitename") or (domain_of(url) if url else "")
     meta = {key: value for key, value in record.items() if key not in _MAPPED}
     for key in ("author", "sitename"):
@@ -63,8 +63,8 @@ def article_from_record(record: Mapping[str, Any], *, source: str, default_id: s
             meta[key] = extracted[key]
     if record.get("source") and record.get("source_name"):
         meta["source_code"] = record["source"]
-    if notes:
-        meta["notes"] = tuple(notes)
+    if noted:
+        meta["notes"] = tuple(noted)
     record_id = _first(record, _ID_KEYS)
     return Article(
         id=str(record_id) if record_id not in (None, "") else default_id,

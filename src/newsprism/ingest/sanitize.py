@@ -25,7 +25,7 @@ from newsprism.model import Article, Story
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELDS = ("id", "text", "outlet", "url", "title", "language", "source")
 
-T = TypeVar("T", Article, Story, InputError)
+T = TypeVar("T", Article | InputError, Story | InputError)  # what a reader of articles or of stories yields
 
 
 def sanitized_items(items: Iterable[T], settings: ReadSettings) -> Iterator[T]:
@@ -67,7 +67,7 @@ def sanitized(article: Article, settings: ReadSettings) -> Article:
                      "the rest is left out)")
     if not changes and not notes:
         return article
-    meta_now = dict(changes.get("meta", article.meta))  # type: ignore[arg-type]
+    meta_now = dict(meta)  # article.meta with its surrogates replaced
     if notes:
         meta_now["notes"] = (*meta_now.get("notes", ()), *notes)
     changes["meta"] = meta_now

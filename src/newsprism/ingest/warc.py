@@ -15,10 +15,11 @@ import io
 import logging
 import zlib
 from collections import Counter
-from contextlib import redirect_stderr
 from collections.abc import Iterator
+from contextlib import redirect_stderr
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from newsprism.errors import InputError
 from newsprism.ingest.failures import one_line
@@ -79,7 +80,7 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     except OSError as error:
         yield InputError(str(path), f"cannot read ({error.strerror or error})")
         return
-    except Exception as error:  # warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
+    except Exception as error:  # noqa: BLE001 - warcio/zlib/gzip raise ArchiveLoadFailed, zlib.error, EOFError... on damage
         yield InputError(str(path), f"truncated or corrupt WARC after {records} records ({one_line(error)})")
         return
     if records == 0:
@@ -91,7 +92,7 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     log.info("%s: %d records, %d skipped (not HTML responses)", path, records, skipped)
 
 
-def _next_quietly(iterator) -> tuple[object | None, str]:
+def _next_quietly(iterator) -> tuple[Any | None, str]:  # warcio's records are untyped
     """The next record (None at the end) and what warcio wrote to standard error meanwhile, on one
     line: it writes a multi-line warning there for a record not followed by a blank line (a wrong
     Content-Length), which is this input's problem, reported as its warning like any other."""

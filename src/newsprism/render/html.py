@@ -29,7 +29,6 @@ import jinja2
 from newsprism.analysis.figures import display_value
 from newsprism.analysis.headlines import agreed_title
 from newsprism.errors import NewsprismError
-from newsprism.render.text import counted
 from newsprism.model import (
     Article,
     Comparison,
@@ -41,7 +40,7 @@ from newsprism.model import (
     StoryAnalysis,
     Summary,
 )
-from newsprism.render.text import sourcing_line, speaker_of
+from newsprism.render.text import counted, sourcing_line, speaker_of
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +182,7 @@ def render_report(
         )
     page = _ReportBuilder(analysis, summary, comparison, settings)
     env = _environment()
+    assert env.loader is not None  # _environment gives it the package's templates
     script, _, _ = env.loader.get_source(env, "report.js")  # plain JavaScript, not a template
     context = {**page.context(), "script": script, "script_hash": _csp_hash(script), "index_href": index_href}
     html = env.get_template("report.html.j2").render(context)
@@ -332,7 +332,7 @@ class _ReportBuilder:
         by_speaker: dict[str, list[QuoteGroup]] = defaultdict(list)
         for group in self.comparison.quotes:
             by_speaker[speaker_of(group)].append(group)
-        speakers = []
+        speakers: list[dict[str, Any]] = []
         for speaker, groups in by_speaker.items():
             groups.sort(key=lambda g: (-len(g.outlets), not g.quotes[0].direct))
             speakers.append({

@@ -506,7 +506,7 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
     norm2 = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
     sizes = np.asarray(members.sum(axis=1)).ravel()
     self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
-    times = np.array([np.nan if (t := article_time(articles[i])) is None else t for i in originals])
+    times = np.array([np.nan if (when := article_time(articles[i])) is None else when for i in originals])
     first = np.full(len(ids), np.nan)
     last = np.full(len(ids), np.nan)
     np.fmin.at(first, own, times)

@@ -362,8 +362,10 @@ def _judge(article: Article, settings: CleanSettings) -> tuple[_Lines, str | Non
         reason = junk_reason(lines.lines[i], settings)
         if reason == "byline" and "byline" not in meta:
             meta["byline"] = _byline(_norm(lines.lines[i]), settings) or ""
-        if reason == "dateline" and "dateline" not in meta:
-            meta["dateline"] = _norm(junk.DATELINE_LINE.fullmatch(_norm(lines.lines[i])).group("dateline"))
+        if reason == "dateline" and "dateline" not in meta and (
+            dateline := junk.DATELINE_LINE.fullmatch(_norm(lines.lines[i]))  # it matches: that made the reason
+        ):
+            meta["dateline"] = _norm(dateline.group("dateline"))
         lines.reasons[i] = reason
     title = _judge_structure(lines, article, settings)
     for key, value in _cut_dateline(lines).items():
@@ -381,8 +383,8 @@ def _build(article: Article, lines: _Lines, title: str | None, meta: dict[str, s
         if not line:
             gap = gap or bool(kept)
             continue
-        if lines.reasons[i] is not None:
-            removed.append(Removal(line, lines.reasons[i]))
+        if (reason := lines.reasons[i]) is not None:
+            removed.append(Removal(line, reason))
             continue
         if gap:
             kept.append("")
@@ -437,7 +439,7 @@ def clean_articles(articles: Iterable[Article], settings: CleanSettings = DEFAUL
         for i in lines.content():
             if not is_sentence(lines.lines[i]):
                 seen[(outlet, _norm(lines.lines[i]).casefold())].add(number)
-    for number, (outlet, (lines, _, _)) in enumerate(zip(outlets, judged)):
+    for outlet, (lines, _, _) in zip(outlets, judged):
         for i in lines.content():
             if len(seen.get((outlet, _norm(lines.lines[i]).casefold()), ())) >= settings.repeat_min_articles:
                 lines.reasons[i] = "repeated-boilerplate"

@@ -179,7 +179,10 @@ def _attribution(masked: str) -> _Attribution | None:
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.group(verb_group) if verb_group else CUE_OF.get(pattern, "according to")
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
-            if verb in BELIEF and not evidence and not BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group)):
+            if (
+                verb_group and verb in BELIEF and not evidence
+                and not BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group))
+            ):
                 continue  # "Nobody knew the outcome": a belief verb attributes only a clause
             at = match.start(group) + raw.rfind(speaker)
             found = _Attribution(
@@ -203,7 +206,7 @@ def _attribution(masked: str) -> _Attribution | None:
         participle = PARTICIPLE.search(masked)
         subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
         subjects = [m for m in subjects if _can_speak(m.group("speaker"), masked[: m.start("speaker")])]
-        if not subjects:
+        if not subjects or participle is None:  # no participle, no subjects
             return None
         # "Barry Rand issued a statement ... claiming “...”": the speaker is the subject of the clause
         return _Attribution(
@@ -215,9 +218,9 @@ def _attribution(masked: str) -> _Attribution | None:
     if best.verb.endswith("ing") and is_description(best.speaker):
         # "Steele issued a statement saying ...": the speaker is the subject of the clause
         subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, best.start))
-        if subjects and _can_speak(subject := subjects[-1].group("speaker")):
+        if subjects and _can_speak(name := subjects[-1].group("speaker")):
             return _Attribution(
-                subject, best.verb, subjects[-1].start("speaker"), best.end, best.apposed, subjects[-1].span("speaker")
+                name, best.verb, subjects[-1].start("speaker"), best.end, best.apposed, subjects[-1].span("speaker")
             )
     return best
 
@@ -233,6 +236,12 @@ def _clean_description(speaker: str) -> str:
     return speaker.strip()
 
 
+def _end_of(optional: re.Pattern[str], text: str, position: int) -> int:
+    """Where ``optional``, a pattern that may match nothing and so always matches, ends when matched at ``position``."""
+    match = optional.match(text, position)
+    return match.end() if match else position
+
+
 def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
     """The reported clause of a sentence without quotations, sentence-relative.
 
@@ -245,7 +254,7 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
     after = attribution.end
     if attribution.verb in TELL_VERBS and (told := TELL_OBJECT.match(masked, after)):
         after = told.end()  # "..., the spokesman told reporters."
-    rest = masked[TIME_AFTER.match(masked, after).end() :]
+    rest = masked[_end_of(TIME_AFTER, masked, after) :]
     trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-" or PLACE_TAIL.fullmatch(rest) is not None
     if (
         trailing and lead.endswith(",") and not attribution.apposed and len(WORD.findall(before)) >= 4
@@ -263,7 +272,7 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
             lo = told.end()
         elif attribution.verb in TELL_VERBS and (that := re.compile(r"[^,;:]{1,60}?\bthat\b").match(masked, lo)):
             lo = that.end()  # "told a military officer the night before that ..."
-        lo = CLAUSE_START.match(masked, lo).end()
+        lo = _end_of(CLAUSE_START, masked, lo)
         if attribution.verb in NEEDS_THAT and not attribution.evidence and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
             if question := WH_CLAUSE.match(masked, lo):
                 lo = question.start("wh")  # "asked workers if they planned to attend"

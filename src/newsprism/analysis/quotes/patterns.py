@@ -6,6 +6,7 @@ pattern cannot match. Used by ``extract``; data only in ``words``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsprism.analysis.quotes.words import (
     BELIEF_VERBS,
@@ -156,7 +157,7 @@ def any_verb(text: str) -> bool:
     """Whether any word of ``text`` starts a verb of speech or belief: far cheaper than the verb pattern."""
     return not VERB_WORDS.isdisjoint(LOWER_WORD.findall(text))
 
-MAY_MATCH = {
+MAY_MATCH: dict[re.Pattern[str], Callable[[str], object]] = {
     SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, ACCORDING: re.compile(r"[Aa]ccording to").search,
     GOES_ON: re.compile(r"\b(?:continued|went on)\b").search, LABEL: re.compile(r":").search, BYLINE: re.compile(r"[―—–]").search,
     AFTER_QUOTE: re.compile(r"Q[,!?]?[”\"']\s*\S+ed\b|Q[,!?]?[”\"']\s*\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b").search,

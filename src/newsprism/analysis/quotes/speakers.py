@@ -175,12 +175,12 @@ class Resolver:
         """Remember the first person a sentence names, for pronouns in the sentences after it."""
         if self.mention_pattern is None:
             return
-        for match in self.mention_pattern.finditer(masked):
-            name = self.full_name(match.group())
+        for mention in self.mention_pattern.finditer(masked):
+            name = self.full_name(mention.group())
             if not self.earlier or self.earlier[-1] != name:
                 self.earlier.append(name)
-        if match := self.mention_pattern.search(masked):
-            self.last_mention, self.last_mention_at = self.full_name(match.group()), position
+        if first := self.mention_pattern.search(masked):
+            self.last_mention, self.last_mention_at = self.full_name(first.group()), position
 
     @functools.cached_property
     def mention_pattern(self) -> re.Pattern[str] | None:
