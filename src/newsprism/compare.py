@@ -45,9 +45,9 @@ class CompareSettings:
     convey a fact the alignment did not join it to. An outlet with such a sentence does not "leave
     out" the fact, and a sentence with such a match in another outlet is not "only here": an editor
     is better served by a missing item than by a wrong one. On the annotated dev stories (the
-    cross-validation of ``benchmarks/facts_bench.py fit``), 53 of the 129 candidate pairs with a
-    probability from 0.3 up to the linking 0.6 are gold pairs: such a sentence conveys the fact 41 %
-    of the time, too often to call the fact missing from its outlet.
+    cross-validation of ``benchmarks/facts_bench.py fit``), about 44 % of the candidate pairs with a
+    probability from 0.3 up to the linking 0.6 are gold pairs: such a sentence conveys the fact too
+    often to call the fact missing from its outlet.
     """
 
     omission_min_outlets: int = 2

@@ -215,13 +215,18 @@ def details_differ(first: str, second: str, tolerance: float = 0.05) -> bool:
       share none;
     - both quote and their quotations share less than half of the shorter one's words: two
       statements, however alike the words around them ("..., Pelosi said" twice);
+    - one negates what the other, sharing most of its words, says ("will resign" / "will not
+      resign"); a negation in otherwise different words ("did not respond" / "declined to comment")
+      is left to the model;
     - they share fewer than two content words: a short sentence matches much by sharing little
       ("Guess again." / "Guess what?").
     """
     a, b = parse(first), parse(second)
+    shared = len(a.content & b.content)
     quotes_differ = bool(a.quoted and b.quoted) and len(a.quoted & b.quoted) < 0.5 * min(len(a.quoted), len(b.quoted))
+    negation_differs = a.negated != b.negated and shared >= 0.6 * min(len(a.content), len(b.content))
     return (numbers_differ(a.values, b.values, tolerance) or bool(a.dates and b.dates and not a.dates & b.dates)
-            or quotes_differ or len(a.content & b.content) < 2)
+            or quotes_differ or negation_differs or shared < 2)
 
 
 def numbers_differ(first: Sequence[float], second: Sequence[float], tolerance: float = 0.05) -> bool:

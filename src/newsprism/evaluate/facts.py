@@ -13,8 +13,8 @@ twice counts at the snippet the annotator chose (a pair made with the other sent
 against precision).
 
 Offsets: the story is read and cleaned as the commands read it, so a snippet is found again in the
-cleaned text by its words (the cleaner removes whole lines and keeps the rest verbatim); a snippet
-not found there is reported and counts as a gold pair missed.
+cleaned text by its words (the cleaner removes whole lines, or a dateline at a paragraph's start,
+and keeps the rest verbatim); a snippet not found there is reported and counts as a gold pair missed.
 """
 
 from __future__ import annotations
@@ -104,10 +104,14 @@ def _overlapping(analysis: StoryAnalysis, document: int, snippet: str) -> set[in
     """Positions (in the story's sentence order) of the sentences of ``document`` that hold part of
     ``snippet`` in the cleaned text; empty when the snippet's words are not found there."""
     article = analysis.story.articles[document]
-    start = article.text.find(snippet.strip())
+    wanted = snippet.strip()
+    for removal in article.removed:  # a dateline the cleaner took off the snippet's start
+        if wanted.startswith(removal.line.strip()):
+            wanted = wanted[len(removal.line.strip()):].strip()
+    start = article.text.find(wanted)
     if start < 0:
         return set()
-    end = start + len(snippet.strip())
+    end = start + len(wanted)
     return {s.index for s in analysis.sentences[article.id] if s.start < end and start < s.end}
 
 
