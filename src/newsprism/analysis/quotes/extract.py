@@ -185,6 +185,9 @@ def _attribution(masked: str) -> _Attribution | None:
             ):
                 continue  # "Nobody knew the outcome": a belief verb attributes only a clause
             at = match.start(group) + raw.rfind(speaker)
+            named = _apposed_name(match, speaker) if apposed else None
+            if named is not None:  # "The spokesman, Peter Carr, said": the apposition names the speaker
+                speaker, at = named
             found = _Attribution(
                 speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker)), evidence,
                 inverted=pattern is VERB_SPEAKER or group == "speaker4",
@@ -291,6 +294,18 @@ def _closing_attribution(read: Sequence[tuple], position: int, span: QuotedSpan)
         if named_at is not None and sentence.start + named_at >= span.end:
             return sentence, masked, attribution
     return None
+
+
+_APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)\s*,")
+
+
+def _apposed_name(match: re.Match[str], speaker: str) -> tuple[str, int] | None:
+    """The person a description's apposition names ("the spokesman, Peter Carr, said") with where the
+    name starts, when the speaker read is a description and the apposition is a bare name."""
+    appositive = _APPOSED_NAME.fullmatch(match.group("apposed") or "")
+    if appositive is None or not is_description(speaker):
+        return None
+    return appositive.group(1), match.start("apposed") + appositive.start(1)
 
 
 def _quoting_subject(masked: str) -> re.Match[str] | None:
