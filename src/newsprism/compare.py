@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newsprism.analysis.align import analyze
@@ -95,29 +95,35 @@ def _article_words(analysis: StoryAnalysis) -> list[frozenset[str]]:
 
 
 def exclusive_facts(
-    analysis: StoryAnalysis, settings: CompareSettings, quoted_elsewhere: frozenset[int] = frozenset()
+    analysis: StoryAnalysis, settings: CompareSettings, quoted_elsewhere: frozenset[int] = frozenset(),
+    conveyed: Mapping[int, tuple[str, ...]] | None = None,
 ) -> dict[str, tuple[Fact, ...]]:
     """For each outlet, the facts only it tells, the most important first (``importance``).
 
     A fact is not exclusive when another outlet has a sentence that may convey it (``conveys``), or
     when its sentence carries a quotation other outlets also carry, worded differently enough that
     the alignment kept the sentences apart (``quoted_elsewhere``: a translation, "it is necessary
-    to dance tango, as they say").
+    to dance tango, as they say"). ``conveyed``: ``analysis.outlets_conveying(settings.conveys)``,
+    computed here when not given.
     """
-    conveyed = analysis.outlets_conveying(settings.conveys)
+    conveyed = conveyed if conveyed is not None else analysis.outlets_conveying(settings.conveys)
+    used = _article_words(analysis)
     exclusives: dict[str, list[Fact]] = {outlet: [] for outlet in analysis.story.outlets}
     for fact in analysis.facts:
         alone = len(conveyed[fact.id]) == 1
         if alone and _words(fact) >= settings.min_fact_words and fact.id not in quoted_elsewhere:
             exclusives[fact.outlets[0]].append(fact)
-    return {outlet: _ranked(analysis, facts) for outlet, facts in exclusives.items()}
+    return {outlet: _ranked(analysis, facts, used) for outlet, facts in exclusives.items()}
 
 
-def omitted_facts(analysis: StoryAnalysis, settings: CompareSettings) -> dict[str, tuple[Fact, ...]]:
+def omitted_facts(analysis: StoryAnalysis, settings: CompareSettings,
+                  conveyed: Mapping[int, tuple[str, ...]] | None = None) -> dict[str, tuple[Fact, ...]]:
     """For each outlet, the facts most other outlets tell and none of its sentences conveys, the
-    most important first: one entry per fact, however many sentences tell it."""
+    most important first: one entry per fact, however many sentences tell it (``conveyed`` as for
+    ``exclusive_facts``)."""
     outlets = analysis.story.outlets
-    conveyed = analysis.outlets_conveying(settings.conveys)
+    conveyed = conveyed if conveyed is not None else analysis.outlets_conveying(settings.conveys)
+    used = _article_words(analysis)
     omissions: dict[str, tuple[Fact, ...]] = {}
     for outlet in outlets:
         others = len(outlets) - 1
@@ -127,13 +133,12 @@ def omitted_facts(analysis: StoryAnalysis, settings: CompareSettings) -> dict[st
             if outlet not in conveyed[fact.id]
             and len(fact.outlets) >= needed and _words(fact) >= settings.min_fact_words
         ]
-        omissions[outlet] = _ranked(analysis, missing)
+        omissions[outlet] = _ranked(analysis, missing, used)
     return omissions
 
 
-def _ranked(analysis: StoryAnalysis, facts: list[Fact]) -> tuple[Fact, ...]:
+def _ranked(analysis: StoryAnalysis, facts: list[Fact], used: Sequence[frozenset[str]]) -> tuple[Fact, ...]:
     """``facts``, the most widely told and then the most important first (story order among equals)."""
-    used = _article_words(analysis)
     return tuple(sorted(facts, key=lambda fact: (-len(fact.outlets), -importance(analysis, fact, used), fact.id)))
 
 
@@ -187,13 +192,14 @@ def compare(story_or_analysis: Story | StoryAnalysis, settings: CompareSettings 
         outlet_quotes = [q for a in articles for q in quotes_by_article[a.id]]
         framing[outlet] = frame_outlet(outlet, articles, outlet_quotes, settings.framing)
 
+    conveyed = analysis.outlets_conveying(settings.conveys)
     log.info("story %s: compared %d outlets, %d quote groups, %d figures", story.id, len(story.outlets), len(quotes), len(readings))
     return Comparison(
         story=story.id,
         outlets=story.outlets,
         consensus=consensus_facts(analysis),
-        exclusives=exclusive_facts(analysis, settings, quoted_elsewhere),
-        omissions=omitted_facts(analysis, settings),
+        exclusives=exclusive_facts(analysis, settings, quoted_elsewhere, conveyed),
+        omissions=omitted_facts(analysis, settings, conveyed),
         quotes=quotes,
         figures=readings,
         framing=framing,

@@ -76,3 +76,28 @@ def test_alike_sentences_giving_one_count_different_numbers_are_a_figure_conflic
     ))
     figures = [c for c in comparison.conflicts if c.kind == "figure"]
     assert len(figures) == 1 and "520,000" in figures[0].note and "400,000" in figures[0].note
+
+
+def test_a_dated_report_with_a_time_zone_and_one_without_are_compared_as_utc():
+    from newsprism.ingest.dates import parse_date
+
+    story = Story("s", (
+        Article("a0", "The mayor will resign from office after the city council vote on the budget next week.",
+                outlet="Earlier", published=parse_date("2024-05-01")),
+        Article("a1", "The mayor will not resign from office after the city council vote on the budget next week.",
+                outlet="Later", published=parse_date("Thu, 02 May 2024 10:00:00 +0000")),
+    ))
+    superseded = [c for c in compare(story).conflicts if c.kind == "superseded"]
+    assert [(c.first.label, c.second.label) for c in superseded] == [("Earlier", "Later")]
+
+
+def test_a_shared_phrase_outside_any_quotation_does_not_link_sentences_the_judge_keeps_apart():
+    from newsprism.analysis.align import analyze
+
+    story = Story("s", (
+        Article("a", 'Shares of the company fell sharply in early trading, and one analyst called the results '
+                     '"a disaster for investors".', outlet="A"),
+        Article("b", "Shares of the company fell sharply in 2019 after regulators fined it 300 million dollars "
+                     "over its accounts.", outlet="B"),
+    ))
+    assert len(analyze(story).facts) == 2

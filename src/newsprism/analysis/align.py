@@ -35,7 +35,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model
+from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model, parse
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Fact, Sentence, Story, StoryAnalysis
 from newsprism.text.segment import segment
@@ -45,7 +45,6 @@ from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W_]+")
-_QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 Segmenter = Callable[[Article], Sequence[Sentence]]
 
@@ -92,8 +91,8 @@ class AlignSettings:
     at the same precision), and it keeps the judge's work small on large stories.
     ``group_floor``: the lowest probability any two members of a fact may have. On the held-out
     annotated stories 0.3 gives pair precision 0.875 at recall 0.366, plain single link (0.0) 0.808
-    at the same recall, 0.5 gives 0.844 / 0.336; on the 88 dev stories 0.885 / 0.363, 0.851 / 0.383
-    and 0.884 / 0.346 (``benchmarks/facts_bench.py pairs``, with the setting changed).
+    at the same recall, 0.5 gives 0.844 / 0.336; on the 88 dev stories 0.906 / 0.352, 0.872 / 0.372
+    and 0.907 / 0.339 (``benchmarks/facts_bench.py pairs``, with the setting changed).
     ``shared_run`` / ``shared_run_content_words``: a run of that many words, that many of them not
     stop words, found in two sentences makes them candidates whatever their cosine, and links them
     when one of them quotes (see ``shared_runs``): Peskov's "it takes two to tango" links the two seed
@@ -334,6 +333,14 @@ class Candidates:
     two outlets are one statement told twice, however differently the rest of the sentences run."""
 
 
+def _quotes_shared_words(first: str, second: str, settings: AlignSettings) -> bool:
+    """Whether one sentence quotes words the other also has (as many content words as a shared run
+    needs): the run the two share is then, most likely, the quotation."""
+    a, b = parse(first), parse(second)
+    needed = max(1, settings.shared_run_content_words)
+    return len(a.quoted & b.content) >= needed or len(b.quoted & a.content) >= needed
+
+
 def candidate_pairs(flat: Sequence[Sentence], article_of: Sequence[int], settings: AlignSettings,
                     story_id: str = "") -> Candidates:
     """Pairs whose cosine reaches ``settings.candidate_threshold`` or that share a run of words (a
@@ -365,8 +372,7 @@ def candidate_pairs(flat: Sequence[Sentence], article_of: Sequence[int], setting
                      c / max(best[j, articles[i]], 1e-9), int(lengths[articles[i]] + lengths[articles[j]]))
         for (i, j), c in pairs.items()
     )
-    quotes = [_QUOTE_MARK.search(s.text) is not None for s in flat]
-    quoted_run = np.array([(i, j) in quoting and (quotes[i] or quotes[j]) for i, j in pairs])
+    quoted_run = np.array([(i, j) in quoting and _quotes_shared_words(flat[i].text, flat[j].text, settings) for i, j in pairs])
     return Candidates(first, second, evidence, similarity, quoted_run)
 
 

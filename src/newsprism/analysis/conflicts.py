@@ -21,9 +21,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsprism.analysis.figures import FigureSettings, display_value, values_match
-from newsprism.analysis.samefact import numbers_differ, parse
+from newsprism.analysis.samefact import DATE_WORDS, NUMBER_WORDS, numbers_differ, parse
 from newsprism.errors import NewsprismError
 from newsprism.model import Conflict, FigureReading, Sentence, Span, StoryAnalysis
+from newsprism.stories.cluster import timestamp
+from newsprism.text.stems import stem
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -52,12 +54,16 @@ def _span(analysis: StoryAnalysis, sentence: Sentence) -> Span:
     return Span(sentence.text, sentence.article, sentence.start, sentence.end, analysis.outlet_of(sentence.article))
 
 
+def _dateless(text: str) -> set[str]:
+    """The content stems of ``text`` less its numbers, number words, months and weekdays."""
+    parsed = parse(text)
+    return {stem(t) for t in parsed.tokens if not t[:1].isdigit() and t not in DATE_WORDS and t not in NUMBER_WORDS} & parsed.content
+
+
 def _alike(first: str, second: str, settings: ConflictSettings) -> bool:
-    a, b = parse(first), parse(second)
-    dateless_a = {w for w in a.content if not w[:1].isdigit()} - a.numbers
-    dateless_b = {w for w in b.content if not w[:1].isdigit()} - b.numbers
-    shared = len(dateless_a & dateless_b)
-    smaller = min(len(dateless_a), len(dateless_b))
+    a, b = _dateless(first), _dateless(second)
+    shared = len(a & b)
+    smaller = min(len(a), len(b))
     return shared >= settings.shared and smaller > 0 and shared / smaller >= settings.overlap
 
 
@@ -85,7 +91,7 @@ def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Confl
                 found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))
         values_a, values_b = parse(a.text).values, parse(b.text).values
         if numbers_differ(values_a, values_b, figures.exact_tolerance):
-            note = f"{' / '.join(f'{v:,g}' for v in values_a)} against {' / '.join(f'{v:,g}' for v in values_b)}"
+            note = f"{' / '.join(f'{v:,.15g}' for v in values_a)} against {' / '.join(f'{v:,.15g}' for v in values_b)}"
             found.append(Conflict("figure", note, _span(analysis, a), _span(analysis, b)))
     return found
 
@@ -96,7 +102,8 @@ def superseded_claims(analysis: StoryAnalysis, settings: ConflictSettings = Conf
     a denial of what another explains is no later report of the same thing."""
     found = []
     for a, b in _sentence_pairs(analysis):
-        first, second = analysis.story.article(a.article).published, analysis.story.article(b.article).published
+        # a date without a zone is taken as UTC, so that feeds' zoned dates compare with plain ones
+        first, second = (timestamp(analysis.story.article(s.article).published) for s in (a, b))
         if first is None or second is None or first == second or parse(a.text).negated == parse(b.text).negated:
             continue
         if parse(a.text).quoted or parse(b.text).quoted:

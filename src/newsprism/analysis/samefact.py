@@ -44,12 +44,12 @@ _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't", "cannot"})
-_MONTHS = frozenset(
+DATE_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday".split()
 )
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12",
@@ -81,8 +81,9 @@ class _Parsed:
 
 
 def _number_key(token: str) -> str:
-    """"266,000" and "266000" compare equal; "1.5" keeps its point."""
-    return token.replace(",", "").rstrip(".0") if "." in token.replace(",", "") else token.replace(",", "")
+    """"266,000" and "266000" compare equal, and "10.0" and "10"; "1.5" keeps its point."""
+    plain = token.replace(",", "")
+    return plain.rstrip("0").rstrip(".") if "." in plain else plain
 
 
 @lru_cache(maxsize=2**16)
@@ -99,11 +100,12 @@ def parse(text: str) -> _Parsed:
     squeezed = " ".join(lowered)
     content = [s for t, s in zip(tokens, stems) if t not in ENGLISH_STOP_WORDS and t not in _NEGATIONS]
     numbers = {_number_key(t) for t in tokens if t[0].isdigit()}
-    numbers |= {_NUMBER_WORDS[t] for t in tokens if t in _NUMBER_WORDS}
-    numbers |= {t[:3] for t in tokens if t in _MONTHS}
+    numbers |= {NUMBER_WORDS[t] for t in tokens if t in NUMBER_WORDS}
+    dates = {word.lower()[:3] for word in raw if word[:1].isupper() and word.lower() in DATE_WORDS}
+    numbers |= dates  # months and weekdays, capitalised: the verb "may" is not May
     names = {
         stem(word.lower()) for position, word in enumerate(raw)
-        if position > 0 and word[:1].isupper() and word.lower() not in ENGLISH_STOP_WORDS and word.lower() not in _MONTHS
+        if position > 0 and word[:1].isupper() and word.lower() not in ENGLISH_STOP_WORDS and word.lower() not in DATE_WORDS
     }
     speaker: set[str] = set()
     for position, token in enumerate(tokens):
@@ -121,7 +123,7 @@ def parse(text: str) -> _Parsed:
         tokens=tuple(tokens),
         chars=frozenset(squeezed[i : i + 4] for i in range(len(squeezed) - 3)),
         values=tuple(float(t.replace(",", "")) for t in tokens if _PLAIN_NUMBER.fullmatch(t) and not _YEAR.fullmatch(t)),
-        dates=frozenset(word.lower()[:3] for word in raw if word[:1].isupper() and word.lower() in _MONTHS),
+        dates=frozenset(dates),
         quoted=frozenset(
             stem(word) for part in _QUOTED.findall(text)
             for word in (t.lower() for t in _TOKEN.findall(part)) if word not in ENGLISH_STOP_WORDS

@@ -101,7 +101,7 @@ def load_gold(paths: Iterable[Path], data: Path, split: str | None = None) -> li
 
 
 def _overlapping(analysis: StoryAnalysis, document: int, snippet: str) -> set[int]:
-    """Positions (in the story's sentence order) of the sentences of ``document`` that hold part of
+    """The indices (within their article) of the sentences of ``document`` that hold part of
     ``snippet`` in the cleaned text; empty when the snippet's words are not found there."""
     article = analysis.story.articles[document]
     wanted = snippet.strip()
