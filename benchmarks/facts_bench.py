@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.analysis.align import AlignSettings, analyze, candidate_pairs, story_cosine
+from newsprism.analysis.align import AlignSettings, analyze, candidate_pairs, story_cosine, story_sentences
 from newsprism.analysis.samefact import FEATURES, PairEvidence, pair_features
 from newsprism.engines.local import iter_cluster_stories
 from newsprism.errors import InputError
@@ -104,9 +104,7 @@ def msrp(path: Path) -> None:
 
 def _story_pairs(story: Story, gold: GoldStory | None, label: int = 0) -> tuple[list[list[float]], list[int]]:
     """Features of a story's candidate pairs, labelled by the gold facts (or all ``label``)."""
-    sentences = {article.id: tuple(segment(article)) for article in story.articles}
-    flat = [s for article in story.articles for s in sentences[article.id]]
-    article_of = [k for k, article in enumerate(story.articles) for _ in sentences[article.id]]
+    sentences, flat, article_of = story_sentences(story)
     candidates = candidate_pairs(flat, article_of, AlignSettings(), story.id)
     right: set[tuple[int, int, int, int]] = set()
     if gold is not None:

@@ -109,11 +109,6 @@ def test_a_clause_subject_is_found_after_a_connective_and_lower_case_titles():
 
 
 def test_a_description_whose_apposition_is_a_name_is_spoken_by_the_name():
-    from newsprism.analysis.quotes import extract_quotes
-    from newsprism.model import Article
-    from newsprism.text.segment import segment
-
-    article = Article("a", 'The spokesman, Peter Carr, said the report was "not accurate."')
-    (quote,) = extract_quotes(article, segment(article))
+    (quote,) = quotes_of('The spokesman, Peter Carr, said the report was "not accurate."')
     assert quote.speaker == "Peter Carr"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Peter Carr"

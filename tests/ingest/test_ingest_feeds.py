@@ -96,17 +96,22 @@ def test_a_json_feed_with_an_oversized_integer_is_one_error_naming_the_file(tmp_
     assert error.source == str(feed) and error.reason.startswith("invalid JSON (") and "\n" not in str(error)
 
 
-def test_a_json_feed_item_that_cannot_be_read_is_that_entrys_error_and_the_others_are_read(tmp_path, monkeypatch):
+def _break_html_text(monkeypatch, error: Exception) -> None:
+    """Make the feed reader's HTML-to-text step raise ``error`` on an entry whose content says "broken"."""
     from newsprism.ingest import feeds
 
     real = feeds.html_text
 
     def html_text(html):
         if "broken" in html:
-            raise KeyError("broken")
+            raise error
         return real(html)
 
     monkeypatch.setattr(feeds, "html_text", html_text)
+
+
+def test_a_json_feed_item_that_cannot_be_read_is_that_entrys_error_and_the_others_are_read(tmp_path, monkeypatch):
+    _break_html_text(monkeypatch, KeyError("broken"))
     feed = tmp_path / "city.json"
     feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [
         {"id": "1", "url": "https://news.example/a", "content_html": "<p>broken</p>"},
@@ -118,16 +123,7 @@ def test_a_json_feed_item_that_cannot_be_read_is_that_entrys_error_and_the_other
 
 
 def test_an_rss_entry_whose_content_cannot_be_read_is_that_entrys_error_and_the_others_are_read(tmp_path, monkeypatch):
-    from newsprism.ingest import feeds
-
-    real = feeds.html_text
-
-    def html_text(html):
-        if "broken" in html:
-            raise ValueError("broken\ncontent")
-        return real(html)
-
-    monkeypatch.setattr(feeds, "html_text", html_text)
+    _break_html_text(monkeypatch, ValueError("broken\ncontent"))
     feed = tmp_path / "city.rss"
     feed.write_text('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
                     "<channel><item><link>https://news.example/a</link>"

@@ -376,6 +376,16 @@ def candidate_pairs(flat: Sequence[Sentence], article_of: Sequence[int], setting
     return Candidates(first, second, evidence, similarity, quoted_run)
 
 
+def story_sentences(story: Story, segmenter: Segmenter = segment) -> tuple[dict[str, tuple[Sentence, ...]], list[Sentence], list[int]]:
+    """Each article's sentences, all of them in story order, and the position of each one's article."""
+    sentences = {article.id: tuple(segmenter(article)) for article in story.articles}
+    if len(sentences) != len(story.articles):
+        raise NewsprismError(f"story {story.id!r} has two articles with the same id")
+    flat = [s for article in story.articles for s in sentences[article.id]]
+    article_of = [index for index, article in enumerate(story.articles) for _ in sentences[article.id]]
+    return sentences, flat, article_of
+
+
 def analyze(
     story: Story,
     *,
@@ -390,11 +400,7 @@ def analyze(
     sentences of one article into one fact.
     """
     judge = judge or default_model()
-    sentences = {article.id: tuple(segmenter(article)) for article in story.articles}
-    if len(sentences) != len(story.articles):
-        raise NewsprismError(f"story {story.id!r} has two articles with the same id")
-    flat = [s for article in story.articles for s in sentences[article.id]]
-    article_of = [index for index, article in enumerate(story.articles) for _ in sentences[article.id]]
+    sentences, flat, article_of = story_sentences(story, segmenter)
     candidates = candidate_pairs(flat, article_of, settings, story.id)
     first, second = candidates.first, candidates.second
     probability = judge.probabilities(candidates.evidence)
