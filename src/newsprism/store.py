@@ -206,7 +206,9 @@ class Store:
 
     def _connect(self) -> sqlite3.Connection:
         if not self.read_only:
-            return sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            # A Store may move between threads (the web app's worker threads) as long as one thread
+            # uses it at a time: its users serialise it with their own lock.
+            return sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
         uri = self.path.resolve().as_uri()
         db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
         try:

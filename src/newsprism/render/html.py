@@ -168,19 +168,24 @@ def render_report(
     settings: ReportSettings = ReportSettings(),
     *,
     index_href: str | None = None,
+    article_pages: Mapping[str, str] | None = None,
 ) -> str:
     """One standalone HTML page: the attributed summary, then how each outlet covered the story.
 
     ``index_href`` (relative or http(s)) adds a link back to the index page the report belongs to.
+    ``article_pages`` maps article ids to a page of the whole article (relative or http(s)); the
+    source panel then links to it with the span it shows (``?start=S&end=E``), as the web app does.
     """
     if index_href is not None:
         _check_link(index_href, "index_href")
+    for article_id, href in (article_pages or {}).items():
+        _check_link(href, f"article_pages[{article_id!r}]")
     if summary.story != analysis.story.id or comparison.story != analysis.story.id:
         raise ValueError(
             f"summary ({summary.story!r}) and comparison ({comparison.story!r}) must be of the "
             f"analysed story {analysis.story.id!r}"
         )
-    page = _ReportBuilder(analysis, summary, comparison, settings)
+    page = _ReportBuilder(analysis, summary, comparison, settings, article_pages or {})
     env = _environment()
     assert env.loader is not None  # _environment gives it the package's templates
     script, _, _ = env.loader.get_source(env, "report.js")  # plain JavaScript, not a template
@@ -225,9 +230,11 @@ class _ReportBuilder:
     """Turns the analysis, summary and comparison into the plain values the template lays out."""
 
     def __init__(
-        self, analysis: StoryAnalysis, summary: Summary, comparison: Comparison, settings: ReportSettings
+        self, analysis: StoryAnalysis, summary: Summary, comparison: Comparison, settings: ReportSettings,
+        article_pages: Mapping[str, str] | None = None,
     ) -> None:
         self.analysis = analysis
+        self.article_pages = article_pages or {}
         self.summary = summary
         self.comparison = comparison
         self.settings = settings
@@ -502,6 +509,7 @@ class _ReportBuilder:
                     "title": _article_label(a),
                     "id": a.id,
                     "url": _safe_url(a),
+                    "page": self.article_pages.get(a.id),
                     "text": a.text,
                 }
                 for a in self.articles

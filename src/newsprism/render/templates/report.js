@@ -76,8 +76,15 @@
     } else {
       title.textContent = article.title;
     }
-    document.getElementById("source-where").textContent =
+    var where = document.getElementById("source-where");
+    where.textContent =
       "article " + article.id + " · characters " + ref.start + "–" + ref.end + " of " + chars(article).length;
+    if (article.page) {  // served by newsprism serve: the whole article, the span highlighted
+      var whole = el("a", "open-article", "open the article");
+      whole.href = article.page + "?start=" + ref.start + "&end=" + ref.end + "#highlight";
+      where.appendChild(document.createTextNode(" · "));
+      where.appendChild(whole);
+    }
     showArticleText(article, ref.start, ref.end);
     showOthers(ref);
   }

@@ -1,0 +1,140 @@
+"""The web app over a store: ``create_app(settings)`` gives the ASGI app ``newsprism serve`` runs.
+
+One ``WebState`` per app holds what its requests share: the one writing ``Store`` (behind a lock,
+so additions, follows and kept analyses never race), a read-only SQLite connection per worker
+thread (WAL: readers never wait for the writer), the story analyses, and the feed follower.
+Nothing is global: two apps over two stores can run in one process.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+from newsprism.errors import NewsprismError
+from newsprism.store import Store
+from newsprism.web.adding import Follower, FollowStatus, read_feed_list
+from newsprism.web.settings import WebSettings
+from newsprism.web.story_pages import AnalysisSettings, StoryAnalyses
+from newsprism.web.tables import prepare_web_tables
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+log = logging.getLogger(__name__)
+
+INSTALL = 'pip install "newsprism[web]"'
+
+
+class WebState:
+    """What the requests of one app share (see the module's docstring)."""
+
+    def __init__(self, settings: WebSettings) -> None:
+        self.settings = settings
+        self.writer = Store(settings.db)
+        if self.writer.read_only:
+            self.writer.close()
+            raise NewsprismError(f"{settings.db}: the store cannot be written; the web app keeps analyses in it")
+        prepare_web_tables(self.writer._db)
+        self.lock = threading.Lock()
+        self.analyses = StoryAnalyses(self.writer, self.lock, AnalysisSettings(words=settings.words))
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self.follower: Follower | None = None
+        if settings.follow is not None:
+            feeds = read_feed_list(settings.follow)
+            self.follower = Follower(self.writer, self.lock, feeds, settings.every_minutes,
+                                     allow_private=settings.allow_private)
+
+    @property
+    def follow_status(self) -> FollowStatus:
+        return self.follower.status if self.follower else FollowStatus()
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the store."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            uri = self.settings.db.resolve().as_uri()
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None,
+                                 check_same_thread=False)
+            db.execute("PRAGMA query_only=ON")
+            self._local.db = db
+            with self._readers_lock:
+                self._readers.append(db)
+        return db
+
+    def start(self) -> None:
+        if self.follower is not None:
+            self.follower.start()
+
+    def close(self) -> None:
+        if self.follower is not None:
+            self.follower.stop()
+        with self._readers_lock:
+            for db in self._readers:
+                db.close()
+            self._readers.clear()
+        self.writer.close()
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """The app: HTML pages at ``/``, the JSON API under ``/api`` (schema at ``/api/openapi.json``)."""
+    try:
+        from fastapi import FastAPI
+        from fastapi.responses import JSONResponse
+    except ImportError as error:
+        raise NewsprismError(f"the web app needs FastAPI and uvicorn ({error.name} is missing): {INSTALL}") from None
+    from starlette.requests import Request
+
+    from newsprism.web.api import api_router
+    from newsprism.web.pages import page_router
+    from newsprism.web.security import GuardMiddleware
+
+    state = WebState(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        state.start()
+        try:
+            yield
+        finally:
+            state.close()
+
+    app = FastAPI(
+        title="newsprism",
+        summary="Stories across outlets: summaries, comparisons and the articles they come from.",
+        version=_version(),
+        docs_url=None, redoc_url=None,  # their pages load scripts from a CDN; /api lists the endpoints instead
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.web = state
+
+    @app.exception_handler(NewsprismError)
+    async def refused(request: Request, error: NewsprismError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    @app.exception_handler(Exception)
+    async def failed(request: Request, error: Exception) -> JSONResponse:
+        # Logged here in full; the response never carries a traceback.
+        log.exception("request %s %s failed", request.method, request.url.path)
+        return JSONResponse({"detail": f"internal error ({type(error).__name__})"}, status_code=500)
+
+    app.include_router(api_router())
+    app.include_router(page_router())
+    app.add_middleware(GuardMiddleware, max_body=settings.max_upload_bytes)
+    return app
+
+
+def _version() -> str:
+    from newsprism import __version__
+
+    return __version__
+
+
+def state_of(request: Any) -> WebState:
+    return request.app.state.web

@@ -1,0 +1,261 @@
+"""What the web app's pages and API read from the store: stories filtered, searched and paged,
+outlets, and articles. Plain SQL over one read connection; nothing here writes.
+
+A story row carries what a listing shows: its neutral title (the headline the outlets agree on,
+once the story has been analysed; until then its earliest headline or opening words), its outlets,
+its dates, and whether one outlet alone carries it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from newsprism.errors import NewsprismError
+
+SORTS = {
+    "newest": "s.last_published IS NULL, s.last_published DESC, s.size DESC, s.id",
+    "largest": "s.size DESC, s.last_published IS NULL, s.last_published DESC, s.id",
+}
+"""The orders a listing can take: the most recent story first, or the most widely reported."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuery:
+    """A listing request, checked where it enters: each bad value is named in the error."""
+
+    q: str = ""
+    since: date | None = None
+    until: date | None = None
+    outlet: str = ""
+    min_outlets: int = 1
+    max_outlets: int | None = None
+    sort: str = "newest"
+    page: int = 1
+    per_page: int = 30
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise NewsprismError(f"sort {self.sort!r} is not one of {', '.join(SORTS)}")
+        if self.page < 1:
+            raise NewsprismError(f"page must be at least 1, got {self.page}")
+        if not 1 <= self.per_page <= 200:
+            raise NewsprismError(f"per_page must be between 1 and 200, got {self.per_page}")
+        if self.min_outlets < 1:
+            raise NewsprismError(f"min_outlets must be at least 1, got {self.min_outlets}")
+        if self.max_outlets is not None and self.max_outlets < self.min_outlets:
+            raise NewsprismError(f"max_outlets ({self.max_outlets}) must not be below min_outlets ({self.min_outlets})")
+        if len(self.q) > 500:
+            raise NewsprismError(f"the search is {len(self.q)} characters long; at most 500")
+        if self.since and self.until and self.until < self.since:
+            raise NewsprismError(f"until ({self.until}) is before since ({self.since})")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryListItem:
+    id: str
+    title: str
+    articles: int
+    outlets: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+    analysed: bool = False
+    lead: str | None = None
+
+    @property
+    def single_outlet(self) -> bool:
+        """Whether one outlet alone carries the story (a blindspot of all the others)."""
+        return len(self.outlets) == 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record of ``newsprism stories --format jsonl``, plus ``single_outlet``."""
+        return {
+            "story": self.id, "title": self.title, "articles": self.articles, "outlets": list(self.outlets),
+            "first_published": self.first_published, "last_published": self.last_published,
+            "lead": self.lead, "single_outlet": self.single_outlet, "analysed": self.analysed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPage:
+    """One page of a listing and how many stories match in all."""
+
+    items: tuple[StoryListItem, ...]
+    total: int
+    query: StoryQuery
+    pages: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pages", max(1, -(-self.total // self.query.per_page)))
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def match_expression(text: str) -> str:
+    """An FTS5 query for what a user typed: every word must occur (in any order), each quoted, so
+    that no input is read as FTS5 syntax (``AND``, ``NEAR``, ``*``, a stray quote)."""
+    words = _WORD.findall(text)[:20]
+    return " ".join(f'"{w}"' for w in words)
+
+
+def list_stories(db: sqlite3.Connection, query: StoryQuery) -> StoryPage:
+    where: list[str] = []
+    params: list[Any] = []
+    if query.q.strip():
+        expression = match_expression(query.q)
+        if not expression:
+            return StoryPage((), 0, query)
+        where.append("s.id IN (SELECT a.story FROM article_search f JOIN articles a ON a.rowid = f.rowid "
+                     "WHERE article_search MATCH ?)")
+        params.append(expression)
+    if query.since:
+        where.append("s.last_published >= ?")
+        params.append(query.since.isoformat())
+    if query.until:
+        where.append("s.first_published < ?")
+        params.append((query.until + timedelta(days=1)).isoformat())
+    if query.outlet:
+        where.append("s.id IN (SELECT story FROM story_outlets WHERE outlet = ?)")
+        params.append(query.outlet)
+    if query.min_outlets > 1:
+        where.append("r.outlets >= ?")
+        params.append(query.min_outlets)
+    if query.max_outlets is not None:
+        where.append("r.outlets <= ?")
+        params.append(query.max_outlets)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    total = db.execute("SELECT COUNT(*) FROM stories s JOIN story_reach r ON r.story = s.id" + clause, params).fetchone()[0]
+    sql = ("SELECT s.id, s.title, s.size, s.first_published, s.last_published, h.payload, h.updated >= s.updated "
+           "FROM stories s JOIN story_reach r ON r.story = s.id "
+           "LEFT JOIN analyses h ON h.story = s.id AND h.kind = 'headline'"
+           + clause + f" ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?")
+    found = db.execute(sql, [*params, query.per_page, (query.page - 1) * query.per_page]).fetchall()
+    outlets = outlets_of(db, [r[0] for r in found])
+    items = []
+    for story, title, size, first, last, headline, fresh in found:
+        kept = json.loads(headline) if headline else None
+        lead = None if (kept or title) else lead_of(db, story)
+        items.append(StoryListItem(story, kept or title or _excerpt(lead or ""), size, outlets.get(story, ()),
+                                   first, last, bool(fresh), lead))
+    return StoryPage(tuple(items), total, query)
+
+
+def outlets_of(db: sqlite3.Connection, stories: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each story's outlets, the one with the most articles first."""
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(stories), 500):
+        part = stories[start:start + 500]
+        marks = ",".join("?" * len(part))
+        for story, outlet in db.execute(
+            f"SELECT story, outlet FROM story_outlets WHERE story IN ({marks}) ORDER BY story, articles DESC, outlet", part
+        ):
+            found.setdefault(story, []).append(outlet)
+    return {story: tuple(names) for story, names in found.items()}
+
+
+def lead_of(db: sqlite3.Connection, story: str, chars: int = 200) -> str:
+    row = db.execute(
+        "SELECT substr(text, 1, ?) FROM articles WHERE story = ? ORDER BY published IS NULL, published, rowid LIMIT 1",
+        (chars, story),
+    ).fetchone()
+    return " ".join(str(row[0]).split()) if row else ""
+
+
+def _excerpt(lead: str, words: int = 14) -> str:
+    shown = lead.split()[:words]
+    return " ".join(shown) + "…" if shown else "(no text)"
+
+
+def story_row(db: sqlite3.Connection, story: str) -> StoryListItem | None:
+    row = db.execute(
+        "SELECT s.id, s.title, s.size, s.first_published, s.last_published, h.payload, h.updated >= s.updated "
+        "FROM stories s LEFT JOIN analyses h ON h.story = s.id AND h.kind = 'headline' WHERE s.id = ?",
+        (story,),
+    ).fetchone()
+    if row is None:
+        return None
+    kept = json.loads(row[5]) if row[5] else None
+    lead = None if (kept or row[1]) else lead_of(db, story)
+    return StoryListItem(row[0], kept or row[1] or _excerpt(lead or ""), row[2], outlets_of(db, [story]).get(story, ()),
+                         row[3], row[4], bool(row[6]), lead)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A stored article as its page shows it; ``number`` is its row number, the id in web links."""
+
+    number: int
+    key: str
+    id: str
+    outlet: str
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+    text: str
+    story: str
+    duplicate_of: str | None
+    added: str
+    removed: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self, *, text: bool = True) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "number": self.number, "key": self.key, "id": self.id, "outlet": self.outlet, "url": self.url,
+            "title": self.title, "published": self.published, "source": self.source, "story": self.story,
+            "duplicate_of": self.duplicate_of, "added": self.added,
+        }
+        if text:
+            record["text"] = self.text
+            record["removed"] = [{"line": line, "reason": reason} for line, reason in self.removed]
+        return record
+
+
+_ARTICLE_COLUMNS = "rowid, key, id, outlet, url, title, published, source, text, story, duplicate_of, added"
+
+
+def article_row(db: sqlite3.Connection, number: int) -> ArticleRow | None:
+    row = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE rowid = ?", (number,)).fetchone()
+    if row is None:
+        return None
+    removed = tuple((line, reason) for line, reason in
+                    db.execute("SELECT line, reason FROM removed_lines WHERE article = ? ORDER BY rowid", (row[1],)))
+    return replace(ArticleRow(*row), removed=removed)
+
+
+def story_articles(db: sqlite3.Connection, story: str) -> list[ArticleRow]:
+    """The articles of a story in time order (undated last), without their removed lines."""
+    rows = db.execute(
+        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY published IS NULL, published, rowid",
+        (story,),
+    ).fetchall()
+    return [ArticleRow(*row) for row in rows]
+
+
+def article_numbers(db: sqlite3.Connection, story: str) -> dict[str, int]:
+    """Each article key of a story with its row number (the id of its page)."""
+    return dict(db.execute("SELECT key, rowid FROM articles WHERE story = ?", (story,)).fetchall())
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow:
+    name: str
+    articles: int
+    stories: int
+    alone: int
+    """Stories this outlet alone carries."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outlet": self.name, "articles": self.articles, "stories": self.stories, "alone": self.alone}
+
+
+def list_outlets(db: sqlite3.Connection) -> list[OutletRow]:
+    rows = db.execute(
+        "SELECT o.outlet, SUM(o.articles), COUNT(*), SUM(r.outlets = 1) FROM story_outlets o "
+        "JOIN story_reach r ON r.story = o.story GROUP BY o.outlet ORDER BY SUM(o.articles) DESC, o.outlet"
+    ).fetchall()
+    return [OutletRow(*row) for row in rows]

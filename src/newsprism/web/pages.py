@@ -1,0 +1,247 @@
+"""The HTML pages: stories, a story, outlets, an outlet, an article, adding articles, the status.
+
+Pages are rendered on the server by Jinja2 with autoescaping; they carry no script of their own
+(a story page carries the report's one script, allowed by its hash), and their one form posts
+with a token that must match the visitor's cookie (see ``security``).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from datetime import date
+from functools import lru_cache
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from newsprism.errors import NewsprismError
+from newsprism.render.html import OUTLET_COLOURS
+from newsprism.render.text import counted
+from newsprism.web import listing
+from newsprism.web.adding import Upload, add_inputs
+from newsprism.web.api import MAX_ADD_INPUTS, check_write
+from newsprism.web.app import state_of
+from newsprism.web.outlets import MISSED_MIN_OUTLETS, outlet_report
+from newsprism.web.security import CSRF_COOKIE, TOKEN_COOKIE, foreign_origin, new_csrf_token, same_token, story_csp
+
+_SCRIPT_HASH = re.compile(r"script-src 'sha256-([A-Za-z0-9+/=]+)'")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsprism.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["count"] = counted
+    env.filters["colour"] = outlet_colour
+    env.filters["day"] = lambda value: (value or "")[:10]
+    return env
+
+
+def outlet_colour(name: str) -> int:
+    """A colour number for an outlet that is the same on every page (a checksum of its name)."""
+    return zlib.crc32(name.encode("utf-8")) % len(OUTLET_COLOURS)
+
+
+def page_router() -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        state = state_of(request)
+        csrf = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
+        html = _environment().get_template(template).render(
+            csrf=csrf, needs_token=state.settings.token is not None, colours=OUTLET_COLOURS,
+            path=request.url.path, **context)
+        response = HTMLResponse(html, status_code=status)
+        if request.cookies.get(CSRF_COOKIE) != csrf:
+            response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
+        return response
+
+    @router.get("/", response_class=HTMLResponse)
+    def stories(
+        request: Request,
+        q: Annotated[str, Query(max_length=500)] = "",
+        since: str = "", until: str = "", outlet: Annotated[str, Query(max_length=200)] = "",
+        min_outlets: str = "", single: str = "", sort: str = "newest", page: str = "1",
+    ) -> HTMLResponse:
+        form = {"q": q, "since": since, "until": until, "outlet": outlet, "min_outlets": min_outlets,
+                "single": single, "sort": sort}
+        problem = None
+        try:
+            query = listing.StoryQuery(
+                q=q, since=_day(since, "since"), until=_day(until, "until"), outlet=outlet,
+                min_outlets=_number(min_outlets, "min_outlets", 1), max_outlets=1 if single else None,
+                sort=sort, page=_number(page, "page", 1), per_page=state_of(request).settings.per_page)
+        except NewsprismError as error:
+            problem = str(error)
+            query = listing.StoryQuery(per_page=state_of(request).settings.per_page)
+        db = state_of(request).reader()
+        found = listing.list_stories(db, query)
+        kept = {k: v for k, v in form.items() if v and not (k == "sort" and v == "newest")}
+
+        def page_link(number: int) -> str:
+            return "/?" + urlencode({**kept, "page": number}) if number > 1 else "/?" + urlencode(kept)
+
+        return render(request, "stories.html.j2", found=found, form=form, problem=problem,
+                      outlets=[o.name for o in listing.list_outlets(db)],
+                      previous=page_link(query.page - 1) if query.page > 1 else None,
+                      next=page_link(query.page + 1) if query.page < found.pages else None)
+
+    @router.get("/stories/{story_id:path}")
+    def story(request: Request, story_id: str) -> Response:
+        state = state_of(request)
+        if listing.story_row(state.reader(), story_id) is None:
+            return render(request, "missing.html.j2", 404, what=f"No story {story_id!r} in this store.")
+        try:
+            page = state.analyses.kept(state.reader(), story_id, "page")
+        except NewsprismError as error:
+            return render(request, "missing.html.j2", 422, what=f"Story {story_id!r} could not be analysed: {error}")
+        if page is None:
+            return render(request, "missing.html.j2", 404, what=f"No story {story_id!r} in this store.")
+        found = _SCRIPT_HASH.search(page)
+        csp = story_csp(found.group(1)) if found else story_csp("none")
+        return HTMLResponse(page, headers={"Content-Security-Policy": csp})
+
+    @router.get("/outlets", response_class=HTMLResponse)
+    def outlets(request: Request) -> HTMLResponse:
+        return render(request, "outlets.html.j2", outlets=listing.list_outlets(state_of(request).reader()))
+
+    @router.get("/outlets/{name:path}", response_class=HTMLResponse)
+    def outlet(request: Request, name: str) -> HTMLResponse:
+        report = outlet_report(state_of(request).reader(), name)
+        if report is None:
+            return render(request, "missing.html.j2", 404, what=f"No outlet {name!r} in this store.")
+        return render(request, "outlet.html.j2", o=report, missed_min=MISSED_MIN_OUTLETS)
+
+    @router.get("/articles/{number}", response_class=HTMLResponse)
+    def article(request: Request, number: Annotated[int, Path(ge=1, le=2**62)], start: str = "",
+                end: str = "") -> HTMLResponse:
+        db = state_of(request).reader()
+        found = listing.article_row(db, number)
+        if found is None:
+            return render(request, "missing.html.j2", 404, what=f"No article {number} in this store.")
+        text = found.text
+        span = None
+        if start.isdigit() and end.isdigit() and int(start) < int(end) <= len(text):
+            span = (int(start), int(end))
+        parts = (text[:span[0]], text[span[0]:span[1]], text[span[1]:]) if span else (text, "", "")
+        original = None
+        if found.duplicate_of:
+            row = db.execute("SELECT rowid FROM articles WHERE key = ?", (found.duplicate_of,)).fetchone()
+            original = row[0] if row else None
+        return render(request, "article.html.j2", a=found, parts=parts, span=span, original=original,
+                      story=listing.story_row(db, found.story))
+
+    @router.get("/add", response_class=HTMLResponse)
+    def add_form(request: Request) -> HTMLResponse:
+        return render(request, "add.html.j2", result=None, problem=None,
+                      max_upload=state_of(request).settings.max_upload_bytes)
+
+    @router.post("/add", response_class=HTMLResponse)
+    async def add(request: Request) -> HTMLResponse:
+        state = state_of(request)
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        if foreign_origin(headers):
+            raise HTTPException(403, "a form posted from another site's page is refused")
+        form = await request.form(max_files=MAX_ADD_INPUTS, max_fields=20)
+        if not same_token(str(form.get("csrf") or ""), request.cookies.get(CSRF_COOKIE)):
+            raise HTTPException(403, "the form's token does not match this browser's; reload the page and send it again")
+        check_write(request, state.settings.token)
+        urls = [line.strip() for line in str(form.get("urls") or "").splitlines() if line.strip()]
+        problem = None
+        if len(urls) > MAX_ADD_INPUTS:
+            problem = f"{len(urls)} URLs given; at most {MAX_ADD_INPUTS} at a time"
+        bad = [u for u in urls if not u.lower().startswith(("http://", "https://"))]
+        if bad:
+            problem = f"not an http(s) URL: {bad[0][:80]}"
+        uploads = []
+        for item in form.getlist("files"):
+            if isinstance(item, str) or not item.filename:
+                continue
+            uploads.append(Upload(item.filename, await item.read()))
+        if not problem and not urls and not uploads:
+            problem = "nothing to add: give URLs or choose files"
+        result = None
+        if problem is None:
+            result = await run_in_threadpool(add_inputs, state.writer, state.lock, urls,
+                                             allow_private=state.settings.allow_private, uploads=uploads,
+                                             outlet=str(form.get("outlet") or ""))
+        db = state.reader()
+        touched = [row for row in (listing.story_row(db, s) for s in (result.stories if result else ())[:50]) if row]
+        return render(request, "add.html.j2", 400 if problem else 200, result=result, problem=problem,
+                      touched=touched, max_upload=state.settings.max_upload_bytes)
+
+    @router.get("/status", response_class=HTMLResponse)
+    def status(request: Request) -> HTMLResponse:
+        state = state_of(request)
+        db = state.reader()
+        counts = db.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories), "
+                            "(SELECT COUNT(*) FROM analyses WHERE kind = 'page')").fetchone()
+        return render(request, "status.html.j2", follow=state.follow_status.to_dict(), articles=counts[0],
+                      stories=counts[1], analysed=counts[2], db=str(state.settings.db))
+
+    @router.get("/login", response_class=HTMLResponse)
+    def login(request: Request, token: Annotated[str, Query(max_length=200)] = "") -> Response:
+        expected = state_of(request).settings.token
+        if expected is None:
+            return RedirectResponse("/", status_code=303)
+        if not same_token(token, expected):
+            return render(request, "missing.html.j2", 401, what="That is not this server's token.")
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(TOKEN_COOKIE, expected, httponly=True, samesite="strict", path="/")
+        return response
+
+    @router.get("/api", response_class=HTMLResponse)
+    def api_index(request: Request) -> HTMLResponse:
+        schema = request.app.openapi()
+        endpoints = [(method.upper(), path, operation.get("summary", ""))
+                     for path, operations in schema["paths"].items() for method, operation in operations.items()]
+        return render(request, "api.html.j2", endpoints=endpoints)
+
+    @router.get("/static/web.css")
+    def stylesheet() -> Response:
+        return Response(_static("web.css"), media_type="text/css",
+                        headers={"Cache-Control": "public, max-age=3600"})
+
+    @router.get("/robots.txt")
+    def robots() -> PlainTextResponse:
+        return PlainTextResponse("User-agent: *\nDisallow: /\n")
+
+    return router
+
+
+@lru_cache(maxsize=4)
+def _static(name: str) -> str:
+    """The app's stylesheet: the report's (so a story page and the other pages look alike), the
+    outlet colours, then the app's own rules."""
+    from importlib.resources import files
+
+    report = (files("newsprism.render") / "templates" / "report.css").read_text(encoding="utf-8")
+    colours = "".join(f".c{i} {{ --oc: {colour}; }}\n" for i, colour in enumerate(OUTLET_COLOURS))
+    return report + colours + (files("newsprism.web") / "static" / name).read_text(encoding="utf-8")
+
+
+def _day(value: str, name: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise NewsprismError(f"{name} {value[:40]!r} is not a day (YYYY-MM-DD)") from None
+
+
+def _number(value: str, name: str, default: int) -> int:
+    if not value.strip():
+        return default
+    if not value.strip().isdigit() or len(value.strip()) > 9:
+        raise NewsprismError(f"{name} {value[:40]!r} is not a whole number")
+    return int(value)

@@ -1,0 +1,124 @@
+"""What keeps the web app safe by default.
+
+- Every response carries a Content-Security-Policy with no inline script that is not named by its
+  hash, and no source outside the server, plus ``nosniff``, no framing and no referrer.
+- Request bodies are capped (``WebSettings.max_upload_bytes``), counted as they stream in, so a
+  body without a length cannot pass the cap either.
+- Forms carry a token that must equal the one in the visitor's own cookie (double submit; a site
+  elsewhere can neither read the cookie nor set it), and a request whose ``Origin`` is another site
+  is refused.
+- When the server is not on loopback, every write needs the server's token: as an
+  ``Authorization: Bearer`` header, or the cookie that ``/login?token=...`` sets.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import urlsplit
+
+PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+"""The policy of every page but a story page: the app's own stylesheet, nothing inline."""
+
+
+def story_csp(script_hash: str) -> str:
+    """The policy of a story page: its one inline script by hash, its inline styles (the report's
+    bars and colours), nothing from elsewhere."""
+    return (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{script_hash}'; "
+            "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+
+
+CSRF_COOKIE = "newsprism_csrf"
+TOKEN_COOKIE = "newsprism_token"
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def new_csrf_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def same_token(given: str | None, expected: str | None) -> bool:
+    """Whether two tokens are equal, in constant time; never for a missing one."""
+    if not given or not expected:
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
+def foreign_origin(headers: dict[str, str]) -> bool:
+    """Whether the request says it comes from a page of another site (its Origin, else its Referer,
+    names another host than the one it was sent to)."""
+    host = headers.get("host", "")
+    origin = headers.get("origin") or headers.get("referer")
+    if not origin or origin == "null":
+        return origin == "null"
+    return urlsplit(origin).netloc != host
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class GuardMiddleware:
+    """The security headers on every response and the cap on every request body (ASGI)."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body:
+            await _too_large(send, self.max_body)
+            return
+        received = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise BodyTooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [
+                    (b"content-security-policy", PAGE_CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"x-frame-options", b"DENY"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"cross-origin-opener-policy", b"same-origin"),
+                ]
+                message["headers"] = [*message.get("headers", []), *[(k, v) for k, v in extra if k not in present]]
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded_send)
+        except BodyTooLarge:
+            if not started:
+                await _too_large(send, self.max_body)
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = f'{{"detail": "the request body is larger than the {limit:,}-byte limit"}}'.encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"content-security-policy", PAGE_CSP.encode()), (b"x-content-type-options", b"nosniff")]})
+    await send({"type": "http.response.body", "body": body})

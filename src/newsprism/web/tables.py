@@ -1,0 +1,98 @@
+"""The tables the web app adds to a store: full-text search, outlets per story, removed lines and
+kept story pages.
+
+They are created idempotently beside the store's own tables, and kept current by triggers on
+``articles``, so an ingest by the command line (which knows nothing of them) updates them too. A
+store opened for the first time by the web app gets them filled from the articles already in it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+
+from newsprism.model import Article
+from newsprism.store import article_key
+
+log = logging.getLogger(__name__)
+
+WEB_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS story_outlets (
+    story TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (story, outlet)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_outlets_outlet ON story_outlets(outlet, story);
+CREATE TABLE IF NOT EXISTS story_reach (
+    story TEXT PRIMARY KEY,
+    outlets INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_reach_outlets ON story_reach(outlets);
+CREATE INDEX IF NOT EXISTS stories_size ON stories(size, last_published);
+CREATE TABLE IF NOT EXISTS removed_lines (
+    article TEXT NOT NULL,
+    line TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS removed_lines_article ON removed_lines(article);
+CREATE TRIGGER IF NOT EXISTS articles_web_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO article_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    INSERT OR IGNORE INTO story_outlets VALUES (new.story, new.outlet, 0);
+    UPDATE story_outlets SET articles = articles + 1 WHERE story = new.story AND outlet = new.outlet;
+END;
+CREATE TRIGGER IF NOT EXISTS story_outlets_reach AFTER INSERT ON story_outlets BEGIN
+    INSERT OR IGNORE INTO story_reach VALUES (new.story, 0);
+    UPDATE story_reach SET outlets = outlets + 1 WHERE story = new.story;
+END;
+"""
+
+_FILLED = "web_tables_filled"
+"""The name in the store's ``state`` table that says the web tables hold every stored article."""
+
+
+def prepare_web_tables(db: sqlite3.Connection) -> None:
+    """Create the web tables in the store of ``db`` (autocommit), and fill them once from the
+    articles stored before they existed. Safe to call on every start."""
+    db.executescript(WEB_SCHEMA)  # each statement is idempotent on its own
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        filled = db.execute("SELECT 1 FROM state WHERE name = ?", (_FILLED,)).fetchone()
+        if filled is None:
+            count = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            log.info("indexing %d stored articles for search", count)
+            db.execute("INSERT INTO article_search(article_search) VALUES ('rebuild')")
+            db.execute("DELETE FROM story_outlets")
+            db.execute("INSERT INTO story_outlets SELECT story, outlet, COUNT(*) FROM articles GROUP BY story, outlet")
+            db.execute("DELETE FROM story_reach")  # the trigger counted them one by one; recount at once
+            db.execute("INSERT INTO story_reach SELECT story, COUNT(*) FROM story_outlets GROUP BY story")
+            db.execute("INSERT INTO state VALUES (?, '1')", (_FILLED,))
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def keep_removed_lines(db: sqlite3.Connection, articles: Sequence[Article]) -> int:
+    """Keep what the cleaner removed from each article (line and reason), for its article page;
+    an article whose lines are kept already is skipped. Returns the number of lines kept."""
+    rows: list[tuple[str, str, str]] = []
+    for article in articles:
+        key = article_key(article)
+        if db.execute("SELECT 1 FROM removed_lines WHERE article = ? LIMIT 1", (key,)).fetchone():
+            continue
+        rows.extend((key, removal.line, removal.reason) for removal in article.removed)
+    if rows:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT INTO removed_lines VALUES (?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return len(rows)
