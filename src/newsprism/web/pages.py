@@ -29,6 +29,10 @@ from newsprism.web.app import state_of
 from newsprism.web.outlets import MISSED_MIN_OUTLETS, outlet_report
 from newsprism.web.security import CSRF_COOKIE, TOKEN_COOKIE, foreign_origin, new_csrf_token, same_token, story_csp
 
+FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 1 15 14H1z" fill="#0072b2"/>'
+           '<path d="M8 1 15 14H8z" fill="#d55e00"/></svg>')
+"""A prism in two outlet colours; browsers ask for /favicon.ico on every page."""
+
 _SCRIPT_HASH = re.compile(r"script-src 'sha256-([A-Za-z0-9+/=]+)'")
 
 
@@ -211,6 +215,10 @@ def page_router() -> APIRouter:
     def stylesheet() -> Response:
         return Response(_static("web.css"), media_type="text/css",
                         headers={"Cache-Control": "public, max-age=3600"})
+
+    @router.get("/favicon.ico")
+    def favicon() -> Response:
+        return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
     @router.get("/robots.txt")
     def robots() -> PlainTextResponse:

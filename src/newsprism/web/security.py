@@ -1,9 +1,10 @@
 """What keeps the web app safe by default.
 
 - Every response carries a Content-Security-Policy with no inline script that is not named by its
-  hash, and no source outside the server, plus ``nosniff``, no framing and no referrer.
-- Request bodies are capped (``WebSettings.max_upload_bytes``), counted as they stream in, so a
-  body without a length cannot pass the cap either.
+  hash, and no source outside the server, plus ``nosniff``, no framing, and no referrer sent to other
+  sites (within the site it is sent: a form's Origin must be seen to be this site's).
+- Request bodies are capped (``WebSettings.max_upload_bytes``): a declared length over the cap is
+  refused at once, and a body is counted as it streams in, so one without a length cannot pass either.
 - Forms carry a token that must equal the one in the visitor's own cookie (double submit; a site
   elsewhere can neither read the cookie nor set it), and a request whose ``Origin`` is another site
   is refused.
@@ -62,10 +63,6 @@ def foreign_origin(headers: dict[str, str]) -> bool:
     return urlsplit(origin).netloc != host
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class GuardMiddleware:
     """The security headers on every response and the cap on every request body (ASGI)."""
 
@@ -82,38 +79,45 @@ class GuardMiddleware:
         if declared.isdigit() and int(declared) > self.max_body:
             await _too_large(send, self.max_body)
             return
-        received = 0
-        started = False
+        if scope.get("method") in ("POST", "PUT", "PATCH"):
+            # Read the body here, counting it, so that a body without a length is capped too; the app
+            # then reads it from memory (at most the cap).
+            body = bytearray()
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                body += message.get("body", b"")
+                if len(body) > self.max_body:
+                    await _too_large(send, self.max_body)
+                    return
+                if not message.get("more_body", False):
+                    break
+            replayed = False
 
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise BodyTooLarge
-            return message
+            async def replay() -> Message:
+                nonlocal replayed
+                if replayed:
+                    return await receive()
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+            receive = replay
 
         async def guarded_send(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [
                     (b"content-security-policy", PAGE_CSP.encode()),
                     (b"x-content-type-options", b"nosniff"),
                     (b"x-frame-options", b"DENY"),
-                    (b"referrer-policy", b"no-referrer"),
+                    (b"referrer-policy", b"same-origin"),
                     (b"cross-origin-opener-policy", b"same-origin"),
                 ]
                 message["headers"] = [*message.get("headers", []), *[(k, v) for k, v in extra if k not in present]]
             await send(message)
 
-        try:
-            await self.app(scope, counted, guarded_send)
-        except BodyTooLarge:
-            if not started:
-                await _too_large(send, self.max_body)
+        await self.app(scope, receive, guarded_send)
 
 
 async def _too_large(send: Send, limit: int) -> None:
