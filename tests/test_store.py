@@ -136,6 +136,40 @@ def test_a_date_in_the_future_is_kept_on_its_article_but_not_in_its_storys_dates
         assert {a.published for a in store.articles()} == {dated.published, future.published}
 
 
+def test_the_stores_clock_decides_which_dates_are_in_the_future_and_dates_its_rows(tmp_path):
+    from newsprism.stories.clock import FixedClock
+
+    march = _article(1, published=datetime(2024, 3, 2, tzinfo=timezone.utc))
+    may = _article(2, published=datetime(2024, 5, 2, tzinfo=timezone.utc))
+    with Store(tmp_path / "s.db", now=FixedClock(datetime(2024, 4, 1, tzinfo=timezone.utc))) as store:
+        store.add([march, may])
+        (row,) = store.stories()
+        assert (row.first_published, row.last_published) == ("2024-03-02T00:00:00+00:00", "2024-03-02T00:00:00+00:00")
+        assert {r[0] for r in store._db.execute("SELECT added FROM articles")} == {"2024-04-01T00:00:00+00:00"}
+
+
+def test_threads_sharing_a_store_each_read_it_through_their_own_connection(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Store(tmp_path / "s.db") as store:
+        store.add([_article(i) for i in range(6)])
+        alone = (store.stories(), [a.id for a in store.articles()])
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            shared = list(pool.map(lambda _: (store.stories(), [a.id for a in store.articles()]), range(4)))
+        connections = len(store._connections)
+    assert shared == [alone] * 4
+    assert connections >= 2
+
+
+def test_a_closed_store_refuses_a_new_threads_use(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = Store(tmp_path / "s.db")
+    store.close()
+    with ThreadPoolExecutor(max_workers=1) as pool, pytest.raises(NewsprismError, match="the store is closed"):
+        pool.submit(store.count).result()
+
+
 def test_a_folder_or_a_path_in_a_missing_folder_is_named_as_such_not_as_a_corrupt_store(tmp_path):
     with pytest.raises(NewsprismError, match="a folder, not a store file"):
         Store(tmp_path)

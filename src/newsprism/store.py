@@ -6,6 +6,11 @@ and each commit holds the chunk's articles, their stories and the clusterer's st
 a kill between commits loses only the uncommitted chunk and leaves a store that the next ingest
 simply continues.
 
+Threads: a ``Store`` may be shared by threads (a web server's workers); each thread gets its own
+SQLite connection, opened on its first use, since an SQLite connection must not be used by two
+threads at once. The clock that dates rows and decides which publication dates are in the future
+is an argument (``now``, ``newsprism.stories.clock``), not the wall clock read inside.
+
 Identity: an article is the same article when it has the same URL (without its #fragment), or,
 without a URL, the same text (SHA-1 of its whitespace-normalised text). Storing it again is a no-op.
 Duplicate groups: an article whose text copies an earlier one (``newsprism.stories.dedup``) is
@@ -20,15 +25,17 @@ import json
 import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from newsprism.errors import NewsprismError, first_named
 from newsprism.model import Article
+from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
 from newsprism.stories.cluster import ClusterSettings, StoryClusterer, arrival_order
 
 log = logging.getLogger(__name__)
@@ -86,15 +93,8 @@ def article_key(article: Article) -> str:
 
 
 def _iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat()
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat()
+    """A date as the store writes it: ISO 8601 in UTC (a date without a zone is taken as UTC)."""
+    return None if value is None else as_utc(value).isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,12 +182,21 @@ class Store:
     journal mode), so that a store on read-only media, or someone else's, can be listed and
     reported from; ``add`` and ``save_analysis`` then raise ``ReadOnlyStore``. A store whose file
     turns out not to be writable is opened read-only too (``read_only`` is then True).
+
+    ``now``: the clock that dates the rows and tells which publication dates are in the future.
+    Each thread that uses the store gets its own connection (see the module docstring).
     """
 
-    def __init__(self, path: str | Path, settings: ClusterSettings | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, settings: ClusterSettings | None = None, *, read_only: bool = False,
+                 now: Clock = system_clock) -> None:
         self.path = Path(path)
         self.settings = settings or ClusterSettings()
         self.read_only = read_only
+        self.now = now
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
         if self.path.is_dir():
             raise NewsprismError(f"{self.path}: a folder, not a store file (name a file, such as {self.path / 'news.db'})")
         if not self.path.parent.is_dir():
@@ -197,28 +206,51 @@ class Store:
         if read_only and not self.path.is_file():
             raise NewsprismError(f"{self.path}: no such store")
         with _failures(self.path, "open the store for reading" if read_only else "open the store"):
-            self._db = self._connect()
+            self._local.db = self._connect()
             try:
                 self._prepare()
             except BaseException:
-                self._db.close()  # a file refused here is not kept open by the failed Store
+                self.close()  # a file refused here is not kept open by the failed Store
                 raise
 
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """This thread's connection, opened on the thread's first use."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            if self._closed:
+                raise NewsprismError(f"{self.path}: the store is closed")
+            with _failures(self.path, "open the store for reading" if self.read_only else "open the store"):
+                db = self._local.db = self._connect()
+                if not self.read_only:
+                    self._configure(db)
+        return db
+
     def _connect(self) -> sqlite3.Connection:
+        """A new connection, remembered so that ``close`` closes it (from whichever thread)."""
         if not self.read_only:
-            # A Store may move between threads (the web app's worker threads) as long as one thread
-            # uses it at a time: its users serialise it with their own lock.
-            return sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
-        uri = self.path.resolve().as_uri()
-        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
-        try:
-            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-            return db
-        except sqlite3.OperationalError:
-            # A WAL store in a folder that cannot be written has no shared-memory file to open;
-            # read as an unchanging file, it is still readable.
-            db.close()
-            return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+            db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        else:
+            uri = self.path.resolve().as_uri()
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None,
+                                 check_same_thread=False)
+            try:
+                db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL store in a folder that cannot be written has no shared-memory file to open;
+                # read as an unchanging file, it is still readable.
+                db.close()
+                db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                     check_same_thread=False)
+        with self._lock:
+            self._connections.append(db)
+        return db
+
+    @staticmethod
+    def _configure(db: sqlite3.Connection) -> None:
+        """The settings each writing connection needs (SQLite keeps them per connection)."""
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
 
     def _prepare(self) -> None:
         """Check the file is this version's store, or a new one, and create the schema in it."""
@@ -231,8 +263,7 @@ class Store:
             if version == 0:
                 raise NewsprismError(f"{self.path}: not a newsprism store (no store tables in it)")
             return
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
+        self._configure(self._db)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
@@ -265,7 +296,12 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._db.close()
+        """Close every thread's connection; the store cannot be used afterwards."""
+        with self._lock:
+            self._closed = True
+            connections, self._connections = self._connections, []
+        for db in connections:
+            db.close()
 
     def _version(self) -> int:
         """How many chunks have been committed: another ingest's commit shows as a new version."""
@@ -283,8 +319,8 @@ class Store:
         finally:
             self._db.execute("COMMIT")
         if row is None:
-            return StoryClusterer(self.settings), version
-        return StoryClusterer.load_state(row[0], self.settings), version
+            return StoryClusterer(self.settings, now=self.now), version
+        return StoryClusterer.load_state(row[0], self.settings, now=self.now), version
 
     @_sqlite_failures("add articles to the store")
     def add(
@@ -329,7 +365,7 @@ class Store:
                     notes.append(f"{article.where}: {assignment.note}")
                 rows.append(
                     (key, article.id, article.display_outlet, article.url, article.title, _iso(article.published),
-                     article.source, article.text, assignment.story, assignment.duplicate_of, _now())
+                     article.source, article.text, assignment.story, assignment.duplicate_of, _iso(self.now()))
                 )
             self._commit_chunk(rows, {r[8] for r in rows}, clusterer.save_state(), version)
             version += 1
@@ -360,7 +396,7 @@ class Store:
             db.executemany("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
             # A date in the future is a wrong date (the clusterer ignores it too): it is kept on its
             # article but does not stretch the story's dates, which --since filters on.
-            believable = _iso(datetime.now(timezone.utc) + self.settings.future_tolerance)
+            believable = _iso(latest_believable(self.now, self.settings.future_tolerance))
             for story in stories:
                 db.execute(
                     """INSERT INTO stories (id, title, size, first_published, last_published, updated)
@@ -372,7 +408,7 @@ class Store:
                        ON CONFLICT(id) DO UPDATE SET title = excluded.title, size = excluded.size,
                            first_published = excluded.first_published,
                            last_published = excluded.last_published, updated = excluded.updated""",
-                    (story, believable, believable, _now(), story),
+                    (story, believable, believable, _iso(self.now()), story),
                 )
             db.execute("INSERT OR REPLACE INTO state VALUES ('clusterer', ?)", (state,))
             db.execute("INSERT OR REPLACE INTO state VALUES ('version', ?)", (str(version + 1),))
@@ -452,7 +488,7 @@ class Store:
             raise ReadOnlyStore(f"{self.path}: the store is read-only (opened so, or its file cannot be written); "
                                 "analyses cannot be kept in it")
         self._db.execute(
-            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (story, kind, json.dumps(payload), _now())
+            "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (story, kind, json.dumps(payload), _iso(self.now()))
         )
 
     @_sqlite_failures("read an analysis from the store")

@@ -160,6 +160,18 @@ def test_a_date_in_the_future_is_ignored_with_a_note(stream):
     assert assignments["future"].story == assignments[articles[1].id].story
 
 
+def test_which_dates_are_in_the_future_is_decided_by_the_clusterers_clock_not_the_wall_clock(stream):
+    from newsprism.stories.clock import FixedClock
+
+    articles, _ = stream(2, 2)
+    then = articles[0].published
+    assert then is not None
+    before = cluster_articles(articles, now=FixedClock(then - timedelta(days=30)))
+    after = cluster_articles(articles, now=FixedClock(then + timedelta(days=30)))
+    assert all(a.note and "in the future" in a.note for a in before)
+    assert all(a.note is None for a in after)
+
+
 def test_saved_state_continues_the_stream_as_if_never_stopped(stream):
     articles, _ = stream(40, 3, days_apart=1)
     ordered = [articles[i] for i in arrival_order(articles)]

@@ -14,7 +14,7 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
@@ -26,6 +26,7 @@ from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
 from newsprism.render.terminal import visible
 from newsprism.store import ReadOnlyStore, Store
+from newsprism.stories.clock import as_utc, believable, latest_believable, system_clock
 from newsprism.stories.cluster import ClusterSettings, cluster_articles
 
 
@@ -240,11 +241,9 @@ def _ran_since(articles: Sequence[Article], since: datetime, future_tolerance: t
     """Whether an article was published on or after ``since``, as the store decides it: a date
     without a zone is read as UTC, and a date in the future (beyond ``future_tolerance``) is a wrong
     date that does not count."""
-    def utc(moment: datetime) -> datetime:
-        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-    latest = datetime.now(timezone.utc) + future_tolerance
-    return any(a.published is not None and utc(since) <= utc(a.published) <= latest for a in articles)
+    latest = latest_believable(system_clock, future_tolerance)
+    return any(a.published is not None and as_utc(since) <= as_utc(a.published) and believable(a.published, latest)
+               for a in articles)
 
 
 def _date_range(story: Story) -> str:

@@ -32,6 +32,7 @@ import scipy.sparse as sp
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
+from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
 from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher
 from newsprism.stories.vectors import StreamVectorizer, VectorSettings
 
@@ -60,8 +61,8 @@ class ClusterSettings:
     ``centroid_terms``: a story's centroid keeps its largest terms only, so that a story that runs
     for months does not grow without bound; the pooled gold sets score the same with 1,000 terms
     as with no limit (300 cost DUC 2004 0.004 B-cubed F1).
-    ``future_tolerance``: dates up to this far past the present are believed (time zones, clock
-    skew); later ones are ignored.
+    ``future_tolerance``: dates up to this far past the present (by the clusterer's clock,
+    ``newsprism.stories.clock``) are believed (time zones, clock skew); later ones are ignored.
     ``chunk``: articles vectorised and compared per sparse product; the result does not depend on
     it except through the IDF and the centroid pruning, which are updated once per chunk.
     ``reassign_passes``: batch mode only. After the single pass, each article is moved to the story
@@ -113,9 +114,7 @@ def timestamp(published: datetime | None) -> float | None:
     """Seconds since the epoch; a date without a zone is taken as UTC."""
     if published is None:
         return None
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=timezone.utc)
-    return published.timestamp()
+    return as_utc(published).timestamp()
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -158,11 +157,16 @@ class StoryClusterer:
     same clusterer (``benchmarks/pair_model.py``). It needs StreamVectorizer's ``n_features``,
     ``counts``, ``fit_weigh`` and ``weigh``, and its rows must be L2-normalised; a clusterer built on one cannot
     save its state, since ``load_state`` rebuilds the default vectorizer.
+
+    ``now`` says what time it is (``newsprism.stories.clock``): a date after it, plus
+    ``settings.future_tolerance``, is ignored as wrong. It is not part of the saved state.
     """
 
     def __init__(self, settings: ClusterSettings | None = None, *, keep_dormant: bool = False,
-                 keep_counts: bool = False, vectorizer: StreamVectorizer | None = None) -> None:
+                 keep_counts: bool = False, vectorizer: StreamVectorizer | None = None,
+                 now: Clock = system_clock) -> None:
         self.settings = settings or ClusterSettings()
+        self.now = now
         self.keep_dormant = keep_dormant
         # batch mode's reassignment weighs every original article again with the final IDF
         self.kept_counts: list[sp.csr_matrix] | None = [] if keep_counts else None
@@ -206,12 +210,12 @@ class StoryClusterer:
         would move the stream clock ahead and put every story to sleep, so it is ignored and the
         article placed by content alone.
         """
-        latest_believable = datetime.now(timezone.utc).timestamp() + self.settings.future_tolerance.total_seconds()
+        latest = latest_believable(self.now, self.settings.future_tolerance).timestamp()
         times = np.full(len(articles), np.nan)
         notes: list[str | None] = [None] * len(articles)
         for i, article in enumerate(articles):
             t = article_time(article)
-            if t is not None and t > latest_believable:
+            if t is not None and t > latest:
                 when = article.published.isoformat() if article.published else article.url
                 notes[i] = f"date {when} is in the future; clustered by content alone"
                 log.info("article %s: %s", article.id, notes[i])
@@ -246,7 +250,6 @@ class StoryClusterer:
         if not articles:
             return []
         s = self.settings
-        window = s.dormant_after.total_seconds()
         counts = self.vectorizer.counts(articles)
         if self.kept_counts is not None:
             self.kept_counts.append(counts)
@@ -262,13 +265,9 @@ class StoryClusterer:
         target = np.empty(len(articles), dtype=np.int64)
         for i in range(len(articles)):
             live = n_old + n_new
-            row = dots[i, :live]
-            scale = np.sqrt(np.where(norm2[:live] > 0, norm2[:live], np.inf)) ** (1 - s.size_weight)  # no words: no match
-            cosine = row / (scale * np.maximum(sizes[:live], 1.0) ** s.size_weight)
             with np.errstate(invalid="ignore"):  # an undated article (NaN) has no gap to any story
-                gap = np.nan_to_num(np.clip((times[i] - last[:live]) / window, 0.0, None), nan=0.0)
-            cosine -= s.time_penalty * np.minimum(gap, 1.0)
-            cosine[gap > 1.0] = -1.0
+                gap = times[i] - last[:live]
+            cosine = _story_score(dots[i, :live] / _story_scale(norm2[:live], sizes[:live], s.size_weight), gap, s)
             best = int(np.argmax(cosine)) if live else -1
             if best < 0 or cosine[best] < s.threshold:
                 best = live
@@ -377,9 +376,10 @@ class StoryClusterer:
         return buffer.getvalue()
 
     @classmethod
-    def load_state(cls, blob: bytes, settings: ClusterSettings | None = None) -> StoryClusterer:
-        """A clusterer that goes on where the one that saved ``blob`` stopped."""
-        clusterer = cls(settings)
+    def load_state(cls, blob: bytes, settings: ClusterSettings | None = None, *,
+                   now: Clock = system_clock) -> StoryClusterer:
+        """A clusterer that goes on where the one that saved ``blob`` stopped (``now``: its clock)."""
+        clusterer = cls(settings, now=now)
         try:
             return clusterer._restore(blob)
         except NewsprismError:
@@ -437,6 +437,25 @@ def _prune_rows(matrix: sp.csr_matrix, rows: np.ndarray, keep: int) -> sp.csr_ma
     return sp.csr_matrix((matrix.data[mask], matrix.indices[mask], indptr), shape=matrix.shape)
 
 
+def _story_scale(norm2: np.ndarray, sizes: np.ndarray, size_weight: float) -> np.ndarray:
+    """What an article's dot product with a story's summed vector is divided by to give its
+    similarity: the vector's length for a cosine to the centroid (``size_weight`` 0), the story's
+    size for the mean similarity to its articles (1), a blend between (``ClusterSettings``). A story
+    without words (squared length about 0) gets an infinite scale: it matches nothing."""
+    return np.sqrt(np.where(norm2 > 1e-9, norm2, np.inf)) ** (1 - size_weight) * np.maximum(sizes, 1.0) ** size_weight
+
+
+def _story_score(similarity: np.ndarray, gap: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """The score of an article for a story, in the single pass and in the reassignment alike: its
+    ``similarity`` less ``time_penalty`` per dormancy window of ``gap`` (seconds from the story to
+    the article; NaN, an undated side, is no gap), and -1 (never joins) beyond one window."""
+    with np.errstate(invalid="ignore"):
+        windows = np.nan_to_num(np.clip(gap / settings.dormant_after.total_seconds(), 0.0, None), nan=0.0)
+    score = similarity - settings.time_penalty * np.minimum(windows, 1.0)
+    score[windows > 1.0] = -1.0
+    return score
+
+
 def _row_norms2(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
     return np.array([float(np.dot(d, d)) for d in (matrix.data[matrix.indptr[r]:matrix.indptr[r + 1]] for r in rows)])
 
@@ -457,13 +476,15 @@ def arrival_order(articles: Sequence[Article]) -> list[int]:
 
 def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | None = None, *,
                      vectorizer: StreamVectorizer | None = None,
-                     track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> list[Assignment]:
+                     track: Callable[[Sequence[Article]], Iterable[Article]] = iter,
+                     now: Clock = system_clock) -> list[Assignment]:
     """Batch mode: dedup and cluster ``articles``; assignments come back in input order.
 
     The dated articles go first, online in time order; then the undated ones, compared with every
     story, since nothing says when they happened (a stream that is all undated is clustered by
     content alone from the start). ``vectorizer``: as in ``StoryClusterer``. ``track`` wraps the
     articles in the order they are clustered (the command line draws a progress bar with it).
+    ``now``: the clock that decides which dates are in the future (``newsprism.stories.clock``).
     """
     counts = Counter(a.id for a in articles)
     if len(counts) != len(articles):
@@ -473,7 +494,7 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     dated = sum(article_time(a) is not None for a in articles)
     settings = settings or ClusterSettings()
     clusterer = StoryClusterer(settings, keep_dormant=True, keep_counts=settings.reassign_passes > 0,
-                               vectorizer=vectorizer)
+                               vectorizer=vectorizer, now=now)
     arriving = iter(track([articles[i] for i in order]))
     assigned = clusterer.add(islice(arriving, dated))
     clusterer.wake_all()
@@ -511,27 +532,21 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
     last = np.full(len(ids), np.nan)
     np.fmin.at(first, own, times)
     np.fmax.at(last, own, times)
-    window = s.dormant_after.total_seconds()
-
-    def scale(n2: np.ndarray, size: np.ndarray) -> np.ndarray:  # as in the pass; an empty story never matches
-        return np.sqrt(np.where(n2 > 1e-9, n2, np.inf)) ** (1 - s.size_weight) * np.maximum(size, 1.0) ** s.size_weight
-
-    story_scale = scale(norm2, sizes)
+    story_scale = _story_scale(norm2, sizes, s.size_weight)
     moved: dict[str, str] = {}
     for start in range(0, len(originals), s.chunk):
         rows = np.arange(start, min(start + s.chunk, len(originals)))
         here, mine = np.arange(len(rows)), own[rows]
         dots = (x[rows] @ sums.T).toarray()
         score = dots / story_scale
-        without_me = scale(norm2[mine] - 2.0 * dots[here, mine] + self_dot[rows], sizes[mine] - 1)
+        without_me = _story_scale(norm2[mine] - 2.0 * dots[here, mine] + self_dot[rows], sizes[mine] - 1, s.size_weight)
         score[here, mine] = np.where(sizes[mine] > 1, (dots[here, mine] - self_dot[rows]) / without_me, -1.0)
         row, story = np.nonzero(score >= s.threshold)
         t = times[rows][row]
-        with np.errstate(invalid="ignore"):
-            gap = np.fmax(first[story] - t, t - last[story]) / window
-        gap = np.nan_to_num(np.clip(gap, 0.0, None), nan=0.0)  # undated article or story: no gap
-        candidate = score[row, story] - s.time_penalty * np.minimum(gap, 1.0)
-        keep = (gap <= 1.0) & (candidate >= s.threshold)
+        with np.errstate(invalid="ignore"):  # undated article or story: no gap
+            gap = np.fmax(first[story] - t, t - last[story])
+        candidate = _story_score(score[row, story], gap, s)
+        keep = candidate >= s.threshold  # beyond the dormancy window the score is -1, below any threshold
         row, story, candidate = row[keep], story[keep], candidate[keep]
         order = np.lexsort((-candidate, row))
         best = dict(zip(row[order][::-1], story[order][::-1]))  # the first of each row's run wins
