@@ -52,12 +52,9 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
-import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -330,29 +327,6 @@ def _concept_weights(analysis: StoryAnalysis, settings: SummarySettings) -> tupl
     return concepts, weights
 
 
-@contextmanager
-def _solver_output_to_stderr() -> Iterator[None]:
-    """Send what the solver's C++ code prints to standard error while it runs.
-
-    HiGHS (scipy 1.17) occasionally prints a debugging line to the process's standard output
-    ("HighsMipSolverData::transformNewIntegerFeasibleSolution ..."), which would corrupt the JSON
-    lines ``newsprism summarize --clusters`` writes there. File descriptor 1 is pointed at 2 for
-    the duration of the solve (so nothing is lost) and restored afterwards.
-    """
-    try:
-        sys.stdout.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError):  # no file descriptor 1 (embedded interpreters): nothing to guard
-        yield
-        return
-    try:
-        os.dup2(2, 1)
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 @dataclass(frozen=True, slots=True)
 class _Program:
     """The selection program over ``n`` candidates, as both solvers read it.
@@ -512,6 +486,14 @@ def _highs(program: _Program, allowed: np.ndarray, budget: int, settings: Summar
     (and ``c_k <= 1``) suffices: the optimum sets ``c_k`` to 1 exactly when a holder is chosen, so
     ``c_k`` need not be integer and the "chosen sentence covers its concepts" rows of Gillick &
     Favre's program are redundant. HiGHS stops within a relative gap of 1e-4 or ``time_limit``.
+
+    Presolve is off, and that keeps HiGHS silent: the HiGHS of scipy 1.17 prints a debugging line
+    ("HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();") to the process's
+    standard output, past its own quiet option, only when it repairs a solution mapped back through
+    presolve (the presolve of the start or of a restart, and restarts too need presolve). That line
+    used to land in the JSON lines of ``summarize --clusters``; redirecting file descriptor 1 around
+    the solve would stop it but races with every other thread of the process. The programs are small
+    (at most ``candidate_limit`` sentences), so presolve saves little.
     """
     n, m = program.covers.shape
     ks, js = np.nonzero(program.covers.T)
@@ -524,14 +506,13 @@ def _highs(program: _Program, allowed: np.ndarray, budget: int, settings: Summar
         # at most one sentence per fact
         sp.csr_matrix((np.ones(n), (program.facts, np.arange(n))), shape=(facts, n + m)),
     ]
-    with _solver_output_to_stderr():
-        result = milp(
-            -np.r_[program.own, program.shared],  # milp minimises
-            constraints=LinearConstraint(sp.vstack(blocks).tocsr(), -np.inf, np.r_[budget, np.zeros(m), np.ones(facts)]),
-            integrality=np.r_[np.ones(n), np.zeros(m)],
-            bounds=Bounds(0, np.r_[allowed.astype(float), np.ones(m)]),
-            options={"time_limit": settings.time_limit},
-        )
+    result = milp(
+        -np.r_[program.own, program.shared],  # milp minimises
+        constraints=LinearConstraint(sp.vstack(blocks).tocsr(), -np.inf, np.r_[budget, np.zeros(m), np.ones(facts)]),
+        integrality=np.r_[np.ones(n), np.zeros(m)],
+        bounds=Bounds(0, np.r_[allowed.astype(float), np.ones(m)]),
+        options={"time_limit": settings.time_limit, "presolve": False, "disp": False},
+    )
     if result.x is None:
         raise NewsprismError(f"the sentence selection found no solution ({result.message})")
     return [j for j in range(n) if result.x[j] > 0.5]

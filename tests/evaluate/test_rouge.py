@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from datapaths import shared_file
 
@@ -41,6 +42,28 @@ def test_aggregate_interval_brackets_the_mean():
     interval = aggregate([{"m": 0.1}, {"m": 0.5}, {"m": 0.3}, {"m": 0.9}])["m"]
     assert interval.low <= interval.mean <= interval.high
     assert interval.mean == pytest.approx(45.0)
+
+
+def test_aggregate_gives_rouge_scores_own_intervals_without_touching_numpys_global_generator():
+    from rouge_score import scoring
+
+    rng = np.random.default_rng(7)
+    rows = [{"r1": float(a), "r2": float(b)} for a, b in rng.random((23, 2))]
+    saved = np.random.get_state()
+    try:
+        np.random.seed(0)  # how rouge-score's aggregator is seeded: its own resamples, for reference
+        reference = scoring.BootstrapAggregator()
+        for row in rows:
+            reference.add_scores({k: scoring.Score(precision=v, recall=v, fmeasure=v) for k, v in row.items()})
+        expected = {k: (100 * v.low.fmeasure, 100 * v.high.fmeasure) for k, v in reference.aggregate().items()}
+        np.random.seed(12345)
+        before = np.random.get_state()[1].copy()
+        ours = aggregate(rows, seed=0)
+        untouched = np.array_equal(np.random.get_state()[1], before)
+    finally:
+        np.random.set_state(saved)
+    assert {k: (v.low, v.high) for k, v in ours.items()} == expected
+    assert untouched
 
 
 def test_a_story_without_summary_scores_zero_and_is_listed(tmp_path):
