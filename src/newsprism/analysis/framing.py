@@ -17,11 +17,12 @@ import functools
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
 from newsprism.analysis.quotes import quoted_spans
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, Framing, Quote, Span
 
 log = logging.getLogger(__name__)
@@ -84,8 +85,43 @@ NAMING_CHOICES: tuple[NamingChoice, ...] = (
 Ukrainian "KyivNotKiev" campaign, US partisan vocabulary)."""
 
 
+class Lexicon(Mapping[str, str]):
+    """Words and phrases with their polarity, immutable and hashed by content, so that settings
+    holding one are immutable and hashable (one cached lexicon is shared by every settings object;
+    a mutable dict there would let one caller change every other's framing)."""
+
+    __slots__ = ("_entries", "_hash")
+
+    def __init__(self, entries: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        self._entries = dict(entries)
+        self._hash: int | None = None
+
+    def __getitem__(self, word: str) -> str:
+        return self._entries[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._entries.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and self._entries == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self)} entries)"
+
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[dict[str, str]]]:
+        return (Lexicon, (self._entries,))
+
+
 @functools.cache
-def loaded_lexicon() -> Mapping[str, str]:
+def loaded_lexicon() -> Lexicon:
     """The bundled lexicon: lower-case word or phrase -> polarity ("neg", "pos", "int")."""
     text = resources.files("newsprism").joinpath("data/loaded_words.tsv").read_text(encoding="utf-8")
     lexicon = {}
@@ -93,7 +129,7 @@ def loaded_lexicon() -> Mapping[str, str]:
         if line.strip() and not line.startswith("#"):
             word, polarity = line.split("\t")
             lexicon[word.strip().lower()] = polarity.strip()
-    return lexicon
+    return Lexicon(lexicon)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +147,14 @@ class FramingSettings:
     include_quoted: bool = False
     hedges: tuple[str, ...] = HEDGES
     naming: tuple[NamingChoice, ...] = NAMING_CHOICES
-    lexicon: Mapping[str, str] = field(default_factory=lambda: loaded_lexicon())
+    lexicon: Mapping[str, str] = field(default_factory=loaded_lexicon)
+    """Any mapping; it is kept as an immutable ``Lexicon`` copy, so the settings stay hashable."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.lexicon, Lexicon):
+            if not isinstance(self.lexicon, Mapping):
+                raise NewsprismError(f"FramingSettings.lexicon must map words to polarities, not {type(self.lexicon).__name__}")
+            object.__setattr__(self, "lexicon", Lexicon(self.lexicon))
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")
