@@ -63,6 +63,7 @@ import scipy.sparse as sp
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from newsprism.analysis.align import analyze, content_bigrams, content_stems, terms
+from newsprism.analysis.graph import UnionFind
 from newsprism.analysis.quotes import QUOTE_MARKS
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.brief import Quotation, opens_with_pronoun, quotation, sentence_breaks
@@ -589,19 +590,11 @@ def _merge_near_duplicates(candidates: Sequence[_Candidate], overlap: float) -> 
     equals), so a short sentence whose few bigrams two different long sentences both hold does not
     join those two. Each candidate's own fact joins its group too.
     """
-    parent = list(range(len(candidates)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(candidates))
     first_of_fact: dict[int, int] = {}
     bigrams = [{c for c in candidate.concepts if len(c) == 2} for candidate in candidates]
     for i, candidate in enumerate(candidates):
-        j = first_of_fact.setdefault(candidate.fact, i)
-        parent[root(i)] = root(j)
+        sets.union(first_of_fact.setdefault(candidate.fact, i), i)
     for i, own in enumerate(bigrams):
         if not own:
             continue
@@ -611,8 +604,8 @@ def _merge_near_duplicates(candidates: Sequence[_Candidate], overlap: float) -> 
         ]
         if holders:
             largest = max(holders, key=lambda k: (len(bigrams[k]), -k))
-            parent[root(i)] = root(largest)
-    return [replace(candidate, fact=candidates[root(i)].fact) for i, candidate in enumerate(candidates)]
+            sets.union(largest, i)
+    return [replace(candidate, fact=candidates[sets.find(i)].fact) for i, candidate in enumerate(candidates)]
 
 
 _WORDS = re.compile(r"\w")

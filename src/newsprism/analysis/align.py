@@ -35,6 +35,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
+from newsprism.analysis.graph import UnionFind
 from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model, parse
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Fact, Sentence, Story, StoryAnalysis
@@ -292,17 +293,14 @@ class _Groups:
     pairwise matches A~B~C must not make A and C one fact when A and C say different things."""
 
     def __init__(self, article_of: Sequence[int], probability: Mapping[tuple[int, int], float], floor: float) -> None:
-        self.parent = list(range(len(article_of)))
+        self.sets = UnionFind(len(article_of))
         self.articles = [{a} for a in article_of]
         self.members = [[i] for i in range(len(article_of))]
         self.probability = probability
         self.floor = floor
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.sets.find(i)
 
     def merge(self, i: int, j: int) -> None:
         a, b = self.find(i), self.find(j)
@@ -312,7 +310,7 @@ class _Groups:
             return
         if len(self.articles[a]) < len(self.articles[b]):
             a, b = b, a
-        self.parent[b] = a
+        self.sets.union(a, b)
         self.articles[a] |= self.articles[b]
         self.articles[b] = set()
         self.members[a] += self.members[b]

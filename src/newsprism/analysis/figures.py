@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from newsprism.analysis.quotes import connected_groups, content_words
+from newsprism.analysis.graph import connected_groups
+from newsprism.analysis.quotes import content_words
 from newsprism.model import Article, Figure, FigureReading, Sentence
 
 log = logging.getLogger(__name__)

@@ -22,14 +22,9 @@ story's alignment already put their sentences in the same fact.
 
 from __future__ import annotations
 
+from newsprism.analysis.graph import centred_groups, connected_groups
 from newsprism.analysis.quotes.extract import extract_quotes
-from newsprism.analysis.quotes.groups import (
-    centred_groups,
-    connected_groups,
-    content_words,
-    group_quotes,
-    story_idf,
-)
+from newsprism.analysis.quotes.groups import content_words, group_quotes, story_idf
 from newsprism.analysis.quotes.marks import QUOTE_MARKS, quoted_spans
 from newsprism.analysis.quotes.settings import QuoteSettings
 from newsprism.analysis.quotes.speakers import speaker_identities, unify_speakers

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from newsprism.analysis import align
 from newsprism.analysis.align import terms
+from newsprism.analysis.graph import centred_groups
 from newsprism.analysis.quotes.settings import QuoteSettings
 from newsprism.analysis.quotes.speakers import is_description, is_pronoun
 from newsprism.analysis.quotes.words import FRAGMENTS, STOP
@@ -138,46 +139,6 @@ def _same_quotation(
     if len(shared) < settings.group_min_shared_words:
         return same_speaker and overlap >= settings.group_overlap_one_word
     return overlap >= (settings.group_overlap if same_speaker else settings.group_overlap_any_speaker)
-
-
-def connected_groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """The items ``0..count-1`` grouped by the links in ``pairs`` (single link), each group in item order."""
-    parent = list(range(count))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        parent[find(j)] = find(i)
-    members: dict[int, list[int]] = {}
-    for i in range(count):
-        members.setdefault(find(i), []).append(i)
-    return list(members.values())
-
-
-def centred_groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
-    """The items ``0..count-1`` grouped so that every member is linked to its group's centre.
-
-    Within each single-link group the item with the most links left becomes a centre and takes the
-    items linked to it; the rest are grouped again the same way. Each group is in item order.
-    """
-    pairs = list(pairs)
-    linked: dict[int, set[int]] = {}
-    for i, j in pairs:
-        linked.setdefault(i, set()).add(j)
-        linked.setdefault(j, set()).add(i)
-    groups = []
-    for component in connected_groups(count, pairs):
-        remaining = set(component)
-        while remaining:
-            centre = max(sorted(remaining), key=lambda i: len(linked.get(i, set()) & remaining))
-            members = {centre} | (linked.get(centre, set()) & remaining)
-            groups.append(sorted(members))
-            remaining -= members
-    return sorted(groups)
 
 
 def story_idf(texts: Iterable[str]) -> dict[str, float]:
