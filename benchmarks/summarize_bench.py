@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(rows: list[dict]) -> None:
-    """A Markdown table (pasted into README.md as it is)."""
+    """A Markdown table (pasted into docs/evaluation.md as it is)."""
     print("| data | system | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | s/story | x LexRank |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:

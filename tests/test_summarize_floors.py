@@ -1,7 +1,7 @@
 """Quality floors of the summaries on DUC 2004 and Multi-News (skipped when the data is absent).
 
 Floors are measured values less a stated noise margin, never lowered to make a test pass; see
-README "Summaries" for the targets and the full-set numbers from ``benchmarks/summarize_bench.py``.
+docs/evaluation.md "Summaries" for the targets and the full-set numbers from ``benchmarks/summarize_bench.py``.
 DUC 2004 runs in full (50 stories); Multi-News on the fixed subset of its first 300 lines, so the
 floors run in well under a minute. A story with no usable article scores as an empty summary.
 """
@@ -68,7 +68,7 @@ def multinews_scores(multinews):
     return aggregate(rows)
 
 
-# Measured with the default settings on these stories (README "Summaries"); floor = measured - NOISE_MARGIN.
+# Measured with the default settings on these stories (docs/evaluation.md "Summaries"); floor = measured - NOISE_MARGIN.
 DUC_ROUGE1_RECALL = 38.07  # issue target 38.0 (ICSISumm 37.19 scored the same way)
 DUC_ROUGE2_RECALL = 10.09  # issue target 9.6 (ICSISumm 9.57)
 MULTINEWS_300_ROUGE1_F1 = 45.45

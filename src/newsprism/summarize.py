@@ -8,7 +8,7 @@ summary is the set of whole sentences that covers the most concept weight within
 Covering a concept once earns its weight once, so the program controls redundancy itself (McDonald
 2007); on top of that, at most one sentence per fact of the ``StoryAnalysis`` may be chosen, so no
 two summary sentences tell the same fact. Five additions, all measured on DUC 2004 and Multi-News
-(README "Summaries"):
+(docs/evaluation.md, "Summaries"):
 
 - position: a concept's weight grows with how early (relative to the article's length) it first
   appears in an article: news puts the event in its lead (the first position of a word is one of
@@ -74,70 +74,46 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class SummarySettings:
-    """Constants of the selection: the same for every data set (README "Summaries" has the runs).
+    """Constants of the selection: the same for every data set. Where each default comes from (the
+    runs that chose it) is in docs/evaluation.md, "Where the summary settings come from".
 
     ``min_support_fraction``: a concept counts only when at least this fraction of the articles,
     and at least two of them, contain it (one article alone is no support); when no concept
-    reaches that, the bar is lowered until one does. Gillick & Favre (2009) keep bigrams found in
-    3 of 10 documents; 4 of 10 (0.35, rounded up) scored higher on DUC 2004.
+    reaches that, the bar is lowered until one does (Gillick & Favre 2009 keep bigrams found in 3
+    of 10 documents).
     ``position_weight`` and ``position_steps``: a concept's weight is multiplied by
     ``1 + position_weight / (1 + p)``, where ``p`` is its earliest position in an article, in
     steps of ``1 / position_steps`` of the article (0 for the lead). Relative positions treat long
-    DUC 2004 articles and truncated Multi-News ones alike. Weight 2 beat 1 and 3 and steps 20 beat
-    5 and 10 on DUC 2004 ROUGE-2 (README "Summaries", development runs).
-    ``min_sentence_words``: shorter sentences are not candidates; 12 measured better than 10 and 15.
+    DUC 2004 articles and truncated Multi-News ones alike.
+    ``min_sentence_words``: shorter sentences are not candidates.
     ``node_limit``: nodes the exact search (``_branch_and_bound``) may visit before the program goes
-    to HiGHS instead. The search needs at most 183 on DUC 2004 (100 words) and more than 1,000 in 2
-    of 1,110 Multi-News stories (at most 2,315). Its bound weakens as budgets grow: at 250 words
-    most DUC 2004 programs pass any limit, and a higher limit only adds the search's time to HiGHS's
-    (CPU per story of the first 10 stories: 0.074 s at 1,000, 0.127 s at 5,000, HiGHS alone 0.061 s).
+    to HiGHS instead. Its bound weakens as budgets grow, so at large budgets a higher limit only
+    adds the search's time to HiGHS's.
     ``time_limit``: seconds HiGHS may search before the best summary found so far is used.
     ``candidate_limit``: only the sentences among the ``candidate_limit`` best by covered concept
     weight or among the ``candidate_limit`` best by that weight per word enter the program (see
-    ``_shortlist``). 60 kept DUC 2004 at 38.07 / 10.09 and Multi-News unchanged while cutting the
-    selection time by a third; 40 and 50 lost 0.4 ROUGE-1 on DUC 2004 (README "Summaries").
+    ``_shortlist``).
     ``small_story_articles`` and ``word_weight``: in a story of at most ``small_story_articles``
     articles, a content word (not a stop word) found in ``n >= 2`` sentences is a concept of weight
     ``word_weight * n`` times the same position factor (SumBasic's word frequency, Nenkova &
     Vanderwende 2005). The rule reads only the story's own size, so it applies alike everywhere;
-    DUC 2004 stories have 10 articles and are untouched. On Multi-News (1,110 stories read) 3 / 0.15
-    gave 45.20 / 15.42 against 44.89 / 15.33 without; 0.05 to 0.5 and limits of 2 to 9 articles
-    all gave 45.13 to 45.25 / 15.40 to 15.42 (README "Summaries"). A word weight of 0 turns the
-    word concepts off; a limit of 0 turns off every small-story rule. The same small stories also
-    count a bigram said in two or more sentences of one article (weight 1 times the position
-    factor; an extra 0.5 or 1 per further sentence measured the same).
-    ``small_story_min_sentence_words``: the shortest candidate in a small story. Multi-News budgets
-    of 260 words take more than half of a median story (440 words), and the 12-word minimum left
-    out nearly a quarter of its sentences whatever they said; on Multi-News 4 / 6 / 8 / 10 gave 45.38 /
-    15.64, 45.43 / 15.73, 45.40 / 15.67, 45.37 / 15.63 against 45.30 / 15.59 at 12.
+    DUC 2004 stories have 10 articles and are untouched. A word weight of 0 turns the word
+    concepts off; a limit of 0 turns off every small-story rule. The same small stories also count
+    a bigram said in two or more sentences of one article (weight 1 times the position factor).
+    ``small_story_min_sentence_words``: the shortest candidate in a small story, whose budget
+    (260 words on Multi-News) may take more than half of its words.
     ``duplicate_overlap``: two candidates are near-duplicates (one fact for the program) when the
-    one with fewer content bigrams shares at least this fraction of them with the other. 0.8 kept
-    DUC 2004 at 38.07 / 10.09; 0.65 and 1.0 measured the same on Multi-News (within 0.02); 0.5
-    gave DUC 2004 37.97 / 10.04 (README "Summaries").
+    one with fewer content bigrams shares at least this fraction of them with the other.
     ``quotation_reward``: a candidate holding a double quote mark earns this fraction of the mean
-    concept weight of the story's candidates. 1,038 of the 1,113 Multi-News references quote a
-    speaker; on Multi-News 0.03 / 0.1 / 0.3 / 1.0 gave 45.74 / 16.22, 45.76 / 16.28, 45.78 / 16.33,
-    45.78 / 16.35 against 45.42 / 15.72 without (the order matters more than the size: even a
-    small bonus decides between sentences of near-equal concept weight). Once pieces of quotations
-    and quotations with no speaker were no longer candidates (the rules of a brief) and whole
-    quotations were, 0.3 / 0.6 / 1.0 gave 45.54 / 15.79, 45.58 / 15.84, 45.57 / 15.85 on the
-    300-story Multi-News subset of the floors (scored as the floor test scores it); 0.6 keeps the
-    bonus below the concepts. DUC 2004 is unchanged, but only because its texts here carry no quote
-    marks (they were stripped), so it neither confirms nor refutes the rule; 0 turns it off.
-    ``lead_sentences``: how many candidates open an article, for the lead (``_news``). On that
-    subset 1 and 2 gave 45.55 / 15.82 and 45.58 / 15.84, on DUC 2004 37.98 / 10.02 and 38.10 /
-    9.99; 4 gave DUC 2004 38.11 / 10.13 but leads from further down the articles (a quotation, a
-    reaction) in 20 of the 364 BASIL and AllSides stories, where 2 leads with the lede.
+    concept weight of the story's candidates (briefs quote the articles' speakers; the order
+    matters more than the size: even a small bonus decides between sentences of near-equal concept
+    weight, and 0.6 keeps the bonus below the concepts); 0 turns it off.
+    ``lead_sentences``: how many candidates open an article, for the lead (``_news``).
     ``lead_trials``: when the program chose no sentence fit to lead, how many of the best-ranked
     are each tried first (the program filling the rest around it; the trial covering the most
-    concept weight is kept). Forcing the one best-ranked lead cost DUC 2004 0.3 to 0.5 ROUGE-1;
-    with the lead preferred among the sentences the program chose, 6 and 20 trials gave DUC 2004
-    37.94 / 9.92 and 38.10 / 9.99 (3 of its 50 leads differ) and Multi-News 45.57 / 15.84 and
-    45.58 / 15.84; with no lead starting with "But", "And", ... either: 38.09 / 9.98 and 45.57 /
-    15.84 at 20.
+    concept weight is kept).
     ``quotation_sentences``: a quotation that opens in one sentence and closes within this many is
-    one candidate (``_whole_quotations``); 3 and 4 gave 45.50 / 15.79 and 45.58 / 15.84 on the
-    Multi-News subset.
+    one candidate (``_whole_quotations``).
     """
 
     min_support_fraction: float = 0.35
@@ -527,8 +503,8 @@ def _solve(
     Concepts held by the same candidates are one group (weights added), and a concept only one
     candidate holds is part of that candidate's own weight; candidates another of their fact makes
     redundant are left out (``_undominated``). The program is solved exactly by
-    ``_branch_and_bound``, which on DUC 2004 takes 2 ms per story against HiGHS's 27 ms (README
-    "Summaries"); a program it has not closed within ``settings.node_limit`` nodes, or too deep for
+    ``_branch_and_bound``, faster than HiGHS on DUC 2004 (docs/evaluation.md, "Speed of the
+    summaries"); a program it has not closed within ``settings.node_limit`` nodes, or too deep for
     its recursion (a ``candidate_limit`` raised into the hundreds), goes to HiGHS.
     ``rewards`` holds one bonus per candidate, earned when it is chosen (``_quotation_rewards``).
     """

@@ -6,7 +6,7 @@ is clustered blind with the default settings. The required floors are DUC 2004 >
 they are pinned as strict expected failures with the measured value, so the day one is reached
 the marker must go. The guards below
 them hold today's measured quality (minus a 0.01 noise margin for hash and IDF-order effects) so
-that it cannot slip unnoticed. Measurements: README "Stories: clustering quality".
+that it cannot slip unnoticed. Measurements: docs/evaluation.md "Stories: clustering quality".
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def test_pooled_clustering_stays_at_its_measured_quality(name):
     assert _bcubed_f1(name) >= GUARDS[name]
 
 
-_BELOW_FLOOR = pytest.mark.xfail(strict=True, reason="below the floor set for this stage: measured value in MEASURED and the README")
+_BELOW_FLOOR = pytest.mark.xfail(strict=True, reason="below the floor set for this stage: measured value in MEASURED and docs/evaluation.md")
 
 
 @pytest.mark.parametrize("name", [

@@ -8,7 +8,7 @@ a tone: the balance of its positive and negative loaded words.
 
 Lexicon matching accepts regular inflections ("slammed", "slams" for "slam"), which is what makes a
 short, hand-written list usable; its precision and recall against BASIL's annotated lexical-bias
-spans are measured in ``tests/analysis/test_framing_basil.py`` and reported in ``benchmarks/README.md``.
+spans are measured in ``tests/analysis/test_framing_basil.py`` and reported in docs/evaluation.md.
 """
 
 from __future__ import annotations

@@ -40,13 +40,13 @@ def with_text(articles: Sequence[Article], consequence: str) -> list[Article]:
 
 
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
-    """The two clustering settings worth tuning per corpus (see the README's threshold table); the
+    """The two clustering settings worth tuning per corpus (see the threshold table of docs/evaluation.md); the
     defaults shown are ``ClusterSettings``'s own, so help and library cannot disagree."""
     defaults = ClusterSettings()
     parser.add_argument(
         "--threshold", type=float, default=defaults.threshold, metavar="SIMILARITY",
         help=f"similarity an article needs to join a story (default: {defaults.threshold}; "
-             "lower merges more, see the README's threshold table)",
+             "lower merges more; docs/evaluation.md has the threshold table)",
     )
     parser.add_argument(
         "--dormant-days", type=float, default=defaults.dormant_after.days, metavar="DAYS",

@@ -44,23 +44,22 @@ class ClusterSettings:
     """Online clustering settings.
 
     The defaults were chosen on the threshold and settings curves of the pooled gold clusterings
-    (DUC 2004, AllSides, Multi-News; README "Stories from a stream"), the best sum of their B-cubed
-    F1 over the grid measured there; no held-out set was left for them.
+    (DUC 2004, AllSides, Multi-News), the best sum of their B-cubed F1 over the grid measured there;
+    no held-out set was left for them. The runs behind each default are in docs/evaluation.md,
+    "Stories: clustering quality".
     ``threshold``: similarity to a story needed to join it.
     ``size_weight``: 0 compares an article with a story's centroid (cosine); 1 with the mean of
     its similarities to the story's articles (average link); between, a blend. The cosine to a
     centroid grows with the story's size for every article near its topic, so large stories
-    swallow neighbours; 0.75 corrects most of that (+0.03 DUC 2004, +0.01 Multi-News over 0).
+    swallow neighbours; 0.75 corrects most of that.
     ``time_penalty``: similarity taken off per dormancy window of time since a story's newest
-    article (0.1: +0.02 on DUC 2004 and AllSides, the sets with dates, over 0).
+    article.
     ``dormant_after``: a story with no new article for this long stops taking articles. DUC 2004
-    topics have gaps of up to 76 days between articles (TDT topics run for months): 60 days scored
-    0.02 above 30 on DUC and within 0.01 on AllSides.
+    topics have gaps of up to 76 days between articles (TDT topics run for months).
     ``max_active``: a hard cap on active stories (the least recently updated go dormant first), so
     memory stays bounded even on an undated stream, where time never moves.
     ``centroid_terms``: a story's centroid keeps its largest terms only, so that a story that runs
-    for months does not grow without bound; the pooled gold sets score the same with 1,000 terms
-    as with no limit (300 cost DUC 2004 0.004 B-cubed F1).
+    for months does not grow without bound.
     ``future_tolerance``: dates up to this far past the present (by the clusterer's clock,
     ``newsprism.stories.clock``) are believed (time zones, clock skew); later ones are ignored.
     ``chunk``: articles vectorised and compared per sparse product; the result does not depend on
@@ -68,10 +67,8 @@ class ClusterSettings:
     ``reassign_passes``: batch mode only. After the single pass, each article is moved to the story
     it is now most similar to (the story without itself, scored as in the pass, with the IDF of the
     whole set), all at once, like a k-means step; this mends the choices made before an article's
-    real story existed or before the IDF knew the set. One pass raised B-cubed F1 on all three pooled
-    gold sets (DUC 2004 0.831 to 0.841, AllSides 0.787 to 0.796, Multi-News 0.851 to 0.857;
-    ``benchmarks/stories_bench.py curve``, README "Stories: clustering quality"); more passes
-    changed little either way.
+    real story existed or before the IDF knew the set (one pass raised all three pooled gold sets;
+    more changed little).
     """
 
     threshold: float = 0.15

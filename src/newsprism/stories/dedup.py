@@ -37,10 +37,8 @@ class DedupSettings:
     (1/16)^(1/4) = 0.5, below ``threshold``: a pair with Jaccard 0.6 becomes a candidate with
     probability 1 - (1 - 0.6^4)^16 = 0.89, one with 0.7 with 0.99.
     ``threshold``: estimated Jaccard of shingle sets at or above which two articles are copies.
-    Measured on 10,000 synthetic articles with 921 injected wire copies
-    (``benchmarks/stories_bench.py dedup-curve``, README "Stories from a stream"): 0.6 finds 99.3 %
-    of the copies and flags one pair of articles from different events; 0.5 finds 99.9 % and flags
-    three; 0.8 finds 94 %.
+    Chosen on injected wire copies (``benchmarks/stories_bench.py dedup-curve``; the copies found
+    and the other pairs flagged at each threshold are in docs/evaluation.md, "Near-duplicates").
     ``max_words``: only an article's first words are shingled; a copy shows in its lead, and a
     hostile 50 MB "article" must not cost gigabytes of hashes.
     ``window``: how long an article stays findable as the original of later copies; the same

@@ -33,18 +33,14 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*[A-Za-z]\.?)(?:\s+(?:of\s+|the\s+)?[
 class VectorSettings:
     """How articles become vectors.
 
+    Every default below was measured on the pooled gold sets (docs/evaluation.md, "Stories:
+    clustering quality", the table of settings).
     ``n_features``: hashing space per sub-vector (a power of two). Collisions are frequent for
-    a large vocabulary but mostly between rare words: at threshold 0.2 the pooled gold sets score
-    the same B-cubed F1 with 2**18 and 2**20 features, and at most 0.005 less with 2**16; 2**18
-    keeps the document-frequency table (three sub-vectors, int64) at 6 MB.
+    a large vocabulary but mostly between rare words; 2**18 keeps the document-frequency table
+    (three sub-vectors, int64) at 6 MB.
     Weights of the title, body and entity sub-vectors (after Miranda et al. 2018's title, body and
-    entity parts), measured at the clustering defaults on the pooled gold sets (README "Stories
-    from a stream"): a title weight of 1.5 scored AllSides, the one set with titles, 0.788 B-cubed
-    F1, against 0.777 at 0.5, 0.778 at 2 and 0.751 at 3; an entity weight of 0.25 to 0.5 scored
-    within 0.002 everywhere, 1.0 lost 0.013 on DUC 2004.
+    entity parts).
     ``body_words``: the body is cut to its first words, which bounds the cost of a long article.
-    At threshold 0.2, 1,000 words scored 0.013 B-cubed F1 above 400 on DUC 2004 (full-length
-    articles) and the same on AllSides and Multi-News; 100 words lost 0.18 on DUC.
     """
 
     n_features: int = 2**18
@@ -82,17 +78,24 @@ def _stop_hashes() -> np.ndarray:
     return np.unique(np.concatenate([word_hashes(w, 1) for w in ENGLISH_STOP_WORDS]))
 
 
+def feature_columns(hashes: np.ndarray, n_features: int) -> np.ndarray:
+    """The columns of word hashes (``newsprism.stories.tokens.word_hashes``) in a hashing space of
+    ``n_features`` (a power of two): the one place that maps a word to its feature, so that code
+    which looks at single features (the research scripts' word weights) finds the clusterer's."""
+    shift = np.uint64(64 - int(np.log2(n_features)))
+    with np.errstate(over="ignore"):  # multiply-shift spreads the hash over the feature space
+        return (hashes * _GOLDEN) >> shift
+
+
 def _word_features(texts: Sequence[str], words: int, n_features: int) -> sp.csr_matrix:
     """Counts of hashed words (stop words and one-letter words left out) of the first ``words``
     words of each text, one row per text."""
-    shift = np.uint64(64 - int(np.log2(n_features)))
     rows, columns = [], []
     for row, text in enumerate(texts):
         hashes = word_hashes(text, words, min_length=2)
         stops = _stop_hashes()
         hashes = hashes[stops[np.minimum(np.searchsorted(stops, hashes), len(stops) - 1)] != hashes]
-        with np.errstate(over="ignore"):  # multiply-shift spreads the hash over the feature space
-            columns.append((hashes * _GOLDEN) >> shift)
+        columns.append(feature_columns(hashes, n_features))
         rows.append(np.full(len(hashes), row))
     counts = sp.csr_matrix(
         (np.ones(sum(len(c) for c in columns), dtype=np.float32),
@@ -172,10 +175,12 @@ class StreamVectorizer:
         block = np.repeat(np.array([s.title_weight, s.body_weight, s.entity_weight]), s.n_features)
         weighted = counts.copy()
         weighted.data = (np.log1p(weighted.data) * idf[weighted.indices] * block[weighted.indices]).astype(np.float32)
-        return _normalise_rows(weighted)
+        return normalise_rows(weighted)
 
 
-def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+def normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """``matrix`` with every non-zero row scaled to unit L2 norm, in place (float32), and returned:
+    what makes a dot product of two rows their cosine."""
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     scale = np.repeat(1.0 / norms, np.diff(matrix.indptr))

@@ -7,7 +7,7 @@ paragraph (the cleaner and the HTML extractor both give one paragraph per line),
 hard-wrapped at a fixed width, whose wrapped lines are joined back into their paragraph.
 
 Within a paragraph the default splitter is a small rule set for news English. It was chosen over
-pysbd and blingfire by boundary F1 on DUC 2004 and by speed (see ``benchmarks/README.md``). Other
+pysbd and blingfire by boundary F1 on DUC 2004 and by speed (docs/evaluation.md, "Sentence splitting"). Other
 splitters can be injected through the ``Splitter`` protocol.
 """
 

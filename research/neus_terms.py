@@ -1,8 +1,8 @@
 """Story clustering with term weights learned from the NeuS training triplets.
 
-    python benchmarks/neus_terms.py leak                  # NeuS triplets dropped for overlapping AllSides
-    python benchmarks/neus_terms.py select                # choose the weighting on NeuS validation
-    python benchmarks/neus_terms.py curve [--strength S ...] [--thresholds T ...]
+    python research/neus_terms.py leak                  # NeuS triplets dropped for overlapping AllSides
+    python research/neus_terms.py select                # choose the weighting on NeuS validation
+    python research/neus_terms.py curve [--strength S ...] [--thresholds T ...]
                                                           # the chosen weighting on the three gold sets
 
 Why: the clusterer weighs a shared word by its IDF alone, a guess at how much sharing it says
@@ -25,7 +25,7 @@ to [1/4, 4] (``--clip``); features in fewer than ``min_df`` training articles ke
 ``min_df`` are chosen on NeuS validation (pooled blind like the gold sets, leaked triplets dropped
 too), then the three gold sets are clustered with the result at several thresholds.
 
-Measured (README "Stories: clustering quality"): no setting beats the default on NeuS validation.
+Measured (docs/evaluation.md "Stories: clustering quality"): no setting beats the default on NeuS validation.
 A word's weight learned this way is mostly its topicality: topical words are repeated by every
 article of a story, so they are "shared inside triplets" more than generic words of the same
 document frequency, and boosting them merges stories on one subject.
@@ -39,10 +39,13 @@ import json
 import re
 import sys
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
-from stories_bench import DATA, GOLD_SETS, pooled  # this script's folder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # stories_bench: the gold sets as the benchmarks pool them
+from stories_bench import DATA, GOLD_SETS, pooled
 
 NEUS = DATA / "allsides_neus"
 ALLSIDES = NEUS / "allsides_stories.jsonl"
@@ -160,13 +163,13 @@ def multipliers(df, pairs, same, k: float, strength: float, min_df: int,
 
 def weighted_vectorizer(weight: np.ndarray):
     """The default vectorizer with each feature's TF-IDF multiplied by ``weight``."""
-    from newsprism.stories.vectors import StreamVectorizer, _normalise_rows
+    from newsprism.stories.vectors import StreamVectorizer, normalise_rows
 
     class TermWeighted(StreamVectorizer):
         def weigh(self, counts):
             rows = super().weigh(counts)
             rows.data = (rows.data * weight[rows.indices]).astype(np.float32)
-            return _normalise_rows(rows)
+            return normalise_rows(rows)
 
     return TermWeighted()
 

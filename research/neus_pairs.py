@@ -1,7 +1,7 @@
 """A "same story?" pair model trained on NeuS pairs, against the SemEval one, and in the clusterer.
 
-    python benchmarks/neus_pairs.py fit [--cache DIR]        # AUCs of the NeuS and SemEval pair models
-    python benchmarks/neus_pairs.py cluster [--cache DIR] [--thresholds T ...]
+    python research/neus_pairs.py fit [--cache DIR]        # AUCs of the NeuS and SemEval pair models
+    python research/neus_pairs.py cluster [--cache DIR] [--thresholds T ...]
                                                              # the NeuS model's mix in the clusterer
 
 Why: ``pair_model.py`` learned the mix of title, body and entity TF-IDF cosines and MiniLM's cosine
@@ -19,7 +19,7 @@ runs the clusterer on exactly that vector (weights normalised to sum to 1): NeuS
 then the three gold sets. Name and number overlap are in the TF-IDF sub-vectors already
 (``neus_classes.py`` weighs them apart). Needs the ``[neural]`` extra.
 
-Measured (README "Stories: clustering quality"): the NeuS- and SemEval-fitted models rank pairs
+Measured (docs/evaluation.md "Stories: clustering quality"): the NeuS- and SemEval-fitted models rank pairs
 alike; a learned TF-IDF mix is no better than the default vector, and the mix with MiniLM does not
 beat the default on all three gold sets at one threshold.
 """
@@ -27,12 +27,15 @@ beat the default on all three gold sets at one threshold.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # stories_bench: the gold sets as the benchmarks pool them
 from neus_projection import embeddings, project
-from neus_terms import _score_with, candidate_pairs, neus_articles, run  # this script's folder
+from neus_terms import _score_with, candidate_pairs, neus_articles, run
 from stories_bench import GOLD_SETS, pooled, semeval_articles
 
 BLOCKS = ("title", "body", "entities")
@@ -45,7 +48,7 @@ def block_vectorizer(weights, mean: np.ndarray, vectors: dict[str, np.ndarray] |
     weight, beside the centred unit MiniLM vector (from ``vectors``, by article id) scaled by the
     square root of the last weight: a dot product is the weighted sum of the four cosines. Without
     ``vectors``, the three TF-IDF blocks only."""
-    from newsprism.stories.vectors import StreamVectorizer, _normalise_rows
+    from newsprism.stories.vectors import StreamVectorizer, normalise_rows
 
     class Blocks(StreamVectorizer):
         @property
@@ -64,7 +67,7 @@ def block_vectorizer(weights, mean: np.ndarray, vectors: dict[str, np.ndarray] |
             idf = np.log((1.0 + self.n_documents_) / (1.0 + self.df_[: 3 * n])) + 1.0
             words = counts[:, : 3 * n].copy()
             words.data = np.log1p(words.data) * idf[words.indices]
-            parts = [_normalise_rows(words[:, k * n : (k + 1) * n].tocsr()) * np.sqrt(weights[k])
+            parts = [normalise_rows(words[:, k * n : (k + 1) * n].tocsr()) * np.sqrt(weights[k])
                      for k in range(3)]
             if vectors is not None:
                 parts.append(counts[:, 3 * n :] * np.sqrt(weights[3]))

@@ -1,7 +1,7 @@
 """A learned "same story?" pair model for story clustering, trained on SemEval-2022 task 8 pairs.
 
-    python benchmarks/pair_model.py fit                 # which pair similarities predict "same story"
-    python benchmarks/pair_model.py cluster [--weights W ...] [--thresholds T ...]
+    python research/pair_model.py fit                 # which pair similarities predict "same story"
+    python research/pair_model.py cluster [--weights W ...] [--thresholds T ...]
                                                         # the learned TF-IDF + MiniLM blend in the clusterer
 
 Why: the clusterer compares an article with a story through one similarity, a weighted mix of
@@ -30,9 +30,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import numpy as np
-from stories_bench import DATA, GOLD_SETS, pair_cosines, pooled, semeval_articles  # this script's folder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # stories_bench: the gold sets as the benchmarks pool them
+from stories_bench import DATA, GOLD_SETS, pair_cosines, pooled, semeval_articles
 
 EMBED_WORDS = 120
 """Words of the body embedded after the title: MiniLM reads at most 256 word pieces."""

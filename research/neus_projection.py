@@ -1,11 +1,11 @@
 """Story clustering with MiniLM embeddings projected by a matrix learned on the NeuS training triplets.
 
-    python benchmarks/neus_projection.py select [--cache DIR]     # train, then choose dims / blend on NeuS val
-    python benchmarks/neus_projection.py curve --dims D --weight W [--thresholds T ...] [--cache DIR]
+    python research/neus_projection.py select [--cache DIR]     # train, then choose dims / blend on NeuS val
+    python research/neus_projection.py curve --dims D --weight W [--thresholds T ...] [--cache DIR]
                                                                    # the chosen blend on the three gold sets
 
 Why: MiniLM sentence embeddings blended with the TF-IDF similarity help AllSides and hurt DUC 2004
-(README "Stories: clustering quality"): a general-purpose embedding says "same subject", not
+(docs/evaluation.md "Stories: clustering quality"): a general-purpose embedding says "same subject", not
 "same story". A linear projection ``W`` (384 x D, D small enough to ship as float16) trained
 contrastively on NeuS triplets (three outlets' title and lead on one AllSides story; triplets
 overlapping the AllSides evaluation set dropped as in ``neus_terms.py``) might keep the directions
@@ -17,7 +17,7 @@ directions. Dimensions, epochs and the blend (``1 - W`` TF-IDF cosine + ``W`` pr
 sets. Needs the ``[neural]`` extra; ``--cache DIR`` keeps each set's embeddings (encoding all sets
 takes about 7 minutes on 2 cores).
 
-Measured (README "Stories: clustering quality"): training raises the ROC AUC of the training pairs
+Measured (docs/evaluation.md "Stories: clustering quality"): training raises the ROC AUC of the training pairs
 and lowers validation's (the projection learns the training stories); centring alone helps a
 little, and no blend beats the default on all three gold sets at one threshold.
 """
@@ -25,10 +25,13 @@ little, and no blend beats the default on all three gold sets at one threshold.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import numpy as np
-from neus_terms import candidate_pairs, neus_articles, run  # this script's folder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # stories_bench: the gold sets as the benchmarks pool them
+from neus_terms import candidate_pairs, neus_articles, run
 from pair_model import _encoder, cluster_blended, embed
 from stories_bench import GOLD_SETS, pooled
 

@@ -1,7 +1,7 @@
 """Story clustering with a weight per word class learned from the NeuS training triplets.
 
-    python benchmarks/neus_classes.py fit [--c C]          # class weights from NeuS train pairs, checked on NeuS val
-    python benchmarks/neus_classes.py curve [--thresholds T ...]
+    python research/neus_classes.py fit [--c C]          # class weights from NeuS train pairs, checked on NeuS val
+    python research/neus_classes.py curve [--thresholds T ...]
                                                            # the fitted weights on the three gold sets
 
 Why: ``neus_terms.py`` learned a weight per word and found that it does not carry over to other
@@ -18,7 +18,7 @@ to tell apart) weighs them. The square root of each coefficient over the body-wo
 becomes a multiplier of that class's TF-IDF (a dot product of the scaled vectors is then the
 fitted sum, up to the normalisation), so the result would ship as nine constants.
 
-Measured (README "Stories: clustering quality"): NeuS validation 0.823 against the default's 0.824
+Measured (docs/evaluation.md "Stories: clustering quality"): NeuS validation 0.823 against the default's 0.824
 at 0.15; on the three gold sets it trades DUC 2004 against AllSides and Multi-News.
 """
 
@@ -26,10 +26,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
-from neus_terms import _score_with, candidate_pairs, neus_articles, run  # this script's folder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # stories_bench: the gold sets as the benchmarks pool them
+from neus_terms import _score_with, candidate_pairs, neus_articles, run
 from stories_bench import GOLD_SETS, pooled
 
 CLASSES = ("title word", "title name", "title number", "title calendar", "body word", "body name", "body number",
@@ -44,7 +48,7 @@ def class_vectorizer(multiplier: np.ndarray | None = None):
     """The default vectorizer that also tracks each title and body feature's word class, and, given
     ``multiplier`` (one per class of ``CLASSES``), scales each feature's TF-IDF by its class's."""
     from newsprism.stories.tokens import word_hashes
-    from newsprism.stories.vectors import _GOLDEN, StreamVectorizer, _normalise_rows
+    from newsprism.stories.vectors import StreamVectorizer, feature_columns, normalise_rows
 
     class ClassTracking(StreamVectorizer):
         def __init__(self) -> None:
@@ -54,13 +58,11 @@ def class_vectorizer(multiplier: np.ndarray | None = None):
             self.lowercase = np.zeros(2 * n, dtype=np.int64)
             self.fixed = np.zeros(2 * n, dtype=np.int8)  # 0 word-or-name, 2 number, 3 calendar
             self._column: dict[str, int] = {}
-            self._shift = np.uint64(64 - int(np.log2(n)))
 
         def column(self, token: str) -> int:
             found = self._column.get(token)
             if found is None:
-                with np.errstate(over="ignore"):
-                    found = int((word_hashes(token, 1)[0] * _GOLDEN) >> self._shift)
+                found = int(feature_columns(word_hashes(token, 1), self.settings.n_features)[0])
                 self._column[token] = found
             return found
 
@@ -96,7 +98,7 @@ def class_vectorizer(multiplier: np.ndarray | None = None):
             if multiplier is None:
                 return rows
             rows.data = (rows.data * multiplier[self.feature_class()[rows.indices]]).astype(np.float32)
-            return _normalise_rows(rows)
+            return normalise_rows(rows)
 
     return ClassTracking()
 
