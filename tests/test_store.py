@@ -199,10 +199,10 @@ def test_a_file_refused_as_a_store_is_not_left_open(tmp_path, content):
 
 
 def test_the_objects_a_store_accepts_as_its_own_are_exactly_those_its_schema_creates(tmp_path):
-    from newsprism.store import _STORE_OBJECTS
+    from newsprism.store_schema import STORE_OBJECTS
 
     Store(tmp_path / "s.db").close()
     db = sqlite3.connect(tmp_path / "s.db")
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
     db.close()
-    assert names == _STORE_OBJECTS
+    assert names == STORE_OBJECTS

@@ -15,6 +15,9 @@ Identity: an article is the same article when it has the same URL (without its #
 without a URL, the same text (SHA-1 of its whitespace-normalised text). Storing it again is a no-op.
 Duplicate groups: an article whose text copies an earlier one (``newsprism.stories.dedup``) is
 stored with ``duplicate_of`` = the key of that original; ``duplicate_groups`` is a view over them.
+An article keeps what ``read`` gave it (removed lines, notes, metadata), so a story analysed from the
+store is the story its files give. The schema is versioned and migrated on open
+(``newsprism.store_schema``; docs/store.md).
 """
 
 from __future__ import annotations
@@ -23,66 +26,22 @@ import functools
 import hashlib
 import json
 import logging
-import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from newsprism.errors import NewsprismError, first_named
-from newsprism.model import Article
+from newsprism.model import Article, Removal
+from newsprism.store_schema import SCHEMA_VERSION, STORE_OBJECTS, migrate
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
 from newsprism.stories.cluster import ClusterSettings, StoryClusterer, arrival_order
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    key TEXT PRIMARY KEY,
-    id TEXT NOT NULL,
-    outlet TEXT NOT NULL,
-    url TEXT,
-    title TEXT,
-    published TEXT,
-    source TEXT,
-    text TEXT NOT NULL,
-    story TEXT NOT NULL,
-    duplicate_of TEXT REFERENCES articles(key),
-    added TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY,
-    title TEXT,
-    size INTEGER NOT NULL,
-    first_published TEXT,
-    last_published TEXT,
-    updated TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS stories_last ON stories(last_published);
-CREATE TABLE IF NOT EXISTS analyses (
-    story TEXT NOT NULL REFERENCES stories(id),
-    kind TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    PRIMARY KEY (story, kind)
-);
-CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE VIEW IF NOT EXISTS duplicate_groups AS
-    SELECT duplicate_of AS original, COUNT(*) + 1 AS size, GROUP_CONCAT(outlet, '|') AS copy_outlets
-    FROM articles WHERE duplicate_of IS NOT NULL GROUP BY duplicate_of;
-"""
-
-
-_STORE_OBJECTS = frozenset(re.findall(r"CREATE \w+ IF NOT EXISTS (\w+)", _SCHEMA))
-"""The tables, indexes and view that ``_SCHEMA`` creates (read from it, so the two cannot drift)."""
-
 
 def article_key(article: Article) -> str:
     """The identity of an article in the store: its URL, else a hash of its text."""
@@ -95,6 +54,37 @@ def article_key(article: Article) -> str:
 def _iso(value: datetime | None) -> str | None:
     """A date as the store writes it: ISO 8601 in UTC (a date without a zone is taken as UTC)."""
     return None if value is None else as_utc(value).isoformat()
+
+
+_AS_READ_COLUMNS = ("outlet_as_read", "published_as_read", "language", "removed", "meta")
+"""Columns of schema version 2: what ``read`` gives that the columns of version 1 do not keep."""
+
+_ARTICLE_COLUMNS = ("key", "id", "outlet", "url", "title", "published", "source", "text", "story", "duplicate_of",
+                    "added", *_AS_READ_COLUMNS)
+
+
+def _as_read(article: Article) -> tuple[str | None, ...]:
+    """The values of ``_AS_READ_COLUMNS`` for ``article``: its outlet and date exactly as read, its
+    language, and its removed lines and metadata as JSON (``newsprism read``'s forms of them)."""
+    return (
+        article.outlet,
+        article.published.isoformat() if article.published else None,
+        article.language,
+        json.dumps([[r.line, r.reason] for r in article.removed], ensure_ascii=False),
+        json.dumps(dict(article.meta), ensure_ascii=False, default=_json_value),
+    )
+
+
+def _json_value(value: Any) -> Any:
+    """What JSON cannot hold by itself, as ``newsprism read`` writes it: dates as ISO 8601, other
+    mappings as objects, sets as lists, anything else as its text."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, (set, frozenset)):
+        return list(value)
+    return str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,12 +243,15 @@ class Store:
         db.execute("PRAGMA foreign_keys=ON")
 
     def _prepare(self) -> None:
-        """Check the file is this version's store, or a new one, and create the schema in it."""
+        """Check the file is a store (or a new file), and bring its schema to this version's
+        (``newsprism.store_schema``: numbered migrations, applied in one transaction)."""
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads {SCHEMA_VERSION}")
+        if version > SCHEMA_VERSION:
+            raise NewsprismError(f"{self.path}: store schema version {version}, this newsprism reads up to "
+                                 f"{SCHEMA_VERSION}; use a newer newsprism")
         if version == 0:
             self._refuse_foreign_database()
+        self.schema_version = version
         if self.read_only:
             if version == 0:
                 raise NewsprismError(f"{self.path}: not a newsprism store (no store tables in it)")
@@ -266,15 +259,16 @@ class Store:
         self._configure(self._db)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            migrate(self._db, self.path)  # also finds out whether the file can be written
         except sqlite3.OperationalError as error:
-            if version != SCHEMA_VERSION or not (error.sqlite_errorname or "").startswith("SQLITE_READONLY"):
+            if version == 0 or not (error.sqlite_errorname or "").startswith("SQLITE_READONLY"):
                 raise
-            # A complete store in a file this process cannot write (another user's, read-only
-            # media): it can still be listed and reported from.
+            # A store in a file this process cannot write (another user's, read-only media): it can
+            # still be listed and reported from, at the version it has.
             log.info("%s cannot be written (%s); opened read-only", self.path, error)
             self.read_only = True
+            return
+        self.schema_version = SCHEMA_VERSION
 
     def _refuse_foreign_database(self) -> None:
         """Refuse, before changing anything, an SQLite file that holds another program's tables.
@@ -284,7 +278,7 @@ class Store:
         own (a store whose first open was interrupted), becomes a store.
         """
         names = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
-        foreign = sorted(names - _STORE_OBJECTS)
+        foreign = sorted(names - STORE_OBJECTS)
         if foreign:
             raise NewsprismError(f"{self.path}: an SQLite database that is not a newsprism store "
                                  f"(it holds {first_named(foreign)}); give a new file or an existing store")
@@ -365,9 +359,10 @@ class Store:
                     notes.append(f"{article.where}: {assignment.note}")
                 rows.append(
                     (key, article.id, article.display_outlet, article.url, article.title, _iso(article.published),
-                     article.source, article.text, assignment.story, assignment.duplicate_of, _iso(self.now()))
+                     article.source, article.text, assignment.story, assignment.duplicate_of, _iso(self.now()),
+                     *_as_read(article))
                 )
-            self._commit_chunk(rows, {r[8] for r in rows}, clusterer.save_state(), version)
+            self._commit_chunk(rows, {a.story for a in assignments}, clusterer.save_state(), version)
             version += 1
             if on_commit is not None:
                 on_commit(start + len(chunk))
@@ -393,7 +388,8 @@ class Store:
                     f"{self.path}: another ingest wrote to the store meanwhile; run this one again "
                     "(what it committed so far is kept, and articles already stored are skipped)"
                 )
-            db.executemany("INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            db.executemany(f"INSERT OR IGNORE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+                           f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})", rows)
             # A date in the future is a wrong date (the clusterer ignores it too): it is kept on its
             # article but does not stretch the story's dates, which --since filters on.
             believable = _iso(latest_believable(self.now, self.settings.future_tolerance))
@@ -453,8 +449,11 @@ class Store:
         return tuple(_text_column(r[0], "outlet", f"story {story}", self.path, nullable=False) for r in rows)
 
     def articles(self, story: str | None = None) -> Iterator[Article]:
-        """Stored articles (of one story, when given), in the order they were added."""
-        query = "SELECT id, text, outlet, url, title, published, source, key, duplicate_of FROM articles"
+        """Stored articles (of one story, when given), in the order they were added: each as ``read``
+        gave it (articles stored before schema version 2 lack what that version added), with
+        ``store_key`` and ``duplicate_of`` added to its ``meta``."""
+        as_read = ", ".join(_AS_READ_COLUMNS) if self.schema_version >= 2 else ", ".join(["NULL"] * len(_AS_READ_COLUMNS))
+        query = f"SELECT id, text, outlet, url, title, published, source, key, duplicate_of, {as_read} FROM articles"
         params: tuple[Any, ...] = ()
         if story is not None:
             query += " WHERE story = ?"
@@ -466,16 +465,31 @@ class Store:
     def _article(self, r: tuple[Any, ...]) -> Article:
         """The article of one row, refused when the row holds what this store never writes."""
         where = f"article {r[7]!r}"
-        names = ("id", "text", "outlet", "url", "title", "published", "source", "key", "duplicate_of")
+        names = ("id", "text", "outlet", "url", "title", "published", "source", "key", "duplicate_of", *_AS_READ_COLUMNS)
         for index, name in enumerate(names):
             _text_column(r[index], name, where, self.path, nullable=name not in ("id", "text", "outlet", "key"))
+        outlet_as_read, published_as_read, language, removed, meta = r[9:]
+        published = self._date(published_as_read or r[5], where)
         try:
-            published = datetime.fromisoformat(r[5]) if r[5] else None
-        except ValueError:
-            raise NewsprismError(f"{self.path}: {where}: 'published' is not a date ({r[5][:40]!r}); "
+            removals = tuple(Removal(line, reason) for line, reason in json.loads(removed)) if removed else ()
+            extra = json.loads(meta) if meta else {}
+            if not isinstance(extra, dict):
+                raise TypeError(extra)
+        except (TypeError, ValueError, RecursionError):
+            raise NewsprismError(f"{self.path}: {where}: its removed lines or metadata are not readable JSON; "
                                  "the store is damaged") from None
-        return Article(id=r[0], text=r[1], outlet=r[2], url=r[3], title=r[4], published=published, source=r[6],
-                       meta={"store_key": r[7], "duplicate_of": r[8]})
+        return Article(id=r[0], text=r[1], outlet=r[2] if outlet_as_read is None else outlet_as_read, url=r[3],
+                       title=r[4], published=published, language=language, source=r[6], removed=removals,
+                       meta={**extra, "store_key": r[7], "duplicate_of": r[8]})
+
+    def _date(self, value: str | None, where: str) -> datetime | None:
+        if not value:
+            return None
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise NewsprismError(f"{self.path}: {where}: 'published' is not a date ({value[:40]!r}); "
+                                 "the store is damaged") from None
 
     @_sqlite_failures("count the articles of the store")
     def count(self) -> int:
