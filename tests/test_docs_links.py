@@ -43,3 +43,8 @@ def test_every_local_link_of_a_page_leads_to_a_file_and_heading_that_exist(page)
         if not linked.exists() or (part and linked.suffix == ".md" and part not in anchors(linked)):
             dead.append(target)
     assert dead == []
+
+
+def test_every_guide_in_docs_is_linked_from_the_readme():
+    linked = {(ROOT / target.partition("#")[0]).resolve() for target in local_links(ROOT / "README.md")}
+    assert sorted(p.name for p in (ROOT / "docs").glob("*.md") if p.resolve() not in linked) == []
