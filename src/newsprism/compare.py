@@ -44,10 +44,9 @@ class CompareSettings:
     ``conveys``: the same-fact probability (``StoryAnalysis.matches``) from which a sentence may
     convey a fact the alignment did not join it to. An outlet with such a sentence does not "leave
     out" the fact, and a sentence with such a match in another outlet is not "only here": an editor
-    is better served by a missing item than by a wrong one. On the annotated dev stories (the
-    cross-validation of ``benchmarks/facts_bench.py fit``), about 44 % of the candidate pairs with a
-    probability from 0.3 up to the linking 0.6 are gold pairs: such a sentence conveys the fact too
-    often to call the fact missing from its outlet.
+    is better served by a missing item than by a wrong one. Below the linking probability, such a
+    sentence still conveys the fact too often to call the fact missing from its outlet (the share
+    measured: docs/evaluation.md, "Where the fact and quotation settings come from").
     """
 
     omission_min_outlets: int = 2

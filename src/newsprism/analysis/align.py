@@ -86,14 +86,11 @@ def content_stems(tokens: Sequence[str], stems: Sequence[str]) -> list[str]:
 class AlignSettings:
     """How sentences are linked into facts.
 
+    The runs behind ``candidate_threshold`` and ``group_floor`` are in docs/evaluation.md, "Where the
+    fact and quotation settings come from".
     ``candidate_threshold``: the cosine from which a pair of sentences is weighed by the same-fact
-    judge at all. On the annotated dev stories 0.1 keeps 64 % of the gold pairs (on the first 20 of
-    them, 0.05 kept more candidates, 1,393 against 428, but the judge then linked no more gold pairs
-    at the same precision), and it keeps the judge's work small on large stories.
-    ``group_floor``: the lowest probability any two members of a fact may have. On the held-out
-    annotated stories 0.3 gives pair precision 0.875 at recall 0.366, plain single link (0.0) 0.808
-    at the same recall, 0.5 gives 0.844 / 0.336; on the 88 dev stories 0.906 / 0.352, 0.872 / 0.372
-    and 0.907 / 0.339 (``benchmarks/facts_bench.py pairs``, with the setting changed).
+    judge at all; it also keeps the judge's work small on large stories.
+    ``group_floor``: the lowest probability any two members of a fact may have.
     ``shared_run`` / ``shared_run_content_words``: a run of that many words, that many of them not
     stop words, found in two sentences makes them candidates whatever their cosine, and links them
     when one of them quotes (see ``shared_runs``): Peskov's "it takes two to tango" links the two seed

@@ -63,10 +63,9 @@ SPAN_LABELS = {"pos": "positive", "neg": "negative"}
 class ReportSettings:
     """How much the report shows before folding the rest away.
 
-    The defaults keep a story's page readable on a laptop screen and its file small (measured: BASIL
-    stories of three full articles 112 kB on average, a 50-article story of DUC 2004 articles
-    0.8 MB, most of it the article texts the source panel shows); nothing is dropped, longer lists
-    fold into a "more" section and the matrix says how many facts it leaves out.
+    The defaults keep a story's page readable on a laptop screen and its file small (the sizes
+    measured: docs/evaluation.md, "The report page"); nothing is dropped, longer lists fold into a
+    "more" section and the matrix says how many facts it leaves out.
     """
 
     list_limit: int = 6

@@ -24,17 +24,16 @@ class QuoteSettings:
     """Reported speech shorter than this is not a statement ("he said so")."""
     group_overlap: float = 0.5
     """IDF-weighted share of the shorter quote's words found in the other for the same speaker.
-    0.3 joined different remarks of one long-winded speaker. On the development quote pairs
-    (``tests/analysis/quote_pairs.json``, measured by ``test_quote_groups_annotated.py``), 0.3 / 0.4
-    / 0.5 / 0.6 group 34 / 32 / 30 / 28 pairs of which 26 / 26 / 26 / 25 are one remark."""
+    0.3 joined different remarks of one long-winded speaker (the pairs each value groups on the
+    development quote pairs: docs/evaluation.md, "Where the fact and quotation settings come from")."""
     group_overlap_any_speaker: float = 0.75
     """The same share when one speaker is unknown or a description (a quote re-attributed to an
     institution); quotes of two different named speakers are never grouped."""
     group_min_shared_words: int = 2
     """Rare-word overlap needs this many shared content words: one shared word ("lockdowns",
     "justify", "race") is found in different remarks of one speaker. Partial quotes found word for
-    word inside the other quote, and quotes the alignment put in one fact, need only one. On the
-    development pairs 1 / 2 / 3 group 35 / 30 / 28 pairs of which 25 / 26 / 25 are one remark."""
+    word inside the other quote, and quotes the alignment put in one fact, need only one (measured on
+    the development pairs: docs/evaluation.md, "Where the fact and quotation settings come from")."""
     group_overlap_one_word: float = 0.75
     """With fewer shared words, the same speaker's quotes still group at this share: a short remark
     whose rare words are (nearly) all in the other ("It takes two to tango" / "dance tango, as they say").
