@@ -1,10 +1,10 @@
-"""How each outlet covered one story, read from the story's facts.
+"""How each outlet covered one story, read from the story's analysis.
 
 The comparison is the coverage of facts by outlets: a fact several
 outlets tell is consensus, a fact one outlet alone tells is its exclusive, a fact most of the other
-outlets tell and one does not is that outlet's omission. Quotes, figures and framing are read from
-the articles and set side by side per outlet; quotes and figures use the same alignment to tell
-when two outlets carry the same quotation or the same quantity.
+outlets tell and one does not is that outlet's omission. Quotes, figures, framing and conflicts are
+set side by side per outlet as the analysis stage found them (``newsprism.analysis.story``); a
+fact whose quotation other outlets carry in other words is not an exclusive.
 
 ``compare`` accepts a ``Story`` (analysed here) or the ``StoryAnalysis`` the summary was built from,
 so that a report analyses a story once.
@@ -12,20 +12,15 @@ so that a report analyses a story once.
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from newsprism.analysis.align import analyze
-from newsprism.analysis.conflicts import ConflictSettings, find_conflicts
-from newsprism.analysis.figures import FigureSettings, align_figures, extract_figures
-from newsprism.analysis.framing import FramingSettings, frame_outlet
-from newsprism.analysis.quotes import QuoteSettings, extract_quotes, group_quotes, story_idf, unify_speakers
 from newsprism.analysis.samefact import parse
+from newsprism.analysis.story import analyze, complete
 from newsprism.errors import NewsprismError
-from newsprism.model import Comparison, Fact, Figure, Quote, Story, StoryAnalysis
+from newsprism.model import Comparison, Fact, Story, StoryAnalysis
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +48,6 @@ class CompareSettings:
     omission_share: float = 0.5
     min_fact_words: int = 6
     conveys: float = 0.3
-    quotes: QuoteSettings = field(default_factory=QuoteSettings)
-    figures: FigureSettings = field(default_factory=FigureSettings)
-    framing: FramingSettings = field(default_factory=FramingSettings)
-    conflicts: ConflictSettings = field(default_factory=ConflictSettings)
 
     def __post_init__(self) -> None:
         if not 0.0 < self.omission_share <= 1.0:
@@ -142,66 +133,38 @@ def _ranked(analysis: StoryAnalysis, facts: list[Fact], used: Sequence[frozenset
 
 
 def compare(story_or_analysis: Story | StoryAnalysis, settings: CompareSettings | None = None) -> Comparison:
-    """The outlet-by-outlet comparison of one story."""
+    """The outlet-by-outlet comparison of one story, read from its analysis.
+
+    A ``Story`` is analysed here (``newsprism.analysis.story.analyze``), and so is an analysis of
+    facts only (``newsprism.analysis.align.analyze``) completed; pass the analysis the summary
+    was built from to analyse a story once.
+    """
     settings = settings or CompareSettings()
     if isinstance(story_or_analysis, Story):
         analysis = analyze(story_or_analysis)
     elif isinstance(story_or_analysis, StoryAnalysis):
-        analysis = story_or_analysis
+        analysis = complete(story_or_analysis)
     else:
         raise NewsprismError(f"compare needs a Story or a StoryAnalysis, got {type(story_or_analysis).__name__}")
+    assert analysis.quote_groups is not None and analysis.figures is not None  # complete() gave them
+    assert analysis.framing is not None and analysis.conflicts is not None
     story = analysis.story
-
-    @functools.cache
-    def fact_at(article: str, start: int) -> int | None:
-        sentence = analysis.sentence_at(article, start)
-        return None if sentence is None else analysis.fact_of.get((article, sentence.index))
-
-    def same_fact(a: Quote | Figure, b: Quote | Figure) -> bool:
-        fact = fact_at(a.article, a.start)
-        return fact is not None and fact == fact_at(b.article, b.start)
-
-    story_quotes = unify_speakers([  # one name and id per person across the story's articles
-        q for article in story.articles
-        for q in extract_quotes(article, analysis.sentences.get(article.id, ()), settings.quotes)
-    ])
-    quotes_by_article = {article.id: tuple(q for q in story_quotes if q.article == article.id) for article in story.articles}
-    idf = story_idf(s.text for sentences in analysis.sentences.values() for s in sentences)
-    quotes = group_quotes(
-        [q for article in story.articles for q in quotes_by_article[article.id]],
-        analysis.outlet_of, idf, same_fact, settings.quotes,
-    )
-
     quoted_elsewhere = frozenset(
-        fact for group in quotes if len(group.outlets) > 1 for q in group.quotes
-        if (fact := fact_at(q.article, q.start)) is not None
+        fact for group in analysis.quote_groups if len(group.outlets) > 1 for q in group.quotes
+        if (fact := analysis.fact_at(q.article, q.start)) is not None
     )
-
-    figures = [f for article in story.articles for f in extract_figures(article, analysis.sentences.get(article.id, ()))]
-
-    def context_of(figure: Figure) -> str:
-        sentence = analysis.sentence_at(figure.article, figure.start)
-        return sentence.text if sentence else figure.text
-
-    readings = align_figures(figures, analysis.outlet_of, context_of, same_fact, settings.figures)
-
-    framing = {}
-    for outlet in story.outlets:
-        articles = [a for a in story.articles if a.display_outlet == outlet]
-        outlet_quotes = [q for a in articles for q in quotes_by_article[a.id]]
-        framing[outlet] = frame_outlet(outlet, articles, outlet_quotes, settings.framing)
-
     conveyed = analysis.outlets_conveying(settings.conveys)
-    log.info("story %s: compared %d outlets, %d quote groups, %d figures", story.id, len(story.outlets), len(quotes), len(readings))
+    log.info("story %s: compared %d outlets, %d quote groups, %d figures", story.id, len(story.outlets),
+             len(analysis.quote_groups), len(analysis.figures))
     return Comparison(
         story=story.id,
         outlets=story.outlets,
         consensus=consensus_facts(analysis),
         exclusives=exclusive_facts(analysis, settings, quoted_elsewhere, conveyed),
         omissions=omitted_facts(analysis, settings, conveyed),
-        quotes=quotes,
-        figures=readings,
-        framing=framing,
+        quotes=analysis.quote_groups,
+        figures=analysis.figures,
+        framing=analysis.framing,
         facts=analysis.facts,
-        conflicts=find_conflicts(analysis, readings, settings.conflicts, settings.figures),
+        conflicts=analysis.conflicts,
     )

@@ -228,6 +228,23 @@ class StoryAnalysis:
     matches: Mapping[tuple[tuple[str, int], tuple[str, int]], float] = field(default_factory=dict)
     link_probability: float = 0.5
     """The probability from which the alignment's judge takes two sentences for one fact."""
+    quotes: tuple[Quote, ...] | None = None
+    """Every quotation of the story, article by article, its speakers unified across articles;
+    None in an analysis of facts only (``newsprism.analysis.align.analyze``)."""
+    quote_groups: tuple[QuoteGroup, ...] | None = None
+    """The same quotation as carried by one or more outlets; None with facts only."""
+    figures: tuple[FigureReading, ...] | None = None
+    """Every figure as its outlet gives it, the same quantity across outlets in one group and
+    conflicting values flagged; None with facts only."""
+    framing: Mapping[str, Framing] | None = None
+    """How each outlet frames the story, by display outlet in story order; None with facts only."""
+    conflicts: tuple[Conflict, ...] | None = None
+    """Sentences of two outlets that cannot both be true; None with facts only."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the quotations, figures, framing and conflicts were analysed, not only the facts."""
+        return all(part is not None for part in (self.quotes, self.quote_groups, self.figures, self.framing, self.conflicts))
 
     def outlet_of(self, article_id: str) -> str:
         return self.story.article(article_id).display_outlet
@@ -251,6 +268,12 @@ class StoryAnalysis:
         if position >= 0 and sentences[position].start <= offset < sentences[position].end:
             return sentences[position]
         return None
+
+    def fact_at(self, article_id: str, offset: int) -> int | None:
+        """The position in ``facts`` of the fact whose sentence holds character ``offset`` of
+        ``article_id`` (where a quotation or figure sits), if any."""
+        sentence = self.sentence_at(article_id, offset)
+        return None if sentence is None else self.fact_of.get((article_id, sentence.index))
 
 
 @dataclass(frozen=True, slots=True)
