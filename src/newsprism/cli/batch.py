@@ -9,13 +9,16 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsprism.cli.console import progress, warn, warn_notes
 from newsprism.cli.options import add_allow_private
+from newsprism.engines.local import Pipeline, StoryResult
 from newsprism.errors import InputError, NewsprismError
-from newsprism.model import StoryAnalysis
 from newsprism.render.terminal import visible
+
+if TYPE_CHECKING:
+    from newsprism.engines.settings import PipelineSettings
 
 
 def add_story_arguments(parser: argparse.ArgumentParser, *, formats: Sequence[str], clusters_help: str, format_help: str = "") -> None:
@@ -43,39 +46,47 @@ def output_format(args: argparse.Namespace) -> str:
 
 def run_story_or_clusters(
     args: argparse.Namespace,
+    pipeline: Pipeline,
     *,
     doing: str,
-    build: Callable[[StoryAnalysis], Any],
-    render: Callable[[Any, StoryAnalysis, str], str],
+    render: Callable[[StoryResult, str], str],
     failed_record: Mapping[str, Any],
 ) -> int:
-    """The INPUTs as one story, or each story of ``--clusters``: ``build`` makes the result from the
-    story's analysis and ``render`` writes it in the chosen format to ``--out`` or standard output.
-    One story is rendered before the output is opened, so a failure leaves no empty file."""
+    """The INPUTs as one story, or each story of ``--clusters``, through ``pipeline``; ``render``
+    writes a finished story in the chosen format to ``--out`` or standard output. One story is
+    rendered before the output is opened, so a failure leaves no empty file."""
     fmt = output_format(args)
     if args.clusters:
         with open_output(args.out) as out:
             return write_cluster_outputs(
-                args.clusters, out, fmt, doing=doing, build=build, render=render, failed_record=failed_record,
+                args.clusters, out, fmt, pipeline, doing=doing, render=render, failed_record=failed_record,
             )
-    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
-    text = render(build(analysis), analysis, fmt)
+    text = render(story_result(args.inputs, pipeline), fmt)
     with open_output(args.out) as out:
         out.write(text)
     return 0
 
 
-def load_analysis(inputs: Sequence[str], *, allow_private: bool = False) -> StoryAnalysis:
-    """Read and clean ``inputs`` as the articles of one story and analyse it; inputs that could not
-    be read are reported and left out."""
-    from newsprism.analysis.align import analyze
-    from newsprism.engines.local import load_story
-
-    story, errors = load_story(inputs, allow_private=allow_private)
+def story_result(inputs: Sequence[str], pipeline: Pipeline) -> StoryResult:
+    """Read and clean ``inputs`` as the articles of one story and run it through ``pipeline``;
+    inputs that could not be read are reported and left out, and a story that fails stops the
+    command with its error."""
+    story, errors = pipeline.story(inputs)
     warn_notes(story.articles)
     for error in errors:
         warn(str(error))
-    return analyze(story)
+    result = pipeline.result(story)
+    if result.error is not None:
+        raise result.error
+    return result
+
+
+def pipeline_settings(args: argparse.Namespace, **changes: Any) -> PipelineSettings:
+    """The pipeline's settings as the command line gives them: ``--allow-private`` and ``changes``
+    (``words=args.words``) over the defaults."""
+    from newsprism.engines.settings import PipelineSettings
+
+    return PipelineSettings(allow_private=getattr(args, "allow_private", False), **changes)
 
 
 def render_record(record: Mapping[str, Any], fmt: str) -> str:
@@ -110,10 +121,10 @@ def write_cluster_outputs(
     path: str,
     out: TextIO,
     fmt: str,
+    pipeline: Pipeline,
     *,
     doing: str,
-    build: Callable[[StoryAnalysis], Any],
-    render: Callable[[Any, StoryAnalysis, str], str],
+    render: Callable[[StoryResult, str], str],
     failed_record: Mapping[str, Any],
 ) -> int:
     """One output per story of the cluster file, in input order; a story that fails is reported
@@ -125,33 +136,24 @@ def write_cluster_outputs(
     one JSON array, so that the file parses as JSON. ``doing`` labels the progress bar. Returns the
     exit status: 1 when any story failed; no story read at all is an error.
     """
-    from newsprism.analysis.align import analyze
-    from newsprism.engines.local import EmptyStory, iter_cluster_stories
-
     failed = read = 0
-    for item in progress(iter_cluster_stories(path), doing):
-        if isinstance(item, InputError) and not isinstance(item, EmptyStory):
+    for item in progress(pipeline.run_clusters(path), doing):
+        if isinstance(item, InputError):
             warn(str(item))
             continue
         read += 1
         if fmt == "json":
             out.write("[\n" if read == 1 else ",\n")
-        story_id = item.story_id if isinstance(item, EmptyStory) else item.id
-        if not isinstance(item, EmptyStory):
-            warn_notes(item.articles)
-        try:
-            if isinstance(item, EmptyStory):  # read, but nothing to summarise: it fails like any story
-                raise NewsprismError(item.reason)
-            analysis = analyze(item)
-            result = build(analysis)
-        except NewsprismError as error:
+        if item.story is not None:
+            warn_notes(item.story.articles)
+        if item.error is not None:
             failed += 1
-            warn(f"{path}: story {story_id}: {error}")
+            warn(f"{path}: story {item.story_id}: {item.error}")
             if fmt in ("jsonl", "json"):
-                record = {"id": story_id, **failed_record, "error": str(error)}
+                record = {"id": item.story_id, **failed_record, "error": str(item.error)}
                 out.write(_array_item(render_record(record, fmt), fmt))
             continue
-        out.write(_array_item(_story_heading(item.id, fmt) + render(result, analysis, fmt), fmt))
+        out.write(_array_item(_story_heading(item.story_id, fmt) + render(item, fmt), fmt))
         if fmt in ("text", "markdown"):
             out.write("\n")
     if not read:

@@ -13,11 +13,11 @@ import json
 import sys
 
 from newsprism.cli.articles import add_settings_arguments, read_articles, settings_from, with_text
+from newsprism.cli.batch import pipeline_settings
 from newsprism.cli.console import progress, warn
 from newsprism.cli.options import add_allow_private, add_command
-from newsprism.engines.local import emptied_reason
+from newsprism.engines.local import Pipeline, emptied_reason
 from newsprism.errors import NewsprismError
-from newsprism.stories.cluster import cluster_articles
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,18 +47,20 @@ def run(args: argparse.Namespace) -> int:
     usable = with_text(articles, "not clustered")
     if not usable:
         raise NewsprismError("no article with text to cluster")
-    assigned = {a.article: a for a in cluster_articles(usable, settings, track=lambda a: progress(a, "clustering"))}
+    pipeline = Pipeline(pipeline_settings(args, cluster=settings))
+    clustering = pipeline.cluster(usable, track=lambda a: progress(a, "clustering"))
+    story_of = {article.id: story.id for story in clustering.stories for article in story.articles}
     out = sys.stdout
     for article in articles:
-        assignment = assigned.get(article.id)
-        if assignment is None:
+        story = story_of.get(article.id)
+        if story is None:
             record = {
                 "article": article.id, "story": None, "duplicate_of": None,
                 "skipped": emptied_reason(article),
             }
         else:
-            if assignment.note:
-                warn(f"{article.where}: {assignment.note}")
-            record = {"article": article.id, "story": assignment.story, "duplicate_of": assignment.duplicate_of}
+            if article.id in clustering.notes:
+                warn(f"{article.where}: {clustering.notes[article.id]}")
+            record = {"article": article.id, "story": story, "duplicate_of": clustering.duplicate_of.get(article.id)}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0

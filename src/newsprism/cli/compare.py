@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import argparse
 
-from newsprism.cli.batch import add_story_arguments, output_format, render_record, run_story_or_clusters
+from newsprism.cli.batch import (
+    add_story_arguments,
+    output_format,
+    pipeline_settings,
+    render_record,
+    run_story_or_clusters,
+)
 from newsprism.cli.options import add_command
+from newsprism.engines.local import Pipeline, StoryResult
 from newsprism.errors import NewsprismError
-from newsprism.model import Comparison, StoryAnalysis
 
 FORMATS = ("text", "markdown", "json", "jsonl", "html")
 
@@ -41,14 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsprism.compare import compare
-
-    if args.clusters and output_format(args) == "html":
+    fmt = output_format(args)
+    if args.clusters and fmt == "html":
         raise NewsprismError("--format html writes one page for one story; use `newsprism report` per story, or --format jsonl")
-    return run_story_or_clusters(args, doing="comparing", build=compare, render=_render, failed_record={})
+    pipeline = Pipeline(pipeline_settings(args), summarize=fmt == "html")  # the page opens with the summary
+    return run_story_or_clusters(args, pipeline, doing="comparing", render=_render, failed_record={})
 
 
-def _render(comparison: Comparison, analysis: StoryAnalysis, fmt: str) -> str:
+def _render(result: StoryResult, fmt: str) -> str:
+    comparison, analysis = result.comparison, result.analysis
+    assert comparison is not None and analysis is not None  # a finished story of a comparing pipeline
     if fmt == "text":
         from newsprism.render.text import comparison_to_text
 
@@ -59,9 +67,9 @@ def _render(comparison: Comparison, analysis: StoryAnalysis, fmt: str) -> str:
         return comparison_to_markdown(comparison, analysis)
     if fmt == "html":
         from newsprism.render.html import render_report
-        from newsprism.summarize import summarize
 
-        return render_report(analysis, summarize(analysis), comparison)
+        assert result.summary is not None
+        return render_report(analysis, result.summary, comparison)
     from newsprism.render.json import comparison_to_dict
 
     return render_record(comparison_to_dict(comparison, analysis), fmt)

@@ -7,8 +7,9 @@ import logging
 import sys
 from pathlib import Path
 
-from newsprism.cli.batch import load_analysis
+from newsprism.cli.batch import pipeline_settings, story_result
 from newsprism.cli.options import add_allow_private, add_command
+from newsprism.engines.local import Pipeline
 from newsprism.errors import NewsprismError
 from newsprism.render.text import counted
 
@@ -17,7 +18,6 @@ log = logging.getLogger(__name__)
 DEFAULT_WORDS = 100
 """Summary length in words: the length of the newser.com briefs of Multi-News and of DUC 2004's
 reference summaries, the two kinds of summary newsprism is measured against."""
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = add_command(
@@ -50,13 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsprism.compare import compare
     from newsprism.render.html import render_report
-    from newsprism.summarize import summarize
 
-    analysis = load_analysis(args.inputs, allow_private=args.allow_private)
-    story = analysis.story
-    page = render_report(analysis, summarize(analysis, words=args.words), compare(analysis))
+    result = story_result(args.inputs, Pipeline(pipeline_settings(args, words=args.words)))
+    story, analysis, summary, comparison = result.story, result.analysis, result.summary, result.comparison
+    assert story is not None and analysis is not None and summary is not None and comparison is not None
+    page = render_report(analysis, summary, comparison)
     if args.out is None:
         sys.stdout.write(page)
         return 0

@@ -12,22 +12,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_articles, settings_from, with_text
+from newsprism.cli.batch import pipeline_settings
 from newsprism.cli.console import progress, table_console, warn
 from newsprism.cli.filenames import file_stem
 from newsprism.cli.options import add_allow_private, add_command
+from newsprism.engines.local import Pipeline, StoryResult
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
 from newsprism.model import Article, Story
 from newsprism.render.terminal import visible
 from newsprism.store import ReadOnlyStore, Store
 from newsprism.stories.clock import as_utc, believable, latest_believable, system_clock
-from newsprism.stories.cluster import ClusterSettings, cluster_articles
+from newsprism.stories.cluster import ClusterSettings
+
+if TYPE_CHECKING:
+    from newsprism.engines.settings import PipelineSettings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -91,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
             Story(row.id, tuple(store.articles(row.id))) for row in rows if row.size >= args.min_articles
         ]
         left_out = _left_out(len(rows) - len(stories), f"of fewer than {args.min_articles} articles")
-        return _write_reports(stories, Path(args.out), args.words, store, left_out)
+        pipeline = _report_pipeline(pipeline_settings(args, words=args.words))
+        return _write_reports(stories, Path(args.out), pipeline, store, left_out)
 
 
 def _list(rows: Sequence, form: str) -> None:
@@ -128,35 +134,42 @@ def _report_inputs(args: argparse.Namespace, since: datetime | None) -> int:
     usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "left out")
     if not usable:
         raise NewsprismError("no article with text to group into stories")
-    members: dict[str, list[Article]] = defaultdict(list)
-    settings = settings_from(args)
-    clustered = cluster_articles(usable, settings, track=lambda a: progress(a, "clustering"))
-    for article, assignment in zip(usable, clustered):
-        if assignment.note:
-            warn(f"{article.where}: {assignment.note}")
-        members[assignment.story].append(article)
-    large = {story: items for story, items in members.items() if len(items) >= args.min_articles}
-    stories = [Story(story, tuple(items)) for story, items in large.items()
-               if since is None or _ran_since(items, since, settings.future_tolerance)]
-    left_out = "".join((_left_out(len(members) - len(large), f"of fewer than {args.min_articles} articles"),
+    settings = pipeline_settings(args, cluster=settings_from(args), words=args.words)
+    pipeline = _report_pipeline(settings)
+    clustering = pipeline.cluster(usable, track=lambda a: progress(a, "clustering"))
+    for article in usable:
+        if article.id in clustering.notes:
+            warn(f"{article.where}: {clustering.notes[article.id]}")
+    large = [story for story in clustering.stories if len(story.articles) >= args.min_articles]
+    stories = [story for story in large
+               if since is None or _ran_since(story.articles, since, settings.cluster.future_tolerance)]
+    left_out = "".join((_left_out(len(clustering.stories) - len(large), f"of fewer than {args.min_articles} articles"),
                         _left_out(len(large) - len(stories), f"with no article since {args.since}")))
-    return _write_reports(stories, Path(args.out), args.words, None, left_out)
+    return _write_reports(stories, Path(args.out), pipeline, None, left_out)
+
+
+def _report_pipeline(settings: PipelineSettings) -> Pipeline:
+    """The pipeline that ends in each story's report page, linked to the index one folder up."""
+    from newsprism.render.html import render_report
+
+    def page(result: StoryResult) -> str:
+        assert result.analysis is not None and result.summary is not None and result.comparison is not None
+        return render_report(result.analysis, result.summary, result.comparison, index_href="../index.html")
+
+    return Pipeline(settings, render=page)
 
 
 def _left_out(count: int, why: str) -> str:
     return f"; {count} {'story' if count == 1 else 'stories'} {why} left out" if count else ""
 
 
-def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store | None,
+def _write_reports(stories: Sequence[Story], out: Path, pipeline: Pipeline, store: Store | None,
                    left_out: str = "") -> int:
     """One report per story under ``out/stories/`` and ``out/index.html``; a story whose analysis
     fails is reported and left out of the index, the others are still written. Returns the exit
     status: 1 when any story failed, as for a ``--clusters`` batch."""
-    from newsprism.analysis.align import analyze
-    from newsprism.compare import compare
-    from newsprism.render.html import IndexEntry, render_index, render_report, story_headline
+    from newsprism.render.html import IndexEntry, render_index, story_headline
     from newsprism.render.json import comparison_to_dict, summary_to_dict
-    from newsprism.summarize import summarize
 
     pages = out / "stories"
     try:
@@ -166,14 +179,12 @@ def _write_reports(stories: Sequence[Story], out: Path, words: int, store: Store
     entries = []
     read_only_noted = False
     for story in progress(stories, "writing story reports"):
-        try:
-            analysis = analyze(story)
-            summary = summarize(analysis, words=words)
-            comparison = compare(analysis)
-            page = render_report(analysis, summary, comparison, index_href="../index.html")
-        except NewsprismError as error:
-            warn(f"story {story.id}: {error}; no report")
+        result = pipeline.result(story)
+        if result.error is not None:
+            warn(f"story {story.id}: {result.error}; no report")
             continue
+        analysis, summary, comparison, page = result.analysis, result.summary, result.comparison, result.output
+        assert analysis is not None and summary is not None and comparison is not None and page is not None
         name = page_name(story.id)
         _write(pages / name, page)
         if store is not None and not store.read_only:

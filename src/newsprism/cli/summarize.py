@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from newsprism.cli.batch import add_story_arguments, render_record, run_story_or_clusters
+from newsprism.cli.batch import add_story_arguments, pipeline_settings, render_record, run_story_or_clusters
 from newsprism.cli.options import add_command
-from newsprism.model import StoryAnalysis, Summary
+from newsprism.engines.local import Pipeline, StoryResult
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 
@@ -46,15 +46,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsprism.summarize import summarize
-
+    pipeline = Pipeline(pipeline_settings(args, words=args.words), compare=False)
     return run_story_or_clusters(
-        args, doing="summarising", build=lambda analysis: summarize(analysis, args.words), render=_render,
-        failed_record={"summary": "", "sentences": []},
+        args, pipeline, doing="summarising", render=_render, failed_record={"summary": "", "sentences": []},
     )
 
 
-def _render(summary: Summary, analysis: StoryAnalysis, fmt: str) -> str:
+def _render(result: StoryResult, fmt: str) -> str:
+    summary, analysis = result.summary, result.analysis
+    assert summary is not None and analysis is not None  # a finished story of a summarising pipeline
     if fmt == "text":
         from newsprism.render.text import summary_to_text
 

@@ -1,21 +1,33 @@
-"""The in-process engine: the stages composed for one machine.
+"""The in-process engine: the stages composed for one machine, from one ``PipelineSettings``.
 
-Commands that take articles as one story (``summarize``, ``compare``, ``report``) or a cluster file
-of stories go through here, so reading and cleaning happen the same way everywhere.
+read -> clean -> segment -> dedup -> stories -> analyze -> summarize/compare -> render. ``Pipeline``
+runs them and yields one ``StoryResult`` per story; the commands (``summarize``, ``compare``,
+``report``, ``stories``) and any caller go through it, so reading, cleaning and analysing happen the
+same way everywhere and the settings a user gives reach every stage. Dedup and clustering run as
+one pass over the stream (``newsprism.stories.cluster``): a copy is marked with the clock that
+places articles in time, and joins its original's story.
+
+Each stage is a plain function of the package; the pipeline holds no state but its settings, so
+one pipeline may run stories from several threads at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING
 
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import read_inputs, read_stories
-from newsprism.model import Article, Story
+from newsprism.model import Article, Comparison, Sentence, Story, StoryAnalysis, Summary
 from newsprism.text.clean import clean_articles
+
+if TYPE_CHECKING:  # imported when first used: the settings records pull in every stage's modules
+    from newsprism.engines.settings import PipelineSettings
 
 log = logging.getLogger(__name__)
 
@@ -42,20 +54,32 @@ def emptied_reason(article: Article) -> str:
     return f"no article text left after cleaning (removed {removed} line{'s' * (removed != 1)}: {listed})"
 
 
+def _settings(settings: PipelineSettings | None) -> PipelineSettings:
+    """``settings``, or the defaults when None; anything else is refused with its type named."""
+    from newsprism.engines.settings import PipelineSettings
+
+    if settings is None:
+        return PipelineSettings()
+    if not isinstance(settings, PipelineSettings):
+        raise NewsprismError(f"the pipeline takes PipelineSettings, got {type(settings).__name__}")
+    return settings
+
+
 def _story_id(articles: Sequence[Article]) -> str:
     digest = hashlib.sha1("\n".join(a.id for a in articles).encode()).hexdigest()
     return f"story-{digest[:10]}"
 
 
-def load_story(inputs: Sequence[str], *, allow_private: bool = False) -> tuple[Story, list[InputError]]:
+def load_story(inputs: Sequence[str], *, allow_private: bool = False,
+               settings: PipelineSettings | None = None) -> tuple[Story, list[InputError]]:
     """Read and clean ``inputs`` as the articles of one story.
 
     Returns the story and the problems met on the way (each names its input); raises
-    ``NewsprismError`` when no input gave a usable article.
+    ``NewsprismError`` when no input gave a usable article. ``allow_private`` or
+    ``settings.allow_private`` lets URLs reach the user's own network.
     """
-    result = read_inputs(inputs, allow_private=allow_private)
-    articles, emptied = usable_articles(clean_articles(result.articles))
-    errors = [*result.errors, *emptied]
+    settings = _settings(settings)
+    articles, errors = read_articles(inputs, replace(settings, allow_private=settings.allow_private or allow_private))
     if not articles:
         reasons = "; ".join(str(e) for e in errors[:3]) or "no inputs given"
         raise NewsprismError(f"no usable article was read ({reasons})")
@@ -75,16 +99,174 @@ class EmptyStory(InputError):
         return (type(self), (self.source, self.story_id))
 
 
-def iter_cluster_stories(path: str) -> Iterator[Story | InputError]:
+def iter_cluster_stories(path: str, settings: PipelineSettings | None = None) -> Iterator[Story | InputError]:
     """Each story of a cluster file, its articles cleaned; problems are yielded in place, in order
     (a story left with no article as an ``EmptyStory``)."""
-    for item in read_stories(path):
+    settings = _settings(settings)
+    for item in read_stories(path, settings.read):
         if isinstance(item, InputError):
             yield item
             continue
-        articles, errors = usable_articles(clean_articles(item.articles))
+        articles, errors = usable_articles(clean_articles(item.articles, settings.clean))
         yield from errors
         if articles:
             yield replace(item, articles=tuple(articles))
         else:
             yield EmptyStory(f"{path}:{item.id}", item.id)
+
+
+def read_articles(inputs: Sequence[str], settings: PipelineSettings | None = None) -> tuple[list[Article], list[InputError]]:
+    """Read and clean ``inputs`` (files, folders, URLs, ``OUTLET=PATH``): the articles with text left,
+    and the problems met, each naming its input (an article emptied by cleaning among them)."""
+    settings = _settings(settings)
+    result = read_inputs(inputs, allow_private=settings.allow_private, settings=settings.read)
+    articles, emptied = usable_articles(clean_articles(result.articles, settings.clean))
+    return articles, [*result.errors, *emptied]
+
+
+def sentences_of(article: Article, settings: PipelineSettings | None = None) -> tuple[Sentence, ...]:
+    """The segment stage: ``article``'s sentences, with their spans, split by the rule splitter of
+    ``settings.segment``."""
+    return _segmenter(_settings(settings))(article)
+
+
+def _segmenter(settings: PipelineSettings) -> Callable[[Article], tuple[Sentence, ...]]:
+    from newsprism.text.segment import DEFAULT_SPLITTER, RuleSettings, RuleSplitter, segment
+
+    splitter = DEFAULT_SPLITTER if settings.segment == RuleSettings() else RuleSplitter(settings.segment)
+    return partial(segment, splitter=splitter)
+
+
+@dataclass(frozen=True, slots=True)
+class Clustering:
+    """The stories the dedup and clustering stages made of a set of articles.
+
+    ``stories``: in the order their first article was given; ``duplicate_of``: each copy's id and
+    the id of the article it copies; ``notes``: by article id, in the order the articles were
+    given, what about an article was not used (a date in the future).
+    """
+
+    stories: tuple[Story, ...]
+    duplicate_of: dict[str, str]
+    notes: dict[str, str]
+
+
+def cluster_stories(articles: Sequence[Article], settings: PipelineSettings | None = None, *,
+                    track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> Clustering:
+    """The dedup and stories stages: ``articles`` (cleaned, with text) grouped into stories, near
+    copies marked and put in their original's story. ``track`` wraps the articles in the order
+    they are clustered (a progress bar)."""
+    from newsprism.stories.cluster import cluster_articles
+
+    settings = _settings(settings)
+    members: dict[str, list[Article]] = defaultdict(list)
+    duplicate_of, notes = {}, {}
+    for article, assignment in zip(articles, cluster_articles(articles, settings.cluster, track=track)):
+        members[assignment.story].append(article)
+        if assignment.duplicate_of is not None:
+            duplicate_of[article.id] = assignment.duplicate_of
+        if assignment.note:
+            notes[article.id] = assignment.note
+    return Clustering(tuple(Story(story, tuple(items)) for story, items in members.items()), duplicate_of, notes)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResult:
+    """What the pipeline made of one story: its analysis, summary, comparison and rendered output
+    (each None when not asked for), or the error that stopped it.
+
+    ``story`` is None only for a story none of whose articles had text (``error`` says so).
+    """
+
+    story_id: str
+    story: Story | None = None
+    analysis: StoryAnalysis | None = None
+    summary: Summary | None = None
+    comparison: Comparison | None = None
+    output: str | None = None
+    error: NewsprismError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+Renderer = Callable[[StoryResult], str]
+"""The render stage: a finished story's text in some format (JSON, Markdown, HTML)."""
+
+
+class Pipeline:
+    """The stages composed from one ``PipelineSettings``.
+
+    ``summarize`` and ``compare`` say which of the two the results carry (the analysis is made
+    once either way); ``render``, when given, turns each finished story into its ``output``.
+    Errors of one story are kept in its result, so that a batch goes on.
+    """
+
+    def __init__(self, settings: PipelineSettings | None = None, *, summarize: bool = True, compare: bool = True,
+                 render: Renderer | None = None) -> None:
+        self.settings = _settings(settings)
+        self.summarize = summarize
+        self.compare = compare
+        self.render = render
+
+    def read(self, inputs: Sequence[str]) -> tuple[list[Article], list[InputError]]:
+        """The read and clean stages (``read_articles``)."""
+        return read_articles(inputs, self.settings)
+
+    def story(self, inputs: Sequence[str]) -> tuple[Story, list[InputError]]:
+        """``inputs`` read and cleaned as the articles of one story (``load_story``)."""
+        return load_story(inputs, settings=self.settings)
+
+    def cluster(self, articles: Sequence[Article], *,
+                track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> Clustering:
+        """The dedup and stories stages (``cluster_stories``)."""
+        return cluster_stories(articles, self.settings, track=track)
+
+    def analyze(self, story: Story) -> StoryAnalysis:
+        """The segment and analyze stages: the story's facts, quotations, figures and framing."""
+        from newsprism.analysis.story import analyze
+
+        return analyze(story, self.settings.analysis, segmenter=_segmenter(self.settings))
+
+    def result(self, story: Story) -> StoryResult:
+        """One story through analyze -> summarize/compare -> render; a ``NewsprismError`` on the way
+        is kept in the result."""
+        from newsprism.compare import compare
+        from newsprism.summarize import summarize
+
+        try:
+            analysis = self.analyze(story)
+            summary = summarize(analysis, self.settings.words, settings=self.settings.summary) if self.summarize else None
+            comparison = compare(analysis, self.settings.compare) if self.compare else None
+            result = StoryResult(story.id, story, analysis, summary, comparison)
+            return replace(result, output=self.render(result)) if self.render else result
+        except NewsprismError as error:
+            log.info("story %s: %s", story.id, error)
+            return StoryResult(story.id, story, error=error)
+
+    def run(self, stories: Iterable[Story | InputError]) -> Iterator[StoryResult | InputError]:
+        """A ``StoryResult`` for each story, in order; problems met on the way (``InputError``) are
+        passed on in place, and an ``EmptyStory`` gets a failed result of its own."""
+        for item in stories:
+            if isinstance(item, EmptyStory):
+                yield StoryResult(item.story_id, error=NewsprismError(item.reason))
+            elif isinstance(item, InputError):
+                yield item
+            else:
+                yield self.result(item)
+
+    def run_clusters(self, path: str) -> Iterator[StoryResult | InputError]:
+        """Every story of a cluster file (cluster JSONL, Multi-News, a DUC folder) through the stages."""
+        return self.run(iter_cluster_stories(path, self.settings))
+
+    def run_inputs(self, inputs: Sequence[str]) -> Iterator[StoryResult | InputError]:
+        """Articles read from ``inputs``, grouped into stories, each story through the stages:
+        first the problems of reading and clustering, then a result per story."""
+        articles, errors = self.read(inputs)
+        yield from errors
+        if not articles:
+            return
+        clustering = self.cluster(articles)
+        yield from (InputError(a.where, clustering.notes[a.id]) for a in articles if a.id in clustering.notes)
+        yield from self.run(clustering.stories)
