@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from newsprism.errors import InputError, NewsprismError
-from newsprism.ingest import read_inputs, read_stories
+from newsprism.ingest import ReadResult, read_inputs, read_stories
 from newsprism.model import Article, Comparison, Sentence, Story, StoryAnalysis, Summary
 from newsprism.text.clean import clean_articles
 
@@ -79,7 +80,8 @@ def load_story(inputs: Sequence[str], *, allow_private: bool = False,
     ``settings.allow_private`` lets URLs reach the user's own network.
     """
     settings = _settings(settings)
-    articles, errors = read_articles(inputs, replace(settings, allow_private=settings.allow_private or allow_private))
+    read = read_articles(inputs, replace(settings, allow_private=settings.allow_private or allow_private))
+    articles, errors = read.articles, read.errors
     if not articles:
         reasons = "; ".join(str(e) for e in errors[:3]) or "no inputs given"
         raise NewsprismError(f"no usable article was read ({reasons})")
@@ -115,13 +117,16 @@ def iter_cluster_stories(path: str, settings: PipelineSettings | None = None) ->
             yield EmptyStory(f"{path}:{item.id}", item.id)
 
 
-def read_articles(inputs: Sequence[str], settings: PipelineSettings | None = None) -> tuple[list[Article], list[InputError]]:
-    """Read and clean ``inputs`` (files, folders, URLs, ``OUTLET=PATH``): the articles with text left,
-    and the problems met, each naming its input (an article emptied by cleaning among them)."""
+def read_articles(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+                  settings: PipelineSettings | None = None) -> ReadResult:
+    """The read and clean stages: the articles of ``inputs`` (a file, a folder, a URL, ``OUTLET=PATH``,
+    or several of them) with the text left after cleaning, and the problems met, each naming its
+    input (an article that cleaning emptied among them)."""
     settings = _settings(settings)
-    result = read_inputs(inputs, allow_private=settings.allow_private, settings=settings.read)
+    names = [os.fspath(inputs)] if isinstance(inputs, (str, os.PathLike)) else [os.fspath(i) for i in inputs]
+    result = read_inputs(names, allow_private=settings.allow_private, settings=settings.read)
     articles, emptied = usable_articles(clean_articles(result.articles, settings.clean))
-    return articles, [*result.errors, *emptied]
+    return ReadResult(articles, [*result.errors, *emptied])
 
 
 def sentences_of(article: Article, settings: PipelineSettings | None = None) -> tuple[Sentence, ...]:
@@ -210,7 +215,7 @@ class Pipeline:
         self.compare = compare
         self.render = render
 
-    def read(self, inputs: Sequence[str]) -> tuple[list[Article], list[InputError]]:
+    def read(self, inputs: Sequence[str]) -> ReadResult:
         """The read and clean stages (``read_articles``)."""
         return read_articles(inputs, self.settings)
 
@@ -263,10 +268,10 @@ class Pipeline:
     def run_inputs(self, inputs: Sequence[str]) -> Iterator[StoryResult | InputError]:
         """Articles read from ``inputs``, grouped into stories, each story through the stages:
         first the problems of reading and clustering, then a result per story."""
-        articles, errors = self.read(inputs)
-        yield from errors
-        if not articles:
+        read = self.read(inputs)
+        yield from read.errors
+        if not read.articles:
             return
-        clustering = self.cluster(articles)
-        yield from (InputError(a.where, clustering.notes[a.id]) for a in articles if a.id in clustering.notes)
+        clustering = self.cluster(read.articles)
+        yield from (InputError(a.where, clustering.notes[a.id]) for a in read.articles if a.id in clustering.notes)
         yield from self.run(clustering.stories)
