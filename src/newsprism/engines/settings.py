@@ -54,5 +54,5 @@ class PipelineSettings:
         if not isinstance(self.allow_private, bool):
             raise NewsprismError(f"PipelineSettings.allow_private must be True or False, got {self.allow_private!r}")
         if isinstance(self.words, bool) or not isinstance(self.words, int) or self.words < 1:
-            raise NewsprismError(f"PipelineSettings.words (the summary's word budget) must be a whole number "
-                                 f"of at least 1, got {self.words!r}")
+            raise NewsprismError(f"PipelineSettings.words: the word budget must be a positive whole number, "
+                                 f"got {self.words!r}")
