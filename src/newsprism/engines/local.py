@@ -142,6 +142,15 @@ def _segmenter(settings: PipelineSettings) -> Callable[[Article], tuple[Sentence
     return partial(segment, splitter=splitter)
 
 
+def dedup_articles(articles: Sequence[Article], settings: PipelineSettings | None = None) -> dict[str, str]:
+    """The dedup stage: each near copy's id and the id of the earlier article it copies, the
+    articles taken in arrival order (by date, then id) with the dates clustering believes."""
+    from newsprism.stories.cluster import arrival_order, copies_in_arrival_order
+
+    settings = _settings(settings)
+    return copies_in_arrival_order([articles[i] for i in arrival_order(articles)], settings.cluster)
+
+
 @dataclass(frozen=True, slots=True)
 class Clustering:
     """The stories the dedup and clustering stages made of a set of articles.
@@ -158,15 +167,17 @@ class Clustering:
 
 def cluster_stories(articles: Sequence[Article], settings: PipelineSettings | None = None, *,
                     track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> Clustering:
-    """The dedup and stories stages: ``articles`` (cleaned, with text) grouped into stories, near
-    copies marked and put in their original's story. ``track`` wraps the articles in the order
-    they are clustered (a progress bar)."""
+    """The dedup and stories stages: near copies among ``articles`` (cleaned, with text) marked
+    (``dedup_articles``), then the articles grouped into stories, each copy in its original's story.
+    ``track`` wraps the articles in the order they are clustered (a progress bar)."""
     from newsprism.stories.cluster import cluster_articles
 
     settings = _settings(settings)
+    copies = dedup_articles(articles, settings)
     members: dict[str, list[Article]] = defaultdict(list)
     duplicate_of, notes = {}, {}
-    for article, assignment in zip(articles, cluster_articles(articles, settings.cluster, track=track)):
+    for article, assignment in zip(articles, cluster_articles(articles, settings.cluster, track=track,
+                                                              duplicate_of=copies)):
         members[assignment.story].append(article)
         if assignment.duplicate_of is not None:
             duplicate_of[article.id] = assignment.duplicate_of
@@ -222,6 +233,10 @@ class Pipeline:
     def story(self, inputs: Sequence[str]) -> tuple[Story, list[InputError]]:
         """``inputs`` read and cleaned as the articles of one story (``load_story``)."""
         return load_story(inputs, settings=self.settings)
+
+    def dedup(self, articles: Sequence[Article]) -> dict[str, str]:
+        """The dedup stage (``dedup_articles``)."""
+        return dedup_articles(articles, self.settings)
 
     def cluster(self, articles: Sequence[Article], *,
                 track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> Clustering:

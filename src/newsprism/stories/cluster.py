@@ -21,7 +21,7 @@ import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from itertools import islice
@@ -33,7 +33,7 @@ import scipy.sparse as sp
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
-from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher
+from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher, mark_copies
 from newsprism.stories.vectors import StreamVectorizer, VectorSettings
 
 log = logging.getLogger(__name__)
@@ -142,6 +142,31 @@ def article_time(article: Article) -> float | None:
     return None
 
 
+def believed_times(articles: Sequence[Article], settings: ClusterSettings,
+                   now: Clock = system_clock) -> tuple[list[float | None], list[str | None]]:
+    """Each article's time (``article_time``), None when it has none, and a note for each date that
+    is not believed.
+
+    A date after now by ``now`` (plus ``future_tolerance``) is a wrong date, not news from the
+    future: it would move the stream clock ahead and put every story to sleep, so it is ignored and
+    the article placed by content alone.
+    """
+    latest = latest_believable(now, settings.future_tolerance).timestamp()
+    times: list[float | None] = []
+    notes: list[str | None] = []
+    for article in articles:
+        t = article_time(article)
+        note = None
+        if t is not None and t > latest:
+            when = article.published.isoformat() if article.published else article.url
+            note = f"date {when} is in the future; clustered by content alone"
+            log.info("article %s: %s", article.id, note)
+            t = None
+        times.append(t)
+        notes.append(note)
+    return times, notes
+
+
 class StoryClusterer:
     """The online clusterer: ``add(articles)`` in arrival order returns their assignments.
 
@@ -187,51 +212,54 @@ class StoryClusterer:
     def active_stories(self) -> int:
         return len(self._ids)
 
-    def add(self, articles: Iterable[Article]) -> list[Assignment]:
-        """Assign each article (in the order given, taken as arrival order) to a story."""
+    def add(self, articles: Iterable[Article], duplicate_of: Mapping[str, str] | None = None) -> list[Assignment]:
+        """Assign each article (in the order given, taken as arrival order) to a story.
+
+        ``duplicate_of``: the dedup stage's marks (copy id -> original id, ``dedup.mark_copies``),
+        for articles all marked before; without it, copies are found here, in the clusterer's own
+        index (which a store keeps between runs). An original must arrive before its copies.
+        """
         result: list[Assignment] = []
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) == self.settings.chunk:
-                result.extend(self._add_chunk(batch))
+                result.extend(self._add_chunk(batch, duplicate_of))
                 batch = []
         if batch:
-            result.extend(self._add_chunk(batch))
+            result.extend(self._add_chunk(batch, duplicate_of))
         return result
 
     def _times(self, articles: Sequence[Article]) -> tuple[np.ndarray, list[str | None]]:
-        """Each article's time (NaN when it has none), and a note for each date that was ignored.
-
-        A date after now (plus ``future_tolerance``) is a wrong date, not news from the future: it
-        would move the stream clock ahead and put every story to sleep, so it is ignored and the
-        article placed by content alone.
-        """
-        latest = latest_believable(self.now, self.settings.future_tolerance).timestamp()
-        times = np.full(len(articles), np.nan)
-        notes: list[str | None] = [None] * len(articles)
-        for i, article in enumerate(articles):
-            t = article_time(article)
-            if t is not None and t > latest:
-                when = article.published.isoformat() if article.published else article.url
-                notes[i] = f"date {when} is in the future; clustered by content alone"
-                log.info("article %s: %s", article.id, notes[i])
-                t = None
-            if t is not None:
-                self.clock = max(self.clock, t)
-                times[i] = t
+        """Each article's time (NaN when it has none), and a note for each date that was ignored
+        (``believed_times``, by the clusterer's clock); the stream clock moves to the latest time."""
+        believed, notes = believed_times(articles, self.settings, self.now)
+        times = np.array([np.nan if t is None else t for t in believed], dtype=float)
+        if np.any(~np.isnan(times)):
+            self.clock = max(self.clock, float(np.nanmax(times)))
         return times, notes
 
-    def _add_chunk(self, articles: Sequence[Article]) -> list[Assignment]:
+    def _add_chunk(self, articles: Sequence[Article], duplicate_of: Mapping[str, str] | None = None) -> list[Assignment]:
         for article in articles:
             if not article.text.strip():
                 raise NewsprismError(f"article {article.id!r} has no text; leave it out before clustering")
         times, notes = self._times(articles)
-        signatures = self.hasher.signatures([a.text for a in articles])
-        originals = [
-            self.duplicates.add(a.id, signatures[i], self.clock if np.isnan(times[i]) else times[i])
-            for i, a in enumerate(articles)
-        ]
+        if duplicate_of is None:
+            signatures = self.hasher.signatures([a.text for a in articles])
+            originals = [
+                self.duplicates.add(a.id, signatures[i], self.clock if np.isnan(times[i]) else times[i])
+                for i, a in enumerate(articles)
+            ]
+        else:
+            originals = [duplicate_of.get(a.id) for a in articles]
+            position = {a.id: i for i, a in enumerate(articles)}
+            for i, (a, original) in enumerate(zip(articles, originals)):
+                if original is None or original in self._story_of_original:
+                    continue
+                j = position.get(original, i)
+                if j >= i or originals[j] is not None:
+                    raise NewsprismError(f"article {a.id!r} is marked a copy of {original!r}, which did not arrive "
+                                         "before it as an original")
         fresh = [i for i, original in enumerate(originals) if original is None]
         stories = self._cluster_fresh([articles[i] for i in fresh], times[fresh])
         for i, story in zip(fresh, stories):
@@ -474,8 +502,11 @@ def arrival_order(articles: Sequence[Article]) -> list[int]:
 def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | None = None, *,
                      vectorizer: StreamVectorizer | None = None,
                      track: Callable[[Sequence[Article]], Iterable[Article]] = iter,
+                     duplicate_of: Mapping[str, str] | None = None,
                      now: Clock = system_clock) -> list[Assignment]:
-    """Batch mode: dedup and cluster ``articles``; assignments come back in input order.
+    """Batch mode: cluster ``articles``, their copies marked by the dedup stage (``duplicate_of``,
+    from ``dedup.mark_copies`` in ``arrival_order``; marked here the same way when not given);
+    assignments come back in input order.
 
     The dated articles go first, online in time order; then the undated ones, compared with every
     story, since nothing says when they happened (a stream that is all undated is clustered by
@@ -492,16 +523,27 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     settings = settings or ClusterSettings()
     clusterer = StoryClusterer(settings, keep_dormant=True, keep_counts=settings.reassign_passes > 0,
                                vectorizer=vectorizer, now=now)
+    if duplicate_of is None:
+        duplicate_of = copies_in_arrival_order([articles[i] for i in order], settings, now)
     arriving = iter(track([articles[i] for i in order]))
-    assigned = clusterer.add(islice(arriving, dated))
+    assigned = clusterer.add(islice(arriving, dated), duplicate_of)
     clusterer.wake_all()
-    assigned += clusterer.add(arriving)
+    assigned += clusterer.add(arriving, duplicate_of)
     for _ in range(clusterer.settings.reassign_passes):
         assigned = _reassign([articles[i] for i in order], assigned, clusterer)
     result: list[Assignment | None] = [None] * len(articles)
     for position, assignment in zip(order, assigned):
         result[position] = assignment
     return result  # type: ignore[return-value]
+
+
+def copies_in_arrival_order(articles: Sequence[Article], settings: ClusterSettings,
+                            now: Clock = system_clock) -> dict[str, str]:
+    """The dedup stage of a batch: each copy's id and its original's, ``articles`` taken in the
+    order given (``arrival_order``) with the times the clusterer believes by ``now``."""
+    times, _ = believed_times(articles, settings, now)
+    marks = mark_copies(articles, times, settings.dedup)
+    return {article.id: original for article, original in zip(articles, marks) if original is not None}
 
 
 def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer: StoryClusterer) -> list[Assignment]:

@@ -22,6 +22,7 @@ from datetime import timedelta
 import numpy as np
 
 from newsprism.errors import NewsprismError
+from newsprism.model import Article
 from newsprism.stories.tokens import word_hashes
 
 log = logging.getLogger(__name__)
@@ -177,3 +178,32 @@ class DuplicateIndex:
             for band, key in enumerate(keys):
                 if self._buckets[band].get(key) == article_id:
                     del self._buckets[band][key]
+
+
+MARK_CHUNK = 256
+"""Articles hashed at once by ``mark_copies``: the clusterer's chunk, which bounds the memory of
+the hashing (every shingle times ``num_perm``)."""
+
+
+def mark_copies(articles: Sequence[Article], times: Sequence[float | None],
+                settings: DedupSettings | None = None) -> list[str | None]:
+    """The dedup stage: for each article, in the order given (arrival order), the id of the earlier
+    article it copies, or None for an original.
+
+    ``times``: each article's time in seconds, None when it has none; an article without one is
+    placed at the latest time seen so far, as the clusterer's stream clock places it. Originals older
+    than ``settings.window`` before an article are not looked at.
+    """
+    if len(times) != len(articles):
+        raise NewsprismError(f"mark_copies needs one time per article, got {len(times)} for {len(articles)}")
+    settings = settings or DedupSettings()
+    hasher, index = MinHasher(settings), DuplicateIndex(settings)
+    clock = -np.inf
+    marks: list[str | None] = []
+    for start in range(0, len(articles), MARK_CHUNK):  # hashing a chunk at once holds its shingles x num_perm
+        chunk = articles[start:start + MARK_CHUNK]
+        for article, time, signature in zip(chunk, times[start:start + MARK_CHUNK], hasher.signatures([a.text for a in chunk])):
+            if time is not None:
+                clock = max(clock, time)
+            marks.append(index.add(article.id, signature, clock if time is None else time))
+    return marks

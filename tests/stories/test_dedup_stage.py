@@ -1,0 +1,70 @@
+"""Dedup as a stage of its own: it marks copies, and clustering follows the marks it is given."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from newsprism.engines.local import Pipeline
+from newsprism.errors import NewsprismError
+from newsprism.model import Article
+from newsprism.stories.cluster import StoryClusterer, arrival_order, cluster_articles, copies_in_arrival_order
+from newsprism.stories.dedup import mark_copies
+
+BRIDGE = (
+    "The city council voted on Tuesday to close the old harbour bridge for repairs after engineers "
+    "found cracks in two of its supports. The bridge carries about twelve thousand cars a day and "
+    "will stay closed until the spring, the mayor said, adding that a ferry service would run in the "
+    "meantime. Shop owners on the east bank said the closure would cost them customers."
+)
+CHESS = (
+    "The chess club of Lakeside won its regional final on Saturday, beating the defending champions "
+    "from Hillcrest by four and a half points to three and a half after a long last game that ended "
+    "in a knight ending. The club now goes to the national finals in Leeds next month."
+)
+
+
+def _article(id_: str, text: str, day: int | None = None) -> Article:
+    published = datetime(2024, 5, day, tzinfo=timezone.utc) if day else None
+    return Article(id_, text, outlet=id_, published=published)
+
+
+def test_the_dedup_stage_marks_a_copy_with_the_original_that_came_first():
+    articles = [_article("a1", BRIDGE, 1), _article("c1", CHESS, 1), _article("a2", BRIDGE + " More later.", 2)]
+    assert mark_copies(articles, [1.0, 2.0, 3.0]) == [None, None, "a1"]
+
+
+def test_clustering_puts_an_article_in_the_story_of_the_original_it_is_marked_a_copy_of():
+    articles = [_article("a1", BRIDGE, 1), _article("c1", CHESS, 2)]
+    assigned = cluster_articles(articles, duplicate_of={"c1": "a1"})
+    assert assigned[1].duplicate_of == "a1" and assigned[0].story == assigned[1].story
+
+
+def test_a_copy_marked_before_its_original_arrives_is_refused():
+    articles = [_article("a1", BRIDGE, 1), _article("c1", CHESS, 2)]
+    with pytest.raises(NewsprismError, match="did not arrive before"):
+        StoryClusterer().add(articles, duplicate_of={"a1": "c1"})
+
+
+def test_the_marks_of_the_dedup_stage_are_those_the_clusterer_finds_on_its_own():
+    articles = [_article("a1", BRIDGE, 3), _article("c1", CHESS, 1), _article("a2", BRIDGE + " More later.", 4),
+                _article("c2", "Undated: " + CHESS), _article("a3", "Copy: " + BRIDGE)]
+    ordered = [articles[i] for i in arrival_order(articles)]
+    own = StoryClusterer().add(ordered)
+    marked = StoryClusterer().add(ordered, copies_in_arrival_order(ordered, StoryClusterer().settings))
+    assert [a.duplicate_of for a in own] == [a.duplicate_of for a in marked]
+    assert sum(a.duplicate_of is not None for a in own) == 3
+
+
+def test_the_pipeline_reports_the_copies_its_dedup_stage_marked():
+    articles = [_article("a1", BRIDGE, 1), _article("a2", BRIDGE + " More later.", 2), _article("c1", CHESS, 1)]
+    clustering = Pipeline().cluster(articles)
+    assert clustering.duplicate_of == {"a2": "a1"}
+    assert sorted(sorted(a.id for a in story.articles) for story in clustering.stories) == [["a1", "a2"], ["c1"]]
+
+
+def test_a_copy_marked_as_the_copy_of_a_copy_is_refused():
+    articles = [_article("a1", BRIDGE, 1), _article("a2", BRIDGE, 2), _article("c1", CHESS, 3)]
+    with pytest.raises(NewsprismError, match="as an original"):
+        StoryClusterer().add(articles, duplicate_of={"a2": "a1", "c1": "a2"})
