@@ -68,11 +68,10 @@ class StoryAnalyses:
         return None if found in (_STALE, _MISSING_STORY) else found
 
     def _compute(self, story_id: str) -> None:
-        from newsprism.analysis.align import analyze
-        from newsprism.compare import compare
+        from newsprism.engines.local import Pipeline
+        from newsprism.engines.settings import PipelineSettings
         from newsprism.render.html import render_report, story_headline
         from newsprism.render.json import comparison_to_dict, summary_to_dict
-        from newsprism.summarize import summarize
 
         db = self.writer._db
         row = db.execute("SELECT updated FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -81,9 +80,11 @@ class StoryAnalyses:
         stamp = row[0]
         articles, numbers = _story_articles(self.writer, story_id)
         story = Story(story_id, tuple(articles))
-        analysis = analyze(story)
-        summary = summarize(analysis, words=self.settings.words)
-        comparison = compare(analysis)
+        result = Pipeline(PipelineSettings(words=self.settings.words)).result(story)
+        if result.error is not None:
+            raise result.error
+        analysis, summary, comparison = result.analysis, result.summary, result.comparison
+        assert analysis is not None and summary is not None and comparison is not None
         pages = {a.id: f"/articles/{numbers[a.meta['store_key']]}" for a in articles}
         page = render_report(analysis, summary, comparison, index_href="/", article_pages=pages)
         payloads = {
