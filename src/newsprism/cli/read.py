@@ -42,19 +42,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsprism.engines.local import emptied_reason
+    from newsprism.cli.batch import pipeline_settings
+    from newsprism.engines.local import emptied_reason, sentences_of
     from newsprism.ingest import read_inputs
     from newsprism.text.clean import clean_articles
-    from newsprism.text.segment import segment
 
-    result = read_inputs(progress(args.inputs, "reading"), allow_private=args.allow_private)
+    settings = pipeline_settings(args)  # the pipeline's read, clean and segment stages, one at a time
+    result = read_inputs(progress(args.inputs, "reading"), allow_private=settings.allow_private, settings=settings.read)
     warn_notes(result.articles)
     for error in result.errors:
         warn(str(error))
     if not result.articles:
         raise NewsprismError(f"no article was read from {len(args.inputs)} input(s)")
-    articles = clean_articles(result.articles)
-    segmented = [(article, segment(article)) for article in progress(articles, "segmenting")]
+    articles = clean_articles(result.articles, settings.clean)
+    segmented = [(article, sentences_of(article, settings)) for article in progress(articles, "segmenting")]
     for article, _ in segmented:
         if not article.text.strip():
             warn(f"{article.where}: {emptied_reason(article)}")
