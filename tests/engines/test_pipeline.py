@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import replace
 
 import pytest
@@ -117,3 +118,10 @@ def test_pipeline_settings_refuse_a_bad_value_naming_it(change):
 def test_the_pipeline_refuses_settings_of_another_kind():
     with pytest.raises(NewsprismError, match="PipelineSettings"):
         Pipeline(RuleSettings())  # type: ignore[arg-type]
+
+
+def test_the_settings_and_a_storys_result_pickle_for_another_process(seed_result):
+    settings = PipelineSettings(words=50, segment=RuleSettings(caseless_min_length=60))
+    assert pickle.loads(pickle.dumps(settings)) == settings
+    again = pickle.loads(pickle.dumps(seed_result))
+    assert again.summary == seed_result.summary and again.comparison.story == seed_result.comparison.story
