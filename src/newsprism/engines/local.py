@@ -2,10 +2,10 @@
 
 read -> clean -> segment -> dedup -> stories -> analyze -> summarize/compare -> render. ``Pipeline``
 runs them and yields one ``StoryResult`` per story; the commands (``summarize``, ``compare``,
-``report``, ``stories``) and any caller go through it, so reading, cleaning and analysing happen the
-same way everywhere and the settings a user gives reach every stage. Dedup and clustering run as
-one pass over the stream (``newsprism.stories.cluster``): a copy is marked with the clock that
-places articles in time, and joins its original's story.
+``report``, ``stories``, ``cluster``, the web app's story pages) and any caller go through it, so
+reading, cleaning and analysing happen the same way everywhere and the settings a user gives reach
+every stage. Dedup marks each near copy with its original (``dedup_articles``); clustering takes
+the articles and those marks, and puts each copy in its original's story.
 
 Each stage is a plain function of the package; the pipeline holds no state but its settings, so
 one pipeline may run stories from several threads at once.
