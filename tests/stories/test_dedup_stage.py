@@ -68,3 +68,11 @@ def test_a_copy_marked_as_the_copy_of_a_copy_is_refused():
     articles = [_article("a1", BRIDGE, 1), _article("a2", BRIDGE, 2), _article("c1", CHESS, 3)]
     with pytest.raises(NewsprismError, match="as an original"):
         StoryClusterer().add(articles, duplicate_of={"a2": "a1", "c1": "a2"})
+
+
+def test_the_pipelines_clock_decides_which_dates_dedup_and_clustering_believe():
+    from newsprism.stories.clock import FixedClock
+
+    articles = [_article("a1", BRIDGE, 1), _article("c1", CHESS, 9)]
+    clustering = Pipeline(now=FixedClock(datetime(2024, 5, 1, 12, tzinfo=timezone.utc))).cluster(articles)
+    assert list(clustering.notes) == ["c1"] and "in the future" in clustering.notes["c1"]

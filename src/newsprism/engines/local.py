@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import ReadResult, read_inputs, read_stories
 from newsprism.model import Article, Comparison, Sentence, Story, StoryAnalysis, Summary
+from newsprism.stories.clock import Clock, system_clock
 from newsprism.text.clean import clean_articles
 
 if TYPE_CHECKING:  # imported when first used: the settings records pull in every stage's modules
@@ -142,13 +143,15 @@ def _segmenter(settings: PipelineSettings) -> Callable[[Article], tuple[Sentence
     return partial(segment, splitter=splitter)
 
 
-def dedup_articles(articles: Sequence[Article], settings: PipelineSettings | None = None) -> dict[str, str]:
+def dedup_articles(articles: Sequence[Article], settings: PipelineSettings | None = None, *,
+                   now: Clock = system_clock) -> dict[str, str]:
     """The dedup stage: each near copy's id and the id of the earlier article it copies, the
-    articles taken in arrival order (by date, then id) with the dates clustering believes."""
+    articles taken in arrival order (by date, then id) with the dates clustering believes by
+    ``now`` (``newsprism.stories.clock``)."""
     from newsprism.stories.cluster import arrival_order, copies_in_arrival_order
 
     settings = _settings(settings)
-    return copies_in_arrival_order([articles[i] for i in arrival_order(articles)], settings.cluster)
+    return copies_in_arrival_order([articles[i] for i in arrival_order(articles)], settings.cluster, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,18 +169,20 @@ class Clustering:
 
 
 def cluster_stories(articles: Sequence[Article], settings: PipelineSettings | None = None, *,
-                    track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> Clustering:
+                    track: Callable[[Sequence[Article]], Iterable[Article]] = iter,
+                    now: Clock = system_clock) -> Clustering:
     """The dedup and stories stages: near copies among ``articles`` (cleaned, with text) marked
     (``dedup_articles``), then the articles grouped into stories, each copy in its original's story.
-    ``track`` wraps the articles in the order they are clustered (a progress bar)."""
+    ``track`` wraps the articles in the order they are clustered (a progress bar); ``now`` is the
+    clock that says which dates are in the future."""
     from newsprism.stories.cluster import cluster_articles
 
     settings = _settings(settings)
-    copies = dedup_articles(articles, settings)
+    copies = dedup_articles(articles, settings, now=now)
     members: dict[str, list[Article]] = defaultdict(list)
     duplicate_of, notes = {}, {}
     for article, assignment in zip(articles, cluster_articles(articles, settings.cluster, track=track,
-                                                              duplicate_of=copies)):
+                                                              duplicate_of=copies, now=now)):
         members[assignment.story].append(article)
         if assignment.duplicate_of is not None:
             duplicate_of[article.id] = assignment.duplicate_of
@@ -215,16 +220,19 @@ class Pipeline:
     """The stages composed from one ``PipelineSettings``.
 
     ``summarize`` and ``compare`` say which of the two the results carry (the analysis is made
-    once either way); ``render``, when given, turns each finished story into its ``output``.
-    Errors of one story are kept in its result, so that a batch goes on.
+    once either way); ``render``, when given, turns each finished story into its ``output``;
+    ``now`` is the clock by which dedup and clustering tell a date in the future (a replay of an
+    old stream gives its own, ``newsprism.stories.clock.FixedClock``). Errors of one story are kept
+    in its result, so that a batch goes on.
     """
 
     def __init__(self, settings: PipelineSettings | None = None, *, summarize: bool = True, compare: bool = True,
-                 render: Renderer | None = None) -> None:
+                 render: Renderer | None = None, now: Clock = system_clock) -> None:
         self.settings = _settings(settings)
         self.summarize = summarize
         self.compare = compare
         self.render = render
+        self.now = now
 
     def read(self, inputs: Sequence[str]) -> ReadResult:
         """The read and clean stages (``read_articles``)."""
@@ -236,12 +244,12 @@ class Pipeline:
 
     def dedup(self, articles: Sequence[Article]) -> dict[str, str]:
         """The dedup stage (``dedup_articles``)."""
-        return dedup_articles(articles, self.settings)
+        return dedup_articles(articles, self.settings, now=self.now)
 
     def cluster(self, articles: Sequence[Article], *,
                 track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> Clustering:
         """The dedup and stories stages (``cluster_stories``)."""
-        return cluster_stories(articles, self.settings, track=track)
+        return cluster_stories(articles, self.settings, track=track, now=self.now)
 
     def analyze(self, story: Story) -> StoryAnalysis:
         """The segment and analyze stages: the story's facts, quotations, figures and framing."""
