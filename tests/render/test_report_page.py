@@ -351,3 +351,27 @@ def test_an_opaque_id_is_not_taken_for_a_story_title(title):
 def test_a_title_of_words_is_a_title(title):
     from newsprism.render.html import looks_like_id
     assert not looks_like_id(title)
+
+
+def test_report_lists_every_article_in_the_order_it_was_published():
+    later, earlier = two_outlets()
+    articles = [replace(later, published=datetime(2024, 3, 2, tzinfo=timezone.utc)),
+                replace(earlier, published=datetime(2024, 3, 1, 9, 30))]
+    timeline = page(articles).split('id="articles"', 1)[1]
+    assert timeline.index("No deal") < timeline.index("Talks fail")
+    assert "2024-03-01 09:30" in timeline
+
+
+def test_report_links_each_article_to_its_page_when_given_one():
+    articles = two_outlets()
+    analysis, summary, comparison = build(articles, [[("a1", 0), ("a2", 0)]])
+    html = render_report(analysis, summary, comparison, article_pages={"a1": "/articles/7"})
+    assert '<a href="/articles/7">Talks fail</a>' in html.split('id="articles"', 1)[1]
+    assert '"page":"/articles/7"' in html
+
+
+def test_report_refuses_a_javascript_article_page_link():
+    articles = two_outlets()
+    analysis, summary, comparison = build(articles, [[("a1", 0), ("a2", 0)]])
+    with pytest.raises(ValueError, match="article_pages"):
+        render_report(analysis, summary, comparison, article_pages={"a1": "javascript:alert(1)"})

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timezone
 from functools import lru_cache
 from typing import Any
 
@@ -324,9 +325,23 @@ class _ReportBuilder:
             })
         return views
 
+    def timeline_view(self) -> list[dict[str, Any]]:
+        """Every article in the order it was published (undated last), with its outlet."""
+        def moment(article: Article) -> tuple[bool, str]:
+            published = article.published
+            if published is None:
+                return True, ""
+            return False, (published if published.tzinfo else published.replace(tzinfo=timezone.utc)).astimezone(
+                timezone.utc).isoformat()
+
+        return [{**self.article_view(a), "badge": self.badge(a.display_outlet),
+                 "time": a.published.strftime("%Y-%m-%d %H:%M") if a.published else None}
+                for a in sorted(self.articles, key=moment)]
+
     def article_view(self, article: Article) -> dict[str, Any]:
         return {
             "title": _article_label(article),
+            "page": self.article_pages.get(article.id),
             "url": _safe_url(article),
             "published": article.published.date().isoformat() if article.published else None,
             "sentences": len(self.analysis.sentences.get(article.id, ())),
@@ -538,6 +553,7 @@ class _ReportBuilder:
             "n_consensus": len(self.comparison.consensus),
             "matrix": self.matrix_view(),
             "outlet_views": self.outlet_views(),
+            "timeline": self.timeline_view(),
             "quotes": self.quote_views(),
             "figures": figures,
             "framing": self.framing_views(),

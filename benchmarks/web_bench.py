@@ -1,0 +1,193 @@
+"""Speed of ``newsprism serve`` on a store of 100,000 articles: 20 concurrent clients on 127.0.0.1.
+
+The store is the synthetic stream of ``stories_bench.py`` (articles resampled from the gold sets of
+../shared/data into events over a year), ingested with ``Store.add`` as ``newsprism ingest`` does;
+it is built once and reused (``--store``). The server runs in a subprocess (``newsprism serve``,
+one uvicorn process, its defaults). Before the measured loop, a sample of stories is opened once
+each, which computes and keeps their analyses (the time of those first views is reported apart:
+it is the analysis, paid once per story change). Then 20 client threads each make a fixed number
+of requests (a bounded loop that stops by itself), taking turns over three kinds:
+
+- ``list``: a page of the story list (one of the first 20 pages, newest or largest first, with no
+  filter, an outlet filter, or a number-of-outlets filter);
+- ``search``: a full-text search for one or two words drawn from the stored titles;
+- ``story``: the page of one of the sampled stories.
+
+Reported per kind: requests, errors (any status but 200, or a failed connection), p50, p95 and max
+latency; the server's resident memory (VmRSS) and peak (VmHWM) after the loop.
+
+    python benchmarks/web_bench.py                    # --articles 100000 --clients 20 --requests 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def build_store(path: Path, n: int) -> None:
+    from stories_bench import synthetic_stream
+
+    from newsprism.store import Store
+
+    started = time.perf_counter()
+    with Store(path) as store:
+        batch = []
+        for article in synthetic_stream(n):
+            batch.append(article)
+            if len(batch) == 10_000:
+                store.add(batch, commit_every=5_000)
+                batch = []
+                print(f"  stored {store.count():,} articles ({time.perf_counter() - started:.0f} s)", flush=True)
+        if batch:
+            store.add(batch, commit_every=5_000)
+        print(f"stored {store.count():,} articles in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def memory_kb(pid: int) -> dict[str, int]:
+    found = {}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                found[name] = int(value.split()[0])
+    return found
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--store", type=Path, default=Path("/tmp/newsprism-web-bench.db"))
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=60, help="requests per client (default: 60)")
+    parser.add_argument("--stories", type=int, default=30, help="stories sampled for story pages (default: 30)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    import httpx
+
+    if not args.store.exists():
+        print(f"building {args.store} from {args.articles:,} synthetic articles", flush=True)
+        build_store(args.store, args.articles)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "newsprism", "serve", "--db", str(args.store), "--port", str(port)],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        started = time.perf_counter()
+        while True:
+            try:
+                httpx.get(url + "/status", timeout=5)
+                break
+            except httpx.TransportError:
+                if server.poll() is not None or time.perf_counter() - started > 600:
+                    raise SystemExit(f"the server did not start: {server.stderr.read() if server.stderr else ''}")
+                time.sleep(0.5)
+        print(f"server ready in {time.perf_counter() - started:.1f} s (first start indexes the store)", flush=True)
+        run(url, args, server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run(url: str, args: argparse.Namespace, pid: int) -> None:
+    import httpx
+
+    rng = random.Random(args.seed)
+    with httpx.Client(base_url=url, timeout=120) as client:
+        first = client.get("/api/stories", params={"per_page": 200}).json()
+        total = first["total"]
+        outlets = [o["outlet"] for o in client.get("/api/outlets").json()["outlets"]]
+        pages = [client.get("/api/stories", params={"per_page": 200, "page": p}).json()["stories"]
+                 for p in rng.sample(range(1, first["pages"] + 1), min(10, first["pages"]))]
+        stories = [s for page in pages for s in page]
+        words = sorted({w.lower() for s in stories for w in s["title"].split() if w.isalpha() and len(w) > 4})
+        sample = rng.sample(stories, min(args.stories, len(stories)))
+        print(f"{total:,} stories, {len(outlets)} outlets; sampled {len(sample)} stories of "
+              f"{statistics.median(s['articles'] for s in sample):.0f} articles at the median "
+              f"(largest {max(s['articles'] for s in sample)})", flush=True)
+        first_views = []
+        for story in sample:
+            began = time.perf_counter()
+            response = client.get(f"/stories/{story['story']}")
+            first_views.append(time.perf_counter() - began)
+            if response.status_code != 200:
+                print(f"  story {story['story']}: {response.status_code}", flush=True)
+        print(f"first views (analysis kept): median {statistics.median(first_views):.2f} s, "
+              f"max {max(first_views):.2f} s over {len(first_views)} stories", flush=True)
+
+    latencies: dict[str, list[float]] = {"list": [], "search": [], "story": []}
+    errors: dict[str, int] = {"list": 0, "search": 0, "story": 0}
+    lock = threading.Lock()
+
+    def request(kind: str, client: httpx.Client, rng: random.Random) -> str:
+        if kind == "list":
+            params: dict = {"page": rng.randint(1, 20), "sort": rng.choice(["newest", "largest"])}
+            choice = rng.random()
+            if choice < 0.3:
+                params["outlet"] = rng.choice(outlets)
+            elif choice < 0.5:
+                params["min_outlets"] = rng.randint(2, 5)
+            return "/?" + str(httpx.QueryParams(params))
+        if kind == "search":
+            return "/?" + str(httpx.QueryParams({"q": " ".join(rng.sample(words, rng.choice([1, 2])))}))
+        return f"/stories/{rng.choice(sample)['story']}"
+
+    def client_loop(number: int) -> None:
+        own = random.Random(args.seed * 1000 + number)
+        kinds = ["list", "search", "story"]
+        with httpx.Client(base_url=url, timeout=60) as client:
+            for index in range(args.requests):
+                kind = kinds[(index + number) % 3]
+                path = request(kind, client, own)
+                began = time.perf_counter()
+                try:
+                    ok = client.get(path).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                elapsed = time.perf_counter() - began
+                with lock:
+                    latencies[kind].append(elapsed)
+                    errors[kind] += not ok
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(args.clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    done = sum(len(v) for v in latencies.values())
+    print(f"\n{args.clients} clients, {done:,} requests in {wall:.1f} s ({done / wall:.0f} requests/s)")
+    print("| request | requests | errors | p50 ms | p95 ms | max ms |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for kind, values in latencies.items():
+        print(f"| {kind} | {len(values)} | {errors[kind]} | {1000 * percentile(values, 0.5):.0f} | "
+              f"{1000 * percentile(values, 0.95):.0f} | {1000 * max(values):.0f} |")
+    memory = memory_kb(pid)
+    print(f"server memory after the loop: {memory['VmRSS'] / 1024:.0f} MB resident, peak {memory['VmHWM'] / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
