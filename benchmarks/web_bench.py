@@ -92,8 +92,9 @@ def main() -> None:
         build_store(args.store, args.articles)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
+    log = args.store.with_suffix(".serve.log")
     server = subprocess.Popen([sys.executable, "-m", "newsprism", "serve", "--db", str(args.store), "--port", str(port)],
-                              stderr=subprocess.PIPE, text=True)
+                              stderr=log.open("wb"))
     try:
         started = time.perf_counter()
         while True:
@@ -102,7 +103,7 @@ def main() -> None:
                 break
             except httpx.TransportError:
                 if server.poll() is not None or time.perf_counter() - started > 600:
-                    raise SystemExit(f"the server did not start: {server.stderr.read() if server.stderr else ''}")
+                    raise SystemExit(f"the server did not start: {log.read_text()[-2000:]}") from None
                 time.sleep(0.5)
         print(f"server ready in {time.perf_counter() - started:.1f} s (first start indexes the store)", flush=True)
         run(url, args, server.pid)
