@@ -211,3 +211,11 @@ def test_the_openapi_schema_lists_the_api(seeded):
     with client(seeded) as web:
         paths = web.get("/api/openapi.json").json()["paths"]
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{number}", "/api/add"} <= set(paths)
+
+
+def test_opening_the_login_link_once_lets_the_browser_write(seeded):
+    with client(seeded, token=TOKEN) as web:
+        assert web.get("/login", params={"token": "not-the-token-at-all"}).status_code == 401
+        web.get("/login", params={"token": TOKEN})
+        response = web.post("/api/add", json={"files": [{"name": "a.txt", "text": "The dam opened its gates on Sunday."}]})
+    assert response.status_code == 200
