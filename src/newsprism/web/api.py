@@ -100,8 +100,12 @@ def api_router() -> APIRouter:
         return found.to_dict()
 
     @router.get("/outlets", summary="Outlets with their articles and stories")
-    def outlets(request: Request) -> dict[str, Any]:
-        return {"outlets": [o.to_dict() for o in listing.list_outlets(state_of(request).reader())]}
+    def outlets(request: Request, page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                per_page: Annotated[int, Query(ge=1, le=200)] = 100) -> dict[str, Any]:
+        rows, total = listing.list_outlets(state_of(request).reader(), page, per_page)
+        pages = max(1, -(-total // per_page))
+        return {"outlets": [o.to_dict() for o in rows], "page": page, "per_page": per_page, "total": total,
+                "pages": pages, "next": page + 1 if page < pages else None}
 
     @router.get("/outlets/{name:path}", summary="An outlet: stories covered and missed, exclusives, omissions, headline words")
     def outlet(request: Request, name: str) -> dict[str, Any]:

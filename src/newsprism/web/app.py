@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import NewsprismError
 from newsprism.store import Store
+from newsprism.web import listing
 from newsprism.web.adding import Follower, FollowStatus, read_feed_list
 from newsprism.web.settings import WebSettings
 from newsprism.web.story_pages import AnalysisSettings, StoryAnalyses
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INSTALL = 'pip install "newsprism[web]"'
+
+OUTLET_CHOICES = 200
+"""Outlet names the story list's filter suggests (the most prolific); any other can be typed."""
 
 
 class WebState:
@@ -44,11 +48,25 @@ class WebState:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        self._outlet_choices: tuple[int, list[str]] | None = None
         self.follower: Follower | None = None
         if settings.follow is not None:
             feeds = read_feed_list(settings.follow)
             self.follower = Follower(self.writer, self.lock, feeds, settings.every_minutes,
                                      allow_private=settings.allow_private)
+
+    def filter_outlets(self) -> list[str]:
+        """The outlets the listing's filter offers (the most prolific ``OUTLET_CHOICES``), kept until
+        an article is stored: a store of a stream can hold tens of thousands of outlet names."""
+        db = self.reader()
+        now = listing.fingerprint(db)
+        with self._readers_lock:
+            cached = self._outlet_choices
+        if cached is None or cached[0] != now:
+            cached = (now, listing.top_outlets(db, OUTLET_CHOICES))
+            with self._readers_lock:
+                self._outlet_choices = cached
+        return cached[1]
 
     @property
     def follow_status(self) -> FollowStatus:

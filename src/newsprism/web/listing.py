@@ -110,7 +110,7 @@ def list_stories(db: sqlite3.Connection, query: StoryQuery) -> StoryPage:
         expression = match_expression(query.q)
         if not expression:
             return StoryPage((), 0, query)
-        where.append("s.id IN (SELECT a.story FROM article_search f JOIN articles a ON a.rowid = f.rowid "
+        where.append("s.id IN (SELECT a.story FROM article_search f JOIN article_story a ON a.article = f.rowid "
                      "WHERE article_search MATCH ?)")
         params.append(expression)
     if query.since:
@@ -129,15 +129,22 @@ def list_stories(db: sqlite3.Connection, query: StoryQuery) -> StoryPage:
         where.append("r.outlets <= ?")
         params.append(query.max_outlets)
     clause = (" WHERE " + " AND ".join(where)) if where else ""
-    total = db.execute("SELECT COUNT(*) FROM stories s JOIN story_reach r ON r.story = s.id" + clause, params).fetchone()[0]
-    sql = ("SELECT s.id, s.title, s.size, s.first_published, s.last_published, h.payload, h.updated >= s.updated "
-           "FROM stories s JOIN story_reach r ON r.story = s.id "
+    count = "SELECT COUNT(*) FROM stories s JOIN story_reach r ON r.story = s.id" + clause
+    # A search counts its matches in the query that fetches the page (a window over all of them):
+    # the full-text match, the costly part, is then made once, not twice.
+    counted = ", COUNT(*) OVER ()" if query.q.strip() else ", NULL"
+    sql = ("SELECT s.id, s.title, s.size, s.first_published, s.last_published, h.payload, h.updated >= s.updated"
+           + counted + " FROM stories s JOIN story_reach r ON r.story = s.id "
            "LEFT JOIN analyses h ON h.story = s.id AND h.kind = 'headline'"
            + clause + f" ORDER BY {SORTS[query.sort]} LIMIT ? OFFSET ?")
     found = db.execute(sql, [*params, query.per_page, (query.page - 1) * query.per_page]).fetchall()
+    if found and found[0][7] is not None:
+        total = found[0][7]
+    else:
+        total = db.execute(count, params).fetchone()[0]
     outlets = outlets_of(db, [r[0] for r in found])
     items = []
-    for story, title, size, first, last, headline, fresh in found:
+    for story, title, size, first, last, headline, fresh, _ in found:
         kept = json.loads(headline) if headline else None
         lead = None if (kept or title) else lead_of(db, story)
         items.append(StoryListItem(story, kept or title or _excerpt(lead or ""), size, outlets.get(story, ()),
@@ -253,9 +260,24 @@ class OutletRow:
         return {"outlet": self.name, "articles": self.articles, "stories": self.stories, "alone": self.alone}
 
 
-def list_outlets(db: sqlite3.Connection) -> list[OutletRow]:
+def top_outlets(db: sqlite3.Connection, limit: int) -> list[str]:
+    """The ``limit`` outlets with the most articles: the choices a filter form offers."""
+    rows = db.execute("SELECT outlet FROM story_outlets GROUP BY outlet ORDER BY SUM(articles) DESC, outlet LIMIT ?",
+                      (limit,))
+    return [row[0] for row in rows]
+
+
+def fingerprint(db: sqlite3.Connection) -> int:
+    """A number that changes whenever an article is stored: the last article's row number."""
+    return db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0]
+
+
+def list_outlets(db: sqlite3.Connection, page: int = 1, per_page: int = 100) -> tuple[list[OutletRow], int]:
+    """One page of the outlets, the most prolific first, and how many there are in all."""
+    total = db.execute("SELECT COUNT(DISTINCT outlet) FROM story_outlets").fetchone()[0]
     rows = db.execute(
         "SELECT o.outlet, SUM(o.articles), COUNT(*), SUM(r.outlets = 1) FROM story_outlets o "
-        "JOIN story_reach r ON r.story = o.story GROUP BY o.outlet ORDER BY SUM(o.articles) DESC, o.outlet"
+        "JOIN story_reach r ON r.story = o.story GROUP BY o.outlet ORDER BY SUM(o.articles) DESC, o.outlet "
+        "LIMIT ? OFFSET ?", (per_page, (page - 1) * per_page)
     ).fetchall()
-    return [OutletRow(*row) for row in rows]
+    return [OutletRow(*row) for row in rows], total

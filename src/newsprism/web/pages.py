@@ -33,6 +33,8 @@ FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d=
            '<path d="M8 1 15 14H8z" fill="#d55e00"/></svg>')
 """A prism in two outlet colours; browsers ask for /favicon.ico on every page."""
 
+OUTLETS_PER_PAGE = 100
+
 _SCRIPT_HASH = re.compile(r"script-src 'sha256-([A-Za-z0-9+/=]+)'")
 
 
@@ -96,7 +98,7 @@ def page_router() -> APIRouter:
             return "/?" + urlencode({**kept, "page": number}) if number > 1 else "/?" + urlencode(kept)
 
         return render(request, "stories.html.j2", found=found, form=form, problem=problem,
-                      outlets=[o.name for o in listing.list_outlets(db)],
+                      outlets=state_of(request).filter_outlets(),
                       previous=page_link(query.page - 1) if query.page > 1 else None,
                       next=page_link(query.page + 1) if query.page < found.pages else None)
 
@@ -116,8 +118,11 @@ def page_router() -> APIRouter:
         return HTMLResponse(page, headers={"Content-Security-Policy": csp})
 
     @router.get("/outlets", response_class=HTMLResponse)
-    def outlets(request: Request) -> HTMLResponse:
-        return render(request, "outlets.html.j2", outlets=listing.list_outlets(state_of(request).reader()))
+    def outlets(request: Request, page: str = "1") -> HTMLResponse:
+        number = int(page) if page.isdigit() and 0 < len(page) < 7 and int(page) > 0 else 1
+        rows, total = listing.list_outlets(state_of(request).reader(), number, OUTLETS_PER_PAGE)
+        pages = max(1, -(-total // OUTLETS_PER_PAGE))
+        return render(request, "outlets.html.j2", outlets=rows, total=total, page=number, pages=pages)
 
     @router.get("/outlets/{name:path}", response_class=HTMLResponse)
     def outlet(request: Request, name: str) -> HTMLResponse:

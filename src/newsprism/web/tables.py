@@ -1,5 +1,5 @@
-"""The tables the web app adds to a store: full-text search, outlets per story, removed lines and
-kept story pages.
+"""The tables the web app adds to a store: full-text search, each article's story, the outlets of
+each story, and the lines the cleaner removed.
 
 They are created idempotently beside the store's own tables, and kept current by triggers on
 ``articles``, so an ingest by the command line (which knows nothing of them) updates them too. A
@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 WEB_SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
     title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS article_story (
+    article INTEGER PRIMARY KEY,
+    story TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS story_outlets (
     story TEXT NOT NULL,
@@ -42,6 +46,7 @@ CREATE TABLE IF NOT EXISTS removed_lines (
 CREATE INDEX IF NOT EXISTS removed_lines_article ON removed_lines(article);
 CREATE TRIGGER IF NOT EXISTS articles_web_insert AFTER INSERT ON articles BEGIN
     INSERT INTO article_search(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    INSERT OR REPLACE INTO article_story VALUES (new.rowid, new.story);
     INSERT OR IGNORE INTO story_outlets VALUES (new.story, new.outlet, 0);
     UPDATE story_outlets SET articles = articles + 1 WHERE story = new.story AND outlet = new.outlet;
 END;
@@ -52,25 +57,37 @@ END;
 """
 
 _FILLED = "web_tables_filled"
-"""The name in the store's ``state`` table that says the web tables hold every stored article."""
+"""The name in the store's ``state`` table that says which version of the web tables holds every
+stored article."""
+
+WEB_TABLES_VERSION = "2"
+"""Version 2 added ``article_story``: an article's story found from its row number without reading
+the article's row (whose text comes before its story, so reading it walks the text's pages: a
+search matching most of 100,000 articles took 0.4 s instead of 0.04 s)."""
 
 
 def prepare_web_tables(db: sqlite3.Connection) -> None:
     """Create the web tables in the store of ``db`` (autocommit), and fill them once from the
     articles stored before they existed. Safe to call on every start."""
+    filled = db.execute("SELECT value FROM state WHERE name = ?", (_FILLED,)).fetchone()
+    stale = filled is None or str(filled[0]) != WEB_TABLES_VERSION
+    if stale:  # triggers of an earlier version are replaced by this version's
+        db.execute("DROP TRIGGER IF EXISTS articles_web_insert")
+        db.execute("DROP TRIGGER IF EXISTS story_outlets_reach")
     db.executescript(WEB_SCHEMA)  # each statement is idempotent on its own
     db.execute("BEGIN IMMEDIATE")
     try:
-        filled = db.execute("SELECT 1 FROM state WHERE name = ?", (_FILLED,)).fetchone()
-        if filled is None:
+        if stale:
             count = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             log.info("indexing %d stored articles for search", count)
             db.execute("INSERT INTO article_search(article_search) VALUES ('rebuild')")
+            db.execute("DELETE FROM article_story")
+            db.execute("INSERT INTO article_story SELECT rowid, story FROM articles")
             db.execute("DELETE FROM story_outlets")
             db.execute("INSERT INTO story_outlets SELECT story, outlet, COUNT(*) FROM articles GROUP BY story, outlet")
             db.execute("DELETE FROM story_reach")  # the trigger counted them one by one; recount at once
             db.execute("INSERT INTO story_reach SELECT story, COUNT(*) FROM story_outlets GROUP BY story")
-            db.execute("INSERT INTO state VALUES (?, '1')", (_FILLED,))
+            db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (_FILLED, WEB_TABLES_VERSION))
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:
