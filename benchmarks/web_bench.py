@@ -90,6 +90,10 @@ def main() -> None:
     if not args.store.exists():
         print(f"building {args.store} from {args.articles:,} synthetic articles", flush=True)
         build_store(args.store, args.articles)
+    import sqlite3
+
+    with sqlite3.connect(args.store) as db:  # every run measures the first views: no analysis kept from before
+        db.execute("DELETE FROM analyses")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = args.store.with_suffix(".serve.log")

@@ -18,10 +18,12 @@ from typing import Any
 from newsprism.errors import NewsprismError
 
 SORTS = {
-    "newest": "s.last_published IS NULL, s.last_published DESC, s.size DESC, s.id",
-    "largest": "s.size DESC, s.last_published IS NULL, s.last_published DESC, s.id",
+    "newest": "s.last_published DESC, s.size DESC, s.id",
+    "largest": "s.size DESC, s.last_published DESC, s.id",
 }
-"""The orders a listing can take: the most recent story first, or the most widely reported."""
+"""The orders a listing can take: the most recent story first, or the most widely reported
+(undated stories last: SQLite sorts NULL last in a descending order). Each is the order of an
+index, so a page is read in order rather than all stories sorted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +125,10 @@ def list_stories(db: sqlite3.Connection, query: StoryQuery) -> StoryPage:
         where.append("s.id IN (SELECT story FROM story_outlets WHERE outlet = ?)")
         params.append(query.outlet)
     if query.min_outlets > 1:
-        where.append("r.outlets >= ?")
+        where.append("+r.outlets >= ?")  # "+": read the stories in the sort's index order, not by reach
         params.append(query.min_outlets)
     if query.max_outlets is not None:
-        where.append("r.outlets <= ?")
+        where.append("+r.outlets <= ?")
         params.append(query.max_outlets)
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     count = "SELECT COUNT(*) FROM stories s JOIN story_reach r ON r.story = s.id" + clause
@@ -166,11 +168,9 @@ def outlets_of(db: sqlite3.Connection, stories: list[str]) -> dict[str, tuple[st
 
 
 def lead_of(db: sqlite3.Connection, story: str, chars: int = 200) -> str:
-    row = db.execute(
-        "SELECT substr(text, 1, ?) FROM articles WHERE story = ? ORDER BY published IS NULL, published, rowid LIMIT 1",
-        (chars, story),
-    ).fetchone()
-    return " ".join(str(row[0]).split()) if row else ""
+    """The opening words of the story's earliest article (undated articles count after dated ones)."""
+    row = db.execute("SELECT lead FROM story_leads WHERE story = ?", (story,)).fetchone()
+    return " ".join(str(row[0])[:chars].split()) if row else ""
 
 
 def _excerpt(lead: str, words: int = 14) -> str:
