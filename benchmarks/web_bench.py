@@ -71,6 +71,15 @@ def memory_kb(pid: int) -> dict[str, int]:
     return found
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (Linux /proc)."""
+    import os
+
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -177,14 +186,20 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
                     errors[kind] += not ok
 
     began = time.perf_counter()
+    server_cpu = cpu_seconds(pid)
+    client_cpu = time.process_time()
     threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(args.clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - began
+    server_cpu = cpu_seconds(pid) - server_cpu
+    client_cpu = time.process_time() - client_cpu
     done = sum(len(v) for v in latencies.values())
-    print(f"\n{args.clients} clients, {done:,} requests in {wall:.1f} s ({done / wall:.0f} requests/s)")
+    print(f"\n{args.clients} clients, {done:,} requests in {wall:.1f} s ({done / wall:.0f} requests/s); "
+          f"server CPU {1000 * server_cpu / done:.1f} ms a request, clients' CPU {1000 * client_cpu / done:.1f} ms; "
+          f"load average {open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores")
     print("| request | requests | errors | p50 ms | p95 ms | max ms |")
     print("| --- | --- | --- | --- | --- | --- |")
     for kind, values in latencies.items():
