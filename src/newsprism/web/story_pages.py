@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, Story
 from newsprism.store import Store
 
@@ -38,7 +39,7 @@ class AnalysisSettings:
 
     def __post_init__(self) -> None:
         if self.words < 1:
-            raise ValueError(f"AnalysisSettings.words must be at least 1, got {self.words}")
+            raise NewsprismError(f"AnalysisSettings.words must be at least 1, got {self.words}")
 
 
 class StoryAnalyses:
