@@ -71,8 +71,8 @@ stored article."""
 
 WEB_TABLES_VERSION = "3"
 """Version 2 added ``article_story``: an article's story found from its row number without reading
-the article's row (whose text comes before its story, so reading it walks the text's pages: a
-search matching most of 100,000 articles took 0.4 s instead of 0.04 s). Version 3 added
+the article's row (whose text comes before its story, so reading it walks the text's pages: the
+stories of the 73,978 of 100,000 articles that contain "said" took 1.4 s instead of 0.2 s). Version 3 added
 ``story_leads``: the opening words of each story's earliest article, which a listing shows for a
 story without a headline (read from the articles, a page of 30 such stories took 80 ms)."""
 
