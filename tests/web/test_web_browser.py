@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from datapaths import LATIMES_SEED, RT_SEED
+from datapaths import LATIMES_SEED, ROOT, RT_SEED
 from webserver import Server
 
 from newsprism.cli import main
@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LAPTOP = {"width": 1366, "height": 900}
+SAMPLE = ROOT / "sample"
 
 pytestmark = pytest.mark.browser
 
@@ -174,11 +175,18 @@ def test_a_hostile_article_runs_nothing_on_any_page(browser, tmp_path):
         assert running.errors() == ""
 
 
-def test_screenshots_of_the_four_pages_are_written(browser, server, tmp_path):
+def test_screenshots_of_the_four_pages_are_written(browser, tmp_path):
+    """On the invented sample of the repository (sample/, CC0) and the seed pair: five stories, six outlets."""
     folder = Path(os.environ.get("NEWSPRISM_SCREENSHOTS") or tmp_path)
-    with Page(browser, server.url + "/") as opened:
+    db = tmp_path / "sample.db"
+    assert main(["ingest", str(SAMPLE / "day1.jsonl"), str(SAMPLE / "day2.jsonl"), f"RT={RT_SEED}",
+                 f"Los Angeles Times={LATIMES_SEED}", "--db", str(db)]) == 0
+    with Server(db) as running, Page(browser, running.url + "/?sort=largest") as opened:
+        for href in opened.page.eval_on_selector_all("a.story-link", "els => els.map(e => e.getAttribute('href'))"):
+            opened.page.goto(running.url + href)  # analysed once, so the outlet page counts their facts
+        opened.page.goto(running.url + "/?sort=largest")
         opened.page.screenshot(path=str(folder / "web-stories.png"))
-        opened.page.click("a.story-link")
+        opened.page.click("a.story-link >> nth=0")
         opened.page.wait_for_selector("ol.summary")
         opened.page.locator("ol.summary .src").first.click()
         opened.page.wait_for_selector("#source:not([hidden])")
@@ -187,7 +195,7 @@ def test_screenshots_of_the_four_pages_are_written(browser, server, tmp_path):
         opened.page.wait_for_selector("mark#highlight")
         opened.page.evaluate("window.scrollTo(0, 0)")
         opened.page.screenshot(path=str(folder / "web-article.png"))
-        opened.page.goto(server.url + "/outlets/RT")
+        opened.page.goto(running.url + "/outlets/The%20Lakeport%20Ledger")
         opened.page.screenshot(path=str(folder / "web-outlet.png"))
         assert opened.console == []
     assert all((folder / f"web-{name}.png").stat().st_size > 10_000 for name in ("stories", "story", "article", "outlet"))
