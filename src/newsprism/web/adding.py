@@ -27,7 +27,6 @@ from newsprism.ingest import read_inputs
 from newsprism.model import Article
 from newsprism.store import Store, article_key
 from newsprism.text.clean import clean_articles
-from newsprism.web.tables import keep_removed_lines
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +92,6 @@ def add_inputs(writer: Store, lock: threading.Lock, inputs: Sequence[str], *, al
         return AddResult(0, 0, 0, (), tuple(problems) or ("no article with text was read",))
     with lock:
         report = writer.add(usable)
-        keep_removed_lines(writer._db, usable)
         stories = _stories_of(writer._db, [article_key(a) for a in usable])
     problems.extend(report.notes)
     return AddResult(report.added, report.already_stored, report.duplicates, stories, tuple(problems))

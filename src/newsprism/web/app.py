@@ -20,7 +20,6 @@ from newsprism.web import listing
 from newsprism.web.adding import Follower, FollowStatus, read_feed_list
 from newsprism.web.settings import WebSettings
 from newsprism.web.story_pages import AnalysisSettings, StoryAnalyses
-from newsprism.web.tables import prepare_web_tables
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -42,7 +41,6 @@ class WebState:
         if self.writer.read_only:
             self.writer.close()
             raise NewsprismError(f"{settings.db}: the store cannot be written; the web app keeps analyses in it")
-        prepare_web_tables(self.writer._db)
         self.lock = threading.Lock()
         self.analyses = StoryAnalyses(self.writer, self.lock, AnalysisSettings(words=settings.words))
         self._local = threading.local()

@@ -229,9 +229,17 @@ def article_row(db: sqlite3.Connection, number: int) -> ArticleRow | None:
     row = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE rowid = ?", (number,)).fetchone()
     if row is None:
         return None
-    removed = tuple((line, reason) for line, reason in
-                    db.execute("SELECT line, reason FROM removed_lines WHERE article = ? ORDER BY rowid", (row[1],)))
-    return replace(ArticleRow(*row), removed=removed)
+    return replace(ArticleRow(*row), removed=_removed(db, number))
+
+
+def _removed(db: sqlite3.Connection, number: int) -> tuple[tuple[str, str], ...]:
+    """The lines the cleaner removed from an article, as the store keeps them (none for an article
+    stored before version 2 of the store, or whose JSON is unreadable)."""
+    kept = db.execute("SELECT removed FROM articles WHERE rowid = ?", (number,)).fetchone()[0]
+    try:
+        return tuple((str(line), str(reason)) for line, reason in json.loads(kept)) if kept else ()
+    except (TypeError, ValueError):
+        return ()
 
 
 def story_articles(db: sqlite3.Connection, story: str) -> list[ArticleRow]:
