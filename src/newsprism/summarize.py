@@ -68,6 +68,7 @@ from newsprism.analysis.quotes import QUOTE_MARKS
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.brief import Quotation, opens_with_pronoun, quotation, sentence_breaks
 from newsprism.model import Sentence, Story, StoryAnalysis, Summary, SummarySentence
+from newsprism.text.words import ATTRIBUTION_VERBS
 
 log = logging.getLogger(__name__)
 
@@ -589,7 +590,7 @@ _CONTINUES = re.compile(r"^\W*(?:but|and|yet|so|also|still|however|meanwhile)\b"
 """A sentence that goes on from one before it ("But by his own admission, ..."): no lead."""
 _ATTRIBUTION_ONLY = re.compile(
     r"^[^\"“”«»\s]+(?:\s+[^\"“”«»\s]+){0,9}?\s+"
-    r"(?:said|says|asked|asks|added|adds|wrote|writes|tweeted|told|tells|explained|continued|noted|replied)"
+    r"(?:" + "|".join(re.escape(verb) for verb in sorted(ATTRIBUTION_VERBS, key=len, reverse=True)) + ")"
     r"(?:\s+[^\"“”«»\s]+){0,5}[.!]$"
 )
 """A sentence that only names who spoke ("Senate Majority Leader Mitch McConnell, R-Ky., asked on

@@ -420,3 +420,9 @@ def test_a_spaced_straight_quote_mark_that_closes_a_quotation_stays_with_its_sen
 def test_of_two_spaced_straight_marks_the_closing_one_stays_and_the_opening_one_moves_on():
     text = 'His lawyer called him " a man of rectitude. " " I have known Sokol for years, " Levine said.'
     assert sentences(text) == ['His lawyer called him " a man of rectitude. "', '" I have known Sokol for years, " Levine said.']
+
+
+def test_an_attribution_after_a_quotation_with_any_measured_speech_verb_stays_with_it():
+    text = '"We will not back down!" Smith vowed. The vote is on Monday.'
+    sentences = [s.text for s in segment(Article(id="a", text=text))]
+    assert sentences == ['"We will not back down!" Smith vowed.', "The vote is on Monday."]

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Sentence
+from newsprism.text.words import ATTRIBUTION_VERBS
 
 Span = tuple[int, int]
 
@@ -56,12 +57,6 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-# Verbs of an attribution that follows a quotation as its own clause ("Is it?" Durbin asked.).
-_SPEECH_VERBS = frozenset(
-    "said says asked asks added adds continued continues told wrote writes replied replies "
-    "explained noted insisted shouted declared recalled stated argued warned tweeted responded "
-    "joked concluded countered".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +66,8 @@ class RuleSettings:
     ``abbreviations``, dotted abbreviations ("U.S.", "p.m.", "e.g.") and initials end a sentence
     only when a common ``sentence_starters`` word follows; ``number_prefixes`` ("Nov.", "No.") do
     not end one before a figure ("Nov. 10", "No. 3"). A quotation is not cut from a short
-    attribution made of up to four capitalised words and one of ``speech_verbs``.
+    attribution made of up to four capitalised words and one of ``speech_verbs`` (the shared
+    ``newsprism.text.words.ATTRIBUTION_VERBS``).
 
     A paragraph of at least ``caseless_min_length`` characters with no capital letter after a
     lower-case word or a comma has lost its case (Multi-News is lower-cased, and its quotations
@@ -82,7 +78,7 @@ class RuleSettings:
     abbreviations: frozenset[str] = _ABBREVIATIONS
     number_prefixes: frozenset[str] = _NUMBER_PREFIXES
     sentence_starters: frozenset[str] = _SENTENCE_STARTERS
-    speech_verbs: frozenset[str] = _SPEECH_VERBS
+    speech_verbs: frozenset[str] = ATTRIBUTION_VERBS
     caseless_min_length: int = 80
 
     def __post_init__(self) -> None:

@@ -6,26 +6,7 @@ where it comes from and what it is for.
 
 from __future__ import annotations
 
-SPEECH_VERBS: tuple[str, ...] = (
-    "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
-    "stated", "explained", "explains", "commented", "noted",
-    "pointed out", "points out", "claimed", "insisted", "insists", "admitted", "admits",
-    "argued", "argues", "warned", "warns", "wrote", "writes", "declared", "declares", "announced",
-    "announces", "asked", "asks", "replied", "replies", "responded", "acknowledged",
-    "acknowledges", "conceded", "concedes", "maintained", "contended", "suggested",
-    "suggests", "stressed", "stresses", "emphasized", "emphasised", "recalled", "observed",
-    "remarked", "predicted", "alleges", "asserted", "asserts", "confirmed", "confirms",
-    "denied", "denies", "tweeted", "testified", "complained", "vowed", "promised",
-    "urged", "boasted", "quipped", "joked", "cautioned", "reiterated", "summarized",
-    "summarised", "concluded", "exclaimed", "lamented", "countered", "shouted", "reported",
-    "reports", "tell", "claiming", "arguing", "insisting", "noting", "warning", "declaring",
-    "acknowledging", "stating", "explaining", "asking", "pledged", "affirms", "affirmed", "tweets",
-    "recounted", "recalls", "proclaimed", "retorted", "scoffed",
-)
-"""Verbs that introduce speech; the framing report counts which of them each outlet uses.
-
-Forms that are more often nouns or other senses in news ("comments", "notes", "claims", "states",
-"continued", "posted", "charged") are left out."""
+from newsprism.text.words import SPEECH_VERBS as SPEECH_VERBS  # kept with the word lists several stages share
 
 BELIEF_VERBS: tuple[str, ...] = (
     "think", "thinks", "thought", "believe", "believes", "believed", "feel", "feels", "felt", "fear", "fears",
