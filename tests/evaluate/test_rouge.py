@@ -126,3 +126,14 @@ def test_a_cluster_file_given_as_the_summaries_is_refused_not_scored_as_zero(tmp
     with pytest.raises(NewsprismError, match="no summary to score"):
         evaluate(clusters, clusters, "duc", warn=warnings.append)
     assert warnings == [f"{clusters}:1: not a summary with id and sentences: no 'sentences' field"]
+
+
+def test_two_threads_aggregating_at_once_get_the_intervals_each_gets_alone():
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = np.random.default_rng(11)
+    sets = [[{"m": float(v)} for v in rng.random(40)] for _ in range(2)]
+    alone = [aggregate(rows) for rows in sets]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        together = list(pool.map(aggregate, sets * 4))
+    assert together == alone * 4
