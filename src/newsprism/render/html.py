@@ -565,17 +565,25 @@ class _ReportBuilder:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def template_environment(package: str) -> jinja2.Environment:
+    """The Jinja2 environment of the templates in ``package``'s ``templates`` folder, as every page
+    of newsprism renders them (the reports here, the web app's pages): autoescaped, a missing
+    variable an error rather than an empty string, and the ``count`` filter
+    (``n|count("fact")``: "1 fact", "2 facts")."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsprism.render", "templates"),
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["count"] = counted  # n|count("fact"): "1 fact", "2 facts"
+    env.filters["count"] = counted
     return env
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return template_environment("newsprism.render")
 
 
 def _csp_hash(script: str) -> str:

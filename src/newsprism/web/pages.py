@@ -20,8 +20,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from starlette.concurrency import run_in_threadpool
 
 from newsprism.errors import NewsprismError
-from newsprism.render.html import OUTLET_COLOURS
-from newsprism.render.text import counted
+from newsprism.render.html import OUTLET_COLOURS, template_environment
 from newsprism.web import listing
 from newsprism.web.adding import Upload, add_inputs
 from newsprism.web.api import MAX_ADD_INPUTS, check_write
@@ -40,14 +39,7 @@ _SCRIPT_HASH = re.compile(r"script-src 'sha256-([A-Za-z0-9+/=]+)'")
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsprism.web", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["count"] = counted
+    env = template_environment("newsprism.web")
     env.filters["colour"] = outlet_colour
     env.filters["day"] = lambda value: (value or "")[:10]
     return env
