@@ -39,6 +39,8 @@ def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
         down = np.cumprod(np.full(size, _inverse(_P), dtype=np.uint64))
     up = np.concatenate([[np.uint64(1)], up[:-1]])
     down = np.concatenate([[np.uint64(1)], down[:-1]])
+    up.setflags(write=False)  # cached and shared by every caller and thread: never changed in place
+    down.setflags(write=False)
     return up, down
 
 
@@ -48,6 +50,7 @@ def _word_bytes() -> np.ndarray:
     for chars in (b"abcdefghijklmnopqrstuvwxyz", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"0123456789_"):
         table[list(chars)] = True
     table[128:] = True
+    table.setflags(write=False)  # cached and shared: never changed in place
     return table
 
 

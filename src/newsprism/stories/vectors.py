@@ -75,7 +75,9 @@ def entities(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _stop_hashes() -> np.ndarray:
-    return np.unique(np.concatenate([word_hashes(w, 1) for w in ENGLISH_STOP_WORDS]))
+    hashes = np.unique(np.concatenate([word_hashes(w, 1) for w in ENGLISH_STOP_WORDS]))
+    hashes.setflags(write=False)  # cached and shared by every caller and thread: never changed in place
+    return hashes
 
 
 def feature_columns(hashes: np.ndarray, n_features: int) -> np.ndarray:
