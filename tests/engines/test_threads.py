@@ -1,9 +1,6 @@
-"""Library code is safe to call from several threads: two different stories analysed, summarised
-and compared at once, in two threads, give what each gives alone.
-
-Until the pipeline entry point exists, the story is run through the public stages it composes
-(``load_story``, ``analyze``, ``summarize``, ``compare``) and their JSON renderings are compared.
-"""
+"""Library code is safe to call from several threads: two different stories run through one
+pipeline at once, in two threads, give what each gives alone (their summaries and comparisons as
+JSON, which holds every part of the analysis they show)."""
 
 from __future__ import annotations
 
@@ -13,12 +10,9 @@ from datetime import datetime, timezone
 
 from datapaths import LATIMES_SEED, RT_SEED
 
-from newsprism.analysis.align import analyze
-from newsprism.compare import compare
-from newsprism.engines.local import load_story
+from newsprism.engines.local import Pipeline
 from newsprism.model import Article, Story
 from newsprism.render.json import comparison_to_dict, summary_to_dict
-from newsprism.summarize import summarize
 
 _HARBOUR = (
     ("Coast Daily", 'The harbour bridge will close for six weeks from Monday after engineers found cracks in two '
@@ -41,15 +35,20 @@ def _harbour_story() -> Story:
     ))
 
 
+PIPELINE = Pipeline()
+"""One pipeline object, shared by the threads as a server would share it."""
+
+
 def _results(story: Story) -> str:
-    analysis = analyze(story)
-    both = {"summary": summary_to_dict(summarize(analysis, 60), analysis),
-            "comparison": comparison_to_dict(compare(analysis), analysis)}
+    result = PIPELINE.result(story)
+    assert result.ok and result.analysis and result.summary and result.comparison, result.error
+    both = {"summary": summary_to_dict(result.summary, result.analysis),
+            "comparison": comparison_to_dict(result.comparison, result.analysis)}
     return json.dumps(both, sort_keys=True, default=str)
 
 
 def test_two_stories_run_in_two_threads_at_once_give_what_each_gives_alone():
-    seeds, _ = load_story([f"RT={RT_SEED}", str(LATIMES_SEED)])
+    seeds, _ = PIPELINE.story([f"RT={RT_SEED}", str(LATIMES_SEED)])
     stories = {"seeds": seeds, "harbour": _harbour_story()}
     alone = {name: _results(story) for name, story in stories.items()}
     together: dict[str, list[str]] = {name: [] for name in stories}
