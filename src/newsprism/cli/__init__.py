@@ -17,7 +17,8 @@ import sys
 from newsprism import __version__
 from newsprism.errors import NewsprismError
 
-COMMANDS: tuple[str, ...] = ("read", "clean", "report", "summarize", "compare", "evaluate", "cluster", "ingest", "stories", "serve")
+COMMANDS: tuple[str, ...] = ("read", "clean", "report", "summarize", "compare", "evaluate", "cluster", "ingest", "stories", "serve",
+                            "run")
 """Modules of ``newsprism.cli`` that define a command, in the order ``--help`` lists them."""
 
 DESCRIPTION = """\
