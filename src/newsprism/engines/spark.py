@@ -34,7 +34,7 @@ from newsprism.stories.cluster import article_time
 
 if TYPE_CHECKING:
     import pandas as pd
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
 log = logging.getLogger(__name__)
 
@@ -109,15 +109,14 @@ def stage(spark: SparkSession, name: str, seconds: dict[str, float]) -> Iterator
         log.info("stage %s: %.1f s", name, seconds[name])
 
 
-def run_spark(inputs: list[str], out: str, settings: RunSettings = RunSettings(),
-              spark_settings: SparkSettings = SparkSettings(), spark: SparkSession | None = None) -> RunCounts:
-    """The pipeline on Spark, written as ``run``'s layout under ``out``. Each stage is computed
-    once and kept (``localCheckpoint``) before the next, so that its cost can be told apart
-    (``RunCounts.seconds``, the job groups ``read``, ``dedup``, ``stories``, ``analysis``, ``write``)."""
+def articles_with_stories(spark: SparkSession, inputs: list[str], settings: RunSettings,
+                          spark_settings: SparkSettings, seconds: dict[str, float] | None = None,
+                          ) -> tuple[DataFrame, DataFrame]:
+    """The articles read, cleaned, marked and grouped (``RUN_COLUMNS``), and the problems met; the
+    stages ``read``, ``dedup`` and ``stories``, each computed and kept before the next."""
     from pyspark.sql import functions as F
 
-    spark = spark or spark_session(spark_settings.master, spark_settings.partitions)
-    seconds: dict[str, float] = {}
+    seconds = {} if seconds is None else seconds
     with stage(spark, "read", seconds):
         items = clean_items(read_items(spark, inputs)).localCheckpoint()
         problems = items.where(F.col("problem").isNotNull()).select("source", "problem")
@@ -130,6 +129,19 @@ def run_spark(inputs: list[str], out: str, settings: RunSettings = RunSettings()
         marked = mark_duplicates(articles, settings.cluster.dedup, spark_settings.max_pairs).localCheckpoint()
     with stage(spark, "stories", seconds):
         storied = assign_stories(marked, settings.cluster, spark_settings.windows).select(*RUN_COLUMNS).localCheckpoint()
+    return storied, problems
+
+
+def run_spark(inputs: list[str], out: str, settings: RunSettings = RunSettings(),
+              spark_settings: SparkSettings = SparkSettings(), spark: SparkSession | None = None) -> RunCounts:
+    """The pipeline on Spark, written as ``run``'s layout under ``out``. Each stage is computed
+    once and kept (``localCheckpoint``) before the next, so that its cost can be told apart
+    (``RunCounts.seconds``, the job groups ``read``, ``dedup``, ``stories``, ``analysis``, ``write``)."""
+    from pyspark.sql import functions as F
+
+    spark = spark or spark_session(spark_settings.master, spark_settings.partitions)
+    seconds: dict[str, float] = {}
+    storied, problems = articles_with_stories(spark, inputs, settings, spark_settings, seconds)
     counts = storied.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies")).first()
     if counts is None or counts["n"] == 0:
         raise NewsprismError("no article with text was read")

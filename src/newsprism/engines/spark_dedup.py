@@ -93,7 +93,7 @@ def mark_duplicates(articles: DataFrame, settings: DedupSettings, max_pairs: int
     pairs = early.join(later, ["band", "bucket"]).where(
         (F.col("_ra") < F.col("_rb")) & (F.col("_rb") - F.col("_ra") <= max_pairs)).select("a", "b").distinct()
 
-    agree = F.udf(agreement, "double")
+    agree = F.udf(lambda left, right: agreement(left, right), "double")
     left = signed.select(F.col("key").alias("a"), F.col("signature").alias("sa"), F.col("time").alias("ta"))
     right = signed.select(F.col("key").alias("b"), F.col("signature").alias("sb"), F.col("time").alias("tb"))
     close = F.col("ta").isNull() | F.col("tb").isNull() | (

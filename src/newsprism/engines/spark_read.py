@@ -18,6 +18,7 @@ as they do on one machine.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -243,15 +244,23 @@ def clean_items(items: DataFrame) -> DataFrame:
 
 def unique_ids(articles: DataFrame) -> DataFrame:
     """``articles`` with a repeated id made unique as on one machine (``-2``, ``-3``... after the
-    first, by source then text), and a note saying so."""
+    first, by source: file name, then line number), and a note saying so."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    order = Window.partitionBy("id").orderBy(F.col("source").asc_nulls_first(), "text")
+    line = F.regexp_extract("source", r":(\d+)$", 1)
+    order = Window.partitionBy("id").orderBy(F.regexp_replace("source", r":\d+$", "").asc_nulls_first(),
+                                             F.when(line != "", line.cast("long")), "text")
     ranked = articles.withColumn("_n", F.row_number().over(order))
     renamed = F.concat(F.col("id"), F.lit("-"), F.col("_n").cast("string"))
     note = F.concat(F.lit("id '"), F.col("id"), F.lit("' is taken by an earlier article; renamed '"), renamed, F.lit("'"))
-    meta = F.when(F.col("_n") > 1, F.to_json(F.map_concat(
-        F.from_json("meta", "map<string,string>"), F.create_map(F.lit("notes"), note)))).otherwise(F.col("meta"))
-    return ranked.withColumn("meta", meta).withColumn(
+    noted = F.udf(lambda meta, text: with_note(meta, text), "string")
+    return ranked.withColumn("meta", F.when(F.col("_n") > 1, noted("meta", note)).otherwise(F.col("meta"))).withColumn(
         "id", F.when(F.col("_n") > 1, renamed).otherwise(F.col("id"))).drop("_n")
+
+
+def with_note(meta: str | None, note: str) -> str:
+    """An article row's ``meta`` (JSON) with ``note`` added to its notes."""
+    values = json.loads(meta or "{}")
+    values["notes"] = [*values.get("notes", ()), note]
+    return json.dumps(values, ensure_ascii=False)

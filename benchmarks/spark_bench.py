@@ -1,0 +1,256 @@
+"""The Spark engine against the local engine on the synthetic stream, and a cost model from it.
+
+    python benchmarks/spark_bench.py 100000                  # one size; writes the stream once under --work
+    python benchmarks/spark_bench.py 100000 --stories 300    # analyse a sample of 300 stories (default 200)
+
+Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
+``stories_bench.synthetic_stream(n)`` (the gold sets resampled into events over a year; needs
+../shared/data). Measured per engine: wall seconds of each stage, articles per second through
+read + dedup + stories, peak resident memory (the Spark figure sums the driver, the JVM and the
+Python workers, sampled every 0.2 s), and for Spark the shuffle bytes and executor CPU of each
+stage, read from Spark's REST API on localhost (the jobs of each stage run under a job group of
+its name). The per-story analysis (summary and comparison) is measured on a sample of stories,
+the same story ids in both engines, because analysing every story of 100,000 articles takes hours
+on one core; its cost is reported per story.
+
+The cost model for 100 million articles on N executors is printed from these figures; what it
+assumes is stated in docs/spark.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def write_stream(n: int, path: Path) -> dict:
+    """The synthetic stream of ``n`` articles as JSONL (once; reused when it exists)."""
+    from stories_bench import synthetic_stream
+
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as out:
+            for article in synthetic_stream(n):
+                out.write(json.dumps({"id": article.id, "text": article.text, "title": article.title,
+                                      "outlet": article.outlet, "published": article.published.isoformat()}) + "\n")
+    return {"bytes": path.stat().st_size}
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            rss[int(entry)] = int(fields[21])
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def _sample_peak(stop: threading.Event, peak: list[float]) -> None:
+    while not stop.wait(0.2):
+        peak[0] = max(peak[0], _tree_rss_mb(os.getpid()))
+
+
+def _sample_stories(story_of: dict[str, str], count: int) -> list[str]:
+    """``count`` story ids spread over the stream: every k-th story in order of first article."""
+    ordered = sorted(set(story_of.values()))
+    step = max(len(ordered) // count, 1)
+    return ordered[::step][:count]
+
+
+def run_local(path: Path, stories: int) -> dict:
+    from newsprism.engines.rows import as_analysed, story_results
+    from newsprism.ingest import read_inputs
+    from newsprism.stories.cluster import cluster_articles
+    from newsprism.text.clean import clean_articles
+
+    seconds = {}
+    started = time.perf_counter()
+    articles = [as_analysed(a) for a in clean_articles(read_inputs([str(path)]).articles) if a.text.strip()]
+    seconds["read"] = time.perf_counter() - started
+    started = time.perf_counter()
+    assigned = cluster_articles(articles)
+    seconds["dedup + stories"] = time.perf_counter() - started
+    members: dict[str, list] = {}
+    for article, assignment in zip(articles, assigned):
+        members.setdefault(assignment.story, []).append(article)
+    first = {label: min(group, key=lambda a: (a.published, a.id)).id for label, group in members.items()}
+    chosen = _sample_stories({a.id: first[s.story] for a, s in zip(articles, assigned)}, stories)
+    by_first = {first[label]: label for label in members}
+    started = time.perf_counter()
+    analysed = sum(len(members[by_first[f]]) for f in chosen)
+    for f in chosen:
+        story_results(f, members[by_first[f]], words=100)
+    seconds["analysis (sample)"] = time.perf_counter() - started
+    return {
+        "engine": "local", "articles": len(articles), "duplicates": sum(a.duplicate_of is not None for a in assigned),
+        "stories": len(members), "seconds": seconds, "sample_stories": len(chosen), "sample_articles": analysed,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "sample": chosen,
+    }
+
+
+def _rest(ui: str, app: str, what: str) -> list[dict]:
+    with urllib.request.urlopen(f"{ui}/api/v1/applications/{app}/{what}", timeout=60) as response:
+        return json.loads(response.read())
+
+
+def stage_metrics(spark) -> dict[str, dict[str, float]]:
+    """Per job group (stage of the pipeline): shuffle bytes written and read, executor run and CPU
+    seconds, tasks; from Spark's REST API on localhost."""
+    ui, app = spark.sparkContext.uiWebUrl, spark.sparkContext.applicationId
+    stages = {s["stageId"]: s for s in _rest(ui, app, "stages?status=complete")}
+    totals: dict[str, dict[str, float]] = {}
+    for job in _rest(ui, app, "jobs"):
+        group = job.get("jobGroup") or "other"
+        into = totals.setdefault(group, {"shuffle_write_mb": 0.0, "shuffle_read_mb": 0.0, "executor_run_s": 0.0,
+                                         "executor_cpu_s": 0.0, "tasks": 0})
+        for stage_id in job["stageIds"]:
+            stage = stages.pop(stage_id, None)  # a stage shared by jobs (skipped) counts once
+            if stage is None:
+                continue
+            into["shuffle_write_mb"] += stage["shuffleWriteBytes"] / 2**20
+            into["shuffle_read_mb"] += stage["shuffleReadBytes"] / 2**20
+            into["executor_run_s"] += stage["executorRunTime"] / 1000
+            into["executor_cpu_s"] += stage["executorCpuTime"] / 1e9
+            into["tasks"] += stage["numCompleteTasks"]
+    return totals
+
+
+def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> dict:
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from newsprism.engines.run import RunSettings
+    from newsprism.engines.spark import RESULT_SCHEMA, SparkSettings, _story_frame, articles_with_stories, spark_session, stage
+
+    stop, peak = threading.Event(), [0.0]
+    sampler = threading.Thread(target=_sample_peak, args=(stop, peak), daemon=True)
+    sampler.start()
+    started = time.perf_counter()
+    spark = spark_session(master, partitions)
+    spark.sparkContext.setLogLevel("ERROR")
+    seconds: dict[str, float] = {"session": time.perf_counter() - started}
+    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(), SparkSettings(master=master), seconds)
+    counts = articles.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies"),
+                          F.countDistinct("story").alias("stories")).first()
+    ids = spark.createDataFrame([(s,) for s in sample], "first string")
+    first = F.min(F.struct("time", "id")).over(Window.partitionBy("story"))  # every article of the stream is dated
+    stories = articles.withColumn("first", first["id"]).join(ids, "first")
+    with stage(spark, "analysis (sample)", seconds):
+        analysed = stories.drop("first").groupBy("story").applyInPandas(
+            lambda frame: _story_frame(frame, 100, False), RESULT_SCHEMA).localCheckpoint()
+        sample_stories = analysed.count()
+        sample_articles = analysed.agg(F.sum("articles")).first()[0]
+    metrics = stage_metrics(spark)
+    stop.set()
+    sampler.join()
+    spark.stop()
+    return {
+        "engine": f"spark {master}", "articles": counts["n"], "duplicates": counts["copies"],
+        "stories": counts["stories"], "seconds": seconds, "sample_stories": sample_stories,
+        "sample_articles": sample_articles, "peak_rss_mb": peak[0], "stages": metrics,
+    }
+
+
+def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, ...], cores: int,
+               window_articles: float) -> list[str]:
+    """Hours for ``articles`` on N executors of ``cores`` cores, from the measured executor CPU per
+    article of each stage (analysis per story), assuming linear work per stage, shuffle at the
+    measured bytes per article, and the stories stage bounded by its largest window task."""
+    n = spark["articles"]
+    per_article = {name: spark["stages"][name]["executor_run_s"] / n for name in ("read", "dedup", "stories")}
+    per_story = spark["stages"]["analysis (sample)"]["executor_run_s"] / max(spark["sample_stories"], 1)
+    stories_per_article = spark["stories"] / n
+    window_task = per_article["stories"] * window_articles  # one window is one task: its time is a floor
+    shuffle_gb = sum(spark["stages"][s]["shuffle_write_mb"] for s in ("read", "dedup", "stories")) / n * articles / 1024
+    lines = [
+        f"per article: read {per_article['read'] * 1e3:.2f} ms, dedup {per_article['dedup'] * 1e3:.2f} ms, "
+        f"stories {per_article['stories'] * 1e3:.2f} ms of executor time; analysis {per_story:.2f} s per story, "
+        f"{stories_per_article:.3f} stories per article; shuffle {shuffle_gb:,.0f} GB written for {articles:,.0f} articles",
+        "| executors x cores | read h | dedup h | stories h (largest window task) | analysis h | total h |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for count in executors:
+        slots = count * cores
+        read = per_article["read"] * articles / slots / 3600
+        dedup = per_article["dedup"] * articles / slots / 3600
+        stories = max(per_article["stories"] * articles / slots, window_task) / 3600
+        analysis = per_story * stories_per_article * articles / slots / 3600
+        lines.append(f"| {count} x {cores} | {read:.1f} | {dedup:.1f} | {stories:.1f} ({window_task / 3600:.1f}) | "
+                     f"{analysis:.1f} | {read + dedup + stories + analysis:.1f} |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("size", type=int, nargs="?", default=100_000)
+    parser.add_argument("--stories", type=int, default=200, help="stories analysed by each engine (a sample)")
+    parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--partitions", type=int, default=8)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsprism-spark-bench"))
+    parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
+    parser.add_argument("--sample", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    path = args.work / f"stream-{args.size}.jsonl"
+    if args.engine == "local":
+        print(json.dumps(run_local(path, args.stories)))
+        return
+    if args.engine == "spark":
+        print(json.dumps(run_spark(path, json.loads(args.sample), args.master, args.partitions)))
+        return
+    if not (ROOT.parent / "shared" / "data").is_dir():
+        print("skipped: the synthetic stream is made from ../shared/data, which is absent")
+        return
+    args.work.mkdir(parents=True, exist_ok=True)
+    size = write_stream(args.size, path)
+    common = [sys.executable, __file__, str(args.size), "--work", str(args.work), "--stories", str(args.stories)]
+    local = json.loads(subprocess.run([*common, "--engine", "local"], capture_output=True, text=True,
+                                      check=True).stdout.strip().splitlines()[-1])
+    spark = json.loads(subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
+                                       "--master", args.master, "--partitions", str(args.partitions)],
+                                      capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    print(f"input: {args.size:,} articles, {size['bytes'] / 2**20:.0f} MB of JSONL")
+    print("| engine | articles | copies | stories | seconds by stage | articles/s (read to stories) | "
+          "analysis s per story (sample) | peak RSS MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in (local, spark):
+        through = sum(v for k, v in r["seconds"].items() if k in ("read", "dedup", "stories", "dedup + stories"))
+        stages = ", ".join(f"{k} {v:.0f}" for k, v in r["seconds"].items())
+        print(f"| {r['engine']} | {r['articles']:,} | {r['duplicates']:,} | {r['stories']:,} | {stages} | "
+              f"{r['articles'] / through:,.0f} | {r['seconds']['analysis (sample)'] / max(r['sample_stories'], 1):.2f} "
+              f"({r['sample_stories']} stories, {r['sample_articles']} articles) | {r['peak_rss_mb']:,.0f} |")
+    print("\n| Spark stage | tasks | shuffle write MB | shuffle read MB | executor run s | executor CPU s |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, m in spark["stages"].items():
+        print(f"| {name} | {m['tasks']:.0f} | {m['shuffle_write_mb']:.1f} | {m['shuffle_read_mb']:.1f} | "
+              f"{m['executor_run_s']:.0f} | {m['executor_cpu_s']:.0f} |")
+    window_articles = 100e6 / 365 * 7  # a year of 100 million articles, 7-day windows
+    print("\ncost model, 100 million articles over a year, 7-day windows:")
+    print("\n".join(cost_model(local, spark, 100e6, (1, 4, 16, 64), 4, window_articles)))
+    print("\n" + json.dumps({"local": local, "spark": spark}))
+
+
+if __name__ == "__main__":
+    main()
