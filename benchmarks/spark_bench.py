@@ -99,6 +99,7 @@ def run_local(path: Path, stories: int) -> dict:
     first = {label: min(group, key=lambda a: (a.published, a.id)).id for label, group in members.items()}
     chosen = _sample_stories({a.id: first[s.story] for a, s in zip(articles, assigned)}, stories)
     by_first = {first[label]: label for label in members}
+    (path.parent / "local-stories.json").write_text(json.dumps({a.id: s.story for a, s in zip(articles, assigned)}))
     started = time.perf_counter()
     analysed = sum(len(members[by_first[f]]) for f in chosen)
     for f in chosen:
@@ -155,6 +156,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> di
     articles, _ = articles_with_stories(spark, [str(path)], RunSettings(), SparkSettings(master=master), seconds)
     counts = articles.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies"),
                           F.countDistinct("story").alias("stories")).first()
+    (path.parent / "spark-stories.json").write_text(json.dumps(dict(articles.select("id", "story").collect())))
     ids = spark.createDataFrame([(s,) for s in sample], "first string")
     first = F.min(F.struct("time", "id")).over(Window.partitionBy("story"))  # every article of the stream is dated
     stories = articles.withColumn("first", first["id"]).join(ids, "first")
@@ -231,7 +233,13 @@ def main() -> None:
     spark = json.loads(subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
                                        "--master", args.master, "--partitions", str(args.partitions)],
                                       capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
-    print(f"input: {args.size:,} articles, {size['bytes'] / 2**20:.0f} MB of JSONL")
+    from newsprism.evaluate.clusters import score_clusters
+
+    agreement = score_clusters(json.loads((args.work / "local-stories.json").read_text()),
+                               json.loads((args.work / "spark-stories.json").read_text()))
+    print(f"input: {args.size:,} articles, {size['bytes'] / 2**20:.0f} MB of JSONL; Spark's stories against the local "
+          f"engine's: B-cubed F1 {agreement.bcubed_f1:.3f} (precision {agreement.bcubed_precision:.3f}, "
+          f"recall {agreement.bcubed_recall:.3f})")
     print("| engine | articles | copies | stories | seconds by stage | articles/s (read to stories) | "
           "analysis s per story (sample) | peak RSS MB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
