@@ -144,7 +144,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> di
     from pyspark.sql import functions as F
 
     from newsprism.engines.run import RunSettings
-    from newsprism.engines.spark import RESULT_SCHEMA, SparkSettings, _story_frame, articles_with_stories, spark_session, stage
+    from newsprism.engines.spark import RESULT_SCHEMA, SparkSettings, articles_with_stories, spark_session, stage, story_frame
 
     stop, peak = threading.Event(), [0.0]
     sampler = threading.Thread(target=_sample_peak, args=(stop, peak), daemon=True)
@@ -162,7 +162,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> di
     stories = articles.withColumn("first", first["id"]).join(ids, "first")
     with stage(spark, "analysis (sample)", seconds):
         analysed = stories.drop("first").groupBy("story").applyInPandas(
-            lambda frame: _story_frame(frame, 100, False), RESULT_SCHEMA).localCheckpoint()
+            lambda frame: story_frame(frame, 100, False), RESULT_SCHEMA).localCheckpoint()
         sample_stories = analysed.count()
         sample_articles = analysed.agg(F.sum("articles")).first()[0]
     metrics = stage_metrics(spark)

@@ -86,7 +86,7 @@ def _time(published: str | None, url: str | None) -> float | None:
                                 published=datetime.fromisoformat(published) if published else None))
 
 
-def _story_frame(frame: pd.DataFrame, words: int, report: bool) -> pd.DataFrame:
+def story_frame(frame: pd.DataFrame, words: int, report: bool) -> pd.DataFrame:
     """One story's articles to its ``stories/`` row and its results (``RESULT_SCHEMA``)."""
     import pandas as pd
 
@@ -148,7 +148,7 @@ def run_spark(inputs: list[str], out: str, settings: RunSettings = RunSettings()
     words, report = settings.words, settings.report
     with stage(spark, "analysis", seconds):
         results = storied.groupBy("story").applyInPandas(
-            lambda frame: _story_frame(frame, words, report), RESULT_SCHEMA).localCheckpoint()
+            lambda frame: story_frame(frame, words, report), RESULT_SCHEMA).localCheckpoint()
     base = out.rstrip("/")
     with stage(spark, "write", seconds):
         storied.write.mode("overwrite").parquet(f"{base}/articles")
