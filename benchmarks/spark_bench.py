@@ -82,6 +82,7 @@ def _sample_stories(story_of: dict[str, str], count: int) -> list[str]:
 
 def run_local(path: Path, stories: int) -> dict:
     from newsprism.engines.rows import as_analysed, story_results
+    from newsprism.engines.settings import PipelineSettings
     from newsprism.ingest import read_inputs
     from newsprism.stories.cluster import cluster_articles
     from newsprism.text.clean import clean_articles
@@ -103,7 +104,7 @@ def run_local(path: Path, stories: int) -> dict:
     started = time.perf_counter()
     analysed = sum(len(members[by_first[f]]) for f in chosen)
     for f in chosen:
-        story_results(f, members[by_first[f]], words=100)
+        story_results(f, members[by_first[f]], PipelineSettings())
     seconds["analysis (sample)"] = time.perf_counter() - started
     return {
         "engine": "local", "articles": len(articles), "duplicates": sum(a.duplicate_of is not None for a in assigned),
@@ -144,6 +145,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> di
     from pyspark.sql import functions as F
 
     from newsprism.engines.run import RunSettings
+    from newsprism.engines.settings import PipelineSettings
     from newsprism.engines.spark import RESULT_SCHEMA, SparkSettings, articles_with_stories, spark_session, stage, story_frame
 
     stop, peak = threading.Event(), [0.0]
@@ -162,7 +164,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> di
     stories = articles.withColumn("first", first["id"]).join(ids, "first")
     with stage(spark, "analysis (sample)", seconds):
         analysed = stories.drop("first").groupBy("story").applyInPandas(
-            lambda frame: story_frame(frame, 100, False), RESULT_SCHEMA).localCheckpoint()
+            lambda frame: story_frame(frame, PipelineSettings(), False), RESULT_SCHEMA).localCheckpoint()
         sample_stories = analysed.count()
         sample_articles = analysed.agg(F.sum("articles")).first()[0]
     metrics = stage_metrics(spark)

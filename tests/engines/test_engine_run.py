@@ -103,6 +103,6 @@ def test_the_run_command_writes_the_report_pages_on_request(tmp_path, capsys):
     assert "2 stories" in capsys.readouterr().err
 
 
-def test_run_settings_refuse_a_summary_of_no_words():
-    with pytest.raises(NewsprismError, match="words"):
-        RunSettings(words=0)
+def test_run_settings_refuse_pipeline_settings_of_another_kind():
+    with pytest.raises(NewsprismError, match="PipelineSettings"):
+        RunSettings(pipeline={"words": 60})  # type: ignore[arg-type]

@@ -49,11 +49,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newsprism.cli.batch import pipeline_settings
     from newsprism.engines.run import RunSettings, run_local
 
-    settings = RunSettings(cluster=settings_from(args), words=args.words, report=args.report)
+    settings = RunSettings(pipeline_settings(args, cluster=settings_from(args), words=args.words), report=args.report)
     if args.engine == "local":
-        counts = run_local(args.inputs, Path(args.out), settings, allow_private=args.allow_private)
+        counts = run_local(args.inputs, Path(args.out), settings)
     else:
         from newsprism.engines.spark import SparkSettings, run_spark
         from newsprism.engines.windows import WindowSettings

@@ -15,11 +15,14 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Removal, Story
 from newsprism.stories.cluster import article_time
+
+if TYPE_CHECKING:
+    from newsprism.engines.settings import PipelineSettings
 
 ARTICLE_COLUMNS: tuple[str, ...] = (
     "id", "text", "outlet", "url", "title", "published", "language", "source", "removed", "meta",
@@ -129,30 +132,30 @@ def story_row(story: str, articles: Sequence[Article]) -> dict[str, Any]:
     }
 
 
-def story_results(story: str, articles: Sequence[Article], *, words: int,
+def story_results(story: str, articles: Sequence[Article], settings: PipelineSettings, *,
                   report: bool = False) -> dict[str, Any]:
     """A story's summary and comparison as JSON documents (and its report page when ``report``),
-    from one analysis of its articles in arrival order. A story whose analysis fails gets the error
-    instead, so that one bad story does not stop a run of millions."""
-    from newsprism.analysis.align import analyze
-    from newsprism.compare import compare
+    made by the pipeline (``Pipeline.result``: one analysis, then the summary and the comparison)
+    from its articles in arrival order. A story whose analysis fails gets the error instead, so that
+    one bad story does not stop a run of millions."""
+    from newsprism.engines.local import Pipeline
     from newsprism.render.json import comparison_to_dict, summary_to_dict
-    from newsprism.summarize import summarize
 
     result: dict[str, Any] = {"story": story, "summary": None, "comparison": None, "error": None,
                               "page": None, "title": None}
-    try:
-        analysis = analyze(Story(story, tuple(story_articles(articles))))
-        summary = summarize(analysis, words=words)
-        comparison = compare(analysis)
-        result["summary"] = json.dumps(summary_to_dict(summary, analysis), ensure_ascii=False, sort_keys=True)
-        result["comparison"] = json.dumps(comparison_to_dict(comparison, analysis), ensure_ascii=False,
-                                          sort_keys=True)
-        if report:
-            from newsprism.render.html import render_report, story_headline
+    done = Pipeline(settings).result(Story(story, tuple(story_articles(articles))))
+    if done.error is not None or done.analysis is None or done.summary is None or done.comparison is None:
+        result["error"] = str(done.error or "no analysis")
+        return result
+    result["summary"] = json.dumps(summary_to_dict(done.summary, done.analysis), ensure_ascii=False, sort_keys=True)
+    result["comparison"] = json.dumps(comparison_to_dict(done.comparison, done.analysis), ensure_ascii=False,
+                                      sort_keys=True)
+    if report:
+        from newsprism.render.html import render_report, story_headline
 
-            result["page"] = render_report(analysis, summary, comparison, index_href="../index.html")
-            result["title"] = story_headline(analysis.story.articles, summary)
-    except NewsprismError as error:
-        result["error"] = str(error)
+        try:
+            result["page"] = render_report(done.analysis, done.summary, done.comparison, index_href="../index.html")
+            result["title"] = story_headline(done.analysis.story.articles, done.summary)
+        except NewsprismError as error:
+            result["error"] = str(error)
     return result

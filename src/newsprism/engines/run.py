@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsprism.engines.local import usable_articles
+from newsprism.engines.local import Pipeline
 from newsprism.engines.rows import (
     RUN_COLUMNS,
     arrival_key,
@@ -33,10 +32,9 @@ from newsprism.engines.rows import (
     story_results,
     story_row,
 )
+from newsprism.engines.settings import PipelineSettings
 from newsprism.errors import NewsprismError
-from newsprism.ingest import read_inputs
-from newsprism.stories.cluster import ClusterSettings, article_time, cluster_articles
-from newsprism.text.clean import clean_articles
+from newsprism.stories.cluster import article_time
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +43,15 @@ TABLES: tuple[str, ...] = ("articles", "stories", "summaries", "comparisons", "p
 
 @dataclass(frozen=True, slots=True)
 class RunSettings:
-    """What a run computes: ``cluster`` (dedup and clustering), the summary length ``words``, and
-    whether to write the HTML ``report``."""
+    """What a run computes: the ``pipeline``'s settings (every stage's, the summary length among
+    them) and whether to write the HTML ``report``."""
 
-    cluster: ClusterSettings = field(default_factory=ClusterSettings)
-    words: int = 100
+    pipeline: PipelineSettings = field(default_factory=PipelineSettings)
     report: bool = False
 
     def __post_init__(self) -> None:
-        if self.words < 1:
-            raise NewsprismError(f"words must be at least 1, got {self.words}")
+        if not isinstance(self.pipeline, PipelineSettings):
+            raise NewsprismError(f"RunSettings.pipeline must be a PipelineSettings, got {type(self.pipeline).__name__}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,25 +128,23 @@ def write_report(out: Path, results: Iterable[Mapping[str, Any]], stories: Mappi
     return len(entries)
 
 
-def run_local(inputs: Sequence[str], out: Path, settings: RunSettings = RunSettings(), *,
-              allow_private: bool = False) -> RunCounts:
-    """The pipeline on one machine, written as ``run_layout`` under ``out``."""
-    read = read_inputs(inputs, allow_private=allow_private)
-    articles, emptied = usable_articles(clean_articles(read.articles))
-    problems = [{"source": e.source, "problem": e.reason} for e in (*read.errors, *emptied)]
-    if not articles:
+def run_local(inputs: Sequence[str], out: Path, settings: RunSettings = RunSettings()) -> RunCounts:
+    """The pipeline on one machine (``engines.local.Pipeline``: read and clean, dedup, stories,
+    then each story), written as ``run``'s layout under ``out``."""
+    pipeline = Pipeline(settings.pipeline)
+    read = pipeline.read(inputs)
+    problems = [{"source": e.source, "problem": e.reason} for e in read.errors]
+    if not read.articles:
         raise NewsprismError("no article with text was read" + (f" ({problems[0]['problem']})" if problems else ""))
-    articles = [as_analysed(a) for a in articles]
-    assigned = cluster_articles(articles, settings.cluster)
-    members: dict[str, list] = defaultdict(list)
-    for article, assignment in zip(articles, assigned):
-        members[assignment.story].append(article)
-    named = {label: story_id(min(group, key=arrival_key).id) for label, group in members.items()}
-    rows = [{**article_row(a), "story": named[s.story], "duplicate_of": s.duplicate_of, "time": article_time(a)}
-            for a, s in zip(articles, assigned)]
-    stories = {named[label]: story_row(named[label], group) for label, group in members.items()}
-    results = [story_results(named[label], group, words=settings.words, report=settings.report)
-               for label, group in members.items()]
+    articles = [as_analysed(a) for a in read.articles]
+    clustering = pipeline.cluster(articles)
+    named = {story.id: story_id(min(story.articles, key=arrival_key).id) for story in clustering.stories}
+    story_of = {a.id: named[story.id] for story in clustering.stories for a in story.articles}
+    rows = [{**article_row(a), "story": story_of[a.id], "duplicate_of": clustering.duplicate_of.get(a.id),
+             "time": article_time(a)} for a in articles]
+    stories = {named[s.id]: story_row(named[s.id], s.articles) for s in clustering.stories}
+    results = [story_results(named[s.id], s.articles, settings.pipeline, report=settings.report)
+               for s in clustering.stories]
     write_local_table(out, "articles", rows)
     write_local_table(out, "stories", stories.values())
     write_local_table(out, "summaries", ({"story": r["story"], "document": r["summary"], "error": r["error"]}
@@ -159,6 +154,5 @@ def run_local(inputs: Sequence[str], out: Path, settings: RunSettings = RunSetti
     write_local_table(out, "problems", problems)
     if settings.report:
         write_report(out, results, stories)
-    return RunCounts(articles=len(rows), duplicates=sum(s.duplicate_of is not None for s in assigned),
-                     stories=len(stories), failed=sum(r["error"] is not None for r in results),
-                     problems=len(problems))
+    return RunCounts(articles=len(rows), duplicates=len(clustering.duplicate_of), stories=len(stories),
+                     failed=sum(r["error"] is not None for r in results), problems=len(problems))

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from pyspark.sql import DataFrame, SparkSession
 
+    from newsprism.engines.settings import PipelineSettings
+
 log = logging.getLogger(__name__)
 
 RESULT_SCHEMA = ("story string, articles bigint, outlets array<string>, first_published string, "
@@ -86,13 +88,13 @@ def _time(published: str | None, url: str | None) -> float | None:
                                 published=datetime.fromisoformat(published) if published else None))
 
 
-def story_frame(frame: pd.DataFrame, words: int, report: bool) -> pd.DataFrame:
+def story_frame(frame: pd.DataFrame, settings: PipelineSettings, report: bool) -> pd.DataFrame:
     """One story's articles to its ``stories/`` row and its results (``RESULT_SCHEMA``)."""
     import pandas as pd
 
     articles = [article_from_row(row) for row in frame.to_dict("records")]
     story = str(frame["story"].iloc[0])
-    result = {**story_row(story, articles), **story_results(story, articles, words=words, report=report)}
+    result = {**story_row(story, articles), **story_results(story, articles, settings, report=report)}
     return pd.DataFrame([result])
 
 
@@ -118,7 +120,7 @@ def articles_with_stories(spark: SparkSession, inputs: list[str], settings: RunS
 
     seconds = {} if seconds is None else seconds
     with stage(spark, "read", seconds):
-        items = clean_items(read_items(spark, inputs)).localCheckpoint()
+        items = clean_items(read_items(spark, inputs, settings.pipeline.read), settings.pipeline.clean).localCheckpoint()
         problems = items.where(F.col("problem").isNotNull()).select("source", "problem")
         articles = unique_ids(items.where(F.col("problem").isNull()).drop("problem"))
         articles = articles.withColumn("time", F.udf(lambda published, url: _time(published, url), "double")(
@@ -126,9 +128,9 @@ def articles_with_stories(spark: SparkSession, inputs: list[str], settings: RunS
         articles = articles.withColumn("key", F.udf(lambda when, article: time_key(when, article), "string")(
             "time", "id")).localCheckpoint()
     with stage(spark, "dedup", seconds):
-        marked = mark_duplicates(articles, settings.cluster.dedup, spark_settings.max_pairs).localCheckpoint()
+        marked = mark_duplicates(articles, settings.pipeline.cluster.dedup, spark_settings.max_pairs).localCheckpoint()
     with stage(spark, "stories", seconds):
-        storied = assign_stories(marked, settings.cluster, spark_settings.windows).select(*RUN_COLUMNS).localCheckpoint()
+        storied = assign_stories(marked, settings.pipeline.cluster, spark_settings.windows).select(*RUN_COLUMNS).localCheckpoint()
     return storied, problems
 
 
@@ -145,10 +147,10 @@ def run_spark(inputs: list[str], out: str, settings: RunSettings = RunSettings()
     counts = storied.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies")).first()
     if counts is None or counts["n"] == 0:
         raise NewsprismError("no article with text was read")
-    words, report = settings.words, settings.report
+    pipeline, report = settings.pipeline, settings.report
     with stage(spark, "analysis", seconds):
         results = storied.groupBy("story").applyInPandas(
-            lambda frame: story_frame(frame, words, report), RESULT_SCHEMA).localCheckpoint()
+            lambda frame: story_frame(frame, pipeline, report), RESULT_SCHEMA).localCheckpoint()
     base = out.rstrip("/")
     with stage(spark, "write", seconds):
         storied.write.mode("overwrite").parquet(f"{base}/articles")

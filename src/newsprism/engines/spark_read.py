@@ -35,7 +35,7 @@ from newsprism.ingest.sanitize import sanitized
 from newsprism.ingest.settings import ReadSettings
 from newsprism.ingest.warc import read_warc
 from newsprism.model import Article
-from newsprism.text.clean import clean_articles
+from newsprism.text.clean import CleanSettings, clean_articles
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -190,11 +190,11 @@ def _renamed(item: Article | InputError, temporary: str, path: str) -> Article |
     return replace(item, source=(item.source or temporary).replace(temporary, path))
 
 
-def clean_partition(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+def clean_partition(frames: Iterable[pd.DataFrame], settings: CleanSettings) -> Iterator[pd.DataFrame]:
     """The articles of one partition cleaned together (``clean_articles``), each article emptied by
     cleaning turned into a problem."""
     rows = [row for frame in frames for row in frame.to_dict("records")]
-    articles = clean_articles(article_from_row(row) for row in rows)
+    articles = clean_articles((article_from_row(row) for row in rows), settings)
     kept, emptied = usable_articles(articles)
     out = [{**article_row(a), "problem": None} for a in kept]
     out += [{"source": e.source, "problem": e.reason} for e in emptied]
@@ -232,13 +232,13 @@ def _is_nested(table: DataFrame, column: str) -> bool:
     return isinstance(table.schema[column].dataType, (MapType, StructType))
 
 
-def clean_items(items: DataFrame) -> DataFrame:
+def clean_items(items: DataFrame, settings: CleanSettings) -> DataFrame:
     """The article rows of ``items`` cleaned, an outlet's articles in one task; problems pass through."""
     from pyspark.sql import functions as F
 
     articles = items.where(F.col("problem").isNull())
     problems = items.where(F.col("problem").isNotNull())
-    cleaned = articles.repartition(F.col("outlet")).mapInPandas(clean_partition, ITEM_SCHEMA)
+    cleaned = articles.repartition(F.col("outlet")).mapInPandas(lambda frames: clean_partition(frames, settings), ITEM_SCHEMA)
     return cleaned.unionByName(problems)
 
 
