@@ -43,7 +43,10 @@ GROUP = (
     r"[Ll]eaders|[Mm]embers|[Vv]oters|[Ee]conomists|[Pp]eople|[Ss]upporters|[Aa]dvocates|[Oo]bservers|[Pp]olls|"
     r"[Ss]urveys|[Ss]tudies|[Dd]ocuments|[Rr]ecords|[Nn]ewspapers|[Aa]ctivists|[Ss]trategists|[Dd]emocrats|[Rr]epublicans|"
     r"[Oo]peratives|[Aa]ttorneys|[Ll]awyers|[Ee]xecutives|[Ss]cientists|[Rr]esearchers|[Ss]pokesmen|[Ss]pokespeople|"
-    r"[Dd]elegates|[Dd]onors|[Oo]rganizers|[Pp]rotesters|[Cc]andidates|[Ff]riends|[Aa]llies|[Oo]pponents|[Aa]ssociates)\b)"
+    r"[Dd]elegates|[Dd]onors|[Oo]rganizers|[Pp]rotesters|[Cc]andidates|[Ff]riends|[Aa]llies|[Oo]pponents|[Aa]ssociates|"
+    r"[Cc]onservatives|[Ll]iberals|[Pp]rogressives|[Ee]vangelicals|[Ss]pecialists|[Pp]ollsters|[Hh]istorians|[Cc]ommentators|"
+    r"[Pp]undits|[Jj]ournalists|[Rr]eporters|[Ss]cholars|[Aa]cademics|[Ss]taffers|[Aa]dvisers|[Aa]dvisors|[Oo]fficers|[Aa]gents|"
+    r"[Aa]mericans|[Cc]itizens|[Ww]orkers|[Dd]octors|[Tt]eachers|[Pp]arents|[Ss]tudents|[Ff]amilies|[Cc]ritics|[Ff]ans|[Bb]ackers)\b)"
 )
 """Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
 
@@ -63,7 +66,13 @@ SHARE_SPEAKER = re.compile(SHARE)
 
 SPEAKER = rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{SHARE}|{NAME}|{PRONOUN})"
 
-AUX = r"(?:(?:has|had|have|was|were|will|would|also|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially|publicly|privately)\s+)*"
+AUX = (
+    r"(?:(?:has|had|have|was|were|will|would|may|might|could|should|can|must|did|does|do|not|never|also|now|still|long"
+    r"|even|reportedly|already|often|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially"
+    r"|publicly|privately|openly|flatly|explicitly|further|since)\s+|(?:did|does|do|could|would|should|has|have|had|ca|wo)n[’']t\s+)*"
+)
+"""Auxiliaries, negations and adverbs between a speaker and the verb ("has long said", "did not say",
+"doesn’t think", "now says")."""
 
 VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
 
@@ -192,10 +201,21 @@ TELL_OBJECT = re.compile(
     r"(?=\s|[,.;:!?]|$)"
 )
 
+OCCASION = (
+    r"(?:in|on|at|during|over|via|through|with)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w\-’']+\s+){0,2}?"
+    r"(?:statement|interview|speech|letter|tweet|email|e-mail|post|memo|op-ed|release|appearance|call|conference|briefing|"
+    r"radio|television|TV|podcast|video|message|note|filing|report)s?"
+    r"(?:\s+(?:with|on|to|for)\s+(?:[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*|the\s+\w+|\w+))?"
+)
+"""Where words were said, between the verb and the clause ("said in a statement that ...", "told
+reporters in an interview with CNN")."""
+
 CLAUSE_START = re.compile(
     r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
     r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+)?\s+)?"
-    r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?(?:that\s+)?"
+    rf"(?:{OCCASION}\s*(?:,\s*)?)?"
+    r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?"
+    r"(?:that\s+)?"
 )
 
 TIME_AFTER = re.compile(
