@@ -43,6 +43,7 @@ from newsprism.analysis.quotes.patterns import (
     PERSON_TITLE,
     PLACE_TAIL,
     SHARE_SPEAKER,
+    SPEAKER_STANCE,
     SPEAKER_VERB,
     TELL_OBJECT,
     TIME_AFTER,
@@ -68,6 +69,7 @@ from newsprism.analysis.quotes.words import (
     NOT_NAME_START,
     PERSON_ROLES,
     SILENT_HEADS,
+    STANCE_FALLBACK,
     TELL_VERBS,
     TITLES,
 )
@@ -86,6 +88,7 @@ class _Attribution:
     mention: tuple[int, int] | None = None  # the words naming the speaker, sentence-relative
     evidence: bool = False  # "the poll showed Clinton ahead": a finding, reported without "that"
     inverted: bool = False  # "..., said Ray Jadallah, chief of ...": what was said comes before the verb
+    stance: int | None = None  # where the verb of a stance starts ("Ryan endorsed Trump"): its words start there
 
 
 def _can_speak(speaker: str, before: str = "") -> bool:
@@ -136,11 +139,37 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         position = match.start() + 1
 
 
-def _attribution(masked: str) -> _Attribution | None:
+def _attribution(masked: str, stances: bool = True) -> _Attribution | None:
     """The speaker and verb of a sentence, read outside its quotations.
 
     Of several, the first in the sentence: the main clause's ("He said her family asked ...").
+    With ``stances``, a sentence without speech may attribute a stance ("Ryan endorsed Trump").
     """
+    found = _speech(masked, stances)
+    if found is None and stances:
+        found = _stance(masked)
+    return found
+
+
+def _stance(masked: str) -> _Attribution | None:
+    """The first speaker and verb of stance of a sentence ("Ryan endorsed Trump", "He declined to comment")."""
+    if not MAY_MATCH[SPEAKER_STANCE](masked):
+        return None
+    for match in _matches(SPEAKER_STANCE, masked):
+        raw = match.group("speaker")
+        speaker = _clean_description(LEAD_WORD.sub("", raw))
+        if not _can_speak(speaker, masked[: match.start("speaker")]) or match.group("apposed"):
+            continue
+        at = match.start("speaker") + raw.rfind(speaker)
+        return _Attribution(
+            speaker, match.group("verb"), match.start(), match.end(), mention=(at, at + len(speaker)),
+            stance=match.start("verb"),
+        )
+    return None
+
+
+def _speech(masked: str, stances: bool) -> _Attribution | None:
+    """The first speaker and verb of speech or belief of a sentence (see ``_attribution``)."""
     candidates: list[_Attribution] = []
     seen_verbs: dict[int, int] = {}  # verb position -> its candidate
     for pattern in (SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO):
@@ -179,18 +208,21 @@ def _attribution(masked: str) -> _Attribution | None:
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.group(verb_group) if verb_group else CUE_OF.get(pattern, "according to")
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
+            stance = None
             if (
                 verb_group and verb in BELIEF and not evidence
                 and not BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group))
             ):
-                continue  # "Nobody knew the outcome": a belief verb attributes only a clause
+                if not stances:
+                    continue  # "Nobody knew the outcome": a belief verb attributes only a clause
+                stance = match.start(verb_group)  # "They expect a close race": a belief with its object
             at = match.start(group) + raw.rfind(speaker)
             named = _apposed_name(match, speaker) if apposed else None
             if named is not None:  # "The spokesman, Peter Carr, said": the apposition names the speaker
                 speaker, at = named
             found = _Attribution(
                 speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker)), evidence,
-                inverted=pattern is VERB_SPEAKER or group == "speaker4",
+                inverted=pattern is VERB_SPEAKER or group == "speaker4", stance=stance,
             )
             if verb_at in seen_verbs:
                 candidates[seen_verbs[verb_at]] = found
@@ -245,12 +277,16 @@ def _end_of(optional: re.Pattern[str], text: str, position: int) -> int:
     return match.end() if match else position
 
 
-def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | None:
+def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True) -> tuple[int, int] | None:
     """The reported clause of a sentence without quotations, sentence-relative.
 
     The clause before a trailing attribution ("..., the official said") or after a leading one
-    ("Peskov told reporters that ..."; "According to the report, ...").
+    ("Peskov told reporters that ..."; "According to the report, ..."); a stance from its verb to
+    the end of the sentence ("endorsed Trump").
     """
+    hi = len(masked.rstrip(" .!?\"”\n"))
+    if attribution.stance is not None:
+        return (attribution.stance, hi) if hi > attribution.stance else None
     lead = masked[: attribution.start + (masked[attribution.start] == ",")].rstrip()  # "..., said X": keep the comma
     before = lead.rstrip(" ,")
     # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
@@ -279,9 +315,10 @@ def _indirect_span(masked: str, attribution: _Attribution) -> tuple[int, int] | 
         if attribution.verb in NEEDS_THAT and not attribution.evidence and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
             if question := WH_CLAUSE.match(masked, lo):
                 lo = question.start("wh")  # "asked workers if they planned to attend"
+            elif stances and attribution.verb in STANCE_FALLBACK and attribution.start < attribution.end:
+                lo = attribution.end - len(attribution.verb)  # "asked the court to intervene": a request, from its verb
             elif not FINITE_CLAUSE.match(masked, lo):
                 return None  # "declared a state of emergency": an act, not speech
-    hi = len(masked.rstrip(" .!?\"”\n"))
     return (lo, hi) if hi > lo else None
 
 
@@ -346,7 +383,7 @@ def extract_quotes(
         overlapping = [s for s in all_spans if s.start < sentence.end and s.end > sentence.start]
         masked = mask(sentence.text, sentence.start, overlapping)
         inside = [s for s in direct_spans if s.start < sentence.end and s.end > sentence.start]
-        read.append((sentence, masked, _attribution(masked), inside))
+        read.append((sentence, masked, _attribution(masked, settings.stances), inside))
 
     common_words = frozenset(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
     resolver = Resolver(
@@ -391,11 +428,12 @@ def extract_quotes(
             quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
         if inside or attribution is None:
             continue
-        relative = _indirect_span(masked, attribution)
+        relative = _indirect_span(masked, attribution, settings.stances)
         if relative is None:
             continue
         start, end = trim(text, sentence.start + relative[0], sentence.start + relative[1])
-        if len(WORD.findall(text[start:end])) >= settings.min_indirect_words:
+        stance = attribution.stance is not None or (verb in STANCE_FALLBACK and text.startswith(verb or "", start))
+        if len(WORD.findall(text[start:end])) >= (settings.min_stance_words if stance else settings.min_indirect_words):
             quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb, mention))
     log.debug("article %s: %d quotes", article.id, len(quotes))
     return tuple(quotes)

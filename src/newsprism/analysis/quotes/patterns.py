@@ -13,6 +13,7 @@ from newsprism.analysis.quotes.words import (
     PREPOSITIONS,
     ROLE_WORDS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     TITLES,
 )
 
@@ -90,6 +91,12 @@ WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|to
 SPEAKER_VERB = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{VERB}")
 
 
+STANCE = r"(?P<verb>" + "|".join(sorted(STANCE_VERBS, key=len, reverse=True)) + r")\b"
+
+SPEAKER_STANCE = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{STANCE}(?=\s+[\w“\"])")
+"""A speaker and a verb of stance with its object ("Ryan endorsed Trump"): read only when the sentence
+has no verb of speech or belief."""
+
 # "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
 VERB_SPEAKER = re.compile(
     rf"[,”\"Q']\s*{VERB}\s+(?P<speaker>{DESCRIPTION}|{NAME})(?:\s*\([^)]{{1,20}}\))?"
@@ -159,6 +166,8 @@ DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
 
 VERB_WORDS = frozenset(verb.split()[0] for verb in {*SPEECH_VERBS, *BELIEF_VERBS})
 
+STANCE_WORDS = frozenset(STANCE_VERBS)
+
 LOWER_WORD = re.compile(r"[a-z]+")
 
 
@@ -167,6 +176,7 @@ def any_verb(text: str) -> bool:
     return not VERB_WORDS.isdisjoint(LOWER_WORD.findall(text))
 
 MAY_MATCH: dict[re.Pattern[str], Callable[[str], object]] = {
+    SPEAKER_STANCE: lambda text: not STANCE_WORDS.isdisjoint(LOWER_WORD.findall(text)),
     SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, ACCORDING: re.compile(r"[Aa]ccording to").search,
     GOES_ON: re.compile(r"\b(?:continued|went on)\b").search, LABEL: re.compile(r":").search, BYLINE: re.compile(r"[―—–]").search,
     AFTER_QUOTE: re.compile(r"Q[,!?]?[”\"']\s*\S+ed\b|Q[,!?]?[”\"']\s*\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b").search,

@@ -22,6 +22,11 @@ class QuoteSettings:
     """A quote with no attribution continues the last speaker when that speaker was attributed this many sentences back."""
     min_indirect_words: int = 4
     """Reported speech shorter than this is not a statement ("he said so")."""
+    stances: bool = True
+    """Also read stances, intentions and requests with a plain object ("Ryan endorsed Trump", "asked the
+    court to intervene"), as reported records whose words start at the verb."""
+    min_stance_words: int = 2
+    """A stance record needs its verb and at least one more word ("endorsed Trump")."""
     group_overlap: float = 0.5
     """IDF-weighted share of the shorter quote's words found in the other for the same speaker.
     0.3 joined different remarks of one long-winded speaker (the pairs each value groups on the
@@ -44,5 +49,7 @@ class QuoteSettings:
         for name in ("group_overlap", "group_overlap_any_speaker", "group_overlap_one_word"):
             if not 0.0 < getattr(self, name) <= 1.0:
                 raise NewsprismError(f"{name} must be in (0, 1], got {getattr(self, name)}")
+        if self.min_stance_words < 2:
+            raise NewsprismError(f"min_stance_words must be at least 2 (the verb and its object), got {self.min_stance_words}")
         if self.group_min_shared_words < 1:
             raise NewsprismError(f"group_min_shared_words must be at least 1, got {self.group_min_shared_words}")

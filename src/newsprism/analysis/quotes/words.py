@@ -227,3 +227,34 @@ MALE_FIRST_NAMES = frozenset(
 )
 """First names given almost only to women, and to men (the commonest US given names, and the first
 names of politicians in the news): a pronoun of the other sex does not refer to them."""
+
+STANCE_VERBS: tuple[str, ...] = tuple(
+    f"{stem}{ending}" for stem, endings in (
+        ("want", ("", "s", "ed")), ("plan", ("", "s", "ned")), ("intend", ("", "s", "ed")), ("seek", ("", "s")),
+        ("sought", ("",)), ("support", ("", "s", "ed")), ("oppose", ("", "s", "d")), ("endorse", ("", "s", "d")),
+        ("back", ("s", "ed")), ("criticize", ("", "s", "d")), ("criticise", ("", "s", "d")), ("accuse", ("", "s", "d")),
+        ("praise", ("", "s", "d")), ("defend", ("", "s", "ed")), ("blame", ("", "s", "d")), ("attack", ("", "s", "ed")),
+        ("blast", ("", "s", "ed")), ("slam", ("", "s", "med")), ("condemn", ("", "s", "ed")), ("denounce", ("", "s", "d")),
+        ("reject", ("", "s", "ed")), ("dismiss", ("", "es", "ed")), ("question", ("", "s", "ed")), ("challenge", ("", "s", "d")),
+        ("call", ("", "s", "ed")), ("propose", ("", "s", "d")), ("refuse", ("", "s", "d")), ("decline", ("", "s", "d")),
+        ("threaten", ("", "s", "ed")), ("demand", ("", "s", "ed")), ("describe", ("", "s", "d")), ("cite", ("", "s", "d")),
+        ("credit", ("", "s", "ed")), ("welcome", ("", "s", "d")), ("applaud", ("", "s", "ed")), ("mock", ("", "s", "ed")),
+        ("ridicule", ("", "s", "d")), ("label", ("", "s", "ed")), ("dub", ("", "s", "bed")), ("brand", ("", "s", "ed")),
+        ("characterize", ("", "s", "d")), ("compare", ("", "s", "d")), ("liken", ("", "s", "ed")), ("hail", ("", "s", "ed")),
+        ("tout", ("", "s", "ed")), ("champion", ("", "s", "ed")), ("favor", ("", "s", "ed")), ("prefer", ("", "s", "red")),
+        ("embrace", ("", "s", "d")), ("recommend", ("", "s", "ed")), ("advocate", ("", "s", "d")), ("request", ("", "s", "ed")),
+        ("reveal", ("", "s", "ed")), ("disclose", ("", "s", "d")), ("refer", ("", "s", "red")), ("mention", ("", "s", "ed")),
+        ("address", ("", "es", "ed")), ("discuss", ("", "es", "ed")), ("highlight", ("", "s", "ed")),
+    ) for ending in endings
+)
+"""Verbs that attribute a stance, an intention or an evaluation with a plain object ("Ryan endorsed
+Trump", "He declined to comment", "Carson called that report a lie"): PolNeAR annotates them as
+attributions. Their record is reported, and its words start at the verb so that they read alone."""
+
+STANCE_FALLBACK = frozenset(
+    """asked asks urged urges promised promises pledged vowed suggested suggests announced announces
+    confirmed confirms denied denies acknowledged acknowledges predicted""".split()
+)
+"""Verbs of speech that, without a clause, still attribute what follows them as a request, a promise
+or an announcement ("asked the court to intervene", "denied the report"); "declared a state of
+emergency" is an act and stays out."""
