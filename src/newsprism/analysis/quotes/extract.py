@@ -426,11 +426,13 @@ def extract_quotes(
             if attribution is None and (closing := _closing_attribution(read, position, span)) is not None:
                 said_by = _said_by(closing, resolver, text)  # "“A. B. C,” Clinton said.": named where it closes
             quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
-        if inside or attribution is None:
+        if attribution is None:
             continue
         relative = _indirect_span(masked, attribution, settings.stances)
         if relative is None:
             continue
+        if inside and len(WORD.findall(masked[relative[0] : relative[1]].replace(MASK, " "))) < settings.min_indirect_words:
+            continue  # the clause is the quotation: "“...,” he said"; else mixed: "He said they feared a “cultural war”"
         start, end = trim(text, sentence.start + relative[0], sentence.start + relative[1])
         stance = attribution.stance is not None or (verb in STANCE_FALLBACK and text.startswith(verb or "", start))
         if len(WORD.findall(text[start:end])) >= (settings.min_stance_words if stance else settings.min_indirect_words):
