@@ -45,6 +45,7 @@ from newsprism.analysis.quotes.patterns import (
     SHARE_SPEAKER,
     SPEAKER_STANCE,
     SPEAKER_VERB,
+    STANCE_PARTICIPLE,
     TELL_OBJECT,
     TIME_AFTER,
     VERB_SPEAKER,
@@ -147,8 +148,25 @@ def _attribution(masked: str, stances: bool = True) -> _Attribution | None:
     """
     found = _speech(masked, stances)
     if found is None and stances:
-        found = _stance(masked)
+        found = _stance(masked) or _participle(masked)
     return found
+
+
+def _participle(masked: str) -> _Attribution | None:
+    """A participle of stance after the clause's subject ("Hillary Clinton set out ..., hoping to ...")."""
+    participle = STANCE_PARTICIPLE.search(masked)
+    if participle is None:
+        return None
+    subjects = [
+        m for m in CLAUSE_SUBJECT.finditer(masked, 0, participle.start())
+        if _can_speak(m.group("speaker"), masked[: m.start("speaker")])
+    ]
+    if not subjects:
+        return None
+    return _Attribution(
+        subjects[-1].group("speaker"), participle.group("verb"), subjects[-1].start("speaker"), participle.end(),
+        mention=subjects[-1].span("speaker"), stance=participle.start("verb"),
+    )
 
 
 def _stance(masked: str) -> _Attribution | None:
@@ -367,6 +385,23 @@ def _said_by(found: tuple[Sentence, str, _Attribution], resolver: Resolver, text
     return resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb, mention
 
 
+def _trailing_participle(
+    article: Article, sentence: Sentence, masked: str, attribution: _Attribution, quotes: Sequence[Quote],
+    said_by: tuple[str, str | None, Mention | None],
+) -> Iterator[Quote]:
+    """A participle clause after a sentence's attribution that no record of the sentence holds ("“...,”
+    said Ed Rendell, referring to the list of endorsements"): the same speaker's, from the participle."""
+    for participle in STANCE_PARTICIPLE.finditer(masked, attribution.end):
+        at = sentence.start + participle.start("verb")
+        if any(q.start <= at < q.end for q in quotes if q.article == article.id):
+            return
+        hi = len(masked.rstrip(" .!?\"”\n"))
+        start, end = trim(article.text, at, sentence.start + hi)
+        if MASK not in masked[participle.start("verb") : hi] and len(WORD.findall(article.text[start:end])) >= 2:
+            yield Quote(said_by[0], article.text[start:end], article.id, start, end, False, participle.group("verb"), said_by[2])
+        return
+
+
 def extract_quotes(
     article: Article, sentences: Sequence[Sentence], settings: QuoteSettings = QuoteSettings()
 ) -> tuple[Quote, ...]:
@@ -428,6 +463,8 @@ def extract_quotes(
             quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
         if attribution is None:
             continue
+        if settings.stances:
+            quotes.extend(_trailing_participle(article, sentence, masked, attribution, quotes, (speaker, verb, mention)))
         relative = _indirect_span(masked, attribution, settings.stances)
         if relative is None:
             continue

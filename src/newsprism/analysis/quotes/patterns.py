@@ -68,7 +68,7 @@ SHARE_SPEAKER = re.compile(SHARE)
 SPEAKER = rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{SHARE}|{NAME}|{PRONOUN})"
 
 AUX = (
-    r"(?:(?:has|had|have|was|were|will|would|may|might|could|should|can|must|did|does|do|not|never|also|now|still|long"
+    r"(?:(?:has|had|have|is|are|am|be|been|being|was|were|will|would|may|might|could|should|can|must|did|does|do|not|never|also|now|still|long"
     r"|even|reportedly|already|often|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially"
     r"|publicly|privately|openly|flatly|explicitly|further|since)\s+|(?:did|does|do|could|would|should|has|have|had|ca|wo)n[’']t\s+)*"
 )
@@ -189,6 +189,15 @@ CUE_OF = {LABEL: ":", BYLINE: "―"}
 PARTICIPLE = re.compile(
     r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
 )
+
+STANCE_PARTICIPLE = re.compile(
+    r",\s+(?P<verb>calling|citing|referring to|suggesting|hoping|urging|accusing|praising|criticizing|blaming|denouncing"
+    r"|defending|supporting|backing|promising|vowing|pledging|announcing|recalling|describing|dismissing|questioning"
+    r"|comparing|touting|insisting|saying|adding|noting|arguing|warning|claiming|declaring|acknowledging|explaining"
+    r"|asking|predicting|rejecting|demanding|threatening|seeking|pointing to|expressing|arguing|attacking|blasting)\b"
+)
+"""A participle after a comma that attributes to the clause's subject ("..., calling him a disgrace",
+"..., said Ed Rendell, referring to the list of endorsements")."""
 
 _ROLE_PREFIX = (
     r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)?(?:(?:"

@@ -245,6 +245,12 @@ STANCE_VERBS: tuple[str, ...] = tuple(
         ("embrace", ("", "s", "d")), ("recommend", ("", "s", "ed")), ("advocate", ("", "s", "d")), ("request", ("", "s", "ed")),
         ("reveal", ("", "s", "ed")), ("disclose", ("", "s", "d")), ("refer", ("", "s", "red")), ("mention", ("", "s", "ed")),
         ("address", ("", "es", "ed")), ("discuss", ("", "es", "ed")), ("highlight", ("", "s", "ed")),
+        ("see", ("", "s")), ("saw", ("",)), ("view", ("", "s", "ed")), ("regard", ("", "s", "ed")), ("consider", ("", "s", "ed")),
+        ("remember", ("", "s", "ed")), ("repeat", ("", "s", "ed")), ("hate", ("", "s", "d")), ("love", ("", "s", "d")),
+        ("admire", ("", "s", "d")), ("trust", ("", "s", "ed")), ("offer", ("", "s", "ed")), ("order", ("", "s", "ed")),
+        ("decide", ("", "s", "d")), ("thank", ("", "s", "ed")), ("congratulate", ("", "s", "d")), ("apologize", ("", "s", "d")),
+        ("insult", ("", "s", "ed")), ("taunt", ("", "s", "ed")), ("push", ("", "es", "ed")), ("accept", ("", "s", "ed")),
+        ("approve", ("", "s", "d")), ("name", ("s", "d")), ("promote", ("", "s", "d")), ("vote", ("s", "d")),
     ) for ending in endings
 )
 """Verbs that attribute a stance, an intention or an evaluation with a plain object ("Ryan endorsed
