@@ -42,6 +42,7 @@ from newsprism.analysis.quotes.patterns import (
     PARTY_LABEL,
     PERSON_TITLE,
     PLACE_TAIL,
+    ROLE_BEFORE,
     SHARE_SPEAKER,
     SPEAKER_STANCE,
     SPEAKER_VERB,
@@ -306,13 +307,18 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
     if attribution.stance is not None:
         return (attribution.stance, hi) if hi > attribution.stance else None
     lead = masked[: attribution.start + (masked[attribution.start] == ",")].rstrip()  # "..., said X": keep the comma
+    if not lead.endswith(",") and (role := ROLE_BEFORE.search(lead + " ")) is not None:
+        lead = lead[: role.start() + 1]  # "..., ministry spokesman Benali Cherif said"
     before = lead.rstrip(" ,")
     # "..., the department announced Thursday, with ..." ends the verb; "... announced it had hired" does not
     after = attribution.end
     if attribution.verb in TELL_VERBS and (told := TELL_OBJECT.match(masked, after)):
         after = told.end()  # "..., the spokesman told reporters."
     rest = masked[_end_of(TIME_AFTER, masked, after) :]
-    trailing = not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-" or PLACE_TAIL.fullmatch(rest) is not None
+    trailing = (
+        not rest.strip() or rest.lstrip()[0] in ",.;:!?—–-" or PLACE_TAIL.fullmatch(rest) is not None
+        or (attribution.verb == "according to" and "," not in rest)  # "..., according to officials familiar with it."
+    )
     if (
         trailing and lead.endswith(",") and not attribution.apposed and len(WORD.findall(before)) >= 4
         and not (LEAD_IN.match(before) and "," not in before)

@@ -86,7 +86,7 @@ ASIDE = (
 )
 """A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
 
-WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today))?"
+WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?)?"
 
 SPEAKER_VERB = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{VERB}")
 
@@ -161,6 +161,10 @@ PARTY_LABEL = re.compile(r"^[RDI]-[A-Z]")
 
 PERSON_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.?\s+[A-Z]|^(?:President|Senator|Governor|Secretary)\s+[A-Z]")
 """A mention that names a person by a title ("Mr. Obama"): a pronoun after it refers to that person."""
+
+ROLE_BEFORE = re.compile(r",\s*(?:(?!(?:that|which|who|and|but|as|when|while|if|because|after|before|to|of|the|a|an)\b)[\w’'\-.]+\s+){1,6}$")
+"""The words of a role between a comma and the speaker's name ("..., Algerian foreign affairs ministry
+spokesman Benali Cherif Abdelaziz said"): the trailing attribution starts at the comma."""
 
 DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
 
