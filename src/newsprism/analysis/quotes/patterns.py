@@ -59,7 +59,7 @@ DESCRIPTION = (
 
 SHARE = (
     r"(?:\b(?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?(?:[A-Z]?[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?)"
-    r"\s+(?:percent|%|in\s+(?:10|ten|\d+)|of\s+(?:10|ten))(?:\s+of\s+(?:the\s+|all\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)"
+    r"(?:\s+percent|\s*%|\s+in\s+(?:10|ten|\d+|three|four|five|six|seven|eight|nine)|\s+of\s+(?:10|ten))(?:\s+of\s+(?:the\s+|all\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)"
 )
 """A share of the people polled ("Twenty-four percent", "Six in 10", "55 percent of all voters")."""
 
@@ -75,13 +75,16 @@ AUX = (
 """Auxiliaries, negations and adverbs between a speaker and the verb ("has long said", "did not say",
 "doesn’t think", "now says")."""
 
-VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
+HEADLINE_VERBS = ("Says", "Said", "Tells", "Told", "Claims", "Thinks", "Admits", "Warns", "Explains", "Asks", "Reveals", "Insists")
+"""Verbs as a headline capitalises them ("Bernie Sanders Says He’s Already Started Writing His Address")."""
+
+VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS, *HEADLINE_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
 
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
 ASIDE = (
     r"(?:\s+of\s+the\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
-    r"(?:\s*\([^)]{1,40}\))?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:in|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
     r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
 )
 """A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
@@ -172,12 +175,14 @@ VERB_WORDS = frozenset(verb.split()[0] for verb in {*SPEECH_VERBS, *BELIEF_VERBS
 
 STANCE_WORDS = frozenset(STANCE_VERBS)
 
+HEADLINE_VERB = re.compile(r"\b(?:" + "|".join(HEADLINE_VERBS) + r")\b")
+
 LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def any_verb(text: str) -> bool:
     """Whether any word of ``text`` starts a verb of speech or belief: far cheaper than the verb pattern."""
-    return not VERB_WORDS.isdisjoint(LOWER_WORD.findall(text))
+    return not VERB_WORDS.isdisjoint(LOWER_WORD.findall(text)) or HEADLINE_VERB.search(text) is not None
 
 MAY_MATCH: dict[re.Pattern[str], Callable[[str], object]] = {
     SPEAKER_STANCE: lambda text: not STANCE_WORDS.isdisjoint(LOWER_WORD.findall(text)),
