@@ -7,8 +7,8 @@ looser than the exact-span F1 of the PARC 3.0 literature and close to its "overl
 
 - precision: found quotations that match some gold attribution, over all found;
 - recall: gold attributions matched by some found quotation, over all gold;
-- speaker mention: of the matched found quotations whose best-matching gold attribution has a
-  source, the share whose ``speaker_mention`` span overlaps that source span by at least one
+- speaker mention: of the matched found quotations whose best-matching gold attribution (of those
+  matched, the one sharing most of both contents: the outer of two nested ones) has a source, the share whose ``speaker_mention`` span overlaps that source span by at least one
   character (a quotation without a mention counts as wrong).
 
 Scoring needs no model: it reads records of the shape ``{"text", "attributions": [{"source",
@@ -117,6 +117,14 @@ def content_match(quote: Quote, gold: GoldAttribution) -> float:
     return _overlap((quote.start, quote.end), gold.content) / shorter if shorter > 0 else 0.0
 
 
+def _likeness(quote: Quote, gold: GoldAttribution) -> float:
+    """Shared characters over the longer of the two contents: of several gold attributions a quotation
+    matches (an attribution nested in another: "Sanders said he will vote for Clinton but has not
+    conceded"), the one it stands for is the one most like it, not the innermost."""
+    longer = max(quote.end - quote.start, gold.content_length)
+    return _overlap((quote.start, quote.end), gold.content) / longer if longer > 0 else 0.0
+
+
 def score_article(
     gold: GoldArticle, quotes: Sequence[Quote], score: AttributionScore, min_overlap: float = 0.5
 ) -> None:
@@ -129,11 +137,12 @@ def score_article(
     matched_gold: set[int] = set()
     for quote in quotes:
         overlaps = [(content_match(quote, g), i) for i, g in enumerate(gold.attributions)]
-        best, index = max(overlaps, default=(0.0, -1))
-        if best < min_overlap:
+        matched = [i for value, i in overlaps if value >= min_overlap]
+        if not matched:
             continue
         score.found_matched += 1
-        matched_gold.update(i for value, i in overlaps if value >= min_overlap)
+        matched_gold.update(matched)
+        index = max(matched, key=lambda i: _likeness(quote, gold.attributions[i]))
         source = gold.attributions[index].source
         if source is None:
             continue
