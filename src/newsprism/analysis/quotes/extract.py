@@ -72,6 +72,7 @@ from newsprism.analysis.quotes.words import (
     PERSON_ROLES,
     SILENT_HEADS,
     STANCE_FALLBACK,
+    STANCE_NOUNS,
     TELL_VERBS,
     TITLES,
 )
@@ -170,6 +171,9 @@ def _participle(masked: str) -> _Attribution | None:
     )
 
 
+_NOT_IN_SPEAKER = frozenset("was were is are be been being has have had to what which who that when if".split())
+
+
 def _stance(masked: str) -> _Attribution | None:
     """The first speaker and verb of stance of a sentence ("Ryan endorsed Trump", "He declined to comment")."""
     if not MAY_MATCH[SPEAKER_STANCE](masked):
@@ -179,6 +183,12 @@ def _stance(masked: str) -> _Attribution | None:
         speaker = _clean_description(LEAD_WORD.sub("", raw))
         if not _can_speak(speaker, masked[: match.start("speaker")]) or match.group("apposed"):
             continue
+        if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()):
+            continue  # "The plan was ultimately approved": a passive, not a speaker
+        verb = match.group("verb")
+        auxiliary = masked[match.end("speaker") : match.start("verb")].strip()
+        if verb in STANCE_NOUNS and not auxiliary and is_description(speaker) and not GROUP_SPEAKER.fullmatch(speaker):
+            continue  # "a harsh attack on", "the call-in show": a noun after a description, not its verb
         at = match.start("speaker") + raw.rfind(speaker)
         return _Attribution(
             speaker, match.group("verb"), match.start(), match.end(), mention=(at, at + len(speaker)),

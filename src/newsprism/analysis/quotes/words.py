@@ -264,3 +264,10 @@ STANCE_FALLBACK = frozenset(
 """Verbs of speech that, without a clause, still attribute what follows them as a request, a promise
 or an announcement ("asked the court to intervene", "denied the report"); "declared a state of
 emergency" is an act and stays out."""
+
+STANCE_NOUNS = frozenset(
+    """attack attacks show shows offer offers order orders vote votes view views question questions credit credits
+    label labels brand brands highlight highlights""".split()
+)
+"""Forms of stance verbs that are as often nouns ("a harsh attack on", "the call-in show"): after a
+description, read as its verb only with an auxiliary before them ("the panel will question")."""
