@@ -71,6 +71,7 @@ from newsprism.analysis.quotes.words import (
     NOT_NAME_START,
     PERSON_ROLES,
     SILENT_HEADS,
+    SPEECH_VERBS,
     STANCE_FALLBACK,
     STANCE_NOUNS,
     TELL_VERBS,
@@ -79,6 +80,8 @@ from newsprism.analysis.quotes.words import (
 from newsprism.model import Article, Mention, Quote, Sentence
 
 log = logging.getLogger(__name__)
+
+SPEECH_WORDS = frozenset(SPEECH_VERBS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,7 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     if is_pronoun(speaker) or GROUP_SPEAKER.fullmatch(speaker) or SHARE_SPEAKER.fullmatch(speaker):
         return True
     if not is_description(speaker):
-        speaker = re.sub(r"^(?:acting|former|interim|deputy|[Tt]he)\s+", "", speaker)
+        speaker = re.sub(r"^(?:acting|former|interim|deputy|retired|[Tt]he)\s+", "", speaker)
         first = speaker.split()[0].rstrip(".,")
         return (
             speaker[0].isupper()
@@ -367,6 +370,26 @@ def _closing_attribution(read: Sequence[tuple], position: int, span: QuotedSpan)
     return None
 
 
+_MIXED_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,2}?(?:that|whether|if)\b|[a-z]+ing\b")
+"""Reported speech beside a quotation that is not a mere object or place ("“...,” Trump told Britain’s
+ITV television station"): a "that" clause or a participle ("“...,” he said, adding that ...")."""
+
+
+def _named_after(read: Sequence[tuple], position: int, span: QuotedSpan, text: str) -> tuple[Sentence, str, _Attribution] | None:
+    """The attribution of the sentence right after a quotation that ends its own sentence, when that
+    sentence opens with the speaker and a verb of speech ("“..., who knows?” Trump told ITV on Monday.")."""
+    if position + 1 >= len(read):
+        return None
+    sentence, masked, attribution, inside = read[position + 1]
+    if attribution is None or inside or attribution.stance is not None or attribution.mention is None or attribution.inverted:
+        return None
+    if "\n" in text[span.end : sentence.start] or text[span.end : sentence.start].strip(" ”\"’'.!?,"):
+        return None  # another paragraph, or words between the quotation and the sentence
+    if masked[: attribution.mention[0]].strip() or attribution.verb not in SPEECH_WORDS:
+        return None  # the sentence must open with its speaker and a verb of speech
+    return sentence, masked, attribution
+
+
 _APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)\s*,")
 
 
@@ -448,11 +471,13 @@ def extract_quotes(
     last_mention: Mention | None = None
     last_resolved = ""
     seen: set[QuotedSpan] = set()
+    named_after: set[int] = set()  # sentences whose attribution names the speaker of the quotation before them
     for position, (sentence, masked, attribution, inside) in enumerate(read):
         speaker, verb, mention = "", None, None
         if attribution is not None:
             speaker, verb, mention = _said_by((sentence, masked, attribution), resolver, text)
-            last_attributed, last_mention, last_resolved = position, mention, speaker
+            if attribution.stance is None:  # a stance ("Trump sought to rally ...") is no speaker of the quotes after it
+                last_attributed, last_mention, last_resolved = position, mention, speaker
             if speaker and not is_description(speaker):
                 resolver.last_speaker = speaker
             if speaker and (resolver.is_person(speaker) or PERSON_TITLE.match(attribution.speaker)):
@@ -476,15 +501,24 @@ def extract_quotes(
             said_by = (speaker, verb, mention)
             if attribution is None and (closing := _closing_attribution(read, position, span)) is not None:
                 said_by = _said_by(closing, resolver, text)  # "“A. B. C,” Clinton said.": named where it closes
+            elif attribution is None and (after := _named_after(read, position, span, text)) is not None:
+                said_by = _said_by(after, resolver, text)  # "“..., who knows?” / Trump told ITV.": named after it
+                named_after.add(position + 1)
             quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
-        if attribution is None:
-            continue
+        if attribution is None or position in named_after:
+            continue  # a sentence that only names the speaker of the quotation before it reports nothing more
         if settings.stances:
             quotes.extend(_trailing_participle(article, sentence, masked, attribution, quotes, (speaker, verb, mention)))
         relative = _indirect_span(masked, attribution, settings.stances)
         if relative is None:
             continue
-        if inside and len(WORD.findall(masked[relative[0] : relative[1]].replace(MASK, " "))) < settings.min_indirect_words:
+        if inside and (
+            len(WORD.findall(masked[relative[0] : relative[1]].replace(MASK, " "))) < settings.min_indirect_words
+            or not (
+                any(sentence.start + relative[0] < q.end and q.start < sentence.start + relative[1] for q in inside)
+                or FINITE_CLAUSE.match(masked, relative[0]) or _MIXED_CLAUSE.match(masked, relative[0])
+            )
+        ):
             continue  # the clause is the quotation: "“...,” he said"; else mixed: "He said they feared a “cultural war”"
         start, end = trim(text, sentence.start + relative[0], sentence.start + relative[1])
         stance = attribution.stance is not None or (verb in STANCE_FALLBACK and text.startswith(verb or "", start))

@@ -31,7 +31,7 @@ Border Protection", "Secretary of State Shirley Weber", "Center for Disease Cont
 
 TITLE = r"(?:(?:" + "|".join(TITLES) + r")\.\s+)"
 
-NAME = rf"(?:\b(?:(?:acting|former|interim|deputy)\s+)?{TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{NAME_WORD}){{0,5}})"
+NAME = rf"(?:\b(?:(?:acting|former|interim|deputy|retired)\s+)?{TITLE}?(?:the\s+)?[A-Z][\w’'\-]*\.?(?:\s+{NAME_WORD}){{0,5}})"
 
 PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
 
@@ -78,7 +78,13 @@ AUX = (
 HEADLINE_VERBS = ("Says", "Said", "Tells", "Told", "Claims", "Thinks", "Admits", "Warns", "Explains", "Asks", "Reveals", "Insists")
 """Verbs as a headline capitalises them ("Bernie Sanders Says He’s Already Started Writing His Address")."""
 
-VERB = r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS, *HEADLINE_VERBS}), key=len, reverse=True)) + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b)"
+VERB = (
+    r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS, *HEADLINE_VERBS}), key=len, reverse=True))
+    + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b(?!\s+(?:reporters|the|a|an|his|her|their|its|[A-Z]))"
+    r"(?:\s+(?:be|have|been|\w+ly)\b|\s+[a-z]+\s+(?:the|a|an|his|her|their|that|to|in|on|for|with|him|them|it)\b))"
+)
+"""A verb of speech or belief; not "said to be", "said to favor the plan" (what others say of someone),
+but "said to reporters", "said to enthusiastic cheers"."""
 
 
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.

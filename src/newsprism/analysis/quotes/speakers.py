@@ -191,7 +191,7 @@ class Resolver:
 
     def resolve(self, raw: str, before: str = "") -> str:
         """The speaker ``raw`` refers to; ``before`` is the sentence up to it (a name there wins for a pronoun)."""
-        speaker = " ".join(raw.split()).strip(" ,")
+        speaker = re.sub(r"^(?:acting|former|interim|deputy|retired)\s+(?=[A-Z])", "", " ".join(raw.split()).strip(" ,"))
         if is_pronoun(speaker):
             if speaker.lower() not in {"he", "she", "him", "her"}:
                 return ""
