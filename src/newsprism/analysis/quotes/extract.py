@@ -375,6 +375,9 @@ _MIXED_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,2}?(?:that|whether|if)\b|[a-z]
 ITV television station"): a "that" clause or a participle ("“...,” he said, adding that ...")."""
 
 
+_RELATIVE = re.compile(r"\W*(?:which|who|whom|whose|where|when)\b")
+
+
 def _named_after(read: Sequence[tuple], position: int, span: QuotedSpan, text: str) -> tuple[Sentence, str, _Attribution] | None:
     """The attribution of the sentence right after a quotation that ends its own sentence, when that
     sentence opens with the speaker and a verb of speech ("“..., who knows?” Trump told ITV on Monday.")."""
@@ -518,6 +521,7 @@ def extract_quotes(
                 any(sentence.start + relative[0] < q.end and q.start < sentence.start + relative[1] for q in inside)
                 or FINITE_CLAUSE.match(masked, relative[0]) or _MIXED_CLAUSE.match(masked, relative[0])
             )
+            or _RELATIVE.match(masked, relative[0])  # "“...,” Steele wrote in a message, which was provided to ..."
         ):
             continue  # the clause is the quotation: "“...,” he said"; else mixed: "He said they feared a “cultural war”"
         start, end = trim(text, sentence.start + relative[0], sentence.start + relative[1])

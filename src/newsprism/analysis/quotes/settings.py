@@ -22,7 +22,7 @@ class QuoteSettings:
     """A quote with no attribution continues the last speaker when that speaker was attributed this many sentences back."""
     min_indirect_words: int = 4
     """Reported speech shorter than this is not a statement ("he said so")."""
-    stances: bool = True
+    stances: bool = False
     """Also read stances, intentions and requests with a plain object ("Ryan endorsed Trump", "asked the
     court to intervene"), as reported records whose words start at the verb."""
     min_stance_words: int = 2
