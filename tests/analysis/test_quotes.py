@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.quotes import centred_groups, extract_quotes, group_quotes, quoted_spans, story_idf
+from newsprism.analysis.quotes import QuoteSettings, centred_groups, extract_quotes, group_quotes, quoted_spans, story_idf
 from newsprism.model import Article
 from newsprism.text.segment import segment
 
@@ -205,3 +205,97 @@ def test_an_adverb_between_speaker_and_verb_is_allowed():
 def test_a_chain_of_look_alike_quotes_is_not_one_quotation():
     # 0 matches 1, 1 matches 2, 2 matches 3: 0 and 3 share nothing, so they are not one group
     assert centred_groups(4, [(0, 1), (1, 2), (2, 3)]) == [[0, 1, 2], [3]]
+
+
+def stances_of(text: str):
+    article = Article(id="a", text=text)
+    return extract_quotes(article, segment(article), QuoteSettings(stances=True))
+
+
+def test_a_stance_with_its_object_is_a_reported_record_from_its_verb_when_stances_are_read():
+    (quote,) = stances_of("Paul Ryan endorsed Donald Trump on Thursday.")
+    assert (quote.speaker, quote.text, quote.direct, quote.verb) == ("Paul Ryan", "endorsed Donald Trump on Thursday", False, "endorsed")
+
+
+def test_a_stance_is_not_a_quotation_by_default():
+    assert quotes_of("Paul Ryan endorsed Donald Trump on Thursday.") == ()
+
+
+def test_a_request_without_a_clause_is_a_stance_from_its_verb():
+    (quote,) = stances_of("Marc Elias has asked the Supreme Court to intervene.")
+    assert (quote.text, quote.verb) == ("asked the Supreme Court to intervene", "asked")
+
+
+def test_a_declared_state_of_emergency_is_an_act_and_no_stance():
+    assert stances_of("The governor declared a state of emergency on Friday.") == ()
+
+
+def test_a_passive_subject_is_not_the_speaker_of_a_stance():
+    assert stances_of("The plan was ultimately approved last year by the council.") == ()
+
+
+def test_a_participle_after_a_quotation_and_its_speaker_is_that_speakers_stance():
+    quotes = stances_of("“It is good strategy,” said Ed Rendell, a former governor, referring to the list of mayors who endorsed her.")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Ed Rendell", "It is good strategy"), ("Ed Rendell", "referring to the list of mayors who endorsed her"),
+    ]
+
+
+def test_auxiliaries_and_negations_between_speaker_and_verb_keep_the_attribution():
+    (quote,) = quotes_of("Mr. Trump did not say whether he would attend the meeting in Ohio.")
+    assert (quote.speaker, quote.text) == ("Trump", "whether he would attend the meeting in Ohio")
+
+
+def test_the_occasion_between_verb_and_clause_is_not_what_was_said():
+    (quote,) = quotes_of("The campaign said in a statement that the report was false.")
+    assert quote.text == "the report was false"
+
+
+def test_according_to_a_source_with_words_after_it_reports_the_clause_before():
+    (quote,) = quotes_of("It quietly uses a network run by an intelligence agency, according to officials familiar with the system.")
+    assert (quote.text, quote.verb) == ("It quietly uses a network run by an intelligence agency", "according to")
+
+
+def test_a_role_between_the_comma_and_a_trailing_speaker_is_not_what_was_said():
+    (quote,) = quotes_of("Two children were among the passengers, ministry spokesman Benali Cherif said Thursday.")
+    assert (quote.speaker, quote.text) == ("Benali Cherif", "Two children were among the passengers")
+
+
+def test_a_share_written_with_a_percent_sign_can_speak():
+    (quote,) = quotes_of("There is less consensus: 47% say the United States should commit ground troops.")
+    assert quote.text == "the United States should commit ground troops"
+
+
+def test_reported_speech_holding_a_partial_quotation_is_a_reported_record_too():
+    quotes = quotes_of("Some Democrats said they feared a speech like the one that called for “war on liberals and radicals.”")
+    assert [(q.direct, q.text) for q in quotes] == [
+        (True, "war on liberals and radicals"),
+        (False, "they feared a speech like the one that called for “war on liberals and radicals"),
+    ]
+
+
+def test_what_follows_a_trailing_speakers_object_is_no_reported_speech():
+    text = "“It looks like we will not have a good relationship,” Trump told Britain’s ITV television station in an interview."
+    assert [q.direct for q in quotes_of(text)] == [True]
+
+
+def test_a_quotation_ending_its_sentence_takes_the_speaker_opening_the_next():
+    text = "David Cameron criticised the ban in parliament.\n“It looks like we will not have a good relationship, who knows?” Donald Trump told ITV on Monday."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text) == ("Donald Trump", "Donald Trump")
+
+
+def test_a_stance_does_not_speak_the_quotation_after_it():
+    text = "Mayor Ann Reyes praised the plan in a long speech.\n“This is a bad day for all of us, and we know it.”"
+    quotes = stances_of(text)
+    assert [q.speaker for q in quotes if q.direct] == [""]
+
+
+def test_said_to_an_audience_is_speech_but_said_to_be_is_not():
+    (quote,) = quotes_of("“We cannot afford to be politically correct anymore,” Ted Cruz said to enthusiastic cheers.")
+    assert quote.speaker == "Ted Cruz"
+    assert quotes_of("Ted Cruz is said to favor the plan of the House leaders.") == ()
+
+
+def test_nobody_is_no_speaker():
+    assert quotes_of("Nobody knew that the talks would fail so soon after they began.") == ()

@@ -42,3 +42,14 @@ def test_gold_records_are_read_from_polnear_style_lines(tmp_path):
         {"source": None, "cue": [6, 10], "content": [[11, 20], [21, 30]]}]}) + "\n", encoding="utf-8")
     (article,) = read_gold(path)
     assert article.attributions[0] == GoldAttribution(None, (6, 10), ((11, 20), (21, 30)))
+
+
+def test_a_quotation_matching_nested_attributions_is_checked_against_the_outer_one():
+    text = "Sanders said he will vote for Clinton but he has not conceded the race."
+    nested = GoldArticle("n", text, "", (
+        GoldAttribution((0, 7), (8, 12), ((13, 70),)),  # Sanders said [he will vote ... the race]
+        GoldAttribution((42, 44), (53, 61), ((62, 70),)),  # he [has not conceded] [the race]
+    ))
+    score = AttributionScore()
+    score_article(nested, [Quote("Bernie Sanders", text[13:70], "n", 13, 70, False, "said", Mention("Sanders", 0, 7))], score)
+    assert (score.gold_matched, score.mention) == (2, 1.0)
