@@ -112,3 +112,15 @@ def test_a_description_whose_apposition_is_a_name_is_spoken_by_the_name():
     (quote,) = quotes_of('The spokesman, Peter Carr, said the report was "not accurate."')
     assert quote.speaker == "Peter Carr"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Peter Carr"
+
+
+def test_a_definite_role_is_the_one_person_the_article_gives_it_as_a_title():
+    text = "President Barack Obama spoke in Washington on Saturday.\nThe president told the crowd that he would take it as a personal insult."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text) == ("Barack Obama", "The president")
+
+
+def test_a_definite_role_given_as_a_title_to_two_people_stays_unresolved():
+    text = "Senator Tim Kaine met Senator Mark Warner.\nThe senator told reporters that the bill would pass next week."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == ""

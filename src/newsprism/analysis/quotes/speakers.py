@@ -213,6 +213,19 @@ class Resolver:
         name = self.full_name(speaker)
         return name if self.is_name(name) else ""
 
+    def titled(self, role: str) -> str:
+        """The one person the article gives ``role`` as a title ("President Obama", "Republican nominee
+        Donald Trump"), by the fullest form of the name; "" when none or several."""
+        found = set()
+        for phrase in dict.fromkeys((role, role.split()[-1])):
+            pattern = rf"\b(?i:{re.escape(phrase)})\s+((?:[A-Z][\w’'\-]*\.?\s+){{0,2}}[A-Z][\w’'\-]+)\b(?!\.\s)"
+            found = {self.full_name(match.group(1)) for match in re.finditer(pattern, self.text)}
+            found = {name for name in found if self.is_name(name) and not is_organisation(name)}
+            if found:
+                break
+        surnames = {name.split()[-1] for name in found}
+        return max(found, key=len) if len(surnames) == 1 else ""
+
     def titles_another(self, role: str, person: str) -> bool:
         """Whether the article gives ``role`` as a title to someone other than ``person`` ("President
         Obama" when the only person quoted by full name is Donald J. Trump)."""
@@ -253,6 +266,8 @@ class Resolver:
             return same_head.pop()
         if words[-1] in INDIVIDUAL_ROLES and len(self.persons) == 1 and not self.titles_another(words[-1], self.persons[0]):
             return self.persons[0]
+        if words[0] == "the" and (words[-1] in INDIVIDUAL_ROLES or words[-1] in {"nominee", "candidate"}) and (titled := self.titled(key)):
+            return titled  # "The president told ..." where the article writes "President Obama"
         owner = _POSSESSIVE_OWNER.match(description)
         if owner and self.is_name(owner.group(1)) and words[-1] in OWNED_BODIES:
             return description  # "Benjamin Netanyahu’s office": an organisation named by its owner
