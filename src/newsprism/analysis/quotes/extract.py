@@ -29,6 +29,7 @@ from newsprism.analysis.quotes.patterns import (
     COORDINATED,
     CUE_OF,
     DATELINE_AFTER,
+    DOCUMENT_PARTICIPLE,
     FINITE_CLAUSE,
     FUNCTION_WORDS,
     GOES_ON,
@@ -200,6 +201,12 @@ def _stance(masked: str) -> _Attribution | None:
     return None
 
 
+_DOCUMENT_TAIL = re.compile(rf"\s+{DOCUMENT_PARTICIPLE}\s+(?:by|from)\s+.*$")
+
+_PASSIVE_VERBS = frozenset("told asked urged warned reported stated".split())
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|not\s+)?$")
+
+
 def _speech(masked: str, stances: bool) -> _Attribution | None:
     """The first speaker and verb of speech or belief of a sentence (see ``_attribution``)."""
     candidates: list[_Attribution] = []
@@ -229,7 +236,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             verb_group = next((g for g in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6") if match.groupdict().get(g)), None)
             verb_at = match.start(verb_group) if verb_group else match.start()
             object_of = match.start() if pattern is ACCORDING else match.start(group)  # "according to" ends in "to"
-            if not _can_speak(speaker, masked[:object_of]):
+            core = _DOCUMENT_TAIL.sub("", speaker) if pattern is ACCORDING else speaker  # "data [compiled by ...]"
+            if not _can_speak(core, masked[:object_of]):
                 continue
             if verb_at in seen_verbs and not (
                 pattern is VERB_SPEAKER and _reads_inverted(candidates[seen_verbs[verb_at]], speaker)
@@ -239,6 +247,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.group(verb_group) if verb_group else CUE_OF.get(pattern, "according to")
+            if verb in _PASSIVE_VERBS and pattern is not VERB_SPEAKER and _BE_BEFORE.search(masked, 0, verb_at):
+                continue  # "Communities have been told to evacuate": told, not telling
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
             stance = None
             if (

@@ -145,8 +145,11 @@ the cue is the colon."""
 LABEL_WORDS = frozenset("update note photo video watch read more editor related source sources correction".split())
 """Labels that name no speaker ("Update: ...", "Photo: ...")."""
 
+DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|reviewed|conducted|provided|analyzed|analysed|issued)"
+"""What was done to a document by its source ("data compiled by the Gun Violence Archive")."""
+
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to\s+(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:of|from|by|at|for|on|in)\s+[^,.;:]{{1,60}}?)?)(?=\s*[,.;:]|\s*$)"
+    rf"\b[Aa]ccording to\s+(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in)\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?)(?=\s*[,.;:]|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
     rf"|\b[Aa]ccording to\s+(?P<short>{DESCRIPTION}|{GROUP}|{NAME})"
 )
 """"According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase."""

@@ -206,7 +206,7 @@ class Resolver:
             if fitting:
                 return fitting[0]
             return next((name for name in reversed(self.earlier) if _may_be(name, female)), "")
-        if is_description(speaker):
+        if is_description(speaker) or speaker[:1].islower():  # "data compiled by the Gun Violence Archive"
             return self._description(speaker)
         if is_organisation(speaker) and self.is_name(speaker):  # "The Republican National Committee": no title to strip
             return re.sub(r"^[Tt]he\s+", "", speaker)
@@ -255,6 +255,13 @@ class Resolver:
         words = description.lower().replace("’s", "").replace("'s", "").split()
         if not _POSSESSIVE_OWNER.match(description) and (organisation := organisation_in(description)):
             return organisation  # "the nonpartisan Commission on Presidential Debates", "a GAO report"
+        if (author := _DOCUMENT_BY.search(description)) and head_noun(description) in DOCUMENT_HEADS | {"book", "excerpt"}:
+            name = self.full_name(author.group(1))
+            if self.is_name(name) and not is_organisation(name):
+                return name  # "a book excerpt from reporter Bob Woodward"
+        last = description.split()[-1]
+        if words[0] in DETERMINERS and last[0].isupper() and self.mention_pattern and self.mention_pattern.fullmatch(last):
+            return self.full_name(last)  # "the moderate Manchin": a name with an epithet
         if words[0] in INDEFINITE:
             return ""  # "a senior official": someone the article does not name, never the one it does
         key = " ".join(words[1:])
@@ -277,8 +284,19 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:of|and|for|the|on|a
 
 
 def is_organisation(name: str) -> bool:
-    """Whether capitalised words name an institution ("Commission on Presidential Debates", "Fox News")."""
-    return any(w.lower().strip(".,") in INSTITUTION_WORDS for w in re.split(r"[\s\-]+", name))
+    """Whether capitalised words name an institution ("Commission on Presidential Debates", "Fox News",
+    "Centers for Disease Control", "the White House")."""
+    words = [w.lower().strip(".,") for w in re.split(r"[\s\-]+", name)]
+    return any(w in INSTITUTION_WORDS or (w.endswith("s") and w[:-1] in INSTITUTION_WORDS) for w in words) or bool(
+        _INSTITUTION_NAME.fullmatch(name)
+    )
+
+
+_INSTITUTION_NAME = re.compile(r"(?:[Tt]he\s+)?White\s+House")
+"""Institutions named with words that are otherwise titles ("White House press secretary")."""
+
+_DOCUMENT_BY = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+){0,2}((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)$")
+"""The author a document is from ("a book excerpt from reporter Bob Woodward")."""
 
 _TITLED_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z]")
 
