@@ -124,3 +124,30 @@ def test_a_definite_role_given_as_a_title_to_two_people_stays_unresolved():
     text = "Senator Tim Kaine met Senator Mark Warner.\nThe senator told reporters that the bill would pass next week."
     (quote,) = quotes_of(text)
     assert quote.speaker == ""
+
+
+def test_a_quotation_left_open_at_its_paragraph_end_takes_the_speaker_named_where_it_closes():
+    text = (
+        "The storm destroyed the town and left many residents homeless for weeks.\n\n"
+        "“We will rebuild every home in this town, and we will do it this year.\n\n"
+        "“We will not leave anyone behind. This is our town and we are proud of it,” Mayor Ann Reyes said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ann Reyes", "Ann Reyes"]
+
+
+def test_a_closed_quotation_does_not_take_the_speaker_of_the_next_paragraph():
+    text = (
+        "The storm destroyed the town and left many residents homeless for weeks.\n\n"
+        "“We will rebuild every home in this town, and we will do it this year.”\n\n"
+        "“We will not leave anyone behind. This is our town and we are proud of it,” Mayor Ann Reyes said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["", "Ann Reyes"]
+
+
+def test_a_role_titled_to_two_people_is_the_one_the_article_quotes_by_name():
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Geneva.\n"
+        "“We will see what happens next,” Joe Biden said after the summit.\n"
+        "“Let’s get this straight,” the president said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Joe Biden", "Joe Biden"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -539,4 +540,27 @@ def extract_quotes(
         if len(WORD.findall(text[start:end])) >= (settings.min_stance_words if stance else settings.min_indirect_words):
             quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb, mention))
     log.debug("article %s: %d quotes", article.id, len(quotes))
+    return _run_on(text, quotes)
+
+
+_RUNS_ON = re.compile(r"[.,!?;:…]*[ \t]*\n+\s*[“\"]")
+"""A quotation left open at its paragraph's end, the next paragraph opening with a quote mark: the
+news convention for one quotation over several paragraphs."""
+
+
+def _run_on(text: str, quotes: list[Quote]) -> tuple[Quote, ...]:
+    """Quotations over several paragraphs: a speakerless piece left open at its paragraph's end takes
+    the speaker of the piece that goes on in the next paragraph (named where the quotation closes:
+    "“We will rebuild every home. / “We will not leave anyone behind,” she said.")."""
+    starts = {q.start: i for i, q in enumerate(quotes) if q.direct}
+    for i in range(len(quotes) - 1, -1, -1):
+        quote = quotes[i]
+        if not quote.direct or quote.speaker or quote.speaker_mention is not None:
+            continue
+        opening = _RUNS_ON.match(text, quote.end)
+        after = starts.get(opening.end()) if opening else None
+        if after is not None and (quotes[after].speaker or quotes[after].speaker_mention is not None):
+            quotes[i] = dataclasses.replace(
+                quote, speaker=quotes[after].speaker, verb=quotes[after].verb, speaker_mention=quotes[after].speaker_mention
+            )
     return tuple(quotes)

@@ -223,8 +223,10 @@ class Resolver:
             found = {name for name in found if self.is_name(name) and not is_organisation(name)}
             if found:
                 break
-        surnames = {name.split()[-1] for name in found}
-        return max(found, key=len) if len(surnames) == 1 else ""
+        if len({name.split()[-1] for name in found}) > 1:  # "President Joe Biden" and "Russian President Vladimir Putin"
+            quoted = {name.split()[-1] for name in self.persons}
+            found = {name for name in found if name.split()[-1] in quoted}  # of them, the one the article quotes by name
+        return max(found, key=len) if len({name.split()[-1] for name in found}) == 1 else ""
 
     def titles_another(self, role: str, person: str) -> bool:
         """Whether the article gives ``role`` as a title to someone other than ``person`` ("President
