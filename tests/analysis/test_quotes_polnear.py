@@ -6,7 +6,7 @@ Measured on all 84 dev articles (2,192 gold attributions): see ``FLOORS`` and th
 ``docs/quotations.md``. The extractor was tuned on PolNeAR train only; floors sit about one
 percentage point under the measurement: with the default settings (verbs of speech and belief)
 precision 0.968, recall 0.510, speaker mention 0.863; with stances as well
-(``QuoteSettings(stances=True)``, PolNeAR's own notion of an attribution) 0.937, 0.651 and 0.858.
+(``QuoteSettings(stances=True)``, PolNeAR's own notion of an attribution) 0.937, 0.650 and 0.858.
 """
 
 from __future__ import annotations
