@@ -5,7 +5,7 @@ a gold attribution when their content spans overlap by at least half of the shor
 Measured on all 84 dev articles (2,192 gold attributions): see ``FLOORS`` and the history in
 ``docs/quotations.md``. The extractor was tuned on PolNeAR train only; floors sit about one
 percentage point under the measurement: with the default settings (verbs of speech and belief)
-precision 0.968, recall 0.510, speaker mention 0.863; with stances as well
+precision 0.968, recall 0.509, speaker mention 0.863; with stances as well
 (``QuoteSettings(stances=True)``, PolNeAR's own notion of an attribution) 0.937, 0.650 and 0.858.
 """
 

@@ -381,9 +381,13 @@ def _closing_attribution(read: Sequence[tuple], position: int, span: QuotedSpan)
     return None
 
 
-_MIXED_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,2}?(?:that|whether|if)\b|[a-z]+ing\b")
+_MIXED_CLAUSE = re.compile(
+    r"(?:[\w’'\-]+\s+){0,2}?(?:that|whether|if)\b|(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring"
+    r"|acknowledging|stating|explaining|calling|citing|referring|suggesting|urging|accusing|asking|predicting)\b"
+)
 """Reported speech beside a quotation that is not a mere object or place ("“...,” Trump told Britain’s
-ITV television station"): a "that" clause or a participle ("“...,” he said, adding that ...")."""
+ITV television station", "“...,” Peskov said today during a conference call"): a "that" clause or a
+participle of speech ("“...,” he said, adding that ...")."""
 
 
 _RELATIVE = re.compile(r"\W*(?:which|who|whom|whose|where|when)\b")
