@@ -2,6 +2,7 @@
 
     python benchmarks/spark_bench.py 100000                  # one size; writes the stream once under --work
     python benchmarks/spark_bench.py 100000 --stories 300    # analyse a sample of 300 stories (default 200)
+    python benchmarks/spark_bench.py 100000 --rescore         # the last run's stories against the stream's gold events
 
 Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
 ``stories_bench.synthetic_stream(n)`` (the gold sets resampled into events over a year; needs
@@ -207,6 +208,26 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     return lines
 
 
+def rescore(n: int, work: Path) -> None:
+    """Both engines' stories of the last run (saved under ``work``) scored against the synthetic
+    stream's gold events (regenerated: the stream is deterministic) and against each other."""
+    from stories_bench import synthetic_stream
+
+    from newsprism.evaluate.clusters import score_clusters
+
+    gold: dict[str, str] = {}
+    for _ in synthetic_stream(n, gold=gold):
+        pass
+    found = {name: json.loads((work / f"{name}-stories.json").read_text()) for name in ("local", "spark")}
+    print("| stories | against | B-cubed precision | recall | F1 |")
+    print("| --- | --- | --- | --- | --- |")
+    for name, stories in found.items():
+        s = score_clusters({a: gold[a] for a in stories}, stories)
+        print(f"| {name} | gold events | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | {s.bcubed_f1:.3f} |")
+    s = score_clusters(found["local"], found["spark"])
+    print(f"| spark | local | {s.bcubed_precision:.3f} | {s.bcubed_recall:.3f} | {s.bcubed_f1:.3f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("size", type=int, nargs="?", default=100_000)
@@ -214,10 +235,14 @@ def main() -> None:
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsprism-spark-bench"))
+    parser.add_argument("--rescore", action="store_true", help="score the last run's stories against the gold events")
     parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
     parser.add_argument("--sample", help=argparse.SUPPRESS)
     args = parser.parse_args()
     path = args.work / f"stream-{args.size}.jsonl"
+    if args.rescore:
+        rescore(args.size, args.work)
+        return
     if args.engine == "local":
         print(json.dumps(run_local(path, args.stories)))
         return
