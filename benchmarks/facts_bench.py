@@ -1,16 +1,18 @@
 """Facts by meaning: the same-fact decision, measured and fitted.
 
-    python benchmarks/facts_bench.py pairs [--split dev|heldout]
+    python benchmarks/facts_bench.py pairs [--split dev|heldout] [--meaning]
         pair precision / recall of ``analyze`` on the hand-annotated stories
-        (tests/analysis/fact_annotations_*.json; see newsprism.evaluate.facts)
+        (tests/analysis/fact_annotations_*.json; see newsprism.evaluate.facts); --meaning: with
+        MiniLM's meaning features (``AlignSettings.meaning``, the ``[neural]`` extra)
     python benchmarks/facts_bench.py msrp [FILE]
         each pair of an MSRP file (default: ../shared/data/msrp/msrp_train.jsonl) as a two-article
         story through ``newsprism compare --clusters --format jsonl``: accuracy and F1 of "the two
         sentences form one fact", as a user would get them
-    python benchmarks/facts_bench.py fit [--story-weight W] [--write]
+    python benchmarks/facts_bench.py fit [--story-weight W] [--meaning] [--write]
         fit the logistic same-fact model on MSRP training pairs and the candidate pairs of the annotated
         dev stories, print its 10-fold grouped cross-validation by threshold, and (--write) write
-        src/newsprism/data/samefact_model.json
+        src/newsprism/data/samefact_model.json (with --meaning: samefact_model_meaning.json, the
+        model over the lexical and MiniLM's meaning features)
     python benchmarks/facts_bench.py encoders [--model2vec FOLDER]
         the sentence encoders against each other on MSRP: the judge's features alone and with a
         MiniLM (``[neural]``) or model2vec cosine added, 10-fold cross-validated, and their cost
@@ -30,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.analysis.align import AlignSettings, analyze, candidate_pairs, story_cosine, story_sentences
-from newsprism.analysis.samefact import FEATURES, PairEvidence, pair_features
+from newsprism.analysis.meaning import MEANING_FEATURES, shared_encoder
+from newsprism.analysis.samefact import FEATURES, PairEvidence, feature_rows, pair_features
 from newsprism.engines.local import iter_cluster_stories
 from newsprism.errors import InputError
 from newsprism.evaluate.facts import GoldStory, PairCounts, gold_pairs, load_gold, score_story
@@ -42,6 +45,7 @@ DATA = ROOT.parent / "shared" / "data"
 MSRP = DATA / "msrp" / "msrp_train.jsonl"
 GOLD = sorted((ROOT / "tests" / "analysis").glob("fact_annotations_*.json"))
 MODEL = ROOT / "src" / "newsprism" / "data" / "samefact_model.json"
+MEANING_MODEL = ROOT / "src" / "newsprism" / "data" / "samefact_model_meaning.json"
 THRESHOLD = 0.6
 
 
@@ -50,7 +54,7 @@ def _require(path: Path) -> None:
         sys.exit(f"{path} is absent (licensed evaluation data, never in the repository)")
 
 
-def pairs(split: str | None) -> None:
+def pairs(split: str | None, meaning: bool) -> None:
     _require(DATA)
     gold = load_gold(GOLD, DATA, split)
     by_file: dict[str, dict[str, object]] = {}
@@ -61,7 +65,7 @@ def pairs(split: str | None) -> None:
         for story in iter_cluster_stories(str(DATA / file)):
             if isinstance(story, InputError) or story.id not in wanted:
                 continue
-            counts = score_story(analyze(story), wanted[story.id])
+            counts = score_story(analyze(story, settings=AlignSettings(meaning=meaning)), wanted[story.id])
             print(f"{story.id}: precision {counts.precision:.3f} ({counts.predicted_right}/{counts.predicted}), "
                   f"recall {counts.recall:.3f} ({counts.gold_found}/{counts.gold})")
             total.add(counts)
@@ -102,33 +106,40 @@ def msrp(path: Path) -> None:
           f"(always-same: accuracy {labels.mean():.3f}); {seconds:.1f} CPU s")
 
 
-def _story_pairs(story: Story, gold: GoldStory | None, label: int = 0) -> tuple[list[list[float]], list[int]]:
-    """Features of a story's candidate pairs, labelled by the gold facts (or all ``label``)."""
+def _story_pairs(story: Story, gold: GoldStory | None, label: int = 0,
+                 settings: AlignSettings | None = None) -> tuple[list[PairEvidence], list[int]]:
+    """A story's candidate pairs, labelled by the gold facts (or all ``label``)."""
     sentences, flat, article_of = story_sentences(story)
-    candidates = candidate_pairs(flat, article_of, AlignSettings(), story.id)
+    settings = settings or AlignSettings()
+    candidates = candidate_pairs(flat, article_of, settings, story.id)
     right: set[tuple[int, int, int, int]] = set()
     if gold is not None:
         analysis = StoryAnalysis(story, sentences, (), {})
         right = {(d1, i1, d2, i2) for d1, s1, d2, s2 in gold_pairs(analysis, gold) for i1 in s1 for i2 in s2}
     x, y = [], []
     for i, j, evidence in zip(candidates.first.tolist(), candidates.second.tolist(), candidates.evidence):
-        x.append(pair_features(evidence))
+        x.append(evidence)
         y.append(int((article_of[i], flat[i].index, article_of[j], flat[j].index) in right) if gold else label)
     return x, y
 
 
-def _training_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _training_pairs(meaning: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """MSRP training pairs (each a story of two one-sentence articles) and the candidate pairs of the
-    annotated dev stories: features, labels, groups for cross-validation, and which rows are MSRP."""
-    x: list[list[float]] = []
+    annotated dev stories (``meaning``: the candidates ``analyze`` weighs with MiniLM, and their
+    meaning features): features, labels, groups for cross-validation, and which rows are MSRP."""
+    settings = AlignSettings(meaning=meaning)
+    records = [json.loads(line) for line in MSRP.open(encoding="utf-8")]
+    if meaning:  # all at once: batches of two sentences, one story at a time, would take far longer
+        shared_encoder().encode([r[f"sentence{k}"] for r in records for k in (1, 2)])
+    x: list[PairEvidence] = []
     y: list[int] = []
     groups: list[str] = []
-    for record in (json.loads(line) for line in MSRP.open(encoding="utf-8")):
+    for record in records:
         articles = tuple(Article(id=f"{record['id']}/{k}", text=record[f"sentence{k + 1}"], outlet=str(k)) for k in (0, 1))
         story = Story(id=record["id"], articles=articles)
         if any(len(segment(a)) != 1 for a in articles):
             continue
-        features, labels = _story_pairs(story, None, record["label"])
+        features, labels = _story_pairs(story, None, record["label"], settings)
         x += features
         y += labels
         groups += [f"msrp-{len(groups) % 10}"] * len(labels)
@@ -137,19 +148,21 @@ def _training_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     for file in sorted({story.file for story in gold.values()}):
         for story in iter_cluster_stories(str(DATA / file)):
             if not isinstance(story, InputError) and story.id in gold:
-                features, labels = _story_pairs(story, gold[story.id])
+                features, labels = _story_pairs(story, gold[story.id], settings=settings)
                 x += features
                 y += labels
                 groups += [story.id] * len(labels)
-    return np.array(x), np.array(y), np.array(groups), np.arange(len(y)) < msrp_rows
+    return feature_rows(x, shared_encoder() if meaning else None), np.array(y), np.array(groups), np.arange(len(y)) < msrp_rows
 
 
-def fit(story_weight: float, write: bool) -> None:
+def fit(story_weight: float, meaning: bool, write: bool) -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
     _require(MSRP)
-    x, y, groups, is_msrp = _training_pairs()
+    x, y, groups, is_msrp = _training_pairs(meaning)
+    names = FEATURES + MEANING_FEATURES if meaning else FEATURES
+    model_file = MEANING_MODEL if meaning else MODEL
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
@@ -170,18 +183,19 @@ def fit(story_weight: float, write: bool) -> None:
         return
     model.fit(z, y, sample_weight=weight)
     about = (
-        f"Logistic model over newsprism.analysis.samefact.FEATURES, fitted by `python benchmarks/facts_bench.py fit --write` "
+        f"Logistic model over newsprism.analysis.samefact.FEATURES{' and analysis.meaning.MEANING_FEATURES' * meaning}, "
+        f"fitted by `python benchmarks/facts_bench.py fit{' --meaning' * meaning} --write` "
         f"on {is_msrp.sum()} MSRP training pairs and the {(~is_msrp).sum()} candidate pairs of the annotated dev stories "
         f"(tests/analysis/fact_annotations_*.json); threshold {THRESHOLD}, chosen on 10-fold grouped cross-validation."
     )
-    MODEL.write_text(json.dumps({
-        "about": about, "features": list(FEATURES),
+    model_file.write_text(json.dumps({
+        "about": about, "features": list(names),
         "weights": [round(float(w), 6) for w in model.coef_[0]], "bias": round(float(model.intercept_[0]), 6),
         "mean": [round(float(m), 6) for m in mean], "scale": [round(float(s), 6) for s in scale],
         "threshold": THRESHOLD,
     }, indent=1) + "\n", encoding="utf-8")
     print(about)
-    for name, weight in zip(FEATURES, model.coef_[0]):
+    for name, weight in zip(names, model.coef_[0]):
         print(f"  {name:>18} {weight:+.3f}")
 
 
@@ -243,23 +257,25 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     pairs_parser = commands.add_parser("pairs")
     pairs_parser.add_argument("--split", choices=("dev", "heldout"))
+    pairs_parser.add_argument("--meaning", action="store_true", help="weigh pairs with MiniLM's meaning features too")
     msrp_parser = commands.add_parser("msrp")
     msrp_parser.add_argument("file", nargs="?", type=Path, default=MSRP)
     fit_parser = commands.add_parser("fit")
     fit_parser.add_argument("--story-weight", type=float, default=1.0,
                             help="the story pairs' total weight against the MSRP pairs' (1: as much)")
-    fit_parser.add_argument("--write", action="store_true", help="write the fitted model to " + str(MODEL))
+    fit_parser.add_argument("--meaning", action="store_true", help="fit over MiniLM's meaning features too")
+    fit_parser.add_argument("--write", action="store_true", help=f"write the fitted model to {MODEL} (or {MEANING_MODEL.name})")
     encoders_parser = commands.add_parser("encoders")
     encoders_parser.add_argument("--model2vec", help="a model2vec model folder distilled from MiniLM")
     args = parser.parse_args()
     if args.command == "pairs":
-        pairs(args.split)
+        pairs(args.split, args.meaning)
     elif args.command == "msrp":
         msrp(args.file)
     elif args.command == "encoders":
         encoders(args.model2vec)
     else:
-        fit(args.story_weight, args.write)
+        fit(args.story_weight, args.meaning, args.write)
 
 
 if __name__ == "__main__":

@@ -111,6 +111,10 @@ class AlignSettings:
     shared_run_content_words: int = 2
     max_pairs: int = 10_000_000
     neighbours: int = 50
+    meaning: bool = False
+    """Weigh the candidate pairs with MiniLM's sense of meaning as well as their words
+    (``analysis.meaning``, the ``[neural]`` extra): about 30 CPU seconds per 1,000 sentences; what it
+    buys is in docs/facts.md, "With meaning"."""
 
     def __post_init__(self) -> None:
         if not 0.0 < self.candidate_threshold <= 1.0:
@@ -394,7 +398,7 @@ def analyze(
     whose probability reaches the judge's threshold is linked, strongest first, never putting two
     sentences of one article into one fact.
     """
-    judge = judge or default_model()
+    judge = judge or default_model(settings.meaning)
     sentences, flat, article_of = story_sentences(story, segmenter)
     candidates = candidate_pairs(flat, article_of, settings, story.id)
     first, second = candidates.first, candidates.second

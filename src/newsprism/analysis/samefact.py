@@ -26,13 +26,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
 import numpy as np
 
+from newsprism.analysis.meaning import MEANING_FEATURES, MiniLMEncoder, meaning_features, shared_encoder
 from newsprism.errors import NewsprismError
 from newsprism.text.stems import stem
 from newsprism.text.stopwords import ENGLISH_STOP_WORDS
@@ -239,6 +240,16 @@ def numbers_differ(first: Sequence[float], second: Sequence[float], tolerance: f
 
 
 
+def feature_rows(pairs: Sequence[PairEvidence], encoder: MiniLMEncoder | None = None) -> np.ndarray:
+    """A same-fact model's input: per pair, its ``pair_features``, then (with ``encoder``) its
+    ``meaning_features``."""
+    rows = np.array([pair_features(pair) for pair in pairs], dtype=np.float64).reshape(len(pairs), len(FEATURES))
+    if encoder is None or not pairs:
+        return rows
+    first, second = encoder.encode([pair.first for pair in pairs]), encoder.encode([pair.second for pair in pairs])
+    return np.c_[rows, np.array([meaning_features(a, b) for a, b in zip(first, second)], dtype=np.float64)]
+
+
 class SameFactJudge(Protocol):
     """What the alignment asks of a same-fact decision: a probability for each pair of texts, given
     the pair's meaning similarity (the plain default is ``SameFactModel``)."""
@@ -251,10 +262,11 @@ class SameFactJudge(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class SameFactModel:
-    """A logistic decision over ``pair_features``: ``sigmoid(w . x + b)`` per pair.
+    """A logistic decision over ``pair_features`` (and, for a model fitted with them, MiniLM's
+    ``meaning_features``): ``sigmoid(w . x + b)`` per pair.
 
     ``threshold`` is the probability at which two sentences are one fact; the shipped model's value
-    and its cross-validated accuracy on MSRP training pairs are in its file (``about``).
+    and how it was fitted are in its file (``about``).
     """
 
     weights: tuple[float, ...]
@@ -267,38 +279,60 @@ class SameFactModel:
     """The factor on the probability of a pair whose ``details_differ``: the design's rule that a
     differing number, date or speaker's words make two facts, which the learned weights alone do
     not enforce."""
+    encoder: MiniLMEncoder | None = field(default=None, compare=False, hash=False)
+    """Given, the model reads ``MEANING_FEATURES`` after ``FEATURES`` (a model fitted with them)."""
 
     def __post_init__(self) -> None:
-        if not len(self.weights) == len(self.mean) == len(self.scale) == len(FEATURES):
-            raise NewsprismError(f"a same-fact model needs {len(FEATURES)} weights, means and scales ({', '.join(FEATURES)})")
+        names = self.features
+        if not len(self.weights) == len(self.mean) == len(self.scale) == len(names):
+            raise NewsprismError(f"a same-fact model needs {len(names)} weights, means and scales ({', '.join(names)})")
         if not 0.0 < self.threshold < 1.0:
             raise NewsprismError(f"same-fact threshold must be in (0, 1), got {self.threshold}")
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return FEATURES + MEANING_FEATURES if self.encoder is not None else FEATURES
+
+    def feature_rows(self, pairs: Sequence[PairEvidence]) -> np.ndarray:
+        """The model's input: one row of ``features`` per pair."""
+        rows = np.array([pair_features(pair) for pair in pairs], dtype=np.float64).reshape(len(pairs), len(FEATURES))
+        if self.encoder is None or not pairs:
+            return rows
+        first = self.encoder.encode([pair.first for pair in pairs])
+        second = self.encoder.encode([pair.second for pair in pairs])
+        return np.c_[rows, np.array([meaning_features(a, b) for a, b in zip(first, second)], dtype=np.float64)]
 
     def probabilities(self, pairs: Sequence[PairEvidence]) -> np.ndarray:
         if not pairs:
             return np.zeros(0)
-        x = np.array([pair_features(pair) for pair in pairs], dtype=np.float64)
+        x = feature_rows(pairs, self.encoder)
         z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
         contradicted = np.array([details_differ(pair.first, pair.second) for pair in pairs])
         return np.where(contradicted, self.contradiction, 1.0) / (1.0 + np.exp(-z))
 
     @classmethod
-    def load(cls, path: str | None = None) -> SameFactModel:
-        """The model in ``path`` (JSON), or the one shipped with newsprism."""
+    def load(cls, path: str | None = None, *, meaning: bool = False) -> SameFactModel:
+        """The model in ``path`` (JSON), or the one shipped with newsprism: over the lexical features
+        alone, or (``meaning``) with MiniLM's as well."""
         if path is None:
-            text = resources.files("newsprism").joinpath("data/samefact_model.json").read_text(encoding="utf-8")
+            name = "data/samefact_model_meaning.json" if meaning else "data/samefact_model.json"
+            text = resources.files("newsprism").joinpath(name).read_text(encoding="utf-8")
         else:
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
         values = json.loads(text)
-        if tuple(values.get("features", ())) != FEATURES:
+        wanted = FEATURES + MEANING_FEATURES if meaning else FEATURES
+        if tuple(values.get("features", ())) != wanted:
             raise NewsprismError(f"same-fact model {path or 'shipped'} was fitted on other features: {values.get('features')}")
         return cls(
             weights=tuple(values["weights"]), bias=float(values["bias"]), mean=tuple(values["mean"]),
             scale=tuple(values["scale"]), threshold=float(values["threshold"]), about=values.get("about", ""),
+            encoder=shared_encoder() if meaning else None,
         )
 
 
-@lru_cache(maxsize=1)
-def default_model() -> SameFactModel:
-    return SameFactModel.load()
+@lru_cache(maxsize=2)
+def default_model(meaning: bool = False) -> SameFactModel:
+    """The shipped model, loaded once per process (with ``meaning``, reading the process's one
+    MiniLM encoder)."""
+    return SameFactModel.load(meaning=meaning)

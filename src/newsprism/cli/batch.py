@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newsprism.cli.console import progress, warn, warn_notes
-from newsprism.cli.options import add_allow_private
+from newsprism.cli.options import add_allow_private, add_meaning
 from newsprism.engines.local import Pipeline, StoryResult
 from newsprism.errors import InputError, NewsprismError
 from newsprism.render.terminal import visible
@@ -35,6 +35,7 @@ def add_story_arguments(parser: argparse.ArgumentParser, *, formats: Sequence[st
     )
     parser.add_argument("--out", "-o", metavar="FILE", help="write to FILE instead of standard output")
     add_allow_private(parser)
+    add_meaning(parser)
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -82,10 +83,14 @@ def story_result(inputs: Sequence[str], pipeline: Pipeline) -> StoryResult:
 
 
 def pipeline_settings(args: argparse.Namespace, **changes: Any) -> PipelineSettings:
-    """The pipeline's settings as the command line gives them: ``--allow-private`` and ``changes``
-    (``words=args.words``) over the defaults."""
+    """The pipeline's settings as the command line gives them: ``--allow-private``, ``--meaning`` and
+    ``changes`` (``words=args.words``) over the defaults."""
+    from newsprism.analysis.align import AlignSettings
+    from newsprism.analysis.story import AnalysisSettings
     from newsprism.engines.settings import PipelineSettings
 
+    if getattr(args, "meaning", False):
+        changes.setdefault("analysis", AnalysisSettings(align=AlignSettings(meaning=True)))
     return PipelineSettings(allow_private=getattr(args, "allow_private", False), **changes)
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from newsprism.cli.batch import pipeline_settings, story_result
-from newsprism.cli.options import add_allow_private, add_command
+from newsprism.cli.options import add_allow_private, add_command, add_meaning
 from newsprism.engines.local import Pipeline
 from newsprism.errors import NewsprismError
 from newsprism.render.text import counted
@@ -46,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"summary length in words (default: {DEFAULT_WORDS})",
     )
     add_allow_private(parser)
+    add_meaning(parser)
     parser.set_defaults(func=run)
 
 

@@ -21,7 +21,7 @@ from newsprism.cli.articles import DEFAULT_DB, add_settings_arguments, read_arti
 from newsprism.cli.batch import pipeline_settings
 from newsprism.cli.console import progress, table_console, warn
 from newsprism.cli.filenames import file_stem
-from newsprism.cli.options import add_allow_private, add_command
+from newsprism.cli.options import add_allow_private, add_command, add_meaning
 from newsprism.engines.local import Pipeline, StoryResult
 from newsprism.errors import NewsprismError
 from newsprism.ingest.dates import parse_date
@@ -63,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="summary length in words of each report (default: 100)")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table", help="listing format (default: table)")
     add_allow_private(parser)
+    add_meaning(parser)
     add_settings_arguments(parser)
     parser.set_defaults(func=run)
 
