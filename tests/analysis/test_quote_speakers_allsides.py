@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from datapaths import shared_file
+from speaker_checks import covers, last_word
 
 from newsprism.analysis.quotes import extract_quotes
 from newsprism.model import Article
@@ -32,15 +33,6 @@ from newsprism.text.segment import segment
 
 ANNOTATIONS = Path(__file__).with_name("speaker_annotations_allsides.json")
 FLOOR = 0.79
-
-
-def _last_word(speaker: str) -> str:
-    return speaker.split()[-1].lower().strip(".,") if speaker else ""
-
-
-def _covers(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    overlap = min(a[1], b[1]) - max(a[0], b[0])
-    return overlap >= 0.5 * (a[1] - a[0]) and overlap >= 0.5 * (b[1] - b[0])
 
 
 @functools.cache
@@ -64,8 +56,8 @@ def _measure() -> tuple[int, int]:
         if key not in found:
             article = Article(id=f"{key[0]}:{key[1]}", text=text)
             found[key] = extract_quotes(article, segment(article))
-        matches = [q for q in found[key] if _covers((q.start, q.end), (quote["start"], quote["end"]))]
-        right += any(_last_word(q.speaker) == _last_word(quote["speaker"]) for q in matches)
+        matches = [q for q in found[key] if covers((q.start, q.end), (quote["start"], quote["end"]))]
+        right += any(last_word(q.speaker) == last_word(quote["speaker"]) for q in matches)
     print(f"speakers (AllSides): {right}/{len(annotations['quotes'])} right")
     return len(annotations["quotes"]), right
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 from datapaths import shared_file
+from speaker_checks import covers, last_word
 
 from newsprism.analysis.quotes import extract_quotes
 from newsprism.model import Article
@@ -38,15 +39,6 @@ from newsprism.text.segment import segment
 ANNOTATIONS = Path(__file__).with_name("speaker_annotations.json")
 FLOOR = 0.86
 COVERAGE_FLOOR = 0.95
-
-
-def _last_word(speaker: str) -> str:
-    return speaker.split()[-1].lower().strip(".,") if speaker else ""
-
-
-def _covers(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    overlap = min(a[1], b[1]) - max(a[0], b[0])
-    return overlap >= 0.5 * (a[1] - a[0]) and overlap >= 0.5 * (b[1] - b[0])
 
 
 @functools.cache
@@ -68,9 +60,9 @@ def _measure() -> tuple[int, int, int]:
         article = Article(id=article_id, text=texts[article_id])
         found = extract_quotes(article, segment(article))
         for quote in annotated:
-            matches = [q for q in found if _covers((q.start, q.end), (quote["start"], quote["end"]))]
+            matches = [q for q in found if covers((q.start, q.end), (quote["start"], quote["end"]))]
             found_again += bool(matches)
-            right += any(_last_word(q.speaker) == _last_word(quote["speaker"]) for q in matches)
+            right += any(last_word(q.speaker) == last_word(quote["speaker"]) for q in matches)
     print(f"speakers: {right}/{len(annotations['quotes'])} right, {found_again} found again")
     return len(annotations["quotes"]), found_again, right
 

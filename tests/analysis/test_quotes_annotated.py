@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from datapaths import shared_file
+from speaker_checks import covers
 
 from newsprism.analysis.quotes import extract_quotes
 from newsprism.model import Article
@@ -44,11 +45,6 @@ def _shown_speaker(quote) -> str:
     """The speaker a reader is shown: the resolved name, else the words that name the speaker
     ("a senior White House official": an unnamed source is not resolved to a name)."""
     return quote.speaker or (quote.speaker_mention.text if quote.speaker_mention else "")
-
-
-def _covers(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    overlap = min(a[1], b[1]) - max(a[0], b[0])
-    return overlap >= 0.5 * (a[1] - a[0]) and overlap >= 0.5 * (b[1] - b[0])
 
 
 def measure(path: Path) -> dict[str, float]:
@@ -73,9 +69,9 @@ def measure(path: Path) -> dict[str, float]:
         article = Article(id=f"{key[1]}:{key[2]}", text=text)
         found = extract_quotes(article, segment(article))
         found_total += len(found)
-        matched_found += sum(any(_covers((f.start, f.end), (g["start"], g["end"])) for g in gold) for f in found)
+        matched_found += sum(any(covers((f.start, f.end), (g["start"], g["end"])) for g in gold) for f in found)
         for g in gold:
-            matches = [f for f in found if _covers((f.start, f.end), (g["start"], g["end"]))]
+            matches = [f for f in found if covers((f.start, f.end), (g["start"], g["end"]))]
             matched_gold += bool(matches)
             right_speaker += any(_speaker_key(_shown_speaker(f)) == _speaker_key(g["speaker"]) for f in matches)
     result = {

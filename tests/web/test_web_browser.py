@@ -13,17 +13,12 @@ import re
 from pathlib import Path
 
 import pytest
+from browser import LAPTOP, launched_browser
 from datapaths import LATIMES_SEED, ROOT, RT_SEED
 from webserver import Server
 
 from newsprism.cli import main
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-LAPTOP = {"width": 1366, "height": 900}
 SAMPLE = ROOT / "sample"
 
 pytestmark = pytest.mark.browser
@@ -31,13 +26,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium package; .ci/run does)")
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    yield from launched_browser()
 
 
 @pytest.fixture(scope="module")

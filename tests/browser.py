@@ -1,0 +1,27 @@
+"""Debian's chromium driven by Playwright, as the browser tests of the report and the web app use it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+"""Without the background-networking flags chromium keeps trying hosts this closed network refuses."""
+LAPTOP = {"width": 1366, "height": 900}
+
+
+def launched_browser() -> Iterator[object]:
+    """A headless chromium for a module's tests (a fixture's body), or a skip saying what is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent (install Debian's chromium package; .ci/run does)")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
