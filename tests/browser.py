@@ -25,3 +25,27 @@ def launched_browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class Page:
+    """A page opened at ``url`` in a fresh tab, with every console message, page error and dialog recorded
+    (a test then asserts there were none)."""
+
+    def __init__(self, browser, url: str) -> None:
+        self.page = browser.new_page(viewport=LAPTOP)
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(url)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def __enter__(self) -> Page:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.page.close()

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
-from browser import LAPTOP, launched_browser
+from browser import Page, launched_browser
 from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.cli import main
@@ -50,26 +50,9 @@ def hostile_report(tmp_path_factory) -> Path:
     return report(tmp_path_factory, "hostile", f"Alpha News={first}", f"Beta Daily={second}")
 
 
-class Page:
-    """A report opened in a fresh page, with every console message and dialog recorded."""
-
-    def __init__(self, browser, path: Path) -> None:
-        self.page = browser.new_page(viewport=LAPTOP)
-        self.console: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("dialog", self._dialog)
-        self.page.goto(path.as_uri())
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-
 @pytest.fixture
 def seed_page(browser, seed_report):
-    opened = Page(browser, seed_report)
+    opened = Page(browser, seed_report.as_uri())
     yield opened
     opened.page.close()
 
@@ -118,7 +101,7 @@ def test_printed_report_leaves_out_the_source_panel_and_navigation(seed_page):
 
 
 def test_hostile_article_text_shows_literally_and_runs_nothing(browser, hostile_report):
-    opened = Page(browser, hostile_report)
+    opened = Page(browser, hostile_report.as_uri())
     try:
         opened.page.wait_for_load_state("load")
         assert opened.page.get_by_text('<script>alert("pwned")</script>', exact=False).count() >= 1
@@ -135,7 +118,7 @@ def test_a_sentence_after_an_emoji_is_highlighted_exactly(browser, tmp_path_fact
     first.write_text("Fans cheered 🎉🎉 all night.\nThe council met on Monday to vote.\n", encoding="utf-8")
     second = folder / "second.txt"
     second.write_text("The council met on Monday to vote.\n", encoding="utf-8")
-    opened = Page(browser, report(tmp_path_factory, "emoji", f"Alpha News={first}", f"Beta Daily={second}"))
+    opened = Page(browser, report(tmp_path_factory, "emoji", f"Alpha News={first}", f"Beta Daily={second}").as_uri())
     try:
         for sentence in opened.page.locator("main .src.sent").all():
             expected = sentence.inner_text()

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import LAPTOP, launched_browser
+from browser import Page, launched_browser
 from datapaths import LATIMES_SEED, ROOT, RT_SEED
 from webserver import Server
 
@@ -36,29 +36,6 @@ def server(tmp_path_factory):
     with Server(db) as running:
         yield running
     assert running.errors() == ""
-
-
-class Page:
-    """A browser page with every console message, page error and dialog recorded."""
-
-    def __init__(self, browser, url: str) -> None:
-        self.page = browser.new_page(viewport=LAPTOP)
-        self.console: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("dialog", self._dialog)
-        self.page.goto(url)
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def __enter__(self) -> Page:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.page.close()
 
 
 def open_seed_story(browser, server) -> Page:
