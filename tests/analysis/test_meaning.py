@@ -94,3 +94,16 @@ def test_analyze_with_meaning_links_two_outlets_telling_one_figure_in_other_word
     ))
     analysis = analyze(story, settings=AlignSettings(meaning=True))
     assert any(set(fact.outlets) == {"CNN", "AP"} for fact in analysis.facts)
+
+
+@minilm
+def test_two_threads_encoding_at_once_through_a_small_cache_get_what_one_gets_alone():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"The council voted {n} times on the budget this week." for n in range(12)]
+    alone = [e.sentence for e in MiniLMEncoder().encode(texts)]
+    shared = MiniLMEncoder(batch_size=4, cache_size=5)  # every call clears what others cached
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda part: shared.encode(part), [texts, texts[::-1]]))
+    assert np.allclose([e.sentence for e in results[0]], alone, atol=1e-5)
+    assert np.allclose([e.sentence for e in results[1]], alone[::-1], atol=1e-5)

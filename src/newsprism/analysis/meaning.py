@@ -115,18 +115,21 @@ class MiniLMEncoder:
         log.info("loaded MiniLM from %s", folder)
 
     def encode(self, texts: Sequence[str]) -> list[Encoded]:
-        # by length, so that a batch pads little
-        missing = sorted(dict.fromkeys(t for t in texts if t not in self._cache), key=len)
+        # what this call returns is gathered apart from the cache, which another thread may clear
+        known = {t: e for t in dict.fromkeys(texts) if (e := self._cache.get(t)) is not None}
+        missing = sorted((t for t in dict.fromkeys(texts) if t not in known), key=len)  # by length: little padding
         if missing:
             with self._lock:  # one load, even when several threads analyse stories at once
                 if self._model is None:
                     self._load()
-            if len(self._cache) + len(missing) > self.cache_size:
-                self._cache.clear()
             for start in range(0, len(missing), self.batch_size):
                 batch = missing[start : start + self.batch_size]
-                self._cache.update(zip(batch, self._encode_batch(batch)))
-        return [self._cache[t] for t in texts]
+                known.update(zip(batch, self._encode_batch(batch)))
+            with self._lock:
+                if len(self._cache) + len(missing) > self.cache_size:
+                    self._cache.clear()
+                self._cache.update((t, known[t]) for t in missing)
+        return [known[t] for t in texts]
 
     def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """One unit sentence vector per text, as rows (``len(texts)`` by 384)."""
