@@ -4,13 +4,13 @@ server on 127.0.0.1, never the internet)."""
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 import tracemalloc
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from localserver import serving
 
 from newsprism.errors import InputError
 from newsprism.ingest import ReadSettings, read_inputs
@@ -74,11 +74,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_port}"
 
 
 def _read(url, **settings):

@@ -7,11 +7,11 @@ import shutil
 import socket
 import ssl
 import subprocess
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from localserver import serving
 
 from newsprism.ingest import ReadSettings, read_inputs
 from newsprism.ingest.web import non_public_kind
@@ -86,12 +86,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Handler) as httpd:
+        yield f"http://127.0.0.1:{httpd.server_port}"
 
 
 def _read(url, **settings):
@@ -285,15 +281,10 @@ def tls_server(server, tmp_path_factory):
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
                     str(cert), "-days", "1", "-subj", "/CN=news.example", "-addext",
                     "subjectAltName=DNS:news.example"], check=True, capture_output=True)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
-    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd.server_port, str(cert)
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(_Handler, tls=context) as httpd:
+        yield httpd.server_port, str(cert)
 
 
 def test_https_to_the_checked_address_verifies_the_certificate_of_the_name(tls_server, monkeypatch):

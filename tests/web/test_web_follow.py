@@ -3,12 +3,12 @@ and again without adding anything twice, with progress and errors on the status 
 
 from __future__ import annotations
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import httpx
 import pytest
+from localserver import serving
 from webserver import Server
 
 pytest.importorskip("fastapi", reason='the web app needs the [web] extra: pip install "newsprism[web]"')
@@ -46,11 +46,8 @@ class _Feeds(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def feed_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Feeds)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(_Feeds) as server:
+        yield f"http://127.0.0.1:{server.server_port}"
 
 
 def _status_after(url: str, rounds: int) -> dict:
