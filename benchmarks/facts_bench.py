@@ -106,12 +106,10 @@ def msrp(path: Path) -> None:
           f"(always-same: accuracy {labels.mean():.3f}); {seconds:.1f} CPU s")
 
 
-def _story_pairs(story: Story, gold: GoldStory | None, label: int = 0,
-                 settings: AlignSettings | None = None) -> tuple[list[PairEvidence], list[int]]:
+def _story_pairs(story: Story, gold: GoldStory | None, label: int = 0) -> tuple[list[PairEvidence], list[int]]:
     """A story's candidate pairs, labelled by the gold facts (or all ``label``)."""
     sentences, flat, article_of = story_sentences(story)
-    settings = settings or AlignSettings()
-    candidates = candidate_pairs(flat, article_of, settings, story.id)
+    candidates = candidate_pairs(flat, article_of, AlignSettings(), story.id)
     right: set[tuple[int, int, int, int]] = set()
     if gold is not None:
         analysis = StoryAnalysis(story, sentences, (), {})
@@ -125,12 +123,9 @@ def _story_pairs(story: Story, gold: GoldStory | None, label: int = 0,
 
 def _training_pairs(meaning: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """MSRP training pairs (each a story of two one-sentence articles) and the candidate pairs of the
-    annotated dev stories (``meaning``: the candidates ``analyze`` weighs with MiniLM, and their
-    meaning features): features, labels, groups for cross-validation, and which rows are MSRP."""
-    settings = AlignSettings(meaning=meaning)
+    annotated dev stories: features (``meaning``: MiniLM's too, every pair's sentences encoded in one
+    batched call), labels, groups for cross-validation, and which rows are MSRP."""
     records = [json.loads(line) for line in MSRP.open(encoding="utf-8")]
-    if meaning:  # all at once: batches of two sentences, one story at a time, would take far longer
-        shared_encoder().encode([r[f"sentence{k}"] for r in records for k in (1, 2)])
     x: list[PairEvidence] = []
     y: list[int] = []
     groups: list[str] = []
@@ -139,7 +134,7 @@ def _training_pairs(meaning: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         story = Story(id=record["id"], articles=articles)
         if any(len(segment(a)) != 1 for a in articles):
             continue
-        features, labels = _story_pairs(story, None, record["label"], settings)
+        features, labels = _story_pairs(story, None, record["label"])
         x += features
         y += labels
         groups += [f"msrp-{len(groups) % 10}"] * len(labels)
@@ -148,7 +143,7 @@ def _training_pairs(meaning: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
     for file in sorted({story.file for story in gold.values()}):
         for story in iter_cluster_stories(str(DATA / file)):
             if not isinstance(story, InputError) and story.id in gold:
-                features, labels = _story_pairs(story, gold[story.id], settings=settings)
+                features, labels = _story_pairs(story, gold[story.id])
                 x += features
                 y += labels
                 groups += [story.id] * len(labels)
