@@ -3,7 +3,9 @@
 docs/evaluation.md keeps every measurement in one place; the floors and measured values a test
 holds are written once, in the test, and the page's table of floors quotes them. These tests read
 that table and compare each row with the constant it names, so a floor raised in a test and not in
-the page (or the other way round) fails here instead of leaving two numbers that disagree.
+the page (or the other way round) fails here instead of leaving two numbers that disagree. The
+stage guides, the README and the benchmark and research notes link to the page instead of quoting
+its figures, and a test here finds any measured figure they keep.
 """
 
 from __future__ import annotations
@@ -73,3 +75,30 @@ def test_every_floor_a_test_pins_is_quoted_in_the_table_of_floors():
         for name in floor_names(path)
     }
     assert found <= quoted, sorted(found - quoted)
+
+
+# Every measured figure is kept on docs/evaluation.md only (the floors of the table above too), so
+# that a guide never keeps a second copy that goes stale. A measured figure is a decimal number of
+# three or more significant digits ("0.875", "38.07") or a count of a sample ("(42/48)"). Settings
+# and limits are rounder ("0.6", "0.75", "5 %"); commands and quoted examples, inside backticks or
+# code blocks, are not figures.
+FIGURE = re.compile(r"(?<![\w.,])(?:0\.0*[1-9]\d{2,}|[1-9]\.\d{2,}|[1-9]\d+\.\d+)(?![\w.])|\(\d+/\d+\)")
+CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
+GUIDES = sorted({*(ROOT / "docs").glob("*.md"), ROOT / "README.md", ROOT / "benchmarks" / "README.md",
+                 ROOT / "research" / "README.md"} - {PAGE})
+
+
+def figures(text: str) -> list[str]:
+    return FIGURE.findall(CODE.sub(" ", text))
+
+
+def test_the_figure_pattern_tells_measurements_from_settings():
+    assert figures("precision 0.875 (42/48), ROUGE-1 38.07, 12.5 s") == ["0.875", "(42/48)", "38.07", "12.5"]
+    assert figures("a threshold of 0.6, 0.75 of the words, 5 %, 1,000 terms, `$5.60`, v1.2.3") == []
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_no_guide_keeps_a_measured_figure_of_its_own(guide):
+    assert figures(guide.read_text(encoding="utf-8")) == [], (
+        f"{guide.relative_to(ROOT)} quotes measured figures; move them to docs/evaluation.md and link to it")
+
