@@ -91,7 +91,7 @@ def pair_cosines(articles, settings=None):
 
 def curve(args: argparse.Namespace) -> None:
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import ClusterSettings, cluster_articles
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles, copies_in_batch
 
     sets = {name: pooled(path) for name, path in GOLD_SETS.items()}
     print("| threshold | " + " | ".join(f"{n} B³ P / R / F1" for n in sets) + " |")
@@ -99,7 +99,8 @@ def curve(args: argparse.Namespace) -> None:
     for threshold in args.thresholds:
         cells = []
         for articles, gold in sets.values():
-            assigned = cluster_articles(articles, ClusterSettings(threshold=threshold))
+            settings = ClusterSettings(threshold=threshold)
+            assigned = cluster_articles(articles, settings, duplicate_of=copies_in_batch(articles, settings))
             s = score_clusters(gold, {a.article: a.story for a in assigned})
             cells.append(f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**")
         print(f"| {threshold} | " + " | ".join(cells) + " |", flush=True)
@@ -182,11 +183,11 @@ def _rss_mb() -> float:
 
 def speed_one(n: int) -> dict:
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import StoryClusterer
+    from newsprism.stories.stream import StoryStream
 
     gold: dict | None = {} if n <= 100_000 else None  # the gold of 1M articles would itself be memory
     stream = synthetic_stream(n, gold=gold)
-    clusterer = StoryClusterer()
+    clusterer = StoryStream()
     stories: dict[str, str] = {} if gold is not None else None
     duplicates, seconds, cpu, rss = 0, 0.0, 0.0, []
     batch: list = []
@@ -265,8 +266,8 @@ def _all_pairs_tfidf(articles, threshold: float):
 
 def peers(args: argparse.Namespace) -> None:
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import StoryClusterer
     from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher
+    from newsprism.stories.stream import StoryStream
 
     n = args.size
     gold: dict = {}
@@ -294,7 +295,7 @@ def peers(args: argparse.Namespace) -> None:
 
     rows = []
     started = time.process_time()
-    assigned = StoryClusterer().add(ordered)
+    assigned = StoryStream().add(ordered)
     seconds = time.process_time() - started
     rows.append(("newsprism online (dedup + clustering)", seconds,
                  score_clusters(gold, {a.article: a.story for a in assigned})))
@@ -312,8 +313,9 @@ def peers(args: argparse.Namespace) -> None:
 
 def dedup_curve(args: argparse.Namespace) -> None:
     """Injected wire copies found, and other pairs flagged, by near-duplicate threshold."""
-    from newsprism.stories.cluster import ClusterSettings, StoryClusterer
+    from newsprism.stories.cluster import ClusterSettings
     from newsprism.stories.dedup import DedupSettings
+    from newsprism.stories.stream import StoryStream
 
     gold: dict = {}
     copies: dict = {}
@@ -323,7 +325,7 @@ def dedup_curve(args: argparse.Namespace) -> None:
     print("| --- | --- | --- | --- |")
     for threshold in args.thresholds:
         settings = ClusterSettings(dedup=DedupSettings(threshold=threshold))
-        found = {a.article: a.duplicate_of for a in StoryClusterer(settings).add(stream) if a.duplicate_of}
+        found = {a.article: a.duplicate_of for a in StoryStream(settings).add(stream) if a.duplicate_of}
         # a copy is found when it joins its original's group (whose first article may be earlier)
         hits = sum(found.get(c) in (o, found.get(o)) for c, o in copies.items() if c in found)
         others = [(a, o) for a, o in found.items() if a not in copies]

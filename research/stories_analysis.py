@@ -29,7 +29,7 @@ def time_oracle(args: argparse.Namespace) -> None:
     given the date of its gold story's roundup (56 % of them have no date of their own), which no
     real stream has, and both sets are clustered with ever stronger time penalties."""
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import ClusterSettings, cluster_articles
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles, copies_in_batch
 
     allsides, allsides_gold = pooled(GOLD_SETS["AllSides"])
     roundup = {}
@@ -50,7 +50,8 @@ def time_oracle(args: argparse.Namespace) -> None:
             settings = ClusterSettings(threshold=threshold, time_penalty=penalty, dormant_after=timedelta(days=days))
             cells = []
             for articles, gold in streams.values():
-                s = score_clusters(gold, {a.article: a.story for a in cluster_articles(articles, settings)})
+                s = score_clusters(gold, {a.article: a.story for a in cluster_articles(
+                    articles, settings, duplicate_of=copies_in_batch(articles, settings))})
                 cells.append(f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**")
             print(f"| {penalty:g} per {days:g} d | {threshold} | " + " | ".join(cells) + " |", flush=True)
 
@@ -80,7 +81,7 @@ def errors(args: argparse.Namespace) -> None:
     import numpy as np
 
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import article_time, cluster_articles
+    from newsprism.stories.cluster import article_time, cluster_articles, copies_in_batch
     from newsprism.stories.vectors import StreamVectorizer
 
     print("| set | B³ P / R / F1 | pairs | " + " | ".join(_gap_label(*g) for g in _GAPS) + " | undated |")
@@ -88,7 +89,7 @@ def errors(args: argparse.Namespace) -> None:
     agreement = {}
     for name, path in GOLD_SETS.items():
         articles, gold = pooled(path)
-        pred = {a.article: a.story for a in cluster_articles(articles)}
+        pred = {a.article: a.story for a in cluster_articles(articles, duplicate_of=copies_in_batch(articles))}
         score = score_clusters(gold, pred)
         days = np.array([np.nan if (t := article_time(a)) is None else t / 86400 for a in articles])
         g = np.array([gold[a.id] for a in articles])

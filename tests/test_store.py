@@ -96,10 +96,10 @@ def test_a_damaged_clusterer_state_is_a_clear_error(tmp_path):
 def test_an_ingest_that_raced_another_is_refused_before_it_mixes_states(tmp_path):
     with Store(tmp_path / "s.db") as first, Store(tmp_path / "s.db") as second:
         first.add([_article(1)])
-        clusterer, version = second._clusterer()
+        stream, version = second._stream()
         first.add([_article(2)])
         with pytest.raises(NewsprismError, match="another ingest wrote to the store meanwhile"):
-            second._commit_chunk([], set(), clusterer.save_state(), version)
+            second._commit_chunk([], set(), stream.save_state(), version)
         assert first.check() == [] and first.count() == 2
 
 

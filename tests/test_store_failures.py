@@ -77,6 +77,14 @@ def test_a_clusterer_state_that_is_not_a_zip_archive_is_a_clear_error(tmp_path):
         store.add([_article(9)])
 
 
+def test_a_dedup_state_that_is_not_a_zip_archive_is_a_clear_error(tmp_path):
+    path = _store(tmp_path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE state SET value = ? WHERE name = 'duplicates'", (b"PK\x03\x04" + b"\x00" * 40,))
+    with Store(path) as store, pytest.raises(NewsprismError, match="saved dedup state is unreadable"):
+        store.add([_article(9)])
+
+
 def test_bytes_where_the_store_keeps_text_are_an_error_naming_the_column(tmp_path):
     path = _store(tmp_path)
     with sqlite3.connect(path) as db:

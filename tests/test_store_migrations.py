@@ -9,12 +9,14 @@ to these tests).
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import subprocess
 import sys
 from datetime import datetime
 
+import numpy as np
 import pytest
 from datapaths import LATIMES_SEED, ROOT, RT_SEED
 
@@ -27,6 +29,7 @@ from newsprism.render.html import render_report
 from newsprism.render.json import article_to_dict, comparison_to_dict, summary_to_dict
 from newsprism.store import Store
 from newsprism.store_schema import MIGRATIONS, SCHEMA_VERSION, Migration, check_migrations, migrate
+from newsprism.stories.clock import FixedClock
 from newsprism.summarize import summarize
 from newsprism.text.clean import clean_articles
 from newsprism.text.segment import segment
@@ -163,6 +166,59 @@ def test_a_migrated_version_1_store_takes_new_articles(version_1_store):
         assert store.check() == []
     assert stored["c1"].meta["byline"] == "A. Writer"
     assert rows_of(version_1_store, "articles", 11)[:2] == VERSION_1_ROWS["articles"]
+
+
+CLUSTERER_STATE_OF_VERSIONS_1_TO_3 = ROOT / "tests" / "clusterer_state_version_3.npz"
+"""The clustering state as ``StoryClusterer.save_state`` wrote it up to store version 3, with the
+duplicate index inside (arrays ``dedup_*``): written by that code for the two articles of
+``VERSION_1_ROWS`` (the first an original, the second its copy, both in story ``s1``)."""
+
+
+@pytest.fixture
+def version_1_store_with_state(version_1_store):
+    db = sqlite3.connect(version_1_store)
+    db.execute("INSERT INTO state VALUES ('clusterer', ?)", (CLUSTERER_STATE_OF_VERSIONS_1_TO_3.read_bytes(),))
+    db.commit()
+    db.close()
+    return version_1_store
+
+
+def state_arrays(path, name: str) -> set[str]:
+    db = sqlite3.connect(path)
+    try:
+        blob = db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()[0]
+    finally:
+        db.close()
+    return set(np.load(io.BytesIO(blob), allow_pickle=False))
+
+
+def test_a_migrated_store_keeps_the_duplicate_index_in_a_state_of_its_own(version_1_store_with_state):
+    Store(version_1_store_with_state).close()
+    assert not any(name.startswith("dedup_") for name in state_arrays(version_1_store_with_state, "clusterer"))
+    assert {"clocks", "ids", "signatures", "settings", "clock"} <= state_arrays(version_1_store_with_state, "duplicates")
+
+
+def test_a_migrated_store_marks_a_new_copy_of_an_original_indexed_before_the_migration(version_1_store_with_state):
+    copy = Article(id="c1", text=TEXT + " Updated.", outlet="Third Paper",
+                   published=datetime.fromisoformat("2024-03-03T09:00:00+00:00"))
+    with Store(version_1_store_with_state, now=FixedClock(datetime.fromisoformat("2024-03-04T00:00:00+00:00"))) as store:
+        assert store.add([copy]).duplicates == 1
+        stored = {a.id: a for a in store.articles()}
+        assert store.check() == []
+    assert stored["c1"].meta["duplicate_of"] == "url:https://a.test/1"
+    with Store(version_1_store_with_state, read_only=True) as store:
+        assert [(s.id, s.size) for s in store.stories()] == [("s1", 3)]
+
+
+def test_a_clustering_state_that_cannot_be_read_is_left_as_it_was_by_the_migration(version_1_store):
+    db = sqlite3.connect(version_1_store)
+    db.execute("INSERT INTO state VALUES ('clusterer', x'00ff')")
+    db.commit()
+    db.close()
+    with Store(version_1_store) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        with pytest.raises(NewsprismError, match="saved clustering state is unreadable"):
+            store.add([Article(id="n1", text=TEXT, outlet="Paper")])
 
 
 def test_a_version_1_store_opened_read_only_is_read_as_version_1_and_left_unchanged(version_1_store):

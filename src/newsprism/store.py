@@ -2,9 +2,11 @@
 
 SQLite in WAL mode: readers (``newsprism stories``, the web app) never block the ingest, and a
 transaction that was committed survives a crash or a kill. An ingest commits one chunk at a time,
-and each commit holds the chunk's articles, their stories and the clusterer's state together, so
-a kill between commits loses only the uncommitted chunk and leaves a store that the next ingest
-simply continues.
+and each commit holds the chunk's articles, their stories and the state of the stages that made
+them together (the dedup stage's and the clusterer's, each in a row of its own), so a kill between
+commits loses only the uncommitted chunk and leaves a store that the next ingest simply continues.
+What ``add`` stores is what the dedup and stories stages make of the articles
+(``newsprism.stories.stream.StoryStream``: copies marked, then clustered with their marks).
 
 Threads: a ``Store`` may be shared by threads (a web server's workers); each thread gets its own
 SQLite connection, opened on its first use, since an SQLite connection must not be used by two
@@ -39,7 +41,8 @@ from newsprism.errors import NewsprismError, first_named
 from newsprism.model import Article, Removal
 from newsprism.store_schema import SCHEMA_VERSION, STORE_OBJECTS, migrate
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
-from newsprism.stories.cluster import ClusterSettings, StoryClusterer, arrival_order
+from newsprism.stories.cluster import ClusterSettings, arrival_order
+from newsprism.stories.stream import StoryStream
 
 log = logging.getLogger(__name__)
 
@@ -305,16 +308,16 @@ class Store:
         except (TypeError, ValueError):
             raise NewsprismError(f"{self.path}: the store's state version is unreadable ({row[0]!r})") from None
 
-    def _clusterer(self) -> tuple[StoryClusterer, int]:
-        self._db.execute("BEGIN")  # read the state and its version as one snapshot
+    def _stream(self) -> tuple[StoryStream, int]:
+        """The dedup and stories stages as the last commit left them, and the store's version."""
+        self._db.execute("BEGIN")  # read the states and their version as one snapshot
         try:
-            row = self._db.execute("SELECT value FROM state WHERE name = 'clusterer'").fetchone()
+            saved = dict(self._db.execute("SELECT name, value FROM state WHERE name IN ('clusterer', 'duplicates')"))
             version = self._version()
         finally:
             self._db.execute("COMMIT")
-        if row is None:
-            return StoryClusterer(self.settings, now=self.now), version
-        return StoryClusterer.load_state(row[0], self.settings, now=self.now), version
+        return StoryStream.load_state(saved.get("clusterer"), saved.get("duplicates"), self.settings,
+                                      now=self.now), version
 
     @_sqlite_failures("add articles to the store")
     def add(
@@ -324,10 +327,11 @@ class Store:
         commit_every: int = 1000,
         on_commit: Callable[[int], None] | None = None,
     ) -> IngestReport:
-        """Store the articles not stored yet, dedup and cluster them, and update their stories.
+        """Store the articles not stored yet with what the dedup and stories stages make of them
+        (``StoryStream``), and update their stories.
 
         New articles are taken in date order; every ``commit_every`` articles the articles, their
-        stories and the clusterer state are committed in one transaction, after which
+        stories and the two stages' states are committed in one transaction, after which
         ``on_commit`` is called with the number of articles committed so far.
         """
         if self.read_only:
@@ -345,12 +349,12 @@ class Store:
         new = [(k, a) for k, a in new if k not in already]
         order = arrival_order([a for _, a in new])
         new = [new[i] for i in order]
-        clusterer, version = self._clusterer()
+        stream, version = self._stream()
         duplicates, touched, notes = 0, set(), []
         for start in range(0, len(new), commit_every):
             chunk = new[start : start + commit_every]
-            # The clusterer sees store keys as ids: unique across ingests, unlike file-made ids.
-            assignments = clusterer.add(replace(a, id=k) for k, a in chunk)
+            # The stages see store keys as ids: unique across ingests, unlike file-made ids.
+            assignments = stream.add([replace(a, id=k) for k, a in chunk])
             rows = []
             for (key, article), assignment in zip(chunk, assignments):
                 duplicates += assignment.duplicate_of is not None
@@ -362,7 +366,7 @@ class Store:
                      article.source, article.text, assignment.story, assignment.duplicate_of, _iso(self.now()),
                      *_as_read(article))
                 )
-            self._commit_chunk(rows, {a.story for a in assignments}, clusterer.save_state(), version)
+            self._commit_chunk(rows, {a.story for a in assignments}, stream.save_state(), version)
             version += 1
             if on_commit is not None:
                 on_commit(start + len(chunk))
@@ -377,9 +381,11 @@ class Store:
             found.update(r[0] for r in self._db.execute(f"SELECT key FROM articles WHERE key IN ({marks})", part))
         return found
 
-    def _commit_chunk(self, rows: list[tuple[Any, ...]], stories: set[str], state: bytes, version: int) -> None:
-        """Commit one chunk, unless another ingest committed since this one read the clusterer
-        state: then its stories would be computed from a state that is no longer the store's."""
+    def _commit_chunk(self, rows: list[tuple[Any, ...]], stories: set[str], states: tuple[bytes, bytes],
+                      version: int) -> None:
+        """Commit one chunk with the clusterer's and the dedup stage's ``states``, unless another
+        ingest committed since this one read them: then its stories would be computed from states
+        that are no longer the store's."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -406,7 +412,7 @@ class Store:
                            last_published = excluded.last_published, updated = excluded.updated""",
                     (story, believable, believable, _iso(self.now()), story),
                 )
-            db.execute("INSERT OR REPLACE INTO state VALUES ('clusterer', ?)", (state,))
+            db.executemany("INSERT OR REPLACE INTO state VALUES (?, ?)", zip(("clusterer", "duplicates"), states))
             db.execute("INSERT OR REPLACE INTO state VALUES ('version', ?)", (str(version + 1),))
             db.execute("COMMIT")
         except BaseException:

@@ -165,11 +165,50 @@ words of each story's earliest article (what a listing shows for an untitled sto
 ``story_outlets`` and ``story_reach``, the outlets of each story and their number (the listing's
 filters). The steps after the triggers fill them from the articles already stored."""
 
+_DEDUP_SETTINGS = re.compile(r"dedup=(DedupSettings\((?:[^()]|\([^()]*\))*\))")
+
+
+def _split_duplicate_index(db: sqlite3.Connection) -> None:
+    """Move the duplicate index out of the clusterer's saved state into a ``duplicates`` state of
+    its own: the clustering state of versions 1 to 3 held the dedup stage's index (arrays named
+    ``dedup_clocks``, ``dedup_ids``, ``dedup_signatures``) beside its own arrays.
+
+    The dedup state is written as the dedup stage reads it: the settings it was made with (the
+    ``DedupSettings`` part of the clusterer's saved settings), the stream clock (the clusterer's,
+    which the index was filled by) and the index's arrays. A clustering state that cannot be read
+    is left as it is: the next ingest reports it as unreadable, as before.
+    """
+    import io
+
+    import numpy as np
+
+    row = db.execute("SELECT value FROM state WHERE name = 'clusterer'").fetchone()
+    if row is None:
+        return
+    try:
+        arrays = dict(np.load(io.BytesIO(row[0]), allow_pickle=False))
+        settings = _DEDUP_SETTINGS.search(str(arrays["settings"]))
+        index = {name: arrays.pop(f"dedup_{name}") for name in ("clocks", "ids", "signatures")}
+    except Exception as error:  # noqa: BLE001 - a damaged state fails in numpy or zipfile in many ways
+        log.warning("the saved clustering state cannot be read (%s: %s); left as it is", type(error).__name__, error)
+        return
+    if settings is None:
+        log.warning("the saved clustering state names no dedup settings; left as it is")
+        return
+    clusterer, duplicates = io.BytesIO(), io.BytesIO()
+    np.savez(clusterer, **arrays)
+    np.savez(duplicates, settings=np.array(settings.group(1)), clock=arrays["clock"], **index)
+    db.execute("UPDATE state SET value = ? WHERE name = 'clusterer'", (clusterer.getvalue(),))
+    db.execute("INSERT OR REPLACE INTO state VALUES ('duplicates', ?)", (duplicates.getvalue(),))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, stories, analyses, the clusterer state and the duplicate_groups view", _VERSION_1),
     Migration(2, "articles keep what read gives: the outlet and date as read, language, removed lines, metadata",
               _VERSION_2),
     Migration(3, "the web app's full-text index, each article's story, story leads and outlets per story", _VERSION_3),
+    Migration(4, "the dedup stage's index of originals in a state row of its own, out of the clusterer's",
+              (_split_duplicate_index,)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -9,8 +9,9 @@ import pytest
 from newsprism.engines.local import Pipeline
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
-from newsprism.stories.cluster import StoryClusterer, arrival_order, cluster_articles, copies_in_arrival_order
-from newsprism.stories.dedup import mark_copies
+from newsprism.stories.cluster import StoryClusterer, arrival_order, cluster_articles, copies_in_batch
+from newsprism.stories.dedup import CopyMarker, mark_copies
+from newsprism.stories.stream import StoryStream
 
 BRIDGE = (
     "The city council voted on Tuesday to close the old harbour bridge for repairs after engineers "
@@ -47,14 +48,42 @@ def test_a_copy_marked_before_its_original_arrives_is_refused():
         StoryClusterer().add(articles, duplicate_of={"a1": "c1"})
 
 
-def test_the_marks_of_the_dedup_stage_are_those_the_clusterer_finds_on_its_own():
+def test_a_stream_marks_the_same_copies_as_the_dedup_stage_of_a_batch():
     articles = [_article("a1", BRIDGE, 3), _article("c1", CHESS, 1), _article("a2", BRIDGE + " More later.", 4),
                 _article("c2", "Undated: " + CHESS), _article("a3", "Copy: " + BRIDGE)]
     ordered = [articles[i] for i in arrival_order(articles)]
-    own = StoryClusterer().add(ordered)
-    marked = StoryClusterer().add(ordered, copies_in_arrival_order(ordered, StoryClusterer().settings))
-    assert [a.duplicate_of for a in own] == [a.duplicate_of for a in marked]
-    assert sum(a.duplicate_of is not None for a in own) == 3
+    streamed = StoryStream().add(ordered[:2]) + StoryStream.load_state(*_saved(ordered[:2])).add(ordered[2:])
+    assert {a.article: a.duplicate_of for a in streamed if a.duplicate_of} == copies_in_batch(articles)
+    assert len(copies_in_batch(articles)) == 3
+
+
+def _saved(articles):
+    stream = StoryStream()
+    stream.add(articles)
+    return stream.save_state()
+
+
+def test_the_clusterer_finds_no_copy_it_is_not_told_of():
+    articles = [_article("a1", BRIDGE, 1), _article("a2", BRIDGE, 2)]
+    assert [a.duplicate_of for a in StoryClusterer().add(articles, {})] == [None, None]
+
+
+def test_the_clusterer_forgets_the_story_of_an_original_the_dedup_stage_no_longer_finds():
+    marker = CopyMarker()
+    clusterer = StoryClusterer()
+    clusterer.add([_article("a1", BRIDGE, 1)], {})
+    clusterer.forget_originals(marker)
+    with pytest.raises(NewsprismError, match="did not arrive before"):
+        clusterer.add([_article("a2", BRIDGE, 2)], {"a2": "a1"})
+
+
+def test_a_saved_dedup_state_made_with_other_settings_is_refused():
+    from newsprism.stories.dedup import DedupSettings
+
+    marker = CopyMarker()
+    marker.mark([_article("a1", BRIDGE, 1)], [1.0])
+    with pytest.raises(NewsprismError, match="other settings"):
+        CopyMarker.load_state(marker.save_state(), DedupSettings(threshold=0.9))
 
 
 def test_the_pipeline_reports_the_copies_its_dedup_stage_marked():

@@ -16,6 +16,7 @@ import scipy.sparse as sp
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.clusters import score_clusters
 from newsprism.model import Article
+from newsprism.stories.clock import system_clock
 from newsprism.stories.cluster import (
     ClusterSettings,
     StoryClusterer,
@@ -23,8 +24,8 @@ from newsprism.stories.cluster import (
     arrival_order,
     article_time,
     cluster_articles,
+    copies_in_batch,
 )
-from newsprism.stories.dedup import DedupSettings
 from newsprism.stories.vectors import StreamVectorizer
 
 _SYLLABLES = ("ka", "lo", "mi", "ru", "te", "sa", "vo", "ne", "pi", "da", "gu", "xe", "bo", "fi", "zu")
@@ -74,7 +75,7 @@ def _stories(assignments) -> dict[str, str]:
 
 def test_articles_of_distinct_events_form_one_story_per_event(stream):
     articles, gold = stream(20, 4)
-    scores = score_clusters(gold, _stories(cluster_articles(articles)))
+    scores = score_clusters(gold, _stories(_clustered(articles)))
     assert scores.bcubed_f1 == 1.0
 
 
@@ -82,13 +83,13 @@ def test_a_shuffled_file_gives_the_same_stories(stream):
     articles, _ = stream(15, 3)
     shuffled = articles[:]
     random.Random(7).shuffle(shuffled)
-    assert _stories(cluster_articles(shuffled)) == _stories(cluster_articles(articles))
+    assert _stories(_clustered(shuffled)) == _stories(_clustered(articles))
 
 
 def test_assignments_come_back_in_input_order(stream):
     articles, _ = stream(5, 3)
     shuffled = articles[::-1]
-    assert [a.article for a in cluster_articles(shuffled)] == [a.id for a in shuffled]
+    assert [a.article for a in _clustered(shuffled)] == [a.id for a in shuffled]
 
 
 def test_the_tracker_sees_every_article_once_and_changes_no_story(stream):
@@ -102,13 +103,13 @@ def test_the_tracker_sees_every_article_once_and_changes_no_story(stream):
             seen.append(article.id)
             yield article
 
-    assert cluster_articles(articles, track=track) == cluster_articles(articles)
+    assert _clustered(articles, track=track) == _clustered(articles)
     assert sorted(seen) == sorted(a.id for a in articles)
 
 
 def test_articles_without_dates_are_clustered_by_content(stream):
     articles, gold = stream(10, 3, dated=False)
-    assert score_clusters(gold, _stories(cluster_articles(articles))).bcubed_f1 == 1.0
+    assert score_clusters(gold, _stories(_clustered(articles))).bcubed_f1 == 1.0
 
 
 def test_a_story_takes_no_article_after_its_dormancy_window(stream):
@@ -116,16 +117,16 @@ def test_a_story_takes_no_article_after_its_dormancy_window(stream):
     late = replace(articles[1], published=articles[0].published + timedelta(days=40))
     short = ClusterSettings(dormant_after=timedelta(days=30))
     long = ClusterSettings(dormant_after=timedelta(days=60))
-    first, second = cluster_articles([articles[0], late], short)
+    first, second = _clustered([articles[0], late], short)
     assert first.story != second.story
-    first, second = cluster_articles([articles[0], late], long)
+    first, second = _clustered([articles[0], late], long)
     assert first.story == second.story
 
 
 def test_memory_holds_only_the_active_stories(stream):
     articles, _ = stream(60, 2, days_apart=10)
     clusterer = StoryClusterer(ClusterSettings(dormant_after=timedelta(days=15), chunk=8))
-    clusterer.add(articles[i] for i in arrival_order(articles))
+    clusterer.add((articles[i] for i in arrival_order(articles)), {})
     assert clusterer.stories_started == 60
     assert clusterer.active_stories <= 2
     assert clusterer.stories_dormant == clusterer.stories_started - clusterer.active_stories
@@ -134,7 +135,7 @@ def test_memory_holds_only_the_active_stories(stream):
 def test_the_active_story_cap_holds_on_an_undated_stream(stream):
     articles, _ = stream(30, 1, dated=False)
     clusterer = StoryClusterer(ClusterSettings(max_active=5, chunk=4))
-    clusterer.add(articles)
+    clusterer.add(articles, {})
     assert clusterer.active_stories <= 5
 
 
@@ -143,7 +144,7 @@ def test_a_wire_copy_joins_its_originals_story_as_its_duplicate(stream):
     original = articles[2]
     copy = Article(id="copy", text=original.text + " Reporting by the wire.", outlet="Other Paper",
                    published=original.published + timedelta(hours=3))
-    assignments = _by_id(cluster_articles([*articles, copy]))
+    assignments = _by_id(_clustered([*articles, copy]))
     assert assignments["copy"].duplicate_of == original.id
     assert assignments["copy"].story == assignments[original.id].story
 
@@ -152,10 +153,16 @@ def _by_id(assignments):
     return {a.article: a for a in assignments}
 
 
+def _clustered(articles, settings=None, **options):
+    """Batch mode after the dedup stage: the copies marked (``copies_in_batch``), then clustered."""
+    marks = copies_in_batch(articles, settings, options.get("now", system_clock))
+    return cluster_articles(articles, settings, duplicate_of=marks, **options)
+
+
 def test_a_date_in_the_future_is_ignored_with_a_note(stream):
     articles, _ = stream(2, 2)
     future = replace(articles[0], id="future", published=datetime.now(timezone.utc) + timedelta(days=400))
-    assignments = _by_id(cluster_articles([*articles[1:], future]))
+    assignments = _by_id(_clustered([*articles[1:], future]))
     assert "in the future" in assignments["future"].note
     assert assignments["future"].story == assignments[articles[1].id].story
 
@@ -166,8 +173,8 @@ def test_which_dates_are_in_the_future_is_decided_by_the_clusterers_clock_not_th
     articles, _ = stream(2, 2)
     then = articles[0].published
     assert then is not None
-    before = cluster_articles(articles, now=FixedClock(then - timedelta(days=30)))
-    after = cluster_articles(articles, now=FixedClock(then + timedelta(days=30)))
+    before = _clustered(articles, now=FixedClock(then - timedelta(days=30)))
+    after = _clustered(articles, now=FixedClock(then + timedelta(days=30)))
     assert all(a.note and "in the future" in a.note for a in before)
     assert all(a.note is None for a in after)
 
@@ -176,17 +183,17 @@ def test_saved_state_continues_the_stream_as_if_never_stopped(stream):
     articles, _ = stream(40, 3, days_apart=1)
     ordered = [articles[i] for i in arrival_order(articles)]
     settings = ClusterSettings(chunk=30)
-    whole = StoryClusterer(settings).add(ordered)
+    whole = StoryClusterer(settings).add(ordered, {})
     first = StoryClusterer(settings)
-    head = first.add(ordered[:60])
+    head = first.add(ordered[:60], {})
     resumed = StoryClusterer.load_state(first.save_state(), settings)
-    assert head + resumed.add(ordered[60:]) == whole
+    assert head + resumed.add(ordered[60:], {}) == whole
 
 
 def test_saved_state_refuses_other_settings(stream):
     articles, _ = stream(2, 2)
     clusterer = StoryClusterer()
-    clusterer.add(articles)
+    clusterer.add(articles, {})
     with pytest.raises(NewsprismError, match="other settings"):
         StoryClusterer.load_state(clusterer.save_state(), ClusterSettings(threshold=0.5))
 
@@ -204,26 +211,26 @@ class _OneTopicVectorizer(StreamVectorizer):
 
 def test_an_injected_vectorizer_replaces_the_default_representation(stream):
     articles, _ = stream(4, 2, dated=False)
-    stories = _stories(cluster_articles(articles, vectorizer=_OneTopicVectorizer()))
+    stories = _stories(_clustered(articles, vectorizer=_OneTopicVectorizer()))
     assert len(set(stories.values())) == 1
 
 
 def test_a_clusterer_with_an_injected_vectorizer_refuses_to_save_its_state(stream):
     articles, _ = stream(2, 2)
     clusterer = StoryClusterer(vectorizer=_OneTopicVectorizer())
-    clusterer.add(articles)
+    clusterer.add(articles, {})
     with pytest.raises(NewsprismError, match="its own vectorizer cannot save"):
         clusterer.save_state()
 
 
 def test_an_article_without_text_is_refused_by_name():
     with pytest.raises(NewsprismError, match="'blank' has no text"):
-        cluster_articles([Article(id="blank", text="  \n")])
+        _clustered([Article(id="blank", text="  \n")])
 
 
 def test_repeated_article_ids_are_refused():
     with pytest.raises(NewsprismError, match="unique; repeated: x"):
-        cluster_articles([Article(id="x", text="one text"), Article(id="x", text="another text")])
+        _clustered([Article(id="x", text="one text"), Article(id="x", text="another text")])
 
 
 def test_a_threshold_outside_zero_to_one_is_refused_with_the_value():
@@ -234,7 +241,7 @@ def test_a_threshold_outside_zero_to_one_is_refused_with_the_value():
 def test_in_batch_mode_an_undated_article_joins_a_story_that_went_dormant(stream):
     articles, _ = stream(2, 2, days_apart=100)
     undated = replace(articles[0], id="undated", published=None, text=articles[0].text + " More later.")
-    by_id = _by_id(cluster_articles([*articles, undated], ClusterSettings(dedup=DedupSettings(threshold=1.0))))
+    by_id = _by_id(cluster_articles([*articles, undated], duplicate_of={}))
     assert by_id["undated"].story == by_id[articles[0].id].story
 
 
@@ -251,7 +258,7 @@ def test_a_date_in_the_url_stands_in_for_a_missing_date():
 def test_a_long_running_story_keeps_only_its_largest_centroid_terms(stream):
     articles, _ = stream(1, 40)
     clusterer = StoryClusterer(ClusterSettings(centroid_terms=50, chunk=8))
-    assigned = clusterer.add(articles)
+    assigned = clusterer.add(articles, {})
     assert len({a.story for a in assigned}) == 1
     assert clusterer._centroids.nnz <= 50
     centroid = clusterer._centroids
@@ -279,9 +286,8 @@ def test_in_batch_mode_an_article_that_came_before_its_story_moves_to_it():
     articles = [article(f"first{k}", rng.sample(first, 15), k) for k in range(4)]
     articles.append(article("early", rng.sample(first, 6) + rng.sample(second, 12), 5))  # mostly the second story
     articles += [article(f"second{k}", rng.sample(second, 15), 6 + k) for k in range(4)]
-    no_dedup = DedupSettings(threshold=1.0)
-    single_pass = _by_id(cluster_articles(articles, ClusterSettings(reassign_passes=0, dedup=no_dedup)))
-    reassigned = _by_id(cluster_articles(articles, ClusterSettings(dedup=no_dedup)))
+    single_pass = _by_id(cluster_articles(articles, ClusterSettings(reassign_passes=0), duplicate_of={}))
+    reassigned = _by_id(cluster_articles(articles, duplicate_of={}))
     assert single_pass["early"].story == single_pass["first0"].story
     assert reassigned["early"].story == reassigned["second0"].story != reassigned["first0"].story
 

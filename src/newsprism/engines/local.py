@@ -5,7 +5,8 @@ runs them and yields one ``StoryResult`` per story; the commands (``summarize``,
 ``report``, ``stories``, ``cluster``, the web app's story pages) and any caller go through it, so
 reading, cleaning and analysing happen the same way everywhere and the settings a user gives reach
 every stage. Dedup marks each near copy with its original (``dedup_articles``); clustering takes
-the articles and those marks, and puts each copy in its original's story.
+the articles and those marks, and puts each copy in its original's story. A store runs the same
+two stages over a stream, a chunk at a time (``Store.add``, ``stories.stream.StoryStream``).
 
 Each stage is a plain function of the package; the pipeline holds no state but its settings, so
 one pipeline may run stories from several threads at once.
@@ -148,10 +149,9 @@ def dedup_articles(articles: Sequence[Article], settings: PipelineSettings | Non
     """The dedup stage: each near copy's id and the id of the earlier article it copies, the
     articles taken in arrival order (by date, then id) with the dates clustering believes by
     ``now`` (``newsprism.stories.clock``)."""
-    from newsprism.stories.cluster import arrival_order, copies_in_arrival_order
+    from newsprism.stories.cluster import copies_in_batch
 
-    settings = _settings(settings)
-    return copies_in_arrival_order([articles[i] for i in arrival_order(articles)], settings.cluster, now)
+    return copies_in_batch(articles, _settings(settings).cluster, now)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,8 @@ class PipelineSettings:
 
     ``allow_private``: URLs may reach loopback, private and link-local addresses (refused by
     default, so that a URL in a feed cannot point newsprism at the user's own network).
-    ``words``: the word budget of each summary. Dedup's settings are ``cluster.dedup``: copies are
-    marked while the stream is grouped into stories, with the same clock.
+    ``words``: the word budget of each summary. Dedup's settings are ``cluster.dedup``: the dedup
+    stage marks the copies before clustering, by the dates clustering believes.
     """
 
     read: ReadSettings = field(default_factory=ReadSettings)

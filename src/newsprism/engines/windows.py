@@ -62,6 +62,7 @@ def windows_of(when: float | None, settings: WindowSettings) -> list[int]:
 
 def cluster_window(window: int, articles: Sequence[Article], settings: ClusterSettings) -> list[tuple[str, str]]:
     """Each article of one window with its story label there (``"<window>:<story>"``), by the local
-    batch clusterer."""
-    assigned = cluster_articles(articles, settings)
+    batch clusterer. ``articles`` are originals: their copies were marked by the dedup stage before
+    (``spark_dedup``), and follow them."""
+    assigned = cluster_articles(articles, settings, duplicate_of={})
     return [(a.article, f"{window}:{a.story}") for a in assigned]

@@ -5,8 +5,10 @@ TF-IDF vector and the story's centroid, Miranda et al. 2018) when the similarity
 threshold, else it starts a new story. A story whose newest article is older than the dormancy
 window goes dormant: its centroid is dropped, so memory depends on the active stories only, never
 on how long the stream has run. An article without a date takes the date in its URL, if any;
-without either it is placed by content alone, at the current stream time. Near-duplicates (``dedup``) join their original's story without touching the
-centroid, so a wire copy carried by 40 outlets counts as coverage, not as 40 votes.
+without either it is placed by content alone, at the current stream time. Near-duplicates, marked
+by the dedup stage before (``dedup``: the clusterer never looks for copies itself), join their
+original's story without touching the centroid, so a wire copy carried by 40 outlets counts as
+coverage, not as 40 votes.
 
 The work is done a chunk at a time with sparse matrix products, yet gives the result of
 one-article-at-a-time processing (with the IDF and the centroid pruning updated once per chunk):
@@ -21,7 +23,7 @@ import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from itertools import islice
@@ -33,7 +35,7 @@ import scipy.sparse as sp
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
-from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher, mark_copies
+from newsprism.stories.dedup import DedupSettings, mark_copies
 from newsprism.stories.vectors import StreamVectorizer, VectorSettings
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,9 @@ class ClusterSettings:
     whole set), all at once, like a k-means step; this mends the choices made before an article's
     real story existed or before the IDF knew the set (one pass raised all three pooled gold sets;
     more changed little).
+    ``dedup``: the settings of the dedup stage that marks the copies clustering is given
+    (``copies_in_batch``, ``dedup.CopyMarker``); kept here because it reads the dates clustering
+    believes, by the same clock.
     """
 
     threshold: float = 0.15
@@ -170,9 +175,12 @@ def believed_times(articles: Sequence[Article], settings: ClusterSettings,
 class StoryClusterer:
     """The online clusterer: ``add(articles)`` in arrival order returns their assignments.
 
-    State that lives as long as the stream: the vectorizer's IDF, the duplicate index (bounded by
-    its window), the active stories' centroids (bounded by ``dormant_after`` and ``max_active``)
-    and a story counter.
+    Clustering only: which articles are copies of which is the dedup stage's answer
+    (``dedup.CopyMarker``, ``dedup.mark_copies``), given to ``add`` with the articles.
+
+    State that lives as long as the stream: the vectorizer's IDF, the active stories' centroids
+    (bounded by ``dormant_after`` and ``max_active``), the story of each original that copies may
+    still be marked with (until ``forget_originals``) and a story counter.
 
     ``vectorizer`` replaces the hashed TF-IDF of ``settings.vectors`` (DESIGN convention 4), so that
     another representation, such as TF-IDF blended with sentence embeddings, can be measured in the
@@ -196,8 +204,6 @@ class StoryClusterer:
         self._timeless = False
         self._own_vectorizer = vectorizer is not None
         self.vectorizer = vectorizer or StreamVectorizer(self.settings.vectors)
-        self.hasher = MinHasher(self.settings.dedup)
-        self.duplicates = DuplicateIndex(self.settings.dedup)
         self.clock = -np.inf
         self.stories_started = 0
         self.stories_dormant = 0
@@ -212,12 +218,12 @@ class StoryClusterer:
     def active_stories(self) -> int:
         return len(self._ids)
 
-    def add(self, articles: Iterable[Article], duplicate_of: Mapping[str, str] | None = None) -> list[Assignment]:
+    def add(self, articles: Iterable[Article], duplicate_of: Mapping[str, str]) -> list[Assignment]:
         """Assign each article (in the order given, taken as arrival order) to a story.
 
-        ``duplicate_of``: the dedup stage's marks (copy id -> original id, ``dedup.mark_copies``),
-        for articles all marked before; without it, copies are found here, in the clusterer's own
-        index (which a store keeps between runs). An original must arrive before its copies.
+        ``duplicate_of``: the dedup stage's marks (copy id -> original id; ``dedup.CopyMarker``), an
+        empty mapping when there are no copies. An original must arrive before its copies, in this
+        call or an earlier one.
         """
         result: list[Assignment] = []
         batch: list[Article] = []
@@ -239,27 +245,20 @@ class StoryClusterer:
             self.clock = max(self.clock, float(np.nanmax(times)))
         return times, notes
 
-    def _add_chunk(self, articles: Sequence[Article], duplicate_of: Mapping[str, str] | None = None) -> list[Assignment]:
+    def _add_chunk(self, articles: Sequence[Article], duplicate_of: Mapping[str, str]) -> list[Assignment]:
         for article in articles:
             if not article.text.strip():
                 raise NewsprismError(f"article {article.id!r} has no text; leave it out before clustering")
         times, notes = self._times(articles)
-        if duplicate_of is None:
-            signatures = self.hasher.signatures([a.text for a in articles])
-            originals = [
-                self.duplicates.add(a.id, signatures[i], self.clock if np.isnan(times[i]) else times[i])
-                for i, a in enumerate(articles)
-            ]
-        else:
-            originals = [duplicate_of.get(a.id) for a in articles]
-            position = {a.id: i for i, a in enumerate(articles)}
-            for i, (a, original) in enumerate(zip(articles, originals)):
-                if original is None or original in self._story_of_original:
-                    continue
-                j = position.get(original, i)
-                if j >= i or originals[j] is not None:
-                    raise NewsprismError(f"article {a.id!r} is marked a copy of {original!r}, which did not arrive "
-                                         "before it as an original")
+        originals = [duplicate_of.get(a.id) for a in articles]
+        position = {a.id: i for i, a in enumerate(articles)}
+        for i, (a, original) in enumerate(zip(articles, originals)):
+            if original is None or original in self._story_of_original:
+                continue
+            j = position.get(original, i)
+            if j >= i or originals[j] is not None:
+                raise NewsprismError(f"article {a.id!r} is marked a copy of {original!r}, which did not arrive "
+                                     "before it as an original")
         fresh = [i for i, original in enumerate(originals) if original is None]
         stories = self._cluster_fresh([articles[i] for i in fresh], times[fresh])
         for i, story in zip(fresh, stories):
@@ -365,9 +364,12 @@ class StoryClusterer:
         self._last = self._last[keep]
         self._sizes = self._sizes[keep]
         self._ids = [story for story, kept in zip(self._ids, keep) if kept]
-        self._story_of_original = {
-            a: story for a, story in self._story_of_original.items() if a in self.duplicates
-        }
+
+    def forget_originals(self, findable: Container[str]) -> None:
+        """Forget the story of every original not in ``findable``: the originals the dedup stage can
+        still mark copies of (a ``dedup.CopyMarker``, which forgets them after its window). A stream
+        that runs for months calls this after each ``add``, so that memory stays bounded."""
+        self._story_of_original = {a: story for a, story in self._story_of_original.items() if a in findable}
 
     def save_state(self) -> bytes:
         """Everything the stream needs to go on later, as an ``.npz`` (no pickle: a store file may
@@ -376,7 +378,6 @@ class StoryClusterer:
             raise NewsprismError("a StoryClusterer made with its own vectorizer cannot save its state")
         df = getattr(self.vectorizer, "df_", np.zeros(0, dtype=np.int64))
         seen = np.flatnonzero(df)
-        dedup = self.duplicates.export()
         originals = sorted(self._story_of_original.items())
         arrays = {
             "settings": np.array(repr(self.settings)),
@@ -394,7 +395,6 @@ class StoryClusterer:
             "ids": np.array(self._ids, dtype=str),
             "original_ids": np.array([a for a, _ in originals], dtype=str),
             "original_stories": np.array([story for _, story in originals], dtype=str),
-            **{f"dedup_{name}": value for name, value in dedup.items()},
         }
         buffer = io.BytesIO()
         np.savez(buffer, **arrays)
@@ -439,8 +439,6 @@ class StoryClusterer:
         clusterer._story_of_original = dict(
             zip((str(a) for a in arrays["original_ids"]), (str(s) for s in arrays["original_stories"]))
         )
-        dedup = {name[len("dedup_"):]: value for name, value in arrays.items() if name.startswith("dedup_")}
-        clusterer.duplicates = DuplicateIndex.restore(dedup, clusterer.settings.dedup)
         return clusterer
 
 
@@ -500,12 +498,12 @@ def arrival_order(articles: Sequence[Article]) -> list[int]:
 
 
 def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | None = None, *,
+                     duplicate_of: Mapping[str, str],
                      vectorizer: StreamVectorizer | None = None,
                      track: Callable[[Sequence[Article]], Iterable[Article]] = iter,
-                     duplicate_of: Mapping[str, str] | None = None,
                      now: Clock = system_clock) -> list[Assignment]:
-    """Batch mode: cluster ``articles``, their copies marked by the dedup stage (``duplicate_of``,
-    from ``dedup.mark_copies`` in ``arrival_order``; marked here the same way when not given);
+    """Batch mode: cluster ``articles``, their copies marked by the dedup stage before
+    (``duplicate_of``: copy id -> original id, from ``copies_in_batch``; empty when there are none);
     assignments come back in input order.
 
     The dated articles go first, online in time order; then the undated ones, compared with every
@@ -523,8 +521,6 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     settings = settings or ClusterSettings()
     clusterer = StoryClusterer(settings, keep_dormant=True, keep_counts=settings.reassign_passes > 0,
                                vectorizer=vectorizer, now=now)
-    if duplicate_of is None:
-        duplicate_of = copies_in_arrival_order([articles[i] for i in order], settings, now)
     arriving = iter(track([articles[i] for i in order]))
     assigned = clusterer.add(islice(arriving, dated), duplicate_of)
     clusterer.wake_all()
@@ -537,13 +533,16 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     return result  # type: ignore[return-value]
 
 
-def copies_in_arrival_order(articles: Sequence[Article], settings: ClusterSettings,
-                            now: Clock = system_clock) -> dict[str, str]:
-    """The dedup stage of a batch: each copy's id and its original's, ``articles`` taken in the
-    order given (``arrival_order``) with the times the clusterer believes by ``now``."""
-    times, _ = believed_times(articles, settings, now)
-    marks = mark_copies(articles, times, settings.dedup)
-    return {article.id: original for article, original in zip(articles, marks) if original is not None}
+def copies_in_batch(articles: Sequence[Article], settings: ClusterSettings | None = None,
+                    now: Clock = system_clock) -> dict[str, str]:
+    """The dedup stage of a batch: each copy's id and its original's, ``articles`` taken in
+    ``arrival_order`` with the times clustering believes by ``now`` (``dedup.mark_copies``,
+    ``settings.dedup``). What ``cluster_articles`` takes as ``duplicate_of``."""
+    settings = settings or ClusterSettings()
+    ordered = [articles[i] for i in arrival_order(articles)]
+    times, _ = believed_times(ordered, settings, now)
+    marks = mark_copies(ordered, times, settings.dedup)
+    return {article.id: original for article, original in zip(ordered, marks) if original is not None}
 
 
 def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer: StoryClusterer) -> list[Assignment]:

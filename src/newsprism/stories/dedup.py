@@ -13,11 +13,13 @@ A duplicate is not thrown away: it keeps its id and outlet and is recorded as
 
 from __future__ import annotations
 
+import io
 import logging
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
 
@@ -181,29 +183,76 @@ class DuplicateIndex:
 
 
 MARK_CHUNK = 256
-"""Articles hashed at once by ``mark_copies``: the clusterer's chunk, which bounds the memory of
+"""Articles hashed at once by ``CopyMarker.mark``: the clusterer's chunk, which bounds the memory of
 the hashing (every shingle times ``num_perm``)."""
+
+
+class CopyMarker:
+    """The dedup stage over a stream: ``mark`` gives each article, in arrival order, the id of the
+    earlier article it copies, or None for an original; the originals stay findable by later calls
+    for ``settings.window``.
+
+    Its state (the index of originals and the stream clock) is its own, apart from clustering's, so
+    that a store keeps the two side by side (``save_state``, ``load_state``) and the clusterer only
+    follows the marks it is given. An article without a time is placed at the latest time seen so
+    far, as the clusterer's stream clock places it.
+    """
+
+    def __init__(self, settings: DedupSettings | None = None) -> None:
+        self.settings = settings or DedupSettings()
+        self.hasher = MinHasher(self.settings)
+        self.index = DuplicateIndex(self.settings)
+        self.clock = -np.inf
+
+    def __contains__(self, article_id: object) -> bool:
+        """Whether ``article_id`` is an original that later copies can still be marked with."""
+        return article_id in self.index
+
+    def mark(self, articles: Sequence[Article], times: Sequence[float | None]) -> list[str | None]:
+        """For each of ``articles`` (in arrival order), the id of the original it copies, or None.
+
+        ``times``: each article's time in seconds, None when it has none. Originals older than
+        ``settings.window`` before an article are not looked at.
+        """
+        if len(times) != len(articles):
+            raise NewsprismError(f"the dedup stage needs one time per article, got {len(times)} for {len(articles)}")
+        marks: list[str | None] = []
+        for start in range(0, len(articles), MARK_CHUNK):  # hashing a chunk at once holds its shingles x num_perm
+            chunk = articles[start:start + MARK_CHUNK]
+            signatures = self.hasher.signatures([a.text for a in chunk])
+            for article, time, signature in zip(chunk, times[start:start + MARK_CHUNK], signatures):
+                if time is not None:
+                    self.clock = max(self.clock, time)
+                marks.append(self.index.add(article.id, signature, self.clock if time is None else time))
+        return marks
+
+    def save_state(self) -> bytes:
+        """The originals still findable and the clock, as an ``.npz`` (no pickle: a store file may
+        come from someone else, and loading it must not run code)."""
+        arrays: dict[str, Any] = {"settings": np.array(repr(self.settings)), "clock": np.array(self.clock),
+                                  **self.index.export()}
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def load_state(cls, blob: bytes, settings: DedupSettings | None = None) -> CopyMarker:
+        """A dedup stage that goes on where the one that saved ``blob`` stopped."""
+        marker = cls(settings)
+        try:
+            arrays = dict(np.load(io.BytesIO(blob), allow_pickle=False))
+            made_with = str(arrays["settings"])
+            clock = float(arrays["clock"])
+            index = DuplicateIndex.restore(arrays, marker.settings)
+        except Exception as error:  # noqa: BLE001 - a damaged blob fails in numpy or zipfile in many ways
+            raise NewsprismError(f"saved dedup state is unreadable ({type(error).__name__}: {error})") from None
+        if made_with != repr(marker.settings):
+            raise NewsprismError("saved dedup state was made with other settings; use the same settings or a new store")
+        marker.index, marker.clock = index, clock
+        return marker
 
 
 def mark_copies(articles: Sequence[Article], times: Sequence[float | None],
                 settings: DedupSettings | None = None) -> list[str | None]:
-    """The dedup stage: for each article, in the order given (arrival order), the id of the earlier
-    article it copies, or None for an original.
-
-    ``times``: each article's time in seconds, None when it has none; an article without one is
-    placed at the latest time seen so far, as the clusterer's stream clock places it. Originals older
-    than ``settings.window`` before an article are not looked at.
-    """
-    if len(times) != len(articles):
-        raise NewsprismError(f"mark_copies needs one time per article, got {len(times)} for {len(articles)}")
-    settings = settings or DedupSettings()
-    hasher, index = MinHasher(settings), DuplicateIndex(settings)
-    clock = -np.inf
-    marks: list[str | None] = []
-    for start in range(0, len(articles), MARK_CHUNK):  # hashing a chunk at once holds its shingles x num_perm
-        chunk = articles[start:start + MARK_CHUNK]
-        for article, time, signature in zip(chunk, times[start:start + MARK_CHUNK], hasher.signatures([a.text for a in chunk])):
-            if time is not None:
-                clock = max(clock, time)
-            marks.append(index.add(article.id, signature, clock if time is None else time))
-    return marks
+    """The dedup stage of a batch: ``CopyMarker.mark`` by a new marker (see there)."""
+    return CopyMarker(settings).mark(articles, times)
