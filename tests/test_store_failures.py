@@ -69,19 +69,13 @@ def test_a_corrupted_page_is_an_error_naming_the_store(tmp_path):
             list(store.articles())
 
 
-def test_a_clusterer_state_that_is_not_a_zip_archive_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize(("state", "message"), [("clusterer", "saved clustering state is unreadable"),
+                                                ("duplicates", "saved dedup state is unreadable")])
+def test_a_stage_state_that_is_not_a_zip_archive_is_a_clear_error(tmp_path, state, message):
     path = _store(tmp_path)
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE state SET value = ? WHERE name = 'clusterer'", (b"PK\x03\x04" + b"\x00" * 40,))
-    with Store(path) as store, pytest.raises(NewsprismError, match="saved clustering state is unreadable"):
-        store.add([_article(9)])
-
-
-def test_a_dedup_state_that_is_not_a_zip_archive_is_a_clear_error(tmp_path):
-    path = _store(tmp_path)
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE state SET value = ? WHERE name = 'duplicates'", (b"PK\x03\x04" + b"\x00" * 40,))
-    with Store(path) as store, pytest.raises(NewsprismError, match="saved dedup state is unreadable"):
+        db.execute("UPDATE state SET value = ? WHERE name = ?", (b"PK\x03\x04" + b"\x00" * 40, state))
+    with Store(path) as store, pytest.raises(NewsprismError, match=message):
         store.add([_article(9)])
 
 
