@@ -159,8 +159,8 @@ _VERSION_3 = (
 """What the web app lists and searches by (``newsprism serve``, docs/web.md), kept current by
 triggers on ``articles`` whoever stores them: ``article_search``, a full-text index (FTS5) of
 titles and texts over ``articles``; ``article_story``, each article's story by row number (read
-from the article's own row, whose text comes before its story, the stories of the 73,978 of
-100,000 articles containing "said" took 1.4 s instead of 0.2 s); ``story_leads``, the opening
+from the article's own row, whose text comes before its story, a search matching most articles
+was several times slower: docs/evaluation.md, "The web app"); ``story_leads``, the opening
 words of each story's earliest article (what a listing shows for an untitled story); and
 ``story_outlets`` and ``story_reach``, the outlets of each story and their number (the listing's
 filters). The steps after the triggers fill them from the articles already stored."""

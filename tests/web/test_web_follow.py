@@ -3,7 +3,9 @@ and again without adding anything twice, with progress and errors on the status 
 
 from __future__ import annotations
 
+import threading
 import time
+from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
 
 import httpx
@@ -88,3 +90,16 @@ def test_a_failing_feed_shows_its_error_on_the_status_page(followed):
     status, _, page = followed
     assert status["feeds"][1]["last_problems"] and "404" in status["feeds"][1]["last_problems"][0]
     assert "missing.xml" in page and "404" in page
+
+
+def test_the_followers_status_is_dated_by_the_stores_clock_not_the_wall_clock(tmp_path, feed_server):
+    from newsprism.store import Store
+    from newsprism.stories.clock import FixedClock
+    from newsprism.web.adding import Follower
+
+    clock = FixedClock(datetime(2024, 3, 7, 12, tzinfo=timezone.utc))
+    with Store(tmp_path / "news.db", now=clock) as store:
+        follower = Follower(store, threading.Lock(), [f"{feed_server}/feed.xml"], 1.0, allow_private=True)
+        follower.poll_once()
+    assert follower.status.feeds[0].last_poll == "2024-03-07T12:00:00+00:00"
+    assert follower.status.log[0].startswith("2024-03-07T12:00:00+00:00 ")

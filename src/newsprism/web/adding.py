@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import read_inputs
 from newsprism.model import Article
 from newsprism.store import Store, article_key
+from newsprism.stories.clock import Clock, as_utc, system_clock
 from newsprism.text.clean import clean_articles
 
 log = logging.getLogger(__name__)
@@ -160,10 +161,11 @@ class FollowStatus:
     next_round: str | None = None
     log: deque[str] = field(default_factory=lambda: deque(maxlen=100))
     lock: threading.Lock = field(default_factory=threading.Lock)
+    now: Clock = system_clock
 
     def note(self, message: str) -> None:
         with self.lock:
-            self.log.appendleft(f"{_now()} {message}")
+            self.log.appendleft(f"{_stamp(self.now)} {message}")
 
     def to_dict(self) -> dict[str, Any]:
         with self.lock:
@@ -176,8 +178,9 @@ class FollowStatus:
             }
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def _stamp(now: Clock, after: float = 0.0) -> str:
+    """The time by ``now`` (the store's clock), ``after`` seconds later, as the status page shows it."""
+    return (as_utc(now()) + timedelta(seconds=after)).isoformat(timespec="seconds")
 
 
 class Follower:
@@ -192,7 +195,7 @@ class Follower:
         self.lock = lock
         self.every = every_minutes * 60
         self.allow_private = allow_private
-        self.status = FollowStatus([FeedState(f) for f in feeds], every_minutes)
+        self.status = FollowStatus([FeedState(f) for f in feeds], every_minutes, now=writer.now)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="newsprism-follow", daemon=True)
 
@@ -209,8 +212,7 @@ class Follower:
             self.poll_once()
             wait = max(0.0, self.every - (time.monotonic() - started))
             with self.status.lock:
-                self.status.next_round = datetime.fromtimestamp(time.time() + wait, timezone.utc).isoformat(
-                    timespec="seconds")
+                self.status.next_round = _stamp(self.writer.now, after=wait)
             self._stop.wait(wait)
 
     def poll_once(self) -> None:
@@ -230,7 +232,7 @@ class Follower:
                 state.polls += 1
                 state.added += result.added
                 state.last_added = result.added
-                state.last_poll = _now()
+                state.last_poll = _stamp(self.writer.now)
                 state.last_problems = result.problems[:20]
             self.status.note(f"{state.feed}: {result.added} added, {result.already_stored} already stored"
                              + (f", {len(result.problems)} problems" if result.problems else ""))
