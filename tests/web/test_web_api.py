@@ -219,3 +219,23 @@ def test_opening_the_login_link_once_lets_the_browser_write(seeded):
         web.get("/login", params={"token": TOKEN})
         response = web.post("/api/add", json={"files": [{"name": "a.txt", "text": "The dam opened its gates on Sunday."}]})
     assert response.status_code == 200
+
+
+def test_the_story_list_shows_a_story_another_process_stored_after_the_list_was_rendered(seeded, tmp_path):
+    volcano = tmp_path / "volcano.txt"
+    volcano.write_text("A volcano erupted on Tuesday near the town, and the roads were closed.\n", encoding="utf-8")
+    with client(seeded) as web:
+        before = web.get("/").text
+        assert main(["ingest", f"Lone Gazette={volcano}", "--db", str(seeded)]) == 0
+        after = web.get("/").text
+    assert "Lone Gazette" not in before and "Lone Gazette" in after
+
+
+def test_a_story_row_counts_the_outlets_beyond_its_chips(seeded):
+    text = "A volcano erupted on Tuesday near the town of Ashby, and the coast road was closed, officials said."
+    files = [{"name": f"v{n}.txt", "text": f"Report {n}. {text}"} for n in range(9)]
+    with client(seeded) as web:
+        for n, file in enumerate(files):
+            web.post("/api/add", json={"files": [file], "outlet": f"Gazette {n}"})
+        page = web.get("/", params={"min_outlets": 9}).text
+    assert page.count('class="badge c') == 6 and ">+3</span>" in page

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import NewsprismError
 from newsprism.store import Store
-from newsprism.web import listing
 from newsprism.web.adding import Follower, FollowStatus, read_feed_list
+from newsprism.web.page_cache import PageCache
 from newsprism.web.settings import WebSettings
 from newsprism.web.story_pages import AnalysisSettings, StoryAnalyses
 
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INSTALL = 'pip install "newsprism[web]"'
+
+PAGE_CACHE_ENTRIES = 512
+"""Rendered listing pages and counts kept until the store changes (a page of 30 stories is about
+40 kB, so at most about 20 MB)."""
 
 OUTLET_CHOICES = 200
 """Outlet names the story list's filter suggests (the most prolific); any other can be typed."""
@@ -46,25 +50,27 @@ class WebState:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
-        self._outlet_choices: tuple[int, list[str]] | None = None
+        self._generation = 0
+        self.pages = PageCache(PAGE_CACHE_ENTRIES)
         self.follower: Follower | None = None
         if settings.follow is not None:
             feeds = read_feed_list(settings.follow)
             self.follower = Follower(self.writer, self.lock, feeds, settings.every_minutes,
                                      allow_private=settings.allow_private)
 
-    def filter_outlets(self) -> list[str]:
-        """The outlets the listing's filter offers (the most prolific ``OUTLET_CHOICES``), kept until
-        an article is stored: a store of a stream can hold tens of thousands of outlet names."""
+    def store_version(self) -> int:
+        """A number that grows whenever the store may have changed since it was last asked: an
+        article stored or an analysis kept, by this process or any other (SQLite's
+        ``data_version`` of this thread's connection, which moves when another connection commits).
+        A thread's first connection counts as a change too, since it cannot tell what it missed.
+        What is rendered from the store is kept under this number (``pages``)."""
         db = self.reader()
-        now = listing.fingerprint(db)
-        with self._readers_lock:
-            cached = self._outlet_choices
-        if cached is None or cached[0] != now:
-            cached = (now, listing.top_outlets(db, OUTLET_CHOICES))
+        seen = db.execute("PRAGMA data_version").fetchone()[0]
+        if seen != getattr(self._local, "data_version", None):
             with self._readers_lock:
-                self._outlet_choices = cached
-        return cached[1]
+                self._generation += 1
+                self._local.data_version = seen
+        return self._generation
 
     @property
     def follow_status(self) -> FollowStatus:

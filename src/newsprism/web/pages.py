@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import jinja2
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from newsprism.errors import NewsprismError
@@ -24,7 +25,7 @@ from newsprism.render.html import OUTLET_COLOURS, template_environment
 from newsprism.web import listing
 from newsprism.web.adding import Upload, add_inputs
 from newsprism.web.api import MAX_ADD_INPUTS, check_write
-from newsprism.web.app import state_of
+from newsprism.web.app import OUTLET_CHOICES, WebState, state_of
 from newsprism.web.outlets import MISSED_MIN_OUTLETS, outlet_report
 from newsprism.web.security import CSRF_COOKIE, TOKEN_COOKIE, foreign_origin, new_csrf_token, same_token, story_csp
 
@@ -33,6 +34,12 @@ FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d=
 """A prism in two outlet colours; browsers ask for /favicon.ico on every page."""
 
 OUTLETS_PER_PAGE = 100
+
+CHIPS = 6
+"""Outlets shown as chips in a story's row (the most prolific); the others are counted."""
+
+CHIPS_NAMED = 12
+"""Outlets beyond the chips named in the tooltip of their count (a story can have hundreds)."""
 
 _SCRIPT_HASH = re.compile(r"script-src 'sha256-([A-Za-z0-9+/=]+)'")
 
@@ -54,60 +61,99 @@ def page_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-        state = state_of(request)
         csrf = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
-        html = _environment().get_template(template).render(
-            csrf=csrf, needs_token=state.settings.token is not None, colours=OUTLET_COLOURS,
+        return respond(request, page_html(request, template, csrf=csrf, **context), status, csrf)
+
+    def page_html(request: Request, template: str, **context: Any) -> str:
+        return _environment().get_template(template).render(
+            needs_token=state_of(request).settings.token is not None, colours=OUTLET_COLOURS,
             path=request.url.path, **context)
+
+    def respond(request: Request, html: str, status: int = 200, csrf: str | None = None) -> HTMLResponse:
+        """The page, and the visitor's form token in a cookie if the visitor has none yet."""
         response = HTMLResponse(html, status_code=status)
+        csrf = csrf or request.cookies.get(CSRF_COOKIE) or new_csrf_token()
         if request.cookies.get(CSRF_COOKIE) != csrf:
             response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
         return response
 
     @router.get("/", response_class=HTMLResponse)
-    def stories(
+    async def stories(
         request: Request,
         q: Annotated[str, Query(max_length=500)] = "",
         since: str = "", until: str = "", outlet: Annotated[str, Query(max_length=200)] = "",
         min_outlets: str = "", single: str = "", sort: str = "newest", page: str = "1",
     ) -> HTMLResponse:
+        # The page is kept until the store changes (``WebState.pages``); a page asked for again is
+        # answered here, without a worker thread, the query or the rendering.
+        state = state_of(request)
         form = {"q": q, "since": since, "until": until, "outlet": outlet, "min_outlets": min_outlets,
                 "single": single, "sort": sort}
+        key = ("stories", *form.values(), page)
+        version = state.store_version()
+        html: str | None = state.pages.get(version, key)
+        if html is None:
+            html = await run_in_threadpool(story_list_html, request, form, page, version)
+            state.pages.put(version, key, html)
+        return respond(request, html)
+
+    def story_list_html(request: Request, form: dict[str, str], page: str, version: int) -> str:
+        state = state_of(request)
         problem = None
         try:
             query = listing.StoryQuery(
-                q=q, since=_day(since, "since"), until=_day(until, "until"), outlet=outlet,
-                min_outlets=_number(min_outlets, "min_outlets", 1), max_outlets=1 if single else None,
-                sort=sort, page=_number(page, "page", 1), per_page=state_of(request).settings.per_page)
+                q=form["q"], since=_day(form["since"], "since"), until=_day(form["until"], "until"),
+                outlet=form["outlet"], min_outlets=_number(form["min_outlets"], "min_outlets", 1),
+                max_outlets=1 if form["single"] else None, sort=form["sort"], page=_number(page, "page", 1),
+                per_page=state.settings.per_page)
         except NewsprismError as error:
             problem = str(error)
-            query = listing.StoryQuery(per_page=state_of(request).settings.per_page)
-        db = state_of(request).reader()
-        found = listing.list_stories(db, query)
+            query = listing.StoryQuery(per_page=state.settings.per_page)
+        # The number of stories matching depends on the filters, not on the page: counted once
+        # for all the pages of a listing.
+        counted = ("count", query.q, query.since, query.until, query.outlet, query.min_outlets, query.max_outlets)
+        found = listing.list_stories(state.reader(), query, chips=CHIPS + CHIPS_NAMED, total=state.pages.get(version, counted))
+        state.pages.put(version, counted, found.total)
         kept = {k: v for k, v in form.items() if v and not (k == "sort" and v == "newest")}
 
         def page_link(number: int) -> str:
             return "/?" + urlencode({**kept, "page": number}) if number > 1 else "/?" + urlencode(kept)
 
-        return render(request, "stories.html.j2", found=found, form=form, problem=problem,
-                      outlets=state_of(request).filter_outlets(),
-                      previous=page_link(query.page - 1) if query.page > 1 else None,
-                      next=page_link(query.page + 1) if query.page < found.pages else None)
+        # Rendered without the visitor's form token (the page has no form that posts), so that
+        # one rendering serves every visitor.
+        return page_html(request, "stories.html.j2", csrf=None, found=found, form=form, problem=problem,
+                         outlet_names=outlet_datalist(state, version),
+                         previous=page_link(query.page - 1) if query.page > 1 else None,
+                         next=page_link(query.page + 1) if query.page < found.pages else None)
+
+    def outlet_datalist(state: WebState, version: int) -> Markup:
+        """The outlet names the filter suggests, as the options of a datalist: rendered once per
+        version of the store (200 names, escaped one by one, were a third of rendering a list page)."""
+        kept: Markup | None = state.pages.get(version, ("outlet names",))
+        if kept is None:
+            names = listing.top_outlets(state.reader(), OUTLET_CHOICES)
+            kept = Markup("").join(Markup('<option value="{}">').format(name) for name in names)
+            state.pages.put(version, ("outlet names",), kept)
+        return kept
 
     @router.get("/stories/{story_id:path}")
-    def story(request: Request, story_id: str) -> Response:
+    async def story(request: Request, story_id: str) -> Response:
         state = state_of(request)
-        if listing.story_row(state.reader(), story_id) is None:
-            return render(request, "missing.html.j2", 404, what=f"No story {story_id!r} in this store.")
-        try:
-            page = state.analyses.kept(state.reader(), story_id, "page")
-        except NewsprismError as error:
-            return render(request, "missing.html.j2", 422, what=f"Story {story_id!r} could not be analysed: {error}")
-        if page is None:
-            return render(request, "missing.html.j2", 404, what=f"No story {story_id!r} in this store.")
-        found = _SCRIPT_HASH.search(page)
-        csp = story_csp(found.group(1)) if found else story_csp("none")
-        return HTMLResponse(page, headers={"Content-Security-Policy": csp})
+        version = state.store_version()
+        key = ("story", story_id)
+        kept: tuple[str, str] | None = state.pages.get(version, key)
+        if kept is None:
+            try:
+                page = await run_in_threadpool(lambda: state.analyses.kept(state.reader(), story_id, "page"))
+            except NewsprismError as error:
+                return render(request, "missing.html.j2", 422,
+                              what=f"Story {story_id!r} could not be analysed: {error}")
+            if page is None:
+                return render(request, "missing.html.j2", 404, what=f"No story {story_id!r} in this store.")
+            found = _SCRIPT_HASH.search(page)
+            kept = (page, story_csp(found.group(1)) if found else story_csp("none"))
+            state.pages.put(version, key, kept)
+        return HTMLResponse(kept[0], headers={"Content-Security-Policy": kept[1]})
 
     @router.get("/outlets", response_class=HTMLResponse)
     def outlets(request: Request, page: str = "1") -> HTMLResponse:
