@@ -3,7 +3,7 @@
 The store is the synthetic stream of ``stories_bench.py`` (articles resampled from the gold sets of
 ../shared/data into events over a year), ingested with ``Store.add`` as ``newsprism ingest`` does;
 it is built once and reused (``--store``). The server runs in a subprocess (``newsprism serve``,
-one uvicorn process, its defaults). Before the measured loop, a sample of stories is opened once
+its defaults; ``--workers N`` passes that many server processes on). Before the measured loop, a sample of stories is opened once
 each, which computes and keeps their analyses (the time of those first views is reported apart:
 it is the analysis, paid once per story change). Then 20 client threads each make a fixed number
 of requests (a bounded loop that stops by itself), taking turns over three kinds:
@@ -14,9 +14,12 @@ of requests (a bounded loop that stops by itself), taking turns over three kinds
 - ``story``: the page of one of the sampled stories.
 
 Reported per kind: requests, errors (any status but 200, or a failed connection), p50, p95 and max
-latency; the server's resident memory (VmRSS) and peak (VmHWM) after the loop.
+latency; the server's CPU time per request and its resident memory (VmRSS) and peak (VmHWM) after
+the loop, summed over its processes (the parent and its workers; pages they share are counted in
+each), and the load average of the machine, whose cores the clients share with the server.
 
     python benchmarks/web_bench.py                    # --articles 100000 --clients 20 --requests 60
+    python benchmarks/web_bench.py --workers 2
 """
 
 from __future__ import annotations
@@ -80,6 +83,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def server_processes(pid: int) -> list[int]:
+    """The server and its worker processes (its children, Linux /proc)."""
+    found = [pid]
+    for path in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = path.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(path.parent.name))
+    return found
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -93,6 +109,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60, help="requests per client (default: 60)")
     parser.add_argument("--stories", type=int, default=30, help="stories sampled for story pages (default: 30)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers; default: 1)")
     args = parser.parse_args()
     import httpx
 
@@ -106,8 +123,8 @@ def main() -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = args.store.with_suffix(".serve.log")
-    server = subprocess.Popen([sys.executable, "-m", "newsprism", "serve", "--db", str(args.store), "--port", str(port)],
-                              stderr=log.open("wb"))
+    server = subprocess.Popen([sys.executable, "-m", "newsprism", "serve", "--db", str(args.store), "--port", str(port),
+                               "--workers", str(args.workers)], stderr=log.open("wb"))
     try:
         started = time.perf_counter()
         while True:
@@ -186,7 +203,8 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
                     errors[kind] += not ok
 
     began = time.perf_counter()
-    server_cpu = cpu_seconds(pid)
+    processes = server_processes(pid)
+    server_cpu = sum(cpu_seconds(p) for p in processes)
     client_cpu = time.process_time()
     threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(args.clients)]
     for thread in threads:
@@ -194,7 +212,7 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - began
-    server_cpu = cpu_seconds(pid) - server_cpu
+    server_cpu = sum(cpu_seconds(p) for p in processes) - server_cpu
     client_cpu = time.process_time() - client_cpu
     done = sum(len(v) for v in latencies.values())
     print(f"\n{args.clients} clients, {done:,} requests in {wall:.1f} s ({done / wall:.0f} requests/s); "
@@ -205,8 +223,10 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
     for kind, values in latencies.items():
         print(f"| {kind} | {len(values)} | {errors[kind]} | {1000 * percentile(values, 0.5):.0f} | "
               f"{1000 * percentile(values, 0.95):.0f} | {1000 * max(values):.0f} |")
-    memory = memory_kb(pid)
-    print(f"server memory after the loop: {memory['VmRSS'] / 1024:.0f} MB resident, peak {memory['VmHWM'] / 1024:.0f} MB")
+    memory = [memory_kb(p) for p in processes]
+    print(f"server memory after the loop ({len(processes)} processes): "
+          f"{sum(m['VmRSS'] for m in memory) / 1024:.0f} MB resident, peak {sum(m['VmHWM'] for m in memory) / 1024:.0f} MB "
+          f"({', '.join(str(round(m['VmRSS'] / 1024)) for m in memory)} MB each)")
 
 
 if __name__ == "__main__":

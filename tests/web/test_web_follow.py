@@ -29,8 +29,12 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 
 
 class _Feeds(BaseHTTPRequestHandler):
+    polls: list[str] = []
+    """Every path asked for, in order (the followers' requests)."""
+
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        if self.path == "/feed.xml":
+        self.polls.append(self.path)
+        if self.path.split("?")[0] == "/feed.xml":
             body = FEED.encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
@@ -103,3 +107,17 @@ def test_the_followers_status_is_dated_by_the_stores_clock_not_the_wall_clock(tm
         follower.poll_once()
     assert follower.status.feeds[0].last_poll == "2024-03-07T12:00:00+00:00"
     assert follower.status.log[0].startswith("2024-03-07T12:00:00+00:00 ")
+
+
+def test_with_several_server_processes_one_follows_and_every_one_shows_its_status(tmp_path, feed_server):
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{feed_server}/feed.xml?several\n", encoding="utf-8")
+    with Server(tmp_path / "news.db", "--follow", str(feeds), "--every", "0.01", "--allow-private",
+                "--workers", "2") as running:
+        status = _status_after(running.url, 3)
+        polled = _Feeds.polls.count("/feed.xml?several")
+        seen = [httpx.get(running.url + "/api/status", timeout=5).json() for _ in range(8)]
+        stories = httpx.get(running.url + "/api/stories", timeout=5).json()
+    assert polled <= status["rounds"] + 1  # one follower: two would poll twice a round
+    assert all(s["following"] and s["rounds"] >= 3 for s in seen)
+    assert sum(s["articles"] for s in stories["stories"]) == 2

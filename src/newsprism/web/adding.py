@@ -8,6 +8,7 @@ refuses private addresses unless allowed, the same time and size caps; then clea
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sqlite3
@@ -183,28 +184,64 @@ def _stamp(now: Clock, after: float = 0.0) -> str:
     return (as_utc(now()) + timedelta(seconds=after)).isoformat(timespec="seconds")
 
 
+FOLLOW_STATUS = "follow_status"
+"""The name under which the store's ``state`` table keeps the follower's status (JSON)."""
+
+
+def publish_status(writer: Store, status: dict[str, Any] | None) -> None:
+    """Keep the follower's status in the store, or forget it (None: no feed is followed)."""
+    if status is None:
+        writer._db.execute("DELETE FROM state WHERE name = ?", (FOLLOW_STATUS,))
+    else:
+        writer._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (FOLLOW_STATUS, json.dumps(status)))
+
+
+def published_status(db: sqlite3.Connection) -> dict[str, Any]:
+    """The follower's status as another process of the server keeps it in the store; nothing
+    followed when none is kept."""
+    row = db.execute("SELECT value FROM state WHERE name = ?", (FOLLOW_STATUS,)).fetchone()
+    try:
+        found = json.loads(row[0]) if row else None
+    except (TypeError, ValueError):
+        found = None
+    return found if isinstance(found, dict) else FollowStatus().to_dict()
+
+
 class Follower:
     """Polls the listed feeds every ``every_minutes`` into the store, in a thread of its own, until
     ``stop``; each feed's new articles are added as ``add_inputs`` adds them (idempotently)."""
 
     def __init__(self, writer: Store, lock: threading.Lock, feeds: Sequence[str], every_minutes: float, *,
-                 allow_private: bool = False) -> None:
+                 allow_private: bool = False, publish: bool = False) -> None:
         if every_minutes <= 0:
             raise NewsprismError(f"the polling interval must be positive, got {every_minutes} minutes")
         self.writer = writer
         self.lock = lock
         self.every = every_minutes * 60
         self.allow_private = allow_private
+        self.publish = publish
+        """Also keep the status in the store (``published_status``), for the status pages of the
+        server's other processes (``serve --workers``)."""
         self.status = FollowStatus([FeedState(f) for f in feeds], every_minutes, now=writer.now)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="newsprism-follow", daemon=True)
 
     def start(self) -> None:
+        self._published()
         self._thread.start()
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=30)
+
+    def _published(self) -> None:
+        if not self.publish:
+            return
+        try:
+            with self.lock:
+                publish_status(self.writer, self.status.to_dict())
+        except (sqlite3.Error, NewsprismError) as error:  # the status page is stale until the next poll
+            log.warning("could not keep the follower's status in the store: %s", error)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -213,6 +250,7 @@ class Follower:
             wait = max(0.0, self.every - (time.monotonic() - started))
             with self.status.lock:
                 self.status.next_round = _stamp(self.writer.now, after=wait)
+            self._published()
             self._stop.wait(wait)
 
     def poll_once(self) -> None:
@@ -236,7 +274,9 @@ class Follower:
                 state.last_problems = result.problems[:20]
             self.status.note(f"{state.feed}: {result.added} added, {result.already_stored} already stored"
                              + (f", {len(result.problems)} problems" if result.problems else ""))
+            self._published()
         with self.status.lock:
             self.status.running = False
             self.status.current = None
             self.status.rounds += 1
+        self._published()

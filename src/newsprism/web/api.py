@@ -131,7 +131,7 @@ def api_router() -> APIRouter:
 
     @router.get("/status", summary="What the feed follower has done")
     def status(request: Request) -> dict[str, Any]:
-        return state_of(request).follow_status.to_dict()
+        return state_of(request).follow_status()
 
     return router
 

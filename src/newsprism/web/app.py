@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import NewsprismError
 from newsprism.store import Store
-from newsprism.web.adding import Follower, FollowStatus, read_feed_list
+from newsprism.web.adding import Follower, FollowStatus, published_status, read_feed_list
 from newsprism.web.page_cache import PageCache
 from newsprism.web.settings import WebSettings
 from newsprism.web.story_pages import AnalysisSettings, StoryAnalyses
@@ -53,7 +53,7 @@ class WebState:
         self._generation = 0
         self.pages = PageCache(PAGE_CACHE_ENTRIES)
         self.follower: Follower | None = None
-        if settings.follow is not None:
+        if settings.follow is not None and settings.workers == 1:  # several: the parent process follows
             feeds = read_feed_list(settings.follow)
             self.follower = Follower(self.writer, self.lock, feeds, settings.every_minutes,
                                      allow_private=settings.allow_private)
@@ -72,9 +72,14 @@ class WebState:
                 self._local.data_version = seen
         return self._generation
 
-    @property
-    def follow_status(self) -> FollowStatus:
-        return self.follower.status if self.follower else FollowStatus()
+    def follow_status(self) -> dict[str, Any]:
+        """What the feed follower has done: this process's, or the one the parent process of
+        ``serve --workers`` keeps in the store."""
+        if self.follower is not None:
+            return self.follower.status.to_dict()
+        if self.settings.workers > 1:
+            return published_status(self.reader())
+        return FollowStatus().to_dict()
 
     def reader(self) -> sqlite3.Connection:
         """This thread's read-only connection to the store."""
@@ -150,6 +155,41 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(page_router())
     app.add_middleware(GuardMiddleware, max_body=settings.max_upload_bytes)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``serve --workers``: its settings come from the parent
+    process through the environment (``SETTINGS_VARIABLE``)."""
+    import os
+
+    from newsprism.web.settings import SETTINGS_VARIABLE
+
+    text = os.environ.get(SETTINGS_VARIABLE)
+    if not text:
+        raise NewsprismError(f"{SETTINGS_VARIABLE} is not set: worker processes are started by newsprism serve")
+    return create_app(WebSettings.from_json(text))
+
+
+def parent_follower(settings: WebSettings) -> tuple[Store, Follower | None]:
+    """What the parent process of ``serve --workers`` does itself: opens the store first (so the
+    workers find it migrated), forgets the status of an earlier follower, and, with ``--follow``,
+    makes the one feed follower, which keeps its status in the store for the workers' status
+    pages. Returns the store (to close at exit) and the follower (to start and stop)."""
+    import threading
+
+    from newsprism.web.adding import publish_status
+
+    feeds = read_feed_list(settings.follow) if settings.follow is not None else None
+    writer = Store(settings.db)
+    if writer.read_only:
+        writer.close()
+        raise NewsprismError(f"{settings.db}: the store cannot be written; the web app keeps analyses in it")
+    publish_status(writer, None)
+    if feeds is None:
+        return writer, None
+    follower = Follower(writer, threading.Lock(), feeds, settings.every_minutes,
+                        allow_private=settings.allow_private, publish=True)
+    return writer, follower
 
 
 def _version() -> str:

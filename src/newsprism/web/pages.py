@@ -233,7 +233,7 @@ def page_router() -> APIRouter:
         db = state.reader()
         counts = db.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories), "
                             "(SELECT COUNT(*) FROM analyses WHERE kind = 'page')").fetchone()
-        return render(request, "status.html.j2", follow=state.follow_status.to_dict(), articles=counts[0],
+        return render(request, "status.html.j2", follow=state.follow_status(), articles=counts[0],
                       stories=counts[1], analysed=counts[2], db=str(state.settings.db))
 
     @router.get("/login", response_class=HTMLResponse)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from newsprism.errors import NewsprismError
 
 LOOPBACK_NAMES = ("localhost",)
+
+MAX_WORKERS = 32
+
+SETTINGS_VARIABLE = "NEWSPRISM_SERVE_SETTINGS"
+"""The environment variable through which ``serve --workers`` hands its settings to the worker
+processes uvicorn starts (they import the app by name, so they cannot be given an object)."""
 
 
 def is_loopback(host: str) -> bool:
@@ -45,6 +52,9 @@ class WebSettings:
     """A file listing feeds (one URL a line) to poll into the store."""
     every_minutes: float = 15.0
     """How often the followed feeds are polled."""
+    workers: int = 1
+    """Server processes. More than one lets requests use more than one core (each process runs
+    Python one thread at a time); the feed follower then runs in the parent process alone."""
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -57,8 +67,26 @@ class WebSettings:
             raise NewsprismError(f"--words must be at least 1, got {self.words}")
         if self.every_minutes <= 0:
             raise NewsprismError(f"--every must be a positive number of minutes, got {self.every_minutes}")
+        if not 1 <= self.workers <= MAX_WORKERS:
+            raise NewsprismError(f"--workers must be between 1 and {MAX_WORKERS}, got {self.workers}")
         if self.token is not None and len(self.token) < 16:
             raise NewsprismError("the write token must be at least 16 characters long")
+
+    def to_json(self) -> str:
+        """These settings as JSON (paths as strings), for ``from_json`` in another process."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in values.items()})
+
+    @classmethod
+    def from_json(cls, text: str) -> WebSettings:
+        """Settings ``to_json`` wrote, checked again as any settings are."""
+        try:
+            values = json.loads(text)
+            values["db"] = Path(values["db"])
+            values["follow"] = Path(values["follow"]) if values.get("follow") else None
+            return cls(**values)
+        except (ValueError, TypeError, KeyError) as error:
+            raise NewsprismError(f"{SETTINGS_VARIABLE} does not hold the server's settings ({error})") from None
 
     def secured(self) -> WebSettings:
         """These settings with a generated token when the server is reachable from elsewhere."""
