@@ -239,3 +239,17 @@ def test_a_story_row_counts_the_outlets_beyond_its_chips(seeded):
             web.post("/api/add", json={"files": [file], "outlet": f"Gazette {n}"})
         page = web.get("/", params={"min_outlets": 9}).text
     assert page.count('class="badge c') == 6 and ">+3</span>" in page
+
+
+def test_an_article_stored_before_the_store_kept_removed_lines_says_they_are_not_known(seeded):
+    import sqlite3
+
+    db = sqlite3.connect(seeded)
+    with db:
+        db.execute("UPDATE articles SET removed = NULL WHERE rowid = 1")
+        db.execute("UPDATE articles SET removed = '[]' WHERE rowid = 2")
+    db.close()
+    with client(seeded) as web:
+        before_version_2, kept = web.get("/articles/1").text, web.get("/articles/2").text
+    assert "Not known: the article was stored before" in before_version_2
+    assert "None: the cleaner kept every line" in kept

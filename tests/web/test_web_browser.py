@@ -141,12 +141,14 @@ def test_a_hostile_article_runs_nothing_on_any_page(browser, tmp_path):
         assert running.errors() == ""
 
 
-def test_screenshots_of_the_four_pages_are_written(browser, tmp_path):
+def test_screenshots_of_the_four_pages_are_written(browser, tmp_path, monkeypatch):
     """On the invented sample of the repository (sample/, CC0) and the seed pair: five stories, six outlets."""
-    folder = Path(os.environ.get("NEWSPRISM_SCREENSHOTS") or tmp_path)
+    folder = Path(os.environ.get("NEWSPRISM_SCREENSHOTS") or tmp_path).resolve()
     db = tmp_path / "sample.db"
-    assert main(["ingest", str(SAMPLE / "day1.jsonl"), str(SAMPLE / "day2.jsonl"), f"RT={RT_SEED}",
-                 f"Los Angeles Times={LATIMES_SEED}", "--db", str(db)]) == 0
+    monkeypatch.chdir(ROOT)  # the articles' sources read as the repository's paths (sample/day1.jsonl:3)
+    inputs = [str(path.relative_to(ROOT)) for path in (SAMPLE / "day1.jsonl", SAMPLE / "day2.jsonl")]
+    assert main(["ingest", *inputs, f"RT={RT_SEED.relative_to(ROOT)}",
+                 f"Los Angeles Times={LATIMES_SEED.relative_to(ROOT)}", "--db", str(db)]) == 0
     with Server(db) as running, Page(browser, running.url + "/?sort=largest") as opened:
         for href in opened.page.eval_on_selector_all("a.story-link", "els => els.map(e => e.getAttribute('href'))"):
             opened.page.goto(running.url + href)  # analysed once, so the outlet page counts their facts
@@ -162,6 +164,6 @@ def test_screenshots_of_the_four_pages_are_written(browser, tmp_path):
         opened.page.evaluate("window.scrollTo(0, 0)")
         opened.page.screenshot(path=str(folder / "web-article.png"))
         opened.page.goto(running.url + "/outlets/The%20Lakeport%20Ledger")
-        opened.page.screenshot(path=str(folder / "web-outlet.png"))
+        opened.page.screenshot(path=str(folder / "web-outlet.png"), full_page=True)
         assert opened.console == []
     assert all((folder / f"web-{name}.png").stat().st_size > 10_000 for name in ("stories", "story", "article", "outlet"))

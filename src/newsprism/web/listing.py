@@ -245,6 +245,8 @@ class ArticleRow:
     duplicate_of: str | None
     added: str
     removed: tuple[tuple[str, str], ...] = ()
+    removed_kept: bool = False
+    """Whether the store kept the removed lines (not for an article stored before its version 2)."""
 
     def to_dict(self, *, text: bool = True) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -265,7 +267,8 @@ def article_row(db: sqlite3.Connection, number: int) -> ArticleRow | None:
     row = db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE rowid = ?", (number,)).fetchone()
     if row is None:
         return None
-    return replace(ArticleRow(*row), removed=_removed(db, number))
+    kept = db.execute("SELECT removed IS NOT NULL FROM articles WHERE rowid = ?", (number,)).fetchone()[0]
+    return replace(ArticleRow(*row), removed=_removed(db, number), removed_kept=bool(kept))
 
 
 def _removed(db: sqlite3.Connection, number: int) -> tuple[tuple[str, str], ...]:
