@@ -16,15 +16,21 @@ of requests (a bounded loop that stops by itself), taking turns over three kinds
 Reported per kind: requests, errors (any status but 200, or a failed connection), p50, p95 and max
 latency; the server's CPU time per request and its resident memory (VmRSS) and peak (VmHWM) after
 the loop, summed over its processes (the parent and its workers; pages they share are counted in
-each), and the load average of the machine, whose cores the clients share with the server.
+each), and the load average of the machine before and after the loop (the clients share its
+cores with the server).
+
+The clients are threads of one process by default; ``--client-processes P`` spreads them over P
+forked processes, so that a client's measured latency does not include waiting for the other
+clients' turn at one Python interpreter (20 browsers are 20 processes).
 
     python benchmarks/web_bench.py                    # --articles 100000 --clients 20 --requests 60
-    python benchmarks/web_bench.py --workers 2
+    python benchmarks/web_bench.py --workers 2 --client-processes 4
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import statistics
 import subprocess
@@ -110,6 +116,8 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=30, help="stories sampled for story pages (default: 30)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers; default: 1)")
+    parser.add_argument("--client-processes", type=int, default=1,
+                        help="processes the clients' threads are spread over (default: 1, all 20 in this one)")
     args = parser.parse_args()
     import httpx
 
@@ -168,10 +176,6 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
         print(f"first views (analysis kept): median {statistics.median(first_views):.2f} s, "
               f"max {max(first_views):.2f} s over {len(first_views)} stories", flush=True)
 
-    latencies: dict[str, list[float]] = {"list": [], "search": [], "story": []}
-    errors: dict[str, int] = {"list": 0, "search": 0, "story": 0}
-    lock = threading.Lock()
-
     def request(kind: str, client: httpx.Client, rng: random.Random) -> str:
         if kind == "list":
             params: dict = {"page": rng.randint(1, 20), "sort": rng.choice(["newest", "largest"])}
@@ -185,37 +189,64 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
             return "/?" + str(httpx.QueryParams({"q": " ".join(rng.sample(words, rng.choice([1, 2])))}))
         return f"/stories/{rng.choice(sample)['story']}"
 
-    def client_loop(number: int) -> None:
-        own = random.Random(args.seed * 1000 + number)
-        kinds = ["list", "search", "story"]
-        with httpx.Client(base_url=url, timeout=60) as client:
-            for index in range(args.requests):
-                kind = kinds[(index + number) % 3]
-                path = request(kind, client, own)
-                began = time.perf_counter()
-                try:
-                    ok = client.get(path).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                elapsed = time.perf_counter() - began
-                with lock:
-                    latencies[kind].append(elapsed)
-                    errors[kind] += not ok
+    def client_group(numbers: list[int]) -> tuple[dict[str, list[float]], dict[str, int], float]:
+        """Clients ``numbers`` as threads of this process: their latencies, errors and CPU time."""
+        latencies: dict[str, list[float]] = {"list": [], "search": [], "story": []}
+        errors: dict[str, int] = {"list": 0, "search": 0, "story": 0}
+        lock = threading.Lock()
+        cpu = time.process_time()
 
+        def client_loop(number: int) -> None:
+            own = random.Random(args.seed * 1000 + number)
+            kinds = ["list", "search", "story"]
+            with httpx.Client(base_url=url, timeout=60) as client:
+                for index in range(args.requests):
+                    kind = kinds[(index + number) % 3]
+                    path = request(kind, client, own)
+                    began = time.perf_counter()
+                    try:
+                        ok = client.get(path).status_code == 200
+                    except httpx.HTTPError:
+                        ok = False
+                    elapsed = time.perf_counter() - began
+                    with lock:
+                        latencies[kind].append(elapsed)
+                        errors[kind] += not ok
+
+        threads = [threading.Thread(target=client_loop, args=(n,)) for n in numbers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return latencies, errors, time.process_time() - cpu
+
+    def in_process(numbers: list[int], queue: multiprocessing.Queue) -> None:
+        queue.put(client_group(numbers))
+
+    print(f"load average before the loop {open('/proc/loadavg').read().split()[0]}", flush=True)
     began = time.perf_counter()
     processes = server_processes(pid)
     server_cpu = sum(cpu_seconds(p) for p in processes)
-    client_cpu = time.process_time()
-    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(args.clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    groups = [list(range(args.clients))[n::args.client_processes] for n in range(args.client_processes)]
+    if args.client_processes == 1:
+        results = [client_group(groups[0])]
+    else:  # forked: each process runs its clients' threads and sends back what it measured
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        forked = [context.Process(target=in_process, args=(group, queue)) for group in groups]
+        for process in forked:
+            process.start()
+        results = [queue.get() for _ in forked]
+        for process in forked:
+            process.join()
     wall = time.perf_counter() - began
     server_cpu = sum(cpu_seconds(p) for p in processes) - server_cpu
-    client_cpu = time.process_time() - client_cpu
+    latencies = {kind: [v for r in results for v in r[0][kind]] for kind in ("list", "search", "story")}
+    errors = {kind: sum(r[1][kind] for r in results) for kind in ("list", "search", "story")}
+    client_cpu = sum(r[2] for r in results)
     done = sum(len(v) for v in latencies.values())
-    print(f"\n{args.clients} clients, {done:,} requests in {wall:.1f} s ({done / wall:.0f} requests/s); "
+    print(f"\n{args.clients} clients in {args.client_processes} processes, {done:,} requests in {wall:.1f} s "
+          f"({done / wall:.0f} requests/s); "
           f"server CPU {1000 * server_cpu / done:.1f} ms a request, clients' CPU {1000 * client_cpu / done:.1f} ms; "
           f"load average {open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores")
     print("| request | requests | errors | p50 ms | p95 ms | max ms |")

@@ -123,3 +123,21 @@ def test_a_version_3_store_gets_the_listing_indexes_when_opened(tmp_path):
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     db.close()
     assert {"story_outlets_top", "stories_newest", "stories_largest"} <= names
+
+
+def test_a_storys_row_is_rendered_once_and_shown_in_every_listing_of_that_store_version(tmp_path):
+    pytest.importorskip("fastapi", reason='the web app needs the [web] extra: pip install "newsprism[web]"')
+    from fastapi.testclient import TestClient
+
+    from newsprism.web.app import create_app
+    from newsprism.web.settings import WebSettings
+
+    with Store(tmp_path / "s.db") as store:
+        store.add([article("Alpha", 5)])
+    app = create_app(WebSettings(db=tmp_path / "s.db"))
+    with TestClient(app) as web:
+        newest, largest = web.get("/").text, web.get("/?sort=largest").text
+        rows = app.state.web.rows
+    assert len(rows) == 1
+    row = str(next(iter(rows._entries.values())))
+    assert "Alpha" in row and row in newest and row in largest

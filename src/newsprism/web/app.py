@@ -32,6 +32,9 @@ PAGE_CACHE_ENTRIES = 512
 """Rendered listing pages and counts kept until the store changes (a page of 30 stories is about
 40 kB, so at most about 20 MB)."""
 
+ROW_CACHE_ENTRIES = 10_000
+"""Rendered rows of the story list kept until the store changes (a row is under 2,000 characters)."""
+
 OUTLET_CHOICES = 200
 """Outlet names the story list's filter suggests (the most prolific); any other can be typed."""
 
@@ -52,6 +55,7 @@ class WebState:
         self._readers_lock = threading.Lock()
         self._generation = 0
         self.pages = PageCache(PAGE_CACHE_ENTRIES)
+        self.rows = PageCache(ROW_CACHE_ENTRIES, max_chars=ROW_CACHE_ENTRIES * 2_000)
         self.follower: Follower | None = None
         if settings.follow is not None and settings.workers == 1:  # several: the parent process follows
             feeds = read_feed_list(settings.follow)

@@ -122,9 +122,19 @@ def page_router() -> APIRouter:
         # Rendered without the visitor's form token (the page has no form that posts), so that
         # one rendering serves every visitor.
         return page_html(request, "stories.html.j2", csrf=None, found=found, form=form, problem=problem,
+                         rows=[story_row_html(state, version, item) for item in found.items],
                          outlet_names=outlet_datalist(state, version),
                          previous=page_link(query.page - 1) if query.page > 1 else None,
                          next=page_link(query.page + 1) if query.page < found.pages else None)
+
+    def story_row_html(state: WebState, version: int, item: listing.StoryListItem) -> Markup:
+        """A story's row in the list, rendered once per version of the store: a story shows in
+        many listings (each order, filter and search), and rendering its row is most of a page's."""
+        kept: Markup | None = state.rows.get(version, item.id)
+        if kept is None:
+            kept = Markup(_environment().get_template("macros.html.j2").module.story_row(item))  # type: ignore[attr-defined]
+            state.rows.put(version, item.id, kept)
+        return kept
 
     def outlet_datalist(state: WebState, version: int) -> Markup:
         """The outlet names the filter suggests, as the options of a datalist: rendered once per
