@@ -1,14 +1,14 @@
 """Quotation extraction against PolNeAR's annotated attributions.
 
-    python benchmarks/quotes_polnear.py [--split dev|train] [--stances] [--limit N] [--show N]
+    python benchmarks/quotes_polnear.py [--split dev|train] [--speech-only] [--limit N] [--show N]
 
 Each article is read alone (segmented with the default splitter) through
 ``newsprism.analysis.quotes.extract_quotes``; every quotation record is matched to a gold
 attribution when their content spans overlap by at least half of the shorter
 (``newsprism.evaluate.attribution``). Prints content precision, recall and, of the matched records,
-the share whose ``speaker_mention`` overlaps the gold source span. ``--stances`` also reads stances,
-intentions and requests (``QuoteSettings(stances=True)``: "Ryan endorsed Trump"), which PolNeAR
-counts as attributions. ``--show N`` prints N missed gold
+the share whose ``speaker_mention`` overlaps the gold source span. By default stances, intentions and
+requests are read as well ("Ryan endorsed Trump"), which PolNeAR counts as attributions;
+``--speech-only`` reads speech and belief alone (``QuoteSettings(stances=False)``). ``--show N`` prints N missed gold
 attributions and N unmatched quotations (text of the licensed data: read, never committed).
 Tune on ``train``; the floors in ``tests/analysis/test_quotes_polnear.py`` are pinned on ``dev``.
 """
@@ -36,13 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="read only the first N articles")
     parser.add_argument("--show", type=int, default=0, help="print N misses and N unmatched quotations")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--stances", action="store_true", help="also read stances and intentions ('Ryan endorsed Trump')")
+    parser.add_argument("--speech-only", action="store_true", help="no stances and intentions ('Ryan endorsed Trump')")
     args = parser.parse_args(argv)
     path = args.data or DATA / f"polnear_{args.split}.jsonl"
     if not path.is_file():
         print(f"skipped: {path} is absent (licensed evaluation data, never in the repository)", file=sys.stderr)
         return 1
-    settings = QuoteSettings(stances=args.stances)
+    settings = QuoteSettings(stances=not args.speech_only)
     score = AttributionScore()
     unmatched = []
     start = time.perf_counter()

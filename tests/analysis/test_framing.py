@@ -102,3 +102,12 @@ def test_the_sourcing_profile_counts_named_unnamed_and_anonymous_sources():
     ]
     sourcing = frame_outlet("X", [Article(id="a", text="x")], quotes).sourcing
     assert sourcing == {"quotations": 3, "direct": 1, "reported": 2, "named": 1, "unnamed": 2, "anonymous": 1}
+
+
+def test_a_stance_is_not_counted_as_a_quotation_in_the_sourcing_profile():
+    quotes = [
+        Quote("Maria Lopez", "We will not back down", "a", 0, 1, True, "said", Mention("Lopez", 0, 5)),
+        Quote("Paul Ryan", "endorsed Donald Trump", "a", 0, 1, False, "endorsed", Mention("Paul Ryan", 0, 9)),
+    ]
+    framing = frame_outlet("X", [Article(id="a", text="x")], quotes)
+    assert (framing.sourcing["quotations"], dict(framing.attribution_verbs)) == (1, {"said": 1})

@@ -13,6 +13,11 @@ measurement: precision 0.830, recall 0.696, speaker 0.692), so these numbers are
 ``quote_annotations_heldout.json`` (12 documents, 16 quotations) was annotated afterwards and never
 used for development: precision 0.867 (13/15), recall 0.812 (13/16), speaker 0.846 (11/13).
 Floors sit about one quote (held-out) or two to three quotes (development) under the measurement.
+
+The annotations hold speech, never stances ("Ryan endorsed Trump"), which are read by default since
+PolNeAR counts them: the records measured here are those that are not stances (``is_stance``). With
+the stances counted as well, precision is 0.711 (54/76) on the development set and 0.556 (15/27)
+held out, at recall 0.911 and 0.938; speech alone is as it was before stances were read by default.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import pytest
 from datapaths import shared_file
 from speaker_checks import covers
 
-from newsprism.analysis.quotes import extract_quotes
+from newsprism.analysis.quotes import extract_quotes, is_stance
 from newsprism.model import Article
 from newsprism.text.segment import segment
 
@@ -57,7 +62,7 @@ def measure(path: Path) -> dict[str, float]:
                 story = json.loads(line)
                 for index, document in enumerate(story["documents"]):
                     documents[(relative, story["id"], index)] = document["text"]
-    found_total = matched_found = matched_gold = right_speaker = 0
+    found_total = matched_found = matched_gold = right_speaker = stances = 0
     gold_total = len(annotations["quotes"])
     for listed in annotations["documents"]:
         key = (listed["file"], listed["story"], listed["document"])
@@ -67,7 +72,9 @@ def measure(path: Path) -> dict[str, float]:
             digest = hashlib.sha1(text[quote["start"] : quote["end"]].encode()).hexdigest()[:10]
             assert digest == quote["sha1"], f"annotation drifted from the data: {quote}"
         article = Article(id=f"{key[1]}:{key[2]}", text=text)
-        found = extract_quotes(article, segment(article))
+        everything = extract_quotes(article, segment(article))
+        stances += sum(map(is_stance, everything))
+        found = [q for q in everything if not is_stance(q)]  # the annotations hold speech, not stances
         found_total += len(found)
         matched_found += sum(any(covers((f.start, f.end), (g["start"], g["end"])) for g in gold) for f in found)
         for g in gold:
@@ -80,7 +87,7 @@ def measure(path: Path) -> dict[str, float]:
         "speaker": right_speaker / max(matched_gold, 1),
         "recall_with_speaker": right_speaker / gold_total,
     }
-    print(f"quotes ({path.name}):", {k: round(v, 3) for k, v in result.items()}, f"found {found_total}, annotated {gold_total}")
+    print(f"quotes ({path.name}):", {k: round(v, 3) for k, v in result.items()}, f"found {found_total} (and {stances} stances), annotated {gold_total}")
     return result
 
 

@@ -21,6 +21,7 @@ from newsprism.analysis.quotes.patterns import (
     ACCORDING,
     AFTER_PREPOSITION,
     AFTER_QUOTE,
+    ASKED,
     BELIEF,
     BELIEF_CLAUSE,
     BYLINE,
@@ -35,15 +36,19 @@ from newsprism.analysis.quotes.patterns import (
     FUNCTION_WORDS,
     GOES_ON,
     GROUP_SPEAKER,
+    IN_SOURCE,
     LABEL,
     LABEL_WORDS,
     LEAD_IN,
     LEAD_WORD,
+    LOOSE_STANCE,
     MAY_MATCH,
+    OPENING_DESCRIPTION,
     PARTICIPLE,
     PARTY_LABEL,
     PERSON_TITLE,
     PLACE_TAIL,
+    REDUCED_PARTICIPLE,
     ROLE_BEFORE,
     SHARE_SPEAKER,
     SPEAKER_STANCE,
@@ -155,8 +160,41 @@ def _attribution(masked: str, stances: bool = True) -> _Attribution | None:
     """
     found = _speech(masked, stances)
     if found is None and stances:
-        found = _stance(masked) or _participle(masked)
+        found = _stance(masked) or _participle(masked) or _loose_stance(masked)
     return found
+
+
+_NOT_OBJECT = re.compile(r"\s+(?:by|from|of)\b")
+_ADVERB_START = re.compile(r"^\w+(?:ly|ing)\b")
+
+_LOOSE_MIDDLE = re.compile(r"\s*[,(]|\s+(?:of|for|at|in|from|with|on|and|close\s+to)\b")
+"""What may stand between the loose subject and its verb: an apposition, a parenthesis, a relative
+clause or a phrase after a preposition ("Toomey and Sen. Kelly Ayotte (R-N.H.), who ..., endorsed")."""
+
+_COORDINATION = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|now|has|have|had|is|was|will|would))*\s*$")
+"""A second verb of the same subject ("Reid caucused in Nevada on Saturday and says he voted ...")."""
+
+_LOOSE_MIDDLE_STOPS = re.compile(r"\b(?:that|which|whom|whose|to|was|were|is|are|been|being|be|by|as)\s*$|[“\"]")
+
+
+def _loose_stance(masked: str) -> _Attribution | None:
+    """A stance whose subject opens the sentence with words between them (``patterns.LOOSE_STANCE``)."""
+    match = LOOSE_STANCE.search(masked)
+    if match is None or MASK in (middle := match.group("middle") or ""):
+        return None
+    if middle and not _LOOSE_MIDDLE.match(middle) and not _COORDINATION.search(middle):
+        return None  # "The Republican front-runner has already won ... and wants": another verb's subject
+    speaker = _clean_description(match.group("speaker"))
+    before = masked[: match.start("verb")]
+    if not _can_speak(speaker) or _LOOSE_MIDDLE_STOPS.search(before.rstrip()) or _BE_BEFORE.search(before):
+        return None  # "The plan that was approved", "the list compiled by": the verb is not the subject's
+    verb = match.group("verb")
+    if verb in STANCE_NOUNS or verb.endswith("ing") or _NOT_OBJECT.match(masked, match.end("verb")):
+        return None  # "a harsh attack on", "saying": no finite verb of the subject; "support from": a noun
+    if _ADVERB_START.match(speaker):
+        return None  # "Specifically, ...", "Repeating ...": no subject
+    at = match.start("speaker") + match.group("speaker").rfind(speaker)
+    return _Attribution(speaker, verb, at, match.end(), mention=(at, at + len(speaker)), stance=match.start("verb"))
 
 
 def _participle(masked: str) -> _Attribution | None:
@@ -176,6 +214,8 @@ def _participle(masked: str) -> _Attribution | None:
     )
 
 
+_RELATIVE_APPOSED = re.compile(r",\s*who\s+[^,]+,$")
+
 _NOT_IN_SPEAKER = frozenset("was were is are be been being has have had to what which who that when if".split())
 
 
@@ -186,20 +226,26 @@ def _stance(masked: str) -> _Attribution | None:
     for match in _matches(SPEAKER_STANCE, masked):
         raw = match.group("speaker")
         speaker = _clean_description(LEAD_WORD.sub("", raw))
-        if not _can_speak(speaker, masked[: match.start("speaker")]) or match.group("apposed"):
-            continue
-        if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()):
-            continue  # "The plan was ultimately approved": a passive, not a speaker
+        apposed = match.group("apposed")
+        if not _can_speak(speaker, masked[: match.start("speaker")]) or (apposed and not _RELATIVE_APPOSED.match(apposed)):
+            continue  # "Clinton, Sanders and Trump": a list, not one speaker; "Stevens, who served ...,": a relative clause
+        if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or _NOT_OBJECT.match(masked, match.end("verb")):
+            continue  # "The plan was ultimately approved": a passive, not a speaker; "calls from": a noun
         verb = match.group("verb")
         auxiliary = masked[match.end("speaker") : match.start("verb")].strip()
         if verb in STANCE_NOUNS and not auxiliary and is_description(speaker) and not GROUP_SPEAKER.fullmatch(speaker):
             continue  # "a harsh attack on", "the call-in show": a noun after a description, not its verb
         at = match.start("speaker") + raw.rfind(speaker)
+        if relative := _RELATIVE_BEFORE.search(masked, 0, match.start("verb")):
+            at, speaker = relative.start(1), relative.group(1)  # "donors who back Mr. Cruz": the mention is "who"
         return _Attribution(
             speaker, match.group("verb"), match.start(), match.end(), mention=(at, at + len(speaker)),
             stance=match.start("verb"),
         )
     return None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(who|which)\s+(?:(?:has|have|had|is|are|was|were|will|would|also|not|never|long|once|still)\s+)*$")
 
 
 _DOCUMENT_TAIL = re.compile(rf"\s+{DOCUMENT_PARTICIPLE}\s+(?:by|from)\s+.*$")
@@ -226,6 +272,10 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 continue  # "..., told The Huffington Post": after the verb, whom it was told
             raw = match.group(group)
             if group == "who":  # resolve the name before "who"; the mention stays "who"
+                if match.group("verb6") in BELIEF and not BELIEF_CLAUSE[match.group("verb6") in BARE_CLAUSE_VERBS].match(
+                    masked, match.end("verb6")
+                ):
+                    continue  # "chief of staff, who knew about the account": knowing a thing is no speech
                 at = match.start("who")
                 candidates.append(_Attribution(
                     match.group("antecedent") or "who", match.group("verb6"), match.start(), match.end(), mention=(at, at + 3)
@@ -275,11 +325,16 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
     if not candidates and (joined := COORDINATED.search(masked)):
         # "Critics have described him as gaffe-prone and said ...": the speaker is the clause subject
         subject = CLAUSE_SUBJECT.match(masked)
+        if subject is None or not _can_speak(subject.group("speaker")):
+            subject = OPENING_DESCRIPTION.match(masked)  # "A spokesman for the mayor defended ... and said ..."
         if subject and _can_speak(subject.group("speaker")):
             return _Attribution(
                 subject.group("speaker"), joined.group("verb"), subject.start("speaker"), joined.end(),
                 mention=subject.span("speaker"),
             )
+    if not candidates and (source := IN_SOURCE.match(masked)) is not None and _can_speak(source.group("speaker")):
+        # "In a CNN national poll, Clinton held a 24-point lead": the source set before its clause
+        return _Attribution(source.group("speaker"), "in", source.start("speaker"), source.end(), mention=source.span("speaker"))
     if not candidates:
         participle = PARTICIPLE.search(masked)
         subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
@@ -459,6 +514,41 @@ def _trailing_participle(
         return
 
 
+def is_stance(quote: Quote) -> bool:
+    """Whether a record is a stance ("Paul Ryan: (reported) endorsed Donald Trump"): reported words
+    that start at their own cue, where reported speech starts after it ("said that ...")."""
+    return not quote.direct and bool(quote.verb) and quote.text.lower().startswith((quote.verb or "").lower())
+
+
+def _questions_and_agents(article: Article, sentence: Sentence, masked: str, resolver: Resolver) -> Iterator[Quote]:
+    """Stances set inside a sentence beside its main attribution: a question put to someone ("Asked
+    whether he would counsel Clinton, ...", ``patterns.ASKED``) and a participle right after its agent
+    ("hedge fund executives supporting her campaign", ``patterns.REDUCED_PARTICIPLE``)."""
+    text = article.text
+    hi = len(masked.rstrip(" .!?\"”\n"))
+    for asked in ASKED.finditer(masked):
+        if MASK in asked.group("question"):
+            continue
+        start, end = trim(text, sentence.start + asked.start("verb"), sentence.start + asked.end("question"))
+        mention, speaker = None, ""
+        if asked.group("speaker") and _can_speak(asked.group("speaker")):
+            lo, high = (sentence.start + at for at in asked.span("speaker"))
+            mention = Mention(text[lo:high], lo, high)
+            speaker = resolver.resolve(asked.group("speaker"), masked[: asked.start("speaker")])
+        yield Quote(speaker, text[start:end], article.id, start, end, False, "asked", mention)
+    for agent in REDUCED_PARTICIPLE.finditer(masked):
+        if not _can_speak(agent.group("speaker"), masked[: agent.start("speaker")]) and agent.group("speaker")[:1].isupper():
+            continue
+        stop = re.compile(r"[,;:—]").search(masked, agent.end("verb"))
+        end_at = stop.start() if stop else hi
+        if MASK in masked[agent.start("verb") : end_at] or end_at <= agent.end("verb"):
+            continue
+        start, end = trim(text, sentence.start + agent.start("verb"), sentence.start + end_at)
+        lo, high = (sentence.start + at for at in agent.span("speaker"))
+        speaker = resolver.resolve(agent.group("speaker"), masked[: agent.start("speaker")])
+        yield Quote(speaker, text[start:end], article.id, start, end, False, agent.group("verb"), Mention(text[lo:high], lo, high))
+
+
 def extract_quotes(
     article: Article, sentences: Sequence[Sentence], settings: QuoteSettings = QuoteSettings()
 ) -> tuple[Quote, ...]:
@@ -466,7 +556,28 @@ def extract_quotes(
 
     ``sentences`` are the article's sentences (from ``newsprism.text.segment``); spans index into
     ``article.text``. A quotation whose speaker cannot be found keeps ``speaker=""``.
+
+    Speech is read first, as if stances did not exist, so that reading stances never changes a
+    quotation or its speaker; with ``settings.stances`` the stance records that no quotation
+    overlaps are added (in text order).
     """
+    speech = _extract(article, sentences, dataclasses.replace(settings, stances=False))
+    if not settings.stances:
+        return speech
+    stances = [
+        q for q in _extract(article, sentences, settings)
+        if is_stance(q) and not any(q.start < s.end and s.start < q.end for s in speech)
+    ]
+    merged: list[Quote] = []
+    for quote in speech:  # each stance before the first quotation that starts after it; speech keeps its order
+        while stances and stances[0].start < quote.start:
+            merged.append(stances.pop(0))
+        merged.append(quote)
+    return (*merged, *stances)
+
+
+def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSettings) -> tuple[Quote, ...]:
+    """The records of one reading of ``article`` (see ``extract_quotes``)."""
     text = article.text
     all_spans = quoted_spans(text)
     direct_spans = [s for s in all_spans if len(WORD.findall(text[s.start : s.end])) >= settings.min_direct_words]
@@ -523,10 +634,13 @@ def extract_quotes(
                 said_by = _said_by(after, resolver, text)  # "“..., who knows?” / Trump told ITV.": named after it
                 named_after.add(position + 1)
             quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
+        if settings.stances and attribution is None:
+            quotes.extend(_questions_and_agents(article, sentence, masked, resolver))
         if attribution is None or position in named_after:
             continue  # a sentence that only names the speaker of the quotation before it reports nothing more
         if settings.stances:
             quotes.extend(_trailing_participle(article, sentence, masked, attribution, quotes, (speaker, verb, mention)))
+            quotes.extend(_questions_and_agents(article, sentence, masked, resolver))
         relative = _indirect_span(masked, attribution, settings.stances)
         if relative is None:
             continue

@@ -92,8 +92,11 @@ ASIDE = (
     r"(?:\s+of\s+the\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
     r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:in|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
     r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
+    r"(?:\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in)"
+    r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,4}?)?"
 )
-"""A party label or a relative clause between a speaker and the verb ("Schumer (D-N.Y.)", "an insider who met him")."""
+"""A party label, a relative clause or what a source knows between a speaker and the verb ("Schumer (D-N.Y.)", "an
+insider who met him", "people close to Clinton")."""
 
 WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?)?"
 
@@ -150,9 +153,10 @@ DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|review
 
 ACCORDING = re.compile(
     rf"\b[Aa]ccording to\s+(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in)\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?)(?=\s*[,.;:]|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
-    rf"|\b[Aa]ccording to\s+(?P<short>{DESCRIPTION}|{GROUP}|{NAME})"
+    rf"|\b[Aa]ccording to\s+(?P<short>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN}\b|(?:him|her|them)\b|[a-z][\w’'\-]+(?:\s+[\w’'\-]+){{0,5}}?(?=\s*[,.;:)]))"
 )
-""""According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase."""
+""""According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase, a
+pronoun ("according to him") or the words up to the comma ("according to recent polling,")."""
 
 GROUP_SPEAKER = re.compile(GROUP)
 
@@ -233,6 +237,36 @@ after a connective ("But Netanyahu pushed back ...") and its titles."""
 
 COORDINATED = re.compile(rf"\b(?:and|but)\s+{AUX}{VERB}")
 
+OPENING_DESCRIPTION = re.compile(rf"^\W*{_CONNECTIVE}(?P<speaker>{DESCRIPTION})\s")
+"""A description opening a sentence ("A spokesman for the mayor defended the route and said ..."): the
+subject of a coordinated verb of speech when no name opens it."""
+
+IN_SOURCE = re.compile(
+    r"^\W*(?:(?:But|And|Meanwhile|Still)\s+)?[Ii]n\s+(?P<speaker>(?:a|an|the|its|his|her|their)\s+(?:[^,;:]{0,60}?\s+)?"
+    r"(?:poll|survey|statement|interview|report|letter|memo|op-ed|speech|study|analysis|filing|ruling|opinion)s?"
+    r"(?:\s+(?:by|of|from|for|with|released|conducted|published|issued|on|in)\b[^,;:]{0,80}?)?)\s*,\s*(?=\S)"
+)
+"""A source set before its clause ("In a CNN national poll, Clinton held a 24-point lead"; "In a
+statement, the company ..."): the cue is "in"."""
+
+ASKED = re.compile(
+    r"(?:^\W*|,\s*|\b(?:when|after|while|as)\s+)(?:(?:was|were|when|after)\s+)?(?P<verb>[Aa]sked)"
+    r"(?:\s+by\s+(?P<speaker>[^,;:]{1,60}?))?(?:\s+(?:on|in|at|during)\s+[^,;:]{1,40}?)?"
+    r"\s+(?=(?:about|whether|if|why|how|what|who|when|where)\b)(?P<question>[^,;:]+)"
+)
+"""A question put to someone, set apart from what they answered ("Asked whether he would counsel
+Clinton, Reid said ..."; "..., when asked by Ingraham about ..."): its own reported record, by whoever
+asked it (often unnamed), from "asked"."""
+
+REDUCED_PARTICIPLE = re.compile(
+    r"(?P<speaker>\b(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+|\bthose|\b[a-z]+(?:ers|ors|ists|ans|ives|ents|ants|ics|ies))"
+    r"\s+(?P<verb>supporting|backing|opposing|criticizing|endorsing|praising|denouncing|defending|urging|demanding"
+    r"|calling\s+for|accusing|blaming|attacking|questioning|describing\s+themselves|identifying\s+(?:themselves|as|with))\b"
+    r"(?=\s+[\w“\"])"
+)
+"""A participle right after its agent, with no comma ("hedge fund executives supporting her campaign",
+"pastors backing Mr. Cruz"): a stance of the agent, from the participle to the clause's end."""
+
 TELL_OBJECT = re.compile(
     r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
     r"(?=\s|[,.;:!?]|$)"
@@ -280,3 +314,14 @@ FINITE_CLAUSE = re.compile(
 
 WH_CLAUSE = re.compile(r"(?:[\w’'\-]+\s+){0,3}?(?P<wh>whether|if|why|how|what|who|when|where)\b")
 """A reported question after "asked" or "wondered", perhaps after its object."""
+
+
+LEADING_ADVERBIAL = r"(?:(?:In|On|At|After|Before|During|Since|Last|This|Earlier|Later|Over|For|By|With|Without|Despite|Under|Unlike|Like)\b[^,;:]{0,60},\s+)?"
+
+LOOSE_STANCE = re.compile(
+    rf"^\W*{LEADING_ADVERBIAL}{_CONNECTIVE}(?P<speaker>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN})(?P<middle>(?:\s+|,\s+|\s*\()[^;:]{{0,140}}?)?"
+    r"\s+" + AUX + r"(?P<verb>" + "|".join(sorted({*STANCE_VERBS, *SPEECH_VERBS, *BELIEF_VERBS}, key=len, reverse=True)) + r")\b(?=\s+[\w“\"])"
+)
+"""The subject opening a sentence and the first verb of speech, belief or stance after it, whatever
+lies between ("Toomey and Sen. Kelly Ayotte (R-N.H.), who are both in tight reelection races, endorsed
+the compromise"): read last, for stances, when no tighter pattern reads the sentence."""
