@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.figures import align_figures, display_value, extract_figures
+from newsprism.analysis.figures import align_figures, dates_conflict, display_value, extract_figures
 from newsprism.model import Article, Figure
 from newsprism.text.segment import segment
 
@@ -109,9 +109,29 @@ def test_figures_of_unlike_sentences_are_not_the_same_quantity():
     assert [r.group for r in readings] == [-1, -1] and not any(r.conflict for r in readings)
 
 
-def test_dates_are_never_a_conflict():
+def test_dates_in_like_sentences_outside_one_fact_are_no_conflict():
     readings = _align("The accord was signed in 2015 in Minsk.", "The accord was signed in 2014 in Minsk.")
     assert not any(r.conflict for r in readings)
+
+
+def _align_in_one_fact(*texts: str):
+    figures = [f for i, t in enumerate(texts) for f in figures_of(t, f"a{i}")]
+    return align_figures(figures, lambda article: article, lambda f: texts[int(f.article[1:])], lambda a, b: True)
+
+
+def test_two_years_for_one_event_in_one_fact_are_a_conflict_in_both_outlets():
+    readings = _align_in_one_fact("The law was passed in 1994 by the assembly.", "The law was passed in 1996 by the assembly.")
+    assert [r.conflict for r in readings] == [True, True]
+
+
+def test_a_year_and_a_full_date_in_that_year_for_one_event_both_hold():
+    readings = _align_in_one_fact("The law was passed in 1994 by the assembly.", "The law was passed on March 5, 1994 by the assembly.")
+    assert [r.conflict for r in readings] == [False, False]
+
+
+def test_two_days_of_one_month_for_one_event_are_a_conflict():
+    first, second = (figures_of(t, "a")[0] for t in ("It was signed on March 5.", "It was signed on March 6, 2015."))
+    assert dates_conflict(first, second)
 
 
 def test_a_lower_bound_agrees_with_a_larger_value():

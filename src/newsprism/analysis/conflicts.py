@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsprism.analysis.figures import FigureSettings, display_value, values_match
+from newsprism.analysis.figures import FigureSettings, dates_conflict, display_value, values_match
 from newsprism.analysis.samefact import DATE_WORDS, NUMBER_WORDS, numbers_differ, parse
 from newsprism.errors import NewsprismError
 from newsprism.model import Conflict, FigureReading, Sentence, Span, StoryAnalysis
@@ -131,12 +131,16 @@ def figure_conflicts(analysis: StoryAnalysis, readings: Sequence[FigureReading],
             key = (first.group, *sorted((first.outlet, second.outlet)))
             if first.group != second.group or first.outlet == second.outlet or key in seen:
                 continue
-            if values_match(first.figure, second.figure, settings):
+            dated = first.figure.unit == "date"
+            if not dates_conflict(first.figure, second.figure) if dated else values_match(first.figure, second.figure, settings):
                 continue
             seen.add(key)
             noun = first.figure.counts or second.figure.counts or first.figure.unit
             note = f"{noun}: {display_value(first.figure)} against {display_value(second.figure)}"
-            found.append(Conflict("figure", note, sentence_of(first), sentence_of(second)))
+            kind = "figure"
+            if dated:  # told as the alike sentences' year or day conflict is, so that one pair is flagged once
+                kind = "year" if int(first.figure.value) // 10000 != int(second.figure.value) // 10000 else "day"
+            found.append(Conflict(kind, note, sentence_of(first), sentence_of(second)))
     return found
 
 

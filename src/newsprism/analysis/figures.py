@@ -10,7 +10,9 @@ Two outlets give the same quantity when the unit and the counted noun agree and 
 the figures say the same thing (the same fact of the story's alignment, or enough shared words).
 Within such a group a reading is in conflict when another outlet gives the quantity and none of its
 values matches (approximate figures, "about 450", match within a wider tolerance). Dates are
-grouped but never flagged: two dates in like sentences are far more often two events than a dispute.
+grouped, and flagged only when the story's alignment put their sentences in one fact and a part both
+give differs (1994 against 1996; March 5 against March 6): two dates in merely like sentences are
+far more often two events than a dispute, and "2020" agrees with "March 5, 2020".
 """
 
 from __future__ import annotations
@@ -263,6 +265,20 @@ def _interval(figure: Figure, settings: FigureSettings) -> tuple[float, float]:
     return value * (1 - tolerance), value * (1 + tolerance)
 
 
+def _date_parts(figure: Figure) -> tuple[int, int, int]:
+    number = int(figure.value)
+    return number // 10000, number // 100 % 100, number % 100
+
+
+def dates_conflict(a: Figure, b: Figure) -> bool:
+    """Whether two dates cannot both hold for one event: a year both give differs, or a month and
+    day both give differ ("2020" and "March 5, 2020" agree; "March 5" and "March 6, 2020" do not)."""
+    (year_a, month_a, day_a), (year_b, month_b, day_b) = _date_parts(a), _date_parts(b)
+    if year_a and year_b and year_a != year_b:
+        return True
+    return bool(month_a and month_b and day_a and day_b and (month_a, day_a) != (month_b, day_b))
+
+
 def values_match(a: Figure, b: Figure, settings: FigureSettings) -> bool:
     (a_low, a_high), (b_low, b_high) = _interval(a, settings), _interval(b, settings)
     return a_low <= b_high and b_low <= a_high
@@ -298,11 +314,15 @@ def align_figures(
     restricted = [bool(_RESTRICTION.search(context_of(f))) for f in figures]
     outlets = [outlet_of(f.article) for f in figures]
     linked: list[set[int]] = [set() for _ in figures]
+    in_fact: list[set[int]] = [set() for _ in figures]  # linked through the alignment's facts
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
             if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]) or restricted[i] != restricted[j]:
                 continue
-            if not same_fact(figures[i], figures[j]):
+            if same_fact(figures[i], figures[j]):
+                in_fact[i].add(j)
+                in_fact[j].add(i)
+            else:
                 if not figures[i].counts:  # a sum or share without a noun: only aligned sentences tell it is the same
                     continue
                 union = words[i] | words[j]
@@ -322,7 +342,13 @@ def align_figures(
     readings = []
     for i, figure in enumerate(figures):
         conflict = False
-        if figure.unit != "date":  # another outlet gives this very quantity, and none of its values agrees
+        if figure.unit == "date" and not ambiguous[i]:  # one event in one fact, and every date of another outlet differs
+            by_outlet: dict[str, list[int]] = {}
+            for j in in_fact[i]:
+                if not ambiguous[j]:
+                    by_outlet.setdefault(outlets[j], []).append(j)
+            conflict = any(all(dates_conflict(figure, figures[j]) for j in js) for js in by_outlet.values())
+        elif figure.unit != "date":  # another outlet gives this very quantity, and none of its values agrees
             other_outlets = {outlets[j] for j in linked[i] if not ambiguous[i] and not ambiguous[j]}
             conflict = any(
                 not any(values_match(figure, figures[j], settings) for j in linked[i] if outlets[j] == other)
