@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.analysis.quotes import (
     QuoteSettings,
     centred_groups,
@@ -376,3 +378,32 @@ def test_a_subject_set_apart_from_its_stance_verb_by_a_parenthesis_keeps_it():
 
 def test_a_noun_after_a_stance_form_is_no_stance():
     assert quotes_of("The senators have calls from donors every day.") == ()
+
+
+def test_a_noun_after_a_singular_description_is_no_verb_of_speech():
+    assert quotes_of("The decision was a clear warning to Tehran while the talks go on in Vienna.") == ()
+
+
+def test_a_negated_verb_of_speech_without_a_clause_reports_nothing():
+    assert quotes_of("Fox News has not commented publicly on its host's claim.") == ()
+
+
+def test_a_negated_verb_of_speech_with_a_question_still_reports_it():
+    (quote,) = quotes_of("Trump did not say whether he would run again next year.")
+    assert quote.text == "whether he would run again next year"
+
+
+def test_a_lead_in_response_to_a_question_is_not_what_was_said():
+    (quote,) = quotes_of("In response to a question about the comments, spokesperson Jen Psaki said the agency was independent.")
+    assert (quote.speaker, quote.text) == ("Jen Psaki", "the agency was independent")
+
+
+def test_the_weekday_between_the_occasion_and_that_is_not_what_was_said():
+    (quote,) = quotes_of("Press secretary John Kirby said in a statement Sunday that the targets were storage sites.")
+    assert quote.text == "the targets were storage sites"
+
+
+@pytest.mark.parametrize(("mention", "speaker"), [("The House", "House"), ("the Pentagon", "Pentagon")])
+def test_an_institution_named_by_one_word_after_the_is_the_speaker(mention, speaker):
+    (quote,) = quotes_of(f"The strikes were defensive, {mention} said on Monday in Washington.")
+    assert quote.speaker == speaker

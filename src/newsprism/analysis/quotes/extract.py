@@ -214,6 +214,20 @@ def _participle(masked: str) -> _Attribution | None:
     )
 
 
+_SINGULAR_DETERMINERS = frozenset("a an the this that his her its".split())
+
+
+def _noun_after_singular(speaker: str, verb: str) -> bool:
+    """Whether a verb form after a singular description cannot be its finite verb: a singular subject
+    takes "claims" or "claimed", never "claim" or "warning" without an auxiliary."""
+    words = speaker.split()
+    if len(words) < 2 or words[0].lower() not in _SINGULAR_DETERMINERS or words[-1].lower().endswith("s"):
+        return False
+    return verb.endswith("ing") or not (verb.endswith(("s", "ed")) or verb in _IRREGULAR_PAST)
+
+
+_IRREGULAR_PAST = frozenset("sought told said thought felt knew saw found made gave wrote spoke".split())
+
 _RELATIVE_APPOSED = re.compile(r",\s*who\s+[^,]+,$")
 
 _NOT_IN_SPEAKER = frozenset("was were is are be been being has have had to what which who that when if".split())
@@ -235,6 +249,8 @@ def _stance(masked: str) -> _Attribution | None:
         auxiliary = masked[match.end("speaker") : match.start("verb")].strip()
         if verb in STANCE_NOUNS and not auxiliary and is_description(speaker) and not GROUP_SPEAKER.fullmatch(speaker):
             continue  # "a harsh attack on", "the call-in show": a noun after a description, not its verb
+        if not auxiliary and _noun_after_singular(speaker, verb):
+            continue  # "a shocking claim", "a clear warning to Tehran": a noun, not the description's verb
         at = match.start("speaker") + raw.rfind(speaker)
         if relative := _RELATIVE_BEFORE.search(masked, 0, match.start("verb")):
             at, speaker = relative.start(1), relative.group(1)  # "donors who back Mr. Cruz": the mention is "who"
@@ -298,6 +314,11 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             if apposed and match.group("apposed") == "," and not masked[: match.start("speaker")].rstrip().endswith(","):
                 continue  # "NAME, said" only closes an apposition (", Brad Woodhouse, said")
             verb = match.group(verb_group) if verb_group else CUE_OF.get(pattern, "according to")
+            if (
+                pattern is SPEAKER_VERB and not masked[match.end(group) : verb_at].strip()
+                and _noun_after_singular(speaker.split(" was ")[-1].split(" is ")[-1], verb)
+            ):
+                continue  # "a shocking claim", "was a clear warning to Tehran": a noun, not a verb of speech
             if verb in _PASSIVE_VERBS and pattern is not VERB_SPEAKER and _BE_BEFORE.search(masked, 0, verb_at):
                 continue  # "Communities have been told to evacuate": told, not telling
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
@@ -422,7 +443,14 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
                 lo = attribution.end - len(attribution.verb)  # "asked the court to intervene": a request, from its verb
             elif not FINITE_CLAUSE.match(masked, lo):
                 return None  # "declared a state of emergency": an act, not speech
+        if _NEGATED.search(masked, attribution.start, attribution.end) and not (
+            FINITE_CLAUSE.match(masked, lo) or WH_CLAUSE.match(masked, lo) or re.search(r"\bthat\s*$", masked[attribution.end : lo])
+        ):
+            return None  # "Fox News has not commented publicly on its host's claim": nothing was said
     return (lo, hi) if hi > lo else None
+
+
+_NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 
 
 def _closing_attribution(read: Sequence[tuple], position: int, span: QuotedSpan) -> tuple[Sentence, str, _Attribution] | None:

@@ -285,6 +285,7 @@ CLAUSE_START = re.compile(
     r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s*)?"
     r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+)?\s+)?"
     rf"(?:{OCCASION}\s*(?:,\s*)?)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=that\b))?"
     r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?"
     r"(?:that\s+)?"
 )
@@ -299,7 +300,7 @@ NOT_A_CLAUSE = re.compile(
 )
 """A lead-in that is not reported speech ("Speaking on ABC's “This Week,” McCain said ...")."""
 
-LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed)\b")
+LEAD_IN = re.compile(r"^\W*(?:[A-Za-z]+ing|Asked|Writing|Interviewed|In\s+(?:response|reply|answer)\s+to|When\s+asked)\b")
 """The same before an attribution that ends its sentence: "In 2014, 82 percent ..., according to
 the FBI" reports all that comes before it."""
 

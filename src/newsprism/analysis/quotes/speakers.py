@@ -206,10 +206,10 @@ class Resolver:
             if fitting:
                 return fitting[0]
             return next((name for name in reversed(self.earlier) if _may_be(name, female)), "")
-        if is_description(speaker) or speaker[:1].islower():  # "data compiled by the Gun Violence Archive"
-            return self._description(speaker)
-        if is_organisation(speaker) and self.is_name(speaker):  # "The Republican National Committee": no title to strip
-            return re.sub(r"^[Tt]he\s+", "", speaker)
+        if is_description(speaker) or (speaker[:1].islower() and not speaker.startswith("the ")):
+            return self._description(speaker)  # "data compiled by the Gun Violence Archive"
+        if is_organisation(speaker) and (self.is_name(speaker) or _THE_INSTITUTION.fullmatch(speaker)):
+            return re.sub(r"^[Tt]he\s+", "", speaker)  # "The Republican National Committee", "the Pentagon", "The House"
         name = self.full_name(speaker)
         return name if self.is_name(name) else ""
 
@@ -293,6 +293,10 @@ def is_organisation(name: str) -> bool:
         _INSTITUTION_NAME.fullmatch(name)
     )
 
+
+_THE_INSTITUTION = re.compile(r"[Tt]he\s+(?:U\.S\.\s+)?[A-Z][a-z]+(?:\s+of\s+[A-Z][a-z]+)?")
+"""An institution named by its one word after "the" ("The House", "the Senate", "The U.S. House of
+Representatives"), a word the article may also write as a title ("House Speaker")."""
 
 _INSTITUTION_NAME = re.compile(r"(?:[Tt]he\s+)?White\s+House")
 """Institutions named with words that are otherwise titles ("White House press secretary")."""

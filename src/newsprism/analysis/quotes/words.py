@@ -192,7 +192,8 @@ INSTITUTION_WORDS = frozenset(
     union fund trust bank foundation association institute university college center centre board company
     group network organization organisation ministry bureau service news post times journal tribune press
     police army navy patrol protection campaign government nations corporation inc corp reserve authority
-    coalition alliance caucus cabinet embassy league federation archive project laboratory lab""".split()
+    coalition alliance caucus cabinet embassy league federation archive project laboratory lab house
+    representatives pentagon kremlin parliament legislature assembly""".split()
 )
 """Words that make capitalised words an institution ("Commission on Presidential Debates", "Fox News")."""
 
