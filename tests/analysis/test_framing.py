@@ -111,3 +111,9 @@ def test_a_stance_is_not_counted_as_a_quotation_in_the_sourcing_profile():
     ]
     framing = frame_outlet("X", [Article(id="a", text="x")], quotes)
     assert (framing.sourcing["quotations"], dict(framing.attribution_verbs)) == (1, {"said": 1})
+
+
+def test_a_loaded_word_capitalised_inside_a_sentence_is_part_of_a_name_in_the_outlets_text():
+    text = "Congress renewed the Patriot Act. Patriotic voters cheered."
+    lexicon = {"patriot": "pos", "patriotic": "pos"}
+    assert [s.text for s in find_loaded(text, "a", lexicon, names=False)] == ["Patriotic"]

@@ -13,7 +13,9 @@ The outlet's own voice (what the framing report counts): words inside quotation 
 and so are the annotated spans BASIL marks as quoted or that lie inside quotation marks (213 spans
 left). Measured: precision 0.144 (62/431), recall 0.286 (61/213) with the earlier lexicon; 0.163
 (62/380) and 0.286 (61/213) now; by halves of the events (even / odd lines) 0.149 / 0.295 and
-0.178 / 0.280. The goal of issue "Who said what" (precision 0.25 at recall 0.30) is not reached.
+0.178 / 0.280. Leaving out a loaded word capitalised inside a sentence (part of a name: "the
+Patriot Act"): 0.166 (62/374), recall unchanged. The goal of issue "Who said what" (precision 0.25
+at recall 0.30) is not reached.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from newsprism.analysis.quotes import quoted_spans
 
 PRECISION_FLOOR = 0.11
 RECALL_FLOOR = 0.30
-OWN_PRECISION_FLOOR = 0.14
+OWN_PRECISION_FLOOR = 0.15
 OWN_RECALL_FLOOR = 0.26
 
 
@@ -67,7 +69,7 @@ def _measure(own_words: bool) -> tuple[float, float]:
                 text, gold = _gold_spans(document, own_words)
                 quoted = [(s.start, s.end) for s in quoted_spans(text)] if own_words else []
                 gold = [(lo, hi) for lo, hi in gold if not any(a <= lo < b for a, b in quoted)]
-                words = find_loaded(text, document["doc_id"], lexicon, quoted)
+                words = find_loaded(text, document["doc_id"], lexicon, quoted, names=not own_words)
                 flagged += len(words)
                 inside += sum(any(lo <= w.start and w.end <= hi for lo, hi in gold) for w in words)
                 annotated += len(gold)

@@ -29,7 +29,7 @@ from newsprism.cli import main
 DUC_SUMMARIES_DIGEST = "9983f6d78b1bf3abf18e7d10dd4122b8fce3c70ff35ac1915da257b99594d510"
 """sha256 of ``summarize --clusters duc2004/duc2004_task2.jsonl --format jsonl`` (50 stories)."""
 
-SEED_COMPARISON_DIGEST = "e45b8ff0312a51442eb76f832401da4810d41fbca3e65845fd2b0cc6c36eaca3"
+SEED_COMPARISON_DIGEST = "f9ba46cc583b16c88328383eac120f6759905441a1142dc63676fed0a1f007b5"
 """sha256 of ``compare seeds/000_431b17eb286845b6.txt seeds/001_70f2f9c0c9a27f18.txt --format json``."""
 
 SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"

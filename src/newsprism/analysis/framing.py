@@ -188,8 +188,14 @@ def _phrase_match(words: Sequence[str], lexicon: Mapping[str, str]) -> str | Non
     return None
 
 
-def find_loaded(text: str, article: str, lexicon: Mapping[str, str], skip: Sequence[tuple[int, int]] = ()) -> list[Span]:
-    """Loaded words of ``text`` as spans labelled with their polarity (phrases before single words)."""
+def find_loaded(
+    text: str, article: str, lexicon: Mapping[str, str], skip: Sequence[tuple[int, int]] = (), names: bool = True
+) -> list[Span]:
+    """Loaded words of ``text`` as spans labelled with their polarity (phrases before single words).
+
+    With ``names=False`` a word capitalised inside a sentence is taken for part of a name and left
+    out ("the Patriot Act", "the Freedom Caucus"); a headline, capitalised throughout, keeps ``True``.
+    """
     tokens = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
     phrase_words = {word for entry in lexicon if " " in entry for word in entry.split()}
     sizes = sorted({entry.count(" ") + 1 for entry in lexicon if " " in entry}, reverse=True)
@@ -212,11 +218,16 @@ def find_loaded(text: str, article: str, lexicon: Mapping[str, str], skip: Seque
             entry = next((form for form in _base_forms(tokens[i][2]) if form in lexicon), None)
         if entry is not None:
             end = tokens[i + size - 1][1]
-            spans.append(Span(text[start:end], article, start, end, lexicon[entry]))
+            if names or not (text[start].isupper() and not _SENTENCE_OPENS.search(text, 0, start)):
+                spans.append(Span(text[start:end], article, start, end, lexicon[entry]))
             i += size
         else:
             i += 1
     return spans
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"‘(]\s*|[.!?][”\"’]\s+)$")
+"""What comes before a word that opens a sentence or a quotation, where a capital says nothing."""
 
 
 @functools.cache
@@ -237,7 +248,7 @@ def frame_outlet(
     hedge_pattern = _hedge_pattern(settings.hedges)
     for article in articles:
         skip = () if settings.include_quoted else [(s.start, s.end) for s in quoted_spans(article.text)]
-        loaded.extend(find_loaded(article.text, article.id, settings.lexicon, skip))
+        loaded.extend(find_loaded(article.text, article.id, settings.lexicon, skip, names=False))
         hedges.extend(
             Span(m.group(), article.id, m.start(), m.end(), "hedge") for m in hedge_pattern.finditer(article.text)
             if not any(lo <= m.start() < hi for lo, hi in skip)

@@ -214,6 +214,9 @@ def _participle(masked: str) -> _Attribution | None:
     )
 
 
+_KNOWS_OF = re.compile(r"\b(?:close\s+to|familiar\s+with|knowledge\s+of|briefed\s+on)\s+$")
+"""Before a description that is not the subject ("some close to the GOP chairman say")."""
+
 _SINGULAR_DETERMINERS = frozenset("a an the this that his her its".split())
 
 
@@ -316,6 +319,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             verb = match.group(verb_group) if verb_group else CUE_OF.get(pattern, "according to")
             if (
                 pattern is SPEAKER_VERB and not masked[match.end(group) : verb_at].strip()
+                and not _KNOWS_OF.search(masked, 0, match.start(group))
                 and _noun_after_singular(speaker.split(" was ")[-1].split(" is ")[-1], verb)
             ):
                 continue  # "a shocking claim", "was a clear warning to Tehran": a noun, not a verb of speech
