@@ -407,3 +407,23 @@ def test_the_weekday_between_the_occasion_and_that_is_not_what_was_said():
 def test_an_institution_named_by_one_word_after_the_is_the_speaker(mention, speaker):
     (quote,) = quotes_of(f"The strikes were defensive, {mention} said on Monday in Washington.")
     assert quote.speaker == speaker
+
+
+def test_any_words_after_according_to_name_a_source():
+    (quote,) = quotes_of("Chances of the former mayor winning are small, according to exit polls of the state.")
+    assert (quote.speaker_mention.text, quote.text) == ("exit polls of the state", "Chances of the former mayor winning are small")
+
+
+def test_a_plural_of_senators_speaks_without_a_determiner():
+    (quote,) = quotes_of("Several senators said they were willing to let bygones be bygones.")
+    assert quote.speaker_mention.text == "Several senators"
+
+
+def test_a_clause_with_a_negated_auxiliary_before_a_quotation_is_reported_speech():
+    text = "Mateen didn't mingle but left as soon as prayers were finished, Nefzi said, adding, “He was not very religious.”"
+    assert [q.direct for q in quotes_of(text)] == [True, False]
+
+
+def test_an_attribution_inside_its_sentence_reports_both_sides_of_it():
+    (quote,) = quotes_of("It is his job, he said, to talk to Congress and to allies abroad about the threat.")
+    assert quote.text == "It is his job, he said, to talk to Congress and to allies abroad about the threat"

@@ -307,8 +307,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             verb_at = match.start(verb_group) if verb_group else match.start()
             object_of = match.start() if pattern is ACCORDING else match.start(group)  # "according to" ends in "to"
             core = _DOCUMENT_TAIL.sub("", speaker) if pattern is ACCORDING else speaker  # "data [compiled by ...]"
-            if not _can_speak(core, masked[:object_of]):
-                continue
+            if not _can_speak(core, masked[:object_of]) and not (pattern is ACCORDING and core[:1].islower()):
+                continue  # after "according to", any words name a source ("according to exit polls")
             if verb_at in seen_verbs and not (
                 pattern is VERB_SPEAKER and _reads_inverted(candidates[seen_verbs[verb_at]], speaker)
             ):
@@ -427,6 +427,8 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
         trailing and lead.endswith(",") and not attribution.apposed and len(WORD.findall(before)) >= 4
         and not (LEAD_IN.match(before) and "," not in before)
     ):
+        if _CONTINUES.match(rest) and not STANCE_PARTICIPLE.match(rest):
+            return len(masked) - len(masked.lstrip()), hi  # "it is his job, he said, to talk to Congress": both sides
         return len(masked) - len(masked.lstrip()), len(before)
     if attribution.inverted:
         return None  # what comes after "said NAME" is about NAME, not what was said
@@ -453,6 +455,10 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
             return None  # "Fox News has not commented publicly on its host's claim": nothing was said
     return (lo, hi) if hi > lo else None
 
+
+_CONTINUES = re.compile(r",\s+(?:to|that)\s")
+"""After an attribution set inside its sentence, the reported clause goes on ("..., he said, to talk to ...");
+a new clause after it ("..., officials said Sunday, and his plans were unknown") is not what was said."""
 
 _NEGATED = re.compile(r"\b(?:not|never)\b|n[’']t\b")
 

@@ -47,7 +47,8 @@ GROUP = (
     r"[Dd]elegates|[Dd]onors|[Oo]rganizers|[Pp]rotesters|[Cc]andidates|[Ff]riends|[Aa]llies|[Oo]pponents|[Aa]ssociates|"
     r"[Cc]onservatives|[Ll]iberals|[Pp]rogressives|[Ee]vangelicals|[Ss]pecialists|[Pp]ollsters|[Hh]istorians|[Cc]ommentators|"
     r"[Pp]undits|[Jj]ournalists|[Rr]eporters|[Ss]cholars|[Aa]cademics|[Ss]taffers|[Aa]dvisers|[Aa]dvisors|[Oo]fficers|[Aa]gents|"
-    r"[Aa]mericans|[Cc]itizens|[Ww]orkers|[Dd]octors|[Tt]eachers|[Pp]arents|[Ss]tudents|[Ff]amilies|[Cc]ritics|[Ff]ans|[Bb]ackers)\b)"
+    r"[Aa]mericans|[Cc]itizens|[Ww]orkers|[Dd]octors|[Tt]eachers|[Pp]arents|[Ss]tudents|[Ff]amilies|[Cc]ritics|[Ff]ans|[Bb]ackers|"
+    r"[Ss]enators|[Gg]overnors|[Ll]egislators|[Cc]ongressmen|[Dd]iplomats|[Jj]udges|[Jj]ustices|[Vv]olunteers|[Mm]ayors|[Oo]thers)\b)"
 )
 """Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
 
@@ -153,7 +154,7 @@ DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|review
 
 ACCORDING = re.compile(
     rf"\b[Aa]ccording to\s+(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in)\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?)(?=\s*[,.;:]|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
-    rf"|\b[Aa]ccording to\s+(?P<short>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN}\b|(?:him|her|them)\b|[a-z][\w’'\-]+(?:\s+[\w’'\-]+){{0,5}}?(?=\s*[,.;:)]))"
+    rf"|\b[Aa]ccording to\s+(?P<short>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN}\b|(?:him|her|them)\b|[a-z][\w’'\-]+(?:\s+(?:[\w’'\-]+|[A-Z]\.(?:[A-Z]\.)*)){{0,11}}?(?=\s*(?:[,;:()]|\.(?:\s|$)|$)))"
 )
 """"According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase, a
 pronoun ("according to him") or the words up to the comma ("according to recent polling,")."""
@@ -309,7 +310,7 @@ PLACE_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|to|with|from|after|before|whi
 ("..., Fauci said on ABC's “This Week.”")."""
 
 FINITE_CLAUSE = re.compile(
-    r"(?:[A-Za-z’'\-]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do)\b"
+    r"(?:[A-Za-z’'\-]+\s+){1,3}?(?:is|are|was|were|will|would|could|can|should|has|have|had|may|might|must|does|did|do|wo|ca)(?:n[’']t)?\b"
 )
 """A clause after a verb that also takes a plain object ("declared he is sticking to the deadline")."""
 
@@ -326,3 +327,4 @@ LOOSE_STANCE = re.compile(
 """The subject opening a sentence and the first verb of speech, belief or stance after it, whatever
 lies between ("Toomey and Sen. Kelly Ayotte (R-N.H.), who are both in tight reelection races, endorsed
 the compromise"): read last, for stances, when no tighter pattern reads the sentence."""
+
