@@ -56,6 +56,7 @@ class WebState:
         self._generation = 0
         self.pages = PageCache(PAGE_CACHE_ENTRIES)
         self.rows = PageCache(ROW_CACHE_ENTRIES, max_chars=ROW_CACHE_ENTRIES * 2_000)
+        self.datalist_lock = threading.Lock()
         self.follower: Follower | None = None
         if settings.follow is not None and settings.workers == 1:  # several: the parent process follows
             feeds = read_feed_list(settings.follow)

@@ -141,9 +141,14 @@ def page_router() -> APIRouter:
         version of the store (200 names, escaped one by one, were a third of rendering a list page)."""
         kept: Markup | None = state.pages.get(version, ("outlet names",))
         if kept is None:
-            names = listing.top_outlets(state.reader(), OUTLET_CHOICES)
-            kept = Markup("").join(Markup('<option value="{}">').format(name) for name in names)
-            state.pages.put(version, ("outlet names",), kept)
+            # One thread reads them (a scan of every story's outlets); the others, which all find
+            # the cache emptied by the same change, wait for its answer instead of repeating it.
+            with state.datalist_lock:
+                kept = state.pages.get(version, ("outlet names",))
+                if kept is None:
+                    names = listing.top_outlets(state.reader(), OUTLET_CHOICES)
+                    kept = Markup("").join(Markup('<option value="{}">').format(name) for name in names)
+                    state.pages.put(version, ("outlet names",), kept)
         return kept
 
     @router.get("/stories/{story_id:path}")
