@@ -141,3 +141,43 @@ def test_a_storys_row_is_rendered_once_and_shown_in_every_listing_of_that_store_
     assert len(rows) == 1
     row = str(next(iter(rows._entries.values())))
     assert "Alpha" in row and row in newest and row in largest
+
+
+def _state(tmp_path):
+    pytest.importorskip("fastapi", reason='the web app needs the [web] extra: pip install "newsprism[web]"')
+    from newsprism.web.app import WebState
+    from newsprism.web.settings import WebSettings
+
+    return WebState(WebSettings(db=tmp_path / "s.db"))
+
+
+def test_the_store_version_stays_while_worker_threads_come_and_go_and_moves_on_a_commit(tmp_path):
+    import threading
+
+    state = _state(tmp_path)
+    try:
+        before = state.store_version()
+        for _ in range(3):
+            thread = threading.Thread(target=lambda: state.reader().execute("SELECT 1"))
+            thread.start()
+            thread.join()
+        unchanged = state.store_version()
+        with Store(tmp_path / "s.db") as other:  # another connection, as another process would be
+            other.add([article("Alpha", 5)])
+        assert (unchanged, state.store_version()) == (before, before + 1)
+    finally:
+        state.close()
+
+
+def test_the_connections_of_ended_worker_threads_are_closed(tmp_path):
+    import threading
+
+    state = _state(tmp_path)
+    try:
+        for _ in range(5):
+            thread = threading.Thread(target=state.reader)
+            thread.start()
+            thread.join()
+        assert state.open_readers() == 2  # the last thread's, closed when the next is made, and the version's
+    finally:
+        state.close()

@@ -51,9 +51,12 @@ class WebState:
         self.lock = threading.Lock()
         self.analyses = StoryAnalyses(self.writer, self.lock, AnalysisSettings(words=settings.words))
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._readers_lock = threading.Lock()
+        self._watcher = self._connect()
+        self._watched = self._watcher.execute("PRAGMA data_version").fetchone()[0]
         self._generation = 0
+        self._version_lock = threading.Lock()
         self.pages = PageCache(PAGE_CACHE_ENTRIES)
         self.rows = PageCache(ROW_CACHE_ENTRIES, max_chars=ROW_CACHE_ENTRIES * 2_000)
         self.datalist_lock = threading.Lock()
@@ -64,18 +67,17 @@ class WebState:
                                      allow_private=settings.allow_private)
 
     def store_version(self) -> int:
-        """A number that grows whenever the store may have changed since it was last asked: an
-        article stored or an analysis kept, by this process or any other (SQLite's
-        ``data_version`` of this thread's connection, which moves when another connection commits).
-        A thread's first connection counts as a change too, since it cannot tell what it missed.
-        What is rendered from the store is kept under this number (``pages``)."""
-        db = self.reader()
-        seen = db.execute("PRAGMA data_version").fetchone()[0]
-        if seen != getattr(self._local, "data_version", None):
-            with self._readers_lock:
+        """A number that grows whenever the store has changed since it was last asked: an article
+        stored or an analysis kept, by this process or any other. It is SQLite's ``data_version``
+        of one connection kept for this alone (the number moves when another connection commits),
+        counted here so that it only grows. What is rendered from the store is kept under this
+        number (``pages``, ``rows``)."""
+        with self._version_lock:
+            seen = self._watcher.execute("PRAGMA data_version").fetchone()[0]
+            if seen != self._watched:
+                self._watched = seen
                 self._generation += 1
-                self._local.data_version = seen
-        return self._generation
+            return self._generation
 
     def follow_status(self) -> dict[str, Any]:
         """What the feed follower has done: this process's, or the one the parent process of
@@ -87,16 +89,29 @@ class WebState:
         return FollowStatus().to_dict()
 
     def reader(self) -> sqlite3.Connection:
-        """This thread's read-only connection to the store."""
+        """This thread's read-only connection to the store. Worker threads come and go (an idle
+        one ends after a while), so making a connection closes those of threads that have ended."""
         db = getattr(self._local, "db", None)
         if db is None:
-            uri = self.settings.db.resolve().as_uri()
-            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None,
-                                 check_same_thread=False)
-            db.execute("PRAGMA query_only=ON")
+            db = self._connect()
             self._local.db = db
             with self._readers_lock:
-                self._readers.append(db)
+                ended = [conn for thread, conn in self._readers if not thread.is_alive()]
+                self._readers = [(thread, conn) for thread, conn in self._readers if thread.is_alive()]
+                self._readers.append((threading.current_thread(), db))
+            for conn in ended:
+                conn.close()
+        return db
+
+    def open_readers(self) -> int:
+        """How many read connections are open (one per live worker thread, and the version's)."""
+        with self._readers_lock:
+            return len(self._readers) + 1
+
+    def _connect(self) -> sqlite3.Connection:
+        uri = self.settings.db.resolve().as_uri()
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA query_only=ON")
         return db
 
     def start(self) -> None:
@@ -107,9 +122,11 @@ class WebState:
         if self.follower is not None:
             self.follower.stop()
         with self._readers_lock:
-            for db in self._readers:
+            for _, db in self._readers:
                 db.close()
             self._readers.clear()
+        with self._version_lock:
+            self._watcher.close()
         self.writer.close()
 
 
