@@ -13,6 +13,10 @@ of requests (a bounded loop that stops by itself), taking turns over three kinds
 - ``search``: a full-text search for one or two words drawn from the stored titles;
 - ``story``: the page of one of the sampled stories.
 
+Before the loop each client makes three requests that are not measured (the first page of the
+list, a search and a story page) so that each server process has loaded its templates; the
+first views above reach one process only.
+
 Reported per kind: requests, errors (any status but 200, or a failed connection), p50, p95 and max
 latency; the server's CPU time per request and its resident memory (VmRSS) and peak (VmHWM) after
 the loop, summed over its processes (the parent and its workers; pages they share are counted in
@@ -223,6 +227,19 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
     def in_process(numbers: list[int], queue: multiprocessing.Queue) -> None:
         queue.put(client_group(numbers))
 
+    def warm_up() -> None:
+        # Not measured: each client's connection opens with the same three pages, so that every
+        # server process (--workers) has loaded its templates before the loop; the first views
+        # above reached one process only.
+        with httpx.Client(base_url=url, timeout=60) as client:
+            for path in ("/", "/?q=" + words[0], f"/stories/{sample[0]['story']}"):
+                client.get(path)
+
+    warming = [threading.Thread(target=warm_up) for _ in range(args.clients)]
+    for thread in warming:
+        thread.start()
+    for thread in warming:
+        thread.join()
     print(f"load average before the loop {open('/proc/loadavg').read().split()[0]}", flush=True)
     began = time.perf_counter()
     processes = server_processes(pid)
