@@ -3,6 +3,7 @@
     python benchmarks/spark_bench.py 100000                  # one size; writes the stream once under --work
     python benchmarks/spark_bench.py 100000 --stories 300    # analyse a sample of 300 stories (default 200)
     python benchmarks/spark_bench.py 100000 --rescore         # the last run's stories against the stream's gold events
+    python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 2   # Spark's windows (default 180 and 90)
 
 Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
 ``stories_bench.synthetic_stream(n)`` (the gold sets resampled into events over a year; needs
@@ -29,7 +30,10 @@ import sys
 import threading
 import time
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
+
+from newsprism.engines.windows import WindowSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -141,7 +145,7 @@ def stage_metrics(spark) -> dict[str, dict[str, float]]:
     return totals
 
 
-def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> dict:
+def run_spark(path: Path, sample: list[str], master: str, partitions: int, windows: WindowSettings) -> dict:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -156,7 +160,8 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> di
     spark = spark_session(master, partitions)
     spark.sparkContext.setLogLevel("ERROR")
     seconds: dict[str, float] = {"session": time.perf_counter() - started}
-    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(), SparkSettings(master=master), seconds)
+    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(), SparkSettings(master=master, windows=windows),
+                                        seconds)
     counts = articles.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies"),
                           F.countDistinct("story").alias("stories")).first()
     (path.parent / "spark-stories.json").write_text(json.dumps(dict(articles.select("id", "story").collect())))
@@ -180,7 +185,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int) -> di
 
 
 def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, ...], cores: int,
-               window_articles: float) -> list[str]:
+               window_articles: float, spread: float) -> list[str]:
     """Hours for ``articles`` on N executors of ``cores`` cores, from the measured executor CPU per
     article of each stage (analysis per story), assuming linear work per stage, shuffle at the
     measured bytes per article, and the stories stage bounded by its largest window task."""
@@ -188,7 +193,8 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     per_article = {name: spark["stages"][name]["executor_run_s"] / n for name in ("read", "dedup", "stories")}
     per_story = spark["stages"]["analysis (sample)"]["executor_run_s"] / max(spark["sample_stories"], 1)
     stories_per_article = spark["stories"] / n
-    window_task = per_article["stories"] * window_articles  # one window is one task: its time is a floor
+    # one window is one task, its time a floor; each article is clustered in 1 + overlap/window windows
+    window_task = per_article["stories"] / spread * window_articles
     shuffle_gb = sum(spark["stages"][s]["shuffle_write_mb"] for s in ("read", "dedup", "stories")) / n * articles / 1024
     lines = [
         f"per article: read {per_article['read'] * 1e3:.2f} ms, dedup {per_article['dedup'] * 1e3:.2f} ms, "
@@ -236,6 +242,8 @@ def main() -> None:
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsprism-spark-bench"))
     parser.add_argument("--rescore", action="store_true", help="score the last run's stories against the gold events")
+    parser.add_argument("--window-days", type=float, default=180.0, help="Spark's clustering windows (default 180)")
+    parser.add_argument("--overlap-days", type=float, default=90.0, help="their overlap (default 90)")
     parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
     parser.add_argument("--sample", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -246,8 +254,9 @@ def main() -> None:
     if args.engine == "local":
         print(json.dumps(run_local(path, args.stories)))
         return
+    windows = WindowSettings(window=timedelta(days=args.window_days), overlap=timedelta(days=args.overlap_days))
     if args.engine == "spark":
-        print(json.dumps(run_spark(path, json.loads(args.sample), args.master, args.partitions)))
+        print(json.dumps(run_spark(path, json.loads(args.sample), args.master, args.partitions, windows)))
         return
     if not (ROOT.parent / "shared" / "data").is_dir():
         print("skipped: the synthetic stream is made from ../shared/data, which is absent")
@@ -258,7 +267,8 @@ def main() -> None:
     local = json.loads(subprocess.run([*common, "--engine", "local"], capture_output=True, text=True,
                                       check=True).stdout.strip().splitlines()[-1])
     spark = json.loads(subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
-                                       "--master", args.master, "--partitions", str(args.partitions)],
+                                       "--master", args.master, "--partitions", str(args.partitions),
+                                       "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days)],
                                       capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
     from newsprism.evaluate.clusters import score_clusters
 
@@ -281,9 +291,11 @@ def main() -> None:
     for name, m in spark["stages"].items():
         print(f"| {name} | {m['tasks']:.0f} | {m['shuffle_write_mb']:.1f} | {m['shuffle_read_mb']:.1f} | "
               f"{m['executor_run_s']:.0f} | {m['executor_cpu_s']:.0f} |")
-    window_articles = 100e6 / 365 * 7  # a year of 100 million articles, 7-day windows
-    print("\ncost model, 100 million articles over a year, 7-day windows:")
-    print("\n".join(cost_model(local, spark, 100e6, (1, 4, 16, 64), 4, window_articles)))
+    window_articles = 100e6 / 365 * (args.window_days + args.overlap_days)  # a year of 100 million articles
+    print(f"\ncost model, 100 million articles over a year, {args.window_days:g}-day windows "
+          f"overlapping by {args.overlap_days:g} days:")
+    print("\n".join(cost_model(local, spark, 100e6, (1, 4, 16, 64), 4, window_articles,
+                                1 + args.overlap_days / args.window_days)))
     print("\n" + json.dumps({"local": local, "spark": spark}))
 
 

@@ -14,7 +14,7 @@ from stories.test_story_cluster import make_stream
 from newsprism.cli import main
 from newsprism.engines.rows import arrival_key, article_from_row, article_row, story_id
 from newsprism.engines.run import RunSettings, clear_table, run_local
-from newsprism.engines.windows import UNDATED, WindowSettings, windows_of
+from newsprism.engines.windows import UNDATED, WindowSettings, continued, windows_of
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Removal
 from newsprism.stories.cluster import arrival_order
@@ -67,6 +67,22 @@ def test_an_undated_article_is_clustered_with_the_undated_ones():
 def test_an_overlap_as_long_as_the_window_is_refused():
     with pytest.raises(NewsprismError, match="overlap"):
         WindowSettings(window=timedelta(days=2), overlap=timedelta(days=2))
+
+
+def test_a_story_of_the_next_window_continues_the_one_holding_most_of_its_overlap_articles():
+    votes = {("1:s1", "0:s4"): 2, ("1:s1", "0:s7"): 5, ("1:s2", "0:s4"): 1}
+    assert continued(votes) == {"1:s1": "0:s7", "1:s2": "0:s4"}
+
+
+def test_a_tie_between_previous_stories_is_broken_by_their_labels_not_by_order():
+    assert continued({("1:s1", "0:s9"): 3, ("1:s1", "0:s4"): 3}) == continued(
+        {("1:s1", "0:s4"): 3, ("1:s1", "0:s9"): 3}) == {"1:s1": "0:s4"}
+
+
+def test_the_default_windows_overlap_by_at_least_the_clusterers_dormancy():
+    from newsprism.stories.cluster import ClusterSettings
+
+    assert WindowSettings().overlap >= ClusterSettings().dormant_after
 
 
 def test_a_run_writes_every_article_with_its_story_and_original(tmp_path):

@@ -10,6 +10,7 @@ engine's, identical summaries (and comparisons) for identical stories.
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -19,10 +20,14 @@ import pytest
 from fuzz_inputs import _warc
 from stories.test_story_cluster import make_stream
 
+from newsprism.engines.local import Pipeline
 from newsprism.engines.run import RunSettings, run_local
+from newsprism.engines.settings import PipelineSettings
 from newsprism.engines.windows import WindowSettings
 from newsprism.evaluate.clusters import score_clusters
 from newsprism.ingest import read_inputs
+from newsprism.model import Article
+from newsprism.stories.cluster import ClusterSettings
 
 pytestmark = pytest.mark.skipif(
     shutil.which("java") is None,
@@ -173,3 +178,53 @@ def test_parquet_and_warc_inputs_give_the_articles_the_local_readers_give(spark,
         return a.id, a.text, a.outlet, a.url, a.title, a.published
 
     assert sorted(map(fields, read)) == sorted(map(fields, local))
+
+
+DORMANT = ClusterSettings(dormant_after=timedelta(days=10))
+MONTHS = WindowSettings(window=timedelta(days=30), overlap=timedelta(days=10))  # the overlap is the dormancy
+
+
+def _recurring_stream() -> list[Article]:
+    """Five topics that come back every two to seven days for four months, each time with new
+    names (the synthetic stream's events made from one seed story), so that the local clusterer,
+    which forgets a story after 10 days of silence here, chains each topic across four window edges;
+    one topic falls silent for three weeks in the middle, and comes back as a new story."""
+    rng = random.Random(5)
+
+    def word() -> str:
+        return "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    background = [word() for _ in range(300)]
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    articles = []
+    for topic in range(5):
+        vocabulary = [word() for _ in range(40)]
+        day = rng.uniform(0, 3)
+        while day < 120:
+            if not (topic == 0 and 50 <= day < 71):
+                names = [word().capitalize() for _ in range(3)]
+                for copy in range(3):
+                    sentences = []
+                    for _ in range(8):
+                        words = rng.sample(vocabulary, 7) + rng.sample(background, 7)
+                        rng.shuffle(words)
+                        sentences.append(f"{rng.choice(names)} {' '.join(words)}.")
+                    articles.append(Article(id=f"t{topic}-d{day:.1f}-{copy}", text=" ".join(sentences),
+                                            outlet=f"Outlet {copy}", published=start + timedelta(days=day, hours=copy)))
+            day += rng.uniform(2, 7)
+    return articles
+
+
+def test_stories_chained_across_several_windows_score_at_least_0_97_bcubed_f1_against_the_local_engines(
+        spark, tmp_path):
+    from newsprism.engines.spark import SparkSettings, articles_with_stories
+
+    path = tmp_path / "months.jsonl"
+    path.write_text("".join(json.dumps(_record(a)) + "\n" for a in _recurring_stream()), encoding="utf-8")
+    settings = PipelineSettings(cluster=DORMANT)
+    pipeline = Pipeline(settings)
+    clustering = pipeline.cluster(pipeline.read([str(path)]).articles)
+    local = {a.id: story.id for story in clustering.stories for a in story.articles}
+    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(settings), SparkSettings(windows=MONTHS))
+    spark_stories = dict(articles.select("id", "story").collect())
+    assert len(set(local.values())) < 10 and score_clusters(local, spark_stories).bcubed_f1 >= 0.97

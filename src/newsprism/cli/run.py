@@ -37,10 +37,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="where the stages run (default: local, this process)")
     parser.add_argument("--master", default="local[*]", metavar="URL",
                         help="the Spark master (default: local[*], every core of this machine)")
-    parser.add_argument("--window-days", type=float, default=7.0, metavar="DAYS",
-                        help="Spark: days of articles clustered by one task (default: 7)")
-    parser.add_argument("--overlap-days", type=float, default=2.0, metavar="DAYS",
-                        help="Spark: days at a window's end clustered again with the next window (default: 2)")
+    parser.add_argument("--window-days", type=float, default=180.0, metavar="DAYS",
+                        help="Spark: days of articles clustered by one task (default: 180)")
+    parser.add_argument("--overlap-days", type=float, default=90.0, metavar="DAYS",
+                        help="Spark: days at a window's end clustered again with the next window; at least "
+                             "the clusterer's dormancy (60 days) gives the local engine's stories (default: 90)")
     parser.add_argument("--words", type=int, default=100, metavar="N", help="summary length in words (default: 100)")
     parser.add_argument("--report", action="store_true", help="also write an HTML report per story under DIR/report/")
     add_allow_private(parser)
