@@ -4,6 +4,7 @@
     python benchmarks/spark_bench.py 100000 --stories 300    # analyse a sample of 300 stories (default 200)
     python benchmarks/spark_bench.py 100000 --rescore         # the last run's stories against the stream's gold events
     python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 2   # Spark's windows (default 180 and 90)
+    python benchmarks/spark_bench.py 100000 --cost-model      # the cost model again, from the last run's figures
 
 Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
 ``stories_bench.synthetic_stream(n)`` (the gold sets resampled into events over a year; needs
@@ -185,7 +186,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int, windo
 
 
 def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, ...], cores: int,
-               window_articles: float, spread: float) -> list[str]:
+               window_articles: float, measured_spread: float, spread: float) -> list[str]:
     """Hours for ``articles`` on N executors of ``cores`` cores, from the measured executor CPU per
     article of each stage (analysis per story), assuming linear work per stage, shuffle at the
     measured bytes per article, and the stories stage bounded by its largest window task."""
@@ -193,8 +194,11 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     per_article = {name: spark["stages"][name]["executor_run_s"] / n for name in ("read", "dedup", "stories")}
     per_story = spark["stages"]["analysis (sample)"]["executor_run_s"] / max(spark["sample_stories"], 1)
     stories_per_article = spark["stories"] / n
-    # one window is one task, its time a floor; each article is clustered in 1 + overlap/window windows
-    window_task = per_article["stories"] / spread * window_articles
+    # each article is clustered in 1 + overlap/window windows (``spread``), and one window is one task,
+    # its time a floor; the measured cost is per article clustered
+    per_clustered = per_article["stories"] / measured_spread
+    per_article["stories"] = per_clustered * spread
+    window_task = per_clustered * window_articles
     shuffle_gb = sum(spark["stages"][s]["shuffle_write_mb"] for s in ("read", "dedup", "stories")) / n * articles / 1024
     lines = [
         f"per article: read {per_article['read'] * 1e3:.2f} ms, dedup {per_article['dedup'] * 1e3:.2f} ms, "
@@ -212,6 +216,23 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
         lines.append(f"| {count} x {cores} | {read:.1f} | {dedup:.1f} | {stories:.1f} ({window_task / 3600:.1f}) | "
                      f"{analysis:.1f} | {read + dedup + stories + analysis:.1f} |")
     return lines
+
+
+def print_cost_models(run: dict) -> None:
+    """The cost model for 100 million articles over a year, with the run's windows and with 7-day
+    windows overlapping by 2 days (the stories stage's cost per clustered article taken as
+    measured), and the local engine's one process at its measured speed and memory per article."""
+    articles = 100e6
+    for window, overlap in ((run["window_days"], run["overlap_days"]), (7.0, 2.0)):
+        print(f"\ncost model, 100 million articles over a year, {window:g}-day windows overlapping by {overlap:g} days:")
+        print("\n".join(cost_model(run["local"], run["spark"], articles, (1, 4, 16, 64), 4,
+                                  articles / 365 * (window + overlap), 1 + run["overlap_days"] / run["window_days"],
+                                  1 + overlap / window)))
+    local = run["local"]
+    through = local["seconds"]["read"] + local["seconds"]["dedup + stories"]
+    print(f"\nthe local engine, one process: {articles / (local['articles'] / through) / 3600:,.0f} h from reading to "
+          f"stories and {local['peak_rss_mb'] / local['articles'] * articles / 1024:,.0f} GB of memory at its "
+          "measured speed and memory per article")
 
 
 def rescore(n: int, work: Path) -> None:
@@ -242,6 +263,7 @@ def main() -> None:
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsprism-spark-bench"))
     parser.add_argument("--rescore", action="store_true", help="score the last run's stories against the gold events")
+    parser.add_argument("--cost-model", action="store_true", help="print the cost model from the last run's figures")
     parser.add_argument("--window-days", type=float, default=180.0, help="Spark's clustering windows (default 180)")
     parser.add_argument("--overlap-days", type=float, default=90.0, help="their overlap (default 90)")
     parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
@@ -250,6 +272,9 @@ def main() -> None:
     path = args.work / f"stream-{args.size}.jsonl"
     if args.rescore:
         rescore(args.size, args.work)
+        return
+    if args.cost_model:
+        print_cost_models(json.loads((args.work / f"run-{args.size}.json").read_text()))
         return
     if args.engine == "local":
         print(json.dumps(run_local(path, args.stories)))
@@ -291,12 +316,10 @@ def main() -> None:
     for name, m in spark["stages"].items():
         print(f"| {name} | {m['tasks']:.0f} | {m['shuffle_write_mb']:.1f} | {m['shuffle_read_mb']:.1f} | "
               f"{m['executor_run_s']:.0f} | {m['executor_cpu_s']:.0f} |")
-    window_articles = 100e6 / 365 * (args.window_days + args.overlap_days)  # a year of 100 million articles
-    print(f"\ncost model, 100 million articles over a year, {args.window_days:g}-day windows "
-          f"overlapping by {args.overlap_days:g} days:")
-    print("\n".join(cost_model(local, spark, 100e6, (1, 4, 16, 64), 4, window_articles,
-                                1 + args.overlap_days / args.window_days)))
-    print("\n" + json.dumps({"local": local, "spark": spark}))
+    run = {"local": local, "spark": spark, "window_days": args.window_days, "overlap_days": args.overlap_days}
+    (args.work / f"run-{args.size}.json").write_text(json.dumps(run))
+    print_cost_models(run)
+    print("\n" + json.dumps(run))
 
 
 if __name__ == "__main__":
