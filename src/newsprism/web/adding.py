@@ -1,9 +1,10 @@
 """Adding articles to the store from the web app: URLs, feeds and uploaded files, and the feeds
 that ``serve --follow`` polls.
 
-Everything goes through the command line's own path (``read_inputs``: the same URL guard that
-refuses private addresses unless allowed, the same time and size caps; then cleaning, and
-``Store.add``, which skips articles already stored), so adding the same input twice adds nothing.
+Everything goes through the pipeline's own read and clean stages (``engines.local.read_articles``,
+as the command line: the same URL guard that refuses private addresses unless allowed, the same
+time and size caps), then ``Store.add``, which skips articles already stored, so adding the same
+input twice adds nothing.
 """
 
 from __future__ import annotations
@@ -22,13 +23,12 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from newsprism.engines.local import usable_articles
+from newsprism.engines.local import read_articles
+from newsprism.engines.settings import PipelineSettings
 from newsprism.errors import NewsprismError
-from newsprism.ingest import read_inputs
 from newsprism.model import Article
 from newsprism.store import Store, article_key
 from newsprism.stories.clock import Clock, as_utc, system_clock
-from newsprism.text.clean import clean_articles
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +86,9 @@ def add_inputs(writer: Store, lock: threading.Lock, inputs: Sequence[str], *, al
             path.write_bytes(upload.data)
             uploaded[str(path)] = upload.name
             targets.append(prefix + str(path))
-        result = read_inputs(targets, allow_private=allow_private)
-    articles = [_named(a, uploaded) for a in result.articles]
-    usable, emptied = usable_articles(clean_articles(articles))
-    problems = [_shown(str(e), uploaded) for e in [*result.errors, *emptied]]
+        result = read_articles(targets, PipelineSettings(allow_private=allow_private))
+    usable = [_named(a, uploaded) for a in result.articles]
+    problems = [_shown(str(e), uploaded) for e in result.errors]
     if not usable:
         return AddResult(0, 0, 0, (), tuple(problems) or ("no article with text was read",))
     with lock:
