@@ -5,8 +5,8 @@ a gold attribution when their content spans overlap by at least half of the shor
 Measured on all 84 dev articles (2,192 gold attributions): see ``FLOORS`` and the history in
 ``docs/quotations.md``. The extractor was tuned on PolNeAR train only; floors sit about one
 percentage point under the measurement. By default stances are read as well (PolNeAR's own notion
-of an attribution: "Ryan endorsed Trump"): precision 0.943, recall 0.657, speaker mention 0.856.
-Speech and belief alone (``QuoteSettings(stances=False)``, the default before): 0.970, 0.507, 0.863.
+of an attribution: "Ryan endorsed Trump"): precision 0.943, recall 0.660, speaker mention 0.857.
+Speech and belief alone (``QuoteSettings(stances=False)``, the default before): 0.969, 0.510, 0.864.
 """
 
 from __future__ import annotations

@@ -25,8 +25,8 @@ class QuoteSettings:
     stances: bool = True
     """Also read stances, intentions and requests with a plain object ("Ryan endorsed Trump", "asked the
     court to intervene"), as reported records whose words start at the verb (``is_stance``), after
-    speech and never changing it. On by default since PolNeAR dev measured recall 0.507 without them
-    and 0.657 with them at precision 0.970 and 0.943 (``benchmarks/quotes_polnear.py``); the quotation
+    speech and never changing it. On by default since PolNeAR dev measured recall 0.510 without them
+    and 0.660 with them at precision 0.969 and 0.943 (``benchmarks/quotes_polnear.py``); the quotation
     sets annotated for speech alone measure the records that are not stances."""
     min_stance_words: int = 2
     """A stance record needs its verb and at least one more word ("endorsed Trump")."""
