@@ -37,6 +37,7 @@ from newsprism.analysis.meaning import MEANING_FEATURES, MiniLMEncoder, meaning_
 from newsprism.errors import NewsprismError
 from newsprism.text.stems import stem
 from newsprism.text.stopwords import ENGLISH_STOP_WORDS
+from newsprism.text.words import SPEECH_VERBS
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,7 @@ NUMBER_WORDS = {
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "dozen": "12",
 }
-_SPEECH = frozenset(
-    """said says say told tells added adds stated states according asserted claimed declared announced
-    argued insisted noted explained wrote warned""".split()
-)
+_SPEECH = frozenset(SPEECH_VERBS)
 
 
 @dataclass(frozen=True, slots=True)
