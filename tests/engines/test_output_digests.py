@@ -26,10 +26,10 @@ from datapaths import ROOT, shared_file
 
 from newsprism.cli import main
 
-DUC_SUMMARIES_DIGEST = "9983f6d78b1bf3abf18e7d10dd4122b8fce3c70ff35ac1915da257b99594d510"
+DUC_SUMMARIES_DIGEST = "805ebec3006ee7cc77d1092db704d1933524feada51451c42b4cc64d819e6ffd"
 """sha256 of ``summarize --clusters duc2004/duc2004_task2.jsonl --format jsonl`` (50 stories)."""
 
-SEED_COMPARISON_DIGEST = "f9ba46cc583b16c88328383eac120f6759905441a1142dc63676fed0a1f007b5"
+SEED_COMPARISON_DIGEST = "dbdc4492f4a935a935a2eec9a3a926440fa35a40d52757ef7ab683c0399d3d93"
 """sha256 of ``compare seeds/000_431b17eb286845b6.txt seeds/001_70f2f9c0c9a27f18.txt --format json``."""
 
 SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
