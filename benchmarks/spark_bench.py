@@ -87,10 +87,11 @@ def _sample_stories(story_of: dict[str, str], count: int) -> list[str]:
 
 
 def run_local(path: Path, stories: int) -> dict:
+    from newsprism.engines.local import dedup_articles
     from newsprism.engines.rows import as_analysed, story_results
     from newsprism.engines.settings import PipelineSettings
     from newsprism.ingest import read_inputs
-    from newsprism.stories.cluster import cluster_articles, copies_in_batch
+    from newsprism.stories.cluster import cluster_articles
     from newsprism.text.clean import clean_articles
 
     seconds = {}
@@ -98,7 +99,7 @@ def run_local(path: Path, stories: int) -> dict:
     articles = [as_analysed(a) for a in clean_articles(read_inputs([str(path)]).articles) if a.text.strip()]
     seconds["read"] = time.perf_counter() - started
     started = time.perf_counter()
-    assigned = cluster_articles(articles, duplicate_of=copies_in_batch(articles))
+    assigned = cluster_articles(articles, duplicate_of=dedup_articles(articles))
     seconds["dedup + stories"] = time.perf_counter() - started
     members: dict[str, list] = {}
     for article, assignment in zip(articles, assigned):

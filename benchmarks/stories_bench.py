@@ -90,8 +90,9 @@ def pair_cosines(articles, settings=None):
 
 
 def curve(args: argparse.Namespace) -> None:
+    from newsprism.engines.local import dedup_articles
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import ClusterSettings, cluster_articles, copies_in_batch
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
 
     sets = {name: pooled(path) for name, path in GOLD_SETS.items()}
     print("| threshold | " + " | ".join(f"{n} B³ P / R / F1" for n in sets) + " |")
@@ -100,7 +101,7 @@ def curve(args: argparse.Namespace) -> None:
         cells = []
         for articles, gold in sets.values():
             settings = ClusterSettings(threshold=threshold)
-            assigned = cluster_articles(articles, settings, duplicate_of=copies_in_batch(articles, settings))
+            assigned = cluster_articles(articles, settings, duplicate_of=dedup_articles(articles))
             s = score_clusters(gold, {a.article: a.story for a in assigned})
             cells.append(f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**")
         print(f"| {threshold} | " + " | ".join(cells) + " |", flush=True)
@@ -313,7 +314,6 @@ def peers(args: argparse.Namespace) -> None:
 
 def dedup_curve(args: argparse.Namespace) -> None:
     """Injected wire copies found, and other pairs flagged, by near-duplicate threshold."""
-    from newsprism.stories.cluster import ClusterSettings
     from newsprism.stories.dedup import DedupSettings
     from newsprism.stories.stream import StoryStream
 
@@ -324,8 +324,8 @@ def dedup_curve(args: argparse.Namespace) -> None:
           "other pairs flagged, same event | other pairs flagged, different events |")
     print("| --- | --- | --- | --- |")
     for threshold in args.thresholds:
-        settings = ClusterSettings(dedup=DedupSettings(threshold=threshold))
-        found = {a.article: a.duplicate_of for a in StoryStream(settings).add(stream) if a.duplicate_of}
+        dedup = DedupSettings(threshold=threshold)
+        found = {a.article: a.duplicate_of for a in StoryStream(dedup=dedup).add(stream) if a.duplicate_of}
         # a copy is found when it joins its original's group (whose first article may be earlier)
         hits = sum(found.get(c) in (o, found.get(o)) for c, o in copies.items() if c in found)
         others = [(a, o) for a, o in found.items() if a not in copies]

@@ -189,11 +189,12 @@ def _score(articles, gold, threshold: float, weight: np.ndarray | None) -> str:
 
 def _score_with(articles, gold, threshold: float, vectorizer) -> str:
     """B-cubed P / R / F1 of batch clustering at ``threshold`` with ``vectorizer`` (None: the default)."""
+    from newsprism.engines.local import dedup_articles
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import ClusterSettings, cluster_articles, copies_in_batch
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
 
     settings = ClusterSettings(threshold=threshold)
-    assigned = cluster_articles(articles, settings, duplicate_of=copies_in_batch(articles, settings), vectorizer=vectorizer)
+    assigned = cluster_articles(articles, settings, duplicate_of=dedup_articles(articles), vectorizer=vectorizer)
     s = score_clusters(gold, {a.article: a.story for a in assigned})
     return f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**"
 

@@ -153,9 +153,10 @@ def cluster_blended(articles, threshold: float, embeddings: dict[str, np.ndarray
     """Batch clustering of ``articles`` with the default TF-IDF, or (``weight`` > 0) its blend with
     ``embeddings``; centroids keep room for 1,000 TF-IDF terms plus the embedding's dimensions
     (pruning keeps the entries of largest magnitude, whichever columns they are in)."""
-    from newsprism.stories.cluster import ClusterSettings, cluster_articles, copies_in_batch
+    from newsprism.engines.local import dedup_articles
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
 
-    copies = copies_in_batch(articles)
+    copies = dedup_articles(articles)
     if not weight:
         return cluster_articles(articles, ClusterSettings(threshold=threshold), duplicate_of=copies)
     width = len(next(iter(embeddings.values())))

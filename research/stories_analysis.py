@@ -28,8 +28,9 @@ def time_oracle(args: argparse.Namespace) -> None:
     would need does to DUC 2004. An analysis with an oracle, never a setting: each AllSides article is
     given the date of its gold story's roundup (56 % of them have no date of their own), which no
     real stream has, and both sets are clustered with ever stronger time penalties."""
+    from newsprism.engines.local import dedup_articles
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import ClusterSettings, cluster_articles, copies_in_batch
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
 
     allsides, allsides_gold = pooled(GOLD_SETS["AllSides"])
     roundup = {}
@@ -51,7 +52,7 @@ def time_oracle(args: argparse.Namespace) -> None:
             cells = []
             for articles, gold in streams.values():
                 s = score_clusters(gold, {a.article: a.story for a in cluster_articles(
-                    articles, settings, duplicate_of=copies_in_batch(articles, settings))})
+                    articles, settings, duplicate_of=dedup_articles(articles))})
                 cells.append(f"{s.bcubed_precision:.3f} / {s.bcubed_recall:.3f} / **{s.bcubed_f1:.3f}**")
             print(f"| {penalty:g} per {days:g} d | {threshold} | " + " | ".join(cells) + " |", flush=True)
 
@@ -80,8 +81,9 @@ def errors(args: argparse.Namespace) -> None:
     """
     import numpy as np
 
+    from newsprism.engines.local import dedup_articles
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.cluster import article_time, cluster_articles, copies_in_batch
+    from newsprism.stories.cluster import article_time, cluster_articles
     from newsprism.stories.vectors import StreamVectorizer
 
     print("| set | B³ P / R / F1 | pairs | " + " | ".join(_gap_label(*g) for g in _GAPS) + " | undated |")
@@ -89,7 +91,7 @@ def errors(args: argparse.Namespace) -> None:
     agreement = {}
     for name, path in GOLD_SETS.items():
         articles, gold = pooled(path)
-        pred = {a.article: a.story for a in cluster_articles(articles, duplicate_of=copies_in_batch(articles))}
+        pred = {a.article: a.story for a in cluster_articles(articles, duplicate_of=dedup_articles(articles))}
         score = score_clusters(gold, pred)
         days = np.array([np.nan if (t := article_time(a)) is None else t / 86400 for a in articles])
         g = np.array([gold[a.id] for a in articles])

@@ -30,6 +30,8 @@ from newsprism.render.json import article_to_dict, comparison_to_dict, summary_t
 from newsprism.store import Store
 from newsprism.store_schema import MIGRATIONS, SCHEMA_VERSION, Migration, check_migrations, migrate
 from newsprism.stories.clock import FixedClock
+from newsprism.stories.cluster import ClusterSettings
+from newsprism.stories.dedup import DedupSettings
 from newsprism.summarize import summarize
 from newsprism.text.clean import clean_articles
 from newsprism.text.segment import segment
@@ -183,13 +185,18 @@ def version_1_store_with_state(version_1_store):
     return version_1_store
 
 
-def state_arrays(path, name: str) -> set[str]:
+def saved_state(path, name: str) -> dict[str, np.ndarray]:
+    """The arrays of the stage state ``name`` kept in the store at ``path``."""
     db = sqlite3.connect(path)
     try:
         blob = db.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()[0]
     finally:
         db.close()
-    return set(np.load(io.BytesIO(blob), allow_pickle=False))
+    return dict(np.load(io.BytesIO(blob), allow_pickle=False))
+
+
+def state_arrays(path, name: str) -> set[str]:
+    return set(saved_state(path, name))
 
 
 def test_a_migrated_store_keeps_the_duplicate_index_in_a_state_of_its_own(version_1_store_with_state):
@@ -208,6 +215,52 @@ def test_a_migrated_store_marks_a_new_copy_of_an_original_indexed_before_the_mig
     assert stored["c1"].meta["duplicate_of"] == "url:https://a.test/1"
     with Store(version_1_store_with_state, read_only=True) as store:
         assert [(s.id, s.size) for s in store.stories()] == [("s1", 3)]
+
+
+STATES_OF_VERSION_5 = {"clusterer": ROOT / "tests" / "clusterer_state_version_5.npz",
+                       "duplicates": ROOT / "tests" / "dedup_state_version_5.npz"}
+"""The clusterer's and the dedup stage's states as ``Store.add`` wrote them at store version 5,
+when ``ClusterSettings`` still held the dedup settings (``dedup=DedupSettings(...)`` in the
+clusterer's saved settings): written by that code for the two articles of ``VERSION_1_ROWS``."""
+
+
+@pytest.fixture
+def version_5_store_with_states(version_1_store):
+    db = sqlite3.connect(version_1_store, isolation_level=None)
+    migrate(db, version_1_store, MIGRATIONS[:5])
+    db.executemany("INSERT INTO state VALUES (?, ?)", [(name, path.read_bytes()) for name, path in STATES_OF_VERSION_5.items()])
+    db.close()
+    return version_1_store
+
+
+def saved_settings(path, name: str) -> str:
+    return str(saved_state(path, name)["settings"])
+
+
+def test_the_clusterer_state_of_version_5_is_saved_with_the_dedup_settings_inside(version_5_store_with_states):
+    assert "dedup=DedupSettings(" in saved_settings(version_5_store_with_states, "clusterer")
+
+
+def test_a_migrated_version_5_store_keeps_clustering_settings_without_the_dedup_stages(version_5_store_with_states):
+    Store(version_5_store_with_states).close()
+    assert saved_settings(version_5_store_with_states, "clusterer") == repr(ClusterSettings())
+    assert saved_settings(version_5_store_with_states, "duplicates") == repr(DedupSettings())
+
+
+def test_a_migrated_version_5_store_marks_a_new_copy_and_puts_it_in_its_originals_story(version_5_store_with_states):
+    copy = Article(id="c1", text=TEXT + " Updated.", outlet="Third Paper",
+                   published=datetime.fromisoformat("2024-03-03T09:00:00+00:00"))
+    with Store(version_5_store_with_states, now=FixedClock(datetime.fromisoformat("2024-03-04T00:00:00+00:00"))) as store:
+        assert store.add([copy]).duplicates == 1
+        assert [(s.id, s.size) for s in store.stories()] == [("s1", 3)]
+        assert store.check() == []
+
+
+def test_a_version_1_store_with_a_clustering_state_is_migrated_to_the_clustering_settings_of_today(
+        version_1_store_with_state):
+    Store(version_1_store_with_state).close()
+    assert saved_settings(version_1_store_with_state, "clusterer") == repr(ClusterSettings())
+    assert saved_settings(version_1_store_with_state, "duplicates") == repr(DedupSettings())
 
 
 def test_a_clustering_state_that_cannot_be_read_is_left_as_it_was_by_the_migration(version_1_store):

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from newsprism.model import Article, Comparison, Story, StoryAnalysis, Summary
     from newsprism.store import Store
     from newsprism.stories.cluster import ClusterSettings
+    from newsprism.stories.dedup import DedupSettings
     from newsprism.summarize import SummarySettings, summarize
     from newsprism.text.clean import CleanSettings
 
@@ -56,6 +57,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "PipelineSettings": ("newsprism.engines.settings", "PipelineSettings"),
     "ReadSettings": ("newsprism.ingest", "ReadSettings"),
     "CleanSettings": ("newsprism.text.clean", "CleanSettings"),
+    "DedupSettings": ("newsprism.stories.dedup", "DedupSettings"),
     "ClusterSettings": ("newsprism.stories.cluster", "ClusterSettings"),
     "AnalysisSettings": ("newsprism.analysis.story", "AnalysisSettings"),
     "SummarySettings": ("newsprism.summarize", "SummarySettings"),
@@ -72,8 +74,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
 
 __all__ = [  # the names of _EXPORTS: a literal list, so that linters and type checkers can read it
     "__version__", "read", "cluster", "analyze", "summarize", "compare", "Pipeline", "StoryResult", "Clustering",
-    "Store", "PipelineSettings", "ReadSettings", "CleanSettings", "ClusterSettings", "AnalysisSettings",
-    "SummarySettings", "CompareSettings", "ReadResult", "Article", "Story", "StoryAnalysis", "Summary", "Comparison",
+    "Store", "PipelineSettings", "ReadSettings", "CleanSettings", "DedupSettings", "ClusterSettings",
+    "AnalysisSettings", "SummarySettings", "CompareSettings", "ReadResult", "Article", "Story", "StoryAnalysis", "Summary", "Comparison",
     "NewsprismError", "InputError",
 ]
 

@@ -35,14 +35,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import NewsprismError, first_named
 from newsprism.model import Article, Removal
 from newsprism.store_schema import SCHEMA_VERSION, STORE_OBJECTS, migrate
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
-from newsprism.stories.cluster import ClusterSettings, arrival_order
+from newsprism.stories.cluster import arrival_order
 from newsprism.stories.stream import StoryStream
+
+if TYPE_CHECKING:  # imported when a store is made: the settings records pull in every stage's modules
+    from newsprism.engines.settings import PipelineSettings
 
 log = logging.getLogger(__name__)
 
@@ -176,14 +179,21 @@ class Store:
     reported from; ``add`` and ``save_analysis`` then raise ``ReadOnlyStore``. A store whose file
     turns out not to be writable is opened read-only too (``read_only`` is then True).
 
+    ``settings``: the pipeline's settings, of which the store reads the dedup and stories stages'
+    (``dedup``, ``cluster``); a store's saved stage states are refused by other ones.
     ``now``: the clock that dates the rows and tells which publication dates are in the future.
     Each thread that uses the store gets its own connection (see the module docstring).
     """
 
-    def __init__(self, path: str | Path, settings: ClusterSettings | None = None, *, read_only: bool = False,
+    def __init__(self, path: str | Path, settings: PipelineSettings | None = None, *, read_only: bool = False,
                  now: Clock = system_clock) -> None:
+        from newsprism.engines.settings import PipelineSettings
+
+        if settings is not None and not isinstance(settings, PipelineSettings):
+            raise NewsprismError(f"a store takes PipelineSettings (its dedup and cluster settings), "
+                                 f"got {type(settings).__name__}")
         self.path = Path(path)
-        self.settings = settings or ClusterSettings()
+        self.settings = settings or PipelineSettings()
         self.read_only = read_only
         self.now = now
         self._local = threading.local()
@@ -316,8 +326,8 @@ class Store:
             version = self._version()
         finally:
             self._db.execute("COMMIT")
-        return StoryStream.load_state(saved.get("clusterer"), saved.get("duplicates"), self.settings,
-                                      now=self.now), version
+        return StoryStream.load_state(saved.get("clusterer"), saved.get("duplicates"), self.settings.cluster,
+                                      dedup=self.settings.dedup, now=self.now), version
 
     @_sqlite_failures("add articles to the store")
     def add(
@@ -398,7 +408,7 @@ class Store:
                            f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})", rows)
             # A date in the future is a wrong date (the clusterer ignores it too): it is kept on its
             # article but does not stretch the story's dates, which --since filters on.
-            believable = _iso(latest_believable(self.now, self.settings.future_tolerance))
+            believable = _iso(latest_believable(self.now, self.settings.cluster.future_tolerance))
             for story in stories:
                 db.execute(
                     """INSERT INTO stories (id, title, size, first_published, last_published, updated)

@@ -213,6 +213,41 @@ story of the 100,000-article benchmark store has up to 187 outlets), and the sto
 largest first with the ties broken as the listing breaks them, each index holding the story's id,
 so that a page far into the list skips index entries rather than rows."""
 
+_CLUSTER_DEDUP_PART = re.compile(r", dedup=DedupSettings\((?:[^()]|\([^()]*\))*\)")
+
+
+def _dedup_settings_out_of_clustering(db: sqlite3.Connection) -> None:
+    """Rewrite the settings saved with the clusterer's state without their dedup part: up to
+    version 5, ``ClusterSettings`` held the dedup stage's settings (``dedup=DedupSettings(...)``);
+    they are the pipeline's now (``PipelineSettings.dedup``), and the dedup stage's own state
+    already names them. Without this, a clusterer would refuse a state of the earlier code as
+    "made with other settings".
+
+    A clustering state that cannot be read, or whose settings name no dedup part, is left as it is
+    (the next ingest reports an unreadable state, as before).
+    """
+    import io
+
+    import numpy as np
+
+    row = db.execute("SELECT value FROM state WHERE name = 'clusterer'").fetchone()
+    if row is None:
+        return
+    try:
+        arrays = dict(np.load(io.BytesIO(row[0]), allow_pickle=False))
+        settings = str(arrays["settings"])
+    except Exception as error:  # noqa: BLE001 - a damaged state fails in numpy or zipfile in many ways
+        log.warning("the saved clustering state cannot be read (%s: %s); left as it is", type(error).__name__, error)
+        return
+    rewritten = _CLUSTER_DEDUP_PART.sub("", settings, count=1)
+    if rewritten == settings:
+        return
+    arrays["settings"] = np.array(rewritten)
+    clusterer = io.BytesIO()
+    np.savez(clusterer, **arrays)
+    db.execute("UPDATE state SET value = ? WHERE name = 'clusterer'", (clusterer.getvalue(),))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, stories, analyses, the clusterer state and the duplicate_groups view", _VERSION_1),
     Migration(2, "articles keep what read gives: the outlet and date as read, language, removed lines, metadata",
@@ -221,6 +256,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "the dedup stage's index of originals in a state row of its own, out of the clusterer's",
               (_split_duplicate_index,)),
     Migration(5, "indexes in the orders of the web app's story list and of each story's outlets", _VERSION_5),
+    Migration(6, "the clusterer's saved settings without the dedup stage's, which are the pipeline's now",
+              (_dedup_settings_out_of_clustering,)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -15,6 +15,8 @@ from newsprism.engines.local import Pipeline, StoryResult, read_articles, senten
 from newsprism.engines.settings import PipelineSettings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import Article, Story
+from newsprism.stories.cluster import ClusterSettings
+from newsprism.stories.dedup import DedupSettings
 from newsprism.summarize import word_count
 from newsprism.text.segment import RuleSettings
 
@@ -108,8 +110,10 @@ def test_read_takes_one_input_as_a_plain_path():
     assert [a.outlet for a in read_articles(RT_SEED).articles] == [a.outlet for a in read_articles([RT_SEED]).articles]
 
 
-@pytest.mark.parametrize("change", [{"words": 0}, {"words": True}, {"cluster": "0.2"}, {"allow_private": "yes"}],
-                         ids=["no words", "a bool budget", "a string for settings", "a string for a flag"])
+@pytest.mark.parametrize("change", [{"words": 0}, {"words": True}, {"cluster": "0.2"}, {"allow_private": "yes"},
+                                    {"dedup": ClusterSettings()}],
+                         ids=["no words", "a bool budget", "a string for settings", "a string for a flag",
+                              "clustering settings for dedup's"])
 def test_pipeline_settings_refuse_a_bad_value_naming_it(change):
     with pytest.raises(NewsprismError, match=next(iter(change))):
         replace(PipelineSettings(), **change)
@@ -125,3 +129,11 @@ def test_the_settings_and_a_storys_result_pickle_for_another_process(seed_result
     assert pickle.loads(pickle.dumps(settings)) == settings
     again = pickle.loads(pickle.dumps(seed_result))
     assert again.summary == seed_result.summary and again.comparison.story == seed_result.comparison.story
+
+
+def test_the_dedup_settings_a_caller_gives_reach_the_dedup_stage():
+    text = ("The harbour bridge closes for repairs after engineers found cracks in two of its supports, the "
+            "mayor said on Tuesday, and a ferry will run across the harbour until the spring.")
+    articles = [Article("a1", text, outlet="A"), Article("a2", text + " More later.", outlet="B")]
+    assert Pipeline().dedup(articles) == {"a2": "a1"}
+    assert Pipeline(PipelineSettings(dedup=DedupSettings(threshold=1.0, shingle=2))).dedup(articles) == {}

@@ -14,9 +14,9 @@ from __future__ import annotations
 import pytest
 from datapaths import shared_file
 
-from newsprism.engines.local import iter_cluster_stories
+from newsprism.engines.local import dedup_articles, iter_cluster_stories
 from newsprism.evaluate.clusters import pool_stories, score_clusters
-from newsprism.stories.cluster import cluster_articles, copies_in_batch
+from newsprism.stories.cluster import cluster_articles
 
 pytestmark = pytest.mark.data
 
@@ -34,7 +34,7 @@ _scores: dict[str, float] = {}
 
 def _clustered(articles):
     """The dedup and stories stages of a batch, with the default settings."""
-    return cluster_articles(articles, duplicate_of=copies_in_batch(articles))
+    return cluster_articles(articles, duplicate_of=dedup_articles(articles))
 
 
 def _bcubed_f1(name: str) -> float:

@@ -6,10 +6,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from newsprism.engines.local import Pipeline
+from newsprism.engines.local import Pipeline, dedup_articles
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
-from newsprism.stories.cluster import StoryClusterer, arrival_order, cluster_articles, copies_in_batch
+from newsprism.stories.cluster import StoryClusterer, arrival_order, cluster_articles
 from newsprism.stories.dedup import CopyMarker, mark_copies
 from newsprism.stories.stream import StoryStream
 
@@ -53,8 +53,8 @@ def test_a_stream_marks_the_same_copies_as_the_dedup_stage_of_a_batch():
                 _article("c2", "Undated: " + CHESS), _article("a3", "Copy: " + BRIDGE)]
     ordered = [articles[i] for i in arrival_order(articles)]
     streamed = StoryStream().add(ordered[:2]) + StoryStream.load_state(*_saved(ordered[:2])).add(ordered[2:])
-    assert {a.article: a.duplicate_of for a in streamed if a.duplicate_of} == copies_in_batch(articles)
-    assert len(copies_in_batch(articles)) == 3
+    assert {a.article: a.duplicate_of for a in streamed if a.duplicate_of} == dedup_articles(articles)
+    assert len(dedup_articles(articles)) == 3
 
 
 def _saved(articles):

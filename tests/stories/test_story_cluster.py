@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from newsprism.engines.local import dedup_articles
+from newsprism.engines.settings import PipelineSettings
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.clusters import score_clusters
 from newsprism.model import Article
@@ -24,7 +26,6 @@ from newsprism.stories.cluster import (
     arrival_order,
     article_time,
     cluster_articles,
-    copies_in_batch,
 )
 from newsprism.stories.vectors import StreamVectorizer
 
@@ -154,8 +155,9 @@ def _by_id(assignments):
 
 
 def _clustered(articles, settings=None, **options):
-    """Batch mode after the dedup stage: the copies marked (``copies_in_batch``), then clustered."""
-    marks = copies_in_batch(articles, settings, options.get("now", system_clock))
+    """Batch mode after the dedup stage: the copies marked (``engines.local.dedup_articles``), then clustered."""
+    marks = dedup_articles(articles, PipelineSettings(cluster=settings or ClusterSettings()),
+                           now=options.get("now", system_clock))
     return cluster_articles(articles, settings, duplicate_of=marks, **options)
 
 

@@ -149,9 +149,14 @@ def dedup_articles(articles: Sequence[Article], settings: PipelineSettings | Non
     """The dedup stage: each near copy's id and the id of the earlier article it copies, the
     articles taken in arrival order (by date, then id) with the dates clustering believes by
     ``now`` (``newsprism.stories.clock``)."""
-    from newsprism.stories.cluster import copies_in_batch
+    from newsprism.stories.cluster import arrival_order, believed_times
+    from newsprism.stories.dedup import mark_copies
 
-    return copies_in_batch(articles, _settings(settings).cluster, now)
+    settings = _settings(settings)
+    ordered = [articles[i] for i in arrival_order(articles)]
+    times, _ = believed_times(ordered, settings.cluster, now)
+    marks = mark_copies(ordered, times, settings.dedup)
+    return {article.id: original for article, original in zip(ordered, marks) if original is not None}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from newsprism.compare import CompareSettings
 from newsprism.errors import NewsprismError
 from newsprism.ingest.settings import ReadSettings
 from newsprism.stories.cluster import ClusterSettings
+from newsprism.stories.dedup import DedupSettings
 from newsprism.summarize import SummarySettings
 from newsprism.text.clean import CleanSettings
 from newsprism.text.segment import RuleSettings
@@ -30,14 +31,15 @@ class PipelineSettings:
 
     ``allow_private``: URLs may reach loopback, private and link-local addresses (refused by
     default, so that a URL in a feed cannot point newsprism at the user's own network).
-    ``words``: the word budget of each summary. Dedup's settings are ``cluster.dedup``: the dedup
-    stage marks the copies before clustering, by the dates clustering believes.
+    ``words``: the word budget of each summary. ``dedup``: the dedup stage's, which marks the copies
+    before clustering (by the dates clustering believes: ``cluster.future_tolerance``).
     """
 
     read: ReadSettings = field(default_factory=ReadSettings)
     allow_private: bool = False
     clean: CleanSettings = field(default_factory=CleanSettings)
     segment: RuleSettings = field(default_factory=RuleSettings)
+    dedup: DedupSettings = field(default_factory=DedupSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
@@ -46,7 +48,7 @@ class PipelineSettings:
 
     def __post_init__(self) -> None:
         for name, kind in (("read", ReadSettings), ("clean", CleanSettings), ("segment", RuleSettings),
-                           ("cluster", ClusterSettings), ("analysis", AnalysisSettings),
+                           ("dedup", DedupSettings), ("cluster", ClusterSettings), ("analysis", AnalysisSettings),
                            ("summary", SummarySettings), ("compare", CompareSettings)):
             value = getattr(self, name)
             if not isinstance(value, kind):

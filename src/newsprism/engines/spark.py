@@ -128,7 +128,7 @@ def articles_with_stories(spark: SparkSession, inputs: list[str], settings: RunS
         articles = articles.withColumn("key", F.udf(lambda when, article: time_key(when, article), "string")(
             "time", "id")).localCheckpoint()
     with stage(spark, "dedup", seconds):
-        marked = mark_duplicates(articles, settings.pipeline.cluster.dedup, spark_settings.max_pairs).localCheckpoint()
+        marked = mark_duplicates(articles, settings.pipeline.dedup, spark_settings.max_pairs).localCheckpoint()
     with stage(spark, "stories", seconds):
         storied = assign_stories(marked, settings.pipeline.cluster, spark_settings.windows).select(*RUN_COLUMNS).localCheckpoint()
     return storied, problems

@@ -35,7 +35,6 @@ import scipy.sparse as sp
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
-from newsprism.stories.dedup import DedupSettings, mark_copies
 from newsprism.stories.vectors import StreamVectorizer, VectorSettings
 
 log = logging.getLogger(__name__)
@@ -71,9 +70,6 @@ class ClusterSettings:
     whole set), all at once, like a k-means step; this mends the choices made before an article's
     real story existed or before the IDF knew the set (one pass raised all three pooled gold sets;
     more changed little).
-    ``dedup``: the settings of the dedup stage that marks the copies clustering is given
-    (``copies_in_batch``, ``dedup.CopyMarker``); kept here because it reads the dates clustering
-    believes, by the same clock.
     """
 
     threshold: float = 0.15
@@ -87,7 +83,6 @@ class ClusterSettings:
     reassign_passes: int = 1
     story_prefix: str = "s"
     vectors: VectorSettings = field(default_factory=VectorSettings)
-    dedup: DedupSettings = field(default_factory=DedupSettings)
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -503,8 +498,8 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
                      track: Callable[[Sequence[Article]], Iterable[Article]] = iter,
                      now: Clock = system_clock) -> list[Assignment]:
     """Batch mode: cluster ``articles``, their copies marked by the dedup stage before
-    (``duplicate_of``: copy id -> original id, from ``copies_in_batch``; empty when there are none);
-    assignments come back in input order.
+    (``duplicate_of``: copy id -> original id, from ``engines.local.dedup_articles``; empty when
+    there are none); assignments come back in input order.
 
     The dated articles go first, online in time order; then the undated ones, compared with every
     story, since nothing says when they happened (a stream that is all undated is clustered by
@@ -531,18 +526,6 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     for position, assignment in zip(order, assigned):
         result[position] = assignment
     return result  # type: ignore[return-value]
-
-
-def copies_in_batch(articles: Sequence[Article], settings: ClusterSettings | None = None,
-                    now: Clock = system_clock) -> dict[str, str]:
-    """The dedup stage of a batch: each copy's id and its original's, ``articles`` taken in
-    ``arrival_order`` with the times clustering believes by ``now`` (``dedup.mark_copies``,
-    ``settings.dedup``). What ``cluster_articles`` takes as ``duplicate_of``."""
-    settings = settings or ClusterSettings()
-    ordered = [articles[i] for i in arrival_order(articles)]
-    times, _ = believed_times(ordered, settings, now)
-    marks = mark_copies(ordered, times, settings.dedup)
-    return {article.id: original for article, original in zip(ordered, marks) if original is not None}
 
 
 def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer: StoryClusterer) -> list[Assignment]:

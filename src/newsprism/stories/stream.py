@@ -1,7 +1,7 @@
 """The dedup and stories stages over a stream that never ends: what a store runs at each ingest.
 
 Batch mode (``engines.local.cluster_stories``) marks the copies of a whole set at once
-(``cluster.copies_in_batch``) and then clusters it. A stream cannot wait for the whole set, so
+(``engines.local.dedup_articles``) and then clusters it. A stream cannot wait for the whole set, so
 ``StoryStream`` runs the same two stages one chunk at a time: the dedup stage
 (``dedup.CopyMarker``) marks each copy with its original, then the online clusterer
 (``cluster.StoryClusterer``) takes the chunk and those marks. Each stage keeps its own state, saved
@@ -16,20 +16,23 @@ from collections.abc import Sequence
 from newsprism.model import Article
 from newsprism.stories.clock import Clock, system_clock
 from newsprism.stories.cluster import Assignment, ClusterSettings, StoryClusterer, believed_times
-from newsprism.stories.dedup import CopyMarker
+from newsprism.stories.dedup import CopyMarker, DedupSettings
 
 
 class StoryStream:
     """``add(articles)`` in arrival order: the copies marked, then every article assigned to a story.
 
-    ``now`` is the clock both stages believe dates by (``newsprism.stories.clock``).
+    ``settings`` are clustering's and ``dedup`` the dedup stage's (each stage's own, as
+    ``PipelineSettings`` holds them); ``now`` is the clock both stages believe dates by
+    (``newsprism.stories.clock``).
     """
 
-    def __init__(self, settings: ClusterSettings | None = None, *, now: Clock = system_clock,
-                 marker: CopyMarker | None = None, clusterer: StoryClusterer | None = None) -> None:
+    def __init__(self, settings: ClusterSettings | None = None, *, dedup: DedupSettings | None = None,
+                 now: Clock = system_clock, marker: CopyMarker | None = None,
+                 clusterer: StoryClusterer | None = None) -> None:
         self.settings = settings or ClusterSettings()
         self.now = now
-        self.marker = marker or CopyMarker(self.settings.dedup)
+        self.marker = marker or CopyMarker(dedup)
         self.clusterer = clusterer or StoryClusterer(self.settings, now=now)
 
     def add(self, articles: Sequence[Article]) -> list[Assignment]:
@@ -47,10 +50,10 @@ class StoryStream:
 
     @classmethod
     def load_state(cls, clusterer: bytes | None, duplicates: bytes | None, settings: ClusterSettings | None = None,
-                   *, now: Clock = system_clock) -> StoryStream:
+                   *, dedup: DedupSettings | None = None, now: Clock = system_clock) -> StoryStream:
         """A stream that goes on where the one that saved these states stopped (None: a stage that
         has not run yet starts afresh)."""
         settings = settings or ClusterSettings()
-        return cls(settings, now=now,
-                   marker=None if duplicates is None else CopyMarker.load_state(duplicates, settings.dedup),
+        return cls(settings, dedup=dedup, now=now,
+                   marker=None if duplicates is None else CopyMarker.load_state(duplicates, dedup),
                    clusterer=None if clusterer is None else StoryClusterer.load_state(clusterer, settings, now=now))
