@@ -4,6 +4,10 @@
         pair precision / recall of ``analyze`` on the hand-annotated stories
         (tests/analysis/fact_annotations_*.json; see newsprism.evaluate.facts); --meaning: with
         MiniLM's meaning features (``AlignSettings.meaning``, the ``[neural]`` extra)
+    python benchmarks/facts_bench.py ceiling [--split dev|heldout] [--candidate-threshold C]
+        the pair precision / recall ``analyze`` would reach with a perfect same-fact judge (the
+        annotation itself weighs each candidate pair): what the candidates and the grouping (one fact
+        per sentence, one sentence per article in a fact) allow, whatever the judge
     python benchmarks/facts_bench.py msrp [FILE]
         each pair of an MSRP file (default: ../shared/data/msrp/msrp_train.jsonl) as a two-article
         story through ``newsprism compare --clusters --format jsonl``: accuracy and F1 of "the two
@@ -73,6 +77,38 @@ def pairs(split: str | None, meaning: bool) -> None:
           f"({total.predicted_right}/{total.predicted}), recall {total.recall:.3f} ({total.gold_found}/{total.gold})")
     if total.snippets_lost:
         print(f"{len(total.snippets_lost)} snippets not found in the cleaned text:", *total.snippets_lost[:10], sep="\n  ")
+
+
+class _GoldJudge:
+    """The annotation standing in for the same-fact judge: probability 1 for a pair of sentences
+    that a gold fact places in its two articles, 0 for any other pair."""
+
+    threshold = 0.5
+
+    def __init__(self, right: set[tuple[str, str]]) -> None:
+        self.right = right
+
+    def probabilities(self, pairs: list[PairEvidence]) -> np.ndarray:
+        return np.array([float((p.first, p.second) in self.right or (p.second, p.first) in self.right) for p in pairs])
+
+
+def ceiling(split: str | None, candidate_threshold: float) -> None:
+    _require(DATA)
+    gold = {story.story: story for story in load_gold(GOLD, DATA, split)}
+    settings = AlignSettings(candidate_threshold=candidate_threshold)
+    total = PairCounts()
+    for file in sorted({story.file for story in gold.values()}):
+        for story in iter_cluster_stories(str(DATA / file)):
+            if isinstance(story, InputError) or story.id not in gold:
+                continue
+            sentences, _, _ = story_sentences(story)
+            text = [[s.text for s in sentences[article.id]] for article in story.articles]
+            located = gold_pairs(StoryAnalysis(story, sentences, (), {}), gold[story.id])
+            right = {(text[d1][i1], text[d2][i2]) for d1, s1, d2, s2 in located for i1 in s1 for i2 in s2}
+            total.add(score_story(analyze(story, settings=settings, judge=_GoldJudge(right)), gold[story.id]))
+    print(f"a perfect judge ({split or 'dev + heldout'}, {len(gold)} stories, candidates from cosine "
+          f"{candidate_threshold} or a shared run): precision {total.precision:.3f} "
+          f"({total.predicted_right}/{total.predicted}), recall {total.recall:.3f} ({total.gold_found}/{total.gold})")
 
 
 def msrp(path: Path) -> None:
@@ -253,6 +289,10 @@ def main() -> None:
     pairs_parser = commands.add_parser("pairs")
     pairs_parser.add_argument("--split", choices=("dev", "heldout"))
     pairs_parser.add_argument("--meaning", action="store_true", help="weigh pairs with MiniLM's meaning features too")
+    ceiling_parser = commands.add_parser("ceiling")
+    ceiling_parser.add_argument("--split", choices=("dev", "heldout"))
+    ceiling_parser.add_argument("--candidate-threshold", type=float, default=AlignSettings().candidate_threshold,
+                                help="the cosine from which a pair is weighed (default: the shipped setting)")
     msrp_parser = commands.add_parser("msrp")
     msrp_parser.add_argument("file", nargs="?", type=Path, default=MSRP)
     fit_parser = commands.add_parser("fit")
@@ -265,6 +305,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "pairs":
         pairs(args.split, args.meaning)
+    elif args.command == "ceiling":
+        ceiling(args.split, args.candidate_threshold)
     elif args.command == "msrp":
         msrp(args.file)
     elif args.command == "encoders":
