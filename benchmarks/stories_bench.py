@@ -183,12 +183,12 @@ def _rss_mb() -> float:
 
 
 def speed_one(n: int) -> dict:
+    from newsprism.engines.local import Pipeline
     from newsprism.evaluate.clusters import score_clusters
-    from newsprism.stories.stream import StoryStream
 
     gold: dict | None = {} if n <= 100_000 else None  # the gold of 1M articles would itself be memory
     stream = synthetic_stream(n, gold=gold)
-    clusterer = StoryStream()
+    clusterer = Pipeline().stream()
     stories: dict[str, str] = {} if gold is not None else None
     duplicates, seconds, cpu, rss = 0, 0.0, 0.0, []
     batch: list = []
@@ -266,9 +266,9 @@ def _all_pairs_tfidf(articles, threshold: float):
 
 
 def peers(args: argparse.Namespace) -> None:
+    from newsprism.engines.local import Pipeline
     from newsprism.evaluate.clusters import score_clusters
     from newsprism.stories.dedup import DedupSettings, DuplicateIndex, MinHasher
-    from newsprism.stories.stream import StoryStream
 
     n = args.size
     gold: dict = {}
@@ -296,7 +296,7 @@ def peers(args: argparse.Namespace) -> None:
 
     rows = []
     started = time.process_time()
-    assigned = StoryStream().add(ordered)
+    assigned = Pipeline().stream().add(ordered)
     seconds = time.process_time() - started
     rows.append(("newsprism online (dedup + clustering)", seconds,
                  score_clusters(gold, {a.article: a.story for a in assigned})))
@@ -314,8 +314,9 @@ def peers(args: argparse.Namespace) -> None:
 
 def dedup_curve(args: argparse.Namespace) -> None:
     """Injected wire copies found, and other pairs flagged, by near-duplicate threshold."""
+    from newsprism.engines.local import Pipeline
+    from newsprism.engines.settings import PipelineSettings
     from newsprism.stories.dedup import DedupSettings
-    from newsprism.stories.stream import StoryStream
 
     gold: dict = {}
     copies: dict = {}
@@ -325,7 +326,7 @@ def dedup_curve(args: argparse.Namespace) -> None:
     print("| --- | --- | --- | --- |")
     for threshold in args.thresholds:
         dedup = DedupSettings(threshold=threshold)
-        found = {a.article: a.duplicate_of for a in StoryStream(dedup=dedup).add(stream) if a.duplicate_of}
+        found = {a.article: a.duplicate_of for a in Pipeline(PipelineSettings(dedup=dedup)).stream().add(stream) if a.duplicate_of}
         # a copy is found when it joins its original's group (whose first article may be earlier)
         hits = sum(found.get(c) in (o, found.get(o)) for c, o in copies.items() if c in found)
         others = [(a, o) for a, o in found.items() if a not in copies]

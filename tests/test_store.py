@@ -10,9 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.engines.local import Pipeline
+from newsprism.engines.settings import PipelineSettings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.store import Store, article_key
+from newsprism.stories.clock import FixedClock
+from newsprism.stories.cluster import ClusterSettings, arrival_order
+from newsprism.stories.dedup import DedupSettings
 
 TEXT = "The harbour bridge closes for repairs after engineers found cracks in two of its supports, the mayor said."
 
@@ -57,6 +62,35 @@ def test_a_near_duplicate_is_stored_in_its_originals_group(tmp_path):
         rows = store._db.execute("SELECT original, size, copy_outlets FROM duplicate_groups").fetchall()
         assert rows == [("url:https://wire.test/1", 2, "Reprint Daily")]
         assert len(store.stories()) == 1 and store.stories()[0].size == 2
+
+
+def test_a_store_keeps_the_stories_and_copies_its_pipelines_stream_makes_of_the_articles(tmp_path):
+    articles = [_article(1, url="https://wire.test/1"), _article(2, outlet="Other"),
+                _article(1, id="copy", url="https://paper.test/1", text=_article(1).text + " Copyright Reprint Daily.",
+                         published=datetime(2024, 3, 9, tzinfo=timezone.utc)),
+                _article(3, text="The orchestra named a new conductor for the season, its board said on Friday.")]
+    clock = FixedClock(datetime(2024, 4, 1, tzinfo=timezone.utc))
+    keyed = [replace(a, id=article_key(a)) for a in articles]
+    made = Pipeline(now=clock).stream().add([keyed[i] for i in arrival_order(keyed)])
+    with Store(tmp_path / "s.db", now=clock) as store:
+        store.add(articles)
+        stored = {a.meta["store_key"]: a for a in store.articles()}
+        story_of = dict(store._db.execute("SELECT key, story FROM articles"))
+    assert {a.article: (a.story, a.duplicate_of) for a in made} == {
+        key: (story_of[key], article.meta["duplicate_of"]) for key, article in stored.items()}
+    assert any(a.duplicate_of for a in made)
+
+
+def test_the_dedup_settings_a_store_is_given_reach_its_dedup_stage(tmp_path):
+    original = _article(1, url="https://wire.test/1")
+    copy = _article(1, id="copy", url="https://paper.test/1", text=original.text + " Copyright Reprint Daily.")
+    with Store(tmp_path / "s.db", PipelineSettings(dedup=DedupSettings(threshold=1.0, shingle=2))) as store:
+        assert store.add([original, copy]).duplicates == 0
+
+
+def test_a_store_refuses_settings_of_another_kind_naming_the_kind_it_takes(tmp_path):
+    with pytest.raises(NewsprismError, match="PipelineSettings, got ClusterSettings"):
+        Store(tmp_path / "s.db", ClusterSettings())  # type: ignore[arg-type]
 
 
 def test_a_story_analysis_is_kept_as_json(tmp_path):

@@ -5,8 +5,10 @@ transaction that was committed survives a crash or a kill. An ingest commits one
 and each commit holds the chunk's articles, their stories and the state of the stages that made
 them together (the dedup stage's and the clusterer's, each in a row of its own), so a kill between
 commits loses only the uncommitted chunk and leaves a store that the next ingest simply continues.
-What ``add`` stores is what the dedup and stories stages make of the articles
-(``newsprism.stories.stream.StoryStream``: copies marked, then clustered with their marks).
+The store stores what the pipeline made: ``add`` takes the stages' work from the pipeline of its
+settings (``engines.local.Pipeline.stream``: copies marked, then clustered with their marks) and
+wires no stage itself; what it decides is what a store is for, which articles are new (by
+identity, below), their order, and what is committed together.
 
 Threads: a ``Store`` may be shared by threads (a web server's workers); each thread gets its own
 SQLite connection, opened on its first use, since an SQLite connection must not be used by two
@@ -37,14 +39,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsprism.engines.local import Pipeline, StoryStream
 from newsprism.errors import NewsprismError, first_named
 from newsprism.model import Article, Removal
 from newsprism.store_schema import SCHEMA_VERSION, STORE_OBJECTS, migrate
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
 from newsprism.stories.cluster import arrival_order
-from newsprism.stories.stream import StoryStream
 
-if TYPE_CHECKING:  # imported when a store is made: the settings records pull in every stage's modules
+if TYPE_CHECKING:  # imported when first used: the settings records pull in every stage's modules
     from newsprism.engines.settings import PipelineSettings
 
 log = logging.getLogger(__name__)
@@ -179,21 +181,18 @@ class Store:
     reported from; ``add`` and ``save_analysis`` then raise ``ReadOnlyStore``. A store whose file
     turns out not to be writable is opened read-only too (``read_only`` is then True).
 
-    ``settings``: the pipeline's settings, of which the store reads the dedup and stories stages'
-    (``dedup``, ``cluster``); a store's saved stage states are refused by other ones.
+    ``settings``: the settings of the pipeline whose dedup and stories stages ``add`` runs
+    (``pipeline``; their ``dedup`` and ``cluster`` parts count); a store's saved stage states are
+    refused by other ones.
     ``now``: the clock that dates the rows and tells which publication dates are in the future.
     Each thread that uses the store gets its own connection (see the module docstring).
     """
 
     def __init__(self, path: str | Path, settings: PipelineSettings | None = None, *, read_only: bool = False,
                  now: Clock = system_clock) -> None:
-        from newsprism.engines.settings import PipelineSettings
-
-        if settings is not None and not isinstance(settings, PipelineSettings):
-            raise NewsprismError(f"a store takes PipelineSettings (its dedup and cluster settings), "
-                                 f"got {type(settings).__name__}")
+        self.pipeline = Pipeline(settings, summarize=False, compare=False, now=now)
+        self.settings = self.pipeline.settings
         self.path = Path(path)
-        self.settings = settings or PipelineSettings()
         self.read_only = read_only
         self.now = now
         self._local = threading.local()
@@ -326,8 +325,7 @@ class Store:
             version = self._version()
         finally:
             self._db.execute("COMMIT")
-        return StoryStream.load_state(saved.get("clusterer"), saved.get("duplicates"), self.settings.cluster,
-                                      dedup=self.settings.dedup, now=self.now), version
+        return self.pipeline.stream(saved.get("clusterer"), saved.get("duplicates")), version
 
     @_sqlite_failures("add articles to the store")
     def add(
@@ -337,8 +335,8 @@ class Store:
         commit_every: int = 1000,
         on_commit: Callable[[int], None] | None = None,
     ) -> IngestReport:
-        """Store the articles not stored yet with what the dedup and stories stages make of them
-        (``StoryStream``), and update their stories.
+        """Store the articles not stored yet with what the pipeline's dedup and stories stages make
+        of them (``Pipeline.stream``), and update their stories.
 
         New articles are taken in date order; every ``commit_every`` articles the articles, their
         stories and the two stages' states are committed in one transaction, after which

@@ -11,7 +11,6 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.stories.cluster import StoryClusterer, arrival_order, cluster_articles
 from newsprism.stories.dedup import CopyMarker, mark_copies
-from newsprism.stories.stream import StoryStream
 
 BRIDGE = (
     "The city council voted on Tuesday to close the old harbour bridge for repairs after engineers "
@@ -52,13 +51,13 @@ def test_a_stream_marks_the_same_copies_as_the_dedup_stage_of_a_batch():
     articles = [_article("a1", BRIDGE, 3), _article("c1", CHESS, 1), _article("a2", BRIDGE + " More later.", 4),
                 _article("c2", "Undated: " + CHESS), _article("a3", "Copy: " + BRIDGE)]
     ordered = [articles[i] for i in arrival_order(articles)]
-    streamed = StoryStream().add(ordered[:2]) + StoryStream.load_state(*_saved(ordered[:2])).add(ordered[2:])
+    streamed = Pipeline().stream().add(ordered[:2]) + Pipeline().stream(*_saved(ordered[:2])).add(ordered[2:])
     assert {a.article: a.duplicate_of for a in streamed if a.duplicate_of} == dedup_articles(articles)
     assert len(dedup_articles(articles)) == 3
 
 
 def _saved(articles):
-    stream = StoryStream()
+    stream = Pipeline().stream()
     stream.add(articles)
     return stream.save_state()
 

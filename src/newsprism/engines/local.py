@@ -5,8 +5,9 @@ runs them and yields one ``StoryResult`` per story; the commands (``summarize``,
 ``report``, ``stories``, ``cluster``, the web app's story pages) and any caller go through it, so
 reading, cleaning and analysing happen the same way everywhere and the settings a user gives reach
 every stage. Dedup marks each near copy with its original (``dedup_articles``); clustering takes
-the articles and those marks, and puts each copy in its original's story. A store runs the same
-two stages over a stream, a chunk at a time (``Store.add``, ``stories.stream.StoryStream``).
+the articles and those marks, and puts each copy in its original's story. The same two stages run
+over a stream that never ends, a chunk at a time, in ``Pipeline.stream`` (``StoryStream``): a store
+stores what they make of each chunk (``Store.add``).
 
 Each stage is a plain function of the package; the pipeline holds no state but its settings, so
 one pipeline may run stories from several threads at once.
@@ -31,6 +32,8 @@ from newsprism.text.clean import clean_articles
 
 if TYPE_CHECKING:  # imported when first used: the settings records pull in every stage's modules
     from newsprism.engines.settings import PipelineSettings
+    from newsprism.stories.cluster import Assignment, StoryClusterer
+    from newsprism.stories.dedup import CopyMarker
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +199,39 @@ def cluster_stories(articles: Sequence[Article], settings: PipelineSettings | No
     return Clustering(tuple(Story(story, tuple(items)) for story, items in members.items()), duplicate_of, notes)
 
 
+class StoryStream:
+    """The dedup and stories stages over a stream that never ends, made by ``Pipeline.stream``:
+    ``add(articles)``, in arrival order, marks the copies (``marker``, a ``dedup.CopyMarker``) and
+    then assigns every article to a story (``clusterer``, a ``cluster.StoryClusterer`` given the
+    marks), both by the clusterer's clock.
+
+    Batch mode (``cluster_stories``) marks the copies of a whole set at once and then clusters it; a
+    stream cannot wait for the whole set. Each stage keeps its own state, saved and loaded apart (a
+    store keeps them in two rows), and the clusterer forgets the story of an original once the
+    dedup stage can no longer mark a copy of it, so memory stays bounded.
+    """
+
+    def __init__(self, marker: CopyMarker, clusterer: StoryClusterer) -> None:
+        self.marker = marker
+        self.clusterer = clusterer
+
+    def add(self, articles: Sequence[Article]) -> list[Assignment]:
+        """Each article's assignment (its story, the original it copies, a note on an ignored date)."""
+        from newsprism.stories.cluster import believed_times
+
+        times, _ = believed_times(articles, self.clusterer.settings, self.clusterer.now)
+        marks = self.marker.mark(articles, times)
+        copies = {article.id: original for article, original in zip(articles, marks) if original is not None}
+        assigned = self.clusterer.add(articles, copies)
+        self.clusterer.forget_originals(self.marker)
+        return assigned
+
+    def save_state(self) -> tuple[bytes, bytes]:
+        """The clusterer's state and the dedup stage's, each an ``.npz`` of its own (what
+        ``Pipeline.stream`` takes to go on)."""
+        return self.clusterer.save_state(), self.marker.save_state()
+
+
 @dataclass(frozen=True, slots=True)
 class StoryResult:
     """What the pipeline made of one story: its analysis, summary, comparison and rendered output
@@ -255,6 +291,21 @@ class Pipeline:
                 track: Callable[[Sequence[Article]], Iterable[Article]] = iter) -> Clustering:
         """The dedup and stories stages (``cluster_stories``)."""
         return cluster_stories(articles, self.settings, track=track, now=self.now)
+
+    def stream(self, clusterer: bytes | None = None, duplicates: bytes | None = None) -> StoryStream:
+        """The dedup and stories stages over a stream (``StoryStream``), from this pipeline's
+        settings and clock; with the states a stream saved (``StoryStream.save_state``: the
+        clusterer's, the dedup stage's), it goes on where that stream stopped (None: a stage that
+        has not run yet starts afresh). A state made with other settings is refused."""
+        from newsprism.stories.cluster import StoryClusterer
+        from newsprism.stories.dedup import CopyMarker
+
+        dedup, cluster = self.settings.dedup, self.settings.cluster
+        return StoryStream(
+            CopyMarker(dedup) if duplicates is None else CopyMarker.load_state(duplicates, dedup),
+            StoryClusterer(cluster, now=self.now) if clusterer is None
+            else StoryClusterer.load_state(clusterer, cluster, now=self.now),
+        )
 
     def analyze(self, story: Story) -> StoryAnalysis:
         """The segment and analyze stages: the story's facts, quotations, figures and framing."""
