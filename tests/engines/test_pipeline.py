@@ -11,7 +11,7 @@ from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.analysis import story as analysis_stage
 from newsprism.compare import compare
-from newsprism.engines.local import Pipeline, StoryResult, read_articles, sentences_of
+from newsprism.engines.local import Pipeline, StoryResult, read_articles, read_cleaned, sentences_of
 from newsprism.engines.settings import PipelineSettings
 from newsprism.errors import InputError, NewsprismError
 from newsprism.model import Article, Story
@@ -137,3 +137,13 @@ def test_the_dedup_settings_a_caller_gives_reach_the_dedup_stage():
     articles = [Article("a1", text, outlet="A"), Article("a2", text + " More later.", outlet="B")]
     assert Pipeline().dedup(articles) == {"a2": "a1"}
     assert Pipeline(PipelineSettings(dedup=DedupSettings(threshold=1.0, shingle=2))).dedup(articles) == {}
+
+
+def test_read_cleaned_keeps_an_article_cleaning_emptied_which_read_articles_reports_instead(tmp_path):
+    (tmp_path / "junk.txt").write_text("Copyright © 2018, Los Angeles Times\n", encoding="utf-8")
+    (tmp_path / "bridge.txt").write_text("The harbour bridge closes for repairs after engineers found cracks, "
+                                         "the mayor said.\n", encoding="utf-8")
+    kept = read_cleaned(tmp_path)
+    assert sorted((a.id, bool(a.text)) for a in kept.articles) == [("bridge", True), ("junk", False)]
+    read = read_articles(tmp_path)
+    assert [a.id for a in read.articles] == ["bridge"] and "junk.txt" in str(read.errors[0])

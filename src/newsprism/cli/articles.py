@@ -6,28 +6,31 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from newsprism.cli.console import warn, warn_notes
-from newsprism.engines.local import usable_articles
+from newsprism.engines.local import read_cleaned, usable_articles
 from newsprism.errors import NewsprismError
-from newsprism.ingest import read_inputs
 from newsprism.model import Article
 from newsprism.stories.cluster import ClusterSettings
-from newsprism.text.clean import clean_articles
+
+if TYPE_CHECKING:
+    from newsprism.engines.settings import PipelineSettings
 
 DEFAULT_DB = "newsprism.db"
 """The store ``ingest`` writes and ``stories`` reads when no ``--db`` is given."""
 
 
-def read_articles(inputs: Sequence[str], *, allow_private: bool = False) -> list[Article]:
-    """Read and clean ``inputs``, warning about each input that could not be read and about what a
-    reader noted on an article (an unparseable date). Articles with no text left stay in the list,
-    so a caller can account for every one of them."""
-    result = read_inputs(inputs, allow_private=allow_private)
+def read_articles(inputs: Sequence[str], settings: PipelineSettings) -> list[Article]:
+    """Read and clean ``inputs`` by the pipeline's stages (``engines.local.read_cleaned``), warning
+    about each input that could not be read and about what a reader noted on an article (an
+    unparseable date). Articles with no text left stay in the list, so a caller can account for
+    every one of them."""
+    result = read_cleaned(inputs, settings)
     warn_notes(result.articles)
     for error in result.errors:
         warn(str(error))
-    return clean_articles(result.articles)
+    return result.articles
 
 
 def with_text(articles: Sequence[Article], consequence: str) -> list[Article]:

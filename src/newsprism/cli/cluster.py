@@ -42,12 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
-    articles = read_articles(args.inputs, allow_private=args.allow_private)
+    pipeline = Pipeline(pipeline_settings(args, cluster=settings_from(args)))
+    articles = read_articles(args.inputs, pipeline.settings)
     usable = with_text(articles, "not clustered")
     if not usable:
         raise NewsprismError("no article with text to cluster")
-    pipeline = Pipeline(pipeline_settings(args, cluster=settings))
     clustering = pipeline.cluster(usable, track=lambda a: progress(a, "clustering"))
     story_of = {article.id: story.id for story in clustering.stories for article in story.articles}
     out = sys.stdout

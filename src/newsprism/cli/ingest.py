@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from newsprism.cli.articles import DEFAULT_DB, read_articles, with_text
+from newsprism.cli.batch import pipeline_settings
 from newsprism.cli.console import warn
 from newsprism.cli.options import add_allow_private, add_command
 from newsprism.errors import NewsprismError
@@ -45,10 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.commit_every < 1:
         raise NewsprismError(f"--commit-every must be at least 1, got {args.commit_every}")
-    usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "not stored")
+    settings = pipeline_settings(args)
+    usable = with_text(read_articles(args.inputs, settings), "not stored")
     if not usable:  # like the other commands: nothing usable read is an error, and no store is created
         raise NewsprismError("no article with text to store")
-    with Store(args.db) as store:
+    with Store(args.db, settings) as store:  # the store keeps what this pipeline's stages make of them
         report = store.add(
             usable,
             commit_every=args.commit_every,

@@ -132,10 +132,10 @@ def _lead(lead: str, words: int = 12) -> str:
 
 
 def _report_inputs(args: argparse.Namespace, since: datetime | None) -> int:
-    usable = with_text(read_articles(args.inputs, allow_private=args.allow_private), "left out")
+    settings = pipeline_settings(args, cluster=settings_from(args), words=args.words)
+    usable = with_text(read_articles(args.inputs, settings), "left out")
     if not usable:
         raise NewsprismError("no article with text to group into stories")
-    settings = pipeline_settings(args, cluster=settings_from(args), words=args.words)
     pipeline = _report_pipeline(settings)
     clustering = pipeline.cluster(usable, track=lambda a: progress(a, "clustering"))
     for article in usable:

@@ -127,11 +127,20 @@ def read_articles(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[st
     """The read and clean stages: the articles of ``inputs`` (a file, a folder, a URL, ``OUTLET=PATH``,
     or several of them) with the text left after cleaning, and the problems met, each naming its
     input (an article that cleaning emptied among them)."""
+    read = read_cleaned(inputs, settings)
+    articles, emptied = usable_articles(read.articles)
+    return ReadResult(articles, [*read.errors, *emptied])
+
+
+def read_cleaned(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+                 settings: PipelineSettings | None = None) -> ReadResult:
+    """The read and clean stages, every article kept: also one that cleaning emptied, for a caller
+    that accounts for each article itself (``newsprism cluster`` gives it a line saying why it was
+    skipped); the errors are those of reading."""
     settings = _settings(settings)
     names = [os.fspath(inputs)] if isinstance(inputs, (str, os.PathLike)) else [os.fspath(i) for i in inputs]
     result = read_inputs(names, allow_private=settings.allow_private, settings=settings.read)
-    articles, emptied = usable_articles(clean_articles(result.articles, settings.clean))
-    return ReadResult(articles, [*result.errors, *emptied])
+    return ReadResult(clean_articles(result.articles, settings.clean), result.errors)
 
 
 def sentences_of(article: Article, settings: PipelineSettings | None = None) -> tuple[Sentence, ...]:
