@@ -10,13 +10,12 @@ through warcio's conversion to WARC records, so both formats take the same path.
 
 from __future__ import annotations
 
+import functools
 import gzip
-import io
 import logging
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import redirect_stderr
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -34,8 +33,6 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[Article | InputError]:
     """The articles of the HTML response records of a (gzipped or plain) WARC or ARC file."""
-    from warcio.archiveiterator import ArchiveIterator
-
     records = skipped = 0
     kinds: Counter[str] = Counter()
     html_records = 0
@@ -50,9 +47,10 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
         return
     try:
         with path.open("rb") as stream:
-            iterator = ArchiveIterator(stream, arc2warc=True)
+            iterator = _archive_reader()(stream, arc2warc=True)
             while True:
-                record, complaint = _next_quietly(iterator)
+                record = next(iterator, None)
+                complaint = iterator.complaints.pop(0) if iterator.complaints else ""
                 if complaint:
                     yield InputError(str(path), f"after record {records}: {complaint}")
                 if record is None:
@@ -92,18 +90,43 @@ def read_warc(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[A
     log.info("%s: %d records, %d skipped (not HTML responses)", path, records, skipped)
 
 
-def _next_quietly(iterator) -> tuple[Any | None, str]:  # warcio's records are untyped
-    """The next record (None at the end) and what warcio wrote to standard error meanwhile, on one
-    line: it writes a multi-line warning there for a record not followed by a blank line (a wrong
-    Content-Length), which is this input's problem, reported as its warning like any other."""
-    captured = io.StringIO()
-    with redirect_stderr(captured):
-        record = next(iterator, None)
-    said = captured.getvalue()
-    if not said.strip():
-        return record, ""
-    first = " ".join(said.split("Offset:")[0].replace("WARNING:", "").split())
-    return record, first[:200] or "warcio reported a damaged record"
+NOT_FOLLOWED_BY_NEWLINE = "Record not followed by newline, perhaps Content-Length is invalid"
+"""warcio's words for a record whose length does not end at a blank line."""
+
+
+@functools.cache
+def _archive_reader() -> Any:  # a subclass of warcio's untyped ArchiveIterator, made when first needed
+    """warcio's ``ArchiveIterator``, but keeping its complaint about a record not followed by a
+    blank line (a wrong Content-Length: this input's problem, reported as its warning like any
+    other) in ``complaints`` instead of writing it to standard error. Catching that write by
+    swapping ``sys.stderr`` would swap it for every thread of the process and catch their output.
+
+    ``_consume_blanklines`` is warcio's rule (1.7 and later) between two records: blank lines are
+    skipped and counted into the record's length, and a first line that is not blank is counted
+    too, with the complaint.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    class ArchiveReader(ArchiveIterator):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.complaints: list[str] = []
+
+        def _consume_blanklines(self) -> tuple[bytes | None, int]:
+            empty_size, first_line = 0, True
+            while True:
+                line = self.reader.readline()
+                if not line:
+                    return None, empty_size
+                if line.rstrip() and not first_line:
+                    return line, empty_size
+                empty_size += len(line)
+                if line.rstrip():
+                    self.complaints.append(NOT_FOLLOWED_BY_NEWLINE)
+                    self.err_count += 1
+                first_line = False
+
+    return ArchiveReader
 
 
 def _html_type(record) -> str | None:
