@@ -35,9 +35,6 @@ PAGE_CACHE_ENTRIES = 512
 ROW_CACHE_ENTRIES = 10_000
 """Rendered rows of the story list kept until the store changes (a row is under 2,000 characters)."""
 
-OUTLET_CHOICES = 200
-"""Outlet names the story list's filter suggests (the most prolific); any other can be typed."""
-
 
 class WebState:
     """What the requests of one app share (see the module's docstring)."""
@@ -140,6 +137,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     from starlette.requests import Request
 
     from newsprism.web.api import api_router
+    from newsprism.web.kept_pages import KeptPages
     from newsprism.web.pages import page_router
     from newsprism.web.security import GuardMiddleware
 
@@ -175,6 +173,7 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     app.include_router(api_router())
     app.include_router(page_router())
+    app.add_middleware(KeptPages, state=state)  # inside the guard: its responses get the same headers
     app.add_middleware(GuardMiddleware, max_body=settings.max_upload_bytes)
     return app
 

@@ -98,7 +98,12 @@ class StoryPage:
     pages: int = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "pages", max(1, -(-self.total // self.query.per_page)))
+        object.__setattr__(self, "pages", page_count(self.total, self.query.per_page))
+
+
+def page_count(total: int, per_page: int) -> int:
+    """How many pages ``total`` stories fill (one, empty, when there are none)."""
+    return max(1, -(-total // per_page))
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -113,16 +118,23 @@ def match_expression(text: str) -> str:
 
 def list_stories(db: sqlite3.Connection, query: StoryQuery, *, chips: int | None = None,
                  total: int | None = None) -> StoryPage:
-    """One page of the stories ``query`` asks for.
+    """One page of the stories ``query`` asks for: ``pick_stories`` then ``story_items``.
 
-    ``chips``: at most this many outlets per story (the most prolific first; a listing shows a few
-    as chips and the number of the others), read from an index that stops at that many, where all
-    of a story's outlets (up to 187 in the 100,000-article benchmark store) would be read
-    otherwise. ``total``: the number of stories matching, when the caller knows it already (it
-    depends on the filters, not on the page), which spares the count.
+    ``chips``: at most this many outlets per story (see ``story_items``). ``total``: the number of
+    stories matching, when the caller knows it already (it depends on the filters, not on the
+    page), which spares the count.
+    """
+    ids, total = pick_stories(db, query, total=total)
+    return StoryPage(tuple(story_items(db, ids, chips)), total, query)
 
-    The page is read in two steps: the ids of the page's stories, in the sort's index order (an
-    offset skips index entries, not joined rows), then the columns of those 30 rows alone.
+
+def pick_stories(db: sqlite3.Connection, query: StoryQuery, *, total: int | None = None) -> tuple[list[str], int]:
+    """The ids of the stories on the page ``query`` asks for, in its order, and how many stories
+    match in all (``total`` when the caller knows it already).
+
+    The ids are read in the sort's index order (an offset skips index entries, not joined rows);
+    the columns of the page's stories are read apart (``story_items``), and only for the stories
+    whose row the caller has not kept.
     """
     where: list[str] = []
     params: list[Any] = []
@@ -130,7 +142,7 @@ def list_stories(db: sqlite3.Connection, query: StoryQuery, *, chips: int | None
     if searched:
         expression = match_expression(query.q)
         if not expression:
-            return StoryPage((), 0, query)
+            return [], 0
         where.append("s.id IN (SELECT a.story FROM article_search f JOIN article_story a ON a.article = f.rowid "
                      "WHERE article_search MATCH ?)")
         params.append(expression)
@@ -163,9 +175,16 @@ def list_stories(db: sqlite3.Connection, query: StoryQuery, *, chips: int | None
             total = int(picked[0][1])
         else:
             total = db.execute(f"SELECT COUNT(*) FROM stories s{reach}{clause}", params).fetchone()[0]
-    if not picked:
-        return StoryPage((), total, query)
-    ids = [row[0] for row in picked]
+    return [row[0] for row in picked], total
+
+
+def story_items(db: sqlite3.Connection, ids: list[str], chips: int | None = None) -> list[StoryListItem]:
+    """What a listing shows of each of the stories ``ids``, in that order (an id not stored is
+    left out). ``chips``: at most this many outlets per story, the most prolific first (a listing
+    shows a few as chips and the number of the others), where all of a story's outlets (up to 187
+    in the 100,000-article benchmark store) would be read otherwise."""
+    if not ids:
+        return []
     outlets = outlets_of(db, ids, chips)
     rows = {row[0]: row for row in db.execute(
         "SELECT s.id, s.title, s.size, s.first_published, s.last_published, h.payload, h.updated >= s.updated, "
@@ -175,12 +194,14 @@ def list_stories(db: sqlite3.Connection, query: StoryQuery, *, chips: int | None
         f"WHERE s.id IN ({','.join('?' * len(ids))})", ids)}
     items = []
     for story in ids:
+        if story not in rows:
+            continue
         _, title, size, first, last, headline, fresh, count, lead_text = rows[story]
         kept = json.loads(headline) if headline else None
         lead = " ".join(str(lead_text)[:200].split()) if lead_text is not None and not (kept or title) else None
         items.append(StoryListItem(story, kept or title or _excerpt(lead or ""), size, outlets.get(story, ()),
                                    first, last, bool(fresh), lead, count))
-    return StoryPage(tuple(items), total, query)
+    return items
 
 
 def outlets_of(db: sqlite3.Connection, stories: list[str], limit: int | None = None) -> dict[str, tuple[str, ...]]:

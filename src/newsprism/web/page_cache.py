@@ -13,9 +13,44 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import NewsprismError
+
+if TYPE_CHECKING:
+    from starlette.responses import Response
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPage:
+    """A rendered page as it is sent: its body encoded once, and the headers of its response start
+    made once (``raw_headers``: any given, then the length and type, as Starlette's ``Response``
+    makes them), so that answering it again is two messages and no encoding."""
+
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+    media_type: str = "text/html; charset=utf-8"
+    raw_headers: tuple[tuple[bytes, bytes], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        raw = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in self.headers]
+        raw += [(b"content-length", str(len(self.body)).encode("latin-1")),
+                (b"content-type", self.media_type.encode("latin-1"))]
+        object.__setattr__(self, "raw_headers", tuple(raw))
+
+    @classmethod
+    def html(cls, text: str, **headers: str) -> KeptPage:
+        """A page of HTML; ``headers`` by their names with ``_`` for ``-``."""
+        return cls(text.encode("utf-8"), tuple((name.replace("_", "-"), value) for name, value in headers.items()))
+
+    def response(self) -> Response:
+        """The page as a Starlette response (to set a cookie on, or return from a route)."""
+        from starlette.responses import Response
+
+        response = Response(self.body)
+        response.raw_headers = list(self.raw_headers)
+        return response
 
 
 class PageCache:
@@ -69,9 +104,12 @@ class PageCache:
 
 
 def _chars(value: Any) -> int:
-    """The characters of text in a kept value: a page, or a tuple holding pages."""
-    if isinstance(value, str):
+    """The characters of text in a kept value: a page (text, or the bytes of a ``KeptPage``), or a
+    tuple holding pages."""
+    if isinstance(value, str | bytes):
         return len(value)
+    if isinstance(value, KeptPage):
+        return len(value.body)
     if isinstance(value, tuple):
-        return sum(len(part) for part in value if isinstance(part, str))
+        return sum(_chars(part) for part in value)
     return 0

@@ -8,26 +8,32 @@ with a token that must match the visitor's cookie (see ``security``).
 from __future__ import annotations
 
 import re
-import zlib
-from datetime import date
 from functools import lru_cache
-from typing import Annotated, Any
-from urllib.parse import urlencode
+from typing import Annotated, Any, TypeVar
 
-import jinja2
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
-from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
 from newsprism.errors import NewsprismError
-from newsprism.render.html import OUTLET_COLOURS, template_environment
+from newsprism.render.html import OUTLET_COLOURS
 from newsprism.web import listing
 from newsprism.web.adding import Upload, add_inputs
 from newsprism.web.api import MAX_ADD_INPUTS, check_write
-from newsprism.web.app import OUTLET_CHOICES, WebState, state_of
+from newsprism.web.app import state_of
 from newsprism.web.outlets import MISSED_MIN_OUTLETS, outlet_report
-from newsprism.web.security import CSRF_COOKIE, TOKEN_COOKIE, foreign_origin, new_csrf_token, same_token, story_csp
+from newsprism.web.page_cache import KeptPage
+from newsprism.web.rendering import page_html
+from newsprism.web.security import (
+    CSRF_COOKIE,
+    TOKEN_COOKIE,
+    foreign_origin,
+    new_csrf_token,
+    same_token,
+    set_csrf_cookie,
+    story_csp,
+)
+from newsprism.web.story_list_page import story_list_page
 
 FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d="M8 1 15 14H1z" fill="#0072b2"/>'
            '<path d="M8 1 15 14H8z" fill="#d55e00"/></svg>')
@@ -35,26 +41,9 @@ FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path d=
 
 OUTLETS_PER_PAGE = 100
 
-CHIPS = 6
-"""Outlets shown as chips in a story's row (the most prolific); the others are counted."""
-
-CHIPS_NAMED = 12
-"""Outlets beyond the chips named in the tooltip of their count (a story can have hundreds)."""
-
 _SCRIPT_HASH = re.compile(r"script-src 'sha256-([A-Za-z0-9+/=]+)'")
 
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = template_environment("newsprism.web")
-    env.filters["colour"] = outlet_colour
-    env.filters["day"] = lambda value: (value or "")[:10]
-    return env
-
-
-def outlet_colour(name: str) -> int:
-    """A colour number for an outlet that is the same on every page (a checksum of its name)."""
-    return zlib.crc32(name.encode("utf-8")) % len(OUTLET_COLOURS)
+_Response = TypeVar("_Response", bound=Response)
 
 
 def page_router() -> APIRouter:
@@ -62,19 +51,14 @@ def page_router() -> APIRouter:
 
     def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         csrf = request.cookies.get(CSRF_COOKIE) or new_csrf_token()
-        return respond(request, page_html(request, template, csrf=csrf, **context), status, csrf)
+        html = page_html(state_of(request), template, request.url.path, csrf=csrf, **context)
+        return respond(request, HTMLResponse(html, status_code=status), csrf)
 
-    def page_html(request: Request, template: str, **context: Any) -> str:
-        return _environment().get_template(template).render(
-            needs_token=state_of(request).settings.token is not None, colours=OUTLET_COLOURS,
-            path=request.url.path, **context)
-
-    def respond(request: Request, html: str, status: int = 200, csrf: str | None = None) -> HTMLResponse:
+    def respond(request: Request, response: _Response, csrf: str | None = None) -> _Response:
         """The page, and the visitor's form token in a cookie if the visitor has none yet."""
-        response = HTMLResponse(html, status_code=status)
         csrf = csrf or request.cookies.get(CSRF_COOKIE) or new_csrf_token()
         if request.cookies.get(CSRF_COOKIE) != csrf:
-            response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
+            set_csrf_cookie(response, csrf)
         return response
 
     @router.get("/", response_class=HTMLResponse)
@@ -83,80 +67,20 @@ def page_router() -> APIRouter:
         q: Annotated[str, Query(max_length=500)] = "",
         since: str = "", until: str = "", outlet: Annotated[str, Query(max_length=200)] = "",
         min_outlets: str = "", single: str = "", sort: str = "newest", page: str = "1",
-    ) -> HTMLResponse:
-        # The page is kept until the store changes (``WebState.pages``); a page asked for again is
-        # answered here, without a worker thread, the query or the rendering.
-        state = state_of(request)
+    ) -> Response:
+        # Answered by ``kept_pages.KeptPages`` before it gets here, unless the search or outlet is
+        # too long (refused above, by FastAPI, with a 422); the same page either way.
         form = {"q": q, "since": since, "until": until, "outlet": outlet, "min_outlets": min_outlets,
-                "single": single, "sort": sort}
-        key = ("stories", *form.values(), page)
-        version = state.store_version()
-        html: str | None = state.pages.get(version, key)
-        if html is None:
-            html = await run_in_threadpool(story_list_html, request, form, page, version)
-            state.pages.put(version, key, html)
-        return respond(request, html)
-
-    def story_list_html(request: Request, form: dict[str, str], page: str, version: int) -> str:
-        state = state_of(request)
-        problem = None
-        try:
-            query = listing.StoryQuery(
-                q=form["q"], since=_day(form["since"], "since"), until=_day(form["until"], "until"),
-                outlet=form["outlet"], min_outlets=_number(form["min_outlets"], "min_outlets", 1),
-                max_outlets=1 if form["single"] else None, sort=form["sort"], page=_number(page, "page", 1),
-                per_page=state.settings.per_page)
-        except NewsprismError as error:
-            problem = str(error)
-            query = listing.StoryQuery(per_page=state.settings.per_page)
-        # The number of stories matching depends on the filters, not on the page: counted once
-        # for all the pages of a listing.
-        counted = ("count", query.q, query.since, query.until, query.outlet, query.min_outlets, query.max_outlets)
-        found = listing.list_stories(state.reader(), query, chips=CHIPS + CHIPS_NAMED, total=state.pages.get(version, counted))
-        state.pages.put(version, counted, found.total)
-        kept = {k: v for k, v in form.items() if v and not (k == "sort" and v == "newest")}
-
-        def page_link(number: int) -> str:
-            return "/?" + urlencode({**kept, "page": number}) if number > 1 else "/?" + urlencode(kept)
-
-        # Rendered without the visitor's form token (the page has no form that posts), so that
-        # one rendering serves every visitor.
-        return page_html(request, "stories.html.j2", csrf=None, found=found, form=form, problem=problem,
-                         rows=[story_row_html(state, version, item) for item in found.items],
-                         outlet_names=outlet_datalist(state, version),
-                         previous=page_link(query.page - 1) if query.page > 1 else None,
-                         next=page_link(query.page + 1) if query.page < found.pages else None)
-
-    def story_row_html(state: WebState, version: int, item: listing.StoryListItem) -> Markup:
-        """A story's row in the list, rendered once per version of the store: a story shows in
-        many listings (each order, filter and search), and rendering its row is most of a page's."""
-        kept: Markup | None = state.rows.get(version, item.id)
-        if kept is None:
-            kept = Markup(_environment().get_template("macros.html.j2").module.story_row(item))  # type: ignore[attr-defined]
-            state.rows.put(version, item.id, kept)
-        return kept
-
-    def outlet_datalist(state: WebState, version: int) -> Markup:
-        """The outlet names the filter suggests, as the options of a datalist: rendered once per
-        version of the store (200 names, escaped one by one, were a third of rendering a list page)."""
-        kept: Markup | None = state.pages.get(version, ("outlet names",))
-        if kept is None:
-            # One thread reads them (a scan of every story's outlets); the others, which all find
-            # the cache emptied by the same change, wait for its answer instead of repeating it.
-            with state.datalist_lock:
-                kept = state.pages.get(version, ("outlet names",))
-                if kept is None:
-                    names = listing.top_outlets(state.reader(), OUTLET_CHOICES)
-                    kept = Markup("").join(Markup('<option value="{}">').format(name) for name in names)
-                    state.pages.put(version, ("outlet names",), kept)
-        return kept
+                "single": single, "sort": sort, "page": page}
+        return respond(request, (await story_list_page(state_of(request), form)).response())
 
     @router.get("/stories/{story_id:path}")
     async def story(request: Request, story_id: str) -> Response:
+        # A kept page is answered by ``kept_pages.KeptPages`` before it gets here.
         state = state_of(request)
         version = state.store_version()
         key = ("story", story_id)
-        kept: tuple[str, str] | None = state.pages.get(version, key)
+        kept: KeptPage | None = state.pages.get(version, key)
         if kept is None:
             try:
                 page = await run_in_threadpool(lambda: state.analyses.kept(state.reader(), story_id, "page"))
@@ -166,9 +90,9 @@ def page_router() -> APIRouter:
             if page is None:
                 return render(request, "missing.html.j2", 404, what=f"No story {story_id!r} in this store.")
             found = _SCRIPT_HASH.search(page)
-            kept = (page, story_csp(found.group(1)) if found else story_csp("none"))
+            kept = KeptPage.html(page, content_security_policy=story_csp(found.group(1) if found else "none"))
             state.pages.put(version, key, kept)
-        return HTMLResponse(kept[0], headers={"Content-Security-Policy": kept[1]})
+        return kept.response()
 
     @router.get("/outlets", response_class=HTMLResponse)
     def outlets(request: Request, page: str = "1") -> HTMLResponse:
@@ -294,20 +218,3 @@ def _static(name: str) -> str:
     report = (files("newsprism.render") / "templates" / "report.css").read_text(encoding="utf-8")
     colours = "".join(f".c{i} {{ --oc: {colour}; }}\n" for i, colour in enumerate(OUTLET_COLOURS))
     return report + colours + (files("newsprism.web") / "static" / name).read_text(encoding="utf-8")
-
-
-def _day(value: str, name: str) -> date | None:
-    if not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise NewsprismError(f"{name} {value[:40]!r} is not a day (YYYY-MM-DD)") from None
-
-
-def _number(value: str, name: str, default: int) -> int:
-    if not value.strip():
-        return default
-    if not value.strip().isdigit() or len(value.strip()) > 9:
-        raise NewsprismError(f"{name} {value[:40]!r} is not a whole number")
-    return int(value)

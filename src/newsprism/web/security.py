@@ -35,6 +35,15 @@ def story_csp(script_hash: str) -> str:
 CSRF_COOKIE = "newsprism_csrf"
 TOKEN_COOKIE = "newsprism_token"
 
+SECURITY_HEADERS = (
+    (b"content-security-policy", PAGE_CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+"""Added to every response that does not set its own (a story page sets its own policy)."""
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -44,6 +53,12 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 def new_csrf_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def set_csrf_cookie(response: Any, token: str) -> None:
+    """Give the visitor ``token`` as their form token, in a cookie no script can read and no other
+    site's request carries (``response``: a Starlette response)."""
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
 
 
 def same_token(given: str | None, expected: str | None) -> bool:
@@ -74,8 +89,10 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        declared = headers.get("content-length", "")
+        declared = ""
+        for name, value in scope.get("headers", []):
+            if name.lower() == b"content-length":
+                declared = value.decode("latin-1")  # the last one, if several
         if declared.isdigit() and int(declared) > self.max_body:
             await _too_large(send, self.max_body)
             return
@@ -107,14 +124,8 @@ class GuardMiddleware:
         async def guarded_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [
-                    (b"content-security-policy", PAGE_CSP.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"x-frame-options", b"DENY"),
-                    (b"referrer-policy", b"same-origin"),
-                    (b"cross-origin-opener-policy", b"same-origin"),
-                ]
-                message["headers"] = [*message.get("headers", []), *[(k, v) for k, v in extra if k not in present]]
+                message["headers"] = [*message.get("headers", []),
+                                      *[(k, v) for k, v in SECURITY_HEADERS if k not in present]]
             await send(message)
 
         await self.app(scope, receive, guarded_send)
