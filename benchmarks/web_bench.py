@@ -27,13 +27,22 @@ The clients are threads of one process by default; ``--client-processes P`` spre
 forked processes, so that a client's measured latency does not include waiting for the other
 clients' turn at one Python interpreter (20 browsers are 20 processes).
 
+Each client keeps one connection open and sends back the form-token cookie the first page gave it,
+as a browser does. ``--client`` chooses how it speaks HTTP: ``httpx`` (the runs before 7 Dec 2026
+04:00 UTC, in docs/evaluation.md) or ``stdlib`` (``http.client``, the default since), which spends
+about a fifth of httpx's CPU a request. The clients share the machine's cores with the server, so
+on 2 cores the client's own CPU is part of every latency measured; the server's CPU a request is
+not affected by the choice.
+
     python benchmarks/web_bench.py                    # --articles 100000 --clients 20 --requests 60
     python benchmarks/web_bench.py --workers 2 --client-processes 4
+    python benchmarks/web_bench.py --client httpx     # the earlier runs' client
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import multiprocessing
 import random
 import statistics
@@ -106,6 +115,53 @@ def server_processes(pid: int) -> list[int]:
     return found
 
 
+class Fetcher:
+    """One client's connection: ``fetch(path)`` GETs a path and gives its status (0 when the
+    request failed), keeping the connection open and sending back the cookies it was given."""
+
+    def __init__(self, url: str, kind: str) -> None:
+        import httpx
+
+        self.url = url
+        self.cookies: dict[str, str] = {}
+        self.httpx = httpx.Client(base_url=url, timeout=60) if kind == "httpx" else None
+        self.httpx_error = httpx.HTTPError
+        self.connection: http.client.HTTPConnection | None = None
+
+    def __call__(self, path: str) -> int:
+        if self.httpx is not None:
+            try:
+                return self.httpx.get(path).status_code
+            except self.httpx_error:
+                return 0
+        try:
+            if self.connection is None:
+                host, port = self.url.removeprefix("http://").split(":")
+                self.connection = http.client.HTTPConnection(host, int(port), timeout=60)
+            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+            self.connection.request("GET", path, headers=headers)
+            response = self.connection.getresponse()
+            response.read()
+            for header in response.headers.get_all("set-cookie") or ():
+                name, _, value = header.split(";", 1)[0].partition("=")
+                self.cookies[name.strip()] = value.strip()
+            return response.status
+        except (OSError, http.client.HTTPException):
+            if self.connection is not None:
+                self.connection.close()
+            self.connection = None
+            return 0
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.httpx is not None:
+            self.httpx.close()
+        if self.connection is not None:
+            self.connection.close()
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -122,6 +178,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers; default: 1)")
     parser.add_argument("--client-processes", type=int, default=1,
                         help="processes the clients' threads are spread over (default: 1, all 20 in this one)")
+    parser.add_argument("--client", choices=("stdlib", "httpx"), default="stdlib",
+                        help="how the clients speak HTTP: http.client (default) or httpx (the earlier runs')")
     args = parser.parse_args()
     import httpx
 
@@ -180,7 +238,7 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
         print(f"first views (analysis kept): median {statistics.median(first_views):.2f} s, "
               f"max {max(first_views):.2f} s over {len(first_views)} stories", flush=True)
 
-    def request(kind: str, client: httpx.Client, rng: random.Random) -> str:
+    def request(kind: str, rng: random.Random) -> str:
         if kind == "list":
             params: dict = {"page": rng.randint(1, 20), "sort": rng.choice(["newest", "largest"])}
             choice = rng.random()
@@ -203,15 +261,13 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
         def client_loop(number: int) -> None:
             own = random.Random(args.seed * 1000 + number)
             kinds = ["list", "search", "story"]
-            with httpx.Client(base_url=url, timeout=60) as client:
+            with Fetcher(url, args.client) as fetch:
+                fetch("/")  # not measured: the form-token cookie, as a browser would have it
                 for index in range(args.requests):
                     kind = kinds[(index + number) % 3]
-                    path = request(kind, client, own)
+                    path = request(kind, own)
                     began = time.perf_counter()
-                    try:
-                        ok = client.get(path).status_code == 200
-                    except httpx.HTTPError:
-                        ok = False
+                    ok = fetch(path) == 200
                     elapsed = time.perf_counter() - began
                     with lock:
                         latencies[kind].append(elapsed)
@@ -262,7 +318,7 @@ def run(url: str, args: argparse.Namespace, pid: int) -> None:
     errors = {kind: sum(r[1][kind] for r in results) for kind in ("list", "search", "story")}
     client_cpu = sum(r[2] for r in results)
     done = sum(len(v) for v in latencies.values())
-    print(f"\n{args.clients} clients in {args.client_processes} processes, {done:,} requests in {wall:.1f} s "
+    print(f"\n{args.clients} clients ({args.client}) in {args.client_processes} processes, {done:,} requests in {wall:.1f} s "
           f"({done / wall:.0f} requests/s); "
           f"server CPU {1000 * server_cpu / done:.1f} ms a request, clients' CPU {1000 * client_cpu / done:.1f} ms; "
           f"load average {open('/proc/loadavg').read().split()[0]} on {__import__('os').cpu_count()} cores")

@@ -207,21 +207,35 @@ def story_items(db: sqlite3.Connection, ids: list[str], chips: int | None = None
 def outlets_of(db: sqlite3.Connection, stories: list[str], limit: int | None = None) -> dict[str, tuple[str, ...]]:
     """Each story's outlets, the one with the most articles first; at most ``limit`` of them when
     given, each story's read from the index in that order (``story_outlets_top``, store version 5)."""
+    if limit is not None:
+        return _first_outlets_of(db, stories, limit)
     found: dict[str, list[str]] = {}
     for start in range(0, len(stories), 500):
         part = stories[start:start + 500]
         marks = ",".join("?" * len(part))
-        if limit is None:
-            rows = db.execute(f"SELECT story, outlet FROM story_outlets WHERE story IN ({marks}) "
-                              "ORDER BY story, articles DESC, outlet", part)
-        else:
-            rows = db.execute(
-                f"SELECT p.value, o.outlet FROM json_each(json_array({marks})) p JOIN story_outlets o "
-                "ON o.story = p.value AND o.outlet IN (SELECT outlet FROM story_outlets WHERE story = p.value "
-                "ORDER BY articles DESC, outlet LIMIT ?) ORDER BY p.key, o.articles DESC, o.outlet", [*part, limit])
+        rows = db.execute(f"SELECT story, outlet FROM story_outlets WHERE story IN ({marks}) "
+                          "ORDER BY story, articles DESC, outlet", part)
         for story, outlet in rows:
             found.setdefault(story, []).append(outlet)
     return {story: tuple(names) for story, names in found.items()}
+
+
+def _first_outlets_of(db: sqlite3.Connection, stories: list[str], limit: int) -> dict[str, tuple[str, ...]]:
+    """Each story's first ``limit`` outlets: one correlated subquery a story, which reads those
+    entries of the index and stops (SQLite has no lateral join; a join of all of a story's outlets
+    against its first few read every outlet of a story a few times over). The stories are given
+    as one JSON array, so there is no limit to their number."""
+    rows = db.execute(
+        "SELECT p.value, (SELECT json_group_array(json_array(articles, outlet)) FROM (SELECT articles, outlet "
+        "FROM story_outlets WHERE story = p.value ORDER BY articles DESC, outlet LIMIT ?)) FROM json_each(?) p",
+        (limit, json.dumps(stories)))
+    found: dict[str, tuple[str, ...]] = {}
+    for story, first in rows:
+        # The order is made again here: an aggregate's order is not promised by SQLite.
+        ranked = sorted(json.loads(first), key=lambda entry: (-entry[0], entry[1]))
+        if ranked:
+            found[story] = tuple(outlet for _, outlet in ranked)
+    return found
 
 
 def lead_of(db: sqlite3.Connection, story: str, chars: int = 200) -> str:

@@ -18,13 +18,10 @@ from starlette.concurrency import run_in_threadpool
 from newsprism.errors import NewsprismError
 from newsprism.web import listing
 from newsprism.web.page_cache import KeptPage
-from newsprism.web.rendering import environment, page_html
+from newsprism.web.rendering import CHIPS, page_html, story_row
 
 if TYPE_CHECKING:
     from newsprism.web.app import WebState
-
-CHIPS = 6
-"""Outlets shown as chips in a story's row (the most prolific); the others are counted."""
 
 CHIPS_NAMED = 12
 """Outlets beyond the chips named in the tooltip of their count (a story can have hundreds)."""
@@ -106,7 +103,7 @@ def story_row_html(state: WebState, version: int, item: listing.StoryListItem) -
     many listings (each order, filter and search), and rendering its row is most of a page's."""
     kept: Markup | None = state.rows.get(version, item.id)
     if kept is None:
-        kept = Markup(environment().get_template("macros.html.j2").module.story_row(item))  # type: ignore[attr-defined]
+        kept = story_row(item)
         state.rows.put(version, item.id, kept)
     return kept
 
