@@ -1,11 +1,11 @@
 """Rendering the app's pages with Jinja2 (autoescaped): one template environment per process,
 shared by the page routes and by the story list that ``kept_pages`` answers before them.
 
-A story's row in a listing is written here in Python rather than by a template macro: a list page
-or a search shows 30 of them, most first seen since the store last changed, and the macro took
-about half a millisecond a row (the chips, each escaped and URL-quoted, and three macro calls),
-more than the rest of the page. The markup is the one the macro wrote (tests/web pin it); every
-string from an article goes through ``escape`` as autoescaping would.
+A story's row in a listing is written here in Python rather than by a template macro: a search
+shows 30 rows, most of them not rendered since the store last changed, and the three macro calls
+of a row (its chips each escaped and URL-quoted again) cost more than the Python below, which
+writes the same markup (docs/evaluation.md, "The web app", has the measurement). Every string
+from an article goes through ``escape``, as autoescaping would.
 """
 
 from __future__ import annotations
