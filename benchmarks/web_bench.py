@@ -27,12 +27,13 @@ The clients are threads of one process by default; ``--client-processes P`` spre
 forked processes, so that a client's measured latency does not include waiting for the other
 clients' turn at one Python interpreter (20 browsers are 20 processes).
 
-Each client keeps one connection open and sends back the form-token cookie the first page gave it,
-as a browser does. ``--client`` chooses how it speaks HTTP: ``httpx`` (the runs before 7 Dec 2026
-04:00 UTC, in docs/evaluation.md) or ``stdlib`` (``http.client``, the default since), which spends
-about a fifth of httpx's CPU a request. The clients share the machine's cores with the server, so
-on 2 cores the client's own CPU is part of every latency measured; the server's CPU a request is
-not affected by the choice.
+Each client keeps one connection open and, before its measured requests, opens the story list
+once, whose form-token cookie it sends back from then on, as a browser does. ``--client`` chooses
+how it speaks HTTP: ``httpx`` (the client of the earlier runs in docs/evaluation.md) or ``stdlib``
+(``http.client``, the default), which spends several times less CPU a request (the figures are in
+docs/evaluation.md). The clients share the machine's cores with the server, so on 2 cores a
+client's own CPU is part of every latency it measures; the server's CPU a request does not depend
+on the client.
 
     python benchmarks/web_bench.py                    # --articles 100000 --clients 20 --requests 60
     python benchmarks/web_bench.py --workers 2 --client-processes 4
