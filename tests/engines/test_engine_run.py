@@ -14,7 +14,7 @@ from stories.test_story_cluster import make_stream
 from newsprism.cli import main
 from newsprism.engines.rows import arrival_key, article_from_row, article_row, story_id
 from newsprism.engines.run import RunSettings, clear_table, run_local
-from newsprism.engines.windows import UNDATED, WindowSettings, continued, windows_of
+from newsprism.engines.windows import UNDATED, WindowSettings, window_of
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Removal
 from newsprism.stories.cluster import arrival_order
@@ -54,29 +54,22 @@ def test_a_story_id_depends_only_on_its_first_article():
     assert story_id("x17") == story_id("x17") != story_id("x18")
 
 
-def test_an_article_in_the_overlap_at_a_windows_end_is_clustered_in_the_next_window_too():
-    end_of_first = 7 * DAY
-    assert windows_of(end_of_first - 3 * DAY, WEEK) == [0]
-    assert windows_of(end_of_first - 1 * DAY, WEEK) == [0, 1]
+def test_an_article_is_clustered_in_the_window_of_its_time():
+    assert [window_of(t * DAY, WEEK) for t in (0, 6.9, 7, 15)] == [0, 0, 1, 2]
 
 
 def test_an_undated_article_is_clustered_with_the_undated_ones():
-    assert windows_of(None, WEEK) == [UNDATED]
+    assert window_of(None, WEEK) == UNDATED
 
 
-def test_an_overlap_as_long_as_the_window_is_refused():
+def test_a_negative_overlap_is_refused():
     with pytest.raises(NewsprismError, match="overlap"):
-        WindowSettings(window=timedelta(days=2), overlap=timedelta(days=2))
+        WindowSettings(window=timedelta(days=2), overlap=timedelta(days=-1))
 
 
-def test_a_story_of_the_next_window_continues_the_one_holding_most_of_its_overlap_articles():
-    votes = {("1:s1", "0:s4"): 2, ("1:s1", "0:s7"): 5, ("1:s2", "0:s4"): 1}
-    assert continued(votes) == {"1:s1": "0:s7", "1:s2": "0:s4"}
-
-
-def test_a_tie_between_previous_stories_is_broken_by_their_labels_not_by_order():
-    assert continued({("1:s1", "0:s9"): 3, ("1:s1", "0:s4"): 3}) == continued(
-        {("1:s1", "0:s4"): 3, ("1:s1", "0:s9"): 3}) == {"1:s1": "0:s4"}
+def test_each_window_in_the_overlap_takes_one_more_round():
+    assert [WindowSettings(window=timedelta(days=30), overlap=timedelta(days=d)).rounds for d in (0, 30, 31, 90)] == [
+        1, 2, 3, 4]
 
 
 def test_the_default_windows_overlap_by_at_least_the_clusterers_dormancy():

@@ -1,11 +1,14 @@
-"""Stories on Spark: the local clusterer per time window, stories merged across window edges.
+"""Stories on Spark: the local clusterer per time window, each window starting from the stories the
+previous one leaves open.
 
-The original articles (copies follow their original) are sent to their windows (``windows_of``: an
-article in the overlap at a window's end goes to the next window too), each window is clustered by
-``cluster_window`` in one task; each story of a window that took up articles of the overlap is joined
-to the story of the previous window that holds most of them (``continued``), and the chains of
-window stories so joined are found by the same connected components as the duplicates. A story's id comes from its first article in arrival order
-(``story_id``), so it does not depend on how the input was partitioned, nor on the windows.
+The original articles (copies follow their original) go to their window (``window_of``). In each of
+``WindowSettings.rounds`` rounds every window is clustered by ``cluster_seeded`` in one task, from
+the state (``CarriedStories``, packed as bytes) the previous window ended the previous round with;
+the first round starts every window cold. The last round's labels say, for each article, the first
+article of its story (in its window, or the carried story's); the stories are the connected
+components of those links, found as for the duplicates. A story's id comes from its first article
+in arrival order (``story_id``), so it does not depend on how the input was partitioned, nor on the
+windows.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.engines.rows import article_from_row
 from newsprism.engines.spark_dedup import connected_components
-from newsprism.engines.windows import WindowSettings, cluster_window, continued, windows_of
+from newsprism.engines.windows import UNDATED, WindowSettings, cluster_seeded, pack, unpack, window_end, window_of
 from newsprism.stories.cluster import ClusterSettings
 
 if TYPE_CHECKING:
@@ -24,23 +27,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LABEL_SCHEMA = "window bigint, id string, first string, state binary"
+"""A window's output: one row per article (``id`` and its story's ``first`` article), and one row
+with the ``state`` it carries to the next window (``id`` null)."""
+LABEL_SCHEMA_COLUMNS = ["window", "id", "first", "state"]
 
-def cluster_frame(frame: pd.DataFrame, settings: ClusterSettings) -> pd.DataFrame:
-    """One window's articles (rows with ``window``) to their story labels there."""
+
+def seeded_frame(articles: pd.DataFrame, states: pd.DataFrame, cluster: ClusterSettings,
+                 windows: WindowSettings) -> pd.DataFrame:
+    """One window's articles (rows) clustered from the state carried into it (``states``: none or
+    one row), with the state it carries out. A window holding no article passes the state on."""
     import pandas as pd
 
-    window = int(frame["window"].iloc[0])
-    labels = cluster_window(window, [article_from_row(row) for row in frame.to_dict("records")], settings)
-    return pd.DataFrame(labels, columns=["id", "label"]).assign(window=window)
-
-
-def continued_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The votes (``following``, ``previous``, ``count``) of some stories of the next windows to the
-    story of the previous window each continues (``a``, ``b``: an edge)."""
-    import pandas as pd
-
-    votes = {(str(r["following"]), str(r["previous"])): int(r["count"]) for r in frame.to_dict("records")}
-    return pd.DataFrame(list(continued(votes).items()), columns=["a", "b"])
+    window = int((articles if len(articles) else states)["window"].iloc[0])
+    carried = unpack(states["state"].iloc[0]) if len(states) and window != UNDATED else None
+    rows = [article_from_row(row) for row in articles.drop(columns="window").to_dict("records")]
+    labels, out = cluster_seeded(rows, cluster, carried, window_end(window, windows))
+    frame = pd.DataFrame([(window, article, first, None) for article, first in labels], columns=LABEL_SCHEMA_COLUMNS)
+    if window == UNDATED:
+        return frame
+    return pd.concat([frame, pd.DataFrame([(window, None, None, pack(out))], columns=LABEL_SCHEMA_COLUMNS)])
 
 
 def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: WindowSettings) -> DataFrame:
@@ -48,31 +54,28 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     from pyspark.sql import functions as F
 
     if windows.overlap < cluster.dormant_after:
-        log.warning("windows overlap by %s, less than the clusterer's dormancy (%s): a story silent for longer "
-                    "than the overlap at a window edge is split in two, which the local engine keeps whole",
+        log.warning("windows start from %s of the past, less than the clusterer's dormancy (%s): a story silent for "
+                    "longer may be split at a window edge, which the local engine keeps whole",
                     windows.overlap, cluster.dormant_after)
-    place = F.udf(lambda when: windows_of(when, windows), "array<bigint>")
+    spark = articles.sparkSession
+    home = F.udf(lambda when: window_of(when, windows), "bigint")
     originals = articles.where(F.col("duplicate_of").isNull())
-    spread = originals.withColumn("window", F.explode(place("time")))
     columns = ["window", "id", "text", "outlet", "url", "title", "published", "language", "source", "removed", "meta"]
-    labelled = spread.select(*columns).groupBy("window").applyInPandas(
-        lambda frame: cluster_frame(frame, cluster), "id string, label string, window bigint")
-    labelled = labelled.join(spread.select("id", "window", "key"), ["id", "window"]).localCheckpoint()
+    placed = originals.withColumn("window", home("time")).select(*columns).localCheckpoint()
+    states = spark.createDataFrame([], "window bigint, state binary")
+    for number in range(1, windows.rounds + 1):
+        out = placed.groupBy("window").cogroup(states.groupBy("window")).applyInPandas(
+            lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
+        states = out.where(F.col("id").isNull()).select((F.col("window") + 1).alias("window"), "state")
+        log.info("stories: round %d of %d", number, windows.rounds)
+    links = out.where(F.col("id").isNotNull()).select("id", "first")
 
-    nodes = labelled.groupBy(F.col("label").alias("node")).agg(F.min("key").alias("label"))
-    home = F.udf(lambda when: windows_of(when, windows)[0], "bigint")
-    homes = originals.select("id", home("time").alias("home"))
-    placed = labelled.join(homes, "id")
-    previous = placed.where(F.col("window") == F.col("home")).select("id", F.col("label").alias("previous"))
-    following = placed.where(F.col("window") != F.col("home")).select("id", F.col("label").alias("following"))
-    votes = following.join(previous, "id").groupBy("following", "previous").count()
-    edges = votes.groupBy("following").applyInPandas(continued_frame, "a string, b string")
-    roots = connected_components(nodes, edges).select(F.col("node").alias("label"), "root")
-
+    keys = originals.select("id", "key")
+    nodes = keys.select(F.col("id").alias("node"), F.col("key").alias("label"))
+    roots = connected_components(nodes, links.select(F.col("id").alias("a"), F.col("first").alias("b")))
     first_id = F.regexp_extract("root", r"^[01]\|[^|]*\|(.*)$", 1)
     story = F.concat(F.lit("story-"), F.substring(F.sha1(first_id), 1, 12))
-    of_original = placed.where(F.col("window") == F.col("home")).join(roots, "label").select(
-        "id", story.alias("story"))
+    of_original = roots.select(F.col("node").alias("id"), story.alias("story"))
     copies = articles.where(F.col("duplicate_of").isNotNull()).join(
         of_original.withColumnRenamed("id", "duplicate_of"), "duplicate_of")
-    return articles.where(F.col("duplicate_of").isNull()).join(of_original, "id").unionByName(copies)
+    return originals.join(of_original, "id").unionByName(copies)

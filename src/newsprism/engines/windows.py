@@ -1,91 +1,170 @@
-"""Time windows for clustering a stream that no single process holds.
+"""Time windows for clustering a stream that no single process holds, each window starting where
+the online clusterer would be.
 
 The online clusterer needs the articles in time order, which a cluster cannot give for millions of
-articles at once. So time is cut into windows of ``window`` seconds, each window clustered by the
-local clusterer on its own, and stories merged across each edge: the last ``overlap`` seconds of a
-window are clustered again as the start of the next one, and each story of the next window that
-holds some of them continues the story of this window that holds most of them (``continued``).
+articles at once. So time is cut into windows of ``window`` seconds, each clustered by the local
+batch clusterer in one task. A window clustered cold (no stories, no IDF) splits every story that
+runs across its start and merges stories that the local clusterer, which knows their past, keeps
+apart. So each window starts from the stories the previous window leaves open and from its IDF
+(``CarriedStories``: the clusterer's state at the edge, bounded by its dormancy and ``max_active``),
+and an article that joins a carried story takes the id of that story's first article: the stories
+of all windows are then joined by following those ids.
 
-What makes this the local engine's result: the online clusterer forgets a story after
-``dormant_after`` (60 days) of silence, so what it does at any moment depends on the last 60 days
-only, apart from the IDF. An overlap as long as that dormancy gives the next window the stories the
-local clusterer still has open at its start, and some more (a month) lets the next window's IDF
-and stories warm up before them; the overlap's articles keep the stories of the window they were
-published in (which saw their past), and a story of the next window that took them up is the
-continuation of the one most of them are in. Joining every pair of stories that share an article
-instead lets one story of the next window, built from a cold start, glue two stories of this one
-together. What each choice measured is in docs/evaluation.md ("The Spark engine").
+A window's start depends on the previous window's end, so the windows cannot all be clustered at
+once with their true starts. They are clustered in rounds instead: in each round every window is
+clustered in parallel, from the state the previous window ended the previous round with (round one
+starts every window cold). After ``rounds`` rounds a window's start is built from the
+``rounds - 1`` windows before it, clustered one after another: what the local clusterer does at a
+moment depends on the last ``dormant_after`` (60 days) of stories and on its IDF, so a history of
+that dormancy and some more (``overlap``: 90 days) gives about the local engine's start. Each
+round clusters every article once; the largest task is one window. What each choice measured is
+in docs/evaluation.md ("The Spark engine").
 
 These are plain functions over articles; ``engines/spark_stories.py`` runs them per window.
 """
 
 from __future__ import annotations
 
+import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
+import numpy as np
+import scipy.sparse as sp
+
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
-from newsprism.stories.cluster import ClusterSettings, cluster_articles
+from newsprism.stories.cluster import (
+    CarriedStories,
+    ClusterSettings,
+    _prune_rows,
+    article_time,
+    cluster_articles,
+)
+from newsprism.stories.vectors import StreamVectorizer
 
 UNDATED = -(2**62)
 """The window of articles with no time (neither a date nor one in the URL): they are clustered
-together, by content alone."""
+together, by content alone, from no carried state."""
 
 
 @dataclass(frozen=True, slots=True)
 class WindowSettings:
     """How time is cut for clustering in parallel.
 
-    ``window``: the span clustered by one task. Longer windows put fewer articles in two windows
-    and give the clusterer's IDF more to learn from, but fewer, larger tasks (the largest bounds
-    the stage's time); with the default overlap each article is clustered 1.5 times.
-    ``overlap``: how much of a window's end is clustered again at the start of the next. At least
-    the clusterer's ``dormant_after`` (60 days) keeps every story the local clusterer would still
-    continue, and a month more warms the next window up (the module's docstring); shorter overlaps
-    split stories with a longer silence at an edge. It must be shorter than ``window``.
+    ``window``: the span clustered by one task. The largest window bounds a task's memory and time;
+    shorter windows make more, smaller tasks, and need more rounds for the same history.
+    ``overlap``: how much of the past each window's starting state is rebuilt from: the windows
+    before it within the overlap are clustered again, one round each (``rounds``). At least the
+    clusterer's ``dormant_after`` (60 days) carries every story the local clusterer would still
+    continue; a month more lets the carried stories and IDF warm up (the module's docstring).
     """
 
-    window: timedelta = timedelta(days=180)
+    window: timedelta = timedelta(days=30)
     overlap: timedelta = timedelta(days=90)
 
     def __post_init__(self) -> None:
         if self.window <= timedelta(0):
             raise NewsprismError(f"window must be positive, got {self.window}")
-        if not timedelta(0) <= self.overlap < self.window:
-            raise NewsprismError(f"overlap must be at least 0 and shorter than the window ({self.window}), "
-                                 f"got {self.overlap}")
+        if self.overlap < timedelta(0):
+            raise NewsprismError(f"overlap must be at least 0, got {self.overlap}")
+
+    @property
+    def rounds(self) -> int:
+        """Rounds of clustering every window: one, and one more per window in the overlap."""
+        return 1 + math.ceil(self.overlap / self.window)
 
 
-def windows_of(when: float | None, settings: WindowSettings) -> list[int]:
-    """The windows an article at ``when`` (seconds) is clustered in: its own first, then the next
-    one when it falls in the overlap at the end of its own."""
+def window_of(when: float | None, settings: WindowSettings) -> int:
+    """The window an article at ``when`` (seconds) is clustered in (``UNDATED`` without a time)."""
     if when is None or math.isnan(when):
-        return [UNDATED]
-    span = settings.window.total_seconds()
-    home = math.floor(when / span)
-    if when >= (home + 1) * span - settings.overlap.total_seconds():
-        return [home, home + 1]
-    return [home]
+        return UNDATED
+    return math.floor(when / settings.window.total_seconds())
 
 
-def continued(votes: Mapping[tuple[str, str], int]) -> dict[str, str]:
-    """Each story of a window that holds articles of the overlap with the previous window, and the
-    story of the previous window it continues: the one that holds most of those articles (the
-    smaller label on a tie, so that the choice depends on the articles only). ``votes``: for each
-    (story of the next window, story of the previous one), the overlap articles they share."""
-    best: dict[str, tuple[int, str]] = {}
-    for (following, previous), count in votes.items():
-        if following not in best or (-count, previous) < (-best[following][0], best[following][1]):
-            best[following] = (count, previous)
-    return {following: previous for following, (_, previous) in best.items()}
+def window_end(window: int, settings: WindowSettings) -> float:
+    """When (seconds) the next window starts."""
+    return (window + 1) * settings.window.total_seconds()
 
 
-def cluster_window(window: int, articles: Sequence[Article], settings: ClusterSettings) -> list[tuple[str, str]]:
-    """Each article of one window with its story label there (``"<window>:<story>"``), by the local
-    batch clusterer. ``articles`` are originals: their copies were marked by the dedup stage before
-    (``spark_dedup``), and follow them."""
-    assigned = cluster_articles(articles, settings, duplicate_of={})
-    return [(a.article, f"{window}:{a.story}") for a in assigned]
+CARRIED = "@"
+"""What a carried story's id starts with, before the id of its first article: the clusterer names
+its new stories ``story_prefix`` and a number, so the two never meet."""
+
+
+def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings, carried: CarriedStories | None,
+                   until: float) -> tuple[list[tuple[str, str]], CarriedStories]:
+    """One window's articles (originals, any order) clustered from the stories and IDF ``carried``
+    out of the previous window (cold when None), and what this window carries to the next one,
+    which starts at ``until`` (seconds).
+
+    Each article comes back with the id of its story's first article: that of its first article in
+    this window for a story that starts here, that of the carried story's first article for one
+    that goes on from before. So the stories of all windows are joined by following those ids (the
+    connected components of article -> first article), whichever window each was clustered in.
+    """
+    assigned = cluster_articles(articles, settings, duplicate_of={}, carried=carried)
+    times = [article_time(a) for a in articles]
+    first: dict[str, tuple[bool, float, str]] = {}
+    for article, when, a in zip(articles, times, assigned):
+        key = (when is None, when or 0.0, article.id)
+        if not a.story.startswith(CARRIED) and (a.story not in first or key < first[a.story]):
+            first[a.story] = key
+    name = {story: CARRIED + key[2] for story, key in first.items()}
+    labels = [(a.article, name.get(a.story, a.story)[len(CARRIED):]) for a in assigned]
+    return labels, carry_out(articles, [name.get(a.story, a.story) for a in assigned], times, carried, settings,
+                             until)
+
+
+def carry_out(articles: Sequence[Article], stories: Sequence[str], times: Sequence[float | None],
+              carried: CarriedStories | None, settings: ClusterSettings, until: float) -> CarriedStories:
+    """The stories still open at ``until`` (their newest article within ``dormant_after`` of it),
+    from the carried ones and this window's ``articles`` in ``stories``: each centroid the carried
+    one (if any) plus its articles' vectors weighed with the IDF that now includes this window, cut
+    to ``centroid_terms``, as the online clusterer keeps them."""
+    vectorizer = StreamVectorizer(settings.vectors)
+    if carried is not None:
+        vectorizer.df_, vectorizer.n_documents_ = carried.df.copy(), carried.n_documents
+    vectors = vectorizer.fit_weigh(vectorizer.counts(articles)) if articles else None
+    ids = sorted(set(stories) | set(carried.ids if carried else ()))
+    row = {story: k for k, story in enumerate(ids)}
+    width = vectorizer.n_features
+    sums = sp.csr_matrix((len(ids), width), dtype=np.float32)
+    sizes, last = np.zeros(len(ids)), np.full(len(ids), -np.inf)
+    if carried is not None:
+        at = np.array([row[story] for story in carried.ids], dtype=np.int64)
+        sums = sums + sp.csr_matrix((np.ones(len(at), dtype=np.float32), (at, np.arange(len(at)))),
+                                    shape=(len(ids), len(at))) @ carried.centroids
+        sizes[at] += carried.sizes
+        last[at] = np.fmax(last[at], carried.last)
+    if vectors is not None:
+        own = np.array([row[story] for story in stories], dtype=np.int64)
+        sums = sums + sp.csr_matrix((np.ones(len(own), dtype=np.float32), (own, np.arange(len(own)))),
+                                    shape=(len(ids), len(own))) @ vectors
+        np.add.at(sizes, own, 1)
+        np.fmax.at(last, own, np.array([np.nan if t is None else t for t in times]))
+    alive = np.flatnonzero(last >= until - settings.dormant_after.total_seconds())
+    sums = _prune_rows(sp.csr_matrix(sums[alive], dtype=np.float32), np.arange(len(alive)), settings.centroid_terms)
+    df = getattr(vectorizer, "df_", np.zeros(width, dtype=np.int64))
+    return CarriedStories(tuple(ids[k] for k in alive), sums, sizes[alive], last[alive], df,
+                          getattr(vectorizer, "n_documents_", 0))
+
+
+def pack(carried: CarriedStories) -> bytes:
+    """Carried stories as bytes (an ``.npz``, no pickle) to move between tasks."""
+    buffer = io.BytesIO()
+    np.savez(buffer, ids=np.array(carried.ids, dtype=str), data=carried.centroids.data,
+             indices=carried.centroids.indices, indptr=carried.centroids.indptr, sizes=carried.sizes,
+             last=carried.last, df=carried.df, n_documents=np.array(carried.n_documents))
+    return buffer.getvalue()
+
+
+def unpack(blob: bytes) -> CarriedStories:
+    """What ``pack`` wrote."""
+    arrays = np.load(io.BytesIO(blob), allow_pickle=False)
+    ids = tuple(str(i) for i in arrays["ids"])
+    centroids = sp.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]),
+                              shape=(len(ids), len(arrays["df"])))
+    return CarriedStories(ids, centroids, arrays["sizes"], arrays["last"], arrays["df"], int(arrays["n_documents"]))

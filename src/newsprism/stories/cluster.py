@@ -97,6 +97,33 @@ class ClusterSettings:
             raise NewsprismError(f"reassign_passes must be >= 0, got {self.reassign_passes}")
 
 
+@dataclass(frozen=True, slots=True)
+class CarriedStories:
+    """Stories carried into a batch from the stream before it, so that clustering a stretch of time
+    on its own can start where the online clusterer would be rather than cold: the stories it would
+    still have open (``ids``; ``centroids``, their summed vectors, one row each; ``sizes``; ``last``,
+    their newest article's time in seconds) and the IDF it had learnt (``df``, the document
+    frequency of each feature, over ``n_documents``). Articles that join a carried story take its id.
+    ``engines/windows.py`` builds them from the end of the previous window.
+    """
+
+    ids: tuple[str, ...]
+    centroids: sp.csr_matrix
+    sizes: np.ndarray
+    last: np.ndarray
+    df: np.ndarray
+    n_documents: int
+
+    def __post_init__(self) -> None:
+        rows = len(self.ids)
+        if self.centroids.shape[0] != rows or len(self.sizes) != rows or len(self.last) != rows:
+            raise NewsprismError(f"carried stories need one centroid, size and time per id ({rows} ids), got "
+                                 f"{self.centroids.shape[0]}, {len(self.sizes)} and {len(self.last)}")
+        if self.centroids.shape[1] != len(self.df):
+            raise NewsprismError(f"carried centroids have {self.centroids.shape[1]} features and the IDF "
+                                 f"{len(self.df)}: they come from different vector settings")
+
+
 class Assignment(NamedTuple):
     """Where one article went: its story, the original it copies (None when it is one), and a note
     when something about the article was not used (a date in the future)."""
@@ -320,6 +347,24 @@ class StoryClusterer:
         self._last = last[:size].copy()
         self._sizes = sizes[:size].copy()
 
+    def carry(self, carried: CarriedStories) -> None:
+        """Start from ``carried`` (stories and IDF from before the articles this clusterer will be
+        given) instead of from nothing; only a clusterer that has seen no article yet can."""
+        if self._ids or hasattr(self.vectorizer, "df_"):
+            raise NewsprismError("stories can only be carried into a clusterer that has seen no article yet")
+        if carried.centroids.shape[1] != self.vectorizer.n_features:
+            raise NewsprismError(f"carried centroids have {carried.centroids.shape[1]} features, this clusterer's "
+                                 f"vectors {self.vectorizer.n_features}: use the same vector settings")
+        self.vectorizer.df_ = carried.df.astype(np.int64).copy()
+        self.vectorizer.n_documents_ = int(carried.n_documents)
+        self._centroids = carried.centroids.astype(np.float32).tocsr()
+        self._norm2 = np.asarray(self._centroids.multiply(self._centroids).sum(axis=1)).ravel()
+        self._sizes = np.asarray(carried.sizes, dtype=float).copy()
+        self._last = np.asarray(carried.last, dtype=float).copy()
+        self._ids = list(carried.ids)
+        if len(self._last):
+            self.clock = float(np.max(self._last))
+
     def wake_all(self) -> None:
         """Make every story active again and stop putting stories to sleep: what batch mode does
         before the undated articles, which have no time that could place them near a story.
@@ -496,7 +541,7 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
                      duplicate_of: Mapping[str, str],
                      vectorizer: StreamVectorizer | None = None,
                      track: Callable[[Sequence[Article]], Iterable[Article]] = iter,
-                     now: Clock = system_clock) -> list[Assignment]:
+                     now: Clock = system_clock, carried: CarriedStories | None = None) -> list[Assignment]:
     """Batch mode: cluster ``articles``, their copies marked by the dedup stage before
     (``duplicate_of``: copy id -> original id, from ``engines.local.dedup_articles``; empty when
     there are none); assignments come back in input order.
@@ -506,6 +551,8 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     content alone from the start). ``vectorizer``: as in ``StoryClusterer``. ``track`` wraps the
     articles in the order they are clustered (the command line draws a progress bar with it).
     ``now``: the clock that decides which dates are in the future (``newsprism.stories.clock``).
+    ``carried``: stories and IDF to start from (``StoryClusterer.carry``), when ``articles`` are one
+    stretch of a longer stream; an article that joins a carried story takes its id.
     """
     counts = Counter(a.id for a in articles)
     if len(counts) != len(articles):
@@ -516,23 +563,28 @@ def cluster_articles(articles: Sequence[Article], settings: ClusterSettings | No
     settings = settings or ClusterSettings()
     clusterer = StoryClusterer(settings, keep_dormant=True, keep_counts=settings.reassign_passes > 0,
                                vectorizer=vectorizer, now=now)
+    if carried is not None:
+        clusterer.carry(carried)
     arriving = iter(track([articles[i] for i in order]))
     assigned = clusterer.add(islice(arriving, dated), duplicate_of)
     clusterer.wake_all()
     assigned += clusterer.add(arriving, duplicate_of)
     for _ in range(clusterer.settings.reassign_passes):
-        assigned = _reassign([articles[i] for i in order], assigned, clusterer)
+        assigned = _reassign([articles[i] for i in order], assigned, clusterer, carried)
     result: list[Assignment | None] = [None] * len(articles)
     for position, assignment in zip(order, assigned):
         result[position] = assignment
     return result  # type: ignore[return-value]
 
 
-def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer: StoryClusterer) -> list[Assignment]:
+def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer: StoryClusterer,
+              carried: CarriedStories | None = None) -> list[Assignment]:
     """One k-means-like step over a finished batch: every original article moves, all at once, to
     the story most similar to it without it (scored as in the pass: centroid and size blend, time
     penalty from the gap to the story's dated span, nothing beyond the dormancy window), or to a
-    story of its own when none reaches the threshold; duplicates follow their original.
+    story of its own when none reaches the threshold; duplicates follow their original. A story
+    ``carried`` into the batch counts with its carried centroid and size, its span ending at its
+    newest carried article.
 
     The time penalty only lowers a score, so it is computed for the pairs that reach the threshold
     without it, which are few."""
@@ -541,16 +593,24 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
     if not originals:
         return assigned
     x = clusterer.vectorizer.weigh(sp.vstack(clusterer.kept_counts, format="csr"))  # with the whole batch's IDF
-    ids, own = np.unique([assigned[i].story for i in originals], return_inverse=True)
+    before = carried.ids if carried is not None else ()
+    ids, own = np.unique([assigned[i].story for i in originals] + list(before), return_inverse=True)
+    own, held = own[: len(originals)], own[len(originals):]
     members = sp.csr_matrix((np.ones(len(originals), dtype=np.float32), (own, np.arange(len(originals)))),
                             shape=(len(ids), len(originals)))
     sums = (members @ x).tocsr()
-    norm2 = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
     sizes = np.asarray(members.sum(axis=1)).ravel()
-    self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
     times = np.array([np.nan if (when := article_time(articles[i])) is None else when for i in originals])
     first = np.full(len(ids), np.nan)
     last = np.full(len(ids), np.nan)
+    if carried is not None and len(held):
+        sums = (sums + sp.csr_matrix((np.ones(len(held), dtype=np.float32), (held, np.arange(len(held)))),
+                                     shape=(len(ids), len(held))) @ carried.centroids).tocsr()
+        np.add.at(sizes, held, carried.sizes)
+        np.fmin.at(first, held, carried.last)
+        np.fmax.at(last, held, carried.last)
+    norm2 = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
     np.fmin.at(first, own, times)
     np.fmax.at(last, own, times)
     story_scale = _story_scale(norm2, sizes, s.size_weight)

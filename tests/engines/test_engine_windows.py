@@ -1,0 +1,87 @@
+"""Windows that start from the stories the previous window leaves open (``engines/windows.py``,
+``CarriedStories``), in one process. The articles are invented."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from stories.test_story_cluster import make_stream
+
+from newsprism.engines.windows import cluster_seeded, pack, unpack
+from newsprism.errors import NewsprismError
+from newsprism.stories.cluster import CarriedStories, ClusterSettings, StoryClusterer
+from newsprism.stories.vectors import VectorSettings
+
+EDGE = datetime(2024, 1, 18, tzinfo=timezone.utc)
+SETTINGS = ClusterSettings()
+
+
+def _across_the_edge():
+    """One event of six articles, three before ``EDGE`` and three after, with another event
+    before it; the articles of the two windows."""
+    event, _ = make_stream(1, 6, seed=3)
+    other, _ = make_stream(1, 3, seed=4)
+    event = [replace(a, published=EDGE + timedelta(hours=10 * n - 28)) for n, a in enumerate(event)]
+    other = [replace(a, id=f"o{n}", published=EDGE - timedelta(days=2, hours=n)) for n, a in enumerate(other)]
+    return other + event[:3], event[3:]
+
+
+def test_an_article_that_continues_a_carried_story_is_labelled_with_that_storys_first_article():
+    before, after = _across_the_edge()
+    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    labels, _ = cluster_seeded(after, SETTINGS, carried, EDGE.timestamp() + 7 * 86_400)
+    assert {first for _, first in labels} == {before[3].id}
+
+
+def test_a_window_started_cold_begins_the_same_event_as_a_story_of_its_own():
+    _, after = _across_the_edge()
+    labels, _ = cluster_seeded(after, SETTINGS, None, EDGE.timestamp() + 7 * 86_400)
+    assert {first for _, first in labels} == {after[0].id}
+
+
+def test_a_window_carries_out_every_story_still_open_at_its_end():
+    before, _ = _across_the_edge()
+    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    assert sorted(carried.ids) == ["@" + before[3].id, "@o2"] and sorted(carried.sizes) == [3, 3]
+
+
+def test_a_story_silent_for_longer_than_the_dormancy_is_not_carried_out():
+    before, _ = _across_the_edge()
+    later = EDGE.timestamp() + SETTINGS.dormant_after.total_seconds() + 86_400
+    _, carried = cluster_seeded(before, SETTINGS, None, later)
+    assert carried.ids == () and carried.n_documents == len(before)
+
+
+def test_carried_stories_read_back_the_same_from_their_bytes():
+    before, _ = _across_the_edge()
+    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    again = unpack(pack(carried))
+    assert again.ids == carried.ids and (again.centroids != carried.centroids).nnz == 0
+    assert list(again.sizes) == list(carried.sizes) and list(again.last) == list(carried.last)
+    assert (again.df == carried.df).all() and again.n_documents == carried.n_documents
+
+
+def test_stories_can_only_be_carried_into_a_clusterer_that_has_seen_no_article():
+    before, _ = _across_the_edge()
+    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    clusterer = StoryClusterer(SETTINGS)
+    clusterer.add(before[:1], {})
+    with pytest.raises(NewsprismError, match="seen no article"):
+        clusterer.carry(carried)
+
+
+def test_stories_carried_from_other_vector_settings_are_refused():
+    before, _ = _across_the_edge()
+    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    with pytest.raises(NewsprismError, match="vector settings"):
+        StoryClusterer(replace(SETTINGS, vectors=VectorSettings(n_features=2**10))).carry(carried)
+
+
+def test_carried_stories_need_one_centroid_size_and_time_per_id():
+    with pytest.raises(NewsprismError, match="one centroid"):
+        CarriedStories(("@a",), sp.csr_matrix((2, 8), dtype=np.float32), np.ones(1), np.ones(1),
+                       np.zeros(8, dtype=np.int64), 0)
