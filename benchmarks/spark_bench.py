@@ -3,8 +3,9 @@
     python benchmarks/spark_bench.py 100000                  # one size; writes the stream once under --work
     python benchmarks/spark_bench.py 100000 --stories 300    # analyse a sample of 300 stories (default 200)
     python benchmarks/spark_bench.py 100000 --rescore         # the last run's stories against the stream's gold events
-    python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 2   # Spark's windows (default 180 and 90)
+    python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 14 --ahead-days 7   # Spark's windows
     python benchmarks/spark_bench.py 100000 --cost-model      # the cost model again, from the last run's figures
+    python benchmarks/spark_bench.py 100000 --reuse-local     # Spark only, against the last run's local engine
 
 Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
 ``stories_bench.synthetic_stream(n)`` (the gold sets resampled into events over a year; needs
@@ -17,7 +18,9 @@ the same story ids in both engines, because analysing every story of 100,000 art
 on one core; its cost is reported per story.
 
 The cost model for 100 million articles on N executors is printed from these figures; what it
-assumes is stated in docs/spark.md.
+assumes is stated in docs/spark.md. ``--reuse-local`` takes the local engine's figures and stories
+from the last run of the same size instead of running it again (its code is not what is being
+changed when only Spark's windows are); the analysis sample is chosen again from its stories.
 """
 
 from __future__ import annotations
@@ -84,6 +87,21 @@ def _sample_stories(story_of: dict[str, str], count: int) -> list[str]:
     ordered = sorted(set(story_of.values()))
     step = max(len(ordered) // count, 1)
     return ordered[::step][:count]
+
+
+def _saved_sample(path: Path, saved: Path, count: int) -> list[str]:
+    """The analysis sample ``run_local`` would choose, from the stories it saved and the stream's dates."""
+    from datetime import datetime
+
+    story_of = json.loads(saved.read_text())
+    first: dict[str, tuple[datetime, str]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in story_of:
+                key, story = (datetime.fromisoformat(record["published"]), record["id"]), story_of[record["id"]]
+                first[story] = min(first.get(story, key), key)
+    return _sample_stories({a: first[s][1] for a, s in story_of.items()}, count)
 
 
 def run_local(path: Path, stories: int) -> dict:
@@ -187,25 +205,27 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int, windo
 
 
 def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, ...], cores: int,
-               window_articles: float, measured_spread: float, spread: float) -> list[str]:
+               window_articles: float, measured_spread: float, spread: float, rounds: int) -> list[str]:
     """Hours for ``articles`` on N executors of ``cores`` cores, from the measured executor CPU per
     article of each stage (analysis per story), assuming linear work per stage, shuffle at the
-    measured bytes per article, and the stories stage bounded by its largest window task."""
+    measured bytes per article, and the stories stage bounded by ``rounds`` of its largest window
+    task one after another."""
     n = spark["articles"]
     per_article = {name: spark["stages"][name]["executor_run_s"] / n for name in ("read", "dedup", "stories")}
     per_story = spark["stages"]["analysis (sample)"]["executor_run_s"] / max(spark["sample_stories"], 1)
     stories_per_article = spark["stories"] / n
-    # each article is clustered in 1 + overlap/window windows (``spread``), and one window is one task,
-    # its time a floor; the measured cost is per article clustered
+    # each article is clustered once per round and once more ahead of its window's last round
+    # (``spread``); one window is one task, and the rounds follow one another: their largest tasks
+    # are a floor; the measured cost is per article clustered
     per_clustered = per_article["stories"] / measured_spread
     per_article["stories"] = per_clustered * spread
-    window_task = per_clustered * window_articles
+    window_task = per_clustered * window_articles * rounds
     shuffle_gb = sum(spark["stages"][s]["shuffle_write_mb"] for s in ("read", "dedup", "stories")) / n * articles / 1024
     lines = [
         f"per article: read {per_article['read'] * 1e3:.2f} ms, dedup {per_article['dedup'] * 1e3:.2f} ms, "
         f"stories {per_article['stories'] * 1e3:.2f} ms of executor time; analysis {per_story:.2f} s per story, "
         f"{stories_per_article:.3f} stories per article; shuffle {shuffle_gb:,.0f} GB written for {articles:,.0f} articles",
-        "| executors x cores | read h | dedup h | stories h (largest window task) | analysis h | total h |",
+        "| executors x cores | read h | dedup h | stories h (largest window task x rounds) | analysis h | total h |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for count in executors:
@@ -219,16 +239,25 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     return lines
 
 
+def _windows(window: float, overlap: float, ahead: float) -> WindowSettings:
+    return WindowSettings(window=timedelta(days=window), overlap=timedelta(days=overlap), ahead=timedelta(days=ahead))
+
+
 def print_cost_models(run: dict) -> None:
     """The cost model for 100 million articles over a year, with the run's windows and with 7-day
-    windows overlapping by 2 days (the stories stage's cost per clustered article taken as
+    windows built from 90 days before them (the stories stage's cost per clustered article taken as
     measured), and the local engine's one process at its measured speed and memory per article."""
     articles = 100e6
-    for window, overlap in ((run["window_days"], run["overlap_days"]), (7.0, 2.0)):
-        print(f"\ncost model, 100 million articles over a year, {window:g}-day windows overlapping by {overlap:g} days:")
+    measured = _windows(run["window_days"], run["overlap_days"], run.get("ahead_days", 0.0))
+    for window, overlap, ahead in ((run["window_days"], run["overlap_days"], run.get("ahead_days", 0.0)),
+                                   (7.0, 90.0, 7.0)):
+        shape = _windows(window, overlap, ahead)
+        print(f"\ncost model, 100 million articles over a year, {window:g}-day windows started from the "
+              f"{overlap:g} days before them ({shape.rounds} rounds) and {ahead:g} days ahead:")
         print("\n".join(cost_model(run["local"], run["spark"], articles, (1, 4, 16, 64), 4,
-                                  articles / 365 * (window + overlap), 1 + run["overlap_days"] / run["window_days"],
-                                  1 + overlap / window)))
+                                  articles / 365 * (window + min(ahead, window)), measured.rounds
+                                  + measured.look_ahead / measured.window, shape.rounds + shape.look_ahead / shape.window,
+                                  shape.rounds)))
     local = run["local"]
     through = local["seconds"]["read"] + local["seconds"]["dedup + stories"]
     print(f"\nthe local engine, one process: {articles / (local['articles'] / through) / 3600:,.0f} h from reading to "
@@ -265,8 +294,13 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsprism-spark-bench"))
     parser.add_argument("--rescore", action="store_true", help="score the last run's stories against the gold events")
     parser.add_argument("--cost-model", action="store_true", help="print the cost model from the last run's figures")
-    parser.add_argument("--window-days", type=float, default=180.0, help="Spark's clustering windows (default 180)")
-    parser.add_argument("--overlap-days", type=float, default=90.0, help="their overlap (default 90)")
+    parser.add_argument("--window-days", type=float, default=30.0, help="Spark's clustering windows (default 30)")
+    parser.add_argument("--overlap-days", type=float, default=90.0,
+                        help="days before a window its start is built from, a round per window (default 90)")
+    parser.add_argument("--ahead-days", type=float, default=30.0,
+                        help="days of the next window clustered after a window in the last round (default 30)")
+    parser.add_argument("--reuse-local", action="store_true",
+                        help="take the local engine's figures and stories from the last run of this size")
     parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
     parser.add_argument("--sample", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -280,7 +314,7 @@ def main() -> None:
     if args.engine == "local":
         print(json.dumps(run_local(path, args.stories)))
         return
-    windows = WindowSettings(window=timedelta(days=args.window_days), overlap=timedelta(days=args.overlap_days))
+    windows = _windows(args.window_days, args.overlap_days, args.ahead_days)
     if args.engine == "spark":
         print(json.dumps(run_spark(path, json.loads(args.sample), args.master, args.partitions, windows)))
         return
@@ -290,11 +324,16 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     size = write_stream(args.size, path)
     common = [sys.executable, __file__, str(args.size), "--work", str(args.work), "--stories", str(args.stories)]
-    local = json.loads(subprocess.run([*common, "--engine", "local"], capture_output=True, text=True,
-                                      check=True).stdout.strip().splitlines()[-1])
+    if args.reuse_local:
+        local = json.loads((args.work / f"run-{args.size}.json").read_text())["local"]
+        local["sample"] = _saved_sample(path, args.work / "local-stories.json", args.stories)
+    else:
+        local = json.loads(subprocess.run([*common, "--engine", "local"], capture_output=True, text=True,
+                                          check=True).stdout.strip().splitlines()[-1])
     spark = json.loads(subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
                                        "--master", args.master, "--partitions", str(args.partitions),
-                                       "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days)],
+                                       "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
+                                       "--ahead-days", str(args.ahead_days)],
                                       capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
     from newsprism.evaluate.clusters import score_clusters
 
@@ -317,7 +356,9 @@ def main() -> None:
     for name, m in spark["stages"].items():
         print(f"| {name} | {m['tasks']:.0f} | {m['shuffle_write_mb']:.1f} | {m['shuffle_read_mb']:.1f} | "
               f"{m['executor_run_s']:.0f} | {m['executor_cpu_s']:.0f} |")
-    run = {"local": local, "spark": spark, "window_days": args.window_days, "overlap_days": args.overlap_days}
+    run = {"local": local, "spark": spark, "window_days": args.window_days, "overlap_days": args.overlap_days,
+           "ahead_days": args.ahead_days, "agreement": [agreement.bcubed_f1, agreement.bcubed_precision,
+                                                        agreement.bcubed_recall], "reused_local": args.reuse_local}
     (args.work / f"run-{args.size}.json").write_text(json.dumps(run))
     print_cost_models(run)
     print("\n" + json.dumps(run))

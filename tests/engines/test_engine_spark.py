@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(
     reason="Java is not installed: the Spark engine needs Java 17 (apt-get install openjdk-17-jre-headless)",
 )
 
-WINDOWS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=2))
+WINDOWS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=7), ahead=timedelta(days=2))  # 2 rounds
 EDGE = datetime(2024, 1, 18, tzinfo=timezone.utc)  # a window edge: 19740 days after the epoch, a multiple of 7
 
 
@@ -181,7 +181,8 @@ def test_parquet_and_warc_inputs_give_the_articles_the_local_readers_give(spark,
 
 
 DORMANT = ClusterSettings(dormant_after=timedelta(days=10))
-MONTHS = WindowSettings(window=timedelta(days=30), overlap=timedelta(days=10))  # the overlap is the dormancy
+WEEKS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=14), ahead=timedelta(days=7))  # 3 rounds
+COLD = WindowSettings(window=timedelta(days=7), overlap=timedelta(0), ahead=timedelta(0))
 
 
 def _recurring_stream() -> list[Article]:
@@ -215,16 +216,31 @@ def _recurring_stream() -> list[Article]:
     return articles
 
 
-def test_stories_chained_across_several_windows_score_at_least_0_97_bcubed_f1_against_the_local_engines(
-        spark, tmp_path):
+@pytest.fixture(scope="module")
+def recurring(tmp_path_factory):
+    """The four months of recurring topics as JSONL, and the local engine's stories of them."""
+    path = tmp_path_factory.mktemp("months") / "months.jsonl"
+    path.write_text("".join(json.dumps(_record(a)) + "\n" for a in _recurring_stream()), encoding="utf-8")
+    pipeline = Pipeline(PipelineSettings(cluster=DORMANT))
+    clustering = pipeline.cluster(pipeline.read([str(path)]).articles)
+    return path, {a.id: story.id for story in clustering.stories for a in story.articles}
+
+
+def _weekly_stories(spark, path, windows):
     from newsprism.engines.spark import SparkSettings, articles_with_stories
 
-    path = tmp_path / "months.jsonl"
-    path.write_text("".join(json.dumps(_record(a)) + "\n" for a in _recurring_stream()), encoding="utf-8")
-    settings = PipelineSettings(cluster=DORMANT)
-    pipeline = Pipeline(settings)
-    clustering = pipeline.cluster(pipeline.read([str(path)]).articles)
-    local = {a.id: story.id for story in clustering.stories for a in story.articles}
-    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(settings), SparkSettings(windows=MONTHS))
-    spark_stories = dict(articles.select("id", "story").collect())
-    assert len(set(local.values())) < 10 and score_clusters(local, spark_stories).bcubed_f1 >= 0.97
+    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(PipelineSettings(cluster=DORMANT)),
+                                        SparkSettings(windows=windows))
+    return dict(articles.select("id", "story").collect())
+
+
+def test_stories_chained_across_many_short_windows_score_at_least_0_97_bcubed_f1_against_the_local_engines(
+        spark, recurring):
+    path, local = recurring
+    assert len(set(local.values())) < 10
+    assert score_clusters(local, _weekly_stories(spark, path, WEEKS)).bcubed_f1 >= 0.97
+
+
+def test_short_windows_started_cold_fall_below_that_floor(spark, recurring):
+    path, local = recurring
+    assert score_clusters(local, _weekly_stories(spark, path, COLD)).bcubed_f1 < 0.97

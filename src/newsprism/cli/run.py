@@ -37,11 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="where the stages run (default: local, this process)")
     parser.add_argument("--master", default="local[*]", metavar="URL",
                         help="the Spark master (default: local[*], every core of this machine)")
-    parser.add_argument("--window-days", type=float, default=180.0, metavar="DAYS",
-                        help="Spark: days of articles clustered by one task (default: 180)")
+    parser.add_argument("--window-days", type=float, default=30.0, metavar="DAYS",
+                        help="Spark: days of articles clustered by one task (default: 30)")
     parser.add_argument("--overlap-days", type=float, default=90.0, metavar="DAYS",
-                        help="Spark: days at a window's end clustered again with the next window; at least "
-                             "the clusterer's dormancy (60 days) gives the local engine's stories (default: 90)")
+                        help="Spark: days before a window clustered again (one round per window) to give it the "
+                             "stories open at its start; at least the clusterer's dormancy (60 days) gives the "
+                             "local engine's stories (default: 90)")
     parser.add_argument("--words", type=int, default=100, metavar="N", help="summary length in words (default: 100)")
     parser.add_argument("--report", action="store_true", help="also write an HTML report per story under DIR/report/")
     add_allow_private(parser)

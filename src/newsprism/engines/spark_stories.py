@@ -4,7 +4,9 @@ previous one leaves open.
 The original articles (copies follow their original) go to their window (``window_of``). In each of
 ``WindowSettings.rounds`` rounds every window is clustered by ``cluster_seeded`` in one task, from
 the state (``CarriedStories``, packed as bytes) the previous window ended the previous round with;
-the first round starts every window cold. The last round's labels say, for each article, the first
+the first round starts every window cold. In the last round each window also clusters the first
+``WindowSettings.ahead`` of the next one after its own articles, for the reassignment pass. The last
+round's labels say, for each article, the first
 article of its story (in its window, or the carried story's); the stories are the connected
 components of those links, found as for the duplicates. A story's id comes from its first article
 in arrival order (``story_id``), so it does not depend on how the input was partitioned, nor on the
@@ -35,14 +37,16 @@ LABEL_SCHEMA_COLUMNS = ["window", "id", "first", "state"]
 
 def seeded_frame(articles: pd.DataFrame, states: pd.DataFrame, cluster: ClusterSettings,
                  windows: WindowSettings) -> pd.DataFrame:
-    """One window's articles (rows) clustered from the state carried into it (``states``: none or
-    one row), with the state it carries out. A window holding no article passes the state on."""
+    """One window's articles (rows; those with ``ahead`` are the next window's first, clustered
+    after them) clustered from the state carried into it (``states``: none or one row), with the
+    state it carries out. A window holding no article passes the state on."""
     import pandas as pd
 
     window = int((articles if len(articles) else states)["window"].iloc[0])
     carried = unpack(states["state"].iloc[0]) if len(states) and window != UNDATED else None
-    rows = [article_from_row(row) for row in articles.drop(columns="window").to_dict("records")]
-    labels, out = cluster_seeded(rows, cluster, carried, window_end(window, windows))
+    rows = {ahead: [article_from_row(row) for row in part.drop(columns=["window", "ahead"]).to_dict("records")]
+            for ahead, part in ((False, articles[~articles["ahead"]]), (True, articles[articles["ahead"]]))}
+    labels, out = cluster_seeded(rows[False], cluster, carried, window_end(window, windows), rows[True])
     frame = pd.DataFrame([(window, article, first, None) for article, first in labels], columns=LABEL_SCHEMA_COLUMNS)
     if window == UNDATED:
         return frame
@@ -61,10 +65,15 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     home = F.udf(lambda when: window_of(when, windows), "bigint")
     originals = articles.where(F.col("duplicate_of").isNull())
     columns = ["window", "id", "text", "outlet", "url", "title", "published", "language", "source", "removed", "meta"]
-    placed = originals.withColumn("window", home("time")).select(*columns).localCheckpoint()
+    placed = originals.withColumn("window", home("time")).select(*columns, F.lit(False).alias("ahead"))
+    placed = placed.localCheckpoint()
+    span, ahead = windows.window.total_seconds(), windows.look_ahead.total_seconds()
+    early = (originals.where(F.col("time") - F.floor(F.col("time") / span) * span < ahead)
+             .withColumn("window", home("time") - 1).select(*columns, F.lit(True).alias("ahead")))
     states = spark.createDataFrame([], "window bigint, state binary")
     for number in range(1, windows.rounds + 1):
-        out = placed.groupBy("window").cogroup(states.groupBy("window")).applyInPandas(
+        clustered = placed.unionByName(early) if number == windows.rounds and ahead > 0 else placed
+        out = clustered.groupBy("window").cogroup(states.groupBy("window")).applyInPandas(
             lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
         states = out.where(F.col("id").isNull()).select((F.col("window") + 1).alias("window"), "state")
         log.info("stories: round %d of %d", number, windows.rounds)

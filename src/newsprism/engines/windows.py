@@ -60,16 +60,29 @@ class WindowSettings:
     before it within the overlap are clustered again, one round each (``rounds``). At least the
     clusterer's ``dormant_after`` (60 days) carries every story the local clusterer would still
     continue; a month more lets the carried stories and IDF warm up (the module's docstring).
+    ``ahead``: how much of the next window is clustered after a window's own articles in the last
+    round, so that the clusterer's reassignment pass can move an article at the window's end to a
+    story that begins just after it, as the local clusterer's pass over the whole stream does (the
+    articles ahead keep the labels of their own window); one longer than the window is cut to it
+    (``look_ahead``).
     """
 
     window: timedelta = timedelta(days=30)
     overlap: timedelta = timedelta(days=90)
+    ahead: timedelta = timedelta(days=30)
 
     def __post_init__(self) -> None:
         if self.window <= timedelta(0):
             raise NewsprismError(f"window must be positive, got {self.window}")
         if self.overlap < timedelta(0):
             raise NewsprismError(f"overlap must be at least 0, got {self.overlap}")
+        if self.ahead < timedelta(0):
+            raise NewsprismError(f"ahead must be at least 0, got {self.ahead}")
+
+    @property
+    def look_ahead(self) -> timedelta:
+        """``ahead``, at most the window."""
+        return min(self.ahead, self.window)
 
     @property
     def rounds(self) -> int:
@@ -95,17 +108,20 @@ its new stories ``story_prefix`` and a number, so the two never meet."""
 
 
 def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings, carried: CarriedStories | None,
-                   until: float) -> tuple[list[tuple[str, str]], CarriedStories]:
+                   until: float, ahead: Sequence[Article] = ()) -> tuple[list[tuple[str, str]], CarriedStories]:
     """One window's articles (originals, any order) clustered from the stories and IDF ``carried``
     out of the previous window (cold when None), and what this window carries to the next one,
     which starts at ``until`` (seconds).
+
+    ``ahead``: articles of the next window clustered after these (``WindowSettings.ahead``); they
+    come back with no label and carry nothing out.
 
     Each article comes back with the id of its story's first article: that of its first article in
     this window for a story that starts here, that of the carried story's first article for one
     that goes on from before. So the stories of all windows are joined by following those ids (the
     connected components of article -> first article), whichever window each was clustered in.
     """
-    assigned = cluster_articles(articles, settings, duplicate_of={}, carried=carried)
+    assigned = cluster_articles([*articles, *ahead], settings, duplicate_of={}, carried=carried)[: len(articles)]
     times = [article_time(a) for a in articles]
     first: dict[str, tuple[bool, float, str]] = {}
     for article, when, a in zip(articles, times, assigned):
