@@ -6,6 +6,7 @@
     python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 14 --ahead-days 7   # Spark's windows
     python benchmarks/spark_bench.py 100000 --cost-model      # the cost model again, from the last run's figures
     python benchmarks/spark_bench.py 100000 --reuse-local     # Spark only, against the last run's local engine
+    python benchmarks/spark_bench.py 20000 --replay --window-days 7 --overlap-days 90 --ahead-days 7   # no Spark
 
 Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
 ``stories_bench.synthetic_stream(n)`` (the gold sets resampled into events over a year; needs
@@ -265,6 +266,36 @@ def print_cost_models(run: dict) -> None:
           "measured speed and memory per article")
 
 
+def replay(path: Path, work: Path, windows: WindowSettings) -> None:
+    """Spark's window stage run in this process (``windows.stories_in_windows``, no Spark) against
+    the local engine's stories of the same stream: the cheap way to measure window settings. The
+    local engine's stories are those the last run saved when they cover the same articles, else
+    computed here."""
+    from newsprism.engines.local import dedup_articles
+    from newsprism.engines.rows import as_analysed
+    from newsprism.engines.windows import stories_in_windows
+    from newsprism.evaluate.clusters import score_clusters
+    from newsprism.ingest import read_inputs
+    from newsprism.stories.cluster import ClusterSettings, cluster_articles
+    from newsprism.text.clean import clean_articles
+
+    articles = [as_analysed(a) for a in clean_articles(read_inputs([str(path)]).articles) if a.text.strip()]
+    copies = dedup_articles(articles)
+    saved = work / "local-stories.json"
+    local = json.loads(saved.read_text()) if saved.exists() else {}
+    if set(local) != {a.id for a in articles}:
+        local = {a.article: a.story for a in cluster_articles(articles, duplicate_of=copies)}
+    started = time.perf_counter()
+    story = stories_in_windows([a for a in articles if a.id not in copies], ClusterSettings(), windows)
+    seconds = time.perf_counter() - started
+    story.update({copy: story[original] for copy, original in copies.items()})
+    s = score_clusters(local, story)
+    print(f"{len(articles):,} articles, {windows.window.days}-day windows, {windows.rounds} rounds, "
+          f"{windows.look_ahead.days} days ahead: B-cubed F1 {s.bcubed_f1:.3f} (precision {s.bcubed_precision:.3f}, "
+          f"recall {s.bcubed_recall:.3f}) against the local engine; {len(set(story.values())):,} stories against "
+          f"{len(set(local.values())):,}; {seconds:.0f} s in one process")
+
+
 def rescore(n: int, work: Path) -> None:
     """Both engines' stories of the last run (saved under ``work``) scored against the synthetic
     stream's gold events (regenerated: the stream is deterministic) and against each other."""
@@ -294,6 +325,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsprism-spark-bench"))
     parser.add_argument("--rescore", action="store_true", help="score the last run's stories against the gold events")
     parser.add_argument("--cost-model", action="store_true", help="print the cost model from the last run's figures")
+    parser.add_argument("--replay", action="store_true",
+                        help="Spark's window stage in one process against the local engine (no Spark)")
     parser.add_argument("--window-days", type=float, default=30.0, help="Spark's clustering windows (default 30)")
     parser.add_argument("--overlap-days", type=float, default=90.0,
                         help="days before a window its start is built from, a round per window (default 90)")
@@ -307,6 +340,11 @@ def main() -> None:
     path = args.work / f"stream-{args.size}.jsonl"
     if args.rescore:
         rescore(args.size, args.work)
+        return
+    if args.replay:
+        args.work.mkdir(parents=True, exist_ok=True)
+        write_stream(args.size, path)
+        replay(path, args.work, _windows(args.window_days, args.overlap_days, args.ahead_days))
         return
     if args.cost_model:
         print_cost_models(json.loads((args.work / f"run-{args.size}.json").read_text()))

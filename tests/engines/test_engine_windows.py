@@ -11,9 +11,10 @@ import pytest
 import scipy.sparse as sp
 from stories.test_story_cluster import make_stream
 
-from newsprism.engines.windows import cluster_seeded, pack, unpack
+from newsprism.engines.windows import cluster_seeded, pack, stories_in_windows, unpack
 from newsprism.errors import NewsprismError
-from newsprism.stories.cluster import CarriedStories, ClusterSettings, StoryClusterer
+from newsprism.evaluate.clusters import score_clusters
+from newsprism.stories.cluster import CarriedStories, ClusterSettings, StoryClusterer, cluster_articles
 from newsprism.stories.vectors import VectorSettings
 
 EDGE = datetime(2024, 1, 18, tzinfo=timezone.utc)
@@ -85,3 +86,27 @@ def test_carried_stories_need_one_centroid_size_and_time_per_id():
     with pytest.raises(NewsprismError, match="one centroid"):
         CarriedStories(("@a",), sp.csr_matrix((2, 8), dtype=np.float32), np.ones(1), np.ones(1),
                        np.zeros(8, dtype=np.int64), 0)
+
+
+def _recurring():
+    """The four months of recurring topics of the Spark tests, the local engine's stories of them
+    (10-day dormancy), and the ids of the originals."""
+    from engines.test_engine_spark import DORMANT, _recurring_stream
+
+    articles = _recurring_stream()
+    local = {a.article: a.story for a in cluster_articles(articles, DORMANT, duplicate_of={})}
+    return articles, local
+
+
+def test_short_windows_started_from_carried_stories_score_at_least_0_97_bcubed_f1_against_the_local_engine():
+    from engines.test_engine_spark import DORMANT, WEEKS
+
+    articles, local = _recurring()
+    assert score_clusters(local, stories_in_windows(articles, DORMANT, WEEKS)).bcubed_f1 >= 0.97
+
+
+def test_the_same_short_windows_started_cold_fall_below_that_floor():
+    from engines.test_engine_spark import COLD, DORMANT
+
+    articles, local = _recurring()
+    assert score_clusters(local, stories_in_windows(articles, DORMANT, COLD)).bcubed_f1 < 0.97

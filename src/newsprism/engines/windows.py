@@ -168,6 +168,47 @@ def carry_out(articles: Sequence[Article], stories: Sequence[str], times: Sequen
                           getattr(vectorizer, "n_documents_", 0))
 
 
+def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
+                       windows: WindowSettings) -> dict[str, str]:
+    """Each of ``articles`` (originals) with its story's first article (by time, then id), clustered
+    as the Spark engine clusters them (the rounds of windows, each started from the state the
+    previous window ended the previous round with, the days ahead in the last round) but one window
+    after another in this process: the reference of ``spark_stories.assign_stories``, and a way to
+    measure window settings on a stream without Spark."""
+    homes: dict[int, list[Article]] = {}
+    for article in articles:
+        homes.setdefault(window_of(article_time(article), windows), []).append(article)
+    span, ahead = windows.window.total_seconds(), windows.look_ahead.total_seconds()
+    early = {w - 1: [a for a in group if (article_time(a) or 0.0) - w * span < ahead]
+             for w, group in homes.items() if w != UNDATED}
+    states: dict[int, CarriedStories] = {}
+    links: dict[str, str] = {}
+    for number in range(1, windows.rounds + 1):
+        last = number == windows.rounds
+        out: dict[int, CarriedStories] = {}
+        for window in sorted(set(homes) | {w + 1 for w in states}):
+            carried = states.get(window - 1) if window != UNDATED else None
+            labels, out[window] = cluster_seeded(homes.get(window, []), settings, carried,
+                                                 window_end(window, windows),
+                                                 early.get(window, []) if last and ahead > 0 else ())
+            links.update(labels)
+        states = {w: state for w, state in out.items() if w != UNDATED}
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.get(node, node) != node:
+            parent[node] = parent.get(parent[node], parent[node])
+            node = parent[node]
+        return node
+
+    when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
+    for linked, first in links.items():
+        one, other = sorted((root(linked), root(first)), key=lambda node: when[node])
+        if one != other:
+            parent[other] = one
+    return {a.id: root(a.id) for a in articles}
+
+
 def pack(carried: CarriedStories) -> bytes:
     """Carried stories as bytes (an ``.npz``, no pickle) to move between tasks."""
     buffer = io.BytesIO()
