@@ -368,11 +368,13 @@ def main() -> None:
     else:
         local = json.loads(subprocess.run([*common, "--engine", "local"], capture_output=True, text=True,
                                           check=True).stdout.strip().splitlines()[-1])
-    spark = json.loads(subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
-                                       "--master", args.master, "--partitions", str(args.partitions),
-                                       "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
-                                       "--ahead-days", str(args.ahead_days)],
-                                      capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    done = subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
+                           "--master", args.master, "--partitions", str(args.partitions),
+                           "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
+                           "--ahead-days", str(args.ahead_days)], capture_output=True, text=True)
+    if done.returncode:  # Spark's own error, not only the exit status
+        sys.exit(f"the Spark run failed (exit status {done.returncode}):\n{done.stderr[-5000:]}")
+    spark = json.loads(done.stdout.strip().splitlines()[-1])
     from newsprism.evaluate.clusters import score_clusters
 
     agreement = score_clusters(json.loads((args.work / "local-stories.json").read_text()),
