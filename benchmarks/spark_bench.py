@@ -209,8 +209,9 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
                window_articles: float, measured_spread: float, spread: float, rounds: int) -> list[str]:
     """Hours for ``articles`` on N executors of ``cores`` cores, from the measured executor CPU per
     article of each stage (analysis per story), assuming linear work per stage, shuffle at the
-    measured bytes per article, and the stories stage bounded by ``rounds`` of its largest window
-    task one after another."""
+    measured bytes per article, and the stories stage no faster than its longest chain of tasks:
+    ``window_articles``, the articles of one window in each round and of the days ahead in the
+    last (``rounds`` tasks one after another)."""
     n = spark["articles"]
     per_article = {name: spark["stages"][name]["executor_run_s"] / n for name in ("read", "dedup", "stories")}
     per_story = spark["stages"]["analysis (sample)"]["executor_run_s"] / max(spark["sample_stories"], 1)
@@ -220,13 +221,13 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     # are a floor; the measured cost is per article clustered
     per_clustered = per_article["stories"] / measured_spread
     per_article["stories"] = per_clustered * spread
-    window_task = per_clustered * window_articles * rounds
+    window_task = per_clustered * window_articles
     shuffle_gb = sum(spark["stages"][s]["shuffle_write_mb"] for s in ("read", "dedup", "stories")) / n * articles / 1024
     lines = [
         f"per article: read {per_article['read'] * 1e3:.2f} ms, dedup {per_article['dedup'] * 1e3:.2f} ms, "
         f"stories {per_article['stories'] * 1e3:.2f} ms of executor time; analysis {per_story:.2f} s per story, "
         f"{stories_per_article:.3f} stories per article; shuffle {shuffle_gb:,.0f} GB written for {articles:,.0f} articles",
-        "| executors x cores | read h | dedup h | stories h (largest window task x rounds) | analysis h | total h |",
+        f"| executors x cores | read h | dedup h | stories h (the {rounds} rounds of one window) | analysis h | total h |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for count in executors:
@@ -256,7 +257,7 @@ def print_cost_models(run: dict) -> None:
         print(f"\ncost model, 100 million articles over a year, {window:g}-day windows started from the "
               f"{overlap:g} days before them ({shape.rounds} rounds) and {ahead:g} days ahead:")
         print("\n".join(cost_model(run["local"], run["spark"], articles, (1, 4, 16, 64), 4,
-                                  articles / 365 * (window + min(ahead, window)), measured.rounds
+                                  articles / 365 * (shape.rounds * window + shape.look_ahead.days), measured.rounds
                                   + measured.look_ahead / measured.window, shape.rounds + shape.look_ahead / shape.window,
                                   shape.rounds)))
     local = run["local"]
