@@ -30,7 +30,7 @@ import pytest
 from datapaths import shared_file
 from speaker_checks import covers
 
-from newsprism.analysis.quotes import extract_quotes, is_stance
+from newsprism.analysis.quotes import extract_quotes, is_speech, is_stance
 from newsprism.model import Article
 from newsprism.text.segment import segment
 
@@ -74,7 +74,7 @@ def measure(path: Path) -> dict[str, float]:
         article = Article(id=f"{key[1]}:{key[2]}", text=text)
         everything = extract_quotes(article, segment(article))
         stances += sum(map(is_stance, everything))
-        found = [q for q in everything if not is_stance(q)]  # the annotations hold speech, not stances
+        found = [q for q in everything if is_speech(q)]  # the annotations hold speech, not stances nor sourceless reports
         found_total += len(found)
         matched_found += sum(any(covers((f.start, f.end), (g["start"], g["end"])) for g in gold) for f in found)
         for g in gold:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
-from newsprism.analysis.quotes import is_stance, quoted_spans
+from newsprism.analysis.quotes import is_speech, quoted_spans
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Framing, Quote, Span
 
@@ -254,7 +254,7 @@ def frame_outlet(
             if not any(lo <= m.start() < hi for lo, hi in skip)
         )
         names.update(_names_used(article.text, settings.naming))
-    quotes = [q for q in quotes if not is_stance(q)]  # whom it quotes: speech, not what people did ("endorsed Trump")
+    quotes = [q for q in quotes if is_speech(q)]  # whom it quotes: speech, not what people did ("endorsed Trump") nor sourceless reports
     verbs = Counter(q.verb.lower() for q in quotes if q.verb)
     polar = Counter(span.label for span in loaded)
     tone = (polar["pos"] - polar["neg"]) / (polar["pos"] + polar["neg"] + settings.tone_smoothing)

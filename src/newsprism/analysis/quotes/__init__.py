@@ -23,7 +23,7 @@ story's alignment already put their sentences in the same fact.
 from __future__ import annotations
 
 from newsprism.analysis.graph import centred_groups, connected_groups
-from newsprism.analysis.quotes.extract import extract_quotes, is_stance
+from newsprism.analysis.quotes.extract import extract_quotes, is_sourceless, is_speech, is_stance, record_kind
 from newsprism.analysis.quotes.groups import content_words, group_quotes, story_idf
 from newsprism.analysis.quotes.marks import QUOTE_MARKS, quoted_spans
 from newsprism.analysis.quotes.settings import QuoteSettings
@@ -32,6 +32,6 @@ from newsprism.analysis.quotes.words import BELIEF_VERBS, SPEECH_VERBS
 
 __all__ = [
     "BELIEF_VERBS", "QUOTE_MARKS", "SPEECH_VERBS", "QuoteSettings", "centred_groups", "connected_groups",
-    "content_words", "extract_quotes", "group_quotes", "is_stance", "quoted_spans", "speaker_identities", "story_idf",
-    "unify_speakers",
+    "content_words", "extract_quotes", "group_quotes", "is_sourceless", "is_speech", "is_stance", "quoted_spans",
+    "record_kind", "speaker_identities", "story_idf", "unify_speakers",
 ]

@@ -51,6 +51,7 @@ from newsprism.analysis.quotes.patterns import (
     REDUCED_PARTICIPLE,
     ROLE_BEFORE,
     SHARE_SPEAKER,
+    SOURCELESS,
     SPEAKER_STANCE,
     SPEAKER_VERB,
     STANCE_PARTICIPLE,
@@ -78,6 +79,7 @@ from newsprism.analysis.quotes.words import (
     NOT_NAME_START,
     PERSON_ROLES,
     SILENT_HEADS,
+    SOURCELESS_CUES,
     SPEECH_VERBS,
     STANCE_FALLBACK,
     STANCE_NOUNS,
@@ -558,6 +560,41 @@ def is_stance(quote: Quote) -> bool:
     return not quote.direct and bool(quote.verb) and quote.text.lower().startswith((quote.verb or "").lower())
 
 
+def is_sourceless(quote: Quote) -> bool:
+    """Whether a record is an impression or a report that names no source ("Sanders appears to have a
+    slight lead", "Clinton is expected to win"): reported, with no speaker and no mention, its cue one
+    of ``words.SOURCELESS_CUES``. Like a stance, it is no one's words: never grouped with a quotation,
+    never counted in a sourcing profile."""
+    cue = (quote.verb or "").split()
+    return not quote.direct and not quote.speaker and quote.speaker_mention is None and bool(cue) and cue[-1] in SOURCELESS_CUES
+
+
+def is_speech(quote: Quote) -> bool:
+    """Whether a record is someone's words, verbatim or reported: neither a stance nor a sourceless report."""
+    return not is_stance(quote) and not is_sourceless(quote)
+
+
+def record_kind(quote: Quote) -> str:
+    """``"speech"``, ``"stance"`` or ``"sourceless"``: records of different kinds never stand for one remark."""
+    return "stance" if is_stance(quote) else "sourceless" if is_sourceless(quote) else "speech"
+
+
+_MAX_SOURCELESS_SUBJECT_WORDS = 12
+"""A longer stretch before "appears" or "is expected" is a clause of its own, not one subject."""
+
+
+def _sourceless(article: Article, sentence: Sentence, masked: str) -> Iterator[Quote]:
+    """The record of an impression or a report without a source opening a sentence (``patterns.SOURCELESS``):
+    from its subject to the sentence's end, with no speaker and no mention."""
+    found = SOURCELESS.match(masked)
+    if found is None or len(found.group("subject").split()) > _MAX_SOURCELESS_SUBJECT_WORDS:
+        return
+    hi = len(masked.rstrip(" .!?\"”\n"))
+    start, end = trim(article.text, sentence.start + found.start("subject"), sentence.start + hi)
+    if end > start and len(WORD.findall(article.text[start:end])) >= 4:
+        yield Quote("", article.text[start:end], article.id, start, end, False, " ".join(found.group("cue").split()), None)
+
+
 def _questions_and_agents(article: Article, sentence: Sentence, masked: str, resolver: Resolver) -> Iterator[Quote]:
     """Stances set inside a sentence beside its main attribution: a question put to someone ("Asked
     whether he would counsel Clinton, ...", ``patterns.ASKED``) and a participle right after its agent
@@ -604,7 +641,7 @@ def extract_quotes(
         return speech
     stances = [
         q for q in _extract(article, sentences, settings)
-        if is_stance(q) and not any(q.start < s.end and s.start < q.end for s in speech)
+        if (is_stance(q) or is_sourceless(q)) and not any(q.start < s.end and s.start < q.end for s in speech)
     ]
     merged: list[Quote] = []
     for quote in speech:  # each stance before the first quotation that starts after it; speech keeps its order
@@ -674,6 +711,8 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
             quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
         if settings.stances and attribution is None:
             quotes.extend(_questions_and_agents(article, sentence, masked, resolver))
+            if not inside:
+                quotes.extend(_sourceless(article, sentence, masked))
         if attribution is None or position in named_after:
             continue  # a sentence that only names the speaker of the quotation before it reports nothing more
         if settings.stances:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from newsprism.analysis import align
 from newsprism.analysis.align import terms
 from newsprism.analysis.graph import centred_groups
-from newsprism.analysis.quotes.extract import is_stance
+from newsprism.analysis.quotes.extract import record_kind
 from newsprism.analysis.quotes.settings import QuoteSettings
 from newsprism.analysis.quotes.speakers import is_description, is_pronoun
 from newsprism.analysis.quotes.words import FRAGMENTS, STOP
@@ -118,7 +118,7 @@ def _same_quotation(
     quote's rare words (IDF-weighted) must be in the other, and at least
     ``settings.group_min_shared_words`` of them unless they are nearly all of the shorter quote's.
     """
-    if is_stance(a) != is_stance(b):  # "endorsed Trump" is what someone did, not a remark another outlet quotes
+    if record_kind(a) != record_kind(b):  # "endorsed Trump" is what someone did, not a remark another outlet quotes
         return False
     key = quote_speaker_key(a)
     same_speaker = bool(key) and key == quote_speaker_key(b)

@@ -260,9 +260,11 @@ Clinton, Reid said ..."; "..., when asked by Ingraham about ..."): its own repor
 asked it (often unnamed), from "asked"."""
 
 REDUCED_PARTICIPLE = re.compile(
-    r"(?P<speaker>\b(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+|\bthose|\b[a-z]+(?:ers|ors|ists|ans|ives|ents|ants|ics|ies))"
+    r"(?P<speaker>\b(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+|\bthose|\b[a-z]+(?:ers|ors|ists|ans|ives|ents|ants|ics|ies)"
+    r"|\b(?:polls?|surveys?|stud(?:y|ies)|data|results|numbers|figures)(?=\s+(?:showing|suggesting)))"
     r"\s+(?P<verb>supporting|backing|opposing|criticizing|endorsing|praising|denouncing|defending|urging|demanding"
-    r"|calling\s+for|accusing|blaming|attacking|questioning|describing\s+themselves|identifying\s+(?:themselves|as|with))\b"
+    r"|calling|showing|suggesting"
+    r"|accusing|blaming|attacking|questioning|describing\s+themselves|identifying\s+(?:themselves|as|with))\b"
     r"(?=\s+[\w“\"])"
 )
 """A participle right after its agent, with no comma ("hedge fund executives supporting her campaign",
@@ -328,3 +330,15 @@ LOOSE_STANCE = re.compile(
 lies between ("Toomey and Sen. Kelly Ayotte (R-N.H.), who are both in tight reelection races, endorsed
 the compromise"): read last, for stances, when no tighter pattern reads the sentence."""
 
+
+SOURCELESS = re.compile(
+    rf"^\W*{LEADING_ADVERBIAL}(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Indeed|Instead)\s*,?\s+)?"
+    r"(?P<subject>[^,;:—–()]{1,90}?)\s+(?:(?:also|still|now|already|increasingly|clearly|certainly|only|has|have|had|all|both)\s+)*"
+    r"(?P<cue>(?:seem|seems|seemed|appear|appears|appeared)(?=\s+(?!(?:on|in|at|before|with|alongside|onstage|as|for|from|during|after)\b)[a-z])"
+    r"|(?:is|are|was|were)\s+(?:(?:widely|not|also|still|now|generally|largely)\s+)*expected(?=\s+to\b)"
+    r"|reportedly(?=\s+[a-z]))"
+)
+"""An impression or a report with no source opening a sentence ("Sanders appears to have a slight
+lead", "The embattled French president is expected to run", "The Club for Growth is reportedly
+spending ..."): the subject and all after it are what is attributed, the cue is the verb; not "appeared
+on Fox News" (showing up), nor "was expected" without "to"."""

@@ -252,6 +252,13 @@ STANCE_VERBS: tuple[str, ...] = tuple(
         ("decide", ("", "s", "d")), ("thank", ("", "s", "ed")), ("congratulate", ("", "s", "d")), ("apologize", ("", "s", "d")),
         ("insult", ("", "s", "ed")), ("taunt", ("", "s", "ed")), ("push", ("", "es", "ed")), ("accept", ("", "s", "ed")),
         ("approve", ("", "s", "d")), ("name", ("s", "d")), ("promote", ("", "s", "d")), ("vote", ("s", "d")),
+        ("express", ("", "es", "ed")), ("voice", ("s", "d")), ("echo", ("es", "ed")), ("mock", ("",)),
+        ("talk", ("s", "ed")), ("focused", ("",)), ("pointed", ("",)), ("rail", ("s", "ed")),
+        ("decry", ("",)), ("decrie", ("s", "d")), ("complain", ("s", "ed")), ("encourage", ("s", "d")), ("nominate", ("s", "d")),
+        ("pleaded", ("",)), ("plead", ("s",)), ("assure", ("s", "d")), ("persuade", ("s", "d")), ("convince", ("s", "d")),
+        ("recall", ("s", "ed")), ("file", ("s", "d")), ("issue", ("s", "d")), ("release", ("s", "d")), ("ask", ("ed",)),
+        ("list", ("s", "ed")), ("rule", ("s", "d")),
+        ("lash", ("es", "ed")), ("hammer", ("s", "ed")), ("identifie", ("s", "d")),
     ) for ending in endings
 )
 """Verbs that attribute a stance, an intention or an evaluation with a plain object ("Ryan endorsed
@@ -272,3 +279,9 @@ STANCE_NOUNS = frozenset(
 )
 """Forms of stance verbs that are as often nouns ("a harsh attack on", "the call-in show"): after a
 description, read as its verb only with an auxiliary before them ("the panel will question")."""
+
+SOURCELESS_CUES = frozenset("seem seems seemed appear appears appeared expected reportedly".split())
+"""Cues of an impression or a report that names no source ("Sanders appears to have a slight lead",
+"Clinton is expected to win", "The group is reportedly spending $1.5 million"): PolNeAR counts them
+as attributions without a source; newsprism reads them as reported records with no speaker and no
+mention (``extract.is_sourceless``), never as anyone's words."""
