@@ -5,7 +5,8 @@ a gold attribution when their content spans overlap by at least half of the shor
 Measured on all 84 dev articles (2,192 gold attributions): see ``FLOORS`` and the history in
 ``docs/quotations.md``. The extractor was tuned on PolNeAR train only; floors sit about one
 percentage point under the measurement. By default stances are read as well (PolNeAR's own notion
-of an attribution: "Ryan endorsed Trump"): precision 0.943, recall 0.660, speaker mention 0.857.
+of an attribution: "Ryan endorsed Trump") and, since, impressions with no source ("Sanders appears to
+lead", ``is_sourceless``): precision 0.934, recall 0.683, speaker mention 0.852 (train 0.931, 0.642, 0.858).
 Speech and belief alone (``QuoteSettings(stances=False)``, the default before): 0.969, 0.510, 0.864.
 """
 
@@ -18,7 +19,7 @@ from datapaths import shared_file
 from newsprism.analysis.quotes import QuoteSettings, extract_quotes
 from newsprism.evaluate.attribution import AttributionScore, evaluate, read_gold
 
-FLOORS = {"precision": 0.93, "recall": 0.65, "mention": 0.845}
+FLOORS = {"precision": 0.93, "recall": 0.67, "mention": 0.845}
 SPEECH_FLOORS = {"precision": 0.955, "recall": 0.50, "mention": 0.85}
 
 

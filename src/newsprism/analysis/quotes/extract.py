@@ -39,6 +39,8 @@ from newsprism.analysis.quotes.patterns import (
     IN_SOURCE,
     LABEL,
     LABEL_WORDS,
+    LATER_CLAUSE_END,
+    LATER_STANCE,
     LEAD_IN,
     LEAD_WORD,
     LOOSE_STANCE,
@@ -595,6 +597,32 @@ def _sourceless(article: Article, sentence: Sentence, masked: str) -> Iterator[Q
         yield Quote("", article.text[start:end], article.id, start, end, False, " ".join(found.group("cue").split()), None)
 
 
+def _later_stances(
+    article: Article, sentence: Sentence, masked: str, resolver: Resolver, quotes: Sequence[Quote]
+) -> Iterator[Quote]:
+    """Stances of later clauses of a sentence (``patterns.LATER_STANCE``) that no record of the
+    sentence holds yet: from the verb to the clause's end, by the clause's subject."""
+    text = article.text
+    for later in LATER_STANCE.finditer(masked):
+        raw = later.group("speaker")
+        speaker = _clean_description(LEAD_WORD.sub("", raw))
+        if not _can_speak(speaker, masked[: later.start("speaker")]) or _NOT_OBJECT.match(masked, later.end("verb")):
+            continue
+        if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or later.group("verb") in STANCE_NOUNS:
+            continue
+        stop = LATER_CLAUSE_END.search(masked, later.end())
+        hi = stop.start() if stop else len(masked.rstrip(" .!?\"”\n"))
+        if MASK in masked[later.start("verb") : hi]:
+            continue
+        start, end = trim(text, sentence.start + later.start("verb"), sentence.start + hi)
+        if len(WORD.findall(text[start:end])) < 2 or any(q.start < end and start < q.end for q in quotes):
+            continue
+        at = sentence.start + later.start("speaker") + raw.rfind(speaker)
+        mention = Mention(text[at : at + len(speaker)], at, at + len(speaker))
+        yield Quote(resolver.resolve(speaker, masked[: later.start("speaker")]), text[start:end], article.id, start, end, False,
+                    later.group("verb"), mention)
+
+
 def _questions_and_agents(article: Article, sentence: Sentence, masked: str, resolver: Resolver) -> Iterator[Quote]:
     """Stances set inside a sentence beside its main attribution: a question put to someone ("Asked
     whether he would counsel Clinton, ...", ``patterns.ASKED``) and a participle right after its agent
@@ -677,6 +705,8 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
     seen: set[QuotedSpan] = set()
     named_after: set[int] = set()  # sentences whose attribution names the speaker of the quotation before them
     for position, (sentence, masked, attribution, inside) in enumerate(read):
+        if settings.stances and position:  # the sentence before, now that all its own records are read
+            quotes.extend(_later_stances(article, *read[position - 1][:2], resolver, quotes))
         speaker, verb, mention = "", None, None
         if attribution is not None:
             speaker, verb, mention = _said_by((sentence, masked, attribution), resolver, text)
@@ -734,6 +764,8 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
         stance = attribution.stance is not None or (verb in STANCE_FALLBACK and text.startswith(verb or "", start))
         if len(WORD.findall(text[start:end])) >= (settings.min_stance_words if stance else settings.min_indirect_words):
             quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb, mention))
+    if settings.stances and read:
+        quotes.extend(_later_stances(article, *read[-1][:2], resolver, quotes))
     log.debug("article %s: %d quotes", article.id, len(quotes))
     return _run_on(text, quotes)
 

@@ -342,3 +342,13 @@ SOURCELESS = re.compile(
 lead", "The embattled French president is expected to run", "The Club for Growth is reportedly
 spending ..."): the subject and all after it are what is attributed, the cue is the verb; not "appeared
 on Fox News" (showing up), nor "was expected" without "to"."""
+
+LATER_STANCE = re.compile(
+    rf"(?:[,;—]\s+(?:and\s+|but\s+)?|\s+(?:and|but|while|as|whereas|because|after|before|when|since|though|although|where)\s+)"
+    rf"(?P<speaker>{NAME}|{PRONOUN}|{GROUP}|{DESCRIPTION})\s+{AUX}{STANCE}(?=\s+[\w“\"])"
+)
+"""A stance in a later clause of a sentence, after a comma or a conjunction ("..., but Sanders endorsed
+Clinton", "... while Democrats criticized the plan"): a sentence may attribute to several people."""
+
+LATER_CLAUSE_END = re.compile(r"[;—]|,\s+(?:and|but|while|as)\s")
+"""Where a later clause's stance ends: at the next clause."""

@@ -267,7 +267,8 @@ attributions. Their record is reported, and its words start at the verb so that 
 
 STANCE_FALLBACK = frozenset(
     """asked asks urged urges promised promises pledged vowed suggested suggests announced announces
-    confirmed confirms denied denies acknowledged acknowledges predicted reported reports""".split()
+    confirmed confirms denied denies acknowledged acknowledges predicted reported reports recalled recalls
+    complained""".split()
 )
 """Verbs of speech that, without a clause, still attribute what follows them as a request, a promise
 or an announcement ("asked the court to intervene", "denied the report"); "declared a state of
