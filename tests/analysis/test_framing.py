@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.framing import FramingSettings, find_loaded, frame_outlet, loaded_lexicon
+from newsprism.analysis.framing import LITERAL, FramingSettings, find_loaded, frame_outlet, loaded_lexicon
 from newsprism.model import Article, Mention, Quote
 
 LEXICON = {"slam": "neg", "praise": "pos", "lash out": "neg", "utterly": "int", "witch hunt": "neg"}
@@ -40,9 +40,14 @@ def test_quoted_words_can_be_left_out():
     assert [s.text for s in framing.loaded] == ["slammed"]
 
 
-def test_the_bundled_lexicon_has_polarities_only_from_the_three_labels():
+def test_the_bundled_lexicon_has_polarities_only_from_the_three_labels_and_literal_phrases():
     lexicon = loaded_lexicon()
-    assert len(lexicon) > 300 and set(lexicon.values()) == {"neg", "pos", "int"}
+    assert len(lexicon) > 300 and set(lexicon.values()) == {"neg", "pos", "int", LITERAL}
+
+
+def test_a_loaded_word_inside_a_literal_phrase_is_not_flagged():
+    lexicon = {"hopeful": "pos", "presidential hopeful": LITERAL}
+    assert words("The presidential hopefuls were hopeful.", lexicon) == [("hopeful", "pos")]
 
 
 def test_hedges_are_found_but_may_the_month_is_not():

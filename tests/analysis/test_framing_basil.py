@@ -16,10 +16,15 @@ left). Measured: precision 0.144 (62/431), recall 0.286 (61/213) with the earlie
 0.178 / 0.280. Leaving out a loaded word capitalised inside a sentence (part of a name: "the
 Patriot Act"): 0.166 (62/374), recall unchanged. The goal of issue "Who said what" (precision 0.25
 at recall 0.30) is not reached.
+
+By halves of the events (``_half``: the parity of the SHA-1 of the BASIL event id; half 0 tunes the
+lexicon, half 1 is held out), with the literal-sense phrases written from half 0's false flags: see
+``HALF_FLOORS`` and docs/evaluation.md.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -32,6 +37,8 @@ PRECISION_FLOOR = 0.11
 RECALL_FLOOR = 0.30
 OWN_PRECISION_FLOOR = 0.15
 OWN_RECALL_FLOOR = 0.26
+HALF_FLOORS = {"tuning": {"precision": 0.22, "recall": 0.27}, "heldout": {"precision": 0.13, "recall": 0.27}}
+"""The outlet's own words on each half of the events (``_half``): half 0 tunes, half 1 is held out."""
 
 
 def _gold_spans(document: dict, own_words: bool = False) -> tuple[str, list[tuple[int, int]]]:
@@ -58,14 +65,23 @@ def _gold_spans(document: dict, own_words: bool = False) -> tuple[str, list[tupl
     return "\n\n".join(paragraphs), spans
 
 
-def _measure(own_words: bool) -> tuple[float, float]:
-    """Precision and recall of the lexicon; with ``own_words``, quoted text and quoted spans left out."""
+def _half(event_id: str) -> int:
+    """0 (the tuning half) or 1 (held out): the parity of the SHA-1 of a BASIL event id."""
+    return int(hashlib.sha1(event_id.encode()).hexdigest(), 16) % 2
+
+
+def _measure(own_words: bool, half: int | None = None) -> tuple[float, float]:
+    """Precision and recall of the lexicon; with ``own_words``, quoted text and quoted spans left out;
+    with ``half``, on that half of the events only."""
     path = shared_file("basil/basil_triplets.jsonl")
     lexicon = loaded_lexicon()
     flagged = inside = found = annotated = 0
     with path.open(encoding="utf-8") as lines:
         for line in lines:
-            for document in json.loads(line)["documents"]:
+            event = json.loads(line)
+            if half is not None and _half(event["id"]) != half:
+                continue
+            for document in event["documents"]:
                 text, gold = _gold_spans(document, own_words)
                 quoted = [(s.start, s.end) for s in quoted_spans(text)] if own_words else []
                 gold = [(lo, hi) for lo, hi in gold if not any(a <= lo < b for a, b in quoted)]
@@ -74,7 +90,7 @@ def _measure(own_words: bool) -> tuple[float, float]:
                 inside += sum(any(lo <= w.start and w.end <= hi for lo, hi in gold) for w in words)
                 annotated += len(gold)
                 found += sum(any(lo <= w.start and w.end <= hi for w in words) for lo, hi in gold)
-    print(f"BASIL lexical bias{', own words' if own_words else ''}: precision {inside / flagged:.3f} "
+    print(f"BASIL lexical bias{', own words' if own_words else ''}{'' if half is None else f', half {half}'}: precision {inside / flagged:.3f} "
           f"({inside}/{flagged}), recall {found / annotated:.3f} ({found}/{annotated})")
     return inside / flagged, found / annotated
 
@@ -96,3 +112,21 @@ def test_loaded_word_precision_against_basil_holds_its_floor(scores):
 def test_loaded_word_recall_against_basil_holds_its_floor(scores):
     (_, recall), (_, floor) = scores
     assert recall >= floor
+
+
+@pytest.fixture(scope="module", params=["tuning", "heldout"])
+def half_scores(request) -> tuple[tuple[float, float], dict[str, float]]:
+    """(precision, recall) of the outlet's own words on one half of the events, and that half's floors."""
+    return _measure(own_words=True, half=0 if request.param == "tuning" else 1), HALF_FLOORS[request.param]
+
+
+@pytest.mark.data
+def test_own_word_precision_on_each_half_of_the_basil_events_holds_its_floor(half_scores):
+    (precision, _), floors = half_scores
+    assert precision >= floors["precision"]
+
+
+@pytest.mark.data
+def test_own_word_recall_on_each_half_of_the_basil_events_holds_its_floor(half_scores):
+    (_, recall), floors = half_scores
+    assert recall >= floors["recall"]

@@ -120,9 +120,15 @@ class Lexicon(Mapping[str, str]):
         return (Lexicon, (self._entries,))
 
 
+LITERAL = "literal"
+"""The polarity of a phrase in which a loaded word has its literal news sense ("presidential hopeful",
+"explosive device", "pleaded guilty to conspiracy"): matched like any phrase, before its words, and
+never flagged, so that the word inside it is not counted as the outlet's judgement."""
+
+
 @functools.cache
 def loaded_lexicon() -> Lexicon:
-    """The bundled lexicon: lower-case word or phrase -> polarity ("neg", "pos", "int")."""
+    """The bundled lexicon: lower-case word or phrase -> polarity ("neg", "pos", "int", or ``LITERAL``)."""
     text = resources.files("newsprism").joinpath("data/loaded_words.tsv").read_text(encoding="utf-8")
     lexicon = {}
     for line in text.splitlines():
@@ -191,7 +197,8 @@ def _phrase_match(words: Sequence[str], lexicon: Mapping[str, str]) -> str | Non
 def find_loaded(
     text: str, article: str, lexicon: Mapping[str, str], skip: Sequence[tuple[int, int]] = (), names: bool = True
 ) -> list[Span]:
-    """Loaded words of ``text`` as spans labelled with their polarity (phrases before single words).
+    """Loaded words of ``text`` as spans labelled with their polarity (phrases before single words; a
+    ``LITERAL`` phrase holds its words back unflagged).
 
     With ``names=False`` a word capitalised inside a sentence is taken for part of a name and left
     out ("the Patriot Act", "the Freedom Caucus"); a headline, capitalised throughout, keeps ``True``.
@@ -218,7 +225,7 @@ def find_loaded(
             entry = next((form for form in _base_forms(tokens[i][2]) if form in lexicon), None)
         if entry is not None:
             end = tokens[i + size - 1][1]
-            if names or not (text[start].isupper() and not _SENTENCE_OPENS.search(text, 0, start)):
+            if lexicon[entry] != LITERAL and (names or not (text[start].isupper() and not _SENTENCE_OPENS.search(text, 0, start))):
                 spans.append(Span(text[start:end], article, start, end, lexicon[entry]))
             i += size
         else:
