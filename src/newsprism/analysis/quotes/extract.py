@@ -273,7 +273,13 @@ _RELATIVE_BEFORE = re.compile(r"\b(who|which)\s+(?:(?:has|have|had|is|are|was|we
 
 _DOCUMENT_TAIL = re.compile(rf"\s+{DOCUMENT_PARTICIPLE}\s+(?:by|from)\s+.*$")
 
-_PASSIVE_VERBS = frozenset("told asked urged warned reported stated".split())
+_WHAT_BEFORE = re.compile(r"\b(?:[Ww]hat|[Ww]hatever)\s+$")
+
+_PASSIVE_VERBS = frozenset(
+    "told asked urged warned reported stated found discovered learned estimated indicated recognized known assumed".split()
+)
+"""Verbs whose form after "was", "has been" is a passive: the subject is what was found, not who found it
+("John McAfee has been found dead", "... was discovered at the Brians 2 penitentiary")."""
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|not\s+)?$")
 
 
@@ -304,6 +310,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                     match.group("antecedent") or "who", match.group("verb6"), match.start(), match.end(), mention=(at, at + 3)
                 ))
                 continue
+            if _WHAT_BEFORE.search(masked, 0, match.start(group)):
+                continue  # "punish students for what they say off campus": what is said, not a saying
             if raw.isupper() and DATELINE_AFTER.match(masked, match.end(group)):
                 continue  # "WASHINGTON — ...": a dateline
             speaker = _clean_description(LEAD_WORD.sub("", raw))
