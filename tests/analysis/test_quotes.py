@@ -9,6 +9,7 @@ from newsprism.analysis.quotes import (
     centred_groups,
     extract_quotes,
     group_quotes,
+    is_sourceless,
     is_stance,
     quoted_spans,
     story_idf,
@@ -427,3 +428,37 @@ def test_a_clause_with_a_negated_auxiliary_before_a_quotation_is_reported_speech
 def test_an_attribution_inside_its_sentence_reports_both_sides_of_it():
     (quote,) = quotes_of("It is his job, he said, to talk to Congress and to allies abroad about the threat.")
     assert quote.text == "It is his job, he said, to talk to Congress and to allies abroad about the threat"
+
+
+def test_an_impression_with_no_source_is_a_reported_record_without_speaker_or_mention():
+    (quote,) = quotes_of("Sanders appears to have a slight lead in the state.")
+    assert (quote.text, quote.speaker, quote.speaker_mention, quote.direct, is_sourceless(quote)) == (
+        "Sanders appears to have a slight lead in the state", "", None, False, True)
+
+
+def test_appearing_somewhere_is_no_impression():
+    assert quotes_of("The senator appeared on Fox News on Sunday morning.") == ()
+
+
+def test_an_impression_with_no_source_is_not_read_with_speech_alone():
+    article = Article(id="a", text="Clinton is expected to win the primary in New York.")
+    assert extract_quotes(article, segment(article), QuoteSettings(stances=False)) == ()
+
+
+def test_a_stance_in_a_later_clause_is_read_with_its_own_speaker():
+    quotes = quotes_of("The plan was vague at best, but Sanders endorsed Clinton on Monday.")
+    assert [(q.speaker, q.text, q.verb) for q in quotes] == [("Sanders", "endorsed Clinton on Monday", "endorsed")]
+
+
+def test_a_belief_verb_after_has_been_is_a_passive_with_no_speaker():
+    assert all(q.speaker != "John McAfee" for q in quotes_of("John McAfee has been found dead in his cell in Spain."))
+
+
+def test_a_verb_of_speech_after_what_is_not_an_attribution():
+    (quote,) = quotes_of("Schools cannot punish students for what they say off campus, the Supreme Court said Wednesday.")
+    assert (quote.speaker, quote.text) == ("Supreme Court", "Schools cannot punish students for what they say off campus")
+
+
+def test_last_opening_a_sentence_is_no_speaker():
+    quotes = quotes_of("Last month this board endorsed Kathryn Garcia and urged voters to cast a ballot for her.")
+    assert all(q.speaker != "Last" and (q.speaker_mention is None or q.speaker_mention.text != "Last") for q in quotes)

@@ -15,7 +15,8 @@ used for development: precision 0.867 (13/15), recall 0.812 (13/16), speaker 0.8
 Floors sit about one quote (held-out) or two to three quotes (development) under the measurement.
 
 The annotations hold speech, never stances ("Ryan endorsed Trump"), which are read by default since
-PolNeAR counts them: the records measured here are those that are not stances (``is_stance``). With
+PolNeAR counts them: the records measured here are those that are speech (``is_speech``: neither
+stances nor the impressions with no source, "Sanders appears to lead", read with them). With
 the stances counted as well, precision is 0.714 (55/77) on the development set and 0.577 (15/26)
 held out, at recall 0.929 and 0.938; speech alone is as it was before stances were read by default.
 """

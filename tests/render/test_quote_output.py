@@ -83,3 +83,30 @@ def test_the_report_marks_reported_speech_so_that_it_is_shown_without_quotation_
 
 def test_the_report_shows_each_outlets_sourcing(report_page):
     assert "2 quotations (1 verbatim, 1 reported); 1 named, 1 unnamed (1 anonymous)" in report_page
+
+
+SOURCELESS_A = "Budget talks broke down on Monday. The mayor is expected to present a smaller budget next week."
+SOURCELESS_B = "Budget talks collapsed on Monday. The union said the city had run out of money for the schools."
+
+
+@pytest.fixture(scope="module")
+def sourceless():
+    story = Story("s", (Article(id="a", text=SOURCELESS_A, outlet="Daily"), Article(id="b", text=SOURCELESS_B, outlet="Herald")))
+    analysis = analyze(story)
+    comparison = compare(analysis)
+    return comparison_to_dict(comparison, analysis), comparison_to_text(comparison, analysis), comparison_to_markdown(comparison, analysis)
+
+
+def test_a_json_record_of_an_impression_with_no_source_has_no_speaker_and_no_mention(sourceless):
+    (record,) = [q for q in _records(sourceless) if "smaller budget" in q["text"]]
+    assert (record["speaker"], record["speaker_mention"], record["direct"], record["cue"]) == (None, None, False, "is expected")
+
+
+def test_text_output_prints_an_impression_with_no_source_as_reported_and_unattributed(sourceless):
+    line = _quote_line(sourceless[1], "Quotes (", "smaller budget")
+    assert line.startswith("  - (unattributed): (reported) The mayor is expected") and "\u201c" not in line
+
+
+def test_markdown_output_prints_an_impression_with_no_source_as_reported_and_unattributed(sourceless):
+    line = _quote_line(sourceless[2], "### Quotes", "smaller budget")
+    assert line.startswith("- \\(unattributed\\): (reported) The mayor is expected") and "\u201c" not in line
