@@ -462,3 +462,18 @@ def test_a_verb_of_speech_after_what_is_not_an_attribution():
 def test_last_opening_a_sentence_is_no_speaker():
     quotes = quotes_of("Last month this board endorsed Kathryn Garcia and urged voters to cast a ballot for her.")
     assert all(q.speaker != "Last" and (q.speaker_mention is None or q.speaker_mention.text != "Last") for q in quotes)
+
+
+def test_a_phrasal_verb_of_stance_is_read_as_a_stance():
+    (quote,) = quotes_of("Sanders took aim at the billionaire class on Monday.")
+    assert (quote.speaker, quote.text, is_stance(quote)) == ("Sanders", "took aim at the billionaire class on Monday", True)
+
+
+def test_the_words_after_a_transcript_label_in_capitals_are_verbatim():
+    (quote,) = quotes_of("TAPPER: Do you think you will win this state next week?")
+    assert (quote.speaker, quote.direct, quote.verb) == ("TAPPER", True, ":")
+
+
+def test_the_words_after_a_headline_label_are_reported():
+    (quote,) = quotes_of("Ted Cruz: The plan will fail in the Senate this year.")
+    assert (quote.speaker, quote.direct) == ("Ted Cruz", False)

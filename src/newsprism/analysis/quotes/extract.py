@@ -771,11 +771,17 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
         start, end = trim(text, sentence.start + relative[0], sentence.start + relative[1])
         stance = attribution.stance is not None or (verb in STANCE_FALLBACK and text.startswith(verb or "", start))
         if len(WORD.findall(text[start:end])) >= (settings.min_stance_words if stance else settings.min_indirect_words):
-            quotes.append(Quote(speaker, text[start:end], article.id, start, end, False, verb, mention))
+            transcript = verb == ":" and _TRANSCRIPT_LABEL.fullmatch(attribution.speaker) is not None
+            quotes.append(Quote(speaker, text[start:end], article.id, start, end, transcript, verb, mention))
     if settings.stances and read:
         quotes.extend(_later_stances(article, *read[-1][:2], resolver, quotes))
     log.debug("article %s: %d quotes", article.id, len(quotes))
     return _run_on(text, quotes)
+
+
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}")
+"""A transcript's speaker label in capitals ("TAPPER", "TUCKER CARLSON"): the words after it are the
+speaker's own, verbatim, where a headline's "Ted Cruz: ..." label gives no more than reported words."""
 
 
 _RUNS_ON = re.compile(r"[.,!?;:…]*[ \t]*\n+\s*[“\"]")

@@ -187,7 +187,7 @@ DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z. ]{1,20}\)\s*)?[—–-]")
 
 VERB_WORDS = frozenset(verb.split()[0] for verb in {*SPEECH_VERBS, *BELIEF_VERBS})
 
-STANCE_WORDS = frozenset(STANCE_VERBS)
+STANCE_WORDS = frozenset(verb.split()[0] for verb in STANCE_VERBS)
 
 HEADLINE_VERB = re.compile(r"\b(?:" + "|".join(HEADLINE_VERBS) + r")\b")
 

@@ -260,6 +260,12 @@ STANCE_VERBS: tuple[str, ...] = tuple(
         ("list", ("s", "ed")), ("rule", ("s", "d")),
         ("lash", ("es", "ed")), ("hammer", ("s", "ed")), ("identifie", ("s", "d")),
     ) for ending in endings
+) + (
+    "made clear", "makes clear", "make clear", "made the case", "makes the case", "took aim", "takes aim",
+    "took a swipe", "takes a swipe", "went after", "goes after", "weighed in", "weighs in", "spoke out",
+    "speaks out", "came out for", "came out against", "came out in favor", "came out in support",
+    "doubled down", "doubles down", "pushed back", "pushes back", "pushed for", "pushes for", "raised concerns",
+    "raised questions", "raises concerns", "raises questions", "respond to", "responded to",
 )
 """Verbs that attribute a stance, an intention or an evaluation with a plain object ("Ryan endorsed
 Trump", "He declined to comment", "Carson called that report a lie"): PolNeAR annotates them as
