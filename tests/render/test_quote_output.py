@@ -22,12 +22,17 @@ TEXT_A = (
 TEXT_B = "Budget talks collapsed. The mayor said the city had run out of money for the schools this year."
 
 
-@pytest.fixture(scope="module")
-def rendered():
-    story = Story("s", (Article(id="a", text=TEXT_A, outlet="Daily"), Article(id="b", text=TEXT_B, outlet="Herald")))
+def _rendered(text_a: str, text_b: str):
+    """The comparison of a story of two articles (outlets Daily and Herald) as JSON, text and Markdown."""
+    story = Story("s", (Article(id="a", text=text_a, outlet="Daily"), Article(id="b", text=text_b, outlet="Herald")))
     analysis = analyze(story)
     comparison = compare(analysis)
     return comparison_to_dict(comparison, analysis), comparison_to_text(comparison, analysis), comparison_to_markdown(comparison, analysis)
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    return _rendered(TEXT_A, TEXT_B)
 
 
 def _quote_line(output: str, heading: str, words: str) -> str:
@@ -91,10 +96,7 @@ SOURCELESS_B = "Budget talks collapsed on Monday. The union said the city had ru
 
 @pytest.fixture(scope="module")
 def sourceless():
-    story = Story("s", (Article(id="a", text=SOURCELESS_A, outlet="Daily"), Article(id="b", text=SOURCELESS_B, outlet="Herald")))
-    analysis = analyze(story)
-    comparison = compare(analysis)
-    return comparison_to_dict(comparison, analysis), comparison_to_text(comparison, analysis), comparison_to_markdown(comparison, analysis)
+    return _rendered(SOURCELESS_A, SOURCELESS_B)
 
 
 def test_a_json_record_of_an_impression_with_no_source_has_no_speaker_and_no_mention(sourceless):
