@@ -58,22 +58,24 @@ def _require(path: Path) -> None:
         sys.exit(f"{path} is absent (licensed evaluation data, never in the repository)")
 
 
+def _annotated_stories(split: str | None) -> list[tuple[Story, GoldStory]]:
+    """The annotated stories of ``split`` (or all), each read from ../shared/data with its gold facts."""
+    gold = {story.story: story for story in load_gold(GOLD, DATA, split)}
+    return [(story, gold[story.id]) for file in sorted({story.file for story in gold.values()})
+            for story in iter_cluster_stories(str(DATA / file))
+            if not isinstance(story, InputError) and story.id in gold]
+
+
 def pairs(split: str | None, meaning: bool) -> None:
     _require(DATA)
-    gold = load_gold(GOLD, DATA, split)
-    by_file: dict[str, dict[str, object]] = {}
-    for story in gold:
-        by_file.setdefault(story.file, {})[story.story] = story
+    annotated = _annotated_stories(split)
     total = PairCounts()
-    for file, wanted in by_file.items():
-        for story in iter_cluster_stories(str(DATA / file)):
-            if isinstance(story, InputError) or story.id not in wanted:
-                continue
-            counts = score_story(analyze(story, settings=AlignSettings(meaning=meaning)), wanted[story.id])
-            print(f"{story.id}: precision {counts.precision:.3f} ({counts.predicted_right}/{counts.predicted}), "
-                  f"recall {counts.recall:.3f} ({counts.gold_found}/{counts.gold})")
-            total.add(counts)
-    print(f"all ({split or 'dev + heldout'}, {len(gold)} stories): precision {total.precision:.3f} "
+    for story, gold in annotated:
+        counts = score_story(analyze(story, settings=AlignSettings(meaning=meaning)), gold)
+        print(f"{story.id}: precision {counts.precision:.3f} ({counts.predicted_right}/{counts.predicted}), "
+              f"recall {counts.recall:.3f} ({counts.gold_found}/{counts.gold})")
+        total.add(counts)
+    print(f"all ({split or 'dev + heldout'}, {len(annotated)} stories): precision {total.precision:.3f} "
           f"({total.predicted_right}/{total.predicted}), recall {total.recall:.3f} ({total.gold_found}/{total.gold})")
     if total.snippets_lost:
         print(f"{len(total.snippets_lost)} snippets not found in the cleaned text:", *total.snippets_lost[:10], sep="\n  ")
@@ -94,19 +96,16 @@ class _GoldJudge:
 
 def ceiling(split: str | None, candidate_threshold: float) -> None:
     _require(DATA)
-    gold = {story.story: story for story in load_gold(GOLD, DATA, split)}
+    annotated = _annotated_stories(split)
     settings = AlignSettings(candidate_threshold=candidate_threshold)
     total = PairCounts()
-    for file in sorted({story.file for story in gold.values()}):
-        for story in iter_cluster_stories(str(DATA / file)):
-            if isinstance(story, InputError) or story.id not in gold:
-                continue
-            sentences, _, _ = story_sentences(story)
-            text = [[s.text for s in sentences[article.id]] for article in story.articles]
-            located = gold_pairs(StoryAnalysis(story, sentences, (), {}), gold[story.id])
-            right = {(text[d1][i1], text[d2][i2]) for d1, s1, d2, s2 in located for i1 in s1 for i2 in s2}
-            total.add(score_story(analyze(story, settings=settings, judge=_GoldJudge(right)), gold[story.id]))
-    print(f"a perfect judge ({split or 'dev + heldout'}, {len(gold)} stories, candidates from cosine "
+    for story, gold in annotated:
+        sentences, _, _ = story_sentences(story)
+        text = [[s.text for s in sentences[article.id]] for article in story.articles]
+        located = gold_pairs(StoryAnalysis(story, sentences, (), {}), gold)
+        right = {(text[d1][i1], text[d2][i2]) for d1, s1, d2, s2 in located for i1 in s1 for i2 in s2}
+        total.add(score_story(analyze(story, settings=settings, judge=_GoldJudge(right)), gold))
+    print(f"a perfect judge ({split or 'dev + heldout'}, {len(annotated)} stories, candidates from cosine "
           f"{candidate_threshold} or a shared run): precision {total.precision:.3f} "
           f"({total.predicted_right}/{total.predicted}), recall {total.recall:.3f} ({total.gold_found}/{total.gold})")
 
@@ -175,14 +174,11 @@ def _training_pairs(meaning: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         y += labels
         groups += [f"msrp-{len(groups) % 10}"] * len(labels)
     msrp_rows = len(y)
-    gold = {story.story: story for story in load_gold(GOLD, DATA, "dev")}
-    for file in sorted({story.file for story in gold.values()}):
-        for story in iter_cluster_stories(str(DATA / file)):
-            if not isinstance(story, InputError) and story.id in gold:
-                features, labels = _story_pairs(story, gold[story.id])
-                x += features
-                y += labels
-                groups += [story.id] * len(labels)
+    for story, gold in _annotated_stories("dev"):
+        features, labels = _story_pairs(story, gold)
+        x += features
+        y += labels
+        groups += [story.id] * len(labels)
     return feature_rows(x, shared_encoder() if meaning else None), np.array(y), np.array(groups), np.arange(len(y)) < msrp_rows
 
 
