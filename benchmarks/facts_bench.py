@@ -1,10 +1,10 @@
 """Facts by meaning: the same-fact decision, measured and fitted.
 
-    python benchmarks/facts_bench.py pairs [--split dev|heldout] [--meaning]
+    python benchmarks/facts_bench.py pairs [--split dev|heldout|heldout-b|heldout+heldout-b] [--meaning]
         pair precision / recall of ``analyze`` on the hand-annotated stories
         (tests/analysis/fact_annotations_*.json; see newsprism.evaluate.facts); --meaning: with
         MiniLM's meaning features (``AlignSettings.meaning``, the ``[neural]`` extra)
-    python benchmarks/facts_bench.py ceiling [--split dev|heldout] [--candidate-threshold C]
+    python benchmarks/facts_bench.py ceiling [--split SPLIT] [--candidate-threshold C]
         the pair precision / recall ``analyze`` would reach with a perfect same-fact judge (the
         annotation itself weighs each candidate pair): what the candidates and the grouping (one fact
         per sentence, one sentence per article in a fact) allow, whatever the judge
@@ -51,6 +51,9 @@ GOLD = sorted((ROOT / "tests" / "analysis").glob("fact_annotations_*.json"))
 MODEL = ROOT / "src" / "newsprism" / "data" / "samefact_model.json"
 MEANING_MODEL = ROOT / "src" / "newsprism" / "data" / "samefact_model_meaning.json"
 THRESHOLD = 0.6
+SPLITS = ("dev", "heldout", "heldout-b", "heldout+heldout-b")
+"""The annotated stories' splits: dev (fitting), heldout (8 stories kept apart since the first fit),
+heldout-b (18 stories annotated after the last fit), and the two held-out sets together."""
 
 
 def _require(path: Path) -> None:
@@ -283,10 +286,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     pairs_parser = commands.add_parser("pairs")
-    pairs_parser.add_argument("--split", choices=("dev", "heldout"))
+    pairs_parser.add_argument("--split", choices=SPLITS)
     pairs_parser.add_argument("--meaning", action="store_true", help="weigh pairs with MiniLM's meaning features too")
     ceiling_parser = commands.add_parser("ceiling")
-    ceiling_parser.add_argument("--split", choices=("dev", "heldout"))
+    ceiling_parser.add_argument("--split", choices=SPLITS)
     ceiling_parser.add_argument("--candidate-threshold", type=float, default=AlignSettings().candidate_threshold,
                                 help="the cosine from which a pair is weighed (default: the shipped setting)")
     msrp_parser = commands.add_parser("msrp")

@@ -1,9 +1,11 @@
 """Fact alignment measured on facts annotated by reading whole BASIL and AllSides stories.
 
-``fact_annotations_*.json`` hold, for 96 stories (88 dev, 8 held out), every fact two or more
-articles tell with one snippet per article (offsets and a hash, no text; see
+``fact_annotations_*.json`` hold, for 114 stories (88 dev, 8 held out, 18 in a second held-out set),
+every fact two or more articles tell with one snippet per article (offsets and a hash, no text; see
 ``newsprism.evaluate.facts`` for how pairs are counted). The dev stories were used to fit the
-same-fact model (``benchmarks/facts_bench.py fit``); the held-out ones never were.
+same-fact model (``benchmarks/facts_bench.py fit``); the held-out ones never were. The second
+held-out set ("heldout-b": AllSides lines 208-219, BASIL lines 47-52) was annotated after the last
+fit, to measure on more than 8 stories: 0.789 (71/90) / 0.293 (76/259).
 
 Measured with ``python benchmarks/facts_bench.py pairs --split dev|heldout``:
 dev precision 0.911 (398/437), recall 0.354 (432/1222); held out precision 0.875 (42/48), recall
@@ -27,7 +29,11 @@ from newsprism.errors import InputError
 from newsprism.evaluate.facts import PairCounts, load_gold, score_story
 
 ANNOTATIONS = sorted(Path(__file__).parent.glob("fact_annotations_*.json"))
-FLOORS = {"dev": {"precision": 0.87, "recall": 0.35}, "heldout": {"precision": 0.83, "recall": 0.35}}
+FLOORS = {
+    "dev": {"precision": 0.87, "recall": 0.35},
+    "heldout": {"precision": 0.83, "recall": 0.35},
+    "heldout-b": {"precision": 0.77, "recall": 0.28},
+}
 MEANING_FLOORS = {"heldout": {"precision": 0.80, "recall": 0.37}}
 """With ``AlignSettings.meaning`` (``--meaning``): measured 0.830 (44/53) / 0.381 (51/134) held out."""
 
@@ -46,7 +52,7 @@ def measure(split: str, settings: AlignSettings | None = None) -> PairCounts:
     return total
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", sorted(FLOORS))
 def test_fact_pairs_meet_their_floors_on_the_annotated_stories(split):
     shared_file("basil/basil_triplets.jsonl")
     counts = measure(split)
@@ -57,7 +63,7 @@ def test_fact_pairs_meet_their_floors_on_the_annotated_stories(split):
 
 def test_every_annotated_snippet_is_found_in_the_cleaned_articles():
     shared_file("basil/basil_triplets.jsonl")
-    assert measure("dev").snippets_lost == [] and measure("heldout").snippets_lost == []
+    assert all(measure(split).snippets_lost == [] for split in FLOORS)
 
 
 def test_fact_pairs_with_meaning_meet_their_floors_on_the_held_out_stories():

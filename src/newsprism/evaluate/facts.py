@@ -75,9 +75,15 @@ def _digest(text: str) -> str:
 
 
 def load_gold(paths: Iterable[Path], data: Path, split: str | None = None) -> list[GoldStory]:
-    """The annotated stories of ``paths`` (of one ``split``, or all), snippets read from ``data``."""
+    """The annotated stories of ``paths`` (of ``split``, or all), snippets read from ``data``.
+
+    ``split`` names one split ("dev", "heldout", "heldout-b") or several joined by "+"
+    ("heldout+heldout-b"): the held-out sets were annotated at different times and keep floors of
+    their own, but are measured together too."""
     annotations = [json.loads(Path(p).read_text(encoding="utf-8")) for p in paths]
-    wanted = {(s["file"], s["story"]): s["split"] for a in annotations for s in a["stories"] if split in (None, s["split"])}
+    chosen = None if split is None else set(split.split("+"))
+    wanted = {(s["file"], s["story"]): s["split"] for a in annotations for s in a["stories"]
+              if chosen is None or s["split"] in chosen}
     texts: dict[tuple[str, str], list[str]] = {}
     for relative in {file for file, _ in wanted}:
         with (data / relative).open(encoding="utf-8") as lines:
