@@ -17,82 +17,39 @@ left). Measured: precision 0.144 (62/431), recall 0.286 (61/213) with the earlie
 Patriot Act"): 0.166 (62/374), recall unchanged. The goal of issue "Who said what" (precision 0.25
 at recall 0.30) is not reached.
 
-By halves of the events (``_half``: the parity of the SHA-1 of the BASIL event id; half 0 tunes the
+By halves of the events (``event_half``: the parity of the SHA-1 of the BASIL event id; half 0 tunes the
 lexicon, half 1 is held out), with the literal-sense phrases written from half 0's false flags: see
 ``HALF_FLOORS`` and docs/evaluation.md.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 import pytest
 from datapaths import shared_file
 
 from newsprism.analysis.framing import find_loaded, loaded_lexicon
-from newsprism.analysis.quotes import quoted_spans
+from newsprism.evaluate.lexical_bias import LexicalScore, read_events
 
 PRECISION_FLOOR = 0.11
 RECALL_FLOOR = 0.30
 OWN_PRECISION_FLOOR = 0.15
 OWN_RECALL_FLOOR = 0.26
 HALF_FLOORS = {"tuning": {"precision": 0.22, "recall": 0.27}, "heldout": {"precision": 0.13, "recall": 0.27}}
-"""The outlet's own words on each half of the events (``_half``): half 0 tunes, half 1 is held out."""
-
-
-def _gold_spans(document: dict, own_words: bool = False) -> tuple[str, list[tuple[int, int]]]:
-    """The article text (paragraphs joined by blank lines) and its lexical-bias spans in it.
-
-    Annotation offsets are per paragraph and sometimes slightly off (BASIL README): a span whose
-    offsets do not give its text is located by its first occurrence in its paragraph. With
-    ``own_words``, spans BASIL marks as inside a quotation are left out.
-    """
-    paragraphs = document["paragraphs"]
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph) + 2
-    spans = []
-    for note in document["phrase_level_annotations"]:
-        index = note["paragraph_index"]
-        if note["bias"] != "lex" or index is None or (own_words and note.get("quote") == "yes"):
-            continue
-        paragraph = paragraphs[index]
-        start = note["start"] if paragraph[note["start"] : note["end"]] == note["txt"] else paragraph.find(note["txt"])
-        if start >= 0:
-            spans.append((starts[index] + start, starts[index] + start + len(note["txt"])))
-    return "\n\n".join(paragraphs), spans
-
-
-def _half(event_id: str) -> int:
-    """0 (the tuning half) or 1 (held out): the parity of the SHA-1 of a BASIL event id."""
-    return int(hashlib.sha1(event_id.encode()).hexdigest(), 16) % 2
+"""The outlet's own words on each half of the events (``event_half``): half 0 tunes, half 1 is held out."""
 
 
 def _measure(own_words: bool, half: int | None = None) -> tuple[float, float]:
     """Precision and recall of the lexicon; with ``own_words``, quoted text and quoted spans left out;
-    with ``half``, on that half of the events only."""
-    path = shared_file("basil/basil_triplets.jsonl")
+    with ``half``, on that half of the events only (``event_half``)."""
     lexicon = loaded_lexicon()
-    flagged = inside = found = annotated = 0
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            event = json.loads(line)
-            if half is not None and _half(event["id"]) != half:
-                continue
-            for document in event["documents"]:
-                text, gold = _gold_spans(document, own_words)
-                quoted = [(s.start, s.end) for s in quoted_spans(text)] if own_words else []
-                gold = [(lo, hi) for lo, hi in gold if not any(a <= lo < b for a, b in quoted)]
-                words = find_loaded(text, document["doc_id"], lexicon, quoted, names=not own_words)
-                flagged += len(words)
-                inside += sum(any(lo <= w.start and w.end <= hi for lo, hi in gold) for w in words)
-                annotated += len(gold)
-                found += sum(any(lo <= w.start and w.end <= hi for w in words) for lo, hi in gold)
-    print(f"BASIL lexical bias{', own words' if own_words else ''}{'' if half is None else f', half {half}'}: precision {inside / flagged:.3f} "
-          f"({inside}/{flagged}), recall {found / annotated:.3f} ({found}/{annotated})")
-    return inside / flagged, found / annotated
+    score = LexicalScore()
+    for event in read_events(shared_file("basil/basil_triplets.jsonl"), own_words):
+        for article in event:
+            if half is None or article.half == half:
+                words = find_loaded(article.text, article.id, lexicon, article.quoted, names=not own_words)
+                score.add(((w.start, w.end) for w in words), article.gold)
+    print(f"BASIL lexical bias{', own words' if own_words else ''}{'' if half is None else f', half {half}'}: {score.summary()}")
+    return score.precision, score.recall
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["all words", "own words"])
