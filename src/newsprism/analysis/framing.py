@@ -163,11 +163,12 @@ class FramingSettings:
             object.__setattr__(self, "lexicon", Lexicon(self.lexicon))
 
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")
+WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")
+"""A word as the lexicon is matched against (letters, inner hyphens and apostrophes)."""
 
 
 @functools.lru_cache(maxsize=100_000)
-def _base_forms(word: str) -> tuple[str, ...]:
+def base_forms(word: str) -> tuple[str, ...]:
     """``word`` and what it could be an inflection of ("slammed" -> "slamm", "slam", "slamme")."""
     forms = [word]
     for suffix in ("ing", "ed", "es", "s", "ly", "d"):
@@ -184,11 +185,11 @@ def _base_forms(word: str) -> tuple[str, ...]:
 def _phrase_match(words: Sequence[str], lexicon: Mapping[str, str]) -> str | None:
     """The lexicon entry a run of words is, inflected on its last word ("witch hunts") or its first ("lashed out")."""
     head, last = " ".join(words[:-1]), words[-1]
-    for form in _base_forms(last):
+    for form in base_forms(last):
         if f"{head} {form}" in lexicon:
             return f"{head} {form}"
     tail = " ".join(words[1:])
-    for form in _base_forms(words[0]):
+    for form in base_forms(words[0]):
         if f"{form} {tail}" in lexicon:
             return f"{form} {tail}"
     return None
@@ -203,7 +204,7 @@ def find_loaded(
     With ``names=False`` a word capitalised inside a sentence is taken for part of a name and left
     out ("the Patriot Act", "the Freedom Caucus"); a headline, capitalised throughout, keeps ``True``.
     """
-    tokens = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in WORD.finditer(text)]
     phrase_words = {word for entry in lexicon if " " in entry for word in entry.split()}
     sizes = sorted({entry.count(" ") + 1 for entry in lexicon if " " in entry}, reverse=True)
     spans: list[Span] = []
@@ -216,16 +217,16 @@ def find_loaded(
         entry, size = None, 1
         for size in sizes:  # phrases first, and only where a phrase word could be
             run = tokens[i : i + size]
-            if len(run) < size or not any(f in phrase_words for t in run for f in _base_forms(t[2])):
+            if len(run) < size or not any(f in phrase_words for t in run for f in base_forms(t[2])):
                 continue
             if re.fullmatch(r"[A-Za-z\-’' ]+", text[start : run[-1][1]]) and (entry := _phrase_match([t[2] for t in run], lexicon)):
                 break
         if entry is None:
             size = 1
-            entry = next((form for form in _base_forms(tokens[i][2]) if form in lexicon), None)
+            entry = next((form for form in base_forms(tokens[i][2]) if form in lexicon), None)
         if entry is not None:
             end = tokens[i + size - 1][1]
-            if lexicon[entry] != LITERAL and (names or not (text[start].isupper() and not _SENTENCE_OPENS.search(text, 0, start))):
+            if lexicon[entry] != LITERAL and (names or not in_name(text, start)):
                 spans.append(Span(text[start:end], article, start, end, lexicon[entry]))
             i += size
         else:
@@ -235,6 +236,11 @@ def find_loaded(
 
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"‘(]\s*|[.!?][”\"’]\s+)$")
 """What comes before a word that opens a sentence or a quotation, where a capital says nothing."""
+
+
+def in_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised inside a sentence, so taken for part of a name."""
+    return text[start].isupper() and not _SENTENCE_OPENS.search(text, 0, start)
 
 
 @functools.cache
