@@ -48,6 +48,9 @@ from newsprism.model import Article
 from newsprism.text.segment import segment
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "basil" / "basil_triplets.jsonl"
+FEATURES = ("neg", "pos", "int", "lexicon", "phrase", "-ly", "adjective ending", "-ed/-ing", "offset", "lead",
+            "in stance", "in reported speech", "repeated", "other outlets", "sentence words", "other candidates in sentence")
+"""The names of the general features, in order (printed with the weights the model gives them)."""
 ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ic", "al", "able", "ible", "ant", "ent", "ish")
 
 
@@ -64,6 +67,8 @@ class Candidate:
 class WideLexicons:
     """VADER's valences, TextBlob's adjective subjectivity and Brill tags, and wordfreq: each read
     from its installed package (``pip install '.[bench]'``)."""
+
+    FEATURES = ("VADER valence", "in VADER", "subjectivity", "TextBlob polarity", "JJ", "RB", "VB", "NN", "Zipf frequency")
 
     def __init__(self) -> None:
         import wordfreq  # noqa: F401 (imported here: only --wide needs it)
@@ -160,15 +165,15 @@ def score(articles: Sequence[BasilArticle], flagged: Sequence[Candidate]) -> Lex
     return total
 
 
-def fit(rows: Sequence[Candidate], C: float) -> Callable[[Sequence[Candidate]], np.ndarray]:
-    """A logistic model over standardised features; returns the probability function."""
+def fit(rows: Sequence[Candidate], C: float) -> tuple[Callable[[Sequence[Candidate]], np.ndarray], np.ndarray]:
+    """A logistic model over standardised features: its probability function and its weights."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     x = np.array([c.features for c in rows])
     scaler = StandardScaler().fit(x)
     model = LogisticRegression(C=C, max_iter=5000).fit(scaler.transform(x), [c.right for c in rows])
-    return lambda cs: model.predict_proba(scaler.transform(np.array([c.features for c in cs])))[:, 1]
+    return (lambda cs: model.predict_proba(scaler.transform(np.array([c.features for c in cs])))[:, 1]), model.coef_[0]
 
 
 def choose_threshold(articles: Sequence[BasilArticle], rows: Sequence[Candidate], min_recall: float, C: float) -> float:
@@ -179,7 +184,7 @@ def choose_threshold(articles: Sequence[BasilArticle], rows: Sequence[Candidate]
         held = {e for i, e in enumerate(events) if i % 5 == k}
         train = [c for c in rows if c.article.event not in held]
         index = [i for i, c in enumerate(rows) if c.article.event in held]
-        p[index] = fit(train, C)([rows[i] for i in index])
+        p[index] = fit(train, C)[0]([rows[i] for i in index])
     return best_threshold(articles, rows, p, min_recall)[0]
 
 
@@ -226,11 +231,14 @@ def main(argv: list[str] | None = None) -> int:
         fitting = [a for a in articles if a.half == tune]
         fit_rows, held_rows = [c for c in rows if c.article.half == tune], [c for c in rows if c.article.half == held]
         threshold = choose_threshold(fitting, fit_rows, args.min_recall, args.C)
-        p = fit(fit_rows, args.C)(held_rows)
+        probability, weights = fit(fit_rows, args.C)
+        p = probability(held_rows)
         measured = score([a for a in articles if a.half == held], [c for c, q in zip(held_rows, p) if q >= threshold])
         oracle, best = best_threshold([a for a in articles if a.half == held], held_rows, p, args.min_recall)
         print(f"learned, fitted on half {tune}, threshold {threshold:.4f} (chosen there): half {held} {measured.summary()}; "
               f"oracle threshold {oracle:.4f} on half {held}: {best.summary()}")
+        names = (*FEATURES, *(WideLexicons.FEATURES if wide else ()))
+        print("  weights (standardised): " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(names, weights)))
     return 0
 
 
