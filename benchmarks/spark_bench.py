@@ -3,10 +3,10 @@
     python benchmarks/spark_bench.py 100000                  # one size; writes the stream once under --work
     python benchmarks/spark_bench.py 100000 --stories 300    # analyse a sample of 300 stories (default 200)
     python benchmarks/spark_bench.py 100000 --rescore         # the last run's stories against the stream's gold events
-    python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 14 --ahead-days 7   # Spark's windows
+    python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 14   # Spark's windows
     python benchmarks/spark_bench.py 100000 --cost-model      # the cost model again, from the last run's figures
     python benchmarks/spark_bench.py 100000 --reuse-local     # Spark only, against the last run's local engine
-    python benchmarks/spark_bench.py 20000 --replay --window-days 7 --overlap-days 90 --ahead-days 7   # no Spark
+    python benchmarks/spark_bench.py 20000 --replay --window-days 7 --overlap-days 90   # no Spark
 
 Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
 ``stories_bench.synthetic_stream(n)`` (the gold sets resampled into events over a year; needs
@@ -210,13 +210,13 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     """Hours for ``articles`` on N executors of ``cores`` cores, from the measured executor CPU per
     article of each stage (analysis per story), assuming linear work per stage, shuffle at the
     measured bytes per article, and the stories stage no faster than its longest chain of tasks:
-    ``window_articles``, the articles of one window in each round and of the days ahead in the
-    last (``rounds`` tasks one after another)."""
+    ``window_articles``, the articles of one window in each round and in the reassignment pass
+    (``rounds`` + 1 tasks one after another)."""
     n = spark["articles"]
     per_article = {name: spark["stages"][name]["executor_run_s"] / n for name in ("read", "dedup", "stories")}
     per_story = spark["stages"]["analysis (sample)"]["executor_run_s"] / max(spark["sample_stories"], 1)
     stories_per_article = spark["stories"] / n
-    # each article is clustered once per round and once more ahead of its window's last round
+    # each article is clustered once per round and goes once through the reassignment pass
     # (``spread``); one window is one task, and the rounds follow one another: their largest tasks
     # are a floor; the measured cost is per article clustered
     per_clustered = per_article["stories"] / measured_spread
@@ -227,7 +227,8 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
         f"per article: read {per_article['read'] * 1e3:.2f} ms, dedup {per_article['dedup'] * 1e3:.2f} ms, "
         f"stories {per_article['stories'] * 1e3:.2f} ms of executor time; analysis {per_story:.2f} s per story, "
         f"{stories_per_article:.3f} stories per article; shuffle {shuffle_gb:,.0f} GB written for {articles:,.0f} articles",
-        f"| executors x cores | read h | dedup h | stories h (the {rounds} rounds of one window) | analysis h | total h |",
+        f"| executors x cores | read h | dedup h | stories h (the {rounds} rounds and the reassignment of one window) | "
+        "analysis h | total h |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for count in executors:
@@ -241,8 +242,8 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     return lines
 
 
-def _windows(window: float, overlap: float, ahead: float) -> WindowSettings:
-    return WindowSettings(window=timedelta(days=window), overlap=timedelta(days=overlap), ahead=timedelta(days=ahead))
+def _windows(window: float, overlap: float) -> WindowSettings:
+    return WindowSettings(window=timedelta(days=window), overlap=timedelta(days=overlap))
 
 
 def print_cost_models(run: dict) -> None:
@@ -250,15 +251,13 @@ def print_cost_models(run: dict) -> None:
     windows built from 90 days before them (the stories stage's cost per clustered article taken as
     measured), and the local engine's one process at its measured speed and memory per article."""
     articles = 100e6
-    measured = _windows(run["window_days"], run["overlap_days"], run.get("ahead_days", 0.0))
-    for window, overlap, ahead in ((run["window_days"], run["overlap_days"], run.get("ahead_days", 0.0)),
-                                   (7.0, 90.0, 7.0)):
-        shape = _windows(window, overlap, ahead)
+    measured = _windows(run["window_days"], run["overlap_days"])
+    for window, overlap in ((run["window_days"], run["overlap_days"]), (7.0, 90.0)):
+        shape = _windows(window, overlap)
         print(f"\ncost model, 100 million articles over a year, {window:g}-day windows started from the "
-              f"{overlap:g} days before them ({shape.rounds} rounds) and {ahead:g} days ahead:")
+              f"{overlap:g} days before them ({shape.rounds} rounds) and the reassignment pass:")
         print("\n".join(cost_model(run["local"], run["spark"], articles, (1, 4, 16, 64), 4,
-                                  articles / 365 * (shape.rounds * window + shape.look_ahead.days), measured.rounds
-                                  + measured.look_ahead / measured.window, shape.rounds + shape.look_ahead / shape.window,
+                                  articles / 365 * (shape.rounds + 1) * window, measured.rounds + 1, shape.rounds + 1,
                                   shape.rounds)))
     local = run["local"]
     through = local["seconds"]["read"] + local["seconds"]["dedup + stories"]
@@ -271,7 +270,7 @@ def replay(path: Path, work: Path, windows: WindowSettings) -> None:
     """Spark's window stage run in this process (``windows.stories_in_windows``, no Spark) against
     the local engine's stories of the same stream: the cheap way to measure window settings. The
     local engine's stories are those the last run saved when they cover the same articles, else
-    computed here."""
+    computed here and saved for the next replay."""
     from newsprism.engines.local import dedup_articles
     from newsprism.engines.rows import as_analysed
     from newsprism.engines.windows import stories_in_windows
@@ -284,15 +283,15 @@ def replay(path: Path, work: Path, windows: WindowSettings) -> None:
     copies = dedup_articles(articles)
     saved = work / "local-stories.json"
     local = json.loads(saved.read_text()) if saved.exists() else {}
-    if set(local) != {a.id for a in articles}:
+    if set(local) != {a.id for a in articles}:  # the local clusterer: minutes at 100,000 articles
         local = {a.article: a.story for a in cluster_articles(articles, duplicate_of=copies)}
+        saved.write_text(json.dumps(local))
     started = time.perf_counter()
     story = stories_in_windows([a for a in articles if a.id not in copies], ClusterSettings(), windows)
     seconds = time.perf_counter() - started
     story.update({copy: story[original] for copy, original in copies.items()})
     s = score_clusters(local, story)
-    print(f"{len(articles):,} articles, {windows.window.days}-day windows, {windows.rounds} rounds, "
-          f"{windows.look_ahead.days} days ahead: B-cubed F1 {s.bcubed_f1:.3f} (precision {s.bcubed_precision:.3f}, "
+    print(f"{len(articles):,} articles, {windows.window.days}-day windows, {windows.rounds} rounds: B-cubed F1 {s.bcubed_f1:.3f} (precision {s.bcubed_precision:.3f}, "
           f"recall {s.bcubed_recall:.3f}) against the local engine; {len(set(story.values())):,} stories against "
           f"{len(set(local.values())):,}; {seconds:.0f} s in one process")
 
@@ -331,8 +330,6 @@ def main() -> None:
     parser.add_argument("--window-days", type=float, default=30.0, help="Spark's clustering windows (default 30)")
     parser.add_argument("--overlap-days", type=float, default=90.0,
                         help="days before a window its start is built from, a round per window (default 90)")
-    parser.add_argument("--ahead-days", type=float, default=30.0,
-                        help="days of the next window clustered after a window in the last round (default 30)")
     parser.add_argument("--reuse-local", action="store_true",
                         help="take the local engine's figures and stories from the last run of this size")
     parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
@@ -345,7 +342,7 @@ def main() -> None:
     if args.replay:
         args.work.mkdir(parents=True, exist_ok=True)
         write_stream(args.size, path)
-        replay(path, args.work, _windows(args.window_days, args.overlap_days, args.ahead_days))
+        replay(path, args.work, _windows(args.window_days, args.overlap_days))
         return
     if args.cost_model:
         print_cost_models(json.loads((args.work / f"run-{args.size}.json").read_text()))
@@ -353,7 +350,7 @@ def main() -> None:
     if args.engine == "local":
         print(json.dumps(run_local(path, args.stories)))
         return
-    windows = _windows(args.window_days, args.overlap_days, args.ahead_days)
+    windows = _windows(args.window_days, args.overlap_days)
     if args.engine == "spark":
         print(json.dumps(run_spark(path, json.loads(args.sample), args.master, args.partitions, windows)))
         return
@@ -371,8 +368,8 @@ def main() -> None:
                                           check=True).stdout.strip().splitlines()[-1])
     done = subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
                            "--master", args.master, "--partitions", str(args.partitions),
-                           "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
-                           "--ahead-days", str(args.ahead_days)], capture_output=True, text=True)
+                           "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days)],
+                          capture_output=True, text=True)
     if done.returncode:  # Spark's own error, not only the exit status
         sys.exit(f"the Spark run failed (exit status {done.returncode}):\n{done.stderr[-5000:]}")
     spark = json.loads(done.stdout.strip().splitlines()[-1])
@@ -398,7 +395,7 @@ def main() -> None:
         print(f"| {name} | {m['tasks']:.0f} | {m['shuffle_write_mb']:.1f} | {m['shuffle_read_mb']:.1f} | "
               f"{m['executor_run_s']:.0f} | {m['executor_cpu_s']:.0f} |")
     run = {"local": local, "spark": spark, "window_days": args.window_days, "overlap_days": args.overlap_days,
-           "ahead_days": args.ahead_days, "agreement": [agreement.bcubed_f1, agreement.bcubed_precision,
+           "agreement": [agreement.bcubed_f1, agreement.bcubed_precision,
                                                         agreement.bcubed_recall], "reused_local": args.reuse_local}
     (args.work / f"run-{args.size}.json").write_text(json.dumps(run))
     print_cost_models(run)

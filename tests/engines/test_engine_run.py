@@ -67,15 +67,6 @@ def test_a_negative_overlap_is_refused():
         WindowSettings(window=timedelta(days=2), overlap=timedelta(days=-1))
 
 
-def test_a_negative_look_ahead_is_refused():
-    with pytest.raises(NewsprismError, match="ahead"):
-        WindowSettings(ahead=timedelta(days=-1))
-
-
-def test_a_look_ahead_longer_than_the_window_is_cut_to_the_window():
-    assert WindowSettings(window=timedelta(days=7), ahead=timedelta(days=30)).look_ahead == timedelta(days=7)
-
-
 def test_each_window_in_the_overlap_takes_one_more_round():
     assert [WindowSettings(window=timedelta(days=30), overlap=timedelta(days=d)).rounds for d in (0, 30, 31, 90)] == [
         1, 2, 3, 4]

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(
     reason="Java is not installed: the Spark engine needs Java 17 (apt-get install openjdk-17-jre-headless)",
 )
 
-WINDOWS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=7), ahead=timedelta(days=2))  # 2 rounds
+WINDOWS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=7))  # 2 rounds
 EDGE = datetime(2024, 1, 18, tzinfo=timezone.utc)  # a window edge: 19740 days after the epoch, a multiple of 7
 
 
@@ -181,8 +181,8 @@ def test_parquet_and_warc_inputs_give_the_articles_the_local_readers_give(spark,
 
 
 DORMANT = ClusterSettings(dormant_after=timedelta(days=10))
-WEEKS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=14), ahead=timedelta(days=7))  # 3 rounds
-COLD = WindowSettings(window=timedelta(days=7), overlap=timedelta(0), ahead=timedelta(0))  # 1 round
+WEEKS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=14))  # 3 rounds
+COLD = WindowSettings(window=timedelta(days=7), overlap=timedelta(0))  # 1 round
 
 
 def _recurring_stream() -> list[Article]:

@@ -1,26 +1,48 @@
-"""Stories on Spark: the local clusterer per time window, each window starting from the stories the
-previous one leaves open.
+"""Stories on Spark: the local clusterer's single pass per time window, each window starting from
+the stories the previous one leaves open, then its reassignment pass over the whole stream.
 
 The original articles (copies follow their original) go to their window (``window_of``). In each of
 ``WindowSettings.rounds`` rounds every window is clustered by ``cluster_seeded`` in one task, from
 the state (``CarriedStories``, packed as bytes) the previous window ended the previous round with;
-the first round starts every window cold. In the last round each window also clusters the first
-``WindowSettings.ahead`` of the next one after its own articles, for the reassignment pass. The last
-round's labels say, for each article, the first
+the first round starts every window cold. The last round's labels say, for each article, the first
 article of its story (in its window, or the carried story's); the stories are the connected
-components of those links, found as for the duplicates. A story's id comes from its first article
-in arrival order (``story_id``), so it does not depend on how the input was partitioned, nor on the
-windows.
+components of those links, found as for the duplicates.
+
+Then the reassignment pass (``engines/windows.py``): the document frequencies of every window are
+added up into the stream's IDF; each window sums its part of each story's vectors, the parts are
+added up per story (``StorySums``, one row a story), and each story is sent to the windows within
+its reach, where ``reassign_window`` moves each article to the story it is now most similar to.
+A story's id comes from its first article in arrival order (``story_id``), so it does not depend
+on how the input was partitioned, nor on the windows.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 from typing import TYPE_CHECKING
 
+import numpy as np
+import scipy.sparse as sp
+
 from newsprism.engines.rows import article_from_row
 from newsprism.engines.spark_dedup import connected_components
-from newsprism.engines.windows import UNDATED, WindowSettings, cluster_seeded, pack, unpack, window_end, window_of
+from newsprism.engines.windows import (
+    UNDATED,
+    StorySums,
+    WindowSettings,
+    cluster_seeded,
+    combine,
+    document_frequencies,
+    pack,
+    reach,
+    reassign_window,
+    story_sums,
+    unpack,
+    weighing,
+    window_end,
+    window_of,
+)
 from newsprism.stories.cluster import ClusterSettings
 
 if TYPE_CHECKING:
@@ -33,28 +55,66 @@ LABEL_SCHEMA = "window bigint, id string, first string, state binary"
 """A window's output: one row per article (``id`` and its story's ``first`` article), and one row
 with the ``state`` it carries to the next window (``id`` null)."""
 LABEL_SCHEMA_COLUMNS = ["window", "id", "first", "state"]
+SUMS_SCHEMA = "story string, size double, first double, last double, terms binary, weights binary"
+"""One story's part of ``StorySums`` (its summed vector as the features' indices and weights)."""
+ARTICLE_COLUMNS = ["id", "text", "outlet", "url", "title", "published", "language", "source", "removed", "meta"]
+
+
+def _articles(frame: pd.DataFrame) -> list:
+    return [article_from_row(row) for row in frame[ARTICLE_COLUMNS].to_dict("records")]
 
 
 def seeded_frame(articles: pd.DataFrame, states: pd.DataFrame, cluster: ClusterSettings,
                  windows: WindowSettings) -> pd.DataFrame:
-    """One window's articles (rows; those with ``ahead`` are the next window's first, clustered
-    after them) clustered from the state carried into it (``states``: none or one row), with the
-    state it carries out. A window holding no article passes the state on."""
+    """One window's articles (rows) clustered from the state carried into it (``states``: none or
+    one row), with the state it carries out. A window holding no article passes the state on."""
     import pandas as pd
 
     window = int((articles if len(articles) else states)["window"].iloc[0])
     carried = unpack(states["state"].iloc[0]) if len(states) and window != UNDATED else None
-    rows = {ahead: [article_from_row(row) for row in part.drop(columns=["window", "ahead"]).to_dict("records")]
-            for ahead, part in ((False, articles[~articles["ahead"]]), (True, articles[articles["ahead"]]))}
-    labels, out = cluster_seeded(rows[False], cluster, carried, window_end(window, windows), rows[True])
+    labels, out = cluster_seeded(_articles(articles), cluster, carried, window_end(window, windows))
     frame = pd.DataFrame([(window, article, first, None) for article, first in labels], columns=LABEL_SCHEMA_COLUMNS)
     if window == UNDATED:
         return frame
     return pd.concat([frame, pd.DataFrame([(window, None, None, pack(out))], columns=LABEL_SCHEMA_COLUMNS)])
 
 
+def frequencies_frame(articles: pd.DataFrame, cluster: ClusterSettings) -> pd.DataFrame:
+    """One window's document frequencies (an ``.npy`` of the counts) and its number of articles."""
+    import pandas as pd
+
+    df, n = document_frequencies(_articles(articles), cluster)
+    buffer = io.BytesIO()
+    np.save(buffer, df, allow_pickle=False)
+    return pd.DataFrame({"df": [buffer.getvalue()], "n": [n]})
+
+
+def sums_frame(stories: StorySums) -> pd.DataFrame:
+    """``stories`` as rows of ``SUMS_SCHEMA``."""
+    import pandas as pd
+
+    sums = stories.sums.tocsr()
+    parts = [(sums.indices[sums.indptr[k]:sums.indptr[k + 1]], sums.data[sums.indptr[k]:sums.indptr[k + 1]])
+             for k in range(len(stories.ids))]
+    return pd.DataFrame({"story": list(stories.ids), "size": stories.sizes, "first": stories.first,
+                         "last": stories.last, "terms": [t.astype(np.int64).tobytes() for t, _ in parts],
+                         "weights": [w.astype(np.float32).tobytes() for _, w in parts]})
+
+
+def sums_of(frame: pd.DataFrame, width: int) -> StorySums:
+    """The rows of ``sums_frame`` (vectors of ``width`` features) as ``StorySums``."""
+    terms = [np.frombuffer(t, dtype=np.int64) for t in frame["terms"]]
+    weights = [np.frombuffer(w, dtype=np.float32) for w in frame["weights"]]
+    indptr = np.concatenate([[0], np.cumsum([len(t) for t in terms])])
+    sums = sp.csr_matrix((np.concatenate([np.zeros(0, np.float32), *weights]),
+                          np.concatenate([np.zeros(0, np.int64), *terms]), indptr), shape=(len(frame), width))
+    return StorySums(tuple(str(s) for s in frame["story"]), sums, frame["size"].to_numpy(dtype=float),
+                     frame["first"].to_numpy(dtype=float), frame["last"].to_numpy(dtype=float))
+
+
 def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: WindowSettings) -> DataFrame:
     """``articles`` (marked by ``mark_duplicates``) with ``story``."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     if windows.overlap < cluster.dormant_after:
@@ -64,27 +124,48 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     spark = articles.sparkSession
     home = F.udf(lambda when: window_of(when, windows), "bigint")
     originals = articles.where(F.col("duplicate_of").isNull())
-    columns = ["window", "id", "text", "outlet", "url", "title", "published", "language", "source", "removed", "meta"]
-    placed = originals.withColumn("window", home("time")).select(*columns, F.lit(False).alias("ahead"))
-    placed = placed.localCheckpoint()
-    span, ahead = windows.window.total_seconds(), windows.look_ahead.total_seconds()
-    early = (originals.where(F.col("time") - F.floor(F.col("time") / span) * span < ahead)
-             .withColumn("window", home("time") - 1).select(*columns, F.lit(True).alias("ahead")))
+    placed = originals.withColumn("window", home("time")).select("window", *ARTICLE_COLUMNS).localCheckpoint()
     states = spark.createDataFrame([], "window bigint, state binary")
     for number in range(1, windows.rounds + 1):
-        clustered = placed.unionByName(early) if number == windows.rounds and ahead > 0 else placed
-        out = clustered.groupBy("window").cogroup(states.groupBy("window")).applyInPandas(
+        out = placed.groupBy("window").cogroup(states.groupBy("window")).applyInPandas(
             lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
         states = out.where(F.col("id").isNull()).select((F.col("window") + 1).alias("window"), "state")
         log.info("stories: round %d of %d", number, windows.rounds)
     links = out.where(F.col("id").isNotNull()).select("id", "first")
-
     keys = originals.select("id", "key")
     nodes = keys.select(F.col("id").alias("node"), F.col("key").alias("label"))
     roots = connected_components(nodes, links.select(F.col("id").alias("a"), F.col("first").alias("b")))
     first_id = F.regexp_extract("root", r"^[01]\|[^|]*\|(.*)$", 1)
-    story = F.concat(F.lit("story-"), F.substring(F.sha1(first_id), 1, 12))
-    of_original = roots.select(F.col("node").alias("id"), story.alias("story"))
+    labelled = placed.join(roots.select(F.col("node").alias("id"), first_id.alias("label")), "id").localCheckpoint()
+
+    counted = labelled.groupBy("window").applyInPandas(lambda frame: frequencies_frame(frame, cluster),
+                                                       "df binary, n bigint").collect()
+    df = np.sum([np.load(io.BytesIO(row["df"]), allow_pickle=False) for row in counted], axis=0)
+    vectorizer = weighing(df, int(sum(row["n"] for row in counted)), cluster)
+    width = vectorizer.n_features
+
+    def window_sums(frame: pd.DataFrame) -> pd.DataFrame:
+        return sums_frame(story_sums(_articles(frame), list(frame["label"]), vectorizer))
+
+    def added(frame: pd.DataFrame) -> pd.DataFrame:
+        return sums_frame(combine([sums_of(frame, width)]))
+
+    def moved(group: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
+        import pandas as pd
+
+        labels = reassign_window(_articles(group), list(group["label"]), sums_of(stories, width), vectorizer, cluster)
+        return pd.DataFrame(labels, columns=["id", "label"])
+
+    within = F.udf(lambda first, last: reach(first, last, cluster, windows), "array<bigint>")
+    stories = (labelled.groupBy("window").applyInPandas(window_sums, SUMS_SCHEMA)
+               .groupBy("story").applyInPandas(added, SUMS_SCHEMA)
+               .withColumn("window", F.explode(within(F.coalesce("first", F.lit(float("nan"))),
+                                                      F.coalesce("last", F.lit(float("nan")))))))
+    reassigned = labelled.groupBy("window").cogroup(stories.groupBy("window")).applyInPandas(
+        moved, "id string, label string")
+    first = F.min("key").over(Window.partitionBy("label"))
+    of_original = (reassigned.join(keys, "id").withColumn("root", first)
+                   .select("id", F.concat(F.lit("story-"), F.substring(F.sha1(first_id), 1, 12)).alias("story")))
     copies = articles.where(F.col("duplicate_of").isNotNull()).join(
         of_original.withColumnRenamed("id", "duplicate_of"), "duplicate_of")
     return originals.join(of_original, "id").unionByName(copies)

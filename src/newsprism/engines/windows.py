@@ -17,8 +17,17 @@ starts every window cold). After ``rounds`` rounds a window's start is built fro
 ``rounds - 1`` windows before it, clustered one after another: what the local clusterer does at a
 moment depends on the last ``dormant_after`` (60 days) of stories and on its IDF, so a history of
 that dormancy and some more (``overlap``: 90 days) gives about the local engine's start. Each
-round clusters every article once; the largest task is one window. What each choice measured is
-in docs/evaluation.md ("The Spark engine").
+round clusters every article once; the largest task is one window.
+
+The windows run the clusterer's single pass only. Its reassignment pass (``cluster._reassign``)
+runs once over the whole stream afterwards, as the local clusterer's does: it weighs every
+article with the IDF of the whole stream and compares it with every story whose span comes within
+the dormancy of it, each story summed over all its articles, whichever windows they were
+clustered in. A pass per window would see only the window's part of each story and the IDF so
+far, and would carry the moved articles into the next window's start, which the local single pass
+never does. So the reassignment is done window by window too (``reassign_window``), each window
+given the stories within reach of it (``StorySums``, summed over the stream first). What each
+choice measured is in docs/evaluation.md ("The Spark engine").
 
 These are plain functions over articles; ``engines/spark_stories.py`` runs them per window.
 """
@@ -28,7 +37,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import numpy as np
@@ -41,6 +50,7 @@ from newsprism.stories.cluster import (
     ClusterSettings,
     _prune_rows,
     article_time,
+    best_stories,
     cluster_articles,
 )
 from newsprism.stories.vectors import StreamVectorizer
@@ -60,29 +70,16 @@ class WindowSettings:
     before it within the overlap are clustered again, one round each (``rounds``). At least the
     clusterer's ``dormant_after`` (60 days) carries every story the local clusterer would still
     continue; a month more lets the carried stories and IDF warm up (the module's docstring).
-    ``ahead``: how much of the next window is clustered after a window's own articles in the last
-    round, so that the clusterer's reassignment pass can move an article at the window's end to a
-    story that begins just after it, as the local clusterer's pass over the whole stream does (the
-    articles ahead keep the labels of their own window); one longer than the window is cut to it
-    (``look_ahead``).
     """
 
     window: timedelta = timedelta(days=30)
     overlap: timedelta = timedelta(days=90)
-    ahead: timedelta = timedelta(days=30)
 
     def __post_init__(self) -> None:
         if self.window <= timedelta(0):
             raise NewsprismError(f"window must be positive, got {self.window}")
         if self.overlap < timedelta(0):
             raise NewsprismError(f"overlap must be at least 0, got {self.overlap}")
-        if self.ahead < timedelta(0):
-            raise NewsprismError(f"ahead must be at least 0, got {self.ahead}")
-
-    @property
-    def look_ahead(self) -> timedelta:
-        """``ahead``, at most the window."""
-        return min(self.ahead, self.window)
 
     @property
     def rounds(self) -> int:
@@ -108,20 +105,19 @@ its new stories ``story_prefix`` and a number, so the two never meet."""
 
 
 def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings, carried: CarriedStories | None,
-                   until: float, ahead: Sequence[Article] = ()) -> tuple[list[tuple[str, str]], CarriedStories]:
-    """One window's articles (originals, any order) clustered from the stories and IDF ``carried``
-    out of the previous window (cold when None), and what this window carries to the next one,
-    which starts at ``until`` (seconds).
-
-    ``ahead``: articles of the next window clustered after these (``WindowSettings.ahead``); they
-    come back with no label and carry nothing out.
+                   until: float) -> tuple[list[tuple[str, str]], CarriedStories]:
+    """One window's articles (originals, any order) clustered by the single pass (the reassignment
+    runs over the stream afterwards: ``reassign_window``) from the stories and IDF ``carried`` out
+    of the previous window (cold when None), and what this window carries to the next one, which
+    starts at ``until`` (seconds).
 
     Each article comes back with the id of its story's first article: that of its first article in
     this window for a story that starts here, that of the carried story's first article for one
     that goes on from before. So the stories of all windows are joined by following those ids (the
     connected components of article -> first article), whichever window each was clustered in.
     """
-    assigned = cluster_articles([*articles, *ahead], settings, duplicate_of={}, carried=carried)[: len(articles)]
+    single = replace(settings, reassign_passes=0)
+    assigned = cluster_articles(articles, single, duplicate_of={}, carried=carried)
     times = [article_time(a) for a in articles]
     first: dict[str, tuple[bool, float, str]] = {}
     for article, when, a in zip(articles, times, assigned):
@@ -168,31 +164,146 @@ def carry_out(articles: Sequence[Article], stories: Sequence[str], times: Sequen
                           getattr(vectorizer, "n_documents_", 0))
 
 
+ALONE = "+"
+"""What the label of an article the reassignment leaves on its own starts with, before its id (a
+first article's id is already its old story's label)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StorySums:
+    """Stories as the reassignment pass sees them: each one's articles' vectors (weighed with the
+    IDF of the whole stream) summed (``sums``, one row each), its size, and its dated span
+    (``first`` and ``last`` article's time, NaN for a story of undated articles)."""
+
+    ids: tuple[str, ...]
+    sums: sp.csr_matrix
+    sizes: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> StorySums:
+        """The stories at ``rows``."""
+        at = np.asarray(rows, dtype=np.int64)
+        return StorySums(tuple(self.ids[k] for k in at), self.sums[at], self.sizes[at], self.first[at], self.last[at])
+
+
+def document_frequencies(articles: Sequence[Article], settings: ClusterSettings) -> tuple[np.ndarray, int]:
+    """How many of ``articles`` hold each feature, and how many there are: summed over the windows,
+    the IDF of the whole stream, which the local reassignment pass weighs with."""
+    vectorizer = StreamVectorizer(settings.vectors)
+    counts = vectorizer.counts(articles)
+    return np.bincount(counts.indices, minlength=vectorizer.n_features).astype(np.int64), counts.shape[0]
+
+
+def weighing(df: np.ndarray, n_documents: int, settings: ClusterSettings) -> StreamVectorizer:
+    """A vectorizer that weighs with the IDF of ``df`` over ``n_documents``."""
+    vectorizer = StreamVectorizer(settings.vectors)
+    vectorizer.df_, vectorizer.n_documents_ = df, n_documents
+    return vectorizer
+
+
+def story_sums(articles: Sequence[Article], labels: Sequence[str], vectorizer: StreamVectorizer) -> StorySums:
+    """The stories (``labels``, one per article) of ``articles`` summed over these articles only
+    (one window's part of each: ``combine`` adds the parts)."""
+    x = vectorizer.weigh(vectorizer.counts(articles))
+    ids, own = np.unique(np.array(labels, dtype=str), return_inverse=True)
+    members = sp.csr_matrix((np.ones(len(own), dtype=np.float32), (own, np.arange(len(own)))), shape=(len(ids), len(own)))
+    times = np.array([np.nan if (when := article_time(a)) is None else when for a in articles])
+    first, last = np.full(len(ids), np.nan), np.full(len(ids), np.nan)
+    np.fmin.at(first, own, times)
+    np.fmax.at(last, own, times)
+    return StorySums(tuple(str(i) for i in ids), (members @ x).tocsr(), np.bincount(own, minlength=len(ids)).astype(float),
+                     first, last)
+
+
+def combine(parts: Sequence[StorySums]) -> StorySums:
+    """The parts of the same stories added up."""
+    ids, own = np.unique(np.array([i for part in parts for i in part.ids], dtype=str), return_inverse=True)
+    members = sp.csr_matrix((np.ones(len(own), dtype=np.float32), (own, np.arange(len(own)))), shape=(len(ids), len(own)))
+    sizes, first, last = np.zeros(len(ids)), np.full(len(ids), np.nan), np.full(len(ids), np.nan)
+    np.add.at(sizes, own, np.concatenate([part.sizes for part in parts]))
+    np.fmin.at(first, own, np.concatenate([part.first for part in parts]))
+    np.fmax.at(last, own, np.concatenate([part.last for part in parts]))
+    sums = members @ sp.vstack([part.sums for part in parts], format="csr")
+    return StorySums(tuple(str(i) for i in ids), sums.tocsr(), sizes, first, last)
+
+
+def reach(first: float, last: float, settings: ClusterSettings, windows: WindowSettings) -> list[int]:
+    """The windows holding an article a story spanning ``first`` to ``last`` could take in the
+    reassignment: those within the dormancy of its span (beyond, the score is -1); a story of
+    undated articles (NaN) only the window of the undated ones, the only articles it holds."""
+    if math.isnan(first):
+        return [UNDATED]
+    dormant = settings.dormant_after.total_seconds()
+    return list(range(window_of(first - dormant, windows), window_of(last + dormant, windows) + 1))
+
+
+def reassign_window(articles: Sequence[Article], labels: Sequence[str], stories: StorySums,
+                    vectorizer: StreamVectorizer, settings: ClusterSettings) -> list[tuple[str, str]]:
+    """The local reassignment pass (``cluster.best_stories``) for one window's ``articles``, each
+    in its story ``labels`` from the windows' single pass, against ``stories``: every story within
+    reach of the window (``reach``), summed over the whole stream, weighed by ``vectorizer`` with the
+    stream's IDF. Each article comes back with the label of the story it moves to (its own when it
+    stays, ``ALONE`` and its id when it leaves its story for none)."""
+    if not articles:
+        return []
+    x = vectorizer.weigh(vectorizer.counts(articles))
+    row = {story: k for k, story in enumerate(stories.ids)}
+    own = np.array([row[label] for label in labels], dtype=np.int64)
+    times = np.array([np.nan if (when := article_time(a)) is None else when for a in articles])
+    best = best_stories(x, times, own, stories.sums, stories.sizes, stories.first, stories.last, settings)
+    moved = []
+    for article, label, story, mine in zip(articles, labels, best, own):
+        if story >= 0:
+            moved.append((article.id, stories.ids[story]))
+        elif stories.sizes[mine] == 1:
+            moved.append((article.id, label))
+        else:
+            moved.append((article.id, ALONE + article.id))
+    return moved
+
+
 def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
                        windows: WindowSettings) -> dict[str, str]:
     """Each of ``articles`` (originals) with its story's first article (by time, then id), clustered
     as the Spark engine clusters them (the rounds of windows, each started from the state the
-    previous window ended the previous round with, the days ahead in the last round) but one window
-    after another in this process: the reference of ``spark_stories.assign_stories``, and a way to
-    measure window settings on a stream without Spark."""
+    previous window ended the previous round with; then the reassignment window by window against
+    the stories summed over the stream) but one window after another in this process: the
+    reference of ``spark_stories.assign_stories``, and a way to measure window settings on a stream
+    without Spark."""
     homes: dict[int, list[Article]] = {}
     for article in articles:
         homes.setdefault(window_of(article_time(article), windows), []).append(article)
-    span, ahead = windows.window.total_seconds(), windows.look_ahead.total_seconds()
-    early = {w - 1: [a for a in group if (article_time(a) or 0.0) - w * span < ahead]
-             for w, group in homes.items() if w != UNDATED}
     states: dict[int, CarriedStories] = {}
     links: dict[str, str] = {}
-    for number in range(1, windows.rounds + 1):
-        last = number == windows.rounds
+    for _ in range(windows.rounds):
         out: dict[int, CarriedStories] = {}
         for window in sorted(set(homes) | {w + 1 for w in states}):
             carried = states.get(window - 1) if window != UNDATED else None
-            labels, out[window] = cluster_seeded(homes.get(window, []), settings, carried,
-                                                 window_end(window, windows),
-                                                 early.get(window, []) if last and ahead > 0 else ())
+            labels, out[window] = cluster_seeded(homes.get(window, []), settings, carried, window_end(window, windows))
             links.update(labels)
         states = {w: state for w, state in out.items() if w != UNDATED}
+    when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
+    label = _components(links, when)
+    vectorizer = weighing(*document_frequencies(articles, settings), settings)
+    stories = combine([story_sums(group, [label[a.id] for a in group], vectorizer) for group in homes.values()])
+    within: dict[int, list[int]] = {}
+    for k in range(len(stories.ids)):
+        for window in reach(stories.first[k], stories.last[k], settings, windows):
+            within.setdefault(window, []).append(k)
+    moved: dict[str, str] = {}
+    for window, group in homes.items():
+        moved.update(reassign_window(group, [label[a.id] for a in group], stories.take(within[window]), vectorizer,
+                                     settings))
+    firsts: dict[str, tuple[bool, float, str]] = {}
+    for member, story in moved.items():
+        firsts[story] = min(firsts.get(story, when[member]), when[member])
+    return {member: firsts[story][2] for member, story in moved.items()}
+
+
+def _components(links: dict[str, str], when: dict[str, tuple[bool, float, str]]) -> dict[str, str]:
+    """Each article of ``links`` (article -> first article of its story in a window) with the first
+    article of its connected component."""
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
@@ -201,12 +312,11 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
             node = parent[node]
         return node
 
-    when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
     for linked, first in links.items():
         one, other = sorted((root(linked), root(first)), key=lambda node: when[node])
         if one != other:
             parent[other] = one
-    return {a.id: root(a.id) for a in articles}
+    return {article: root(article) for article in when}
 
 
 def pack(carried: CarriedStories) -> bytes:

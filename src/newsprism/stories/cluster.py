@@ -584,10 +584,7 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
     penalty from the gap to the story's dated span, nothing beyond the dormancy window), or to a
     story of its own when none reaches the threshold; duplicates follow their original. A story
     ``carried`` into the batch counts with its carried centroid and size, its span ending at its
-    newest carried article.
-
-    The time penalty only lowers a score, so it is computed for the pairs that reach the threshold
-    without it, which are few."""
+    newest carried article (the choice itself: ``best_stories``)."""
     s = clusterer.settings
     originals = [i for i, a in enumerate(assigned) if a.duplicate_of is None]
     if not originals:
@@ -609,14 +606,40 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
         np.add.at(sizes, held, carried.sizes)
         np.fmin.at(first, held, carried.last)
         np.fmax.at(last, held, carried.last)
-    norm2 = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
-    self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
     np.fmin.at(first, own, times)
     np.fmax.at(last, own, times)
-    story_scale = _story_scale(norm2, sizes, s.size_weight)
+    best = best_stories(x, times, own, sums, sizes, first, last, s)
     moved: dict[str, str] = {}
-    for start in range(0, len(originals), s.chunk):
-        rows = np.arange(start, min(start + s.chunk, len(originals)))
+    for r, story in enumerate(best):
+        article = assigned[originals[r]].article
+        if story >= 0:
+            moved[article] = str(ids[story])
+        elif sizes[own[r]] == 1:
+            moved[article] = str(ids[own[r]])  # alone already: keeps its story
+        else:
+            clusterer.stories_started += 1
+            moved[article] = f"{s.story_prefix}{clusterer.stories_started}"
+    return [a._replace(story=moved[a.duplicate_of or a.article]) for a in assigned]
+
+
+def best_stories(x: sp.csr_matrix, times: np.ndarray, own: np.ndarray, sums: sp.csr_matrix, sizes: np.ndarray,
+                 first: np.ndarray, last: np.ndarray, settings: ClusterSettings) -> np.ndarray:
+    """The reassignment's choice for each article (row of ``x``, weighed with the IDF of the whole
+    set, at ``times``, a member of story ``own``): the story (row of ``sums``, the summed vectors of
+    their members, with ``sizes`` and dated spans ``first`` to ``last``) most similar to it without
+    it, scored as in the pass (centroid and size blend, time penalty from the gap to the story's
+    span, nothing beyond the dormancy window); -1 when none reaches the threshold. Shared by
+    ``_reassign`` and the Spark engine's pass over its windows (``engines/windows.py``).
+
+    The time penalty only lowers a score, so it is computed for the pairs that reach the threshold
+    without it, which are few."""
+    s = settings
+    norm2 = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    self_dot = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    story_scale = _story_scale(norm2, sizes, s.size_weight)
+    chosen = np.full(x.shape[0], -1, dtype=np.int64)
+    for start in range(0, x.shape[0], s.chunk):
+        rows = np.arange(start, min(start + s.chunk, x.shape[0]))
         here, mine = np.arange(len(rows)), own[rows]
         dots = (x[rows] @ sums.T).toarray()
         score = dots / story_scale
@@ -631,13 +654,6 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
         row, story, candidate = row[keep], story[keep], candidate[keep]
         order = np.lexsort((-candidate, row))
         best = dict(zip(row[order][::-1], story[order][::-1]))  # the first of each row's run wins
-        for r in here:
-            article = assigned[originals[start + r]].article
-            if r in best:
-                moved[article] = str(ids[best[r]])
-            elif sizes[mine[r]] == 1:
-                moved[article] = str(ids[mine[r]])  # alone already: keeps its story
-            else:
-                clusterer.stories_started += 1
-                moved[article] = f"{s.story_prefix}{clusterer.stories_started}"
-    return [a._replace(story=moved[a.duplicate_of or a.article]) for a in assigned]
+        for r, k in best.items():
+            chosen[start + r] = k
+    return chosen
