@@ -34,9 +34,11 @@ from newsprism.engines.windows import (
     cluster_seeded,
     combine,
     document_frequencies,
+    frequencies_before,
     pack,
     reach,
     reassign_window,
+    starting,
     story_sums,
     unpack,
     weighing,
@@ -64,14 +66,19 @@ def _articles(frame: pd.DataFrame) -> list:
     return [article_from_row(row) for row in frame[ARTICLE_COLUMNS].to_dict("records")]
 
 
-def seeded_frame(articles: pd.DataFrame, states: pd.DataFrame, cluster: ClusterSettings,
+def seeded_frame(articles: pd.DataFrame, starts: pd.DataFrame, cluster: ClusterSettings,
                  windows: WindowSettings) -> pd.DataFrame:
-    """One window's articles (rows) clustered from the state carried into it (``states``: none or
-    one row), with the state it carries out. A window holding no article passes the state on."""
+    """One window's articles (rows) clustered from what it starts from (``starts``: none or one row,
+    the ``state`` carried into it, if any, and the document frequencies ``df`` of the ``n`` articles
+    before it), with the state it carries out. A window holding no article passes the state on."""
     import pandas as pd
 
-    window = int((articles if len(articles) else states)["window"].iloc[0])
-    carried = unpack(states["state"].iloc[0]) if len(states) and window != UNDATED else None
+    window = int((articles if len(articles) else starts)["window"].iloc[0])
+    carried = None
+    if len(starts) and window != UNDATED:
+        start = starts.iloc[0]
+        state = unpack(bytes(start["state"])) if isinstance(start["state"], (bytes, bytearray)) else None
+        carried = starting(state, (_array(start["df"]), int(start["n"])))
     labels, out = cluster_seeded(_articles(articles), cluster, carried, window_end(window, windows))
     frame = pd.DataFrame([(window, article, first, None) for article, first in labels], columns=LABEL_SCHEMA_COLUMNS)
     if window == UNDATED:
@@ -80,13 +87,22 @@ def seeded_frame(articles: pd.DataFrame, states: pd.DataFrame, cluster: ClusterS
 
 
 def frequencies_frame(articles: pd.DataFrame, cluster: ClusterSettings) -> pd.DataFrame:
-    """One window's document frequencies (an ``.npy`` of the counts) and its number of articles."""
+    """One window's document frequencies (``_bytes``) and its number of articles."""
     import pandas as pd
 
     df, n = document_frequencies(_articles(articles), cluster)
+    return pd.DataFrame({"window": [int(articles["window"].iloc[0])], "df": [_bytes(df)], "n": [n]})
+
+
+def _bytes(array: np.ndarray) -> bytes:
+    """An array of counts, mostly zeros, as a compressed ``.npz`` (no pickle)."""
     buffer = io.BytesIO()
-    np.save(buffer, df, allow_pickle=False)
-    return pd.DataFrame({"df": [buffer.getvalue()], "n": [n]})
+    np.savez_compressed(buffer, counts=array)
+    return buffer.getvalue()
+
+
+def _array(blob: bytes) -> np.ndarray:
+    return np.load(io.BytesIO(blob), allow_pickle=False)["counts"]
 
 
 def sums_frame(stories: StorySums) -> pd.DataFrame:
@@ -125,9 +141,14 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     home = F.udf(lambda when: window_of(when, windows), "bigint")
     originals = articles.where(F.col("duplicate_of").isNull())
     placed = originals.withColumn("window", home("time")).select("window", *ARTICLE_COLUMNS).localCheckpoint()
+    counted = {row["window"]: (_array(row["df"]), row["n"]) for row in placed.groupBy("window").applyInPandas(
+        lambda frame: frequencies_frame(frame, cluster), "window bigint, df binary, n bigint").collect()}
+    before = spark.createDataFrame([(w, _bytes(df), n) for w, (df, n) in frequencies_before(counted).items()],
+                                   "window bigint, df binary, n bigint").localCheckpoint()
     states = spark.createDataFrame([], "window bigint, state binary")
     for number in range(1, windows.rounds + 1):
-        out = placed.groupBy("window").cogroup(states.groupBy("window")).applyInPandas(
+        starts = before.join(states, "window", "left")
+        out = placed.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
             lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
         states = out.where(F.col("id").isNull()).select((F.col("window") + 1).alias("window"), "state")
         log.info("stories: round %d of %d", number, windows.rounds)
@@ -138,10 +159,8 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     first_id = F.regexp_extract("root", r"^[01]\|[^|]*\|(.*)$", 1)
     labelled = placed.join(roots.select(F.col("node").alias("id"), first_id.alias("label")), "id").localCheckpoint()
 
-    counted = labelled.groupBy("window").applyInPandas(lambda frame: frequencies_frame(frame, cluster),
-                                                       "df binary, n bigint").collect()
-    df = np.sum([np.load(io.BytesIO(row["df"]), allow_pickle=False) for row in counted], axis=0)
-    vectorizer = weighing(df, int(sum(row["n"] for row in counted)), cluster)
+    vectorizer = weighing(np.sum([df for df, _ in counted.values()], axis=0), sum(n for _, n in counted.values()),
+                          cluster)
     width = vectorizer.n_features
 
     def window_sums(frame: pd.DataFrame) -> pd.DataFrame:

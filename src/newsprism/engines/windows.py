@@ -195,6 +195,34 @@ def document_frequencies(articles: Sequence[Article], settings: ClusterSettings)
     return np.bincount(counts.indices, minlength=vectorizer.n_features).astype(np.int64), counts.shape[0]
 
 
+def frequencies_before(frequencies: dict[int, tuple[np.ndarray, int]]) -> dict[int, tuple[np.ndarray, int]]:
+    """For every dated window from the first of ``frequencies`` (each window's
+    ``document_frequencies``) to the last, those of all the windows before it: the IDF the local
+    clusterer starts that window with, which each round gives the window exactly (``starting``)."""
+    dated = sorted(w for w in frequencies if w != UNDATED)
+    before: dict[int, tuple[np.ndarray, int]] = {}
+    if not dated:
+        return before
+    df, n = np.zeros_like(frequencies[dated[0]][0]), 0
+    for window in range(dated[0], dated[-1] + 1):
+        before[window] = (df, n)
+        if window in frequencies:
+            df, n = df + frequencies[window][0], n + frequencies[window][1]
+    return before
+
+
+def starting(carried: CarriedStories | None, before: tuple[np.ndarray, int] | None) -> CarriedStories | None:
+    """What a window starts from: the stories ``carried`` into it (none in the first round), with
+    the document frequencies of every article before it (``before``), not only those of the windows
+    its carried state was rebuilt from, so that it weighs words as the local clusterer does there."""
+    if before is None or before[1] == 0:
+        return carried
+    df, n = before
+    if carried is None:
+        return CarriedStories((), sp.csr_matrix((0, len(df)), dtype=np.float32), np.zeros(0), np.zeros(0), df, n)
+    return replace(carried, df=df, n_documents=n)
+
+
 def weighing(df: np.ndarray, n_documents: int, settings: ClusterSettings) -> StreamVectorizer:
     """A vectorizer that weighs with the IDF of ``df`` over ``n_documents``."""
     vectorizer = StreamVectorizer(settings.vectors)
@@ -274,18 +302,21 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
     homes: dict[int, list[Article]] = {}
     for article in articles:
         homes.setdefault(window_of(article_time(article), windows), []).append(article)
+    frequencies = {window: document_frequencies(group, settings) for window, group in homes.items()}
+    before = frequencies_before(frequencies)
     states: dict[int, CarriedStories] = {}
     links: dict[str, str] = {}
     for _ in range(windows.rounds):
         out: dict[int, CarriedStories] = {}
-        for window in sorted(set(homes) | {w + 1 for w in states}):
-            carried = states.get(window - 1) if window != UNDATED else None
+        for window in sorted(set(before) | set(homes)):
+            carried = starting(states.get(window - 1), before.get(window)) if window != UNDATED else None
             labels, out[window] = cluster_seeded(homes.get(window, []), settings, carried, window_end(window, windows))
             links.update(labels)
         states = {w: state for w, state in out.items() if w != UNDATED}
     when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
     label = _components(links, when)
-    vectorizer = weighing(*document_frequencies(articles, settings), settings)
+    vectorizer = weighing(np.sum([df for df, _ in frequencies.values()], axis=0), sum(n for _, n in frequencies.values()),
+                          settings)
     stories = combine([story_sums(group, [label[a.id] for a in group], vectorizer) for group in homes.values()])
     within: dict[int, list[int]] = {}
     for k in range(len(stories.ids)):
