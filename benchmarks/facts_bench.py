@@ -4,6 +4,9 @@
         pair precision / recall of ``analyze`` on the hand-annotated stories
         (tests/analysis/fact_annotations_*.json; see newsprism.evaluate.facts); --meaning: with
         MiniLM's meaning features (``AlignSettings.meaning``, the ``[neural]`` extra)
+    python benchmarks/facts_bench.py outlets [--split SPLIT]
+        the outlets each summary sentence names (``SummarySettings.conveys``) against those the gold
+        facts say tell its fact, on the annotated stories, at several values of ``conveys``
     python benchmarks/facts_bench.py ceiling [--split SPLIT] [--candidate-threshold C]
         the pair precision / recall ``analyze`` would reach with a perfect same-fact judge (the
         annotation itself weighs each candidate pair): what the candidates and the grouping (one fact
@@ -40,8 +43,9 @@ from newsprism.analysis.meaning import MEANING_FEATURES, shared_encoder
 from newsprism.analysis.samefact import FEATURES, PairEvidence, feature_rows, pair_features
 from newsprism.engines.local import iter_cluster_stories
 from newsprism.errors import InputError
-from newsprism.evaluate.facts import GoldStory, PairCounts, gold_pairs, load_gold, score_story
+from newsprism.evaluate.facts import GoldStory, OutletCounts, PairCounts, gold_pairs, load_gold, score_outlets, score_story
 from newsprism.model import Article, Story, StoryAnalysis
+from newsprism.summarize import SummarySettings, summarize
 from newsprism.text.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +86,23 @@ def pairs(split: str | None, meaning: bool) -> None:
           f"({total.predicted_right}/{total.predicted}), recall {total.recall:.3f} ({total.gold_found}/{total.gold})")
     if total.snippets_lost:
         print(f"{len(total.snippets_lost)} snippets not found in the cleaned text:", *total.snippets_lost[:10], sep="\n  ")
+
+
+def outlets(split: str | None) -> None:
+    _require(DATA)
+    annotated = _annotated_stories(split)
+    values = (0.3, 0.4, 0.5, 0.6)
+    totals = {value: OutletCounts() for value in values}
+    for story, gold in annotated:
+        analysis = analyze(story)
+        for value in values:
+            summary = summarize(analysis, settings=SummarySettings(conveys=value))
+            totals[value].add(score_outlets(analysis, gold, summary.sentences))
+    print(f"summary sentences of {len(annotated)} stories ({split or 'dev + heldout'}): the other outlets they name")
+    print("| conveys | named exactly right | precision | recall |\n| --- | --- | --- | --- |")
+    for value, counts in totals.items():
+        print(f"| {value} | {counts.exact_share:.3f} ({counts.exact}/{counts.sentences}) | {counts.precision:.3f} "
+              f"({counts.named_right}/{counts.named}) | {counts.recall:.3f} ({counts.named_right}/{counts.conveying}) |")
 
 
 class _GoldJudge:
@@ -288,6 +309,8 @@ def main() -> None:
     pairs_parser = commands.add_parser("pairs")
     pairs_parser.add_argument("--split", choices=SPLITS)
     pairs_parser.add_argument("--meaning", action="store_true", help="weigh pairs with MiniLM's meaning features too")
+    outlets_parser = commands.add_parser("outlets")
+    outlets_parser.add_argument("--split", choices=SPLITS)
     ceiling_parser = commands.add_parser("ceiling")
     ceiling_parser.add_argument("--split", choices=SPLITS)
     ceiling_parser.add_argument("--candidate-threshold", type=float, default=AlignSettings().candidate_threshold,
@@ -304,6 +327,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "pairs":
         pairs(args.split, args.meaning)
+    elif args.command == "outlets":
+        outlets(args.split)
     elif args.command == "ceiling":
         ceiling(args.split, args.candidate_threshold)
     elif args.command == "msrp":

@@ -115,6 +115,12 @@ class SummarySettings:
     concept weight is kept).
     ``quotation_sentences``: a quotation that opens in one sentence and closes within this many is
     one candidate (``_whole_quotations``).
+    ``conveys``: a summary sentence names its fact's outlets and every outlet with a sentence whose
+    same-fact probability with one of the fact's sentences reaches this
+    (``StoryAnalysis.outlets_conveying``). The alignment links at 0.6, where it is sure enough to
+    join two sentences into one fact; an outlet that tells the fact less alike still tells it, and
+    on the annotated stories 0.4 names exactly the right outlets most often (docs/evaluation.md,
+    "The outlets a summary sentence names").
     """
 
     min_support_fraction: float = 0.35
@@ -132,6 +138,7 @@ class SummarySettings:
     lead_sentences: int = 2
     lead_trials: int = 20
     quotation_sentences: int = 4
+    conveys: float = 0.4
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_support_fraction <= 1.0:
@@ -166,6 +173,8 @@ class SummarySettings:
             raise NewsprismError(f"lead_sentences must be >= 1, got {self.lead_sentences}")
         if not 0.0 < self.duplicate_overlap <= 1.0:
             raise NewsprismError(f"duplicate_overlap must be in (0, 1], got {self.duplicate_overlap}")
+        if not 0.0 < self.conveys <= 1.0:
+            raise NewsprismError(f"conveys must be in (0, 1], got {self.conveys}")
 
 
 def word_count(text: str) -> int:
@@ -764,7 +773,7 @@ def summarize(
     if lead is None:  # no opening to lead with: the first chosen sentence that names its subject
         lead = next((c for c in ordered if _fit_to_lead(c.sentence.text)), ordered[0])
     ordered.remove(lead)
-    conveying = analysis.outlets_conveying()
+    conveying = analysis.outlets_conveying(settings.conveys)
     sentences = tuple(
         SummarySentence(sentence=s, fact=analysis.facts[fact], outlets=conveying[fact])
         for s, fact in ((c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]) for c in [lead, *ordered])

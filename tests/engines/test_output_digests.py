@@ -26,7 +26,7 @@ from datapaths import ROOT, shared_file
 
 from newsprism.cli import main
 
-DUC_SUMMARIES_DIGEST = "805ebec3006ee7cc77d1092db704d1933524feada51451c42b4cc64d819e6ffd"
+DUC_SUMMARIES_DIGEST = "4b10bde3d559bc34cacd2aa675894b6f29098ba662db21a8609dcebabb0cfc25"
 """sha256 of ``summarize --clusters duc2004/duc2004_task2.jsonl --format jsonl`` (50 stories)."""
 
 SEED_COMPARISON_DIGEST = "dbdc4492f4a935a935a2eec9a3a926440fa35a40d52757ef7ab683c0399d3d93"

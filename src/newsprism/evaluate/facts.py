@@ -1,4 +1,5 @@
-"""Fact alignment against hand-annotated facts: pair precision and recall.
+"""Fact alignment against hand-annotated facts: pair precision and recall, and the outlets a
+summary sentence names.
 
 The gold (``tests/analysis/fact_annotations_*.json``) was made by reading whole stories of
 ``../shared/data``: every fact that two or more articles tell, with one snippet per article that
@@ -27,7 +28,7 @@ from itertools import combinations
 from pathlib import Path
 
 from newsprism.errors import NewsprismError
-from newsprism.model import StoryAnalysis
+from newsprism.model import StoryAnalysis, SummarySentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,39 @@ class PairCounts:
         self.gold += other.gold
         self.gold_found += other.gold_found
         self.snippets_lost.extend(other.snippets_lost)
+
+
+@dataclass(slots=True)
+class OutletCounts:
+    """The other outlets summary sentences name against those the gold says tell their fact: a
+    sentence inside a gold fact's snippet should name the fact's other outlets, any other sentence
+    none (the gold lists every fact two or more articles tell)."""
+
+    named: int = 0
+    named_right: int = 0
+    conveying: int = 0
+    sentences: int = 0
+    exact: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.named_right / self.named if self.named else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.named_right / self.conveying if self.conveying else 1.0
+
+    @property
+    def exact_share(self) -> float:
+        """The share of sentences naming exactly the right outlets."""
+        return self.exact / self.sentences if self.sentences else 1.0
+
+    def add(self, other: OutletCounts) -> None:
+        self.named += other.named
+        self.named_right += other.named_right
+        self.conveying += other.conveying
+        self.sentences += other.sentences
+        self.exact += other.exact
 
 
 def _digest(text: str) -> str:
@@ -159,6 +193,30 @@ def score_story(analysis: StoryAnalysis, gold: GoldStory) -> PairCounts:
         any(d1 == g1 and d2 == g2 and i1 in s1 and i2 in s2 for d1, i1, d2, i2 in predicted)
         for g1, s1, g2, s2 in expected
     )
+    return counts
+
+
+def score_outlets(analysis: StoryAnalysis, gold: GoldStory, sentences: Sequence[SummarySentence]) -> OutletCounts:
+    """How well ``sentences`` (of a summary of ``analysis``) name the other outlets that tell their
+    fact, against the gold facts; a sentence's own outlet is left out on both sides."""
+    position = {article.id: i for i, article in enumerate(analysis.story.articles)}
+    outlet = [article.display_outlet for article in analysis.story.articles]
+    telling: dict[tuple[int, int], set[str]] = {}
+    for fact in gold.facts:
+        for document, snippet in fact.snippets.items():
+            for index in _overlapping(analysis, document, snippet):
+                telling.setdefault((document, index), set()).update(outlet[d] for d in fact.snippets)
+    counts = OutletCounts()
+    for sentence in sentences:
+        document = position[sentence.sentence.article]
+        own = outlet[document]
+        expected = telling.get((document, sentence.sentence.index), set()) - {own}
+        named = set(sentence.outlets) - {own}
+        counts.named += len(named)
+        counts.named_right += len(named & expected)
+        counts.conveying += len(expected)
+        counts.sentences += 1
+        counts.exact += named == expected
     return counts
 
 
