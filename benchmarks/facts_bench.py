@@ -7,6 +7,9 @@
     python benchmarks/facts_bench.py outlets [--split SPLIT]
         the outlets each summary sentence names (``SummarySettings.conveys``) against those the gold
         facts say tell its fact, on the annotated stories, at several values of ``conveys``
+    python benchmarks/facts_bench.py comparison [--split SPLIT]
+        the comparison's exclusives and omissions judged by the gold facts, at several values of
+        ``CompareSettings.conveys`` and ``omission_confidence``
     python benchmarks/facts_bench.py ceiling [--split SPLIT] [--candidate-threshold C]
         the pair precision / recall ``analyze`` would reach with a perfect same-fact judge (the
         annotation itself weighs each candidate pair): what the candidates and the grouping (one fact
@@ -38,12 +41,24 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.analysis import story as story_analysis
 from newsprism.analysis.align import AlignSettings, analyze, candidate_pairs, story_cosine, story_sentences
 from newsprism.analysis.meaning import MEANING_FEATURES, shared_encoder
 from newsprism.analysis.samefact import FEATURES, PairEvidence, feature_rows, pair_features
+from newsprism.compare import CompareSettings, compare
 from newsprism.engines.local import iter_cluster_stories
 from newsprism.errors import InputError
-from newsprism.evaluate.facts import GoldStory, OutletCounts, PairCounts, gold_pairs, load_gold, score_outlets, score_story
+from newsprism.evaluate.facts import (
+    ComparisonCounts,
+    GoldStory,
+    OutletCounts,
+    PairCounts,
+    gold_pairs,
+    load_gold,
+    score_comparison,
+    score_outlets,
+    score_story,
+)
 from newsprism.model import Article, Story, StoryAnalysis
 from newsprism.summarize import SummarySettings, summarize
 from newsprism.text.segment import segment
@@ -103,6 +118,23 @@ def outlets(split: str | None) -> None:
     for value, counts in totals.items():
         print(f"| {value} | {counts.exact_share:.3f} ({counts.exact}/{counts.sentences}) | {counts.precision:.3f} "
               f"({counts.named_right}/{counts.named}) | {counts.recall:.3f} ({counts.named_right}/{counts.conveying}) |")
+
+
+def comparison(split: str | None) -> None:
+    _require(DATA)
+    annotated = _annotated_stories(split)
+    settings = [CompareSettings(conveys=c, omission_confidence=o) for c in (0.1, 0.2, 0.3, 0.4) for o in (0.0, 0.7)]
+    totals = {s: ComparisonCounts() for s in settings}
+    for story, gold in annotated:
+        analysis = story_analysis.analyze(story)
+        for setting in settings:
+            totals[setting].add(score_comparison(analysis, gold, compare(analysis, setting)))
+    print(f"exclusives and omissions of {len(annotated)} stories ({split or 'dev + heldout'}) judged by the gold facts")
+    print("| conveys | omission_confidence | exclusives right | omissions right |\n| --- | --- | --- | --- |")
+    for setting, counts in totals.items():
+        print(f"| {setting.conveys} | {setting.omission_confidence} | {counts.exclusive_precision:.3f} "
+              f"({counts.exclusives_right}/{counts.exclusives}) | {counts.omission_precision:.3f} "
+              f"({counts.omissions_right}/{counts.omissions}) |")
 
 
 class _GoldJudge:
@@ -311,6 +343,8 @@ def main() -> None:
     pairs_parser.add_argument("--meaning", action="store_true", help="weigh pairs with MiniLM's meaning features too")
     outlets_parser = commands.add_parser("outlets")
     outlets_parser.add_argument("--split", choices=SPLITS)
+    comparison_parser = commands.add_parser("comparison")
+    comparison_parser.add_argument("--split", choices=SPLITS)
     ceiling_parser = commands.add_parser("ceiling")
     ceiling_parser.add_argument("--split", choices=SPLITS)
     ceiling_parser.add_argument("--candidate-threshold", type=float, default=AlignSettings().candidate_threshold,
@@ -329,6 +363,8 @@ def main() -> None:
         pairs(args.split, args.meaning)
     elif args.command == "outlets":
         outlets(args.split)
+    elif args.command == "comparison":
+        comparison(args.split)
     elif args.command == "ceiling":
         ceiling(args.split, args.candidate_threshold)
     elif args.command == "msrp":

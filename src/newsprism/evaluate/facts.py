@@ -1,5 +1,5 @@
-"""Fact alignment against hand-annotated facts: pair precision and recall, and the outlets a
-summary sentence names.
+"""Fact alignment against hand-annotated facts: pair precision and recall, the outlets a summary
+sentence names, and the comparison's exclusives and omissions.
 
 The gold (``tests/analysis/fact_annotations_*.json``) was made by reading whole stories of
 ``../shared/data``: every fact that two or more articles tell, with one snippet per article that
@@ -28,7 +28,7 @@ from itertools import combinations
 from pathlib import Path
 
 from newsprism.errors import NewsprismError
-from newsprism.model import StoryAnalysis, SummarySentence
+from newsprism.model import Comparison, StoryAnalysis, SummarySentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,33 @@ class OutletCounts:
         self.conveying += other.conveying
         self.sentences += other.sentences
         self.exact += other.exact
+
+
+@dataclass(slots=True)
+class ComparisonCounts:
+    """The comparison's exclusives and omissions judged by the gold facts. An exclusive ("only
+    here") is right when none of its sentences lies in a gold fact's snippet (the gold lists every
+    fact two or more articles tell); an omission ("left out" by an outlet) is right when a gold fact
+    holds two or more of its sentences and none of that outlet's articles has a snippet in it."""
+
+    exclusives: int = 0
+    exclusives_right: int = 0
+    omissions: int = 0
+    omissions_right: int = 0
+
+    @property
+    def exclusive_precision(self) -> float:
+        return self.exclusives_right / self.exclusives if self.exclusives else 1.0
+
+    @property
+    def omission_precision(self) -> float:
+        return self.omissions_right / self.omissions if self.omissions else 1.0
+
+    def add(self, other: ComparisonCounts) -> None:
+        self.exclusives += other.exclusives
+        self.exclusives_right += other.exclusives_right
+        self.omissions += other.omissions
+        self.omissions_right += other.omissions_right
 
 
 def _digest(text: str) -> str:
@@ -217,6 +244,33 @@ def score_outlets(analysis: StoryAnalysis, gold: GoldStory, sentences: Sequence[
         counts.conveying += len(expected)
         counts.sentences += 1
         counts.exact += named == expected
+    return counts
+
+
+def score_comparison(analysis: StoryAnalysis, gold: GoldStory, comparison: Comparison) -> ComparisonCounts:
+    """How many of ``comparison``'s exclusives and omissions (of the story of ``analysis``) the gold
+    facts bear out (``ComparisonCounts``)."""
+    position = {article.id: i for i, article in enumerate(analysis.story.articles)}
+    documents_of: dict[str, set[int]] = {}
+    for i, article in enumerate(analysis.story.articles):
+        documents_of.setdefault(article.display_outlet, set()).add(i)
+    located = [{document: _overlapping(analysis, document, snippet) for document, snippet in fact.snippets.items()}
+               for fact in gold.facts]
+    in_gold = {(document, index) for fact in located for document, indices in fact.items() for index in indices}
+    counts = ComparisonCounts()
+    for facts in comparison.exclusives.values():
+        for fact in facts:
+            counts.exclusives += 1
+            counts.exclusives_right += not any((position[s.article], s.index) in in_gold for s in fact.sentences)
+    for outlet, facts in comparison.omissions.items():
+        for fact in facts:
+            members = {(position[s.article], s.index) for s in fact.sentences}
+            counts.omissions += 1
+            counts.omissions_right += any(
+                sum(any((document, index) in members for index in indices) for document, indices in gold_fact.items()) >= 2
+                and not documents_of[outlet] & set(gold_fact)
+                for gold_fact in located
+            )
     return counts
 
 
