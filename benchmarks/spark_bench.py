@@ -210,13 +210,13 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     """Hours for ``articles`` on N executors of ``cores`` cores, from the measured executor CPU per
     article of each stage (analysis per story), assuming linear work per stage, shuffle at the
     measured bytes per article, and the stories stage no faster than its longest chain of tasks:
-    ``window_articles``, the articles of one window in each round and in the reassignment pass
-    (``rounds`` + 1 tasks one after another)."""
+    ``window_articles``, the articles of one window in each round (warm rounds too) and in the
+    reassignment pass (``rounds`` tasks one after another)."""
     n = spark["articles"]
     per_article = {name: spark["stages"][name]["executor_run_s"] / n for name in ("read", "dedup", "stories")}
     per_story = spark["stages"]["analysis (sample)"]["executor_run_s"] / max(spark["sample_stories"], 1)
     stories_per_article = spark["stories"] / n
-    # each article is clustered once per round and goes once through the reassignment pass
+    # each article is clustered once per round (warm rounds too) and goes once through the reassignment pass
     # (``spread``); one window is one task, and the rounds follow one another: their largest tasks
     # are a floor; the measured cost is per article clustered
     per_clustered = per_article["stories"] / measured_spread
@@ -227,7 +227,7 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
         f"per article: read {per_article['read'] * 1e3:.2f} ms, dedup {per_article['dedup'] * 1e3:.2f} ms, "
         f"stories {per_article['stories'] * 1e3:.2f} ms of executor time; analysis {per_story:.2f} s per story, "
         f"{stories_per_article:.3f} stories per article; shuffle {shuffle_gb:,.0f} GB written for {articles:,.0f} articles",
-        f"| executors x cores | read h | dedup h | stories h (the {rounds} rounds and the reassignment of one window) | "
+        f"| executors x cores | read h | dedup h | stories h (the {rounds} passes over one window) | "
         "analysis h | total h |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
@@ -246,6 +246,12 @@ def _windows(window: float, overlap: float) -> WindowSettings:
     return WindowSettings(window=timedelta(days=window), overlap=timedelta(days=overlap))
 
 
+def _passes(windows: WindowSettings) -> int:
+    """How many times the stories stage goes through every article: each round, each warm round,
+    and the reassignment pass."""
+    return windows.rounds + windows.warm_rounds + 1
+
+
 def print_cost_models(run: dict) -> None:
     """The cost model for 100 million articles over a year, with the run's windows and with 7-day
     windows built from 90 days before them (the stories stage's cost per clustered article taken as
@@ -255,10 +261,10 @@ def print_cost_models(run: dict) -> None:
     for window, overlap in ((run["window_days"], run["overlap_days"]), (7.0, 90.0)):
         shape = _windows(window, overlap)
         print(f"\ncost model, 100 million articles over a year, {window:g}-day windows started from the "
-              f"{overlap:g} days before them ({shape.rounds} rounds) and the reassignment pass:")
+              f"{overlap:g} days before them ({shape.rounds} rounds), {shape.warm_rounds} warm and the reassignment pass:")
         print("\n".join(cost_model(run["local"], run["spark"], articles, (1, 4, 16, 64), 4,
-                                  articles / 365 * (shape.rounds + 1) * window, measured.rounds + 1, shape.rounds + 1,
-                                  shape.rounds)))
+                                  articles / 365 * _passes(shape) * window, _passes(measured), _passes(shape),
+                                  _passes(shape))))
     local = run["local"]
     through = local["seconds"]["read"] + local["seconds"]["dedup + stories"]
     print(f"\nthe local engine, one process: {articles / (local['articles'] / through) / 3600:,.0f} h from reading to "
@@ -291,7 +297,8 @@ def replay(path: Path, work: Path, windows: WindowSettings) -> None:
     seconds = time.perf_counter() - started
     story.update({copy: story[original] for copy, original in copies.items()})
     s = score_clusters(local, story)
-    print(f"{len(articles):,} articles, {windows.window.days}-day windows, {windows.rounds} rounds: B-cubed F1 {s.bcubed_f1:.3f} (precision {s.bcubed_precision:.3f}, "
+    print(f"{len(articles):,} articles, {windows.window.days}-day windows, {windows.rounds} rounds, {windows.warm_rounds} "
+          f"warm: B-cubed F1 {s.bcubed_f1:.3f} (precision {s.bcubed_precision:.3f}, "
           f"recall {s.bcubed_recall:.3f}) against the local engine; {len(set(story.values())):,} stories against "
           f"{len(set(local.values())):,}; {seconds:.0f} s in one process")
 

@@ -67,6 +67,11 @@ def test_a_negative_overlap_is_refused():
         WindowSettings(window=timedelta(days=2), overlap=timedelta(days=-1))
 
 
+def test_a_negative_number_of_warm_rounds_is_refused():
+    with pytest.raises(NewsprismError, match="warm_rounds"):
+        WindowSettings(warm_rounds=-1)
+
+
 def test_each_window_in_the_overlap_takes_one_more_round():
     assert [WindowSettings(window=timedelta(days=30), overlap=timedelta(days=d)).rounds for d in (0, 30, 31, 90)] == [
         1, 2, 3, 4]

@@ -182,7 +182,7 @@ def test_parquet_and_warc_inputs_give_the_articles_the_local_readers_give(spark,
 
 DORMANT = ClusterSettings(dormant_after=timedelta(days=10))
 WEEKS = WindowSettings(window=timedelta(days=7), overlap=timedelta(days=14))  # 3 rounds
-COLD = WindowSettings(window=timedelta(days=7), overlap=timedelta(0))  # 1 round
+COLD = WindowSettings(window=timedelta(days=7), overlap=timedelta(0), warm_rounds=0)  # 1 round, nothing more
 
 
 def _recurring_stream() -> list[Article]:

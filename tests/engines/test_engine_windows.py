@@ -11,7 +11,7 @@ import pytest
 import scipy.sparse as sp
 from stories.test_story_cluster import make_stream
 
-from newsprism.engines.windows import cluster_seeded, pack, stories_in_windows, unpack
+from newsprism.engines.windows import WindowSettings, cluster_seeded, pack, stories_in_windows, unpack
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.clusters import score_clusters
 from newsprism.stories.cluster import CarriedStories, ClusterSettings, StoryClusterer, cluster_articles
@@ -110,3 +110,11 @@ def test_the_same_short_windows_started_cold_fall_below_that_floor():
 
     articles, local = _recurring()
     assert score_clusters(local, stories_in_windows(articles, DORMANT, COLD)).bcubed_f1 < 0.97
+
+
+def test_one_warm_round_after_the_same_cold_windows_reaches_the_floor():
+    from engines.test_engine_spark import COLD, DORMANT
+
+    articles, local = _recurring()
+    warm = WindowSettings(window=COLD.window, overlap=COLD.overlap, warm_rounds=1)
+    assert score_clusters(local, stories_in_windows(articles, DORMANT, warm)).bcubed_f1 >= 0.97

@@ -6,7 +6,11 @@ The original articles (copies follow their original) go to their window (``windo
 the state (``CarriedStories``, packed as bytes) the previous window ended the previous round with;
 the first round starts every window cold. The last round's labels say, for each article, the first
 article of its story (in its window, or the carried story's); the stories are the connected
-components of those links, found as for the duplicates.
+components of those links, found as for the duplicates. Every window starts with the document
+frequencies of the windows before it, added up on the driver. In each warm round
+(``WindowSettings.warm_rounds``) every window sums its part of each story, the parts go to the
+windows after it while the story is open, and each window starts from their sum
+(``open_stories``).
 
 Then the reassignment pass (``engines/windows.py``): the document frequencies of every window are
 added up into the stream's IDF; each window sums its part of each story's vectors, the parts are
@@ -35,6 +39,7 @@ from newsprism.engines.windows import (
     combine,
     document_frequencies,
     frequencies_before,
+    open_stories,
     pack,
     reach,
     reassign_window,
@@ -46,6 +51,7 @@ from newsprism.engines.windows import (
     window_of,
 )
 from newsprism.stories.cluster import ClusterSettings
+from newsprism.stories.vectors import StreamVectorizer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,6 +65,7 @@ with the ``state`` it carries to the next window (``id`` null)."""
 LABEL_SCHEMA_COLUMNS = ["window", "id", "first", "state"]
 SUMS_SCHEMA = "story string, size double, first double, last double, terms binary, weights binary"
 """One story's part of ``StorySums`` (its summed vector as the features' indices and weights)."""
+SUMS_COLUMNS = ["story", "size", "first", "last", "terms", "weights"]
 ARTICLE_COLUMNS = ["id", "text", "outlet", "url", "title", "published", "language", "source", "removed", "meta"]
 
 
@@ -103,6 +110,33 @@ def _bytes(array: np.ndarray) -> bytes:
 
 def _array(blob: bytes) -> np.ndarray:
     return np.load(io.BytesIO(blob), allow_pickle=False)["counts"]
+
+
+def part_frame(articles: pd.DataFrame, idf: pd.DataFrame, cluster: ClusterSettings) -> pd.DataFrame:
+    """One window's part of each of its stories (``label``), weighed with the IDF up to the window's
+    end (``idf``: the document frequencies before the next window), with the window."""
+    import pandas as pd
+
+    if not len(articles) or not len(idf) or int(articles["window"].iloc[0]) == UNDATED:
+        return pd.DataFrame(columns=["window", *SUMS_COLUMNS])
+    vectorizer = weighing(_array(idf["df"].iloc[0]), int(idf["n"].iloc[0]), cluster)
+    frame = sums_frame(story_sums(_articles(articles), list(articles["label"]), vectorizer))
+    return frame.assign(window=int(articles["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
+
+
+def warm_frame(parts: pd.DataFrame, idf: pd.DataFrame, cluster: ClusterSettings,
+               windows: WindowSettings) -> pd.DataFrame:
+    """What one window starts from in a warm round (``open_stories``): the parts of the stories of
+    the windows before it (``parts``) added up, and the document frequencies before it (``idf``)."""
+    import pandas as pd
+
+    if not len(parts) or not len(idf):
+        return pd.DataFrame(columns=["window", "state"])
+    window = int(idf["window"].iloc[0])
+    width = StreamVectorizer(cluster.vectors).n_features
+    start = open_stories(combine([sums_of(parts, width)]), window, (_array(idf["df"].iloc[0]), int(idf["n"].iloc[0])),
+                         cluster, windows)
+    return pd.DataFrame({"window": [window], "state": [pack(start)]})
 
 
 def sums_frame(stories: StorySums) -> pd.DataFrame:
@@ -152,16 +186,35 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
             lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
         states = out.where(F.col("id").isNull()).select((F.col("window") + 1).alias("window"), "state")
         log.info("stories: round %d of %d", number, windows.rounds)
-    links = out.where(F.col("id").isNotNull()).select("id", "first")
     keys = originals.select("id", "key")
     nodes = keys.select(F.col("id").alias("node"), F.col("key").alias("label"))
-    roots = connected_components(nodes, links.select(F.col("id").alias("a"), F.col("first").alias("b")))
     first_id = F.regexp_extract("root", r"^[01]\|[^|]*\|(.*)$", 1)
-    labelled = placed.join(roots.select(F.col("node").alias("id"), first_id.alias("label")), "id").localCheckpoint()
+
+    def labelled_by(out: DataFrame) -> DataFrame:
+        """The articles of ``placed`` labelled with their story's first article, from a round's links."""
+        links = out.where(F.col("id").isNotNull()).select(F.col("id").alias("a"), F.col("first").alias("b"))
+        roots = connected_components(nodes, links)
+        return placed.join(roots.select(F.col("node").alias("id"), first_id.alias("label")), "id").localCheckpoint()
 
     vectorizer = weighing(np.sum([df for df, _ in counted.values()], axis=0), sum(n for _, n in counted.values()),
                           cluster)
     width = vectorizer.n_features
+    labelled = labelled_by(out)
+    dormant = cluster.dormant_after.total_seconds()
+    spread = F.udf(lambda window, last: list(range(window + 1, window_of(last + dormant, windows) + 1)), "array<bigint>")
+    upto = before.select((F.col("window") - 1).alias("window"), "df", "n")  # the IDF up to each window's end
+    for number in range(1, windows.warm_rounds + 1):
+        parts = labelled.groupBy("window").cogroup(upto.groupBy("window")).applyInPandas(
+            lambda frame, idf: part_frame(frame, idf, cluster), "window bigint, " + SUMS_SCHEMA)
+        until = parts.withColumn("until", F.max("last").over(Window.partitionBy("story")))
+        warm = until.withColumn("window", F.explode(spread("window", "until"))).groupBy("window").cogroup(
+            before.groupBy("window")).applyInPandas(lambda frame, idf: warm_frame(frame, idf, cluster, windows),
+                                                    "window bigint, state binary")
+        starts = before.join(warm, "window", "left")
+        out = placed.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
+            lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
+        labelled = labelled_by(out)
+        log.info("stories: warm round %d of %d", number, windows.warm_rounds)
 
     def window_sums(frame: pd.DataFrame) -> pd.DataFrame:
         return sums_frame(story_sums(_articles(frame), list(frame["label"]), vectorizer))

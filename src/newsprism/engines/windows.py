@@ -17,7 +17,11 @@ starts every window cold). After ``rounds`` rounds a window's start is built fro
 ``rounds - 1`` windows before it, clustered one after another: what the local clusterer does at a
 moment depends on the last ``dormant_after`` (60 days) of stories and on its IDF, so a history of
 that dormancy and some more (``overlap``: 90 days) gives about the local engine's start. Each
-round clusters every article once; the largest task is one window.
+round clusters every article once; the largest task is one window. On a dense stream that start
+still lacks the past of every story older than the overlap, rebuilt from the cold start; so the
+rounds end with ``warm_rounds`` more, each window starting from the stories the round before found,
+summed over all the windows before it (``open_stories``). The IDF needs no rounds: the document
+frequencies before each window are the windows' own added up (``frequencies_before``).
 
 The windows run the clusterer's single pass only. Its reassignment pass (``cluster._reassign``)
 runs once over the whole stream afterwards, as the local clusterer's does: it weighs every
@@ -70,16 +74,22 @@ class WindowSettings:
     before it within the overlap are clustered again, one round each (``rounds``). At least the
     clusterer's ``dormant_after`` (60 days) carries every story the local clusterer would still
     continue; a month more lets the carried stories and IDF warm up (the module's docstring).
+    ``warm_rounds``: rounds more, after those, in which every window starts from the stories the
+    round before found, each summed over all the windows before it (``open_stories``): no window
+    then starts from a story rebuilt without its past, which the rounds' cold start leaves.
     """
 
     window: timedelta = timedelta(days=30)
     overlap: timedelta = timedelta(days=90)
+    warm_rounds: int = 1
 
     def __post_init__(self) -> None:
         if self.window <= timedelta(0):
             raise NewsprismError(f"window must be positive, got {self.window}")
         if self.overlap < timedelta(0):
             raise NewsprismError(f"overlap must be at least 0, got {self.overlap}")
+        if self.warm_rounds < 0:
+            raise NewsprismError(f"warm_rounds must be at least 0, got {self.warm_rounds}")
 
     @property
     def rounds(self) -> int:
@@ -197,14 +207,15 @@ def document_frequencies(articles: Sequence[Article], settings: ClusterSettings)
 
 def frequencies_before(frequencies: dict[int, tuple[np.ndarray, int]]) -> dict[int, tuple[np.ndarray, int]]:
     """For every dated window from the first of ``frequencies`` (each window's
-    ``document_frequencies``) to the last, those of all the windows before it: the IDF the local
-    clusterer starts that window with, which each round gives the window exactly (``starting``)."""
+    ``document_frequencies``) to the one after the last, those of all the windows before it: the
+    IDF the local clusterer starts that window with, which each round gives the window exactly
+    (``starting``)."""
     dated = sorted(w for w in frequencies if w != UNDATED)
     before: dict[int, tuple[np.ndarray, int]] = {}
     if not dated:
         return before
     df, n = np.zeros_like(frequencies[dated[0]][0]), 0
-    for window in range(dated[0], dated[-1] + 1):
+    for window in range(dated[0], dated[-1] + 2):
         before[window] = (df, n)
         if window in frequencies:
             df, n = df + frequencies[window][0], n + frequencies[window][1]
@@ -221,6 +232,22 @@ def starting(carried: CarriedStories | None, before: tuple[np.ndarray, int] | No
     if carried is None:
         return CarriedStories((), sp.csr_matrix((0, len(df)), dtype=np.float32), np.zeros(0), np.zeros(0), df, n)
     return replace(carried, df=df, n_documents=n)
+
+
+def open_stories(before: StorySums, window: int, frequencies: tuple[np.ndarray, int], settings: ClusterSettings,
+                 windows: WindowSettings) -> CarriedStories:
+    """What ``window`` starts from in a warm round: the stories of the round before, each summed
+    over the windows before this one (``before``, each window's part weighed with the IDF up to its
+    end, as ``carry_out`` weighs it), those still open at the window's start (newest article within
+    the dormancy), cut to ``centroid_terms``, with the document ``frequencies`` of every article
+    before it."""
+    start = window * windows.window.total_seconds()
+    with np.errstate(invalid="ignore"):
+        alive = np.flatnonzero(before.last >= start - settings.dormant_after.total_seconds())
+    sums = _prune_rows(sp.csr_matrix(before.sums[alive], dtype=np.float32), np.arange(len(alive)),
+                       settings.centroid_terms)
+    return CarriedStories(tuple(CARRIED + before.ids[k] for k in alive), sums, before.sizes[alive], before.last[alive],
+                          *frequencies)
 
 
 def weighing(df: np.ndarray, n_documents: int, settings: ClusterSettings) -> StreamVectorizer:
@@ -315,6 +342,16 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
         states = {w: state for w, state in out.items() if w != UNDATED}
     when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
     label = _components(links, when)
+    for _ in range(windows.warm_rounds):
+        parts = {v: story_sums(group, [label[a.id] for a in group], weighing(*before[v + 1], settings))
+                 for v, group in homes.items() if v != UNDATED}
+        for window in sorted(set(before) | set(homes)):
+            prior = [part for v, part in parts.items() if v < window]
+            carried = (open_stories(combine(prior), window, before[window], settings, windows) if prior
+                       else starting(None, before.get(window))) if window != UNDATED else None
+            labels, _ = cluster_seeded(homes.get(window, []), settings, carried, window_end(window, windows))
+            links.update(labels)
+        label = _components(links, when)
     vectorizer = weighing(np.sum([df for df, _ in frequencies.values()], axis=0), sum(n for _, n in frequencies.values()),
                           settings)
     stories = combine([story_sums(group, [label[a.id] for a in group], vectorizer) for group in homes.values()])
