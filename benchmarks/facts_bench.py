@@ -4,9 +4,10 @@
         pair precision / recall of ``analyze`` on the hand-annotated stories
         (tests/analysis/fact_annotations_*.json; see newsprism.evaluate.facts); --meaning: with
         MiniLM's meaning features (``AlignSettings.meaning``, the ``[neural]`` extra)
-    python benchmarks/facts_bench.py outlets [--split SPLIT]
+    python benchmarks/facts_bench.py outlets [--split SPLIT] [--show]
         the outlets each summary sentence names (``SummarySettings.conveys``) against those the gold
-        facts say tell its fact, on the annotated stories, at several values of ``conveys``
+        facts say tell its fact, on the annotated stories, at several values of ``conveys``; --show:
+        the outlets named at the default and not at the linking probability, to read
     python benchmarks/facts_bench.py comparison [--split SPLIT]
         the comparison's exclusives and omissions judged by the gold facts, at several values of
         ``CompareSettings.conveys`` and ``omission_confidence``
@@ -59,7 +60,7 @@ from newsprism.evaluate.facts import (
     score_outlets,
     score_story,
 )
-from newsprism.model import Article, Story, StoryAnalysis
+from newsprism.model import Article, Story, StoryAnalysis, SummarySentence
 from newsprism.summarize import SummarySettings, summarize
 from newsprism.text.segment import segment
 
@@ -103,21 +104,41 @@ def pairs(split: str | None, meaning: bool) -> None:
         print(f"{len(total.snippets_lost)} snippets not found in the cleaned text:", *total.snippets_lost[:10], sep="\n  ")
 
 
-def outlets(split: str | None) -> None:
+def outlets(split: str | None, show: bool) -> None:
     _require(DATA)
     annotated = _annotated_stories(split)
     values = (0.3, 0.4, 0.5, 0.6)
     totals = {value: OutletCounts() for value in values}
+    added: list[str] = []
     for story, gold in annotated:
         analysis = analyze(story)
-        for value in values:
-            summary = summarize(analysis, settings=SummarySettings(conveys=value))
+        summaries = {value: summarize(analysis, settings=SummarySettings(conveys=value)) for value in values}
+        for value, summary in summaries.items():
             totals[value].add(score_outlets(analysis, gold, summary.sentences))
+        at_link = summarize(analysis, settings=SummarySettings(conveys=analysis.link_probability))
+        for chosen, linked in zip(summarize(analysis).sentences, at_link.sentences):
+            added += [_added_outlet(analysis, chosen, outlet) for outlet in chosen.outlets if outlet not in linked.outlets]
     print(f"summary sentences of {len(annotated)} stories ({split or 'dev + heldout'}): the other outlets they name")
     print("| conveys | named exactly right | precision | recall |\n| --- | --- | --- | --- |")
     for value, counts in totals.items():
         print(f"| {value} | {counts.exact_share:.3f} ({counts.exact}/{counts.sentences}) | {counts.precision:.3f} "
               f"({counts.named_right}/{counts.named}) | {counts.recall:.3f} ({counts.named_right}/{counts.conveying}) |")
+    if show:
+        print(f"\n{len(added)} outlets named at {SummarySettings().conveys} and not at the linking probability, "
+              "each with its sentence most like the fact's (text of the licensed data: read, never committed):")
+        print(*added, sep="\n")
+
+
+def _added_outlet(analysis: StoryAnalysis, chosen: SummarySentence, outlet: str) -> str:
+    """A summary sentence, an outlet it names without a sentence in its fact, and that outlet's
+    sentence most probably telling the fact."""
+    members = {(s.article, s.index) for s in chosen.fact.sentences}
+    probability, sentence = max(
+        (p, analysis.sentences[other[0]][other[1]])
+        for pair, p in analysis.matches.items() for own, other in (pair, pair[::-1])
+        if own in members and analysis.outlet_of(other[0]) == outlet
+    )
+    return f"- {analysis.story.id}: {chosen.sentence.text}\n  + {outlet} ({probability:.2f}): {sentence.text}"
 
 
 def comparison(split: str | None) -> None:
@@ -343,6 +364,8 @@ def main() -> None:
     pairs_parser.add_argument("--meaning", action="store_true", help="weigh pairs with MiniLM's meaning features too")
     outlets_parser = commands.add_parser("outlets")
     outlets_parser.add_argument("--split", choices=SPLITS)
+    outlets_parser.add_argument("--show", action="store_true",
+                                help="print each outlet named at the default and not at the linking probability")
     comparison_parser = commands.add_parser("comparison")
     comparison_parser.add_argument("--split", choices=SPLITS)
     ceiling_parser = commands.add_parser("ceiling")
@@ -362,7 +385,7 @@ def main() -> None:
     if args.command == "pairs":
         pairs(args.split, args.meaning)
     elif args.command == "outlets":
-        outlets(args.split)
+        outlets(args.split, args.show)
     elif args.command == "comparison":
         comparison(args.split)
     elif args.command == "ceiling":
