@@ -6,8 +6,9 @@ Measured on all 84 dev articles (2,192 gold attributions): see ``FLOORS`` and th
 ``docs/quotations.md``. The extractor was tuned on PolNeAR train only; floors sit about one
 percentage point under the measurement. By default stances are read as well (PolNeAR's own notion
 of an attribution: "Ryan endorsed Trump") and, since, impressions with no source ("Sanders appears to
-lead", ``is_sourceless``): precision 0.934, recall 0.683, speaker mention 0.852 (train 0.931, 0.642, 0.858).
-Speech and belief alone (``QuoteSettings(stances=False)``, the default before): 0.969, 0.510, 0.864.
+lead", ``is_sourceless``) and verbs of expression ("cast him as weak"): precision 0.932, recall 0.689,
+speaker mention 0.854 (train 0.928, 0.656, 0.862).
+Speech and belief alone (``QuoteSettings(stances=False)``, the default before): 0.969, 0.510, 0.866.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datapaths import shared_file
 from newsprism.analysis.quotes import QuoteSettings, extract_quotes
 from newsprism.evaluate.attribution import AttributionScore, evaluate, read_gold
 
-FLOORS = {"precision": 0.93, "recall": 0.67, "mention": 0.845}
+FLOORS = {"precision": 0.93, "recall": 0.68, "mention": 0.845}
 SPEECH_FLOORS = {"precision": 0.955, "recall": 0.50, "mention": 0.85}
 
 

@@ -53,7 +53,7 @@ GROUP = (
 """Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
 
 DESCRIPTION = (
-    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Bb]oth|[Tt]wo|[Tt]hree)\s+"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Bb]oth|[Tt]wo|[Tt]hree)\s+"
     r"(?:[\w’'\-.]+\s+){0,5}?[\w’'\-]+"
     rf"|{NAME}[’']s\s+(?:[a-z\-]+\s+){{0,3}}[a-z\-]+)"
 )
@@ -110,9 +110,17 @@ SPEAKER_STANCE = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1
 """A speaker and a verb of stance with its object ("Ryan endorsed Trump"): read only when the sentence
 has no verb of speech or belief."""
 
+ROLE = r"(?:" + "|".join(sorted((re.escape(w) for w in ROLE_WORDS if w.isalpha()), key=len, reverse=True)) + r")"
+"""A role or title word in lower case ("spokesman", "former", "governor")."""
+
+ROLE_BEFORE_NAME = rf"(?:(?:{ROLE}|[A-Z][\w.’'\-]*)\s+){{0,4}}?{ROLE}\s+(?=[A-Z])"
+"""A role in lower case, perhaps with capitalised words, before the name that follows an inverted
+verb ("said former Utah governor Michael Leavitt", "tweeted Rubio spokesman Alex Conant"): part of
+the attribution, not of the speaker's name."""
+
 # "..., said SPEAKER" / "” said Mr. Steele" (inverted, after a quote or a comma).
 VERB_SPEAKER = re.compile(
-    rf"[,”\"Q']\s*{VERB}\s+(?P<speaker>{DESCRIPTION}|{NAME})(?:\s*\([^)]{{1,20}}\))?"
+    rf"[,”\"Q']\s*{VERB}\s+(?:{ROLE_BEFORE_NAME})?(?P<speaker>{DESCRIPTION}|{NAME})(?:\s*\([^)]{{1,20}}\))?"
     r"(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|after|before|while|when|last|this|yesterday|today|who|from|of)\b)"
 )
 """Inverted attribution ("..., said Mr. Steele."); the speaker must end the clause, so the subject
@@ -127,7 +135,7 @@ GOES_ON = re.compile(
 opens one ("..., he continued."; "Caddell continued:"): elsewhere the war continued."""
 
 AFTER_QUOTE = re.compile(
-    rf"Q[,!?]?[”\"']\s*(?P<verb4>[a-z]+ed)\s+(?P<speaker4>{NAME}|{DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
+    rf"Q[,!?]?[”\"']\s*(?P<verb4>[a-z]+ed)\s+(?:{ROLE_BEFORE_NAME})?(?P<speaker4>{NAME}|{DESCRIPTION})(?=\s*[,.;:!?]|\s*$)"
     rf"|Q[,!?]?[”\"']\s*(?P<speaker5>{PRONOUN}|{NAME}|{DESCRIPTION})\s+(?P<verb5>[a-z]+ed)(?=\s*[,.;:!?]|\s*$)"
 )
 """Any verb in -ed right after a quotation's closing mark is its cue ("“This is fantastic!” beamed
