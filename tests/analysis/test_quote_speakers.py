@@ -104,8 +104,9 @@ def test_a_clause_subject_is_found_after_a_connective_and_lower_case_titles():
         "The campaign went on. Republican presidential nominee Mitt Romney has targeted the administration, "
         "claiming that the president has “thrown Israel under a bus.”"
     )
-    (quote,) = quotes_of(text)
-    assert quote.speaker_mention.text == "Mitt Romney"
+    stance, quote = quotes_of(text)  # the main clause before "claiming" is his stance
+    assert quote.speaker_mention.text == stance.speaker_mention.text == "Mitt Romney"
+    assert stance.text == "targeted the administration"
 
 
 def test_a_description_whose_apposition_is_a_name_is_spoken_by_the_name():

@@ -199,8 +199,16 @@ def test_an_office_can_speak_for_its_owner():
 
 
 def test_a_verb_joined_by_and_takes_the_subject_of_the_clause():
-    (quote,) = quotes_of("Critics have described the chairman as gaffe-prone and said he has not raised enough money.")
+    stance, quote = quotes_of("Critics have described the chairman as gaffe-prone and said he has not raised enough money.")
     assert (quote.speaker_mention.text, quote.text) == ("Critics", "he has not raised enough money")
+    assert (stance.speaker_mention.text, stance.text) == ("Critics", "described the chairman as gaffe-prone")
+
+
+def test_the_main_clause_before_a_participle_of_speech_is_a_stance_of_its_subject():
+    stance, quote = quotes_of("Kasich bemoaned America's reputation around the world, saying that foreigners laugh at us.")
+    assert (stance.speaker, stance.verb, stance.text) == ("Kasich", "bemoaned", "bemoaned America's reputation around the world")
+    assert (quote.speaker, quote.verb, quote.text) == ("Kasich", "saying", "foreigners laugh at us")
+    assert is_stance(stance) and not is_stance(quote)
 
 
 def test_an_agency_named_with_and_is_one_speaker():

@@ -6,8 +6,9 @@ Measured on all 84 dev articles (2,192 gold attributions): see ``FLOORS`` and th
 ``docs/quotations.md``. The extractor was tuned on PolNeAR train only; floors sit about one
 percentage point under the measurement. By default stances are read as well (PolNeAR's own notion
 of an attribution: "Ryan endorsed Trump") and, since, impressions with no source ("Sanders appears to
-lead", ``is_sourceless``) and verbs of expression ("cast him as weak"): precision 0.932, recall 0.689,
-speaker mention 0.854 (train 0.928, 0.656, 0.862).
+lead", ``is_sourceless``), verbs of expression ("cast him as weak") and the main clause before a
+participle of speech ("Kasich bemoaned ..., saying"): precision 0.930, recall 0.692, speaker mention
+0.854 (train 0.925, 0.660, 0.863).
 Speech and belief alone (``QuoteSettings(stances=False)``, the default before): 0.969, 0.510, 0.866.
 """
 

@@ -22,6 +22,7 @@ from newsprism.analysis.quotes.patterns import (
     AFTER_PREPOSITION,
     AFTER_QUOTE,
     ASKED,
+    AUX,
     BELIEF,
     BELIEF_CLAUSE,
     BYLINE,
@@ -41,7 +42,9 @@ from newsprism.analysis.quotes.patterns import (
     LABEL_WORDS,
     LATER_CLAUSE_END,
     LATER_STANCE,
+    LEAD_BEFORE_SUBJECT,
     LEAD_IN,
+    LEAD_VERB,
     LEAD_WORD,
     LOOSE_STANCE,
     MAY_MATCH,
@@ -660,6 +663,27 @@ def _questions_and_agents(article: Article, sentence: Sentence, masked: str, res
         yield Quote(speaker, text[start:end], article.id, start, end, False, agent.group("verb"), Mention(text[lo:high], lo, high))
 
 
+def _lead_stances(article: Article, sentences: Sequence[Sentence], records: Sequence[Quote]) -> Iterator[Quote]:
+    """The main clause before a trailing attribution by the same subject ("Kasich bemoaned America's
+    reputation around the world, saying that ..."; "She blamed the violence on a disturbed person
+    and said ..."): a stance of that subject, from its verb to the attribution, when no record holds it."""
+    text = article.text
+    for quote in records:
+        mention, verb = quote.speaker_mention, quote.verb or ""
+        if mention is None or not verb.isalpha() or mention.end >= quote.start:
+            continue
+        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+        if sentence is None or not LEAD_BEFORE_SUBJECT.match(text, sentence.start, mention.start):
+            continue
+        cues = list(re.finditer(rf"(?:,\s+(?:and\s+)?|\s+and\s+{AUX}){verb}\b", text[mention.end : quote.start]))
+        lead = LEAD_VERB.match(text, mention.end)
+        if not cues or lead is None or lead.group("verb") in SPEECH_WORDS:
+            continue
+        start, end = trim(text, lead.start("verb"), mention.end + cues[-1].start())
+        if len(WORD.findall(text[start:end])) >= 2 and not any(q.start < end and start < q.end for q in records):
+            yield Quote(quote.speaker, text[start:end], article.id, start, end, False, lead.group("verb"), mention)
+
+
 def extract_quotes(
     article: Article, sentences: Sequence[Sentence], settings: QuoteSettings = QuoteSettings()
 ) -> tuple[Quote, ...]:
@@ -679,6 +703,7 @@ def extract_quotes(
         q for q in _extract(article, sentences, settings)
         if (is_stance(q) or is_sourceless(q)) and not any(q.start < s.end and s.start < q.end for s in speech)
     ]
+    stances = sorted([*stances, *_lead_stances(article, sentences, [*speech, *stances])], key=lambda q: q.start)
     merged: list[Quote] = []
     for quote in speech:  # each stance before the first quotation that starts after it; speech keeps its order
         while stances and stances[0].start < quote.start:

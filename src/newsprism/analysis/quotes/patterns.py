@@ -60,7 +60,7 @@ DESCRIPTION = (
 
 SHARE = (
     r"(?:\b(?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?(?:[A-Z]?[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?)"
-    r"(?:\s+percent|\s*%|\s+in\s+(?:10|ten|\d+|three|four|five|six|seven|eight|nine)|\s+of\s+(?:10|ten))(?:\s+of\s+(?:the\s+|all\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)"
+    r"(?:\s+percent|\s*%|\s+in\s+(?:10|ten|\d{1,3}(?!\d)|three|four|five|six|seven|eight|nine)|\s+of\s+(?:10|ten))(?:\s+of\s+(?:the\s+|all\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)"
 )
 """A share of the people polled ("Twenty-four percent", "Six in 10", "55 percent of all voters")."""
 
@@ -360,3 +360,11 @@ Clinton", "... while Democrats criticized the plan"): a sentence may attribute t
 
 LATER_CLAUSE_END = re.compile(r"[;—]|,\s+(?:and|but|while|as)\s")
 """Where a later clause's stance ends: at the next clause."""
+
+LEAD_BEFORE_SUBJECT = re.compile(rf"\W*{LEADING_ADVERBIAL}{_CONNECTIVE}(?:(?:{ROLE}|[A-Z][\w.’'\-]*)\s+)*$")
+"""What may stand before the subject that opens a sentence (matched from the sentence's start): a connective, an adverbial and titles
+("In his speech, Obama ...", "But Sen. ...", "Cleveland Police Chief Calvin Williams")."""
+
+LEAD_VERB = re.compile(rf"(?:,[^,]{{1,80}},)?{WHEN}\s+{AUX}(?P<verb>(?!(?:" + "|".join(sorted(FUNCTION_WORDS)) + r")\b)[a-z][a-z\-]+(?:ed|ied|s|ght|ew|ave|ook|ent|ote|oke|ade|ut|et|ang|ung|old)\b)(?=\s+[\w“\"(])")
+"""The finite verb right after the subject that opens a sentence ("Kasich bemoaned ...", "She has pushed back
+...", "Obama positioned ..."), perhaps after an apposition: the main clause before a participle of speech."""

@@ -89,7 +89,8 @@ NOT_NAME_START = frozenset(
     February March April May June July August September October November December Read More
     Despite Meanwhile Earlier Later However Yet So Still Instead Although Though Because Even Also Then
     Now Indeed Only Unlike Once Prior Not See Asked Some Many Most Several Other Others Both All
-    Feb Jan Aug Sept Oct Nov Dec Nobody Everyone Everybody Someone Somebody Anyone Anybody No None Last Next""".split()
+    Feb Jan Aug Sept Oct Nov Dec Nobody Everyone Everybody Someone Somebody Anyone Anybody No None Last Next
+    To Or Along Shortly Perhaps Speaking Addressing Reprising Writing Polling Breaking""".split()
 )
 
 NOT_PERSON_WORDS = frozenset(
