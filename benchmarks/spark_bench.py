@@ -242,8 +242,8 @@ def cost_model(local: dict, spark: dict, articles: float, executors: tuple[int, 
     return lines
 
 
-def _windows(window: float, overlap: float) -> WindowSettings:
-    return WindowSettings(window=timedelta(days=window), overlap=timedelta(days=overlap))
+def _windows(window: float, overlap: float, warm: int = WindowSettings().warm_rounds) -> WindowSettings:
+    return WindowSettings(window=timedelta(days=window), overlap=timedelta(days=overlap), warm_rounds=warm)
 
 
 def _passes(windows: WindowSettings) -> int:
@@ -257,7 +257,7 @@ def print_cost_models(run: dict) -> None:
     windows built from 90 days before them (the stories stage's cost per clustered article taken as
     measured), and the local engine's one process at its measured speed and memory per article."""
     articles = 100e6
-    measured = _windows(run["window_days"], run["overlap_days"])
+    measured = _windows(run["window_days"], run["overlap_days"], run.get("warm_rounds", 0))
     for window, overlap in ((run["window_days"], run["overlap_days"]), (7.0, 90.0)):
         shape = _windows(window, overlap)
         print(f"\ncost model, 100 million articles over a year, {window:g}-day windows started from the "
@@ -337,6 +337,8 @@ def main() -> None:
     parser.add_argument("--window-days", type=float, default=30.0, help="Spark's clustering windows (default 30)")
     parser.add_argument("--overlap-days", type=float, default=90.0,
                         help="days before a window its start is built from, a round per window (default 90)")
+    parser.add_argument("--warm-rounds", type=int, default=WindowSettings().warm_rounds,
+                        help="rounds after those, each window started from the stories found before (default 1)")
     parser.add_argument("--reuse-local", action="store_true",
                         help="take the local engine's figures and stories from the last run of this size")
     parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
@@ -349,7 +351,7 @@ def main() -> None:
     if args.replay:
         args.work.mkdir(parents=True, exist_ok=True)
         write_stream(args.size, path)
-        replay(path, args.work, _windows(args.window_days, args.overlap_days))
+        replay(path, args.work, _windows(args.window_days, args.overlap_days, args.warm_rounds))
         return
     if args.cost_model:
         print_cost_models(json.loads((args.work / f"run-{args.size}.json").read_text()))
@@ -357,7 +359,7 @@ def main() -> None:
     if args.engine == "local":
         print(json.dumps(run_local(path, args.stories)))
         return
-    windows = _windows(args.window_days, args.overlap_days)
+    windows = _windows(args.window_days, args.overlap_days, args.warm_rounds)
     if args.engine == "spark":
         print(json.dumps(run_spark(path, json.loads(args.sample), args.master, args.partitions, windows)))
         return
@@ -375,7 +377,8 @@ def main() -> None:
                                           check=True).stdout.strip().splitlines()[-1])
     done = subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
                            "--master", args.master, "--partitions", str(args.partitions),
-                           "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days)],
+                           "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
+                           "--warm-rounds", str(args.warm_rounds)],
                           capture_output=True, text=True)
     if done.returncode:  # Spark's own error, not only the exit status
         sys.exit(f"the Spark run failed (exit status {done.returncode}):\n{done.stderr[-5000:]}")
@@ -402,7 +405,7 @@ def main() -> None:
         print(f"| {name} | {m['tasks']:.0f} | {m['shuffle_write_mb']:.1f} | {m['shuffle_read_mb']:.1f} | "
               f"{m['executor_run_s']:.0f} | {m['executor_cpu_s']:.0f} |")
     run = {"local": local, "spark": spark, "window_days": args.window_days, "overlap_days": args.overlap_days,
-           "agreement": [agreement.bcubed_f1, agreement.bcubed_precision,
+           "warm_rounds": args.warm_rounds, "agreement": [agreement.bcubed_f1, agreement.bcubed_precision,
                                                         agreement.bcubed_recall], "reused_local": args.reuse_local}
     (args.work / f"run-{args.size}.json").write_text(json.dumps(run))
     print_cost_models(run)
