@@ -338,7 +338,7 @@ def main() -> None:
     parser.add_argument("--overlap-days", type=float, default=90.0,
                         help="days before a window its start is built from, a round per window (default 90)")
     parser.add_argument("--warm-rounds", type=int, default=WindowSettings().warm_rounds,
-                        help="rounds after those, each window started from the stories found before (default 1)")
+                        help="rounds after those, each window started from the stories found before (default %(default)s)")
     parser.add_argument("--reuse-local", action="store_true",
                         help="take the local engine's figures and stories from the last run of this size")
     parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)

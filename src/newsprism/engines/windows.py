@@ -81,7 +81,7 @@ class WindowSettings:
 
     window: timedelta = timedelta(days=30)
     overlap: timedelta = timedelta(days=90)
-    warm_rounds: int = 1
+    warm_rounds: int = 2
 
     def __post_init__(self) -> None:
         if self.window <= timedelta(0):
