@@ -269,6 +269,11 @@ def test_a_passive_subject_is_not_the_speaker_of_a_stance():
     assert stances_of("The plan was ultimately approved last year by the council.") == ()
 
 
+def test_an_adverb_in_ly_may_stand_between_the_speaker_and_a_stance():
+    (quote,) = stances_of("Ash bluntly accused Priebus of trying to quash the proposal.")
+    assert (quote.speaker, quote.verb, quote.text) == ("Ash", "accused", "accused Priebus of trying to quash the proposal")
+
+
 def test_a_participle_after_a_quotation_and_its_speaker_is_that_speakers_stance():
     quotes = stances_of("“It is good strategy,” said Ed Rendell, a former governor, referring to the list of mayors who endorsed her.")
     assert [(q.speaker, q.text) for q in quotes] == [

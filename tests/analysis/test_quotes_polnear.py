@@ -7,8 +7,8 @@ Measured on all 84 dev articles (2,192 gold attributions): see ``FLOORS`` and th
 percentage point under the measurement. By default stances are read as well (PolNeAR's own notion
 of an attribution: "Ryan endorsed Trump") and, since, impressions with no source ("Sanders appears to
 lead", ``is_sourceless``), verbs of expression ("cast him as weak") and the main clause before a
-participle of speech ("Kasich bemoaned ..., saying"): precision 0.930, recall 0.692, speaker mention
-0.854 (train 0.925, 0.660, 0.863).
+participle of speech ("Kasich bemoaned ..., saying"): precision 0.933, recall 0.696, speaker mention
+0.858 (train 0.926, 0.662, 0.864).
 Speech and belief alone (``QuoteSettings(stances=False)``, the default before): 0.969, 0.510, 0.866.
 """
 
@@ -21,7 +21,7 @@ from datapaths import shared_file
 from newsprism.analysis.quotes import QuoteSettings, extract_quotes
 from newsprism.evaluate.attribution import AttributionScore, evaluate, read_gold
 
-FLOORS = {"precision": 0.93, "recall": 0.68, "mention": 0.845}
+FLOORS = {"precision": 0.93, "recall": 0.68, "mention": 0.85}
 SPEECH_FLOORS = {"precision": 0.955, "recall": 0.50, "mention": 0.85}
 
 

@@ -257,6 +257,8 @@ def _stance(masked: str) -> _Attribution | None:
             continue  # "The plan was ultimately approved": a passive, not a speaker; "calls from": a noun
         verb = match.group("verb")
         auxiliary = masked[match.end("speaker") : match.start("verb")].strip()
+        if _BE_AUXILIARY.search(auxiliary) and verb.endswith("ed"):
+            continue  # "The plan was ultimately approved by the council": a passive, its subject no speaker
         if verb in STANCE_NOUNS and not auxiliary and is_description(speaker) and not GROUP_SPEAKER.fullmatch(speaker):
             continue  # "a harsh attack on", "the call-in show": a noun after a description, not its verb
         if not auxiliary and _noun_after_singular(speaker, verb):
@@ -270,6 +272,9 @@ def _stance(masked: str) -> _Attribution | None:
         )
     return None
 
+
+_BE_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\b")
+"""A form of "be" among the auxiliaries before a participle: the verb is passive."""
 
 _RELATIVE_BEFORE = re.compile(r"\b(who|which)\s+(?:(?:has|have|had|is|are|was|were|will|would|also|not|never|long|once|still)\s+)*$")
 
@@ -679,6 +684,8 @@ def _lead_stances(article: Article, sentences: Sequence[Sentence], records: Sequ
         lead = LEAD_VERB.match(text, mention.end)
         if not cues or lead is None or lead.group("verb") in SPEECH_WORDS:
             continue
+        if _BE_AUXILIARY.search(text, lead.start(), lead.start("verb")) and lead.group("verb").endswith("ed"):
+            continue  # "Trump was widely criticized ..., saying": a passive, not his stance
         start, end = trim(text, lead.start("verb"), mention.end + cues[-1].start())
         if len(WORD.findall(text[start:end])) >= 2 and not any(q.start < end and start < q.end for q in records):
             yield Quote(quote.speaker, text[start:end], article.id, start, end, False, lead.group("verb"), mention)
