@@ -269,6 +269,11 @@ def test_a_passive_subject_is_not_the_speaker_of_a_stance():
     assert stances_of("The plan was ultimately approved last year by the council.") == ()
 
 
+def test_a_phrasal_cue_is_a_stance():
+    (quote,) = stances_of("Sanders spoke about his plan to break up the largest banks.")
+    assert (quote.speaker, quote.verb, quote.text) == ("Sanders", "spoke about", "spoke about his plan to break up the largest banks")
+
+
 def test_an_adverb_in_ly_may_stand_between_the_speaker_and_a_stance():
     (quote,) = stances_of("Ash bluntly accused Priebus of trying to quash the proposal.")
     assert (quote.speaker, quote.verb, quote.text) == ("Ash", "accused", "accused Priebus of trying to quash the proposal")

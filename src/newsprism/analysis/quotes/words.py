@@ -267,6 +267,9 @@ STANCE_VERBS: tuple[str, ...] = tuple(
     "speaks out", "came out for", "came out against", "came out in favor", "came out in support",
     "doubled down", "doubles down", "pushed back", "pushes back", "pushed for", "pushes for", "raised concerns",
     "raised questions", "raises concerns", "raises questions", "respond to", "responded to",
+    "spoke about", "spoke of", "spoke on", "speaks about", "speaks of", "took issue", "takes issue", "made no secret",
+    "makes no secret", "went on to", "goes on to", "made it clear", "makes it clear", "took a shot", "took shots",
+    "took credit", "takes credit", "gave a speech", "sent a letter", "talking about",
 ) + tuple(
     """continued cast posted shown aimed charged vows laid implied referenced sided retweeted touched pledge pledges
     balked reminded deemed underscores underscored promises promise attempts attempted knocked written spoken coined
