@@ -258,8 +258,8 @@ def print_cost_models(run: dict) -> None:
     measured), and the local engine's one process at its measured speed and memory per article."""
     articles = 100e6
     measured = _windows(run["window_days"], run["overlap_days"], run.get("warm_rounds", 0))
-    for window, overlap in ((run["window_days"], run["overlap_days"]), (7.0, 90.0)):
-        shape = _windows(window, overlap)
+    for shape in (measured, _windows(7.0, 90.0)):  # the run's own windows, as it ran them; 7-day ones by default
+        window, overlap = shape.window / timedelta(days=1), shape.overlap / timedelta(days=1)
         print(f"\ncost model, 100 million articles over a year, {window:g}-day windows started from the "
               f"{overlap:g} days before them ({shape.rounds} rounds), {shape.warm_rounds} warm and the reassignment pass:")
         print("\n".join(cost_model(run["local"], run["spark"], articles, (1, 4, 16, 64), 4,

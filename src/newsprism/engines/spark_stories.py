@@ -225,7 +225,10 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     def moved(group: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
         import pandas as pd
 
-        labels = reassign_window(_articles(group), list(group["label"]), sums_of(stories, width), vectorizer, cluster)
+        # in story order, as the replay holds them: a tie between two stories is then broken the same
+        # way whatever order Spark delivers the rows in
+        in_order = stories.sort_values("story", kind="stable")
+        labels = reassign_window(_articles(group), list(group["label"]), sums_of(in_order, width), vectorizer, cluster)
         return pd.DataFrame(labels, columns=["id", "label"])
 
     within = F.udf(lambda first, last: reach(first, last, cluster, windows), "array<bigint>")

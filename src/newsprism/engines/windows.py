@@ -326,6 +326,8 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
     the stories summed over the stream) but one window after another in this process: the
     reference of ``spark_stories.assign_stories``, and a way to measure window settings on a stream
     without Spark."""
+    if not articles:
+        return {}
     homes: dict[int, list[Article]] = {}
     for article in articles:
         homes.setdefault(window_of(article_time(article), windows), []).append(article)
