@@ -73,7 +73,8 @@ class WindowSettings:
     ``overlap``: how much of the past each window's starting state is rebuilt from: the windows
     before it within the overlap are clustered again, one round each (``rounds``). At least the
     clusterer's ``dormant_after`` (60 days) carries every story the local clusterer would still
-    continue; a month more lets the carried stories and IDF warm up (the module's docstring).
+    continue; a month more lets the carried stories warm up (the module's docstring; the IDF is the
+    local clusterer's from the first round: that of every article before the window).
     ``warm_rounds``: rounds more, after those, in which every window starts from the stories the
     round before found, each summed over all the windows before it (``open_stories``): no window
     then starts from a story rebuilt without its past, which the rounds' cold start leaves.
