@@ -182,21 +182,24 @@ def _overlapping(analysis: StoryAnalysis, document: int, snippet: str) -> set[in
     return {s.index for s in analysis.sentences[article.id] if s.start < end and start < s.end}
 
 
+def _located_facts(analysis: StoryAnalysis, gold: GoldStory, lost: list[str] | None = None) -> list[dict[int, set[int]]]:
+    """Each gold fact as ``{document: the indices of its sentences that overlap the fact's snippet
+    there}``; snippets not found in the cleaned text are named in ``lost``."""
+    located = []
+    for fact in gold.facts:
+        sentences = {document: _overlapping(analysis, document, snippet) for document, snippet in fact.snippets.items()}
+        if lost is not None:
+            lost.extend(f"{gold.story} document {document}: {fact.note}" for document, found in sentences.items() if not found)
+        located.append(sentences)
+    return located
+
+
 def gold_pairs(analysis: StoryAnalysis, gold: GoldStory, lost: list[str] | None = None) -> list[tuple[int, set[int], int, set[int]]]:
     """Each gold pair as ``(document, its sentences, other document, its sentences)``: the sentences
     (indices) of each article that overlap the fact's snippet there; snippets not found in the
     cleaned text are named in ``lost``."""
-    pairs = []
-    for fact in gold.facts:
-        located = {}
-        for document, snippet in fact.snippets.items():
-            sentences = _overlapping(analysis, document, snippet)
-            if not sentences and lost is not None:
-                lost.append(f"{gold.story} document {document}: {fact.note}")
-            located[document] = sentences
-        for (d1, s1), (d2, s2) in combinations(sorted(located.items()), 2):
-            pairs.append((d1, s1, d2, s2))
-    return pairs
+    return [(d1, s1, d2, s2) for fact in _located_facts(analysis, gold, lost)
+            for (d1, s1), (d2, s2) in combinations(sorted(fact.items()), 2)]
 
 
 def score_story(analysis: StoryAnalysis, gold: GoldStory) -> PairCounts:
@@ -229,10 +232,10 @@ def score_outlets(analysis: StoryAnalysis, gold: GoldStory, sentences: Sequence[
     position = {article.id: i for i, article in enumerate(analysis.story.articles)}
     outlet = [article.display_outlet for article in analysis.story.articles]
     telling: dict[tuple[int, int], set[str]] = {}
-    for fact in gold.facts:
-        for document, snippet in fact.snippets.items():
-            for index in _overlapping(analysis, document, snippet):
-                telling.setdefault((document, index), set()).update(outlet[d] for d in fact.snippets)
+    for fact in _located_facts(analysis, gold):
+        for document, indices in fact.items():
+            for index in indices:
+                telling.setdefault((document, index), set()).update(outlet[d] for d in fact)
     counts = OutletCounts()
     for sentence in sentences:
         document = position[sentence.sentence.article]
@@ -254,8 +257,7 @@ def score_comparison(analysis: StoryAnalysis, gold: GoldStory, comparison: Compa
     documents_of: dict[str, set[int]] = {}
     for i, article in enumerate(analysis.story.articles):
         documents_of.setdefault(article.display_outlet, set()).add(i)
-    located = [{document: _overlapping(analysis, document, snippet) for document, snippet in fact.snippets.items()}
-               for fact in gold.facts]
+    located = _located_facts(analysis, gold)
     in_gold = {(document, index) for fact in located for document, indices in fact.items() for index in indices}
     counts = ComparisonCounts()
     for facts in comparison.exclusives.values():
