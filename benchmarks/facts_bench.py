@@ -112,11 +112,12 @@ def outlets(split: str | None, show: bool) -> None:
     added: list[str] = []
     for story, gold in annotated:
         analysis = analyze(story)
-        summaries = {value: summarize(analysis, settings=SummarySettings(conveys=value)) for value in values}
-        for value, summary in summaries.items():
-            totals[value].add(score_outlets(analysis, gold, summary.sentences))
-        at_link = summarize(analysis, settings=SummarySettings(conveys=analysis.link_probability))
-        for chosen, linked in zip(summarize(analysis).sentences, at_link.sentences):
+        summaries = {value: summarize(analysis, settings=SummarySettings(conveys=value))
+                     for value in {*values, SummarySettings().conveys, analysis.link_probability}}
+        for value in values:
+            totals[value].add(score_outlets(analysis, gold, summaries[value].sentences))
+        at_default, at_link = summaries[SummarySettings().conveys], summaries[analysis.link_probability]
+        for chosen, linked in zip(at_default.sentences, at_link.sentences):
             added += [_added_outlet(analysis, chosen, outlet) for outlet in chosen.outlets if outlet not in linked.outlets]
     print(f"summary sentences of {len(annotated)} stories ({split or 'dev + heldout'}): the other outlets they name")
     print("| conveys | named exactly right | precision | recall |\n| --- | --- | --- | --- |")
