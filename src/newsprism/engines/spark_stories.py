@@ -8,8 +8,9 @@ the first round starts every window cold. The last round's labels say, for each 
 article of its story (in its window, or the carried story's); the stories are the connected
 components of those links, found as for the duplicates. Every window starts with the document
 frequencies of the windows before it, added up on the driver. In each warm round
-(``WindowSettings.warm_rounds``) every window sums its part of each story, the parts go to the
-windows after it while the story is open, and each window starts from their sum
+(``WindowSettings.warm_rounds``) every window sums its part of each story, each story's parts are
+added up in window order (a running total, ``added``), each running total goes to the windows after
+its own up to the story's next part while the story is open, and each window starts from those
 (``open_stories``).
 
 Then the reassignment pass (``engines/windows.py``): the document frequencies of every window are
@@ -35,6 +36,7 @@ from newsprism.engines.windows import (
     UNDATED,
     StorySums,
     WindowSettings,
+    added,
     cluster_seeded,
     combine,
     document_frequencies,
@@ -124,18 +126,38 @@ def part_frame(articles: pd.DataFrame, idf: pd.DataFrame, cluster: ClusterSettin
     return frame.assign(window=int(articles["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
 
 
-def warm_frame(parts: pd.DataFrame, idf: pd.DataFrame, cluster: ClusterSettings,
-               windows: WindowSettings) -> pd.DataFrame:
-    """What one window starts from in a warm round (``open_stories``): the parts of the stories of
-    the windows before it (``parts``) added up, and the document frequencies before it (``idf``)."""
+def running_frame(parts: pd.DataFrame, cluster: ClusterSettings, windows: WindowSettings) -> pd.DataFrame:
+    """One story's parts (a row per window) added up in window order (``added``), each running
+    total sent to the windows that start from it in a warm round: those after its window, up to the
+    story's next part and while the story is open (``open_stories``). A story over k windows makes
+    about k rows, and its sums do not depend on the order Spark delivers the parts in."""
     import pandas as pd
 
-    if not len(parts) or not len(idf):
+    ordered = parts.sort_values("window", kind="stable")
+    at = [int(w) for w in ordered["window"]]
+    stories = sums_of(ordered, StreamVectorizer(cluster.vectors).n_features)
+    dormant = cluster.dormant_after.total_seconds()
+    total, frames = None, [pd.DataFrame(columns=["window", *SUMS_COLUMNS])]
+    for k, window in enumerate(at):
+        total = added(total, stories.take([k]))
+        until = window_of(float(total.last[0]) + dormant, windows)
+        targets = list(range(window + 1, min(until, at[k + 1]) + 1 if k + 1 < len(at) else until + 1))
+        frames.append(sums_frame(total).loc[[0] * len(targets)].assign(window=targets))
+    return pd.concat(frames)[["window", *SUMS_COLUMNS]]
+
+
+def warm_frame(totals: pd.DataFrame, idf: pd.DataFrame, cluster: ClusterSettings,
+               windows: WindowSettings) -> pd.DataFrame:
+    """What one window starts from in a warm round (``open_stories``): the running totals of the
+    stories over the windows before it (``totals``, one row a story), in story order as the replay
+    holds them, and the document frequencies before it (``idf``)."""
+    import pandas as pd
+
+    if not len(totals) or not len(idf):
         return pd.DataFrame(columns=["window", "state"])
     window = int(idf["window"].iloc[0])
-    width = StreamVectorizer(cluster.vectors).n_features
-    start = open_stories(combine([sums_of(parts, width)]), window, (_array(idf["df"].iloc[0]), int(idf["n"].iloc[0])),
-                         cluster, windows)
+    stories = sums_of(totals.sort_values("story", kind="stable"), StreamVectorizer(cluster.vectors).n_features)
+    start = open_stories(stories, window, (_array(idf["df"].iloc[0]), int(idf["n"].iloc[0])), cluster, windows)
     return pd.DataFrame({"window": [window], "state": [pack(start)]})
 
 
@@ -200,16 +222,14 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
                           cluster)
     width = vectorizer.n_features
     labelled = labelled_by(out)
-    dormant = cluster.dormant_after.total_seconds()
-    spread = F.udf(lambda window, last: list(range(window + 1, window_of(last + dormant, windows) + 1)), "array<bigint>")
     upto = before.select((F.col("window") - 1).alias("window"), "df", "n")  # the IDF up to each window's end
     for number in range(1, windows.warm_rounds + 1):
         parts = labelled.groupBy("window").cogroup(upto.groupBy("window")).applyInPandas(
             lambda frame, idf: part_frame(frame, idf, cluster), "window bigint, " + SUMS_SCHEMA)
-        until = parts.withColumn("until", F.max("last").over(Window.partitionBy("story")))
-        warm = until.withColumn("window", F.explode(spread("window", "until"))).groupBy("window").cogroup(
-            before.groupBy("window")).applyInPandas(lambda frame, idf: warm_frame(frame, idf, cluster, windows),
-                                                    "window bigint, state binary")
+        totals = parts.groupBy("story").applyInPandas(lambda frame: running_frame(frame, cluster, windows),
+                                                      "window bigint, " + SUMS_SCHEMA)
+        warm = totals.groupBy("window").cogroup(before.groupBy("window")).applyInPandas(
+            lambda frame, idf: warm_frame(frame, idf, cluster, windows), "window bigint, state binary")
         starts = before.join(warm, "window", "left")
         out = placed.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
             lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
@@ -217,10 +237,12 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
         log.info("stories: warm round %d of %d", number, windows.warm_rounds)
 
     def window_sums(frame: pd.DataFrame) -> pd.DataFrame:
-        return sums_frame(story_sums(_articles(frame), list(frame["label"]), vectorizer))
+        sums = sums_frame(story_sums(_articles(frame), list(frame["label"]), vectorizer))
+        return sums.assign(window=int(frame["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
 
-    def added(frame: pd.DataFrame) -> pd.DataFrame:
-        return sums_frame(combine([sums_of(frame, width)]))
+    def summed(frame: pd.DataFrame) -> pd.DataFrame:
+        # in window order, as the replay adds up the windows: the float32 sums are then the same
+        return sums_frame(combine([sums_of(frame.sort_values("window", kind="stable"), width)]))
 
     def moved(group: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
         import pandas as pd
@@ -232,8 +254,8 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
         return pd.DataFrame(labels, columns=["id", "label"])
 
     within = F.udf(lambda first, last: reach(first, last, cluster, windows), "array<bigint>")
-    stories = (labelled.groupBy("window").applyInPandas(window_sums, SUMS_SCHEMA)
-               .groupBy("story").applyInPandas(added, SUMS_SCHEMA)
+    stories = (labelled.groupBy("window").applyInPandas(window_sums, "window bigint, " + SUMS_SCHEMA)
+               .groupBy("story").applyInPandas(summed, SUMS_SCHEMA)
                .withColumn("window", F.explode(within(F.coalesce("first", F.lit(float("nan"))),
                                                       F.coalesce("last", F.lit(float("nan")))))))
     reassigned = labelled.groupBy("window").cogroup(stories.groupBy("window")).applyInPandas(

@@ -273,7 +273,8 @@ def story_sums(articles: Sequence[Article], labels: Sequence[str], vectorizer: S
 
 
 def combine(parts: Sequence[StorySums]) -> StorySums:
-    """The parts of the same stories added up."""
+    """The parts of the same stories added up, one after another in the order given (float32 sums
+    depend on the order: the windows' parts are given in window order)."""
     ids, own = np.unique(np.array([i for part in parts for i in part.ids], dtype=str), return_inverse=True)
     members = sp.csr_matrix((np.ones(len(own), dtype=np.float32), (own, np.arange(len(own)))), shape=(len(ids), len(own)))
     sizes, first, last = np.zeros(len(ids)), np.full(len(ids), np.nan), np.full(len(ids), np.nan)
@@ -282,6 +283,14 @@ def combine(parts: Sequence[StorySums]) -> StorySums:
     np.fmax.at(last, own, np.concatenate([part.last for part in parts]))
     sums = members @ sp.vstack([part.sums for part in parts], format="csr")
     return StorySums(tuple(str(i) for i in ids), sums.tocsr(), sizes, first, last)
+
+
+def added(total: StorySums | None, part: StorySums) -> StorySums:
+    """A running total of stories over the windows (``total``, None before the first) with the
+    next window's ``part`` added: one addition per story and window, in window order, so that the
+    Spark engine, which adds up each story's parts on its own, gets the same float32 sums as the
+    replay, which adds up every story at once, and neither sums again the windows already added."""
+    return part if total is None else combine([total, part])
 
 
 def reach(first: float, last: float, settings: ClusterSettings, windows: WindowSettings) -> list[int]:
@@ -348,16 +357,18 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
     for _ in range(windows.warm_rounds):
         parts = {v: story_sums(group, [label[a.id] for a in group], weighing(*before[v + 1], settings))
                  for v, group in homes.items() if v != UNDATED}
+        total: StorySums | None = None  # the parts of the windows so far
         for window in sorted(set(before) | set(homes)):
-            prior = [part for v, part in parts.items() if v < window]
-            carried = (open_stories(combine(prior), window, before[window], settings, windows) if prior
+            carried = (open_stories(total, window, before[window], settings, windows) if total is not None
                        else starting(None, before.get(window))) if window != UNDATED else None
             labels, _ = cluster_seeded(homes.get(window, []), settings, carried, window_end(window, windows))
             links.update(labels)
+            if window in parts:
+                total = added(total, parts[window])
         label = _components(links, when)
     vectorizer = weighing(np.sum([df for df, _ in frequencies.values()], axis=0), sum(n for _, n in frequencies.values()),
                           settings)
-    stories = combine([story_sums(group, [label[a.id] for a in group], vectorizer) for group in homes.values()])
+    stories = combine([story_sums(homes[v], [label[a.id] for a in homes[v]], vectorizer) for v in sorted(homes)])
     within: dict[int, list[int]] = {}
     for k in range(len(stories.ids)):
         for window in reach(stories.first[k], stories.last[k], settings, windows):
