@@ -11,7 +11,7 @@ import pytest
 import scipy.sparse as sp
 from stories.test_story_cluster import make_stream
 
-from newsprism.engines.windows import WindowSettings, cluster_seeded, pack, stories_in_windows, unpack
+from newsprism.engines.windows import WindowSettings, carry_out, cluster_seeded, pack, stories_in_windows, unpack
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.clusters import score_clusters
 from newsprism.stories.cluster import CarriedStories, ClusterSettings, StoryClusterer, cluster_articles
@@ -31,35 +31,40 @@ def _across_the_edge():
     return other + event[:3], event[3:]
 
 
+def _carried(articles, until):
+    """What a window of ``articles`` started cold carries to the next one, which starts at ``until``."""
+    return carry_out(articles, cluster_seeded(articles, SETTINGS, None), None, SETTINGS, until)
+
+
 def test_an_article_that_continues_a_carried_story_is_labelled_with_that_storys_first_article():
     before, after = _across_the_edge()
-    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
-    labels, _ = cluster_seeded(after, SETTINGS, carried, EDGE.timestamp() + 7 * 86_400)
+    carried = _carried(before, EDGE.timestamp())
+    labels = cluster_seeded(after, SETTINGS, carried)
     assert {first for _, first in labels} == {before[3].id}
 
 
 def test_a_window_started_cold_begins_the_same_event_as_a_story_of_its_own():
     _, after = _across_the_edge()
-    labels, _ = cluster_seeded(after, SETTINGS, None, EDGE.timestamp() + 7 * 86_400)
+    labels = cluster_seeded(after, SETTINGS, None)
     assert {first for _, first in labels} == {after[0].id}
 
 
 def test_a_window_carries_out_every_story_still_open_at_its_end():
     before, _ = _across_the_edge()
-    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    carried = _carried(before, EDGE.timestamp())
     assert sorted(carried.ids) == ["@" + before[3].id, "@o2"] and sorted(carried.sizes) == [3, 3]
 
 
 def test_a_story_silent_for_longer_than_the_dormancy_is_not_carried_out():
     before, _ = _across_the_edge()
     later = EDGE.timestamp() + SETTINGS.dormant_after.total_seconds() + 86_400
-    _, carried = cluster_seeded(before, SETTINGS, None, later)
+    carried = _carried(before, later)
     assert carried.ids == () and carried.n_documents == len(before)
 
 
 def test_carried_stories_read_back_the_same_from_their_bytes():
     before, _ = _across_the_edge()
-    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    carried = _carried(before, EDGE.timestamp())
     again = unpack(pack(carried))
     assert again.ids == carried.ids and (again.centroids != carried.centroids).nnz == 0
     assert list(again.sizes) == list(carried.sizes) and list(again.last) == list(carried.last)
@@ -68,7 +73,7 @@ def test_carried_stories_read_back_the_same_from_their_bytes():
 
 def test_stories_can_only_be_carried_into_a_clusterer_that_has_seen_no_article():
     before, _ = _across_the_edge()
-    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    carried = _carried(before, EDGE.timestamp())
     clusterer = StoryClusterer(SETTINGS)
     clusterer.add(before[:1], {})
     with pytest.raises(NewsprismError, match="seen no article"):
@@ -77,7 +82,7 @@ def test_stories_can_only_be_carried_into_a_clusterer_that_has_seen_no_article()
 
 def test_stories_carried_from_other_vector_settings_are_refused():
     before, _ = _across_the_edge()
-    _, carried = cluster_seeded(before, SETTINGS, None, EDGE.timestamp())
+    carried = _carried(before, EDGE.timestamp())
     with pytest.raises(NewsprismError, match="vector settings"):
         StoryClusterer(replace(SETTINGS, vectors=VectorSettings(n_features=2**10))).carry(carried)
 

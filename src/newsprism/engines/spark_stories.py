@@ -37,6 +37,7 @@ from newsprism.engines.windows import (
     StorySums,
     WindowSettings,
     added,
+    carry_out,
     cluster_seeded,
     combine,
     document_frequencies,
@@ -76,10 +77,12 @@ def _articles(frame: pd.DataFrame) -> list:
 
 
 def seeded_frame(articles: pd.DataFrame, starts: pd.DataFrame, cluster: ClusterSettings,
-                 windows: WindowSettings) -> pd.DataFrame:
+                 windows: WindowSettings, carries: bool) -> pd.DataFrame:
     """One window's articles (rows) clustered from what it starts from (``starts``: none or one row,
     the ``state`` carried into it, if any, and the document frequencies ``df`` of the ``n`` articles
-    before it), with the state it carries out. A window holding no article passes the state on."""
+    before it), with the state it carries out when ``carries`` (in the rounds; a warm round's
+    windows start from the running totals instead). A window holding no article passes the state
+    on."""
     import pandas as pd
 
     window = int((articles if len(articles) else starts)["window"].iloc[0])
@@ -88,10 +91,12 @@ def seeded_frame(articles: pd.DataFrame, starts: pd.DataFrame, cluster: ClusterS
         start = starts.iloc[0]
         state = unpack(bytes(start["state"])) if isinstance(start["state"], (bytes, bytearray)) else None
         carried = starting(state, (_array(start["df"]), int(start["n"])))
-    labels, out = cluster_seeded(_articles(articles), cluster, carried, window_end(window, windows))
+    members = _articles(articles)
+    labels = cluster_seeded(members, cluster, carried)
     frame = pd.DataFrame([(window, article, first, None) for article, first in labels], columns=LABEL_SCHEMA_COLUMNS)
-    if window == UNDATED:
+    if window == UNDATED or not carries:
         return frame
+    out = carry_out(members, labels, carried, cluster, window_end(window, windows))
     return pd.concat([frame, pd.DataFrame([(window, None, None, pack(out))], columns=LABEL_SCHEMA_COLUMNS)])
 
 
@@ -121,7 +126,7 @@ def part_frame(articles: pd.DataFrame, idf: pd.DataFrame, cluster: ClusterSettin
 
     if not len(articles) or not len(idf) or int(articles["window"].iloc[0]) == UNDATED:
         return pd.DataFrame(columns=["window", *SUMS_COLUMNS])
-    vectorizer = weighing(_array(idf["df"].iloc[0]), int(idf["n"].iloc[0]), cluster)
+    vectorizer = weighing([(_array(idf["df"].iloc[0]), int(idf["n"].iloc[0]))], cluster)
     frame = sums_frame(story_sums(_articles(articles), list(articles["label"]), vectorizer))
     return frame.assign(window=int(articles["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
 
@@ -205,7 +210,7 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     for number in range(1, windows.rounds + 1):
         starts = before.join(states, "window", "left")
         out = placed.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
-            lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
+            lambda left, right: seeded_frame(left, right, cluster, windows, True), LABEL_SCHEMA).localCheckpoint()
         states = out.where(F.col("id").isNull()).select((F.col("window") + 1).alias("window"), "state")
         log.info("stories: round %d of %d", number, windows.rounds)
     keys = originals.select("id", "key")
@@ -218,8 +223,7 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
         roots = connected_components(nodes, links)
         return placed.join(roots.select(F.col("node").alias("id"), first_id.alias("label")), "id").localCheckpoint()
 
-    vectorizer = weighing(np.sum([df for df, _ in counted.values()], axis=0), sum(n for _, n in counted.values()),
-                          cluster)
+    vectorizer = weighing(list(counted.values()), cluster)
     width = vectorizer.n_features
     labelled = labelled_by(out)
     upto = before.select((F.col("window") - 1).alias("window"), "df", "n")  # the IDF up to each window's end
@@ -232,7 +236,7 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
             lambda frame, idf: warm_frame(frame, idf, cluster, windows), "window bigint, state binary")
         starts = before.join(warm, "window", "left")
         out = placed.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
-            lambda left, right: seeded_frame(left, right, cluster, windows), LABEL_SCHEMA).localCheckpoint()
+            lambda left, right: seeded_frame(left, right, cluster, windows, False), LABEL_SCHEMA).localCheckpoint()
         labelled = labelled_by(out)
         log.info("stories: warm round %d of %d", number, windows.warm_rounds)
 

@@ -56,6 +56,7 @@ from newsprism.stories.cluster import (
     article_time,
     best_stories,
     cluster_articles,
+    destinations,
 )
 from newsprism.stories.vectors import StreamVectorizer
 
@@ -115,12 +116,12 @@ CARRIED = "@"
 its new stories ``story_prefix`` and a number, so the two never meet."""
 
 
-def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings, carried: CarriedStories | None,
-                   until: float) -> tuple[list[tuple[str, str]], CarriedStories]:
+def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings,
+                   carried: CarriedStories | None) -> list[tuple[str, str]]:
     """One window's articles (originals, any order) clustered by the single pass (the reassignment
     runs over the stream afterwards: ``reassign_window``) from the stories and IDF ``carried`` out
-    of the previous window (cold when None), and what this window carries to the next one, which
-    starts at ``until`` (seconds).
+    of the previous window (cold when None); what the window carries to the next one is
+    ``carry_out``'s, asked for only in the rounds.
 
     Each article comes back with the id of its story's first article: that of its first article in
     this window for a story that starts here, that of the carried story's first article for one
@@ -129,27 +130,26 @@ def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings, carri
     """
     single = replace(settings, reassign_passes=0)
     assigned = cluster_articles(articles, single, duplicate_of={}, carried=carried)
-    times = [article_time(a) for a in articles]
     first: dict[str, tuple[bool, float, str]] = {}
-    for article, when, a in zip(articles, times, assigned):
+    for article, a in zip(articles, assigned):
+        when = article_time(article)
         key = (when is None, when or 0.0, article.id)
         if not a.story.startswith(CARRIED) and (a.story not in first or key < first[a.story]):
             first[a.story] = key
-    name = {story: CARRIED + key[2] for story, key in first.items()}
-    labels = [(a.article, name.get(a.story, a.story)[len(CARRIED):]) for a in assigned]
-    return labels, carry_out(articles, [name.get(a.story, a.story) for a in assigned], times, carried, settings,
-                             until)
+    return [(a.article, a.story[len(CARRIED):] if a.story.startswith(CARRIED) else first[a.story][2])
+            for a in assigned]
 
 
-def carry_out(articles: Sequence[Article], stories: Sequence[str], times: Sequence[float | None],
-              carried: CarriedStories | None, settings: ClusterSettings, until: float) -> CarriedStories:
+def carry_out(articles: Sequence[Article], labels: Sequence[tuple[str, str]], carried: CarriedStories | None,
+              settings: ClusterSettings, until: float) -> CarriedStories:
     """The stories still open at ``until`` (their newest article within ``dormant_after`` of it),
-    from the carried ones and this window's ``articles`` in ``stories``: each centroid the carried
-    one (if any) plus its articles' vectors weighed with the IDF that now includes this window, cut
-    to ``centroid_terms``, as the online clusterer keeps them."""
-    vectorizer = StreamVectorizer(settings.vectors)
-    if carried is not None:
-        vectorizer.df_, vectorizer.n_documents_ = carried.df.copy(), carried.n_documents
+    from the ``carried`` ones and this window's ``articles`` in their stories (``labels``, from
+    ``cluster_seeded``): each centroid the carried one (if any) plus its articles' vectors weighed
+    with the IDF that now includes this window, cut to ``centroid_terms``, as the online clusterer
+    keeps them. A story is named ``CARRIED`` and its first article's id."""
+    stories = [CARRIED + first for _, first in labels]
+    times = [article_time(a) for a in articles]
+    vectorizer = weighing([(carried.df, carried.n_documents)] if carried is not None else [], settings)
     vectors = vectorizer.fit_weigh(vectorizer.counts(articles)) if articles else None
     ids = sorted(set(stories) | set(carried.ids if carried else ()))
     row = {story: k for k, story in enumerate(ids)}
@@ -251,10 +251,15 @@ def open_stories(before: StorySums, window: int, frequencies: tuple[np.ndarray, 
                           *frequencies)
 
 
-def weighing(df: np.ndarray, n_documents: int, settings: ClusterSettings) -> StreamVectorizer:
-    """A vectorizer that weighs with the IDF of ``df`` over ``n_documents``."""
+def weighing(frequencies: Sequence[tuple[np.ndarray, int]], settings: ClusterSettings) -> StreamVectorizer:
+    """A vectorizer that weighs with the IDF of the document ``frequencies`` added up (each a count
+    per feature and a number of articles: a window's ``document_frequencies``, or those of all the
+    articles before a window); with none, one that has seen nothing. It counts articles it is fitted
+    on into a copy, never into ``frequencies``."""
     vectorizer = StreamVectorizer(settings.vectors)
-    vectorizer.df_, vectorizer.n_documents_ = df, n_documents
+    if frequencies:
+        vectorizer.df_ = np.sum([df for df, _ in frequencies], axis=0)
+        vectorizer.n_documents_ = sum(n for _, n in frequencies)
     return vectorizer
 
 
@@ -305,7 +310,7 @@ def reach(first: float, last: float, settings: ClusterSettings, windows: WindowS
 
 def reassign_window(articles: Sequence[Article], labels: Sequence[str], stories: StorySums,
                     vectorizer: StreamVectorizer, settings: ClusterSettings) -> list[tuple[str, str]]:
-    """The local reassignment pass (``cluster.best_stories``) for one window's ``articles``, each
+    """The local reassignment pass (``cluster.best_stories`` and ``destinations``) for one window's ``articles``, each
     in its story ``labels`` from the windows' single pass, against ``stories``: every story within
     reach of the window (``reach``), summed over the whole stream, weighed by ``vectorizer`` with the
     stream's IDF. Each article comes back with the label of the story it moves to (its own when it
@@ -317,15 +322,8 @@ def reassign_window(articles: Sequence[Article], labels: Sequence[str], stories:
     own = np.array([row[label] for label in labels], dtype=np.int64)
     times = np.array([np.nan if (when := article_time(a)) is None else when for a in articles])
     best = best_stories(x, times, own, stories.sums, stories.sizes, stories.first, stories.last, settings)
-    moved = []
-    for article, label, story, mine in zip(articles, labels, best, own):
-        if story >= 0:
-            moved.append((article.id, stories.ids[story]))
-        elif stories.sizes[mine] == 1:
-            moved.append((article.id, label))
-        else:
-            moved.append((article.id, ALONE + article.id))
-    return moved
+    return [(article.id, stories.ids[story] if story >= 0 else ALONE + article.id)
+            for article, story in zip(articles, destinations(best, own, stories.sizes))]
 
 
 def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
@@ -349,25 +347,25 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
         out: dict[int, CarriedStories] = {}
         for window in sorted(set(before) | set(homes)):
             carried = starting(states.get(window - 1), before.get(window)) if window != UNDATED else None
-            labels, out[window] = cluster_seeded(homes.get(window, []), settings, carried, window_end(window, windows))
+            labels = cluster_seeded(homes.get(window, []), settings, carried)
             links.update(labels)
-        states = {w: state for w, state in out.items() if w != UNDATED}
+            if window != UNDATED:
+                out[window] = carry_out(homes.get(window, []), labels, carried, settings, window_end(window, windows))
+        states = out
     when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
     label = _components(links, when)
     for _ in range(windows.warm_rounds):
-        parts = {v: story_sums(group, [label[a.id] for a in group], weighing(*before[v + 1], settings))
+        parts = {v: story_sums(group, [label[a.id] for a in group], weighing([before[v + 1]], settings))
                  for v, group in homes.items() if v != UNDATED}
         total: StorySums | None = None  # the parts of the windows so far
         for window in sorted(set(before) | set(homes)):
             carried = (open_stories(total, window, before[window], settings, windows) if total is not None
                        else starting(None, before.get(window))) if window != UNDATED else None
-            labels, _ = cluster_seeded(homes.get(window, []), settings, carried, window_end(window, windows))
-            links.update(labels)
+            links.update(cluster_seeded(homes.get(window, []), settings, carried))
             if window in parts:
                 total = added(total, parts[window])
         label = _components(links, when)
-    vectorizer = weighing(np.sum([df for df, _ in frequencies.values()], axis=0), sum(n for _, n in frequencies.values()),
-                          settings)
+    vectorizer = weighing(list(frequencies.values()), settings)
     stories = combine([story_sums(homes[v], [label[a.id] for a in homes[v]], vectorizer) for v in sorted(homes)])
     within: dict[int, list[int]] = {}
     for k in range(len(stories.ids)):

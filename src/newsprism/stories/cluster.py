@@ -608,18 +608,23 @@ def _reassign(articles: Sequence[Article], assigned: list[Assignment], clusterer
         np.fmax.at(last, held, carried.last)
     np.fmin.at(first, own, times)
     np.fmax.at(last, own, times)
-    best = best_stories(x, times, own, sums, sizes, first, last, s)
     moved: dict[str, str] = {}
-    for r, story in enumerate(best):
+    for r, story in enumerate(destinations(best_stories(x, times, own, sums, sizes, first, last, s), own, sizes)):
         article = assigned[originals[r]].article
         if story >= 0:
             moved[article] = str(ids[story])
-        elif sizes[own[r]] == 1:
-            moved[article] = str(ids[own[r]])  # alone already: keeps its story
         else:
             clusterer.stories_started += 1
             moved[article] = f"{s.story_prefix}{clusterer.stories_started}"
     return [a._replace(story=moved[a.duplicate_of or a.article]) for a in assigned]
+
+
+def destinations(best: np.ndarray, own: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Where the reassignment sends each article, from ``best_stories``' choice ``best`` for it (a
+    member of story ``own``; stories of ``sizes``): the story chosen; when none is, its own story if
+    it is alone in it already (it keeps it), else -1, a new story of its own. Shared by
+    ``_reassign`` and the Spark engine's pass over its windows (``engines/windows.py``)."""
+    return np.where(best >= 0, best, np.where(sizes[own] == 1, own, -1))
 
 
 def best_stories(x: sp.csr_matrix, times: np.ndarray, own: np.ndarray, sums: sp.csr_matrix, sizes: np.ndarray,
