@@ -58,7 +58,8 @@ def _stream():
 
 
 def _record(article):
-    return {"id": article.id, "text": article.text, "outlet": article.outlet, "published": article.published.isoformat()}
+    dated = {"published": article.published.isoformat()} if article.published else {}
+    return {"id": article.id, "text": article.text, "outlet": article.outlet, **dated}
 
 
 @pytest.fixture(scope="module")
@@ -241,17 +242,34 @@ def test_stories_chained_across_many_short_windows_score_at_least_0_97_bcubed_f1
     assert score_clusters(local, _weekly_articles(spark, path, WEEKS)["story"].to_dict()).bcubed_f1 >= 0.97
 
 
+def _stories(story_of: dict[str, str]) -> set[frozenset[str]]:
+    """The stories of ``story_of`` (article -> story) as sets of articles."""
+    members: dict[str, set[str]] = {}
+    for article, story in story_of.items():
+        members.setdefault(story, set()).add(article)
+    return {frozenset(m) for m in members.values()}
+
+
+def _in_one_process(articles: list[Article], found: pd.DataFrame) -> dict[str, str]:
+    """The stories of ``articles`` as ``stories_in_windows`` finds them, copies with their original
+    as the Spark engine ``found`` them."""
+    reference = stories_in_windows([a for a in articles if pd.isna(found.loc[a.id, "duplicate_of"])], DORMANT, WEEKS)
+    reference.update({c: reference[o] for c, o in found["duplicate_of"].dropna().items()})
+    return reference
+
+
 def test_the_spark_engine_finds_the_stories_of_its_windows_run_in_one_process(spark, recurring):
     path, _ = recurring
     found = _weekly_articles(spark, path, WEEKS)
-    originals = [a for a in _recurring_stream() if pd.isna(found.loc[a.id, "duplicate_of"])]
-    reference = stories_in_windows(originals, DORMANT, WEEKS)
-    reference.update({c: reference[o] for c, o in found["duplicate_of"].dropna().items()})
+    assert _stories(found["story"].to_dict()) == _stories(_in_one_process(_recurring_stream(), found))
 
-    def groups(story_of):
-        members: dict[str, set[str]] = {}
-        for article, story in story_of.items():
-            members.setdefault(story, set()).add(article)
-        return {frozenset(m) for m in members.values()}
 
-    assert groups(found["story"].to_dict()) == groups(reference)
+def test_undated_articles_go_through_the_warm_rounds_and_the_reassignment_as_in_one_process(spark, tmp_path):
+    articles = [replace(a, published=None) if n % 7 == 0 else a for n, a in enumerate(_recurring_stream())]
+    path = tmp_path / "undated.jsonl"
+    path.write_text("".join(json.dumps(_record(a)) + "\n" for a in articles), encoding="utf-8")
+    found = _weekly_articles(spark, path, WEEKS)
+    assert _stories(found["story"].to_dict()) == _stories(_in_one_process(articles, found))
+    # clustered together by content alone, in a window of their own: one story per topic
+    undated = [story for story in _stories(found["story"].to_dict()) if story & {a.id for a in articles if a.published is None}]
+    assert sorted(sorted({a.split("-")[0] for a in story}) for story in undated) == [[f"t{k}"] for k in range(5)]
