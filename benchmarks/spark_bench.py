@@ -380,8 +380,10 @@ def main() -> None:
                            "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
                            "--warm-rounds", str(args.warm_rounds)],
                           capture_output=True, text=True)
+    (args.work / "spark-stderr.log").write_text(done.stderr)
     if done.returncode:  # Spark's own error, not only the exit status
-        sys.exit(f"the Spark run failed (exit status {done.returncode}):\n{done.stderr[-5000:]}")
+        sys.exit(f"the Spark run failed (exit status {done.returncode}; its whole log: {args.work / 'spark-stderr.log'}):\n"
+                 f"{done.stderr[-5000:]}")
     spark = json.loads(done.stdout.strip().splitlines()[-1])
     from newsprism.evaluate.clusters import score_clusters
 
