@@ -145,8 +145,9 @@ def running_frame(parts: pd.DataFrame, cluster: ClusterSettings, windows: Window
     total, frames = None, [pd.DataFrame(columns=["window", *SUMS_COLUMNS])]
     for k, window in enumerate(at):
         total = added(total, stories.take([k]))
-        until = window_of(float(total.last[0]) + dormant, windows)
-        targets = list(range(window + 1, min(until, at[k + 1]) + 1 if k + 1 < len(at) else until + 1))
+        open_until = window_of(float(total.last[0]) + dormant, windows)
+        next_part = at[k + 1] if k + 1 < len(at) else open_until
+        targets = list(range(window + 1, min(open_until, next_part) + 1))
         frames.append(sums_frame(total).loc[[0] * len(targets)].assign(window=targets))
     return pd.concat(frames)[["window", *SUMS_COLUMNS]]
 
