@@ -315,7 +315,15 @@ def test_reported_speech_holding_a_partial_quotation_is_a_reported_record_too():
     quotes = quotes_of("Some Democrats said they feared a speech like the one that called for “war on liberals and radicals.”")
     assert [(q.direct, q.text) for q in quotes] == [
         (True, "war on liberals and radicals"),
-        (False, "they feared a speech like the one that called for “war on liberals and radicals"),
+        (False, "they feared a speech like the one that called for “war on liberals and radicals.”"),
+    ]
+
+
+def test_a_reported_record_closes_the_quotation_it_opens():
+    quotes = quotes_of('He said Moscow\'s position on who lacks the will to settle the conflict "is well known."')
+    assert [(q.direct, q.text) for q in quotes] == [
+        (True, "is well known"),
+        (False, 'Moscow\'s position on who lacks the will to settle the conflict "is well known."'),
     ]
 
 

@@ -76,6 +76,7 @@ from newsprism.analysis.quotes.speakers import (
     person_names,
 )
 from newsprism.analysis.quotes.words import (
+    ACTED_ON_HEADS,
     BARE_CLAUSE_VERBS,
     DETERMINERS,
     EVIDENCE_HEADS,
@@ -703,20 +704,48 @@ def extract_quotes(
     quotation or its speaker; with ``settings.stances`` the stance records that no quotation
     overlaps are added (in text order).
     """
-    speech = _extract(article, sentences, dataclasses.replace(settings, stances=False))
+    speech = tuple(q for q in _extract(article, sentences, dataclasses.replace(settings, stances=False))
+                   if not _not_said(q, article.text))
     if not settings.stances:
         return speech
     stances = [
         q for q in _extract(article, sentences, settings)
         if (is_stance(q) or is_sourceless(q)) and not any(q.start < s.end and s.start < q.end for s in speech)
     ]
-    stances = sorted([*stances, *_lead_stances(article, sentences, [*speech, *stances])], key=lambda q: q.start)
+    found = [*stances, *_lead_stances(article, sentences, [*speech, *stances])]
+    # several readings of a sentence may find one stance: it is one record
+    unique = {(q.start, q.end, q.direct): q for q in reversed(found) if not _not_said(q, article.text)}
+    stances = sorted(unique.values(), key=lambda q: q.start)
     merged: list[Quote] = []
     for quote in speech:  # each stance before the first quotation that starts after it; speech keeps its order
         while stances and stances[0].start < quote.start:
             merged.append(stances.pop(0))
         merged.append(quote)
     return (*merged, *stances)
+
+
+_ADDED_AMOUNT = re.compile(r"[$€£]?\d")
+"""What follows "added" when it adds an amount ("The US added 559,000 jobs"), not words."""
+
+_PASSIVE_AFTER = re.compile(r"\s+(?:in|on|at|by|last|earlier|during)\b")
+"""A preposition or a time right after a participle: "a suit filed in 2019" is passive."""
+
+
+def _not_said(quote: Quote, text: str) -> bool:
+    """A reported record that attributes nothing: "added" with an amount ("the U.S. economy added
+    559,000 jobs"), or a document's participle ("a suit filed in 2019 against ...", "the report
+    released on Tuesday"), where the verb is no one's speech or stance."""
+    if quote.direct or quote.verb is None:
+        return False
+    if quote.verb in ("add", "adds", "added", "adding"):
+        return _ADDED_AMOUNT.match(text, quote.start) is not None
+    mention = quote.speaker_mention
+    verb_end = quote.start + len(quote.verb)
+    return (
+        mention is not None and not quote.speaker and text.startswith(quote.verb, quote.start)
+        and quote.verb.endswith("ed") and quote.verb not in SOURCELESS_CUES and head_noun(mention.text) in ACTED_ON_HEADS
+        and _PASSIVE_AFTER.match(text, verb_end) is not None
+    )
 
 
 def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSettings) -> tuple[Quote, ...]:

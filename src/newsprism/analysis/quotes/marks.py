@@ -73,9 +73,20 @@ def is_title(quoted: str) -> bool:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without surrounding spaces and the punctuation a quotation keeps before its attribution."""
+    """A span without surrounding spaces and the punctuation a quotation keeps before its attribution.
+
+    A span that opens a quotation inside it keeps the mark that closes it: the reported clause
+    ``Moscow's position ... "is well known."`` ends at the closing mark, not at ``known``, so that no
+    record prints a quotation left open."""
     while start < end and (text[start].isspace() or text[start] in "“\"‘,"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "”\",’:;."):
         end -= 1
+    inside = text[start:end]
+    if (inside.count("“") > inside.count("”") or inside.count('"') % 2) and (closing := _CLOSING.match(text, end)):
+        end = closing.end()
     return start, end
+
+
+_CLOSING = re.compile(r"[.,!?;:]?[”\"]")
+"""The closing mark after a span's last word, past the punctuation a quotation keeps inside it."""

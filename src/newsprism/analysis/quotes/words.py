@@ -204,6 +204,12 @@ DOCUMENT_HEADS = frozenset(
 )
 """What an organisation speaks through ("a Government Accountability Office report")."""
 
+ACTED_ON_HEADS = DOCUMENT_HEADS | frozenset(
+    "suit lawsuit complaint bill law measure motion petition order indictment charges case appeal".split()
+)
+"""Things filed, released or issued, not agents: a participle after one ("a suit filed in 2019",
+"the report released on Tuesday") is passive, no one's stance."""
+
 FEMALE_FIRST_NAMES = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
     sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
