@@ -127,6 +127,12 @@ def test_with_two_outlets_an_exclusive_is_not_also_the_other_outlets_omission():
     assert comparison.omissions["B"] == ()
 
 
+def test_a_sentence_cut_short_by_its_source_is_no_exclusive():
+    cut = "Governor Maria Lopez told reporters on Monday that the army would..."
+    comparison = compare(_story(("A", FLOOD + " " + AID + " " + cut), ("B", FLOOD_2)))
+    assert [f.representative.text for f in comparison.exclusives["A"]] == [AID]
+
+
 def test_consensus_is_ranked_by_the_number_of_outlets():
     story = _story(("A", FLOOD + " " + AID), ("B", FLOOD_2 + " " + AID), ("C", FLOOD_3))
     comparison = compare(story)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from newsprism.analysis.samefact import parse
 from newsprism.analysis.story import analyze, complete
 from newsprism.errors import NewsprismError
+from newsprism.evaluate.brief import sentence_breaks
 from newsprism.model import Comparison, Fact, Story, StoryAnalysis
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,13 @@ def _words(fact: Fact) -> int:
     return len(fact.representative.text.split())
 
 
+def _cut_short(fact: Fact) -> bool:
+    """Every sentence of the fact ends in "..." (its source cut it, as AllSides' excerpts and teasers
+    do): what it tells is not known, so it is no outlet's exclusive (a fact other outlets tell in
+    whole sentences can still be an omission)."""
+    return all("ellipsis" in sentence_breaks(s.text) for s in fact.sentences)
+
+
 def consensus_facts(analysis: StoryAnalysis) -> tuple[Fact, ...]:
     """Facts told by two or more outlets, the most widely told first (story order among equals)."""
     shared = [fact for fact in analysis.facts if len(fact.outlets) >= 2]
@@ -108,7 +116,7 @@ def exclusive_facts(
     exclusives: dict[str, list[Fact]] = {outlet: [] for outlet in analysis.story.outlets}
     for fact in analysis.facts:
         alone = len(conveyed[fact.id]) == 1
-        if alone and _words(fact) >= settings.min_fact_words and fact.id not in quoted_elsewhere:
+        if alone and _words(fact) >= settings.min_fact_words and fact.id not in quoted_elsewhere and not _cut_short(fact):
             exclusives[fact.outlets[0]].append(fact)
     return {outlet: _ranked(analysis, facts, used) for outlet, facts in exclusives.items()}
 
