@@ -30,6 +30,15 @@ def test_an_adjective_before_the_noun_is_skipped():
     assert only("The court issued two unsigned opinions.").counts == "opinions"
 
 
+def test_a_number_in_a_name_is_no_count():
+    assert figures_of("Covid 19 hit the region as S&P 500 futures fell and Nasdaq 100 futures slid.") == ()
+
+
+def test_a_plain_word_opening_a_sentence_leaves_its_number_a_count():
+    assert [(f.value, f.counts) for f in figures_of("About 40 people died. Only 3 votes were cast.")] == [
+        (40.0, "people"), (3.0, "votes")]
+
+
 def test_the_second_number_of_a_range_counts_what_the_first_counts():
     figures = figures_of("The mission shrank from 1,200 personnel to just over 450 across its consulates.")
     assert [(f.value, f.counts) for f in figures] == [(1200.0, "personnel"), (450.0, "personnel")]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from newsprism.analysis.graph import connected_groups
 from newsprism.analysis.quotes import content_words
 from newsprism.model import Article, Figure, FigureReading, Sentence
+from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +169,8 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
             person = _counted_noun(body, match.end()) if match.group("num2") else ""
             add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
         for match in _COUNT.finditer(body):
+            if _in_name(body, match.start()):
+                continue
             counts = _counted_noun(body, match.end())
             if not counts:
                 counts = _range_noun(body, match, found)
@@ -176,6 +179,21 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         figures.extend(sorted((_as_previous(f, body, sentence.start) for f in found), key=lambda f: f.start))
     log.debug("article %s: %d figures", article.id, len(figures))
     return tuple(figures)
+
+
+_NAME_BEFORE = re.compile(r"(?:^|\s)(?P<word>[A-Z][A-Za-z]*(?:&[A-Z]+)?)\s$")
+_PLAIN_WORDS = ENGLISH_STOP_WORDS | {w for q in _QUALIFIERS for w in q.split()} | set(_MONTHS) | {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "just", "only", "another", "nearly", "roughly", "almost", "approximately",
+}
+
+
+def _in_name(body: str, start: int) -> bool:
+    """A number that follows a capitalised word is part of a name ("S&P 500", "Nasdaq 100", "Covid
+    19", "Section 230"), not a count, unless the word is a plain one opening a sentence ("About 40
+    people", "Only 3 votes")."""
+    found = _NAME_BEFORE.search(body, max(0, start - 40), start)
+    return found is not None and found.group("word").lower() not in _PLAIN_WORDS
 
 
 _MONEY_CONTEXT = re.compile(
