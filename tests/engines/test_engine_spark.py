@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -273,3 +275,25 @@ def test_undated_articles_go_through_the_warm_rounds_and_the_reassignment_as_in_
     # clustered together by content alone, in a window of their own: one story per topic
     undated = [story for story in _stories(found["story"].to_dict()) if story & {a.id for a in articles if a.published is None}]
     assert sorted(sorted({a.split("-")[0] for a in story}) for story in undated) == [[f"t{k}"] for k in range(5)]
+
+
+def test_the_driver_memory_setting_sizes_the_heap_of_the_jvm_it_starts(tmp_path):
+    # a JVM of its own (the module's session is already started): the heap is fixed when the JVM starts
+    script = (
+        "from newsprism.engines.spark import spark_session\n"
+        "session = spark_session('local[1]', 1, driver_memory='700m')\n"
+        "print(session.sparkContext._jvm.java.lang.Runtime.getRuntime().maxMemory())\n"
+        "session.stop()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    heap = int(result.stdout.split()[-1])
+    assert 500 * 2**20 < heap <= 700 * 2**20  # the JVM keeps a little of -Xmx700m for itself; Spark's default is 1g
+
+
+def test_a_driver_memory_that_is_no_size_is_refused():
+    from newsprism.engines.spark import SparkSettings
+    from newsprism.errors import NewsprismError
+
+    with pytest.raises(NewsprismError, match="driver memory"):
+        SparkSettings(driver_memory="six gigabytes")

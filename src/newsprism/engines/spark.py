@@ -13,6 +13,7 @@ PySpark and Java 17 are the ``[spark]`` extra: ``pip install "newsprism[spark]"`
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -51,10 +52,14 @@ class SparkSettings:
     members of an LSH bucket an article is compared with (a bucket of a thousand templated pages
     would otherwise cost half a million comparisons). ``partitions``: tasks per shuffle
     (``spark.sql.shuffle.partitions``): Spark's 200 suit a cluster; on one machine, a few per
-    core keep the overhead of a Python worker per task down."""
+    core keep the overhead of a Python worker per task down. ``driver_memory`` (``6g``): the driver
+    JVM's heap, set before the session starts (None: Spark's 1 GB, or what the environment sets);
+    in ``local`` mode the executors run in it, and the stories stage of 100,000 articles needs more
+    than 1 GB."""
 
     master: str | None = "local[*]"
     partitions: int = 200
+    driver_memory: str | None = None
     windows: WindowSettings = field(default_factory=WindowSettings)
     max_pairs: int = 50
 
@@ -63,11 +68,18 @@ class SparkSettings:
             raise NewsprismError(f"partitions must be at least 1, got {self.partitions}")
         if self.max_pairs < 1:
             raise NewsprismError(f"max_pairs must be at least 1, got {self.max_pairs}")
+        if self.driver_memory is not None and not _MEMORY.fullmatch(self.driver_memory):
+            raise NewsprismError(f"driver memory must be a size such as 6g or 1500m, got {self.driver_memory!r}")
 
 
-def spark_session(master: str | None = "local[*]", partitions: int = 200) -> SparkSession:
-    """The active Spark session, or a new one on ``master`` with ``partitions`` per shuffle; times
-    in UTC, executors on this Python."""
+_MEMORY = re.compile(r"\d+[kmgt]?", re.IGNORECASE)
+"""A JVM memory size as Spark takes it: a number of bytes, or of k, m, g or t."""
+
+
+def spark_session(master: str | None = "local[*]", partitions: int = 200, driver_memory: str | None = None) -> SparkSession:
+    """The active Spark session, or a new one on ``master`` with ``partitions`` per shuffle and
+    ``driver_memory`` for the driver's heap (which applies only when this starts the JVM); times in
+    UTC, executors on this Python."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -75,6 +87,8 @@ def spark_session(master: str | None = "local[*]", partitions: int = 200) -> Spa
     builder = SparkSession.builder.appName("newsprism")
     if master:
         builder = builder.master(master)
+    if driver_memory:
+        builder = builder.config("spark.driver.memory", driver_memory)
     return (builder.config("spark.sql.session.timeZone", "UTC")
             .config("spark.pyspark.python", sys.executable)
             .config("spark.ui.showConsoleProgress", "false")
@@ -141,7 +155,7 @@ def run_spark(inputs: list[str], out: str, settings: RunSettings = RunSettings()
     (``RunCounts.seconds``, the job groups ``read``, ``dedup``, ``stories``, ``analysis``, ``write``)."""
     from pyspark.sql import functions as F
 
-    spark = spark or spark_session(spark_settings.master, spark_settings.partitions)
+    spark = spark or spark_session(spark_settings.master, spark_settings.partitions, spark_settings.driver_memory)
     seconds: dict[str, float] = {}
     storied, problems = articles_with_stories(spark, inputs, settings, spark_settings, seconds)
     counts = storied.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies")).first()
