@@ -74,7 +74,7 @@ def _cut_short(fact: Fact) -> bool:
     """Every sentence of the fact ends in "..." (its source cut it, as AllSides' excerpts and teasers
     do): what it tells is not known, so it is no outlet's exclusive (a fact other outlets tell in
     whole sentences can still be an omission)."""
-    return all("ellipsis" in sentence_breaks(s.text) for s in fact.sentences)
+    return bool(fact.sentences) and all("ellipsis" in sentence_breaks(s.text) for s in fact.sentences)
 
 
 def consensus_facts(analysis: StoryAnalysis) -> tuple[Fact, ...]:

@@ -319,6 +319,30 @@ def test_reported_speech_holding_a_partial_quotation_is_a_reported_record_too():
     ]
 
 
+def test_a_reported_record_keeps_a_quotation_it_opens_with():
+    reported = [q.text for q in quotes_of('She said "the deal" was "dead."') if not q.direct]
+    assert reported == ['"the deal" was "dead."']
+
+
+def test_a_stance_found_by_several_readings_is_one_record():
+    quotes = quotes_of("Dr. Anthony Fauci corresponded with a Chinese health official early in the pandemic, "
+                       "acknowledging the “crazy people in this world,” a new report revealed Tuesday.")
+    spans = [(q.start, q.end, q.direct) for q in quotes]
+    assert len(spans) == len(set(spans)) and any(q.verb == "corresponded" for q in quotes)
+
+
+def test_adding_an_amount_is_no_speech_and_adding_a_clause_is():
+    assert quotes_of("The U.S. economy added nearly 559,000 jobs last month, lighter than expected.") == ()
+    (quote,) = quotes_of("Smith added 40 percent of the money was missing.")
+    assert (quote.speaker, quote.text) == ("Smith", "40 percent of the money was missing")
+
+
+def test_an_act_on_a_document_is_no_stance_and_a_document_speaking_is():
+    assert quotes_of("The law was challenged in a suit filed in 2019 against the state’s attorney general.") == ()
+    (quote,) = quotes_of("The complaint alleged in court papers that the company lied to investors.")
+    assert quote.text.endswith("the company lied to investors")
+
+
 def test_a_reported_record_closes_the_quotation_it_opens():
     quotes = quotes_of('He said Moscow\'s position on who lacks the will to settle the conflict "is well known."')
     assert [(q.direct, q.text) for q in quotes] == [

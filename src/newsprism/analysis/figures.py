@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from newsprism.analysis.graph import connected_groups
 from newsprism.analysis.quotes import content_words
 from newsprism.model import Article, Figure, FigureReading, Sentence
-from newsprism.text.stopwords import ENGLISH_STOP_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -181,19 +180,22 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
     return tuple(figures)
 
 
-_NAME_BEFORE = re.compile(r"(?:^|\s)(?P<word>[A-Z][A-Za-z]*(?:&[A-Z]+)?)\s$")
-_PLAIN_WORDS = ENGLISH_STOP_WORDS | {w for q in _QUALIFIERS for w in q.split()} | set(_MONTHS) | {
-    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "just", "only", "another", "nearly", "roughly", "almost", "approximately",
-}
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<word>[A-Z][A-Za-z]*(?:&[A-Z]+)?)\s$")
+_NUMBERED_NAMES = frozenset(
+    """covid sars nasdaq dow ftse dax nikkei stoxx cac russell fortune section title chapter article
+    amendment clause paragraph rule flight route interstate highway district precinct ward proposition
+    prop measure phase stage level category model windows boeing airbus apollo artemis""".split()
+)
+"""Words a number follows as part of a name ("Covid 19", "Nasdaq 100", "Section 230", "Title 42",
+"Fortune 500", "Flight 370"); any word with an ampersand is one too ("S&P 500")."""
 
 
 def _in_name(body: str, start: int) -> bool:
-    """A number that follows a capitalised word is part of a name ("S&P 500", "Nasdaq 100", "Covid
-    19", "Section 230"), not a count, unless the word is a plain one opening a sentence ("About 40
-    people", "Only 3 votes")."""
+    """A number that is part of a name, not a count: after one of ``_NUMBERED_NAMES`` or a word
+    with an ampersand ("S&P 500"). Any other capitalised word leaves a count one ("On Monday 40
+    people", "told CNN 12 soldiers died")."""
     found = _NAME_BEFORE.search(body, max(0, start - 40), start)
-    return found is not None and found.group("word").lower() not in _PLAIN_WORDS
+    return found is not None and ("&" in found.group("word") or found.group("word").lower() in _NUMBERED_NAMES)
 
 
 _MONEY_CONTEXT = re.compile(

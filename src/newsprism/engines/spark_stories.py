@@ -142,13 +142,16 @@ def running_frame(parts: pd.DataFrame, cluster: ClusterSettings, windows: Window
     at = [int(w) for w in ordered["window"]]
     stories = sums_of(ordered, StreamVectorizer(cluster.vectors).n_features)
     dormant = cluster.dormant_after.total_seconds()
-    total, frames = None, [pd.DataFrame(columns=["window", *SUMS_COLUMNS])]
+    total, frames = None, []
     for k, window in enumerate(at):
         total = added(total, stories.take([k]))
         open_until = window_of(float(total.last[0]) + dormant, windows)
         next_part = at[k + 1] if k + 1 < len(at) else open_until
         targets = list(range(window + 1, min(open_until, next_part) + 1))
-        frames.append(sums_frame(total).loc[[0] * len(targets)].assign(window=targets))
+        if targets:  # only frames with rows: pandas deprecates concatenating empty ones
+            frames.append(sums_frame(total).loc[[0] * len(targets)].assign(window=targets))
+    if not frames:
+        return pd.DataFrame(columns=["window", *SUMS_COLUMNS])
     return pd.concat(frames)[["window", *SUMS_COLUMNS]]
 
 

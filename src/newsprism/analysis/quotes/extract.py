@@ -714,8 +714,11 @@ def extract_quotes(
     ]
     found = [*stances, *_lead_stances(article, sentences, [*speech, *stances])]
     # several readings of a sentence may find one stance: it is one record
-    unique = {(q.start, q.end, q.direct): q for q in reversed(found) if not _not_said(q, article.text)}
-    stances = sorted(unique.values(), key=lambda q: q.start)
+    unique: dict[tuple[int, int, bool], Quote] = {}
+    for quote in found:
+        if not _not_said(quote, article.text):
+            unique.setdefault((quote.start, quote.end, quote.direct), quote)
+    stances = sorted(unique.values(), key=lambda q: (q.start, q.end))
     merged: list[Quote] = []
     for quote in speech:  # each stance before the first quotation that starts after it; speech keeps its order
         while stances and stances[0].start < quote.start:
@@ -724,27 +727,38 @@ def extract_quotes(
     return (*merged, *stances)
 
 
-_ADDED_AMOUNT = re.compile(r"[$€£]?\d")
-"""What follows "added" when it adds an amount ("The US added 559,000 jobs"), not words."""
+_ADDED_AMOUNT = re.compile(
+    r"(?:(?:nearly|almost|about|roughly|some|just|only|another|over|more than|less than|fewer than|an additional)\s+)*"
+    r"[$€£]?\d"
+)
+"""An amount opening what follows "added" ("The US added 559,000 jobs", "added nearly 500,000")."""
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b")
+"""An auxiliary or a form of "be": what makes words after "added" a clause someone said ("He added
+2020 had been the hardest year", "Smith added 40 percent of the money was missing")."""
 
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|on|at|by|last|earlier|during)\b")
 """A preposition or a time right after a participle: "a suit filed in 2019" is passive."""
 
+_ACTS_ON_DOCUMENTS = frozenset("filed released issued published signed passed approved introduced submitted".split())
+"""Verbs of what is done to a document (its participle after one is passive); "the complaint
+alleged in court papers that ..." is the document speaking."""
+
 
 def _not_said(quote: Quote, text: str) -> bool:
-    """A reported record that attributes nothing: "added" with an amount ("the U.S. economy added
-    559,000 jobs"), or a document's participle ("a suit filed in 2019 against ...", "the report
-    released on Tuesday"), where the verb is no one's speech or stance."""
+    """A reported record that attributes nothing: "added" an amount with no clause after it ("the
+    U.S. economy added 559,000 jobs in May"), or the participle of an act on a document ("a suit
+    filed in 2019 against ...", "the report released on Tuesday"), where the verb is no one's speech
+    or stance."""
     if quote.direct or quote.verb is None:
         return False
     if quote.verb in ("add", "adds", "added", "adding"):
-        return _ADDED_AMOUNT.match(text, quote.start) is not None
+        return _ADDED_AMOUNT.match(text, quote.start) is not None and _FINITE.search(quote.text) is None
     mention = quote.speaker_mention
-    verb_end = quote.start + len(quote.verb)
     return (
-        mention is not None and not quote.speaker and text.startswith(quote.verb, quote.start)
-        and quote.verb.endswith("ed") and quote.verb not in SOURCELESS_CUES and head_noun(mention.text) in ACTED_ON_HEADS
-        and _PASSIVE_AFTER.match(text, verb_end) is not None
+        mention is not None and not quote.speaker and quote.verb in _ACTS_ON_DOCUMENTS
+        and text.startswith(quote.verb, quote.start) and head_noun(mention.text) in ACTED_ON_HEADS
+        and _PASSIVE_AFTER.match(text, quote.start + len(quote.verb)) is not None
     )
 
 

@@ -76,9 +76,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """A span without surrounding spaces and the punctuation a quotation keeps before its attribution.
 
     A span that opens a quotation inside it keeps the mark that closes it: the reported clause
-    ``Moscow's position ... "is well known."`` ends at the closing mark, not at ``known``, so that no
-    record prints a quotation left open."""
+    ``Moscow's position ... "is well known."`` ends at the closing mark, not at ``known``; and one
+    that starts with a quotation it holds whole keeps the opening mark (``"the deal" was ...``), so
+    that no record prints a quotation left open."""
     while start < end and (text[start].isspace() or text[start] in "“\"‘,"):
+        if text[start] in "“\"" and _closes_inside(text, start, end):
+            break  # a quotation the span holds whole: "the deal" was ...
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "”\",’:;."):
         end -= 1
@@ -86,6 +89,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if (inside.count("“") > inside.count("”") or inside.count('"') % 2) and (closing := _CLOSING.match(text, end)):
         end = closing.end()
     return start, end
+
+
+def _closes_inside(text: str, start: int, end: int) -> bool:
+    """Whether the quotation opened at ``start`` closes before the span's last word."""
+    closer = text.find("”" if text[start] == "“" else '"', start + 1, end)
+    return closer != -1 and bool(text[closer + 1 : end].strip(" .,;:!?”\"’"))
 
 
 _CLOSING = re.compile(r"[.,!?;:]?[”\"]")
