@@ -343,6 +343,12 @@ def test_an_act_on_a_document_is_no_stance_and_a_document_speaking_is():
     assert quote.text.endswith("the company lied to investors")
 
 
+def test_a_described_person_in_a_place_is_the_mention_not_the_place():
+    (quote,) = quotes_of("A federal judge in the Southern District of California ruled late on Friday that the ban "
+                         "is unconstitutional.")
+    assert quote.speaker_mention.text == "A federal judge in the Southern District of California"
+
+
 def test_a_reported_record_closes_the_quotation_it_opens():
     quotes = quotes_of('He said Moscow\'s position on who lacks the will to settle the conflict "is well known."')
     assert [(q.direct, q.text) for q in quotes] == [

@@ -704,7 +704,7 @@ def extract_quotes(
     quotation or its speaker; with ``settings.stances`` the stance records that no quotation
     overlaps are added (in text order).
     """
-    speech = tuple(q for q in _extract(article, sentences, dataclasses.replace(settings, stances=False))
+    speech = tuple(_widened(q, article.text) for q in _extract(article, sentences, dataclasses.replace(settings, stances=False))
                    if not _not_said(q, article.text))
     if not settings.stances:
         return speech
@@ -717,7 +717,7 @@ def extract_quotes(
     unique: dict[tuple[int, int, bool], Quote] = {}
     for quote in found:
         if not _not_said(quote, article.text):
-            unique.setdefault((quote.start, quote.end, quote.direct), quote)
+            unique.setdefault((quote.start, quote.end, quote.direct), _widened(quote, article.text))
     stances = sorted(unique.values(), key=lambda q: (q.start, q.end))
     merged: list[Quote] = []
     for quote in speech:  # each stance before the first quotation that starts after it; speech keeps its order
@@ -760,6 +760,26 @@ def _not_said(quote: Quote, text: str) -> bool:
         and text.startswith(quote.verb, quote.start) and head_noun(mention.text) in ACTED_ON_HEADS
         and _PASSIVE_AFTER.match(text, quote.start + len(quote.verb)) is not None
     )
+
+
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)\s+(?:in|at|from|for|of|with)\s+$"
+)
+"""A description of someone ending in a preposition right before a mention: "A federal judge in" the
+Southern District of California."""
+
+
+def _widened(quote: Quote, text: str) -> Quote:
+    """A quotation whose unresolved mention is the place or body a described person belongs to ("A
+    federal judge in the Southern District of California ruled ..."), its mention widened to the
+    person: the one who speaks is the judge, not the district."""
+    mention = quote.speaker_mention
+    if mention is None or quote.speaker:
+        return quote
+    found = _ROLE_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+    if found is None or found.group("role") not in PERSON_ROLES:
+        return quote
+    return dataclasses.replace(quote, speaker_mention=Mention(text[found.start() : mention.end], found.start(), mention.end))
 
 
 def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSettings) -> tuple[Quote, ...]:
