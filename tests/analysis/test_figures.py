@@ -218,3 +218,34 @@ def test_a_previous_value_is_not_grouped_with_another_outlets_current_value():
     readings = align_figures([*a, *b], lambda article: article, lambda f: "jobless rate", lambda x, y: True)
     group = {(r.outlet, r.figure.value): r.group for r in readings}
     assert group[("b", 6.0)] == group[("a", 6.1)] != group[("a", 6.0)]
+
+
+def test_a_sentence_may_open_with_a_number_word_or_a_qualifier():
+    figures = figures_of("Three people died. Nearly 500 migrants crossed. Three hundred people marched.")
+    assert [(f.value, f.counts, f.text) for f in figures] == [
+        (3.0, "people", "Three"), (500.0, "migrants", "Nearly 500"), (300.0, "people", "Three hundred"),
+    ]
+
+
+def test_a_capitalised_word_after_a_number_qualifies_a_noun_or_is_the_plural_counted():
+    text = ("Six Republican senators backed it, with six Republicans breaking ranks. It needs 10 GOP votes. "
+            "Officials expect 37 million Americans to travel. Two Israeli soldiers died.")
+    assert [(f.value, f.counts) for f in figures_of(text)] == [
+        (6.0, "senators"), (6.0, "Republicans"), (10.0, "votes"), (37e6, "Americans"), (2.0, "soldiers"),
+    ]
+
+
+def test_a_capitalised_word_that_is_a_name_or_a_month_makes_no_count():
+    text = "He lives at 10 Downing Street. On 5 June officials met. It was 37 Celsius. The 1619 Project lies in ruins."
+    assert figures_of(text) == ()
+
+
+def test_cents_are_money_and_a_hyphenated_percentage_is_one():
+    cents, percent = figures_of("Gas cost 16 cents more than a month ago, a 16-percent increase.")
+    assert (cents.value, cents.unit, cents.text) == (0.16, "USD", "16 cents")
+    assert (percent.value, percent.unit) == (16.0, "%")
+
+
+def test_a_qualifier_or_a_clock_time_is_no_counted_noun():
+    assert [f.counts for f in figures_of("They want $506 billion of their nearly $1 trillion offer.")] == ["", ""]
+    assert figures_of("The services were down from 16:00 GMT until around 22:00 on Monday.") == ()

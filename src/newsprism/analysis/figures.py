@@ -52,7 +52,7 @@ _NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
-_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB"}
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -72,23 +72,27 @@ _NOT_COUNTED = frozenset(
     be been has have had will would can could percent per cent years year old times days weeks months
     across into onto over under between among through during after before since including there here
     each all both its their his her our your my these those them it they we he she so if when while
-    up down out off about around against via per last next every""".split()
+    up down out off about around against via per last next every nearly almost roughly approximately
+    some just""".split()
 )
 _ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "an", "ese", "ish", "ary", "ent", "ant", "ile", "less")
-_QUALIFIER = r"(?P<qual>(?:" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
+# Number words and qualifiers in any case: a sentence opens with "Three people" or "Nearly 500".
+_QUALIFIER = r"(?P<qual>(?i:" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = r"(?:" + "|".join(_NUMBER_WORDS) + r")"
-_MULT = r"(?:\s*(?P<mult>thousand|million|billion|trillion|bn\b|[km]\b))?"
+_WORDS = r"(?i:" + "|".join(_NUMBER_WORDS) + r")"
+_MULT = r"(?:\s*(?P<mult>hundred|thousand|million|billion|trillion|bn\b|[km]\b))?"
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 _DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<year>(?:1[89]|20)\d\d))?\b")
 _YEAR = re.compile(r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)(?!\s*(?:%|percent|[a-z]+s\b))")
 _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}")
 _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
-_PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})\s*(?:%|percent\b|per cent\b|percentage points?\b)")
+_PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|percent\b|per cent\b|percentage points?\b)")
+_CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s+cents?\b")
 _AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
-_COUNT = re.compile(rf"(?<![\w$€£.,\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|[ap]\.?m\.?\b|o’clock|o'clock))")
-_COUNTED = re.compile(r"\s+(?P<noun>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)")
+_COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|[ap]\.?m\.?\b|o’clock|o'clock))")
+_COUNTED = re.compile(r"\s+(?P<noun>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*)?)")
+_MONTH_NAME = re.compile(_MONTH.replace("?P<month>", ""))
 _RANGE_TARGET = re.compile(r"\bto\s+" + _QUALIFIER.replace("qual", "qual2") + r"$")
 # Words that narrow a figure to part of what it measures: "core prices, excluding food and energy,
 # rose 0.9 percent" is not the same quantity as "prices rose 0.8 percent".
@@ -114,11 +118,37 @@ def _counted_noun(text: str, end: int) -> str:
     if not match:
         return ""
     words = [w for w in match.group("noun").split() if w not in _MODIFIERS]
-    if not words or words[0] in _NOT_COUNTED:
+    if not words or words[0].lower() in _NOT_COUNTED:
         return ""
-    if len(words) == 2 and words[1] not in _NOT_COUNTED and words[0].endswith(_ADJECTIVE_SUFFIXES):
+    if words[0][0].isupper():
+        return _counted_group(words)
+    if len(words) == 2 and words[1].islower() and words[1] not in _NOT_COUNTED and words[0].endswith(_ADJECTIVE_SUFFIXES):
         return words[1]
     return words[0] if len(words[0]) > 1 else ""
+
+
+def _counted_group(words: Sequence[str]) -> str:
+    """The noun a number counts when the word after it is capitalised: the noun that word qualifies
+    when it is an adjective or an acronym ("six Republican senators", "two Israeli soldiers", "needs
+    10 GOP votes" -> "votes"; not "1619 Project lies"), or the word itself when it is a plural and no
+    plural noun follows ("37 million Americans to travel", "six Republicans breaking ranks"). A month
+    is a date ("on 5 June officials said"), and a capitalised word followed by another is a name ("10
+    Downing Street").
+    """
+    first, *rest = words
+    if _MONTH_NAME.fullmatch(first) or (rest and not rest[0].islower()):
+        return ""
+    qualifies = first.isupper() or first.endswith(_ADJECTIVE_SUFFIXES + ("i",))  # "GOP", "Republican", "Israeli"
+    noun = rest[0] if rest and qualifies and rest[0] not in _NOT_COUNTED else ""
+    if _is_plural_name(first) and not noun.endswith("s"):  # "Republicans breaking": a verb follows
+        return first
+    return noun
+
+
+def _is_plural_name(word: str) -> bool:
+    """A capitalised plural such as "Republicans", "Americans", "Israelis" (not an acronym such as
+    "NFTs", nor a name in -us, -ss or -as such as "Celsius", "Congress", "Texas")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss", "as")) and word[1:].islower()
 
 
 def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
@@ -162,6 +192,8 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
                 add(match, _number(match.group("num"), match.group("mult")), "lb", _counted_after_in(body, match.end()) or "weight")
                 continue
             add(match, _number(match.group("num"), match.group("mult")), unit, _counted_after_in(body, match.end()))
+        for match in _CENTS.finditer(body):
+            add(match, _number(match.group("num"), None) / 100, _cents_currency(body), _counted_after_in(body, match.end()))
         for match in _PERCENT.finditer(body):
             add(match, _number(match.group("num"), None), "%", _counted_after_in(body, match.end()))
         for match in _AGE.finditer(body):
@@ -203,6 +235,11 @@ _MONEY_CONTEXT = re.compile(
     r"bill|funding|fund|deal|sold|bought|earn|earned|profit|loss|debt|tax|taxes|wage|wages|bonus)\b",
     re.IGNORECASE,
 )
+
+
+def _cents_currency(sentence: str) -> str:
+    """Cents are the euro's in a sentence about euros, else the dollar's ("16 cents more than a month ago")."""
+    return "EUR" if re.search(r"€|\beuros?\b", sentence, re.IGNORECASE) else "USD"
 
 
 def _is_sterling(sentence: str, match: re.Match) -> bool:
