@@ -152,3 +152,18 @@ def test_a_role_titled_to_two_people_is_the_one_the_article_quotes_by_name():
         "“Let’s get this straight,” the president said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Joe Biden", "Joe Biden"]
+
+
+def test_a_person_titled_by_an_institution_is_the_person_not_the_institution():
+    (quote,) = quotes_of("Senate Majority Leader Ann Lee said the vote would be held on Friday.")
+    assert (quote.speaker, quote.speaker_mention.text) == ("Ann Lee", "Senate Majority Leader Ann Lee")
+
+
+def test_an_abbreviated_title_is_cut_from_the_name_and_the_surname_resolves_to_it():
+    text = "Marine Corps Gen. Ann Lee spoke at the base. “The last troops have left,” Lee said."
+    assert [q.speaker for q in quotes_of(text)] == ["Ann Lee"]
+
+
+def test_an_institution_is_still_the_speaker_when_no_person_is_named():
+    (quote,) = quotes_of("The Senate Judiciary Committee said the vote would be held on Friday.")
+    assert quote.speaker == "Senate Judiciary Committee"

@@ -533,3 +533,55 @@ def test_the_words_after_a_transcript_label_in_capitals_are_verbatim():
 def test_the_words_after_a_headline_label_are_reported():
     (quote,) = quotes_of("Ted Cruz: The plan will fail in the Senate this year.")
     assert (quote.speaker, quote.direct) == ("Ted Cruz", False)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, mention, cue",
+    [
+        ("The Daily Courier quoted Lena Ortiz as saying that the bridge had been closed for weeks.",
+         "Lena Ortiz", "Lena Ortiz", "quoted ... as saying"),
+        ("The wire service quoted a port spokesman saying that the bridge had been closed for weeks.",
+         "", "a port spokesman", "quoted ... saying"),
+        ("The newspaper quoted Ortiz, the city engineer, as saying that the bridge had been closed for weeks.",
+         "Ortiz", "Ortiz", "quoted ... as saying"),
+    ],
+)
+def test_the_one_quoted_as_saying_is_the_speaker_not_the_outlet_that_quotes(text, speaker, mention, cue):
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text, quote.verb, quote.direct, quote.text) == (
+        speaker, mention, cue, False, "the bridge had been closed for weeks"
+    )
+
+
+def test_a_quotation_of_the_one_quoted_as_saying_is_theirs():
+    quotes = quotes_of("“The bridge is closed,” the newspaper quoted Lena Ortiz as saying.")
+    assert [(q.speaker, q.direct, q.text) for q in quotes] == [("Lena Ortiz", True, "The bridge is closed")]
+
+
+def test_a_reported_clause_before_the_one_quoted_as_saying_is_theirs():
+    (quote,) = quotes_of("The bridge had been closed for weeks, the state news agency quoted Lena Ortiz as saying.")
+    assert (quote.speaker, quote.text) == ("Lena Ortiz", "The bridge had been closed for weeks")
+
+
+def test_a_list_of_sources_after_according_to_is_the_mention_not_what_was_said():
+    text = "Four plants stopped work over the weekend, according to company posts on Facebook, local unions and workers."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker_mention.text, quote.text) == (
+        "company posts on Facebook, local unions and workers", "Four plants stopped work over the weekend"
+    )
+
+
+def test_a_clause_after_according_to_its_source_is_not_a_list_of_sources():
+    (quote,) = quotes_of("Four plants stopped work over the weekend, according to the company, and prices rose.")
+    assert (quote.speaker_mention.text, quote.text) == ("the company", "Four plants stopped work over the weekend")
+
+
+@pytest.mark.parametrize(
+    "text", [
+        "The mayor told the state government that the bridge had been closed for weeks.",
+        "The mayor told Channel 4 host Ann Lee that the bridge had been closed for weeks.",
+    ],
+)
+def test_whom_something_was_told_is_not_what_was_said(text):
+    (quote,) = quotes_of(text)
+    assert quote.text == "the bridge had been closed for weeks"

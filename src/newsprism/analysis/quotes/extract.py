@@ -53,6 +53,7 @@ from newsprism.analysis.quotes.patterns import (
     PARTY_LABEL,
     PERSON_TITLE,
     PLACE_TAIL,
+    QUOTED_AS,
     REDUCED_PARTICIPLE,
     ROLE_BEFORE,
     SHARE_SPEAKER,
@@ -110,6 +111,7 @@ class _Attribution:
     evidence: bool = False  # "the poll showed Clinton ahead": a finding, reported without "that"
     inverted: bool = False  # "..., said Ray Jadallah, chief of ...": what was said comes before the verb
     stance: int | None = None  # where the verb of a stance starts ("Ryan endorsed Trump"): its words start there
+    cue: str = ""  # the cue when it is more than the verb read ("quoted ... as saying"); else the verb
 
 
 def _can_speak(speaker: str, before: str = "") -> bool:
@@ -296,7 +298,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
     """The first speaker and verb of speech or belief of a sentence (see ``_attribution``)."""
     candidates: list[_Attribution] = []
     seen_verbs: dict[int, int] = {}  # verb position -> its candidate
-    for pattern in (SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO):
+    for pattern in (QUOTED_AS, SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO):
         if not MAY_MATCH[pattern](masked):
             continue  # a cheap test first: most sentences hold no cue of most patterns
         for match in _matches(pattern, masked):
@@ -359,9 +361,12 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             named = _apposed_name(match, speaker) if apposed else None
             if named is not None:  # "The spokesman, Peter Carr, said": the apposition names the speaker
                 speaker, at = named
+            end, mention_end = match.end(), at + len(speaker)
+            if pattern is ACCORDING and (listed := _source_list_end(masked, match)) is not None:
+                end = mention_end = listed  # "..., according to JBS posts on Facebook, labor unions and employees."
             found = _Attribution(
-                speaker, verb, match.start(), match.end(), apposed, (at, at + len(speaker)), evidence,
-                inverted=pattern is VERB_SPEAKER or group == "speaker4", stance=stance,
+                speaker, verb, match.start(), end, apposed, (at, mention_end), evidence,
+                inverted=pattern is VERB_SPEAKER or group == "speaker4", stance=stance, cue=_quoted_cue(match),
             )
             if verb_at in seen_verbs:
                 candidates[seen_verbs[verb_at]] = found
@@ -402,6 +407,40 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 name, best.verb, subjects[-1].start("speaker"), best.end, best.apposed, subjects[-1].span("speaker")
             )
     return best
+
+
+_LIST_WORD = r"[\w’'\-&]+(?:\.(?=\w)[\w’'\-&]*)*(?:\.(?=\s))?"
+_SOURCE_LIST = re.compile(
+    rf"(?:\s+{_LIST_WORD}){{0,5}}?(?:,\s+(?!(?:and|or)\b){_LIST_WORD}(?:\s+{_LIST_WORD}){{0,4}}?)+,?\s+(?:and|or)\s+{_LIST_WORD}"
+    rf"(?:\s+{_LIST_WORD}){{0,4}}?(?=[.!?”\"’']*\s*$)"
+)
+"""The rest of a list of sources that ends its sentence after "according to" ("..., according to JBS
+posts on Facebook, labor unions and employees.")."""
+
+_CLAUSE_WORDS = frozenset(
+    "that which who whom whose is are was were be been has have had will would could can should said says say told".split()
+)
+
+
+def _source_list_end(masked: str, match: re.Match[str]) -> int | None:
+    """Where a list of sources ends when "according to" follows the clause it attributes and names
+    several sources up to the sentence's end: the words after its first comma are more sources, not
+    what they said. ``None`` when "according to" opens the sentence (its clause comes after the list)
+    or the words after it read as a clause."""
+    before = masked[: match.start()].rstrip()
+    listed = _SOURCE_LIST.match(masked, match.end())
+    if listed is None or not before.endswith(",") or len(WORD.findall(before)) < 4:
+        return None
+    words = listed.group().lower().replace(",", " ").split()
+    return None if MASK in listed.group() or not _CLAUSE_WORDS.isdisjoint(words) else listed.end()
+
+
+def _quoted_cue(match: re.Match[str]) -> str:
+    """The cue of "X quoted Y as saying" ("quoted ... as saying"): the participle alone would read as
+    Y's own "saying"; any other pattern's cue is its verb (left empty here)."""
+    if match.re is not QUOTED_AS:
+        return ""
+    return f"{match.group('quoted')} ... {'as ' if match.group('as') else ''}{match.group('verb')}"
 
 
 def _clean_description(speaker: str) -> str:
@@ -553,7 +592,8 @@ def _said_by(found: tuple[Sentence, str, _Attribution], resolver: Resolver, text
     if attribution.mention is not None:
         lo, hi = (sentence.start + at for at in attribution.mention)
         mention = Mention(text[lo:hi], lo, hi)
-    return resolver.resolve(attribution.speaker, masked[: attribution.start]), attribution.verb, mention
+    before = masked[: attribution.mention[0] if attribution.mention else attribution.start]
+    return resolver.resolve(attribution.speaker, before), attribution.cue or attribution.verb, mention
 
 
 def _trailing_participle(

@@ -148,6 +148,16 @@ WHO = re.compile(
 """A relative clause that reports speech ("business leaders who say ...", "Martin O’Malley, who noted
 that ..."): the mention is "who", the speaker the name before it when there is one."""
 
+QUOTED_AS = re.compile(
+    rf"(?:(?P<outlet>{DESCRIPTION}|{NAME})\s+{AUX})?(?P<quoted>quot(?:ed|es|ing))\s+"
+    rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{NAME}|\b(?:him|her|them)\b)(?:\s*\([^)]{{1,40}}\))?(?:\s*,[^,;:]{{1,80}},)?\s+(?P<as>as\s+)?"
+    r"(?P<verb>saying|telling|writing|stating|warning|adding|arguing|claiming|insisting|noting|explaining|predicting"
+    r"|acknowledging|declaring)\b"
+)
+"""One who reports what another said ("Science quoted Gao as saying that ...", "Reuters quoted a
+spokesman saying ...", "quoted Dmitry Peskov, the Kremlin spokesman, as saying"): the speaker is the one
+quoted, not the outlet; the cue is "quoted ... as saying"."""
+
 BYLINE = re.compile(rf"[”\"]\s*[―—–]+\s*(?P<byline>{NAME})\s*\.?\s*$")
 """A quotation signed after a dash ("“...” ― Carla Sanchez"): the cue is the dash."""
 
@@ -209,7 +219,7 @@ def any_verb(text: str) -> bool:
 
 MAY_MATCH: dict[re.Pattern[str], Callable[[str], object]] = {
     SPEAKER_STANCE: lambda text: not STANCE_WORDS.isdisjoint(LOWER_WORD.findall(text)),
-    SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, ACCORDING: re.compile(r"[Aa]ccording to").search,
+    SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, QUOTED_AS: re.compile(r"\bquot(?:ed|es|ing)\s").search, ACCORDING: re.compile(r"[Aa]ccording to").search,
     GOES_ON: re.compile(r"\b(?:continued|went on)\b").search, LABEL: re.compile(r":").search, BYLINE: re.compile(r"[―—–]").search,
     AFTER_QUOTE: re.compile(r"Q[,!?]?[”\"']\s*\S+ed\b|Q[,!?]?[”\"']\s*\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b").search,
 }
@@ -279,10 +289,17 @@ REDUCED_PARTICIPLE = re.compile(
 """A participle right after its agent, with no comma ("hedge fund executives supporting her campaign",
 "pastors backing Mr. Cruz"): a stance of the agent, from the participle to the clause's end."""
 
+_TOLD_NAME = rf"(?:the\s+)?[A-Z][\w.’']*(?:\s+(?:[A-Z][\w.’']*|(?:\d+|{ROLE})(?=\s+(?:[A-Z]|{ROLE}\b))))*"
+"""A name told something, with the roles and numbers inside it ("Channel 4 host Ann Lee")."""
+
 TELL_OBJECT = re.compile(
-    r"\s*(?:reporters|the media|the press|journalists|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|him|her|them|us|me)"
+    rf"\s*(?:reporters|the media|the press|journalists|{_TOLD_NAME}"
+    r"(?:\s+(?!(?:that|the|a|an|and|or|just|only|even|exactly|precisely)\b|[a-z]+ly\b)[a-z][\w\-]*){1,2}(?=\s+that\b)"
+    rf"|{_TOLD_NAME}|him|her|them|us|me)"
     r"(?=\s|[,.;:!?]|$)"
 )
+"""Whom something was told, before the clause: "reporters", "Fox News host Sean Hannity", "the U.S.
+government" (lower-case words after a name only before "that")."""
 
 OCCASION = (
     r"(?:in|on|at|during|over|via|through|with)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w\-’']+\s+){0,2}?"

@@ -43,6 +43,13 @@ def strip_title(name: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+def _is_role(word: str) -> bool:
+    """Whether a word of a name is a role or title, with its abbreviation's dot ("Gen.", "Sen.") or
+    without it ("Mayor")."""
+    lower = word.lower().rstrip(",")
+    return lower in ROLE_WORDS or lower.rstrip(".") in ROLE_WORDS
+
+
 def is_description(speaker: str) -> bool:
     """Whether a speaker is a description ("the official", "Putin’s spokesman") rather than a name.
 
@@ -88,7 +95,7 @@ def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[
         if any(lo <= run.start() < hi for lo, hi in headlines):
             continue
         words = run.group().split()
-        roles = [i for i, w in enumerate(words) if w.lower().strip(".,") in ROLE_WORDS and i < len(words) - 2]
+        roles = [i for i, w in enumerate(words) if _is_role(w) and i < len(words) - 2]
         words = words[roles[-1] + 1 :] if roles else words  # "U.S. District Judge Analisa Torres" -> "Analisa Torres"
         owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
         words = words[owners[-1] + 1 :] if owners else words  # "Tuesday’s Washington": a possessive ends a name
@@ -154,7 +161,7 @@ class Resolver:
                 return self.full_name(" ".join(after[roles[-1] + 1 :]))
         stripped = strip_title(name)
         words = stripped.split()
-        roles = [i for i, w in enumerate(words) if w.lower().strip(".,") in ROLE_WORDS and i < len(words) - 2]
+        roles = [i for i, w in enumerate(words) if _is_role(w) and i < len(words) - 2]
         if roles:  # "Surfside Mayor Charles Burkett" -> "Charles Burkett"
             words = words[roles[-1] + 1 :]
             stripped = " ".join(words)
@@ -208,10 +215,11 @@ class Resolver:
             return next((name for name in reversed(self.earlier) if _may_be(name, female)), "")
         if is_description(speaker) or (speaker[:1].islower() and not speaker.startswith("the ")):
             return self._description(speaker)  # "data compiled by the Gun Violence Archive"
-        if is_organisation(speaker) and (self.is_name(speaker) or _THE_INSTITUTION.fullmatch(speaker)):
-            return re.sub(r"^[Tt]he\s+", "", speaker)  # "The Republican National Committee", "the Pentagon", "The House"
         name = self.full_name(speaker)
-        return name if self.is_name(name) else ""
+        titled_person = " " in name and name != re.sub(r"^[Tt]he\s+", "", speaker) and not is_organisation(name)
+        if is_organisation(speaker) and not titled_person and (self.is_name(speaker) or _THE_INSTITUTION.fullmatch(speaker)):
+            return re.sub(r"^[Tt]he\s+", "", speaker)  # "The Republican National Committee", "the Pentagon", "The House"
+        return name if self.is_name(name) else ""  # "Senate Majority Leader Chuck Schumer": the person, not the Senate
 
     def titled(self, role: str) -> str:
         """The one person the article gives ``role`` as a title ("President Obama", "Republican nominee
