@@ -151,10 +151,11 @@ def comparison(split: str | None) -> None:
         analysis = story_analysis.analyze(story)
         for setting in settings:
             totals[setting].add(score_comparison(analysis, gold, compare(analysis, setting)))
-    print(f"exclusives and omissions of {len(annotated)} stories ({split or 'dev + heldout'}) judged by the gold facts")
-    print("| conveys | omission_confidence | exclusives right | omissions right |\n| --- | --- | --- | --- |")
+    print(f"consensus, exclusives and omissions of {len(annotated)} stories ({split or 'dev + heldout'}) judged by the gold facts")
+    print("| conveys | omission_confidence | consensus right | exclusives right | omissions right |\n| --- | --- | --- | --- | --- |")
     for setting, counts in totals.items():
-        print(f"| {setting.conveys} | {setting.omission_confidence} | {counts.exclusive_precision:.3f} "
+        print(f"| {setting.conveys} | {setting.omission_confidence} | {counts.consensus_precision:.3f} "
+              f"({counts.consensus_right}/{counts.consensus}) | {counts.exclusive_precision:.3f} "
               f"({counts.exclusives_right}/{counts.exclusives}) | {counts.omission_precision:.3f} "
               f"({counts.omissions_right}/{counts.omissions}) |")
 

@@ -106,15 +106,19 @@ class OutletCounts:
 
 @dataclass(slots=True)
 class ComparisonCounts:
-    """The comparison's exclusives and omissions judged by the gold facts. An exclusive ("only
-    here") is right when none of its sentences lies in a gold fact's snippet (the gold lists every
-    fact two or more articles tell); an omission ("left out" by an outlet) is right when a gold fact
-    holds two or more of its sentences and none of that outlet's articles has a snippet in it."""
+    """The comparison's consensus, exclusives and omissions judged by the gold facts. A consensus
+    entry is right when one gold fact has a snippet in a sentence of the entry from every outlet it
+    names; an exclusive ("only here") is right when none of its sentences lies in a gold fact's
+    snippet (the gold lists every fact two or more articles tell); an omission ("left out" by an
+    outlet) is right when a gold fact holds two or more of its sentences and none of that outlet's
+    articles has a snippet in it."""
 
     exclusives: int = 0
     exclusives_right: int = 0
     omissions: int = 0
     omissions_right: int = 0
+    consensus: int = 0
+    consensus_right: int = 0
 
     @property
     def exclusive_precision(self) -> float:
@@ -124,11 +128,17 @@ class ComparisonCounts:
     def omission_precision(self) -> float:
         return self.omissions_right / self.omissions if self.omissions else 1.0
 
+    @property
+    def consensus_precision(self) -> float:
+        return self.consensus_right / self.consensus if self.consensus else 1.0
+
     def add(self, other: ComparisonCounts) -> None:
         self.exclusives += other.exclusives
         self.exclusives_right += other.exclusives_right
         self.omissions += other.omissions
         self.omissions_right += other.omissions_right
+        self.consensus += other.consensus
+        self.consensus_right += other.consensus_right
 
 
 def _digest(text: str) -> str:
@@ -251,8 +261,8 @@ def score_outlets(analysis: StoryAnalysis, gold: GoldStory, sentences: Sequence[
 
 
 def score_comparison(analysis: StoryAnalysis, gold: GoldStory, comparison: Comparison) -> ComparisonCounts:
-    """How many of ``comparison``'s exclusives and omissions (of the story of ``analysis``) the gold
-    facts bear out (``ComparisonCounts``)."""
+    """How many of ``comparison``'s consensus entries, exclusives and omissions (of the story of
+    ``analysis``) the gold facts bear out (``ComparisonCounts``)."""
     position = {article.id: i for i, article in enumerate(analysis.story.articles)}
     documents_of: dict[str, set[int]] = {}
     for i, article in enumerate(analysis.story.articles):
@@ -273,6 +283,13 @@ def score_comparison(analysis: StoryAnalysis, gold: GoldStory, comparison: Compa
                 and not documents_of[outlet] & set(gold_fact)
                 for gold_fact in located
             )
+    for entry in comparison.consensus:
+        counts.consensus += 1
+        counts.consensus_right += any(
+            all(any(position[s.article] in documents_of[outlet] and s.index in gold_fact.get(position[s.article], ())
+                    for s in entry.sentences) for outlet in entry.outlets)
+            for gold_fact in located
+        )
     return counts
 
 
