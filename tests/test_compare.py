@@ -133,6 +133,17 @@ def test_a_sentence_cut_short_by_its_source_is_no_exclusive():
     assert [f.representative.text for f in comparison.exclusives["A"]] == [AID]
 
 
+def test_an_outlets_own_question_is_no_exclusive_nor_omission_but_a_quoted_one_is():
+    asked = "How and why did the water rise so fast this time?"
+    quoted = "“Who will pay for the farmers' losses this year?” the mayor of the town asked."
+    speech = ("“The farmers of the valley lost their whole harvest to the water.", "And who will rebuild the old bridge over the river now?",
+              "Nobody in the capital has told us anything,” the mayor of the town said.")
+    comparison = compare(_story(("A", " ".join((FLOOD, AID, asked, quoted) + speech)), ("B", FLOOD_2)))
+    assert {f.representative.text for f in comparison.exclusives["A"]} == {AID, quoted, *speech}
+    story = _story(("A", FLOOD + " " + asked), ("B", FLOOD_2 + " " + asked), ("C", FLOOD_3))
+    assert compare(story).omissions["C"] == ()
+
+
 def test_consensus_is_ranked_by_the_number_of_outlets():
     story = _story(("A", FLOOD + " " + AID), ("B", FLOOD_2 + " " + AID), ("C", FLOOD_3))
     comparison = compare(story)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from newsprism.analysis.samefact import parse
 from newsprism.analysis.story import analyze, complete
 from newsprism.errors import NewsprismError
-from newsprism.evaluate.brief import sentence_breaks
+from newsprism.evaluate.brief import quotation, sentence_breaks
 from newsprism.model import Comparison, Fact, Story, StoryAnalysis
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,19 @@ def _cut_short(fact: Fact) -> bool:
     return bool(fact.sentences) and all("ellipsis" in sentence_breaks(s.text) for s in fact.sentences)
 
 
+def _asks(analysis: StoryAnalysis, fact: Fact) -> bool:
+    """Every sentence of the fact is the outlet's own question ("How and why did this happen?"): it
+    states nothing an outlet could alone report or leave out. A question in a quotation (one the
+    quotation reader found over the sentence, which may have opened sentences earlier) is what a
+    speaker asked, and stays."""
+    quotes = analysis.quotes or ()
+    return bool(fact.sentences) and all(
+        quotation(s.text).outside.rstrip().endswith("?")
+        and not any(q.article == s.article and q.start < s.end and s.start < q.end for q in quotes)
+        for s in fact.sentences
+    )
+
+
 def consensus_facts(analysis: StoryAnalysis) -> tuple[Fact, ...]:
     """Facts told by two or more outlets, the most widely told first (story order among equals)."""
     shared = [fact for fact in analysis.facts if len(fact.outlets) >= 2]
@@ -108,15 +121,17 @@ def exclusive_facts(
     A fact is not exclusive when another outlet has a sentence that may convey it (``conveys``), or
     when its sentence carries a quotation other outlets also carry, worded differently enough that
     the alignment kept the sentences apart (``quoted_elsewhere``: a translation, "it is necessary
-    to dance tango, as they say"). ``conveyed``: ``analysis.outlets_conveying(settings.conveys)``,
-    computed here when not given.
+    to dance tango, as they say"), or when its sentences were cut short by their source or are the
+    outlet's own questions (``_cut_short``, ``_asks``). ``conveyed``:
+    ``analysis.outlets_conveying(settings.conveys)``, computed here when not given.
     """
     conveyed = conveyed if conveyed is not None else analysis.outlets_conveying(settings.conveys)
     used = _article_words(analysis)
     exclusives: dict[str, list[Fact]] = {outlet: [] for outlet in analysis.story.outlets}
     for fact in analysis.facts:
         alone = len(conveyed[fact.id]) == 1
-        if alone and _words(fact) >= settings.min_fact_words and fact.id not in quoted_elsewhere and not _cut_short(fact):
+        if (alone and _words(fact) >= settings.min_fact_words and fact.id not in quoted_elsewhere
+                and not _cut_short(fact) and not _asks(analysis, fact)):
             exclusives[fact.outlets[0]].append(fact)
     return {outlet: _ranked(analysis, facts, used) for outlet, facts in exclusives.items()}
 
@@ -137,7 +152,7 @@ def omitted_facts(analysis: StoryAnalysis, settings: CompareSettings,
             fact for fact in analysis.facts
             if outlet not in conveyed[fact.id]
             and len(fact.outlets) >= needed and fact.confidence >= settings.omission_confidence
-            and _words(fact) >= settings.min_fact_words
+            and _words(fact) >= settings.min_fact_words and not _asks(analysis, fact)
         ]
         omissions[outlet] = _ranked(analysis, missing, used)
     return omissions
