@@ -194,3 +194,24 @@ def test_consensus_exclusives_and_omissions_are_facts_of_the_comparison(seed):
 def test_conveys_must_be_a_probability():
     with pytest.raises(NewsprismError, match="conveys"):
         CompareSettings(conveys=0.0)
+
+
+def test_consensus_facts_joined_with_less_confidence_than_an_omission_needs_are_marked_less_sure(seed):
+    analysis, comparison = seed
+    assert comparison.consensus
+    for threshold in (0.0, 0.7, 1.0):
+        marked = compare(analysis, CompareSettings(omission_confidence=threshold)).doubtful
+        assert marked == {f.id for f in comparison.consensus if f.confidence < threshold}
+    assert compare(analysis, CompareSettings(omission_confidence=1.0)).doubtful == {f.id for f in comparison.consensus}
+
+
+def test_the_text_and_markdown_comparisons_mark_a_less_sure_consensus_fact():
+    from newsprism.render.markdown import comparison_to_markdown
+    from newsprism.render.text import comparison_to_text
+
+    analysis = analyze(_story(("A", FLOOD + " " + AID), ("B", FLOOD_2)))
+    for settings, marked in ((CompareSettings(omission_confidence=1.0), True), (CompareSettings(omission_confidence=0.0), False)):
+        comparison = compare(analysis, settings)
+        assert comparison.consensus
+        assert ("(less sure match)" in comparison_to_text(comparison, analysis)) is marked
+        assert ("_(less sure match)_" in comparison_to_markdown(comparison, analysis)) is marked

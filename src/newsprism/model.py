@@ -363,3 +363,6 @@ class Comparison:
     facts: tuple[Fact, ...] = ()
     """Every fact of the story, in story order; consensus, exclusives and omissions are drawn from it."""
     conflicts: tuple[Conflict, ...] = ()
+    doubtful: frozenset[int] = frozenset()
+    """The consensus facts (by id) whose sentences the alignment joined with less confidence than an
+    omission needs: the outputs show them as less sure matches."""

@@ -29,7 +29,7 @@ from newsprism.cli import main
 DUC_SUMMARIES_DIGEST = "4b10bde3d559bc34cacd2aa675894b6f29098ba662db21a8609dcebabb0cfc25"
 """sha256 of ``summarize --clusters duc2004/duc2004_task2.jsonl --format jsonl`` (50 stories)."""
 
-SEED_COMPARISON_DIGEST = "3f4370a717f1e9b1e7d4234c4ba8af5b3ee60fb32bcf39e19af1eea4a80368c0"
+SEED_COMPARISON_DIGEST = "2951816ca8c83d3015ba09349957e95b06cf143602e23ed0742d23102492a08f"
 """sha256 of ``compare seeds/000_431b17eb286845b6.txt seeds/001_70f2f9c0c9a27f18.txt --format json``."""
 
 SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"

@@ -375,3 +375,9 @@ def test_report_refuses_a_javascript_article_page_link():
     analysis, summary, comparison = build(articles, [[("a1", 0), ("a2", 0)]])
     with pytest.raises(ValueError, match="article_pages"):
         render_report(analysis, summary, comparison, article_pages={"a1": "javascript:alert(1)"})
+
+
+def test_a_consensus_fact_the_alignment_was_less_sure_of_is_marked_so():
+    html = page(two_outlets(), doubtful=frozenset({0}))
+    assert html.count("less sure: match") == 1
+    assert "less sure" not in page(two_outlets())

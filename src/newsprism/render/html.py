@@ -263,6 +263,7 @@ class _ReportBuilder:
             "ref": self.sentence_ref(fact.representative, fact),
             "outlets": self.badges(fact.outlets),
             "confidence": round(100 * fact.confidence),
+            "doubtful": fact.id in self.comparison.doubtful,
             "versions": [
                 {"outlet": self.badge(self.analysis.outlet_of(s.article)), "text": s.text, "ref": self.sentence_ref(s, fact)}
                 for s in fact.sentences if s != fact.representative

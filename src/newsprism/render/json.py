@@ -133,7 +133,8 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     Contract fields (other tools rely on these names): ``outlets``; ``facts``: every fact of the
     story, ``[{"id", "outlets", "confidence", "sentences": [{"article", "outlet", "start", "end",
     "text"}]}]``, each sentence of each article that states it; ``consensus``: ``[{"text",
-    "outlets", "fact"}]`` (``fact`` is an ``id`` of ``facts``, as in exclusives and omissions); ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
+    "outlets", "fact", "doubtful"}]`` (``fact`` is an ``id`` of ``facts``, as in exclusives and
+    omissions; ``doubtful`` true for a less sure match, ``Comparison.doubtful``); ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
     "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "direct", "outlets", "quotes": [{"speaker", "speaker_id",
     "speaker_mention", "cue", "direct", "text", ...}]}]`` (``speaker`` the resolved person or
     organisation, null when unresolved; ``speaker_mention`` ``{"text", "start", "end"}``, the words
@@ -156,7 +157,7 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
             for a in analysis.story.articles
         ],
         "facts": [_full_fact_to_dict(f, analysis) for f in comparison.facts],
-        "consensus": [_fact_to_dict(f) for f in comparison.consensus],
+        "consensus": [{**_fact_to_dict(f), "doubtful": f.id in comparison.doubtful} for f in comparison.consensus],
         "exclusives": {o: [_fact_to_dict(f) for f in facts] for o, facts in comparison.exclusives.items()},
         "omissions": {o: [_fact_to_dict(f) for f in facts] for o, facts in comparison.omissions.items()},
         "quotes": [

@@ -42,15 +42,19 @@ def _named(outlets: tuple[str, ...]) -> str:
     return "**\\[" + ", ".join(escape(o) for o in outlets) + "\\]**"
 
 
-def _facts(facts: tuple[Fact, ...], with_outlets: bool) -> list[str]:
-    return [f"- {escape(f.representative.text)}" + (f" {_named(f.outlets)}" if with_outlets else "") for f in facts]
+def _facts(facts: tuple[Fact, ...], with_outlets: bool, doubtful: frozenset[int] = frozenset()) -> list[str]:
+    return [
+        f"- {escape(f.representative.text)}" + (f" {_named(f.outlets)}" if with_outlets else "")
+        + (" _(less sure match)_" if f.id in doubtful else "")
+        for f in facts
+    ]
 
 
 def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> str:
     """Sections for consensus, each outlet's exclusives and omissions, quotes, figures and framing."""
     outlets = ", ".join(escape(o) for o in comparison.outlets)
     lines = [f"## Comparison of {articles_of(analysis)} ({outlets})", "", "### Consensus", ""]
-    lines += _facts(comparison.consensus, True) or ["_No fact is told by more than one outlet._"]
+    lines += _facts(comparison.consensus, True, comparison.doubtful) or ["_No fact is told by more than one outlet._"]
     for outlet in comparison.outlets:
         lines += ["", f"### {escape(outlet)}", "", "Only here:", ""]
         lines += _facts(comparison.exclusives.get(outlet, ()), False) or ["- _nothing_"]

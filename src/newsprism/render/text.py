@@ -103,7 +103,10 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
             lines.append(f"  ... and {len(items) - limit} more")
         lines.append("")
 
-    listed("Consensus", [f"{_one_line(f.representative.text)} {_outlets(f.outlets)}" for f in comparison.consensus])
+    listed("Consensus", [
+        f"{_one_line(f.representative.text)} {_outlets(f.outlets)}" + (" (less sure match)" if f.id in comparison.doubtful else "")
+        for f in comparison.consensus
+    ])
     for outlet in comparison.outlets:
         listed(f"Only {outlet}", [_one_line(f.representative.text) for f in comparison.exclusives.get(outlet, ())])
         omitted = comparison.omissions.get(outlet, ())
