@@ -585,3 +585,43 @@ def test_a_clause_after_according_to_its_source_is_not_a_list_of_sources():
 def test_whom_something_was_told_is_not_what_was_said(text):
     (quote,) = quotes_of(text)
     assert quote.text == "the bridge had been closed for weeks"
+
+
+def test_a_clause_opening_with_when_after_that_is_what_was_said_with_the_quotation_in_it():
+    quotes = quotes_of("The mayor noted that when the flood came she asked the state to “act now and act fast.”")
+    assert [(q.speaker_mention.text, q.direct, q.text) for q in quotes] == [
+        ("The mayor", True, "act now and act fast"),
+        ("The mayor", False, "when the flood came she asked the state to “act now and act fast.”"),
+    ]
+
+
+def test_a_clause_before_a_pronoun_is_not_part_of_the_speaker():
+    (quote,) = quotes_of("Ann Lee spoke on Monday. When the flood first came she called on the state to act.")
+    assert (quote.speaker, quote.speaker_mention.text, quote.text) == ("Ann Lee", "she", "called on the state to act")
+
+
+def test_a_negated_stance_keeps_its_negation():
+    (quote,) = quotes_of("Authorities did not immediately offer details or a possible motive for the shooting.")
+    assert (quote.text, quote.verb, is_stance(quote)) == (
+        "did not immediately offer details or a possible motive for the shooting", "did not immediately offer", True
+    )
+
+
+def test_a_stance_with_only_a_time_after_its_verb_is_no_record():
+    assert quotes_of("Time is also a factor, as the mayor announced in March...") == ()
+
+
+def test_a_name_and_its_apposition_after_a_quotation_cut_short_is_its_speaker():
+    text = "The plant closed on Friday night, the county said.\n“I just ran for my life,” Ann Lee, a mechanic who was there during..."
+    assert [(q.speaker, q.direct) for q in quotes_of(text)] == [("", False), ("Ann Lee", True)]
+
+
+def test_the_one_prompted_to_speak_after_a_colon_is_the_speaker_and_nothing_before_is_theirs():
+    text = "A worker killed eight people on Wednesday, prompting the state’s governor to ask: “What is wrong with us?”"
+    (quote,) = quotes_of(text)
+    assert (quote.speaker_mention.text, quote.direct, quote.text) == ("the state’s governor", True, "What is wrong with us?")
+
+
+def test_the_agent_of_a_participle_opening_a_sentence_speaks_its_quotation():
+    (quote,) = quotes_of("Described by critics of the show as a “cruel and tired joke,” the series ends this week.")
+    assert (quote.speaker_mention.text, quote.text) == ("critics of the show", "cruel and tired joke")

@@ -48,11 +48,13 @@ from newsprism.analysis.quotes.patterns import (
     LEAD_WORD,
     LOOSE_STANCE,
     MAY_MATCH,
+    NAME,
     OPENING_DESCRIPTION,
     PARTICIPLE,
     PARTY_LABEL,
     PERSON_TITLE,
     PLACE_TAIL,
+    PROMPTED,
     QUOTED_AS,
     REDUCED_PARTICIPLE,
     ROLE_BEFORE,
@@ -64,6 +66,7 @@ from newsprism.analysis.quotes.patterns import (
     TELL_OBJECT,
     TIME_AFTER,
     VERB_SPEAKER,
+    VERB_WORDS,
     WH_CLAUSE,
     WHO,
 )
@@ -269,12 +272,21 @@ def _stance(masked: str) -> _Attribution | None:
         at = match.start("speaker") + raw.rfind(speaker)
         if relative := _RELATIVE_BEFORE.search(masked, 0, match.start("verb")):
             at, speaker = relative.start(1), relative.group(1)  # "donors who back Mr. Cruz": the mention is "who"
+        negated = _NEGATION.search(masked, match.end("speaker"), match.start("verb"))
+        stance = negated.start() if negated else match.start("verb")
         return _Attribution(
             speaker, match.group("verb"), match.start(), match.end(), mention=(at, at + len(speaker)),
-            stance=match.start("verb"),
+            stance=stance, cue=" ".join(masked[stance : match.end("verb")].split()) if negated else "",
         )
     return None
 
+
+_NEGATION = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|is|are|was|were|will|would|could|should|can|may|might|must)\s+)?(?:not|never)\b"
+    r"|\b\w+n[’']t\b"
+)
+"""A negation among the auxiliaries of a stance ("Authorities did not immediately offer details"): the
+stance's words start there, so that no record reads as its opposite ("offer details")."""
 
 _BE_AUXILIARY = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\b")
 """A form of "be" among the auxiliaries before a participle: the verb is passive."""
@@ -298,7 +310,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
     """The first speaker and verb of speech or belief of a sentence (see ``_attribution``)."""
     candidates: list[_Attribution] = []
     seen_verbs: dict[int, int] = {}  # verb position -> its candidate
-    for pattern in (QUOTED_AS, SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO):
+    for pattern in (QUOTED_AS, SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO, PROMPTED):
         if not MAY_MATCH[pattern](masked):
             continue  # a cheap test first: most sentences hold no cue of most patterns
         for match in _matches(pattern, masked):
@@ -364,8 +376,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             end, mention_end = match.end(), at + len(speaker)
             if pattern is ACCORDING and (listed := _source_list_end(masked, match)) is not None:
                 end = mention_end = listed  # "..., according to JBS posts on Facebook, labor unions and employees."
-            found = _Attribution(
-                speaker, verb, match.start(), end, apposed, (at, mention_end), evidence,
+            found = _Attribution(  # one prompted to speak ("prompting the governor to ask:") says nothing before
+                speaker, verb, match.start(), end, apposed or pattern is PROMPTED, (at, mention_end), evidence,
                 inverted=pattern is VERB_SPEAKER or group == "speaker4", stance=stance, cue=_quoted_cue(match),
             )
             if verb_at in seen_verbs:
@@ -451,7 +463,13 @@ def _clean_description(speaker: str) -> str:
     for cut in (" that ", " which ", " and ", " but ", " as ", " then ", " while ", " though ", " although ", " because "):
         if cut in speaker and not (cut == " and " and re.search(r"\band\s+[A-Z]", speaker)):
             speaker = speaker.rsplit(cut, 1)[-1]
+    words = speaker.split()
+    if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and VERB_WORDS.isdisjoint(w.lower() for w in words):
+        return words[-1]  # "when the virus first emerged he called": the clause's subject is "he" ("attendees said they": not)
     return speaker.strip()
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they we I".split())
 
 
 def _end_of(optional: re.Pattern[str], text: str, position: int) -> int:
@@ -545,6 +563,9 @@ participle of speech ("“...,” he said, adding that ...")."""
 
 _RELATIVE = re.compile(r"\W*(?:which|who|whom|whose|where|when)\b")
 
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+"""A "that" right before a clause: "when ..." after it opens what was said, not a relative clause."""
+
 
 def _named_after(read: Sequence[tuple], position: int, span: QuotedSpan, text: str) -> tuple[Sentence, str, _Attribution] | None:
     """The attribution of the sentence right after a quotation that ends its own sentence, when that
@@ -573,12 +594,20 @@ def _apposed_name(match: re.Match[str], speaker: str) -> tuple[str, int] | None:
     return appositive.group(1), match.start("apposed") + appositive.start(1)
 
 
+_PASSIVE_AGENT = re.compile(r"^\W*[A-Z][a-z]+ed\s+by\s+(?P<speaker>(?:[\w’'\-.]+\s+){0,4}?[\w’'\-]+)\s+as\b")
+"""A participle opening a sentence with its agent ("Described by leftist outlets as ..."): the agent
+said what follows "as", and the participle is no name."""
+
+
 def _quoting_subject(masked: str) -> re.Match[str] | None:
     """The subject that opens a sentence quoting within it (not a quote-only sentence, and not a
-    phrase owned by someone else: "Clinton’s “basket of deplorables”")."""
+    phrase owned by someone else: "Clinton’s “basket of deplorables”"), or the agent of a participle
+    that opens it ("Described by leftist outlets as a “tear-jerking queer story,” ...")."""
     words = masked.split()
     if not words or sum(MASK in w for w in words) >= 0.6 * len(words) or re.search(r"[’']s\s+[“\"]", masked):
         return None
+    if (agent := _PASSIVE_AGENT.match(masked)) is not None:  # "Described by leftist outlets as a “...”": the agent
+        return agent if MASK not in agent.group("speaker") else None
     subject = CLAUSE_SUBJECT.match(masked)
     if subject is None or MASK in subject.group("speaker") or not _can_speak(subject.group("speaker")):
         return None
@@ -777,6 +806,14 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|sh
 """An auxiliary or a form of "be": what makes words after "added" a clause someone said ("He added
 2020 had been the hardest year", "Smith added 40 percent of the money was missing")."""
 
+_ONLY_WHEN = re.compile(
+    r"\s*(?:(?:in|on|at|during|since|last|this|earlier|later|early|late)\s+)?(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,4}"
+    r"|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|the|last|this|next)[\s,.]*)*"
+)
+"""Words that only say when ("in March", "on Tuesday morning"): a stance with nothing else after its
+verb says nothing."""
+
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|on|at|by|last|earlier|during)\b")
 """A preposition or a time right after a participle: "a suit filed in 2019" is passive."""
 
@@ -787,11 +824,13 @@ alleged in court papers that ..." is the document speaking."""
 
 def _not_said(quote: Quote, text: str) -> bool:
     """A reported record that attributes nothing: "added" an amount with no clause after it ("the
-    U.S. economy added 559,000 jobs in May"), or the participle of an act on a document ("a suit
+    U.S. economy added 559,000 jobs in May"), the participle of an act on a document ("a suit
     filed in 2019 against ...", "the report released on Tuesday"), where the verb is no one's speech
-    or stance."""
+    or stance, or a stance with no more than a time after its verb ("announced in March")."""
     if quote.direct or quote.verb is None:
         return False
+    if is_stance(quote) and _ONLY_WHEN.fullmatch(quote.text, len(quote.verb)):
+        return True  # "Vance announced in March...": what was announced is cut off
     if quote.verb in ("add", "adds", "added", "adding"):
         return _ADDED_AMOUNT.match(text, quote.start) is not None and _FINITE.search(quote.text) is None
     mention = quote.speaker_mention
@@ -881,6 +920,10 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
             elif attribution is None and (after := _named_after(read, position, span, text)) is not None:
                 said_by = _said_by(after, resolver, text)  # "“..., who knows?” / Trump told ITV.": named after it
                 named_after.add(position + 1)
+            elif attribution is None and (signed := _SIGNED_AFTER.match(text, span.end)) and _can_speak(signed.group("name")):
+                # "“I just ran for my life,” Rochelle Hawkins, a VTA mechanic who ...": the verb cut off, the name is there
+                lo, hi = signed.span("name")
+                said_by = (resolver.resolve(signed.group("name")), None, Mention(text[lo:hi], lo, hi))
             quotes.append(Quote(said_by[0], text[start:end], article.id, start, end, True, said_by[1], said_by[2]))
         if settings.stances and attribution is None:
             quotes.extend(_questions_and_agents(article, sentence, masked, resolver))
@@ -900,7 +943,8 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
                 any(sentence.start + relative[0] < q.end and q.start < sentence.start + relative[1] for q in inside)
                 or FINITE_CLAUSE.match(masked, relative[0]) or _MIXED_CLAUSE.match(masked, relative[0])
             )
-            or _RELATIVE.match(masked, relative[0])  # "“...,” Steele wrote in a message, which was provided to ..."
+            or (_RELATIVE.match(masked, relative[0]) and not _THAT_BEFORE.search(masked, 0, relative[0]))
+            # "“...,” Steele wrote in a message, which was provided to ..."; "noted that when ..." is the clause
         ):
             continue  # the clause is the quotation: "“...,” he said"; else mixed: "He said they feared a “cultural war”"
         start, end = trim(text, sentence.start + relative[0], sentence.start + relative[1])
@@ -917,6 +961,13 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
 _TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){0,3}")
 """A transcript's speaker label in capitals ("TAPPER", "TUCKER CARLSON"): the words after it are the
 speaker's own, verbatim, where a headline's "Ted Cruz: ..." label gives no more than reported words."""
+
+
+_SIGNED_AFTER = re.compile(rf"(?:[,!?]|(?<=[,!?]))[”\"][ \t]*(?P<name>{NAME}),\s+(?:a|an|the|who)\s")
+"""A name right after a quotation that does not end its sentence (a comma, "!" or "?" before the closing
+mark, the name on the same line) and before its apposition ("“...,” Rochelle Hawkins, a VTA mechanic
+who was at the facility during..."): the speaker, even where the verb is lost (an excerpt cut short) or
+not read. After a full stop the name opens a sentence of its own."""
 
 
 _RUNS_ON = re.compile(r"[.,!?;:…]*[ \t]*\n+\s*[“\"]")

@@ -158,6 +158,14 @@ QUOTED_AS = re.compile(
 spokesman saying ...", "quoted Dmitry Peskov, the Kremlin spokesman, as saying"): the speaker is the one
 quoted, not the outlet; the cue is "quoted ... as saying"."""
 
+PROMPTED = re.compile(
+    rf"\b(?:prompting|prompted|leading|led|causing|caused|forcing|forced|moving|moved|inspiring|inspired)\s+"
+    rf"(?P<speaker>{DESCRIPTION}|{NAME}|\b(?:him|her|them)\b)\s+to\s+"
+    r"(?P<verb>ask|say|declare|exclaim|tweet|write|remark|quip|warn|wonder|reply|respond|add)\s*:"
+)
+"""Someone moved to speak, the words after a colon ("..., prompting the state’s governor to ask: “What
+the hell is wrong with us?”"): the speaker is the one prompted; what comes before is not what they said."""
+
 BYLINE = re.compile(rf"[”\"]\s*[―—–]+\s*(?P<byline>{NAME})\s*\.?\s*$")
 """A quotation signed after a dash ("“...” ― Carla Sanchez"): the cue is the dash."""
 
@@ -219,7 +227,8 @@ def any_verb(text: str) -> bool:
 
 MAY_MATCH: dict[re.Pattern[str], Callable[[str], object]] = {
     SPEAKER_STANCE: lambda text: not STANCE_WORDS.isdisjoint(LOWER_WORD.findall(text)),
-    SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, QUOTED_AS: re.compile(r"\bquot(?:ed|es|ing)\s").search, ACCORDING: re.compile(r"[Aa]ccording to").search,
+    SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, QUOTED_AS: re.compile(r"\bquot(?:ed|es|ing)\s").search,
+    PROMPTED: re.compile(r"\bto\s+[a-z]+\s*:").search, ACCORDING: re.compile(r"[Aa]ccording to").search,
     GOES_ON: re.compile(r"\b(?:continued|went on)\b").search, LABEL: re.compile(r":").search, BYLINE: re.compile(r"[―—–]").search,
     AFTER_QUOTE: re.compile(r"Q[,!?]?[”\"']\s*\S+ed\b|Q[,!?]?[”\"']\s*\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b").search,
 }
