@@ -276,7 +276,7 @@ def _stance(masked: str) -> _Attribution | None:
         stance = negated.start() if negated else match.start("verb")
         return _Attribution(
             speaker, match.group("verb"), match.start(), match.end(), mention=(at, at + len(speaker)),
-            stance=stance, cue=" ".join(masked[stance : match.end("verb")].split()) if negated else "",
+            stance=stance, cue=masked[stance : match.end("verb")] if negated else "",  # as written: the words start with it
         )
     return None
 
