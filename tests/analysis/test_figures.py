@@ -249,3 +249,11 @@ def test_cents_are_money_and_a_hyphenated_percentage_is_one():
 def test_a_qualifier_or_a_clock_time_is_no_counted_noun():
     assert [f.counts for f in figures_of("They want $506 billion of their nearly $1 trillion offer.")] == ["", ""]
     assert figures_of("The services were down from 16:00 GMT until around 22:00 on Monday.") == ()
+
+
+def test_a_singular_noun_before_a_plural_one_is_counted_with_it():
+    text = ("Biden tied together three major spending proposals. Two health officials and 13 American service members "
+            "spoke. The Taliban seized three more Afghan provincial capitals. Two people always lie.")
+    assert [f.counts for f in figures_of(text)] == [
+        "spending proposals", "health officials", "service members", "capitals", "people",
+    ]
