@@ -12,7 +12,7 @@ from newsprism.compare import compare
 from newsprism.model import Article, Story
 from newsprism.render.json import comparison_to_dict
 from newsprism.render.markdown import comparison_to_markdown
-from newsprism.render.text import comparison_to_text
+from newsprism.render.text import comparison_to_text, sourcing_line
 
 TEXT_A = (
     "Talks on the budget broke down on Monday. Maria Lopez, the union leader, spoke afterwards. "
@@ -88,6 +88,11 @@ def test_the_report_marks_reported_speech_so_that_it_is_shown_without_quotation_
 
 def test_the_report_shows_each_outlets_sourcing(report_page):
     assert "2 quotations (1 verbatim, 1 reported); 1 named, 1 unnamed (1 anonymous)" in report_page
+
+
+def test_one_quotation_is_said_in_the_singular():
+    line = sourcing_line({"quotations": 1, "reported": 1, "named": 1}, {"Senate Republicans": 1})
+    assert line == "1 quotation (0 verbatim, 1 reported); 1 named, 0 unnamed (0 anonymous); most quoted: Senate Republicans 1"
 
 
 SOURCELESS_A = "Budget talks broke down on Monday. The mayor is expected to present a smaller budget next week."

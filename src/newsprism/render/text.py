@@ -63,7 +63,7 @@ def sourcing_line(sourcing: Mapping[str, int], quoted: Mapping[str, int], most: 
         return "no quotations"
     top = ", ".join(f"{speaker} {count}" for speaker, count in list(quoted.items())[:most])
     return (
-        f"{sourcing['quotations']} quotations ({sourcing.get('direct', 0)} verbatim, {sourcing.get('reported', 0)} reported); "
+        f"{counted(sourcing['quotations'], 'quotation')} ({sourcing.get('direct', 0)} verbatim, {sourcing.get('reported', 0)} reported); "
         f"{sourcing.get('named', 0)} named, {sourcing.get('unnamed', 0)} unnamed ({sourcing.get('anonymous', 0)} anonymous)"
         + (f"; most quoted: {top}" if top else "")
     )
