@@ -257,3 +257,11 @@ def test_a_singular_noun_before_a_plural_one_is_counted_with_it():
     assert [f.counts for f in figures_of(text)] == [
         "spending proposals", "health officials", "service members", "capitals", "people",
     ]
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_counts_it_with_the_noun_after():
+    text = "Without the 60-vote threshold, the 50-vote minority lost. Gas hit a 7-year high, 60-some miles away."
+    assert [(f.value, f.counts, f.text) for f in figures_of(text)] == [
+        (60.0, "vote threshold", "60-vote"), (50.0, "vote minority", "50-vote"),
+    ]
+    assert figures_of("A two-thirds majority backed the three-way race.") == ()

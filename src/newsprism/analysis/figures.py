@@ -91,6 +91,15 @@ _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|
 _CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s+cents?\b")
 _AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
 _COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|[ap]\.?m\.?\b|o’clock|o'clock))")
+_COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
+_NOT_COMPOUNDED = frozenset(
+    """second minute hour day night week weekend month year decade century old percent point half third
+    thirds quarter quarters fifth fifths way time fold some odd plus""".split()
+)
+"""What a number joined to a word by a hyphen measures that is not a count: a duration ("a 7-year
+high"), an age, a share ("two-thirds"), a manner ("a three-way race", "a four-time champion"), or
+no number at all ("60-some miles"). Any other word is what is counted, with the noun it qualifies:
+"the 60-vote threshold" -> 60 "vote threshold", "a seven-count indictment" -> 7 "count indictment"."""
 _COUNTED = re.compile(r"\s+(?P<noun>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})")
 _NOT_PLURAL = frozenset(
     """always perhaps sometimes nowadays afterwards besides towards backwards forwards indoors outdoors
@@ -221,6 +230,9 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         for match in _AGE.finditer(body):
             person = _counted_noun(body, match.end()) if match.group("num2") else ""
             add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
+        for match in _COMPOUND.finditer(body):
+            if match.group("unit") not in _NOT_COMPOUNDED and match.group("noun") not in _NOT_COUNTED:
+                add(match, _number(match.group("num"), None), "count", f"{match.group('unit')} {match.group('noun')}")
         for match in _COUNT.finditer(body):
             if _in_name(body, match.start()):
                 continue
