@@ -11,7 +11,15 @@ import pytest
 import scipy.sparse as sp
 from stories.test_story_cluster import make_stream
 
-from newsprism.engines.windows import WindowSettings, carry_out, cluster_seeded, pack, stories_in_windows, unpack
+from newsprism.engines.windows import (
+    WindowSettings,
+    carry_out,
+    cluster_seeded,
+    pack,
+    stories_in_windows,
+    unpack,
+    word_counts,
+)
 from newsprism.errors import NewsprismError
 from newsprism.evaluate.clusters import score_clusters
 from newsprism.stories.cluster import CarriedStories, ClusterSettings, StoryClusterer, cluster_articles
@@ -33,19 +41,20 @@ def _across_the_edge():
 
 def _carried(articles, until):
     """What a window of ``articles`` started cold carries to the next one, which starts at ``until``."""
-    return carry_out(articles, cluster_seeded(articles, SETTINGS, None), None, SETTINGS, until)
+    counts = word_counts(articles, SETTINGS)
+    return carry_out(articles, counts, cluster_seeded(articles, counts, SETTINGS, None), None, SETTINGS, until)
 
 
 def test_an_article_that_continues_a_carried_story_is_labelled_with_that_storys_first_article():
     before, after = _across_the_edge()
     carried = _carried(before, EDGE.timestamp())
-    labels = cluster_seeded(after, SETTINGS, carried)
+    labels = cluster_seeded(after, word_counts(after, SETTINGS), SETTINGS, carried)
     assert {first for _, first in labels} == {before[3].id}
 
 
 def test_a_window_started_cold_begins_the_same_event_as_a_story_of_its_own():
     _, after = _across_the_edge()
-    labels = cluster_seeded(after, SETTINGS, None)
+    labels = cluster_seeded(after, word_counts(after, SETTINGS), SETTINGS, None)
     assert {first for _, first in labels} == {after[0].id}
 
 

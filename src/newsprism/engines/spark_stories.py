@@ -19,12 +19,18 @@ added up per story (``StorySums``, one row a story), and each story is sent to t
 its reach, where ``reassign_window`` moves each article to the story it is now most similar to.
 A story's id comes from its first article in arrival order (``story_id``), so it does not depend
 on how the input was partitioned, nor on the windows.
+
+Each article's words are counted once, before the rounds (``word_counts``), and travel with it as two
+columns (``terms`` and ``counts``) through every pass instead of its text, title and the rest of
+its fields: a pass weighs the counts and never reads the words again, and the rows each pass
+shuffles (every article of the stream) are smaller.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -52,6 +58,7 @@ from newsprism.engines.windows import (
     weighing,
     window_end,
     window_of,
+    word_counts,
 )
 from newsprism.stories.cluster import ClusterSettings
 from newsprism.stories.vectors import StreamVectorizer
@@ -70,10 +77,50 @@ SUMS_SCHEMA = "story string, size double, first double, last double, terms binar
 """One story's part of ``StorySums`` (its summed vector as the features' indices and weights)."""
 SUMS_COLUMNS = ["story", "size", "first", "last", "terms", "weights"]
 ARTICLE_COLUMNS = ["id", "text", "outlet", "url", "title", "published", "language", "source", "removed", "meta"]
+PASS_COLUMNS = ["id", "url", "published"]
+"""What the passes read of an article once its words are counted: its id and its time (from its
+date or its URL)."""
+PASS_SCHEMA = "window bigint, id string, url string, published string, terms binary, counts binary"
+"""An article as the passes get it: its window, ``PASS_COLUMNS`` and its ``word_counts``."""
+COUNTED = "(words counted before the passes)"
+"""The text of an article in the passes, which carry its ``word_counts`` instead: every pass weighs
+those, and the only reader of the text left is the clusterer's check that an article has some
+(reading left out every article without)."""
 
 
 def _articles(frame: pd.DataFrame) -> list:
-    return [article_from_row(row) for row in frame[ARTICLE_COLUMNS].to_dict("records")]
+    return [article_from_row({**row, "text": COUNTED}) for row in frame[PASS_COLUMNS].to_dict("records")]
+
+
+def counted_frames(frames: Iterator[pd.DataFrame], cluster: ClusterSettings) -> Iterator[pd.DataFrame]:
+    """Articles (rows of ``ARTICLE_COLUMNS`` and their ``window``) as the passes get them
+    (``PASS_SCHEMA``): their words counted once, here."""
+    for frame in frames:
+        counts = word_counts([article_from_row(row) for row in frame[ARTICLE_COLUMNS].to_dict("records")], cluster)
+        terms, values = _row_bytes(counts)
+        yield frame[["window", *PASS_COLUMNS]].assign(terms=terms, counts=values)
+
+
+def _counts(frame: pd.DataFrame, cluster: ClusterSettings) -> sp.csr_matrix:
+    """The ``word_counts`` of the articles of ``frame`` (``PASS_SCHEMA``), one row each."""
+    return _matrix(frame["terms"], frame["counts"], StreamVectorizer(cluster.vectors).n_features)
+
+
+def _row_bytes(matrix: sp.csr_matrix) -> tuple[list[bytes], list[bytes]]:
+    """Each row of ``matrix`` as its features' indices (int32) and values (float32), as bytes."""
+    matrix = matrix.tocsr()
+    rows = [slice(matrix.indptr[k], matrix.indptr[k + 1]) for k in range(matrix.shape[0])]
+    return ([matrix.indices[r].astype(np.int32).tobytes() for r in rows],
+            [matrix.data[r].astype(np.float32).tobytes() for r in rows])
+
+
+def _matrix(terms: Iterable[bytes], values: Iterable[bytes], width: int) -> sp.csr_matrix:
+    """What ``_row_bytes`` made, rows of ``width`` features, the entries of each row in their order."""
+    indices = [np.frombuffer(t, dtype=np.int32) for t in terms]
+    data = [np.frombuffer(v, dtype=np.float32) for v in values]
+    indptr = np.concatenate([[0], np.cumsum([len(t) for t in indices], dtype=np.int64)])
+    return sp.csr_matrix((np.concatenate([np.zeros(0, np.float32), *data]),
+                          np.concatenate([np.zeros(0, np.int32), *indices]), indptr), shape=(len(indices), width))
 
 
 def seeded_frame(articles: pd.DataFrame, starts: pd.DataFrame, cluster: ClusterSettings,
@@ -91,12 +138,12 @@ def seeded_frame(articles: pd.DataFrame, starts: pd.DataFrame, cluster: ClusterS
         start = starts.iloc[0]
         state = unpack(bytes(start["state"])) if isinstance(start["state"], (bytes, bytearray)) else None
         carried = starting(state, (_array(start["df"]), int(start["n"])))
-    members = _articles(articles)
-    labels = cluster_seeded(members, cluster, carried)
+    members, counts = _articles(articles), _counts(articles, cluster)
+    labels = cluster_seeded(members, counts, cluster, carried)
     frame = pd.DataFrame([(window, article, first, None) for article, first in labels], columns=LABEL_SCHEMA_COLUMNS)
     if window == UNDATED or not carries:
         return frame
-    out = carry_out(members, labels, carried, cluster, window_end(window, windows))
+    out = carry_out(members, counts, labels, carried, cluster, window_end(window, windows))
     return pd.concat([frame, pd.DataFrame([(window, None, None, pack(out))], columns=LABEL_SCHEMA_COLUMNS)])
 
 
@@ -104,7 +151,7 @@ def frequencies_frame(articles: pd.DataFrame, cluster: ClusterSettings) -> pd.Da
     """One window's document frequencies (``_bytes``) and its number of articles."""
     import pandas as pd
 
-    df, n = document_frequencies(_articles(articles), cluster)
+    df, n = document_frequencies(_counts(articles, cluster))
     return pd.DataFrame({"window": [int(articles["window"].iloc[0])], "df": [_bytes(df)], "n": [n]})
 
 
@@ -127,7 +174,7 @@ def part_frame(articles: pd.DataFrame, idf: pd.DataFrame, cluster: ClusterSettin
     if not len(articles) or not len(idf) or int(articles["window"].iloc[0]) == UNDATED:
         return pd.DataFrame(columns=["window", *SUMS_COLUMNS])
     vectorizer = weighing([(_array(idf["df"].iloc[0]), int(idf["n"].iloc[0]))], cluster)
-    frame = sums_frame(story_sums(_articles(articles), list(articles["label"]), vectorizer))
+    frame = sums_frame(story_sums(_articles(articles), _counts(articles, cluster), list(articles["label"]), vectorizer))
     return frame.assign(window=int(articles["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
 
 
@@ -174,21 +221,14 @@ def sums_frame(stories: StorySums) -> pd.DataFrame:
     """``stories`` as rows of ``SUMS_SCHEMA``."""
     import pandas as pd
 
-    sums = stories.sums.tocsr()
-    parts = [(sums.indices[sums.indptr[k]:sums.indptr[k + 1]], sums.data[sums.indptr[k]:sums.indptr[k + 1]])
-             for k in range(len(stories.ids))]
+    terms, weights = _row_bytes(stories.sums)
     return pd.DataFrame({"story": list(stories.ids), "size": stories.sizes, "first": stories.first,
-                         "last": stories.last, "terms": [t.astype(np.int64).tobytes() for t, _ in parts],
-                         "weights": [w.astype(np.float32).tobytes() for _, w in parts]})
+                         "last": stories.last, "terms": terms, "weights": weights})
 
 
 def sums_of(frame: pd.DataFrame, width: int) -> StorySums:
     """The rows of ``sums_frame`` (vectors of ``width`` features) as ``StorySums``."""
-    terms = [np.frombuffer(t, dtype=np.int64) for t in frame["terms"]]
-    weights = [np.frombuffer(w, dtype=np.float32) for w in frame["weights"]]
-    indptr = np.concatenate([[0], np.cumsum([len(t) for t in terms])])
-    sums = sp.csr_matrix((np.concatenate([np.zeros(0, np.float32), *weights]),
-                          np.concatenate([np.zeros(0, np.int64), *terms]), indptr), shape=(len(frame), width))
+    sums = _matrix(frame["terms"], frame["weights"], width)
     return StorySums(tuple(str(s) for s in frame["story"]), sums, frame["size"].to_numpy(dtype=float),
                      frame["first"].to_numpy(dtype=float), frame["last"].to_numpy(dtype=float))
 
@@ -205,7 +245,8 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     spark = articles.sparkSession
     home = F.udf(lambda when: window_of(when, windows), "bigint")
     originals = articles.where(F.col("duplicate_of").isNull())
-    placed = originals.withColumn("window", home("time")).select("window", *ARTICLE_COLUMNS).localCheckpoint()
+    placed = originals.withColumn("window", home("time")).select("window", *ARTICLE_COLUMNS).mapInPandas(
+        lambda frames: counted_frames(frames, cluster), PASS_SCHEMA).localCheckpoint()
     counted = {row["window"]: (_array(row["df"]), row["n"]) for row in placed.groupBy("window").applyInPandas(
         lambda frame: frequencies_frame(frame, cluster), "window bigint, df binary, n bigint").collect()}
     before = spark.createDataFrame([(w, _bytes(df), n) for w, (df, n) in frequencies_before(counted).items()],
@@ -245,7 +286,7 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
         log.info("stories: warm round %d of %d", number, windows.warm_rounds)
 
     def window_sums(frame: pd.DataFrame) -> pd.DataFrame:
-        sums = sums_frame(story_sums(_articles(frame), list(frame["label"]), vectorizer))
+        sums = sums_frame(story_sums(_articles(frame), _counts(frame, cluster), list(frame["label"]), vectorizer))
         return sums.assign(window=int(frame["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
 
     def summed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -258,7 +299,8 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
         # in story order, as the replay holds them: a tie between two stories is then broken the same
         # way whatever order Spark delivers the rows in
         in_order = stories.sort_values("story", kind="stable")
-        labels = reassign_window(_articles(group), list(group["label"]), sums_of(in_order, width), vectorizer, cluster)
+        labels = reassign_window(_articles(group), _counts(group, cluster), list(group["label"]), sums_of(in_order, width),
+                                 vectorizer, cluster)
         return pd.DataFrame(labels, columns=["id", "label"])
 
     within = F.udf(lambda first, last: reach(first, last, cluster, windows), "array<bigint>")

@@ -33,6 +33,12 @@ never does. So the reassignment is done window by window too (``reassign_window`
 given the stories within reach of it (``StorySums``, summed over the stream first). What each
 choice measured is in docs/evaluation.md ("The Spark engine").
 
+Every pass (each round, each warm round, the reassignment) weighs the same articles again, with
+another IDF or into other stories, but their words never change: each article's words are counted
+once (``word_counts``, the raw counts ``StreamVectorizer.counts`` makes) and every function here
+takes those counts with the articles (``Counted`` hands them to the clusterer). Counting the words
+was most of a pass's time when each pass counted them again.
+
 These are plain functions over articles; ``engines/spark_stories.py`` runs them per window.
 """
 
@@ -58,7 +64,7 @@ from newsprism.stories.cluster import (
     cluster_articles,
     destinations,
 )
-from newsprism.stories.vectors import StreamVectorizer
+from newsprism.stories.vectors import StreamVectorizer, VectorSettings
 
 UNDATED = -(2**62)
 """The window of articles with no time (neither a date nor one in the URL): they are clustered
@@ -118,9 +124,33 @@ CARRIED = "@"
 its new stories ``story_prefix`` and a number, so the two never meet."""
 
 
-def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings,
+def word_counts(articles: Sequence[Article], settings: ClusterSettings) -> sp.csr_matrix:
+    """The raw word and name counts of ``articles`` (``StreamVectorizer.counts``, one row each, in
+    their order): what every pass over a window weighs, counted once. A window without articles
+    has none (the vectorizer cannot count nothing)."""
+    vectorizer = StreamVectorizer(settings.vectors)
+    if not articles:
+        return sp.csr_matrix((0, vectorizer.n_features), dtype=np.float32)
+    return vectorizer.counts(articles)
+
+
+class Counted(StreamVectorizer):
+    """A ``StreamVectorizer`` whose articles' words were counted before (``counts``, one row per
+    article of ``articles``): it hands out those rows instead of counting again, so that a window
+    clustered in every round has its words counted once. It weighs as a fresh vectorizer does."""
+
+    def __init__(self, settings: VectorSettings, articles: Sequence[Article], counts: sp.csr_matrix) -> None:
+        super().__init__(settings)
+        self._rows = {article.id: k for k, article in enumerate(articles)}
+        self._counts = counts
+
+    def counts(self, articles: Sequence[Article]) -> sp.csr_matrix:
+        return self._counts[[self._rows[article.id] for article in articles]]
+
+
+def cluster_seeded(articles: Sequence[Article], counts: sp.csr_matrix, settings: ClusterSettings,
                    carried: CarriedStories | None) -> list[tuple[str, str]]:
-    """One window's articles (originals, any order) clustered by the single pass (the reassignment
+    """One window's articles (originals, any order; their ``word_counts``) clustered by the single pass (the reassignment
     runs over the stream afterwards: ``reassign_window``) from the stories and IDF ``carried`` out
     of the previous window (cold when None); what the window carries to the next one is
     ``carry_out``'s, asked for only in the rounds.
@@ -131,7 +161,8 @@ def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings,
     connected components of article -> first article), whichever window each was clustered in.
     """
     single = replace(settings, reassign_passes=0)
-    assigned = cluster_articles(articles, single, duplicate_of={}, carried=carried)
+    assigned = cluster_articles(articles, single, duplicate_of={}, carried=carried,
+                                vectorizer=Counted(settings.vectors, articles, counts))
     first: dict[str, tuple[bool, float, str]] = {}
     for article, a in zip(articles, assigned):
         when = article_time(article)
@@ -142,17 +173,17 @@ def cluster_seeded(articles: Sequence[Article], settings: ClusterSettings,
             for a in assigned]
 
 
-def carry_out(articles: Sequence[Article], labels: Sequence[tuple[str, str]], carried: CarriedStories | None,
-              settings: ClusterSettings, until: float) -> CarriedStories:
+def carry_out(articles: Sequence[Article], counts: sp.csr_matrix, labels: Sequence[tuple[str, str]],
+              carried: CarriedStories | None, settings: ClusterSettings, until: float) -> CarriedStories:
     """The stories still open at ``until`` (their newest article within ``dormant_after`` of it),
-    from the ``carried`` ones and this window's ``articles`` in their stories (``labels``, from
+    from the ``carried`` ones and this window's ``articles`` (their ``word_counts``) in their stories (``labels``, from
     ``cluster_seeded``): each centroid the carried one (if any) plus its articles' vectors weighed
     with the IDF that now includes this window, cut to ``centroid_terms``, as the online clusterer
     keeps them. A story is named ``CARRIED`` and its first article's id."""
     stories = [CARRIED + first for _, first in labels]
     times = [article_time(a) for a in articles]
     vectorizer = weighing([(carried.df, carried.n_documents)] if carried is not None else [], settings)
-    vectors = vectorizer.fit_weigh(vectorizer.counts(articles)) if articles else None
+    vectors = vectorizer.fit_weigh(counts) if articles else None
     ids = sorted(set(stories) | set(carried.ids if carried else ()))
     row = {story: k for k, story in enumerate(ids)}
     width = vectorizer.n_features
@@ -200,12 +231,11 @@ class StorySums:
         return StorySums(tuple(self.ids[k] for k in at), self.sums[at], self.sizes[at], self.first[at], self.last[at])
 
 
-def document_frequencies(articles: Sequence[Article], settings: ClusterSettings) -> tuple[np.ndarray, int]:
-    """How many of ``articles`` hold each feature, and how many there are: summed over the windows,
-    the IDF of the whole stream, which the local reassignment pass weighs with."""
-    vectorizer = StreamVectorizer(settings.vectors)
-    counts = vectorizer.counts(articles)
-    return np.bincount(counts.indices, minlength=vectorizer.n_features).astype(np.int64), counts.shape[0]
+def document_frequencies(counts: sp.csr_matrix) -> tuple[np.ndarray, int]:
+    """How many of a window's articles (their ``word_counts``) hold each feature, and how many there
+    are: summed over the windows, the IDF of the whole stream, which the local reassignment pass
+    weighs with."""
+    return np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int64), counts.shape[0]
 
 
 def frequencies_before(frequencies: dict[int, tuple[np.ndarray, int]]) -> dict[int, tuple[np.ndarray, int]]:
@@ -265,10 +295,11 @@ def weighing(frequencies: Sequence[tuple[np.ndarray, int]], settings: ClusterSet
     return vectorizer
 
 
-def story_sums(articles: Sequence[Article], labels: Sequence[str], vectorizer: StreamVectorizer) -> StorySums:
-    """The stories (``labels``, one per article) of ``articles`` summed over these articles only
-    (one window's part of each: ``combine`` adds the parts)."""
-    x = vectorizer.weigh(vectorizer.counts(articles))
+def story_sums(articles: Sequence[Article], counts: sp.csr_matrix, labels: Sequence[str],
+               vectorizer: StreamVectorizer) -> StorySums:
+    """The stories (``labels``, one per article) of ``articles`` (their ``word_counts``) summed over
+    these articles only (one window's part of each: ``combine`` adds the parts)."""
+    x = vectorizer.weigh(counts)
     ids, own = np.unique(np.array(labels, dtype=str), return_inverse=True)
     members = sp.csr_matrix((np.ones(len(own), dtype=np.float32), (own, np.arange(len(own)))), shape=(len(ids), len(own)))
     times = np.array([np.nan if (when := article_time(a)) is None else when for a in articles])
@@ -310,16 +341,16 @@ def reach(first: float, last: float, settings: ClusterSettings, windows: WindowS
     return list(range(window_of(first - dormant, windows), window_of(last + dormant, windows) + 1))
 
 
-def reassign_window(articles: Sequence[Article], labels: Sequence[str], stories: StorySums,
+def reassign_window(articles: Sequence[Article], counts: sp.csr_matrix, labels: Sequence[str], stories: StorySums,
                     vectorizer: StreamVectorizer, settings: ClusterSettings) -> list[tuple[str, str]]:
-    """The local reassignment pass (``cluster.best_stories`` and ``destinations``) for one window's ``articles``, each
-    in its story ``labels`` from the windows' single pass, against ``stories``: every story within
+    """The local reassignment pass (``cluster.best_stories`` and ``destinations``) for one window's ``articles`` (their
+    ``word_counts``), each in its story ``labels`` from the windows' single pass, against ``stories``: every story within
     reach of the window (``reach``), summed over the whole stream, weighed by ``vectorizer`` with the
     stream's IDF. Each article comes back with the label of the story it moves to (its own when it
     stays, ``ALONE`` and its id when it leaves its story for none)."""
     if not articles:
         return []
-    x = vectorizer.weigh(vectorizer.counts(articles))
+    x = vectorizer.weigh(counts)
     row = {story: k for k, story in enumerate(stories.ids)}
     own = np.array([row[label] for label in labels], dtype=np.int64)
     times = np.array([np.nan if (when := article_time(a)) is None else when for a in articles])
@@ -341,7 +372,9 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
     homes: dict[int, list[Article]] = {}
     for article in articles:
         homes.setdefault(window_of(article_time(article), windows), []).append(article)
-    frequencies = {window: document_frequencies(group, settings) for window, group in homes.items()}
+    counts = {window: word_counts(group, settings) for window, group in homes.items()}
+    frequencies = {window: document_frequencies(counts[window]) for window in homes}
+    none = word_counts([], settings)  # those of a window with no article, between two with some
     before = frequencies_before(frequencies)
     states: dict[int, CarriedStories] = {}
     links: dict[str, str] = {}
@@ -349,34 +382,37 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
         out: dict[int, CarriedStories] = {}
         for window in sorted(set(before) | set(homes)):
             carried = starting(states.get(window - 1), before.get(window)) if window != UNDATED else None
-            labels = cluster_seeded(homes.get(window, []), settings, carried)
+            group = homes.get(window, [])
+            labels = cluster_seeded(group, counts.get(window, none), settings, carried)
             links.update(labels)
             if window != UNDATED:
-                out[window] = carry_out(homes.get(window, []), labels, carried, settings, window_end(window, windows))
+                out[window] = carry_out(group, counts.get(window, none), labels, carried, settings,
+                                        window_end(window, windows))
         states = out
     when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
     label = _components(links, when)
     for _ in range(windows.warm_rounds):
-        parts = {v: story_sums(group, [label[a.id] for a in group], weighing([before[v + 1]], settings))
+        parts = {v: story_sums(group, counts[v], [label[a.id] for a in group], weighing([before[v + 1]], settings))
                  for v, group in homes.items() if v != UNDATED}
         total: StorySums | None = None  # the parts of the windows so far
         for window in sorted(set(before) | set(homes)):
             carried = (open_stories(total, window, before[window], settings, windows) if total is not None
                        else starting(None, before.get(window))) if window != UNDATED else None
-            links.update(cluster_seeded(homes.get(window, []), settings, carried))
+            links.update(cluster_seeded(homes.get(window, []), counts.get(window, none), settings, carried))
             if window in parts:
                 total = added(total, parts[window])
         label = _components(links, when)
     vectorizer = weighing(list(frequencies.values()), settings)
-    stories = combine([story_sums(homes[v], [label[a.id] for a in homes[v]], vectorizer) for v in sorted(homes)])
+    stories = combine([story_sums(homes[v], counts[v], [label[a.id] for a in homes[v]], vectorizer)
+                       for v in sorted(homes)])
     within: dict[int, list[int]] = {}
     for k in range(len(stories.ids)):
         for window in reach(stories.first[k], stories.last[k], settings, windows):
             within.setdefault(window, []).append(k)
     moved: dict[str, str] = {}
     for window, group in homes.items():
-        moved.update(reassign_window(group, [label[a.id] for a in group], stories.take(within[window]), vectorizer,
-                                     settings))
+        moved.update(reassign_window(group, counts[window], [label[a.id] for a in group], stories.take(within[window]),
+                                     vectorizer, settings))
     firsts: dict[str, tuple[bool, float, str]] = {}
     for member, story in moved.items():
         firsts[story] = min(firsts.get(story, when[member]), when[member])
