@@ -162,7 +162,7 @@ def test_a_translated_quotation_carried_by_both_outlets_is_not_an_exclusive(seed
 
 
 def test_an_outlet_that_conveys_a_fact_in_a_sentence_the_alignment_left_apart_does_not_omit_it():
-    close = "At least 40 people died on Sunday as floodwater swept through the province."
+    close = "Many people died on Sunday as floodwater swept through the northern province."  # no figure to share
     story = _story(("A", FLOOD), ("B", FLOOD_3), ("C", close))
     analysis = analyze(story)
     fact = analysis.fact_of[("a0", 0)]

@@ -249,3 +249,19 @@ def test_cents_are_money_and_a_hyphenated_percentage_is_one():
 def test_a_qualifier_or_a_clock_time_is_no_counted_noun():
     assert [f.counts for f in figures_of("They want $506 billion of their nearly $1 trillion offer.")] == ["", ""]
     assert figures_of("The services were down from 16:00 GMT until around 22:00 on Monday.") == ()
+
+
+def test_a_singular_noun_before_a_plural_one_is_counted_with_it():
+    text = ("Biden tied together three major spending proposals. Two health officials and 13 American service members "
+            "spoke. The Taliban seized three more Afghan provincial capitals. Two people always lie.")
+    assert [f.counts for f in figures_of(text)] == [
+        "spending proposals", "health officials", "service members", "capitals", "people",
+    ]
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_counts_it_with_the_noun_after():
+    text = "Without the 60-vote threshold, the 50-vote minority lost. Gas hit a 7-year high, 60-some miles away."
+    assert [(f.value, f.counts, f.text) for f in figures_of(text)] == [
+        (60.0, "vote threshold", "60-vote"), (50.0, "vote minority", "50-vote"),
+    ]
+    assert figures_of("A two-thirds majority backed the three-way race.") == ()

@@ -625,3 +625,13 @@ def test_the_one_prompted_to_speak_after_a_colon_is_the_speaker_and_nothing_befo
 def test_the_agent_of_a_participle_opening_a_sentence_speaks_its_quotation():
     (quote,) = quotes_of("Described by critics of the show as a “cruel and tired joke,” the series ends this week.")
     assert (quote.speaker_mention.text, quote.text) == ("critics of the show", "cruel and tired joke")
+
+
+def test_a_negated_stance_written_with_non_breaking_spaces_is_still_a_stance():
+    (quote,) = quotes_of("Miami and Dallas haven’t\xa0decided\xa0on a quarantine policy for the schools.")
+    assert (quote.text, is_stance(quote)) == ("haven’t\xa0decided\xa0on a quarantine policy for the schools", True)
+
+
+def test_a_bare_plural_before_who_is_part_of_the_mention():
+    (quote,) = quotes_of("The case was dismissed over the objection of prosecutors who said it should stand despite the pardon.")
+    assert (quote.speaker, quote.speaker_mention.text, quote.text) == ("", "prosecutors who", "it should stand despite the pardon")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
-from newsprism.analysis.samefact import FEATURES, PairEvidence, SameFactModel, default_model, pair_features
+from newsprism.analysis.samefact import FEATURES, PairEvidence, SameFactModel, default_model, pair_features, shares_a_figure
 from newsprism.errors import NewsprismError
 
 JOBS = "The US economy added 266,000 jobs in April, the Labor Department said."
@@ -54,3 +55,24 @@ def test_a_threshold_outside_zero_and_one_is_refused():
     size = len(FEATURES)
     with pytest.raises(NewsprismError, match="threshold"):
         SameFactModel((0.0,) * size, 0.0, (0.0,) * size, (1.0,) * size, threshold=1.0)
+
+
+def test_a_pair_sharing_an_uncommon_figure_is_linked_once_it_has_some_evidence():
+    model = default_model()
+    tally = ("The 54-35 vote, with six Republicans breaking ranks, came after the leader lobbied against the bill.",
+             "Senators voted 54-35 on the House-passed bill, falling short of the votes it needed.")
+    pair = PairEvidence(*tally, 0.3)
+    without = replace(model, shared_figure=1.0).probabilities([pair])[0]
+    assert model.shared_figure <= without < model.threshold <= model.probabilities([pair])[0]
+
+
+def test_only_an_uncommon_figure_both_sentences_give_is_shared():
+    assert shares_a_figure("Gas cost $3.04 a gallon on Friday.", "The average gallon costs $3.04, AAA said.")
+    assert not shares_a_figure("The riot of Jan. 6 left two dead in 2021.", "Since Jan. 6, two panels have met in 2021.")
+    assert not shares_a_figure("The vote was 54-35.", "The vote was 55-34.")
+    assert not shares_a_figure("Sales rose 5.2% to $1.2 billion.", "Sales rose 5.2% to $3.4 billion.")
+
+
+def test_a_shared_figure_probability_outside_zero_and_one_is_refused():
+    with pytest.raises(NewsprismError, match="shared_figure"):
+        replace(default_model(), shared_figure=1.5)

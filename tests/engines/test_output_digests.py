@@ -26,10 +26,10 @@ from datapaths import ROOT, shared_file
 
 from newsprism.cli import main
 
-DUC_SUMMARIES_DIGEST = "4b10bde3d559bc34cacd2aa675894b6f29098ba662db21a8609dcebabb0cfc25"
+DUC_SUMMARIES_DIGEST = "db56a2fc68a77cf93bf3af2f9352c82d09c21018921c4318c3ca4f3b5b10323e"
 """sha256 of ``summarize --clusters duc2004/duc2004_task2.jsonl --format jsonl`` (50 stories)."""
 
-SEED_COMPARISON_DIGEST = "2951816ca8c83d3015ba09349957e95b06cf143602e23ed0742d23102492a08f"
+SEED_COMPARISON_DIGEST = "b1509b6e119d032efe1743f4d9f528d56809b0eb7c9e9db45fda69a7f9b0b4ac"
 """sha256 of ``compare seeds/000_431b17eb286845b6.txt seeds/001_70f2f9c0c9a27f18.txt --format json``."""
 
 SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"

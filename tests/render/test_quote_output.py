@@ -12,7 +12,7 @@ from newsprism.compare import compare
 from newsprism.model import Article, Story
 from newsprism.render.json import comparison_to_dict
 from newsprism.render.markdown import comparison_to_markdown
-from newsprism.render.text import comparison_to_text
+from newsprism.render.text import comparison_to_text, sourcing_line
 
 TEXT_A = (
     "Talks on the budget broke down on Monday. Maria Lopez, the union leader, spoke afterwards. "
@@ -90,6 +90,11 @@ def test_the_report_shows_each_outlets_sourcing(report_page):
     assert "2 quotations (1 verbatim, 1 reported); 1 named, 1 unnamed (1 anonymous)" in report_page
 
 
+def test_one_quotation_is_said_in_the_singular():
+    line = sourcing_line({"quotations": 1, "reported": 1, "named": 1}, {"Senate Republicans": 1})
+    assert line == "1 quotation (0 verbatim, 1 reported); 1 named, 0 unnamed (0 anonymous); most quoted: Senate Republicans 1"
+
+
 SOURCELESS_A = "Budget talks broke down on Monday. The mayor is expected to present a smaller budget next week."
 SOURCELESS_B = "Budget talks collapsed on Monday. The union said the city had run out of money for the schools."
 
@@ -102,13 +107,42 @@ def sourceless():
 def test_a_json_record_of_an_impression_with_no_source_has_no_speaker_and_no_mention(sourceless):
     (record,) = [q for q in _records(sourceless) if "smaller budget" in q["text"]]
     assert (record["speaker"], record["speaker_mention"], record["direct"], record["cue"]) == (None, None, False, "is expected")
+    assert record["kind"] == "sourceless"
 
 
-def test_text_output_prints_an_impression_with_no_source_as_reported_and_unattributed(sourceless):
-    line = _quote_line(sourceless[1], "Quotes (", "smaller budget")
-    assert line.startswith("  - (unattributed): (reported) The mayor is expected") and "\u201c" not in line
+def test_text_output_lists_an_impression_with_no_source_apart_from_the_quotations(sourceless):
+    quotations, positions = sourceless[1].split("Positions and acts (not quotations)", 1)
+    assert "smaller budget" not in quotations.split("Quotes (", 1)[1]
+    line = _quote_line(positions, "\n", "smaller budget")
+    assert line.startswith("  - (no source named): The mayor is expected") and "\u201c" not in line
 
 
-def test_markdown_output_prints_an_impression_with_no_source_as_reported_and_unattributed(sourceless):
-    line = _quote_line(sourceless[2], "### Quotes", "smaller budget")
-    assert line.startswith("- \\(unattributed\\): (reported) The mayor is expected") and "\u201c" not in line
+def test_markdown_output_lists_an_impression_with_no_source_apart_from_the_quotations(sourceless):
+    quotations, positions = sourceless[2].split("### Positions and acts (not quotations)", 1)
+    assert "smaller budget" not in quotations.split("### Quotes", 1)[1]
+    line = _quote_line(positions, "\n", "smaller budget")
+    assert line.startswith("- \\(no source named\\): The mayor is expected") and "\u201c" not in line
+
+
+STANCE_A = "Negotiations ended on Monday. Six council members backed the mayor's plan to cut the budget."
+STANCE_B = "Negotiations ended on Monday. The union said the city had run out of money for the schools."
+
+
+def test_a_position_or_act_is_listed_apart_from_the_quotations_in_every_output():
+    from newsprism.render.html import render_report
+    from newsprism.summarize import summarize
+
+    story = Story("s", (Article(id="a", text=STANCE_A, outlet="Daily"), Article(id="b", text=STANCE_B, outlet="Herald")))
+    analysis = analyze(story)
+    comparison = compare(analysis)
+    data = comparison_to_dict(comparison, analysis)
+    assert {(g["kind"], g["text"][:6]) for g in data["quotes"]} == {("stance", "backed"), ("speech", "the ci")}
+    text, markdown = comparison_to_text(comparison, analysis), comparison_to_markdown(comparison, analysis)
+    for output, quotes, heading in ((text, "Quotes (", "Positions and acts (not quotations)"),
+                                    (markdown, "### Quotes", "### Positions and acts (not quotations)")):
+        quotations, positions = output.split(quotes, 1)[1].split(heading, 1)
+        assert "backed the mayor" in positions and "backed the mayor" not in quotations
+        assert "run out of money" in quotations and "(reported) backed" not in output
+    page = render_report(analysis, summarize(analysis), comparison)
+    quotes_section, positions_section = page.split('<section id="positions">', 1)
+    assert "backed the mayor" in positions_section.split("</section>", 1)[0] and "backed the mayor" not in quotes_section.split('<section id="quotes">', 1)[1]

@@ -91,7 +91,21 @@ _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|
 _CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s+cents?\b")
 _AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
 _COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|[ap]\.?m\.?\b|o’clock|o'clock))")
-_COUNTED = re.compile(r"\s+(?P<noun>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*)?)")
+_COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
+_NOT_COMPOUNDED = frozenset(
+    """second minute hour day night week weekend month year decade century old percent point half third
+    thirds quarter quarters fifth fifths way time fold some odd plus""".split()
+)
+"""What a number joined to a word by a hyphen measures that is not a count: a duration ("a 7-year
+high"), an age, a share ("two-thirds"), a manner ("a three-way race", "a four-time champion"), or
+no number at all ("60-some miles"). Any other word is what is counted, with the noun it qualifies:
+"the 60-vote threshold" -> 60 "vote threshold", "a seven-count indictment" -> 7 "count indictment"."""
+_COUNTED = re.compile(r"\s+(?P<noun>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})")
+_NOT_PLURAL = frozenset(
+    """always perhaps sometimes nowadays afterwards besides towards backwards forwards indoors outdoors
+    overseas whereas unless thus plus across regardless""".split()
+)
+"""Words in -s after a count that are no plural noun ("two people always ...")."""
 _MONTH_NAME = re.compile(_MONTH.replace("?P<month>", ""))
 _RANGE_TARGET = re.compile(r"\bto\s+" + _QUALIFIER.replace("qual", "qual2") + r"$")
 # Words that narrow a figure to part of what it measures: "core prices, excluding food and energy,
@@ -109,10 +123,12 @@ def _number(token: str, multiplier: str | None) -> float:
 
 
 def _counted_noun(text: str, end: int) -> str:
-    """The noun a number counts: the next word, or the one after it when the next is an adjective.
+    """The noun a number counts: the next word, or the one after it when the next qualifies it.
 
     "1,200 personnel" -> "personnel"; "two unsigned opinions" -> "opinions"; "30,000 more troops"
-    -> "troops"; "two nations exchanged" -> "nations".
+    -> "troops"; "two nations exchanged" -> "nations"; a singular noun with the plural it qualifies
+    ("three major spending proposals" -> "spending proposals", "two health officials" -> "health
+    officials").
     """
     match = _COUNTED.match(text, end)
     if not match:
@@ -120,11 +136,26 @@ def _counted_noun(text: str, end: int) -> str:
     words = [w for w in match.group("noun").split() if w not in _MODIFIERS]
     if not words or words[0].lower() in _NOT_COUNTED:
         return ""
-    if words[0][0].isupper():
-        return _counted_group(words)
-    if len(words) == 2 and words[1].islower() and words[1] not in _NOT_COUNTED and words[0].endswith(_ADJECTIVE_SUFFIXES):
-        return words[1]
+    return _counted_group(words) if words[0][0].isupper() else _head(words)
+
+
+def _head(words: Sequence[str]) -> str:
+    """The counted noun among lower-case words after a number: the first; the second when the first
+    is an adjective; both when the first is a singular noun before a plural one ("service members":
+    "13 service members" and "two members of the group" are not one quantity)."""
+    if words[0] in _NOT_COUNTED:
+        return ""
+    if len(words) > 1 and words[1].islower() and words[1] not in _NOT_COUNTED:
+        if words[0].endswith(_ADJECTIVE_SUFFIXES):
+            return words[1]
+        if _is_plural(words[1]) and not _is_plural(words[0]):
+            return f"{words[0]} {words[1]}"
     return words[0] if len(words[0]) > 1 else ""
+
+
+def _is_plural(word: str) -> bool:
+    """A regular plural noun: "proposals", "officials" (not "ss", "us" or an adverb in -s)."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and word not in _NOT_PLURAL
 
 
 def _counted_group(words: Sequence[str]) -> str:
@@ -139,7 +170,7 @@ def _counted_group(words: Sequence[str]) -> str:
     if _MONTH_NAME.fullmatch(first) or (rest and not rest[0].islower()):
         return ""
     qualifies = first.isupper() or first.endswith(_ADJECTIVE_SUFFIXES + ("i",))  # "GOP", "Republican", "Israeli"
-    noun = rest[0] if rest and qualifies and rest[0] not in _NOT_COUNTED else ""
+    noun = _head(rest) if rest and qualifies else ""
     if _is_plural_name(first) and not noun.endswith("s"):  # "Republicans breaking": a verb follows
         return first
     return noun
@@ -148,7 +179,7 @@ def _counted_group(words: Sequence[str]) -> str:
 def _is_plural_name(word: str) -> bool:
     """A capitalised plural such as "Republicans", "Americans", "Israelis" (not an acronym such as
     "NFTs", nor a name in -us, -ss or -as such as "Celsius", "Congress", "Texas")."""
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss", "as")) and word[1:].islower()
+    return word[1:].islower() and not word.endswith("as") and _is_plural(word.lower())
 
 
 def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Figure, ...]:
@@ -199,6 +230,9 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         for match in _AGE.finditer(body):
             person = _counted_noun(body, match.end()) if match.group("num2") else ""
             add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
+        for match in _COMPOUND.finditer(body):
+            if match.group("unit") not in _NOT_COMPOUNDED and match.group("noun") not in _NOT_COUNTED:
+                add(match, _number(match.group("num"), None), "count", f"{match.group('unit')} {match.group('noun')}")
         for match in _COUNT.finditer(body):
             if _in_name(body, match.start()):
                 continue

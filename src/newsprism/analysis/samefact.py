@@ -14,7 +14,8 @@ Corpus (news sentence pairs from different outlets judged same-meaning or not) a
 pairs of hand-annotated stories (``tests/analysis/fact_annotations_*.json``), shipped as a
 small data file (``data/samefact_model.json``; ``benchmarks/facts_bench.py fit`` writes it and
 states how it was fitted), plus the rules the weights alone do not enforce: numbers, months or
-quotations that differ make two facts (``details_differ``). The decision is an injected part: anything with a
+quotations that differ make two facts (``details_differ``), and the same uncommon figures make one
+from a lower probability (``shares_a_figure``). The decision is an injected part: anything with a
 ``threshold`` and a ``probabilities(pairs)`` method can stand in for it (``SameFactJudge``).
 """
 
@@ -238,6 +239,19 @@ def numbers_differ(first: Sequence[float], second: Sequence[float], tolerance: f
 
 
 
+def shares_a_figure(first: str, second: str) -> bool:
+    """Both sentences give uncommon numbers (10 or more, or with a fraction; years left out: "54-35",
+    "$3.04", "928 billion", not "Jan. 6", "two", "2021"), and every one of one sentence's is among the
+    other's: "rose 5.2% to $1.2 billion" and "rose 5.2% to $3.4 billion" share a figure but tell two
+    quantities, as MSRP's near misses often do."""
+    a, b = _uncommon_values(first), _uncommon_values(second)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _uncommon_values(text: str) -> set[float]:
+    return {v for v in parse(text).values if v >= 10 or v != int(v)}
+
+
 def feature_rows(pairs: Sequence[PairEvidence], encoder: MiniLMEncoder | None = None) -> np.ndarray:
     """A same-fact model's input: per pair, its ``pair_features``, then (with ``encoder``) its
     ``meaning_features``."""
@@ -277,6 +291,12 @@ class SameFactModel:
     """The factor on the probability of a pair whose ``details_differ``: the design's rule that a
     differing number, date or speaker's words make two facts, which the learned weights alone do
     not enforce."""
+    shared_figure: float = 0.3
+    """The probability from which a pair that ``shares_a_figure`` is linked (raised to ``threshold``):
+    two outlets' sentences giving the same uncommon numbers ("The 54-35 vote, with six Republicans
+    breaking ranks, ..." / "Senators voted 54-35 on the House-passed bill, ...") tell one fact
+    however differently the rest runs, which the learned weights, over word overlap, miss. Chosen
+    on the annotated dev stories (docs/evaluation.md, "Pairs, MSRP and encoders")."""
     encoder: MiniLMEncoder | None = field(default=None, compare=False, hash=False)
     """Given, the model reads ``MEANING_FEATURES`` after ``FEATURES`` (a model fitted with them)."""
 
@@ -286,6 +306,8 @@ class SameFactModel:
             raise NewsprismError(f"a same-fact model needs {len(names)} weights, means and scales ({', '.join(names)})")
         if not 0.0 < self.threshold < 1.0:
             raise NewsprismError(f"same-fact threshold must be in (0, 1), got {self.threshold}")
+        if not 0.0 <= self.shared_figure <= 1.0:
+            raise NewsprismError(f"shared_figure must be in [0, 1], got {self.shared_figure}")
 
     @property
     def features(self) -> tuple[str, ...]:
@@ -306,7 +328,9 @@ class SameFactModel:
         x = feature_rows(pairs, self.encoder)
         z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.weights) + self.bias
         contradicted = np.array([details_differ(pair.first, pair.second) for pair in pairs])
-        return np.where(contradicted, self.contradiction, 1.0) / (1.0 + np.exp(-z))
+        probability = np.where(contradicted, self.contradiction, 1.0) / (1.0 + np.exp(-z))
+        sharing = np.array([shares_a_figure(pair.first, pair.second) for pair in pairs])
+        return np.where(sharing & (probability >= self.shared_figure), np.maximum(probability, self.threshold), probability)
 
     @classmethod
     def load(cls, path: str | None = None, *, meaning: bool = False) -> SameFactModel:

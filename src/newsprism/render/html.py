@@ -29,6 +29,7 @@ import jinja2
 
 from newsprism.analysis.figures import display_value
 from newsprism.analysis.headlines import agreed_title
+from newsprism.analysis.quotes import record_kind
 from newsprism.errors import NewsprismError
 from newsprism.model import (
     Article,
@@ -41,7 +42,7 @@ from newsprism.model import (
     StoryAnalysis,
     Summary,
 )
-from newsprism.render.text import counted, sourcing_line, speaker_of
+from newsprism.render.text import counted, said_and_done, sourcing_line, speaker_of
 
 log = logging.getLogger(__name__)
 
@@ -349,11 +350,12 @@ class _ReportBuilder:
             "removed": article.removed,
         }
 
-    def quote_views(self) -> list[dict[str, Any]]:
-        """Quote groups by speaker, the most widely carried speakers first."""
+    def quote_views(self, groups: Sequence[QuoteGroup]) -> list[dict[str, Any]]:
+        """Quote groups by speaker, the most widely carried speakers first (a report naming no source
+        under "no source named")."""
         by_speaker: dict[str, list[QuoteGroup]] = defaultdict(list)
-        for group in self.comparison.quotes:
-            by_speaker[speaker_of(group)].append(group)
+        for group in groups:
+            by_speaker["no source named" if record_kind(group.quotes[0]) == "sourceless" else speaker_of(group)].append(group)
         speakers: list[dict[str, Any]] = []
         for speaker, groups in by_speaker.items():
             groups.sort(key=lambda g: (-len(g.outlets), not g.quotes[0].direct))
@@ -541,6 +543,7 @@ class _ReportBuilder:
         dates = sorted(a.published.date() for a in self.articles if a.published)  # aware and naive mix
         figures = self.figure_views()
         consensus = self.folded(self.comparison.consensus)
+        said, others = said_and_done(self.comparison.quotes)
         return {
             "headline": story_headline(self.articles, self.summary),
             "story": self.analysis.story.id,
@@ -555,7 +558,8 @@ class _ReportBuilder:
             "matrix": self.matrix_view(),
             "outlet_views": self.outlet_views(),
             "timeline": self.timeline_view(),
-            "quotes": self.quote_views(),
+            "quotes": self.quote_views(said),
+            "positions": self.quote_views(others),
             "figures": figures,
             "framing": self.framing_views(),
             "colours": OUTLET_COLOURS,

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsprism.analysis.figures import display_value
 from newsprism.analysis.headlines import agreed_title
+from newsprism.analysis.quotes import record_kind
 from newsprism.model import Article, Comparison, Conflict, Fact, Mention, Sentence, Span, StoryAnalysis, Summary
 
 
@@ -135,11 +136,12 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     "text"}]}]``, each sentence of each article that states it; ``consensus``: ``[{"text",
     "outlets", "fact", "doubtful"}]`` (``fact`` is an ``id`` of ``facts``, as in exclusives and
     omissions; ``doubtful`` true for a less sure match, ``Comparison.doubtful``); ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
-    "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "direct", "outlets", "quotes": [{"speaker", "speaker_id",
-    "speaker_mention", "cue", "direct", "text", ...}]}]`` (``speaker`` the resolved person or
-    organisation, null when unresolved; ``speaker_mention`` ``{"text", "start", "end"}``, the words
-    that name the speaker with offsets into the article text, or null; ``direct`` true for verbatim
-    words, false for reported speech; ``verb`` repeats ``cue`` for older readers); ``figures``: ``[{"value",
+    "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "direct", "kind", "outlets", "quotes": [{"speaker",
+    "speaker_id", "speaker_mention", "cue", "direct", "kind", "text", ...}]}]`` (``speaker`` the
+    resolved person or organisation, null when unresolved; ``speaker_mention`` ``{"text", "start",
+    "end"}``, the words that name the speaker with offsets into the article text, or null; ``direct``
+    true for verbatim words, false for reported speech; ``kind`` ``"speech"`` for someone's words,
+    ``"stance"`` for a position or act, ``"sourceless"`` for a report naming no source; ``verb`` repeats ``cue`` for older readers); ``figures``: ``[{"value",
     "unit", "counts", "outlet", "text", "conflict"}]``; ``framing``: ``{outlet: {"loaded": [{"text",
     "article", "start", "end"}], "attribution_verbs": {verb: count}, "headline", "headline_loaded"
     (offsets into the title), "sourcing": {"quotations", "direct", "reported", "named", "unnamed",
@@ -166,6 +168,7 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
                 "speaker_id": group.quotes[0].speaker_id if group.speaker else None,
                 "text": group.text,
                 "direct": group.quotes[0].direct,
+                "kind": record_kind(group.quotes[0]),
                 "outlets": list(group.outlets),
                 "quotes": [
                     {
@@ -179,6 +182,7 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
                         "start": q.start,
                         "end": q.end,
                         "direct": q.direct,
+                        "kind": record_kind(q),
                         "verb": q.verb,
                     }
                     for q in group.quotes

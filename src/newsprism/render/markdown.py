@@ -8,7 +8,7 @@ import re
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
-from newsprism.render.text import articles_of, sourcing_line, speaker_of, worded
+from newsprism.render.text import articles_of, done, said_and_done, sourcing_line, speaker_of, worded
 
 _INLINE = re.compile(r"([\\`*_\[\]()<>|~&])")
 """Characters that mean something anywhere in a line: emphasis, code, links, HTML, entities, tables."""
@@ -61,11 +61,15 @@ def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> s
         omitted = comparison.omissions.get(outlet, ())
         if omitted:
             lines += ["", "Left out (told by most other outlets):", ""] + _facts(omitted, True)
+    said, others = said_and_done(comparison.quotes)
     lines += ["", "### Quotes", ""]
     lines += [
         f"- {escape(speaker_of(g))}: {worded(escape(g.text), g.quotes[0].direct)} {_named(g.outlets)}"
-        for g in comparison.quotes
+        for g in said
     ] or ["_No quotation found._"]
+    if others:
+        lines += ["", "### Positions and acts (not quotations)", ""]
+        lines += [f"- {escape(done(g))} {_named(g.outlets)}" for g in others]
     lines += ["", "### Figures", "", "| outlet | value | unit | counts | text | conflict |", "| --- | --- | --- | --- | --- | --- |"]
     for r in sorted(comparison.figures, key=reading_order):
         lines.append(

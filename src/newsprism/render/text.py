@@ -6,9 +6,10 @@ terminal obeys the control characters it is sent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from newsprism.analysis.figures import display_value, reading_order
+from newsprism.analysis.quotes import record_kind
 from newsprism.analysis.quotes.speakers import is_pronoun
 from newsprism.model import Comparison, QuoteGroup, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
@@ -51,6 +52,22 @@ def speaker_of(group: QuoteGroup) -> str:
     return f"unnamed: {' '.join(mention.split())}" if mention else "(unattributed)"
 
 
+def said_and_done(groups: Sequence[QuoteGroup]) -> tuple[list[QuoteGroup], list[QuoteGroup]]:
+    """The quotation groups split into what people said (speech, verbatim or reported) and the rest:
+    positions and acts ("endorsed Trump", "voted 54-35 on the bill") and reports that name no source
+    ("is expected to"). The extractor reads the rest as attributions (PolNeAR counts them), but they
+    are no one's words, so the outputs list them apart from the quotations."""
+    said = [g for g in groups if record_kind(g.quotes[0]) == "speech"]
+    return said, [g for g in groups if record_kind(g.quotes[0]) != "speech"]
+
+
+def done(group: QuoteGroup) -> str:
+    """A position, act or unsourced report as a line, in the article's words and never in quotation
+    marks: "Biden: proposed a budget ...", "(no source named): Gas prices are expected to ..."."""
+    who = "(no source named)" if record_kind(group.quotes[0]) == "sourceless" else speaker_of(group)
+    return f"{who}: {group.text}"
+
+
 def worded(text: str, direct: bool) -> str:
     """A quotation's words: inside quotation marks only when they are verbatim, reported speech
     marked as such ("(reported) the talks had failed")."""
@@ -63,7 +80,7 @@ def sourcing_line(sourcing: Mapping[str, int], quoted: Mapping[str, int], most: 
         return "no quotations"
     top = ", ".join(f"{speaker} {count}" for speaker, count in list(quoted.items())[:most])
     return (
-        f"{sourcing['quotations']} quotations ({sourcing.get('direct', 0)} verbatim, {sourcing.get('reported', 0)} reported); "
+        f"{counted(sourcing['quotations'], 'quotation')} ({sourcing.get('direct', 0)} verbatim, {sourcing.get('reported', 0)} reported); "
         f"{sourcing.get('named', 0)} named, {sourcing.get('unnamed', 0)} unnamed ({sourcing.get('anonymous', 0)} anonymous)"
         + (f"; most quoted: {top}" if top else "")
     )
@@ -112,10 +129,12 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
         omitted = comparison.omissions.get(outlet, ())
         if omitted:
             listed(f"Not in {outlet}", [f"{_one_line(f.representative.text)} {_outlets(f.outlets)}" for f in omitted])
+    said, others = said_and_done(comparison.quotes)
     listed("Quotes", [
         f"{speaker_of(group)}: {worded(_one_line(group.text), group.quotes[0].direct)} {_outlets(group.outlets)}"
-        for group in comparison.quotes
+        for group in said
     ])
+    listed("Positions and acts (not quotations)", [f"{_one_line(done(group))} {_outlets(group.outlets)}" for group in others])
     listed("Figures (! before an outlet: it contradicts another outlet)", _figure_lines(comparison))
     lines.append("Framing:")
     for outlet, framing in comparison.framing.items():

@@ -276,7 +276,7 @@ def _stance(masked: str) -> _Attribution | None:
         stance = negated.start() if negated else match.start("verb")
         return _Attribution(
             speaker, match.group("verb"), match.start(), match.end(), mention=(at, at + len(speaker)),
-            stance=stance, cue=" ".join(masked[stance : match.end("verb")].split()) if negated else "",
+            stance=stance, cue=masked[stance : match.end("verb")] if negated else "",  # as written: the words start with it
         )
     return None
 
@@ -329,8 +329,11 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 ):
                     continue  # "chief of staff, who knew about the account": knowing a thing is no speech
                 at = match.start("who")
+                if match.group("plural"):  # "prosecutors who said": the plural's head with "who" ("9.8 million people who": "people")
+                    at = match.start("plural") + match.group("plural").rfind(match.group("plural").split()[-1])
                 candidates.append(_Attribution(
-                    match.group("antecedent") or "who", match.group("verb6"), match.start(), match.end(), mention=(at, at + 3)
+                    match.group("antecedent") or "who", match.group("verb6"), match.start(), match.end(),
+                    mention=(at, match.end("who")),
                 ))
                 continue
             if _WHAT_BEFORE.search(masked, 0, match.start(group)):

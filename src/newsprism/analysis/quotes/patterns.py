@@ -143,10 +143,12 @@ AFTER_QUOTE = re.compile(
 Donald Hartley"; "“...,” she gushed.")."""
 
 WHO = re.compile(
-    rf"(?:(?P<antecedent>{NAME})\s*,\s*)?\b(?P<who>who)\s+{AUX}" + VERB.replace("(?P<verb>", "(?P<verb6>", 1)
+    rf"(?:(?P<antecedent>{NAME})\s*,\s*|(?P<plural>{GROUP})\s+)?\b(?P<who>who)\s+{AUX}" + VERB.replace("(?P<verb>", "(?P<verb6>", 1)
 )
 """A relative clause that reports speech ("business leaders who say ...", "Martin O’Malley, who noted
-that ..."): the mention is "who", the speaker the name before it when there is one."""
+that ..."): the mention is "who", the speaker the name before it when there is one; after a bare
+plural the mention is its head and "who" ("prosecutors who said"), so that an unnamed source still
+shows who it is."""
 
 QUOTED_AS = re.compile(
     rf"(?:(?P<outlet>{DESCRIPTION}|{NAME})\s+{AUX})?(?P<quoted>quot(?:ed|es|ing))\s+"
