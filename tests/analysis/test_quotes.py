@@ -611,6 +611,14 @@ def test_a_stance_with_only_a_time_after_its_verb_is_no_record():
     assert quotes_of("Time is also a factor, as the mayor announced in March...") == ()
 
 
+@pytest.mark.timeout(20)
+def test_a_long_number_after_a_stance_is_read_in_linear_time():
+    """The time words after a stance's verb end at a word boundary: a run of digits once had every
+    split into pieces of up to four digits tried, exponential in its length (minutes at 30 digits)."""
+    (quote,) = quotes_of("Time is also a factor, as the mayor announced " + "7" * 60 + " new rules.")
+    assert quote.text.startswith("announced 777") and quote.text.endswith("new rules")
+
+
 def test_a_name_and_its_apposition_after_a_quotation_cut_short_is_its_speaker():
     text = "The plant closed on Friday night, the county said.\n“I just ran for my life,” Ann Lee, a mechanic who was there during..."
     assert [(q.speaker, q.direct) for q in quotes_of(text)] == [("", False), ("Ann Lee", True)]
