@@ -265,3 +265,22 @@ def test_a_number_joined_to_a_word_by_a_hyphen_counts_it_with_the_noun_after():
         (60.0, "vote threshold", "60-vote"), (50.0, "vote minority", "50-vote"),
     ]
     assert figures_of("A two-thirds majority backed the three-way race.") == ()
+
+
+def test_a_preposition_after_a_number_is_no_counted_noun():
+    assert figures_of("Daily infections fell below 30,000 amid signs of recovery.") == ()
+
+
+def test_adjectives_before_a_compound_noun_are_read_past():
+    assert only("There were 29,128 new reported coronavirus cases on Thursday.").counts == "coronavirus cases"
+
+
+def test_a_month_and_a_year_are_one_date_keeping_the_month():
+    (figure,) = figures_of("Three researchers fell ill in November 2019.")[1:]
+    assert (figure.text, display_value(figure)) == ("November 2019", "2019-11")
+    assert not dates_conflict(figure, only("The lab staff became sick in autumn 2019."))
+
+
+def test_a_number_ending_in_a_fraction_sign_keeps_the_fraction():
+    figure = only("An officer knelt on his neck for 9½ minutes.")
+    assert (figure.value, figure.counts, figure.text) == (9.5, "minutes", "9½")

@@ -73,17 +73,20 @@ _NOT_COUNTED = frozenset(
     across into onto over under between among through during after before since including there here
     each all both its their his her our your my these those them it they we he she so if when while
     up down out off about around against via per last next every nearly almost roughly approximately
-    some just""".split()
+    some just amid amidst despite within without toward towards beyond upon until throughout""".split()
 )
 _ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "an", "ese", "ish", "ary", "ent", "ant", "ile", "less")
 # Number words and qualifiers in any case: a sentence opens with "Three people" or "Nearly 500".
 _QUALIFIER = r"(?P<qual>(?i:" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
+# A whole number may end in a fraction sign ("9½ minutes").
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|[½¼¾⅓⅔])?"
 _WORDS = r"(?i:" + "|".join(_NUMBER_WORDS) + r")"
 _MULT = r"(?:\s*(?P<mult>hundred|thousand|million|billion|trillion|bn\b|[km]\b))?"
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 _DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<year>(?:1[89]|20)\d\d))?\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:1[89]|20)\d\d)\b(?![.,]?\d)")
 _YEAR = re.compile(r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)(?!\s*(?:%|percent|[a-z]+s\b))")
 _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}")
 _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
@@ -118,8 +121,16 @@ _RESTRICTION = re.compile(
 
 def _number(token: str, multiplier: str | None) -> float:
     token = token.lower()
-    value = float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token.replace(",", ""))
+    fraction = _FRACTIONS.get(token[-1], 0.0)
+    if fraction:
+        token = token[:-1]
+    value = float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token.replace(",", "")) + fraction
     return value * _MULTIPLIERS.get((multiplier or "").lower(), 1.0)
+
+
+def _month(name: str) -> int:
+    name = name.lower()
+    return _MONTHS["sept" if name.startswith("sept") else name[:3]]
 
 
 def _counted_noun(text: str, end: int) -> str:
@@ -140,17 +151,22 @@ def _counted_noun(text: str, end: int) -> str:
 
 
 def _head(words: Sequence[str]) -> str:
-    """The counted noun among lower-case words after a number: the first; the second when the first
-    is an adjective; both when the first is a singular noun before a plural one ("service members":
-    "13 service members" and "two members of the group" are not one quantity)."""
+    """The counted noun among lower-case words after a number: the first, or the next when the first
+    is an adjective ("two unsigned opinions", "29,128 new reported coronavirus cases"); with the
+    plural after it when it is a singular noun ("service members": "13 service members" and "two
+    members of the group" are not one quantity)."""
     if words[0] in _NOT_COUNTED:
         return ""
-    if len(words) > 1 and words[1].islower() and words[1] not in _NOT_COUNTED:
-        if words[0].endswith(_ADJECTIVE_SUFFIXES):
-            return words[1]
-        if _is_plural(words[1]) and not _is_plural(words[0]):
-            return f"{words[0]} {words[1]}"
+    if _next_noun(words) and words[0].endswith(_ADJECTIVE_SUFFIXES):
+        words = words[1:]
+    if _next_noun(words) and _is_plural(words[1]) and not _is_plural(words[0]):
+        return f"{words[0]} {words[1]}"
     return words[0] if len(words[0]) > 1 else ""
+
+
+def _next_noun(words: Sequence[str]) -> bool:
+    """Whether the word after the first may be part of what is counted."""
+    return len(words) > 1 and words[1].islower() and words[1] not in _NOT_COUNTED
 
 
 def _is_plural(word: str) -> bool:
@@ -212,9 +228,9 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         body = sentence.text
         for match in _DATE.finditer(body):
             year = int(match.group("year") or 0)
-            month_name = match.group("month").lower()
-            month = _MONTHS["sept" if month_name.startswith("sept") else month_name[:3]]
-            add(match, float(year * 10000 + month * 100 + int(match.group("day"))), "date", "date")
+            add(match, float(year * 10000 + _month(match.group("month")) * 100 + int(match.group("day"))), "date", "date")
+        for match in _MONTH_YEAR.finditer(body):  # "in November 2019": the month is kept
+            add(match, float(int(match.group("year")) * 10000 + _month(match.group("month")) * 100), "date", "date")
         for match in _YEAR.finditer(body):
             add(match, float(int(match.group("year")) * 10000), "date", "date")
         for match in (*_MONEY.finditer(body), *_MONEY_WORDS.finditer(body)):
