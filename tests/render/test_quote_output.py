@@ -124,6 +124,17 @@ def test_markdown_output_lists_an_impression_with_no_source_apart_from_the_quota
     assert line.startswith("- \\(no source named\\): The mayor is expected") and "\u201c" not in line
 
 
+def test_the_report_names_an_impression_with_no_source_as_text_and_markdown_do():
+    from newsprism.render.html import render_report
+    from newsprism.summarize import summarize
+
+    story = Story("s", (Article(id="a", text=SOURCELESS_A, outlet="Daily"), Article(id="b", text=SOURCELESS_B, outlet="Herald")))
+    analysis = analyze(story)
+    page = render_report(analysis, summarize(analysis), compare(analysis))
+    positions = page.split('<section id="positions">', 1)[1].split("</section>", 1)[0]
+    assert "<h3>(no source named) " in positions and "smaller budget" in positions
+
+
 STANCE_A = "Negotiations ended on Monday. Six council members backed the mayor's plan to cut the budget."
 STANCE_B = "Negotiations ended on Monday. The union said the city had run out of money for the schools."
 

@@ -29,7 +29,6 @@ import jinja2
 
 from newsprism.analysis.figures import display_value
 from newsprism.analysis.headlines import agreed_title
-from newsprism.analysis.quotes import record_kind
 from newsprism.errors import NewsprismError
 from newsprism.model import (
     Article,
@@ -351,11 +350,10 @@ class _ReportBuilder:
         }
 
     def quote_views(self, groups: Sequence[QuoteGroup]) -> list[dict[str, Any]]:
-        """Quote groups by speaker, the most widely carried speakers first (a report naming no source
-        under "no source named")."""
+        """Quote groups by speaker (``speaker_of``), the most widely carried speakers first."""
         by_speaker: dict[str, list[QuoteGroup]] = defaultdict(list)
         for group in groups:
-            by_speaker["no source named" if record_kind(group.quotes[0]) == "sourceless" else speaker_of(group)].append(group)
+            by_speaker[speaker_of(group)].append(group)
         speakers: list[dict[str, Any]] = []
         for speaker, groups in by_speaker.items():
             groups.sort(key=lambda g: (-len(g.outlets), not g.quotes[0].direct))

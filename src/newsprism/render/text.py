@@ -39,9 +39,12 @@ def summary_to_text(summary: Summary, analysis: StoryAnalysis) -> str:
 
 def speaker_of(group: QuoteGroup) -> str:
     """Who a quotation is shown as said by: its resolved speaker; else the words that name an
-    unnamed one ("unnamed: a senior official"); else "(unattributed)". Never a guess."""
+    unnamed one ("unnamed: a senior official"); else "(unattributed)". Never a guess. A report that
+    names no source by design ("is expected to") is "(no source named)", in every output alike."""
     if group.speaker:
         return group.speaker
+    if record_kind(group.quotes[0]) == "sourceless":
+        return "(no source named)"
     mention = next(
         (
             q.speaker_mention.text for q in group.quotes
@@ -64,8 +67,7 @@ def said_and_done(groups: Sequence[QuoteGroup]) -> tuple[list[QuoteGroup], list[
 def done(group: QuoteGroup) -> str:
     """A position, act or unsourced report as a line, in the article's words and never in quotation
     marks: "Biden: proposed a budget ...", "(no source named): Gas prices are expected to ..."."""
-    who = "(no source named)" if record_kind(group.quotes[0]) == "sourceless" else speaker_of(group)
-    return f"{who}: {group.text}"
+    return f"{speaker_of(group)}: {group.text}"
 
 
 def worded(text: str, direct: bool) -> str:
