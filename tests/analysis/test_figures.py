@@ -227,6 +227,13 @@ def test_a_sentence_may_open_with_a_number_word_or_a_qualifier():
     ]
 
 
+def test_hundred_before_a_larger_multiplier_multiplies_it():
+    figures = figures_of("Two hundred thousand people marched. Officials said three hundred million Americans watched.")
+    assert [(f.value, f.counts, f.text) for f in figures] == [
+        (2e5, "people", "Two hundred thousand"), (3e8, "Americans", "three hundred million"),
+    ]
+
+
 def test_a_capitalised_word_after_a_number_qualifies_a_noun_or_is_the_plural_counted():
     text = ("Six Republican senators backed it, with six Republicans breaking ranks. It needs 10 GOP votes. "
             "Officials expect 37 million Americans to travel. Two Israeli soldiers died.")
@@ -265,6 +272,7 @@ def test_a_number_joined_to_a_word_by_a_hyphen_counts_it_with_the_noun_after():
         (60.0, "vote threshold", "60-vote"), (50.0, "vote minority", "50-vote"),
     ]
     assert figures_of("A two-thirds majority backed the three-way race.") == ()
+    assert figures_of("The 20-something voters backed a 40-ish man.") == ()
 
 
 def test_a_preposition_after_a_number_is_no_counted_noun():

@@ -18,6 +18,7 @@ far more often two events than a dispute, and "2020" agrees with "March 5, 2020"
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -82,7 +83,8 @@ _FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
 # A whole number may end in a fraction sign ("9½ minutes").
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|[½¼¾⅓⅔])?"
 _WORDS = r"(?i:" + "|".join(_NUMBER_WORDS) + r")"
-_MULT = r"(?:\s*(?P<mult>hundred|thousand|million|billion|trillion|bn\b|[km]\b))?"
+# "Three hundred thousand people": "hundred" before a larger multiplier multiplies it.
+_MULT = r"(?:\s*(?P<mult>hundred(?:\s+(?:thousand|million|billion|trillion))?|thousand|million|billion|trillion|bn\b|[km]\b))?"
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 _DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<year>(?:1[89]|20)\d\d))?\b")
@@ -97,11 +99,11 @@ _COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QU
 _COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
 _NOT_COMPOUNDED = frozenset(
     """second minute hour day night week weekend month year decade century old percent point half third
-    thirds quarter quarters fifth fifths way time fold some odd plus""".split()
+    thirds quarter quarters fifth fifths way time fold some something ish odd plus""".split()
 )
 """What a number joined to a word by a hyphen measures that is not a count: a duration ("a 7-year
 high"), an age, a share ("two-thirds"), a manner ("a three-way race", "a four-time champion"), or
-no number at all ("60-some miles"). Any other word is what is counted, with the noun it qualifies:
+no number at all ("60-some miles", "20-something voters", "a 40-ish man"). Any other word is what is counted, with the noun it qualifies:
 "the 60-vote threshold" -> 60 "vote threshold", "a seven-count indictment" -> 7 "count indictment"."""
 _COUNTED = re.compile(r"\s+(?P<noun>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})")
 _NOT_PLURAL = frozenset(
@@ -125,7 +127,7 @@ def _number(token: str, multiplier: str | None) -> float:
     if fraction:
         token = token[:-1]
     value = float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token.replace(",", "")) + fraction
-    return value * _MULTIPLIERS.get((multiplier or "").lower(), 1.0)
+    return value * math.prod(_MULTIPLIERS[word] for word in (multiplier or "").lower().split())
 
 
 def _month(name: str) -> int:
