@@ -544,6 +544,9 @@ def test_the_words_after_a_headline_label_are_reported():
          "", "a port spokesman", "quoted ... saying"),
         ("The newspaper quoted Ortiz, the city engineer, as saying that the bridge had been closed for weeks.",
          "Ortiz", "Ortiz", "quoted ... as saying"),
+        ("The newspaper quoted her as saying that the bridge had been closed for weeks.", "", "her", "quoted ... as saying"),
+        ("The newspaper quoted her spokesman as saying that the bridge had been closed for weeks.",
+         "", "her spokesman", "quoted ... as saying"),
     ],
 )
 def test_the_one_quoted_as_saying_is_the_speaker_not_the_outlet_that_quotes(text, speaker, mention, cue):

@@ -152,13 +152,14 @@ shows who it is."""
 
 QUOTED_AS = re.compile(
     rf"(?:(?P<outlet>{DESCRIPTION}|{NAME})\s+{AUX})?(?P<quoted>quot(?:ed|es|ing))\s+"
-    rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{NAME}|\b(?:him|her|them)\b)(?:\s*\([^)]{{1,40}}\))?(?:\s*,[^,;:]{{1,80}},)?\s+(?P<as>as\s+)?"
+    rf"(?P<speaker>\b(?:him|her|them)\b|{DESCRIPTION}|{GROUP}|{NAME})(?:\s*\([^)]{{1,40}}\))?(?:\s*,[^,;:]{{1,80}},)?\s+(?P<as>as\s+)?"
     r"(?P<verb>saying|telling|writing|stating|warning|adding|arguing|claiming|insisting|noting|explaining|predicting"
     r"|acknowledging|declaring)\b"
 )
 """One who reports what another said ("Science quoted Gao as saying that ...", "Reuters quoted a
 spokesman saying ...", "quoted Dmitry Peskov, the Kremlin spokesman, as saying"): the speaker is the one
-quoted, not the outlet; the cue is "quoted ... as saying"."""
+quoted, not the outlet; the cue is "quoted ... as saying". A pronoun is tried first: as a
+description "her as" would be read ("quoted her as saying"), where "her spokesman" still is one."""
 
 PROMPTED = re.compile(
     rf"\b(?:prompting|prompted|leading|led|causing|caused|forcing|forced|moving|moved|inspiring|inspired)\s+"
