@@ -7,7 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from newsprism.analysis.samefact import FEATURES, PairEvidence, SameFactModel, default_model, pair_features, shares_a_figure
+from newsprism.analysis.samefact import (
+    FEATURES,
+    PairEvidence,
+    SameFactModel,
+    default_model,
+    details_differ,
+    pair_features,
+    shares_a_figure,
+)
 from newsprism.errors import NewsprismError
 
 JOBS = "The US economy added 266,000 jobs in April, the Labor Department said."
@@ -71,6 +79,12 @@ def test_only_an_uncommon_figure_both_sentences_give_is_shared():
     assert not shares_a_figure("The riot of Jan. 6 left two dead in 2021.", "Since Jan. 6, two panels have met in 2021.")
     assert not shares_a_figure("The vote was 54-35.", "The vote was 55-34.")
     assert not shares_a_figure("Sales rose 5.2% to $1.2 billion.", "Sales rose 5.2% to $3.4 billion.")
+
+
+def test_a_number_in_a_name_is_no_figure():
+    assert shares_a_figure("Daily COVID-19 cases fell below 30,000.", "Infections fell below 30,000 in 11 months.")
+    assert not shares_a_figure("The F-35 fleet grew.", "The fleet grew by 35 jets.")
+    assert not details_differ("COVID-19 vaccines reached the city on Monday.", "The first 500 vaccines reached the city on Monday.")
 
 
 def test_a_shared_figure_probability_outside_zero_and_one_is_refused():

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _YEAR = re.compile(r"(?:18|19|20)\d\d")
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NAMED_NUMBER = re.compile(r"[^\W\d_]-")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "n't", "cannot"})
 DATE_WORDS = frozenset(
@@ -122,12 +123,22 @@ def parse(text: str) -> _Parsed:
         length=len(tokens),
         tokens=tuple(tokens),
         chars=frozenset(squeezed[i : i + 4] for i in range(len(squeezed) - 3)),
-        values=tuple(float(t.replace(",", "")) for t in tokens if _PLAIN_NUMBER.fullmatch(t) and not _YEAR.fullmatch(t)),
+        values=_values(text),
         dates=frozenset(dates),
         quoted=frozenset(
             stem(word) for part in _QUOTED.findall(text)
             for word in (t.lower() for t in _TOKEN.findall(part)) if word not in ENGLISH_STOP_WORDS
         ),
+    )
+
+
+def _values(text: str) -> tuple[float, ...]:
+    """The numbers a sentence gives, years apart, and numbers that are part of a name left out: the
+    19 of "COVID-19", the 35 of "F-35" (a hyphen after a letter) give no figure, so that "cases fell
+    below 30,000" and "COVID-19 cases fell below 30,000" share every figure."""
+    return tuple(
+        float(t.replace(",", "")) for match in _TOKEN.finditer(text)
+        if _PLAIN_NUMBER.fullmatch(t := match.group()) and not _YEAR.fullmatch(t) and not _NAMED_NUMBER.match(text, max(0, match.start() - 2), match.start())
     )
 
 
