@@ -6,6 +6,7 @@ import pytest
 from datapaths import LATIMES_SEED, RT_SEED
 
 from newsprism.analysis.align import analyze
+from newsprism.analysis.quotes import is_stance
 from newsprism.compare import CompareSettings, compare
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Story
@@ -142,6 +143,13 @@ def test_an_outlets_own_question_is_no_exclusive_nor_omission_but_a_quoted_one_i
     assert {f.representative.text for f in comparison.exclusives["A"]} == {AID, quoted, *speech}
     story = _story(("A", FLOOD + " " + asked), ("B", FLOOD_2 + " " + asked), ("C", FLOOD_3))
     assert compare(story).omissions["C"] == ()
+
+
+def test_an_outlets_own_question_holding_a_stance_is_no_exclusive():
+    asked = "Did the officials who backed the dam know what the water would do to the valley?"
+    comparison = compare(_story(("A", " ".join((FLOOD, AID, asked))), ("B", FLOOD_2)))
+    assert any(is_stance(q) for group in comparison.quotes for q in group.quotes)  # "know what ...": no one's words
+    assert [f.representative.text for f in comparison.exclusives["A"]] == [AID]
 
 
 def test_consensus_is_ranked_by_the_number_of_outlets():

@@ -17,6 +17,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from newsprism.analysis.quotes import is_speech
 from newsprism.analysis.samefact import parse
 from newsprism.analysis.story import analyze, complete
 from newsprism.errors import NewsprismError
@@ -83,8 +84,9 @@ def _asks(analysis: StoryAnalysis, fact: Fact) -> bool:
     """Every sentence of the fact is the outlet's own question ("How and why did this happen?"): it
     states nothing an outlet could alone report or leave out. A question in a quotation (one the
     quotation reader found over the sentence, which may have opened sentences earlier) is what a
-    speaker asked, and stays."""
-    quotes = analysis.quotes or ()
+    speaker asked, and stays; a stance read inside the question ("Did the officials who backed the
+    dam know ...?") is no one's words, and does not make it one."""
+    quotes = [q for q in analysis.quotes or () if is_speech(q)]
     return bool(fact.sentences) and all(
         quotation(s.text).outside.rstrip().endswith("?")
         and not any(q.article == s.article and q.start < s.end and s.start < q.end for q in quotes)
