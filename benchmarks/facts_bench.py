@@ -9,7 +9,7 @@
         facts say tell its fact, on the annotated stories, at several values of ``conveys``; --show:
         the outlets named at the default and not at the linking probability, to read
     python benchmarks/facts_bench.py comparison [--split SPLIT]
-        the comparison's exclusives and omissions judged by the gold facts, at several values of
+        the comparison's consensus, exclusives and omissions judged by the gold facts, at several values of
         ``CompareSettings.conveys`` and ``omission_confidence``
     python benchmarks/facts_bench.py ceiling [--split SPLIT] [--candidate-threshold C]
         the pair precision / recall ``analyze`` would reach with a perfect same-fact judge (the

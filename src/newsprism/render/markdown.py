@@ -8,7 +8,7 @@ import re
 from newsprism.analysis.figures import display_value, reading_order
 from newsprism.model import Comparison, Fact, StoryAnalysis, Summary
 from newsprism.render.terminal import visible
-from newsprism.render.text import articles_of, done, said_and_done, sourcing_line, speaker_of, worded
+from newsprism.render.text import articles_of, position_line, said_and_done, sourcing_line, speaker_of, worded
 
 _INLINE = re.compile(r"([\\`*_\[\]()<>|~&])")
 """Characters that mean something anywhere in a line: emphasis, code, links, HTML, entities, tables."""
@@ -69,7 +69,7 @@ def comparison_to_markdown(comparison: Comparison, analysis: StoryAnalysis) -> s
     ] or ["_No quotation found._"]
     if others:
         lines += ["", "### Positions and acts (not quotations)", ""]
-        lines += [f"- {escape(done(g))} {_named(g.outlets)}" for g in others]
+        lines += [f"- {escape(position_line(g))} {_named(g.outlets)}" for g in others]
     lines += ["", "### Figures", "", "| outlet | value | unit | counts | text | conflict |", "| --- | --- | --- | --- | --- | --- |"]
     for r in sorted(comparison.figures, key=reading_order):
         lines.append(

@@ -64,7 +64,7 @@ def said_and_done(groups: Sequence[QuoteGroup]) -> tuple[list[QuoteGroup], list[
     return said, [g for g in groups if record_kind(g.quotes[0]) != "speech"]
 
 
-def done(group: QuoteGroup) -> str:
+def position_line(group: QuoteGroup) -> str:
     """A position, act or unsourced report as a line, in the article's words and never in quotation
     marks: "Biden: proposed a budget ...", "(no source named): Gas prices are expected to ..."."""
     return f"{speaker_of(group)}: {group.text}"
@@ -136,7 +136,7 @@ def comparison_to_text(comparison: Comparison, analysis: StoryAnalysis, limit: i
         f"{speaker_of(group)}: {worded(_one_line(group.text), group.quotes[0].direct)} {_outlets(group.outlets)}"
         for group in said
     ])
-    listed("Positions and acts (not quotations)", [f"{_one_line(done(group))} {_outlets(group.outlets)}" for group in others])
+    listed("Positions and acts (not quotations)", [f"{_one_line(position_line(group))} {_outlets(group.outlets)}" for group in others])
     listed("Figures (! before an outlet: it contradicts another outlet)", _figure_lines(comparison))
     lines.append("Framing:")
     for outlet, framing in comparison.framing.items():
