@@ -193,6 +193,7 @@ def test_the_age_of_a_described_person_counts_that_person():
 
 def test_a_clock_time_is_not_a_count():
     assert figures_of("The truce began at 2 a.m. and was confirmed at 7 p.m. by both sides.") == ()
+    assert figures_of("The meeting starts at 5 PM tomorrow, and polls close at 8 P.M. local time.") == ()
 
 
 def test_pounds_of_weight_are_not_pounds_sterling():

@@ -95,7 +95,7 @@ _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>d
 _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|percent\b|per cent\b|percentage points?\b)")
 _CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s+cents?\b")
 _AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
-_COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|[ap]\.?m\.?\b|o’clock|o'clock))")
+_COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|(?i:[ap]\.?m\.?)\b|o’clock|o'clock))")
 _COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
 _NOT_COMPOUNDED = frozenset(
     """second minute hour day night week weekend month year decade century old percent point half third
