@@ -167,3 +167,14 @@ def test_an_abbreviated_title_is_cut_from_the_name_and_the_surname_resolves_to_i
 def test_an_institution_is_still_the_speaker_when_no_person_is_named():
     (quote,) = quotes_of("The Senate Judiciary Committee said the vote would be held on Friday.")
     assert quote.speaker == "Senate Judiciary Committee"
+
+
+def test_a_jurist_resolves_to_the_one_the_article_titles_judge():
+    text = "U.S. District Judge Richard Berman sentenced him on Tuesday. The Manhattan jurist said the crime was serious and deserved a long term."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text) == ("Richard Berman", "The Manhattan jurist")
+
+
+def test_the_owner_in_a_possessive_before_a_name_is_no_part_of_the_name():
+    (quote,) = quotes_of("Brazil’s JBS SA said in a statement that it had restored most of its computer systems.")
+    assert (quote.speaker, quote.speaker_mention.text) == ("JBS SA", "Brazil’s JBS SA")

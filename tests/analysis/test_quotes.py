@@ -646,3 +646,81 @@ def test_a_negated_stance_written_with_non_breaking_spaces_is_still_a_stance():
 def test_a_bare_plural_before_who_is_part_of_the_mention():
     (quote,) = quotes_of("The case was dismissed over the objection of prosecutors who said it should stand despite the pardon.")
     assert (quote.speaker, quote.speaker_mention.text, quote.text) == ("", "prosecutors who", "it should stand despite the pardon")
+
+
+def test_a_clause_joined_by_and_with_its_own_subject_speaks_the_quotation_after_it():
+    text = "Hillary Clinton toured the plant. At one stop, a woman asked for a photo and Clinton said, “as long as you vote for me.”"
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text, quote.text) == ("Hillary Clinton", "Clinton", "as long as you vote for me")
+    (quote,) = quotes_of("The Clinton campaign and DNC did not immediately respond to requests for comment on the emails.")
+    assert quote.speaker_mention.text == "The Clinton campaign and DNC"  # a joint source, no clause of its own
+
+
+def test_a_name_before_an_apposition_no_comma_closes_is_the_speaker():
+    text = "Sen. Kristen Gillibrand (D-NY), a supporter of the 2016 bid for the presidency told CNN that she believed the race was over."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text) == ("Kristen Gillibrand", "Sen. Kristen Gillibrand")
+    (quote,) = quotes_of("John Smith, a spokesman for the company said that the robbers fled the store at noon.")
+    assert (quote.speaker, quote.text) == ("John Smith", "the robbers fled the store at noon")
+
+
+def test_a_participle_of_speech_after_the_main_clause_is_said_by_its_subject():
+    text = "The Florida senator sought to calm his supporters, and took a heckler in stride, saying the person would be welcome."
+    said = [q for q in quotes_of(text) if q.verb == "saying"]
+    assert [(q.speaker_mention.text, q.text) for q in said] == [("The Florida senator", "the person would be welcome")]
+
+
+def test_a_speaker_read_as_ending_in_a_conjunction_is_a_clause_not_a_speaker():
+    text = "John Bolton distanced himself from the movement by saying he would bring his expertise to the Administration if asked."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.verb) == ("John Bolton", "saying")
+
+
+def test_a_stance_in_a_relative_clause_is_taken_by_the_one_the_clause_is_about():
+    (quote,) = quotes_of("The law was blocked by a judge who ruled that it violated the First Amendment of the Constitution.")
+    assert (quote.speaker_mention.text, quote.verb, is_stance(quote)) == ("a judge who", "ruled", True)
+    text = "The ruling came from Judge Analisa Torres, who called the policy arbitrary and capricious in her opinion."
+    (quote,) = quotes_of(text)
+    assert (quote.speaker, quote.speaker_mention.text, quote.text) == (
+        "Analisa Torres", "who", "called the policy arbitrary and capricious in her opinion",
+    )
+
+
+def test_a_participle_of_speech_after_the_verb_is_its_cue_not_what_was_said():
+    (quote,) = quotes_of("The mayor responded on Monday, saying in a statement that the city would appeal the decision.")
+    assert (quote.speaker_mention.text, quote.text) == ("The mayor", "the city would appeal the decision")
+
+
+def test_a_participle_of_speech_after_a_clause_opened_by_a_description_of_someone_is_theirs():
+    said = [q for q in quotes_of("The company fired him on Monday, saying in a statement that he had broken its rules.") if q.verb == "saying"]
+    assert [(q.speaker_mention.text, q.text) for q in said] == [("The company", "he had broken its rules")]
+
+
+def test_an_adverb_or_a_single_name_before_an_open_apposition_is_not_the_speaker():
+    (quote,) = quotes_of("Significantly, the judge said he could not require me to pay restitution since nobody was harmed.")
+    assert quote.speaker_mention.text == "the judge"
+    (quote,) = quotes_of("Hillary Clinton, a top aide said, “is very confident in the contrast” between them.")
+    assert quote.speaker_mention.text == "a top aide"
+
+
+def test_a_fronted_participle_of_speech_is_said_by_the_main_clause_subject_up_to_its_comma():
+    (quote,) = quotes_of("Having announced that he would not send me to prison, Judge Berman proceeded to read the sentence.")
+    assert (quote.speaker_mention.text, quote.verb, quote.text) == ("Judge Berman", "announced", "he would not send me to prison")
+    (quote,) = quotes_of("Having told reporters that the plan was dead, the mayor left the building at noon.")
+    assert (quote.speaker_mention.text, quote.text) == ("the mayor", "the plan was dead")
+
+
+def test_a_trailing_participle_of_speech_before_a_clause_is_its_cue_and_the_words_follow_it():
+    text = ("Biden on Wednesday asked the agencies to “redouble their efforts” to find the origins of the virus, "
+            "saying in a statement that he was calling for a broad government report.")
+    said = [q for q in quotes_of(text) if q.verb == "saying"]
+    assert [(q.speaker, q.text, is_stance(q)) for q in said] == [("Biden", "he was calling for a broad government report", False)]
+    text = "“We will appeal this ruling,” Smith said, adding that the council would vote again next week."
+    assert [q.text for q in quotes_of(text)] == ["We will appeal this ruling", "adding that the council would vote again next week"]
+
+
+def test_a_stance_ends_before_a_participle_of_speech_that_is_a_record_of_its_own():
+    text = "President Biden announced a truce in the trade war with the European Union, saying it was time to put aside the fight."
+    assert [(q.verb, q.text) for q in quotes_of(text)] == [
+        ("announced", "announced a truce in the trade war with the European Union"), ("saying", "it was time to put aside the fight"),
+    ]

@@ -32,8 +32,10 @@ from newsprism.analysis.quotes.patterns import (
     COORDINATED,
     CUE_OF,
     DATELINE_AFTER,
+    DESCRIPTION,
     DOCUMENT_PARTICIPLE,
     FINITE_CLAUSE,
+    FRONTED_PARTICIPLE,
     FUNCTION_WORDS,
     GOES_ON,
     GROUP_SPEAKER,
@@ -49,6 +51,7 @@ from newsprism.analysis.quotes.patterns import (
     LOOSE_STANCE,
     MAY_MATCH,
     NAME,
+    OPEN_APPOSITION,
     OPENING_DESCRIPTION,
     PARTICIPLE,
     PARTY_LABEL,
@@ -57,6 +60,7 @@ from newsprism.analysis.quotes.patterns import (
     PROMPTED,
     QUOTED_AS,
     REDUCED_PARTICIPLE,
+    RELATIVE_STANCE,
     ROLE_BEFORE,
     SHARE_SPEAKER,
     SOURCELESS,
@@ -69,6 +73,7 @@ from newsprism.analysis.quotes.patterns import (
     VERB_WORDS,
     WH_CLAUSE,
     WHO,
+    any_verb,
 )
 from newsprism.analysis.quotes.settings import QuoteSettings
 from newsprism.analysis.quotes.speakers import (
@@ -115,6 +120,7 @@ class _Attribution:
     inverted: bool = False  # "..., said Ray Jadallah, chief of ...": what was said comes before the verb
     stance: int | None = None  # where the verb of a stance starts ("Ryan endorsed Trump"): its words start there
     cue: str = ""  # the cue when it is more than the verb read ("quoted ... as saying"); else the verb
+    until: int | None = None  # where what was said ends when a clause follows it ("Having announced that ..., X")
 
 
 def _can_speak(speaker: str, before: str = "") -> bool:
@@ -308,6 +314,8 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|n
 
 def _speech(masked: str, stances: bool) -> _Attribution | None:
     """The first speaker and verb of speech or belief of a sentence (see ``_attribution``)."""
+    if (fronted := FRONTED_PARTICIPLE.match(masked)) is not None:
+        return _fronted(masked, fronted)
     candidates: list[_Attribution] = []
     seen_verbs: dict[int, int] = {}  # verb position -> its candidate
     for pattern in (QUOTED_AS, SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO, PROMPTED):
@@ -341,9 +349,14 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             if raw.isupper() and DATELINE_AFTER.match(masked, match.end(group)):
                 continue  # "WASHINGTON — ...": a dateline
             speaker = _clean_description(LEAD_WORD.sub("", raw))
+            opened = _open_apposition(masked, match) if pattern is SPEAKER_VERB else None
+            if opened is not None:
+                raw = speaker = opened.group("name")  # "Sen. Gillibrand (D-NY), a supporter of ... told": not "the presidency"
             verb_group = next((g for g in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6") if match.groupdict().get(g)), None)
             verb_at = match.start(verb_group) if verb_group else match.start()
-            object_of = match.start() if pattern is ACCORDING else match.start(group)  # "according to" ends in "to"
+            object_of = (  # "according to" ends in "to"
+                match.start() if pattern is ACCORDING else opened.start("name") if opened else match.start(group)
+            )
             core = _DOCUMENT_TAIL.sub("", speaker) if pattern is ACCORDING else speaker  # "data [compiled by ...]"
             if not _can_speak(core, masked[:object_of]) and not (pattern is ACCORDING and core[:1].islower()):
                 continue  # after "according to", any words name a source ("according to exit polls")
@@ -372,7 +385,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 if not stances:
                     continue  # "Nobody knew the outcome": a belief verb attributes only a clause
                 stance = match.start(verb_group)  # "They expect a close race": a belief with its object
-            at = match.start(group) + raw.rfind(speaker)
+            at = opened.start("name") if opened else match.start(group) + raw.rfind(speaker)
             named = _apposed_name(match, speaker) if apposed else None
             if named is not None:  # "The spokesman, Peter Carr, said": the apposition names the speaker
                 speaker, at = named
@@ -403,25 +416,113 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
         return _Attribution(source.group("speaker"), "in", source.start("speaker"), source.end(), mention=source.span("speaker"))
     if not candidates:
         participle = PARTICIPLE.search(masked)
-        subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, participle.start())) if participle else []
-        subjects = [m for m in subjects if _can_speak(m.group("speaker"), masked[: m.start("speaker")])]
-        if not subjects or participle is None:  # no participle, no subjects
+        span = _clause_subject(masked, participle.start()) if participle else None
+        if span is None or participle is None:  # no participle, no subjects
             return None
         # "Barry Rand issued a statement ... claiming “...”": the speaker is the subject of the clause
-        return _Attribution(
-            subjects[-1].group("speaker"), participle.group(), subjects[-1].start("speaker"), participle.end(),
-            mention=subjects[-1].span("speaker"),
-        )
+        return _Attribution(masked[span[0] : span[1]], participle.group(), span[0], participle.end(), mention=span)
 
-    best = min(candidates, key=lambda candidate: candidate.start)  # the first: the main clause's
-    if best.verb.endswith("ing") and is_description(best.speaker):
-        # "Steele issued a statement saying ...": the speaker is the subject of the clause
-        subjects = list(CLAUSE_SUBJECT.finditer(masked, 0, best.start))
-        if subjects and _can_speak(name := subjects[-1].group("speaker")):
-            return _Attribution(
-                name, best.verb, subjects[-1].start("speaker"), best.end, best.apposed, subjects[-1].span("speaker")
-            )
+    best = _own_subject(masked, candidates, min(candidates, key=lambda candidate: candidate.start))  # the main clause's
+    if best.verb.endswith("ing") and (is_description(best.speaker) or (best.apposed and GROUP_SPEAKER.fullmatch(best.speaker))):
+        # "Steele issued a statement saying ...", "The senator sought to calm his supporters, and took a
+        # heckler in stride, saying": the speaker is the subject of the clause, not a plural before a comma
+        if (span := _clause_subject(masked, best.start)) is not None:
+            return _Attribution(masked[span[0] : span[1]], best.verb, span[0], best.end, best.apposed, span)
     return best
+
+
+def _fronted(masked: str, fronted: re.Match[str]) -> _Attribution | None:
+    """A participle clause of speech opening the sentence ("Having announced that he would not send me
+    to prison, Judge Berman proceeded ..."): said by the main clause's subject, up to the comma
+    before it; None when no subject that can speak follows."""
+    subjects = [
+        m.span("speaker") for m in CLAUSE_SUBJECT.finditer(masked, fronted.end())
+        if _can_speak(m.group("speaker"), masked[: m.start("speaker")])
+    ] + [
+        m.span("speaker") for m in _DESCRIBED_SUBJECT.finditer(masked, fronted.end())
+        if head_noun(m.group("speaker")) in PERSON_ROLES
+    ]
+    if not subjects:
+        return None
+    lo, hi = _with_role(masked, min(subjects))
+    comma = masked.rfind(",", 0, lo)
+    return _Attribution(masked[lo:hi], fronted.group("verb"), fronted.start("verb"), fronted.end(), mention=(lo, hi),
+                        until=comma if comma > fronted.end() else None)
+
+
+_DESCRIBED_SUBJECT = re.compile(rf",\s+(?P<speaker>{DESCRIPTION})\s+(?!(?:the|a|an|his|her|their|its|of|to|in|on|for)\b)[a-z]+")
+"""A description after a comma followed by its verb ("..., the mayor left"): a clause's subject."""
+
+
+def _clause_subject(masked: str, before: int) -> tuple[int, int] | None:
+    """The span of the last subject of a clause before ``before`` that can speak, with the role nouns
+    after it ("The Florida senator"), or of a description of someone opening the sentence when a comma
+    stands before ``before`` ("The company fired him on Monday, saying ..."; not "The decision was a
+    clear warning"): who speaks in a participle after the clause."""
+    subjects = [
+        m for m in CLAUSE_SUBJECT.finditer(masked, 0, before) if _can_speak(m.group("speaker"), masked[: m.start("speaker")])
+    ]
+    if subjects:
+        return _with_role(masked, subjects[-1].span("speaker"))
+    opening = _OPENING_ROLE.match(masked)
+    if opening is not None and opening.end("speaker") < before and masked[:before].rstrip().endswith(","):
+        return _with_role(masked, opening.span("speaker"))  # not "..., in which Gao apologized for saying"
+    return None
+
+
+_OPENING_ROLE = re.compile(
+    r"^\W*(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Then|Instead)\s+)?(?P<speaker>(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    r"(?:[\w’'\-.]+\s+){0,4}?(?:" + "|".join(sorted(PERSON_ROLES, key=len, reverse=True)) + r"))\b"
+)
+"""A description of someone opening a sentence, to its head ("A New York judge", "The company")."""
+
+
+def _open_apposition(masked: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The name that opens the sentence when the speaker read before the verb ends an apposition no
+    comma closes (``patterns.OPEN_APPOSITION``): a full name or a titled one ("Sen. Kristen
+    Gillibrand", "John Smith"; a single capitalised word may be an adverb: "Significantly, the judge
+    said"), with a finite verb (not "the reality show") that no comma follows ("Hillary Clinton, a top
+    aide said, “...”" is the aide's)."""
+    opened = OPEN_APPOSITION.fullmatch(masked, 0, match.end("speaker"))
+    if opened is None or len(opened.group("name").split()) < 2 or not _can_speak(opened.group("name")):
+        return None
+    verb = match.group("verb")
+    if not (verb.endswith(("s", "ed")) or verb in _IRREGULAR_PAST) or masked[match.end("verb") :].startswith(","):
+        return None
+    return None if any_verb(opened.group()[opened.end("name") :]) else opened
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+$")
+
+_QUOTATION = re.compile(rf"[“\"]{MASK}")
+
+
+def _own_subject(masked: str, candidates: Sequence[_Attribution], first: _Attribution) -> _Attribution:
+    """The attribution of the sentence's quotations: the first one read, unless a later clause joined
+    by "and" or "but" has its own subject and verb of speech and every quotation comes after it ("a
+    woman asked for a photo and Clinton said, “...”" is Clinton's, not the woman's)."""
+    quotation = _QUOTATION.search(masked)
+    for later in sorted(candidates, key=lambda candidate: candidate.start):
+        if (
+            quotation is not None and later.start > first.start and quotation.start() >= later.end
+            and later.mention is not None and not later.inverted and later.stance is None and later.verb in SPEECH_WORDS
+            and _AND_BEFORE.search(masked, 0, later.mention[0]) is not None
+            and not masked[later.end : quotation.start()].strip(" ,:")  # "and Clinton said, “...”", not "but Moscow denies — “"
+        ):
+            return later
+    return first
+
+
+_ROLE_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _with_role(masked: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A subject's span with the role nouns after it ("The Florida" read as a name, and "senator"): the
+    mention is the whole description."""
+    lo, hi = span
+    while (after := _ROLE_AFTER.match(masked, hi)) is not None and after.group(1) in PERSON_ROLES:
+        hi = after.end()
+    return lo, hi
 
 
 _LIST_WORD = r"[\w’'\-&]+(?:\.(?=\w)[\w’'\-&]*)*(?:\.(?=\s))?"
@@ -461,15 +562,28 @@ def _quoted_cue(match: re.Match[str]) -> str:
 def _clean_description(speaker: str) -> str:
     """A captured speaker trimmed to its noun phrase: the lazy match may take in a clause before it.
 
-    The "and" inside a name ("Customs and Border Protection") is kept.
+    The "and" before capitalised words is kept ("Customs and Border Protection", "the Florida senator
+    and Republican presidential candidate", "The Clinton campaign and DNC"), unless it joins a clause
+    (``_joins_a_clause``: "a photo and Clinton").
     """
     for cut in (" that ", " which ", " and ", " but ", " as ", " then ", " while ", " though ", " although ", " because "):
-        if cut in speaker and not (cut == " and " and re.search(r"\band\s+[A-Z]", speaker)):
+        if cut in speaker and not (cut == " and " and re.search(r"\band\s+[A-Z]", speaker) and not _joins_a_clause(speaker)):
             speaker = speaker.rsplit(cut, 1)[-1]
     words = speaker.split()
     if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and VERB_WORDS.isdisjoint(w.lower() for w in words):
         return words[-1]  # "when the virus first emerged he called": the clause's subject is "he" ("attendees said they": not)
     return speaker.strip()
+
+
+_NAME_AFTER_AND = re.compile(r"\b[a-z][\w’'\-]*\s+and\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*)*$")
+"""A lower-case noun, "and", and only capitalised words after it ("a photo and Clinton")."""
+
+
+def _joins_a_clause(speaker: str) -> bool:
+    """Whether a name after "and" opens a clause of its own: the words before "and" end in a lower-case
+    noun of no one who speaks ("asked for a photo and Clinton said"), not a joint source ("The Clinton
+    campaign and DNC did not respond")."""
+    return _NAME_AFTER_AND.search(speaker) is not None and head_noun(speaker.rsplit(" and ", 1)[0]) not in PERSON_ROLES
 
 
 _SUBJECT_PRONOUNS = frozenset("he she they we I".split())
@@ -488,8 +602,9 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
     ("Peskov told reporters that ..."; "According to the report, ..."); a stance from its verb to
     the end of the sentence ("endorsed Trump").
     """
-    hi = len(masked.rstrip(" .!?\"”\n"))
+    hi = attribution.until or len(masked.rstrip(" .!?\"”\n"))
     if attribution.stance is not None:
+        hi = _before_said(masked, attribution.stance, hi)
         return (attribution.stance, hi) if hi > attribution.stance else None
     lead = masked[: attribution.start + (masked[attribution.start] == ",")].rstrip()  # "..., said X": keep the comma
     if not lead.endswith(",") and (role := ROLE_BEFORE.search(lead + " ")) is not None:
@@ -523,11 +638,16 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
         elif attribution.verb in TELL_VERBS and (that := re.compile(r"[^,;:]{1,60}?\bthat\b").match(masked, lo)):
             lo = that.end()  # "told a military officer the night before that ..."
         lo = _end_of(CLAUSE_START, masked, lo)
+        if (participle := PARTICIPLE.match(masked, lo)) is not None and _QUOTATION.search(masked) is None:
+            # "responded, saying in a statement that ...": the participle is a cue; beside a quotation it
+            # marks the clause as reported speech of its own ("“...,” Ms. Acosta said, explaining how ...")
+            lo = _end_of(CLAUSE_START, masked, participle.end())
         if attribution.verb in NEEDS_THAT and not attribution.evidence and not re.search(r"\bthat\s*$", masked[attribution.end : lo]):
             if question := WH_CLAUSE.match(masked, lo):
                 lo = question.start("wh")  # "asked workers if they planned to attend"
             elif stances and attribution.verb in STANCE_FALLBACK and attribution.start < attribution.end:
                 lo = attribution.end - len(attribution.verb)  # "asked the court to intervene": a request, from its verb
+                hi = _before_said(masked, lo, hi)
             elif not FINITE_CLAUSE.match(masked, lo):
                 return None  # "declared a state of emergency": an act, not speech
         if _NEGATED.search(masked, attribution.start, attribution.end) and not (
@@ -629,20 +749,45 @@ def _said_by(found: tuple[Sentence, str, _Attribution], resolver: Resolver, text
 
 
 def _trailing_participle(
-    article: Article, sentence: Sentence, masked: str, attribution: _Attribution, quotes: Sequence[Quote],
-    said_by: tuple[str, str | None, Mention | None],
+    article: Article, sentence: Sentence, masked: str, attribution: _Attribution,
+    said_by: tuple[str, str | None, Mention | None], quotes: Sequence[Quote], speech: bool,
 ) -> Iterator[Quote]:
     """A participle clause after a sentence's attribution that no record of the sentence holds ("“...,”
-    said Ed Rendell, referring to the list of endorsements"): the same speaker's, from the participle."""
+    said Ed Rendell, referring to the list of endorsements"): the same speaker's, from the participle
+    (a stance); with ``speech``, only a participle of speech before a clause, which is its cue, the
+    words starting after it ("..., saying in a statement that he was calling for ...")."""
     for participle in STANCE_PARTICIPLE.finditer(masked, attribution.end):
         at = sentence.start + participle.start("verb")
         if any(q.start <= at < q.end for q in quotes if q.article == article.id):
             return
         hi = len(masked.rstrip(" .!?\"”\n"))
-        start, end = trim(article.text, at, sentence.start + hi)
+        clause = _said_after(masked, participle)
+        said = clause is not None
+        if said != speech:
+            return
+        lo = clause if clause is not None else participle.start("verb")
+        start, end = trim(article.text, sentence.start + lo, sentence.start + hi)
+        if said and any(q.start < end and start < q.end for q in quotes if q.article == article.id):
+            return  # "“...,” Smith said, adding that ...": the sentence's record already holds the clause
         if MASK not in masked[participle.start("verb") : hi] and len(WORD.findall(article.text[start:end])) >= 2:
             yield Quote(said_by[0], article.text[start:end], article.id, start, end, False, participle.group("verb"), said_by[2])
         return
+
+
+def _said_after(masked: str, participle: re.Match[str]) -> int | None:
+    """Where the clause after a participle of speech starts ("..., saying in a statement that he ..."),
+    or None when the participle is no speech or no clause follows it."""
+    if participle.group("verb") not in SPEECH_WORDS:
+        return None
+    clause = _end_of(CLAUSE_START, masked, participle.end())
+    return clause if re.search(r"\bthat\s*$", masked[:clause]) or FINITE_CLAUSE.match(masked, clause) else None
+
+
+def _before_said(masked: str, lo: int, hi: int) -> int:
+    """The end of a stance's words before a participle of speech with its clause ("announced a truce
+    ..., saying it was time to ..."): the participle's clause is a record of its own."""
+    participle = next((p for p in STANCE_PARTICIPLE.finditer(masked, lo, hi) if _said_after(masked, p) is not None), None)
+    return participle.start() if participle is not None else hi
 
 
 def is_stance(quote: Quote) -> bool:
@@ -710,6 +855,47 @@ def _later_stances(
         mention = Mention(text[at : at + len(speaker)], at, at + len(speaker))
         yield Quote(resolver.resolve(speaker, masked[: later.start("speaker")]), text[start:end], article.id, start, end, False,
                     later.group("verb"), mention)
+
+
+_CLAUSE_STOP = re.compile(r"[,;:—]")
+
+_AFTER_COMMA_OR_PREPOSITION = re.compile(r"(?:,|\b(?:of|for|from|in|at|by|with|to|on))\s*$")
+"""Before a name that may close an apposition or a place ("Roanoke, Va., who"): the clause may be about
+someone named earlier, so only a person the article names is taken."""
+
+
+def _relative_stances(
+    article: Article, sentence: Sentence, masked: str, resolver: Resolver, quotes: Sequence[Quote]
+) -> Iterator[Quote]:
+    """Stances in relative clauses (``patterns.RELATIVE_STANCE``) that no record of the sentence holds:
+    from the verb to the clause's end, by the one the clause is about: a person the article names, a
+    name that closes nothing before it, or a description of someone (``PERSON_ROLES``); not a passive."""
+    text = article.text
+    for relative in RELATIVE_STANCE.finditer(masked):
+        named, opening = relative.group("antecedent"), relative.start()
+        if named and named.split()[0] in ("The", "the"):
+            named = None  # "The Kentucky Republican, who": a description of someone
+        speaker = named or masked[opening : relative.start("who")].rstrip(" ,")
+        if not _can_speak(speaker) or _NOT_OBJECT.match(masked, relative.end("verb")):
+            continue
+        if named and not resolver.is_person(named) and _AFTER_COMMA_OR_PREPOSITION.search(masked, 0, opening):
+            continue  # "Hilton Head, South Carolina, who", "the president of the Foundation for ..., who": not the one
+        if not named and head_noun(speaker) not in PERSON_ROLES:
+            continue  # "a wide margin among voters who decided": the clause is about the voters, not the margin
+        if _BE_AUXILIARY.search(masked, relative.end("who"), relative.start("verb")) and relative.group("verb").endswith("ed"):
+            continue  # "who was named last week": a passive
+        if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or relative.group("verb") in STANCE_NOUNS:
+            continue
+        stop = _CLAUSE_STOP.search(masked, relative.end("verb"))
+        hi = stop.start() if stop else len(masked.rstrip(" .!?\"”\n"))
+        if MASK in masked[relative.start("verb") : hi]:
+            continue
+        start, end = trim(text, sentence.start + relative.start("verb"), sentence.start + hi)
+        if len(WORD.findall(text[start:end])) < 2 or any(q.start < end and start < q.end for q in quotes):
+            continue
+        lo, high = (sentence.start + at for at in (relative.start("who") if named else opening, relative.end("who")))
+        yield Quote(resolver.resolve(speaker, masked[:opening]), text[start:end], article.id, start, end, False,
+                    relative.group("verb"), Mention(text[lo:high], lo, high))
 
 
 def _questions_and_agents(article: Article, sentence: Sentence, masked: str, resolver: Resolver) -> Iterator[Quote]:
@@ -890,9 +1076,14 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
     last_resolved = ""
     seen: set[QuotedSpan] = set()
     named_after: set[int] = set()  # sentences whose attribution names the speaker of the quotation before them
+    pending: tuple[Sentence, str, _Attribution, tuple[str, str | None, Mention | None]] | None = None
     for position, (sentence, masked, attribution, inside) in enumerate(read):
+        if pending is not None:  # the speech participle of the sentence before, now that all its own records are read
+            quotes.extend(_trailing_participle(article, *pending, quotes, True))
+            pending = None
         if settings.stances and position:  # the sentence before, now that all its own records are read
             quotes.extend(_later_stances(article, *read[position - 1][:2], resolver, quotes))
+            quotes.extend(_relative_stances(article, *read[position - 1][:2], resolver, quotes))
         speaker, verb, mention = "", None, None
         if attribution is not None:
             speaker, verb, mention = _said_by((sentence, masked, attribution), resolver, text)
@@ -936,8 +1127,10 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
         if attribution is None or position in named_after:
             continue  # a sentence that only names the speaker of the quotation before it reports nothing more
         if settings.stances:
-            quotes.extend(_trailing_participle(article, sentence, masked, attribution, quotes, (speaker, verb, mention)))
+            quotes.extend(_trailing_participle(article, sentence, masked, attribution, (speaker, verb, mention), quotes, False))
             quotes.extend(_questions_and_agents(article, sentence, masked, resolver))
+        else:  # read once the sentence's own records are in: a participle inside them is no record of its own
+            pending = (sentence, masked, attribution, (speaker, verb, mention))
         relative = _indirect_span(masked, attribution, settings.stances)
         if relative is None:
             continue
@@ -956,8 +1149,11 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
         if len(WORD.findall(text[start:end])) >= (settings.min_stance_words if stance else settings.min_indirect_words):
             transcript = verb == ":" and _TRANSCRIPT_LABEL.fullmatch(attribution.speaker) is not None
             quotes.append(Quote(speaker, text[start:end], article.id, start, end, transcript, verb, mention))
+    if pending is not None:
+        quotes.extend(_trailing_participle(article, *pending, quotes, True))
     if settings.stances and read:
         quotes.extend(_later_stances(article, *read[-1][:2], resolver, quotes))
+        quotes.extend(_relative_stances(article, *read[-1][:2], resolver, quotes))
     log.debug("article %s: %d quotes", article.id, len(quotes))
     return _run_on(text, quotes)
 

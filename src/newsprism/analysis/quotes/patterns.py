@@ -197,7 +197,11 @@ AFTER_PREPOSITION = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")\s+(?:[A-Z
 COMMON_HEAD = re.compile(r"[a-z0-9][a-z0-9\-]*[a-z]")
 """A lower-case head noun, perhaps with digits and hyphens ("the 46-year-old")."""
 
-FUNCTION_WORDS = frozenset("who whom which that and or but of to in on at for with by from the a an as".split())
+FUNCTION_WORDS = frozenset(
+    "who whom which that and or but of to in on at for with by from the a an as if whether when while because unless until".split()
+)
+"""Words that end no noun phrase: a speaker ending in one is a clause ("his expertise to the Trump
+Administration if" before "asked")."""
 
 LEAD_WORD = re.compile(
     r"^(?:But|And|Yet|So|Still|Now|Meanwhile|Instead|Also|However|Then|Despite|Earlier|Later|Indeed|Even|Only|Though|Although|While|When|After|Before|If|Because)\s+(?=\S)"
@@ -272,6 +276,17 @@ COORDINATED = re.compile(rf"\b(?:and|but)\s+{AUX}{VERB}")
 OPENING_DESCRIPTION = re.compile(rf"^\W*{_CONNECTIVE}(?P<speaker>{DESCRIPTION})\s")
 """A description opening a sentence ("A spokesman for the mayor defended the route and said ..."): the
 subject of a coordinated verb of speech when no name opens it."""
+
+FRONTED_PARTICIPLE = re.compile(rf"^\W*Having\s+{AUX}{VERB}")
+"""A perfect participle of speech opening a sentence ("Having announced that ..., Judge Berman
+proceeded"): no name, its speaker the subject of the main clause after it."""
+
+OPEN_APPOSITION = re.compile(
+    rf"\W*{_CONNECTIVE}(?P<name>{NAME})(?:\s*\([^)]{{1,40}}\))?,\s+(?:a|an|the)\s+(?:(?!\b(?:who|which|that)\b)[^,;:])*"
+)
+"""A name opening a sentence and an apposition after it that no comma closes ("Sen. Kristen Gillibrand
+(D-NY), a supporter of Hillary Clinton’s 2016 bid for the presidency told ..."), matched up to the
+end of the speaker read before the verb: the name is the speaker, not the apposition's last words."""
 
 IN_SOURCE = re.compile(
     r"^\W*(?:(?:But|And|Meanwhile|Still)\s+)?[Ii]n\s+(?P<speaker>(?:a|an|the|its|his|her|their)\s+(?:[^,;:]{0,60}?\s+)?"
@@ -387,6 +402,14 @@ LATER_STANCE = re.compile(
 )
 """A stance in a later clause of a sentence, after a comma or a conjunction ("..., but Sanders endorsed
 Clinton", "... while Democrats criticized the plan"): a sentence may attribute to several people."""
+
+RELATIVE_STANCE = re.compile(
+    rf"(?:(?P<antecedent>{NAME})(?:\s*\([^)]{{1,40}}\))?\s*,\s*|(?P<described>\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'\-]+\s+){{0,2}}?[\w’'\-]+)\s+)"
+    rf"(?P<who>who)\s+{AUX}{STANCE}(?=\s+[\w“\"])"
+)
+"""A stance in a relative clause ("a judge who ruled that ...", "Judge Analisa Torres, who called the
+policy arbitrary, ..."): the one the clause is about takes the stance; the mention is "who" after a
+name (as for speech, ``WHO``), the description with "who" otherwise."""
 
 LATER_CLAUSE_END = re.compile(r"[;—]|,\s+(?:and|but|while|as)\s")
 """Where a later clause's stance ends: at the next clause."""

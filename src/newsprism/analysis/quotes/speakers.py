@@ -29,6 +29,7 @@ from newsprism.analysis.quotes.words import (
     PRONOUNS,
     ROLE_WORDS,
     SILENT_HEADS,
+    TITLE_OF_ROLE,
 )
 from newsprism.model import Quote
 
@@ -36,8 +37,11 @@ _POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
 
 
 def strip_title(name: str) -> str:
-    """A name without its leading titles and roles ("Russian President Vladimir Putin" -> "Vladimir Putin")."""
-    words = name.replace("’s", "").replace("'s", "").split()
+    """A name without its leading titles and roles ("Russian President Vladimir Putin" -> "Vladimir Putin")
+    or its owner ("Brazil’s JBS SA" -> "JBS SA": the possessive qualifies the name, it is no part of it)."""
+    words = name.split()
+    owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
+    words = " ".join(words[owners[-1] + 1 :] if owners else words).replace("’s", "").replace("'s", "").split()
     while len(words) > 1 and (words[0].lower() in ROLE_WORDS or words[0].lower() == "the"):
         words.pop(0)
     return " ".join(words).strip(" ,.")
@@ -225,7 +229,7 @@ class Resolver:
         """The one person the article gives ``role`` as a title ("President Obama", "Republican nominee
         Donald Trump"), by the fullest form of the name; "" when none or several."""
         found = set()
-        for phrase in dict.fromkeys((role, role.split()[-1])):
+        for phrase in dict.fromkeys((role, role.split()[-1], TITLE_OF_ROLE.get(role.split()[-1], role))):
             pattern = rf"\b(?i:{re.escape(phrase)})\s+((?:[A-Z][\w’'\-]*\.?\s+){{0,2}}[A-Z][\w’'\-]+)\b(?!\.\s)"
             found = {self.full_name(match.group(1)) for match in re.finditer(pattern, self.text)}
             found = {name for name in found if self.is_name(name) and not is_organisation(name)}

@@ -54,7 +54,7 @@ ROLE_WORDS = frozenset(
 PERSON_ROLES = frozenset(
     """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
     aide adviser advisor envoy ambassador diplomat senator governor mayor leader chief director
-    lawmaker congressman congresswoman representative attorney lawyer judge commissioner
+    lawmaker congressman congresswoman representative attorney lawyer judge jurist commissioner
     officer sheriff analyst expert economist professor executive ceo head man woman source
     officials aides critics experts analysts lawyers police authorities witnesses residents protesters
     researchers scientists doctors prosecutors investigators democrats republicans democrat republican
@@ -69,10 +69,13 @@ PERSON_ROLES = frozenset(
 """Heads of a description that can speak ("the Kremlin spokesman", "officials", "a statement");
 a description with another head ("an e-mail to RNC members") is not taken for a speaker."""
 
+TITLE_OF_ROLE = {"jurist": "judge"}
+"""Role words an article writes as another title ("the Manhattan jurist" for "Judge Richard Berman")."""
+
 INDIVIDUAL_ROLES = frozenset(
     """spokesman spokeswoman spokesperson official secretary minister president chairman chairwoman
     envoy ambassador diplomat senator governor mayor leader chief director lawmaker congressman
-    congresswoman representative attorney lawyer judge commissioner officer sheriff economist
+    congresswoman representative attorney lawyer judge jurist commissioner officer sheriff economist
     professor executive ceo head adviser advisor""".split()
 )
 """Roles of one person that an article uses for someone it also names ("the Kremlin spokesman",
