@@ -254,6 +254,11 @@ def test_cents_are_money_and_a_hyphenated_percentage_is_one():
     assert (percent.value, percent.unit) == (16.0, "%")
 
 
+def test_an_amount_joined_to_its_currency_by_a_hyphen_is_money_or_weight():
+    figures = figures_of("They proposed a 5-cent tax, paid with 20-dollar bills. She had a 10-pound baby.")
+    assert [(f.value, f.unit, f.text) for f in figures] == [(0.05, "USD", "5-cent"), (20.0, "USD", "20-dollar"), (10.0, "lb", "10-pound")]
+
+
 def test_a_qualifier_or_a_clock_time_is_no_counted_noun():
     assert [f.counts for f in figures_of("They want $506 billion of their nearly $1 trillion offer.")] == ["", ""]
     assert figures_of("The services were down from 16:00 GMT until around 22:00 on Monday.") == ()

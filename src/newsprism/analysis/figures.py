@@ -54,7 +54,10 @@ _NUMBER_WORDS = {
     "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
-_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB"}
+_CURRENCIES = {
+    "$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "ruble": "RUB", "rouble": "RUB",  # "a 20-dollar bill"
+}
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
@@ -91,9 +94,10 @@ _DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:1[89]|20)\d\d)\b(?![.,]?\d)")
 _YEAR = re.compile(r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)(?!\s*(?:%|percent|[a-z]+s\b))")
 _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}")
-_MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}\s+(?P<cur>dollars|euros|pounds|rubles|roubles)\b")
+# Joined by a hyphen too: "a 20-dollar bill", "a 5-cent tax" are money, not counts of "dollar bill".
+_MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}(?:\s+|-)(?P<cur>(?:dollar|euro|pound|ruble|rouble)s?)\b")
 _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|percent\b|per cent\b|percentage points?\b)")
-_CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})\s+cents?\b")
+_CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})(?:\s+|-)cents?\b")
 _AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
 _COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|(?i:[ap]\.?m\.?)\b|o’clock|o'clock))")
 _COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
@@ -237,7 +241,7 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
             add(match, float(int(match.group("year")) * 10000), "date", "date")
         for match in (*_MONEY.finditer(body), *_MONEY_WORDS.finditer(body)):
             unit = _CURRENCIES[match.group("cur")]
-            if match.group("cur") == "pounds" and not _is_sterling(body, match):
+            if match.group("cur").startswith("pound") and not _is_sterling(body, match):
                 add(match, _number(match.group("num"), match.group("mult")), "lb", _counted_after_in(body, match.end()) or "weight")
                 continue
             add(match, _number(match.group("num"), match.group("mult")), unit, _counted_after_in(body, match.end()))
