@@ -614,6 +614,11 @@ def test_a_stance_with_only_a_time_after_its_verb_is_no_record():
     assert quotes_of("Time is also a factor, as the mayor announced in March...") == ()
 
 
+def test_an_amount_after_a_stance_is_no_time():
+    (quote,) = quotes_of("The governor pledged 2,000 this week.")
+    assert quote.text == "pledged 2,000 this week"
+
+
 @pytest.mark.timeout(20)
 def test_a_long_number_after_a_stance_is_read_in_linear_time():
     """The time words after a stance's verb end at a word boundary: a run of digits once had every

@@ -997,12 +997,13 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|sh
 
 _ONLY_WHEN = re.compile(
     r"\s*(?:(?:in|on|at|during|since|last|this|earlier|later|early|late)\s+)?(?:(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,4}"
+    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}|\d{4}"
     r"|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|the|last|this|next)\b[\s,.]*)*"
 )
 """Words that only say when ("in March", "on Tuesday morning"): a stance with nothing else after its
-verb says nothing. Each word ends at a word boundary, so that a run of digits is read one way: split
-four digits at a time in every way, a long number after a stance took exponential time."""
+verb says nothing. A number is a day (one or two digits) or a year (four), so that an amount says
+something ("The governor pledged 2,000 this week."); each word ends at a word boundary, so that a run of digits
+is read one way: split four digits at a time in every way, a long number took exponential time."""
 
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|on|at|by|last|earlier|during)\b")
 """A preposition or a time right after a participle: "a suit filed in 2019" is passive."""
