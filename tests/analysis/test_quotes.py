@@ -729,3 +729,9 @@ def test_a_stance_ends_before_a_participle_of_speech_that_is_a_record_of_its_own
     assert [(q.verb, q.text) for q in quotes_of(text)] == [
         ("announced", "announced a truce in the trade war with the European Union"), ("saying", "it was time to put aside the fight"),
     ]
+
+
+def test_a_quotation_after_a_lead_in_clause_goes_to_the_subject_of_the_main_clause():
+    text = ("Jeb Bush and Chris Christie spoke on Sunday. Speaking to MSNBC on Monday in New Hampshire, which holds the contest "
+            "Tuesday, Bush referred to Rubio as “a bright, charismatic leader” but described his skills as a “work in progress.”")
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes_of(text)] == [("Jeb Bush", "Bush"), ("Jeb Bush", "Bush")]

@@ -722,6 +722,10 @@ _PASSIVE_AGENT = re.compile(r"^\W*[A-Z][a-z]+ed\s+by\s+(?P<speaker>(?:[\w’'\-.
 said what follows "as", and the participle is no name."""
 
 
+_NAMED_SUBJECT = re.compile(rf",\s+(?P<speaker>{NAME}|\b(?:he|she|they|we|I))\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+")
+"""A name or a pronoun after a comma followed by its verb: the subject of a main clause after a lead-in."""
+
+
 def _quoting_subject(masked: str) -> re.Match[str] | None:
     """The subject that opens a sentence quoting within it (not a quote-only sentence, and not a
     phrase owned by someone else: "Clinton’s “basket of deplorables”"), or the agent of a participle
@@ -732,6 +736,13 @@ def _quoting_subject(masked: str) -> re.Match[str] | None:
     if (agent := _PASSIVE_AGENT.match(masked)) is not None:  # "Described by leftist outlets as a “...”": the agent
         return agent if MASK not in agent.group("speaker") else None
     subject = CLAUSE_SUBJECT.match(masked)
+    if subject is not None and not _can_speak(subject.group("speaker")):
+        subject = None  # "Speaking to ...": a lead-in, no subject
+    if subject is None and LEAD_IN.match(masked) and (quotation := _QUOTATION.search(masked)) is not None:
+        # "Speaking to MSNBC’s Morning Joe Monday in New Hampshire, ..., Bush referred to Rubio as “...”":
+        # the subject of the main clause after the lead-in
+        subjects = [m for m in _matches(_NAMED_SUBJECT, masked[: quotation.start()]) if _can_speak(m.group("speaker"))]
+        subject = subjects[-1] if subjects else None
     if subject is None or MASK in subject.group("speaker") or not _can_speak(subject.group("speaker")):
         return None
     return subject
