@@ -855,17 +855,29 @@ def _later_stances(
             continue
         if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or later.group("verb") in STANCE_NOUNS:
             continue
-        stop = LATER_CLAUSE_END.search(masked, later.end())
-        hi = stop.start() if stop else len(masked.rstrip(" .!?\"”\n"))
-        if MASK in masked[later.start("verb") : hi]:
+        span = _clause_span(text, sentence, masked, later.start("verb"), LATER_CLAUSE_END.search(masked, later.end()), quotes)
+        if span is None:
             continue
-        start, end = trim(text, sentence.start + later.start("verb"), sentence.start + hi)
-        if len(WORD.findall(text[start:end])) < 2 or any(q.start < end and start < q.end for q in quotes):
-            continue
+        start, end = span
         at = sentence.start + later.start("speaker") + raw.rfind(speaker)
         mention = Mention(text[at : at + len(speaker)], at, at + len(speaker))
         yield Quote(resolver.resolve(speaker, masked[: later.start("speaker")]), text[start:end], article.id, start, end, False,
                     later.group("verb"), mention)
+
+
+def _clause_span(
+    text: str, sentence: Sentence, masked: str, verb: int, stop: re.Match[str] | None, quotes: Sequence[Quote]
+) -> tuple[int, int] | None:
+    """The article span of a stance read from its ``verb`` (an offset into the sentence) to ``stop``
+    (else the sentence's end), trimmed; None when it holds a quotation, is under two words, or
+    overlaps a record the sentence already has."""
+    hi = stop.start() if stop else len(masked.rstrip(" .!?\"”\n"))
+    if MASK in masked[verb:hi]:
+        return None
+    start, end = trim(text, sentence.start + verb, sentence.start + hi)
+    if len(WORD.findall(text[start:end])) < 2 or any(q.start < end and start < q.end for q in quotes):
+        return None
+    return start, end
 
 
 _CLAUSE_STOP = re.compile(r"[,;:—]")
@@ -897,13 +909,10 @@ def _relative_stances(
             continue  # "who was named last week": a passive
         if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or relative.group("verb") in STANCE_NOUNS:
             continue
-        stop = _CLAUSE_STOP.search(masked, relative.end("verb"))
-        hi = stop.start() if stop else len(masked.rstrip(" .!?\"”\n"))
-        if MASK in masked[relative.start("verb") : hi]:
+        span = _clause_span(text, sentence, masked, relative.start("verb"), _CLAUSE_STOP.search(masked, relative.end("verb")), quotes)
+        if span is None:
             continue
-        start, end = trim(text, sentence.start + relative.start("verb"), sentence.start + hi)
-        if len(WORD.findall(text[start:end])) < 2 or any(q.start < end and start < q.end for q in quotes):
-            continue
+        start, end = span
         lo, high = (sentence.start + at for at in (relative.start("who") if named else opening, relative.end("who")))
         yield Quote(resolver.resolve(speaker, masked[:opening]), text[start:end], article.id, start, end, False,
                     relative.group("verb"), Mention(text[lo:high], lo, high))
