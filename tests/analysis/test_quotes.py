@@ -735,3 +735,10 @@ def test_a_quotation_after_a_lead_in_clause_goes_to_the_subject_of_the_main_clau
     text = ("Jeb Bush and Chris Christie spoke on Sunday. Speaking to MSNBC on Monday in New Hampshire, which holds the contest "
             "Tuesday, Bush referred to Rubio as “a bright, charismatic leader” but described his skills as a “work in progress.”")
     assert [(q.speaker, q.speaker_mention.text) for q in quotes_of(text)] == [("Jeb Bush", "Bush"), ("Jeb Bush", "Bush")]
+
+
+def test_a_main_clause_with_its_own_verb_of_speech_after_a_fronted_participle_is_the_attribution():
+    (quote,) = quotes_of("Having said that, John Smith told reporters that the plan had failed badly.")
+    assert (quote.speaker, quote.verb, quote.text) == ("John Smith", "told", "the plan had failed badly")
+    (quote,) = quotes_of("Having argued the case for years, the mayor said the ruling was a victory for the workers.")
+    assert (quote.speaker_mention.text, quote.verb, quote.text) == ("the mayor", "said", "the ruling was a victory for the workers")

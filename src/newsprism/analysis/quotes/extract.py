@@ -315,7 +315,14 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|n
 def _speech(masked: str, stances: bool) -> _Attribution | None:
     """The first speaker and verb of speech or belief of a sentence (see ``_attribution``)."""
     if (fronted := FRONTED_PARTICIPLE.match(masked)) is not None:
-        return _fronted(masked, fronted)
+        reading = _fronted(masked, fronted)
+        comma = reading.until if reading is not None else masked.find(",", fronted.end())
+        if comma is None or comma < 0:
+            return reading
+        # "Having said that, Smith told reporters that ...": the main clause's own verb of speech is the
+        # sentence's attribution (read with the participle clause blanked, the offsets kept)
+        main = _speech(" " * (comma + 1) + masked[comma + 1 :], stances)
+        return main if main is not None and (main.stance is None or reading is None) else reading
     candidates: list[_Attribution] = []
     seen_verbs: dict[int, int] = {}  # verb position -> its candidate
     for pattern in (QUOTED_AS, SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO, PROMPTED):
