@@ -750,9 +750,9 @@ def _quoting_subject(masked: str) -> re.Match[str] | None:
         # the subject of the main clause after the lead-in
         subjects = [m for m in _matches(_NAMED_SUBJECT, masked[: quotation.start()]) if _can_speak(m.group("speaker"))]
         subject = subjects[-1] if subjects else None
-    if subject is None or MASK in subject.group("speaker") or not _can_speak(subject.group("speaker")):
+    if subject is None or MASK in subject.group("speaker"):
         return None
-    return subject
+    return subject  # every branch above took only a subject that _can_speak
 
 
 def _said_by(found: tuple[Sentence, str, _Attribution], resolver: Resolver, text: str) -> tuple[str, str, Mention | None]:
