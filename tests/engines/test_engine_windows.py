@@ -64,6 +64,16 @@ def test_a_window_carries_out_every_story_still_open_at_its_end():
     assert sorted(carried.ids) == ["@" + before[3].id, "@o2"] and sorted(carried.sizes) == [3, 3]
 
 
+def test_a_window_carries_out_the_same_stories_whatever_the_order_of_its_labels():
+    before, _ = _across_the_edge()
+    counts = word_counts(before, SETTINGS)
+    labels = cluster_seeded(before, counts, SETTINGS, None)
+    in_order = carry_out(before, counts, labels, None, SETTINGS, EDGE.timestamp())
+    reversed_labels = carry_out(before, counts, labels[::-1], None, SETTINGS, EDGE.timestamp())
+    assert reversed_labels.ids == in_order.ids and list(reversed_labels.sizes) == list(in_order.sizes)
+    assert (reversed_labels.centroids != in_order.centroids).nnz == 0
+
+
 def test_a_story_silent_for_longer_than_the_dormancy_is_not_carried_out():
     before, _ = _across_the_edge()
     later = EDGE.timestamp() + SETTINGS.dormant_after.total_seconds() + 86_400

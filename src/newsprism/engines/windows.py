@@ -177,10 +177,11 @@ def carry_out(articles: Sequence[Article], counts: sp.csr_matrix, labels: Sequen
               carried: CarriedStories | None, settings: ClusterSettings, until: float) -> CarriedStories:
     """The stories still open at ``until`` (their newest article within ``dormant_after`` of it),
     from the ``carried`` ones and this window's ``articles`` (their ``word_counts``) in their stories (``labels``, from
-    ``cluster_seeded``): each centroid the carried one (if any) plus its articles' vectors weighed
+    ``cluster_seeded``: article id and story, matched by id): each centroid the carried one (if any) plus its articles' vectors weighed
     with the IDF that now includes this window, cut to ``centroid_terms``, as the online clusterer
     keeps them. A story is named ``CARRIED`` and its first article's id."""
-    stories = [CARRIED + first for _, first in labels]
+    first_of = dict(labels)
+    stories = [CARRIED + first_of[article.id] for article in articles]
     times = [article_time(a) for a in articles]
     vectorizer = weighing([(carried.df, carried.n_documents)] if carried is not None else [], settings)
     vectors = vectorizer.fit_weigh(counts) if articles else None
