@@ -22,6 +22,11 @@ def test_a_count_has_the_noun_it_counts():
     assert (figure.value, figure.unit, figure.counts, figure.text) == (1200.0, "count", "personnel", "1,200")
 
 
+def test_a_run_of_adjectives_before_the_noun_is_skipped():
+    assert only("Police arrested three armed masked men.").counts == "men"
+    assert only("It cited a phase three clinical trial shared earlier.").counts == "trial"
+
+
 def test_a_modifier_between_number_and_noun_is_skipped():
     assert only("He sent 30,000 more troops there.").counts == "troops"
 
@@ -143,6 +148,15 @@ def test_two_days_of_one_month_for_one_event_are_a_conflict():
     assert dates_conflict(first, second)
 
 
+def test_two_months_of_one_year_for_one_event_are_a_conflict():
+    march, may, march_third = (figures_of(t)[0] for t in ("It opened in March 2019.", "It opened in May 2019.",
+                                                             "It opened on March 3, 2019."))
+    assert dates_conflict(march, may)
+    assert not dates_conflict(march, march_third)
+    readings = _align_in_one_fact("The plant opened in March 2019 in the north.", "The plant opened in May 2019 in the north.")
+    assert [r.conflict for r in readings] == [True, True]
+
+
 def test_a_lower_bound_agrees_with_a_larger_value():
     readings = _align("Gunfire killed at least 150 people across the city over the weekend.",
                       "Gunfire killed 180 people across the city over the weekend.")
@@ -209,6 +223,14 @@ def test_pounds_with_a_multiplier_are_sterling():
 def test_the_value_a_figure_is_compared_with_is_marked_previous():
     figures = figures_of("The jobless rate rose to 6.1 percent in August from 6 percent in July.")
     assert [(f.value, f.previous) for f in figures] == [(6.1, False), (6.0, True)]
+
+
+def test_from_marks_the_value_compared_with_only_in_a_change():
+    assert only("The bill passed with support from 35 Republicans, even though leaders opposed it.").previous is False
+    assert only("The team got letters from 300 voters.").previous is False
+    assert [f.previous for f in figures_of("The rate had fallen to 5.8% from 6.1% in April.")] == [False, True]
+    figures = figures_of("Deaths climbed from 12 people to 15 people.")
+    assert [(f.value, f.previous) for f in figures] == [(12.0, True), (15.0, False)]
 
 
 def test_a_previous_value_is_not_grouped_with_another_outlets_current_value():

@@ -80,6 +80,9 @@ _NOT_COUNTED = frozenset(
     some just amid amidst despite within without toward towards beyond upon until throughout""".split()
 )
 _ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "an", "ese", "ish", "ary", "ent", "ant", "ile", "less")
+# Past the first adjective, only endings that seldom end a noun: "three armed masked men" counts
+# "men", while "a phase three clinical trial shared" counts "trial" (nor "veteran", "resident").
+_ADJECTIVE_ONLY_SUFFIXES = ("ed", "ous", "ful", "ese", "ish", "less")
 # Number words and qualifiers in any case: a sentence opens with "Three people" or "Nearly 500".
 _QUALIFIER = r"(?P<qual>(?i:" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
 _FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -157,14 +160,15 @@ def _counted_noun(text: str, end: int) -> str:
 
 
 def _head(words: Sequence[str]) -> str:
-    """The counted noun among lower-case words after a number: the first, or the next when the first
-    is an adjective ("two unsigned opinions", "29,128 new reported coronavirus cases"); with the
+    """The counted noun among lower-case words after a number: the first that is no adjective
+    ("two unsigned opinions", "29,128 new reported coronavirus cases", "three armed masked men"); with the
     plural after it when it is a singular noun ("service members": "13 service members" and "two
     members of the group" are not one quantity)."""
     if words[0] in _NOT_COUNTED:
         return ""
-    if _next_noun(words) and words[0].endswith(_ADJECTIVE_SUFFIXES):
-        words = words[1:]
+    suffixes: tuple[str, ...] = _ADJECTIVE_SUFFIXES
+    while _next_noun(words) and words[0].endswith(suffixes):
+        words, suffixes = words[1:], _ADJECTIVE_ONLY_SUFFIXES
     if _next_noun(words) and _is_plural(words[1]) and not _is_plural(words[0]):
         return f"{words[0]} {words[1]}"
     return words[0] if len(words[0]) > 1 else ""
@@ -308,7 +312,19 @@ def _is_sterling(sentence: str, match: re.Match) -> bool:
     return _MONEY_CONTEXT.search(sentence) is not None
 
 
-_PREVIOUS_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|compared)?\s*from|\bcompared (?:with|to)|\bversus|\bvs\.?)\s*$", re.IGNORECASE)
+_PREVIOUS_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|compared)\s+from|\bcompared (?:with|to)|\bversus|\bvs\.?)\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# A bare "from" gives the value compared with only in a sentence about a change ("rose to 6.1
+# percent from 6 percent", "shrank from 1,200 personnel to 450"): "support from 35 Republicans" is
+# where a count comes from, not what it was.
+_CHANGE = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|drop(?:s|ped|ping)?|climb\w*|increas\w*|decreas\w*|"
+    r"declin\w*|jump\w*|grew|grow(?:s|n|ing)?|slip(?:s|ped|ping)?|plung\w*|surg\w*|soar\w*|slid\w*|sank|sinks?|"
+    r"dip(?:s|ped|ping)?|edg(?:e|es|ed|ing)|tumbl\w*|shr[aiu]nk\w*|cut(?:s|ting)?|lower\w*|reduc\w*|"
+    r"chang\w*|revis\w*|swell\w*|doubl\w*|tripl\w*|halv\w*|widen\w*|narrow\w*)\b",
+    re.IGNORECASE,
+)
+_TO_FIGURE = re.compile(r"[^,;]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}[$€£]?\d")
 _PREVIOUS_AFTER = re.compile(
     r"\s*(?:a year (?:earlier|ago|before)|the (?:previous|prior|year-earlier) (?:month|year|quarter|week|period)|"
     r"(?:in|during) the (?:previous|prior|same) (?:month|year|quarter|week|period)(?: a year (?:earlier|ago))?|"
@@ -319,11 +335,13 @@ _PREVIOUS_AFTER = re.compile(
 
 def _as_previous(figure: Figure, sentence: str, offset: int) -> Figure:
     """The figure marked ``previous`` when it is the value compared with ("to 6.1 percent from 6
-    percent"; "5 percent a year earlier"): it is then never taken for another outlet's current value."""
+    percent"; "5 percent a year earlier"; "from 12 to 15"): it is then never taken for another
+    outlet's current value."""
     if figure.unit == "date":
         return figure
     before, after = sentence[: figure.start - offset], sentence[figure.end - offset :]
-    if _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(after):
+    from_change = _FROM_BEFORE.search(before) and (_CHANGE.search(before) or _TO_FIGURE.match(after))
+    if from_change or _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(after):
         return replace(figure, previous=True)
     return figure
 
@@ -384,12 +402,11 @@ def _date_parts(figure: Figure) -> tuple[int, int, int]:
 
 
 def dates_conflict(a: Figure, b: Figure) -> bool:
-    """Whether two dates cannot both hold for one event: a year both give differs, or a month and
-    day both give differ ("2020" and "March 5, 2020" agree; "March 5" and "March 6, 2020" do not)."""
-    (year_a, month_a, day_a), (year_b, month_b, day_b) = _date_parts(a), _date_parts(b)
-    if year_a and year_b and year_a != year_b:
-        return True
-    return bool(month_a and month_b and day_a and day_b and (month_a, day_a) != (month_b, day_b))
+    """Whether two dates cannot both hold for one event: a part both give differs, the year, the
+    month or the day ("2020" and "March 5, 2020" agree, as do "March 2019" and "March 3, 2019";
+    "March 2019" and "May 2019" do not, nor "March 5" and "March 6, 2020"). A part one date leaves
+    out is no disagreement: it is only less precise."""
+    return any(x and y and x != y for x, y in zip(_date_parts(a), _date_parts(b), strict=True))
 
 
 def values_match(a: Figure, b: Figure, settings: FigureSettings) -> bool:
