@@ -5,6 +5,7 @@ across a story's articles."""
 from __future__ import annotations
 
 from newsprism.analysis.quotes import extract_quotes, speaker_identities, unify_speakers
+from newsprism.analysis.quotes.speakers import strip_title
 from newsprism.model import Article, Quote
 from newsprism.text.segment import segment
 
@@ -178,3 +179,13 @@ def test_a_jurist_resolves_to_the_one_the_article_titles_judge():
 def test_the_owner_in_a_possessive_before_a_name_is_no_part_of_the_name():
     (quote,) = quotes_of("Brazil’s JBS SA said in a statement that it had restored most of its computer systems.")
     assert (quote.speaker, quote.speaker_mention.text) == ("JBS SA", "Brazil’s JBS SA")
+
+
+def test_a_possessive_that_is_part_of_a_name_stays_in_it():
+    # an owner qualifies a name ("Brazil’s JBS SA"); a possessive before an institution's word, or
+    # after a plural owner, is the name itself
+    (quote,) = quotes_of("Children's Hospital of Philadelphia said in a statement that the boy was recovering well.")
+    assert quote.speaker == "Children's Hospital of Philadelphia"
+    assert strip_title("Macy's Inc.") == "Macy's Inc"
+    assert strip_title("Women’s March") == "Women’s March"
+    assert strip_title("Russia's foreign minister Sergei Lavrov") == "Sergei Lavrov"

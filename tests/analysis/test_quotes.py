@@ -742,3 +742,12 @@ def test_a_main_clause_with_its_own_verb_of_speech_after_a_fronted_participle_is
     assert (quote.speaker, quote.verb, quote.text) == ("John Smith", "told", "the plan had failed badly")
     (quote,) = quotes_of("Having argued the case for years, the mayor said the ruling was a victory for the workers.")
     assert (quote.speaker_mention.text, quote.verb, quote.text) == ("the mayor", "said", "the ruling was a victory for the workers")
+
+
+def test_a_verb_of_reply_is_the_cue_of_the_quotation_after_it():
+    text = "Sen. Tom Baker spoke first. He answered, “I have no idea what you are talking about.”"
+    assert [(q.speaker, q.verb, q.direct) for q in quotes_of(text)] == [("Tom Baker", "answered", True)]
+    (quote,) = quotes_of("Trump tried to laugh it off by interjecting, “Only one of them deserves it.”")
+    assert (quote.speaker, quote.verb) == ("Trump", "interjecting")
+    (stance,) = quotes_of("The governor answered questions from reporters for an hour on Monday.")
+    assert is_stance(stance)  # without a clause, answering is an act

@@ -245,7 +245,8 @@ CUE_OF = {LABEL: ":", BYLINE: "―"}
 """The cue of the patterns that have no verb."""
 
 PARTICIPLE = re.compile(
-    r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling)\b"
+    r"\b(?:saying|adding|claiming|arguing|insisting|noting|warning|declaring|acknowledging|stating|explaining|telling"
+    r"|interjecting)\b"
 )
 
 STANCE_PARTICIPLE = re.compile(

@@ -36,12 +36,30 @@ from newsprism.model import Quote
 _POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
 
 
+_PLURAL_OWNERS = frozenset("children women men people".split())
+"""Plural owners that make a name with what follows them ("Children’s Hospital", "Women’s March")."""
+
+
+def after_owner(words: Sequence[str]) -> list[str]:
+    """The words of a name after the owner that qualifies it ("Brazil’s JBS SA" -> "JBS SA", "Russia’s
+    foreign minister Sergei Lavrov", "Tuesday’s Washington"). A possessive that is part of the name
+    stays: before a capitalised word of an institution ("Macy’s Inc.", "Children’s Hospital of
+    Philadelphia"; ``words.INSTITUTION_WORDS``) or after a plural owner ("Women’s March")."""
+    owners = [
+        i for i, (word, after) in enumerate(zip(words, words[1:]))
+        if word.endswith(("’s", "'s")) and word[:-2].lower() not in _PLURAL_OWNERS
+        and not (after[0].isupper() and after.lower().strip(".,") in INSTITUTION_WORDS)
+    ]
+    return list(words[owners[-1] + 1 :] if owners else words)
+
+
 def strip_title(name: str) -> str:
-    """A name without its leading titles and roles ("Russian President Vladimir Putin" -> "Vladimir Putin")
-    or its owner ("Brazil’s JBS SA" -> "JBS SA": the possessive qualifies the name, it is no part of it)."""
-    words = name.split()
-    owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
-    words = " ".join(words[owners[-1] + 1 :] if owners else words).replace("’s", "").replace("'s", "").split()
+    """A name without its leading titles and roles ("Russian President Vladimir Putin" -> "Vladimir Putin"),
+    its owner (``after_owner``: the possessive qualifies the name, it is no part of it) and a possessive
+    ending ("Trump’s" -> "Trump")."""
+    words = after_owner(name.split())
+    if words:
+        words[-1] = re.sub(r"[’']s$", "", words[-1])
     while len(words) > 1 and (words[0].lower() in ROLE_WORDS or words[0].lower() == "the"):
         words.pop(0)
     return " ".join(words).strip(" ,.")
@@ -101,8 +119,7 @@ def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[
         words = run.group().split()
         roles = [i for i, w in enumerate(words) if _is_role(w) and i < len(words) - 2]
         words = words[roles[-1] + 1 :] if roles else words  # "U.S. District Judge Analisa Torres" -> "Analisa Torres"
-        owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))]
-        words = words[owners[-1] + 1 :] if owners else words  # "Tuesday’s Washington": a possessive ends a name
+        words = after_owner(words)  # "Tuesday’s Washington": an owner is no part of the name after it
         while words and (words[0] in NOT_NAME_START or (len(words) > 2 and words[0].lower() in common_words)):
             words.pop(0)
         if not _FULL_NAME.fullmatch(" ".join(words)):

@@ -6,7 +6,15 @@ where it comes from and what it is for.
 
 from __future__ import annotations
 
-from newsprism.text.words import SPEECH_VERBS as SPEECH_VERBS  # kept with the word lists several stages share
+from newsprism.text.words import SPEECH_VERBS as SHARED_SPEECH_VERBS  # kept with the word lists several stages share
+
+REPLY_VERBS: tuple[str, ...] = ("answered", "interjected", "interjects", "interjecting")
+"""Verbs of reply that introduce a quotation ("He answered, “I have no idea.”"; "by interjecting,
+“Only ...”"), read by the quotation reader beside the shared verbs of speech; "answered" without a
+clause is a stance ("answered questions for an hour", ``STANCE_FALLBACK``)."""
+
+SPEECH_VERBS: tuple[str, ...] = SHARED_SPEECH_VERBS + REPLY_VERBS
+"""The verbs of speech a quotation reads: the shared ones (``newsprism.text.words``) and the verbs of reply."""
 
 BELIEF_VERBS: tuple[str, ...] = (
     "think", "thinks", "thought", "believe", "believes", "believed", "feel", "feels", "felt", "fear", "fears",
@@ -28,7 +36,7 @@ BARE_CLAUSE_VERBS = frozenset("think thinks thought believe believes believed fe
 NEEDS_THAT = frozenset(
     """announced announces confirmed confirms denied denies urged promised pledged vowed predicted
     acknowledged acknowledges suggested suggests recalled observed testified complained reported
-    reports asked asks declared declares""".split()
+    reports asked asks declared declares answered""".split()
 ) | frozenset(BELIEF_VERBS) - BARE_CLAUSE_VERBS
 """Verbs that also take a plain object ("announced the plan", "asked members to join"): they report
 speech without quote marks only in a "that" clause."""
@@ -196,7 +204,7 @@ INSTITUTION_WORDS = frozenset(
     union fund trust bank foundation association institute university college center centre board company
     group network organization organisation ministry bureau service news post times journal tribune press
     police army navy patrol protection campaign government nations corporation inc corp reserve authority
-    coalition alliance caucus cabinet embassy league federation archive project laboratory lab house
+    coalition alliance caucus cabinet embassy league federation archive project laboratory lab house hospital
     representatives pentagon kremlin parliament legislature assembly""".split()
 )
 """Words that make capitalised words an institution ("Commission on Presidential Debates", "Fox News")."""
@@ -282,7 +290,7 @@ STANCE_VERBS: tuple[str, ...] = tuple(
 ) + tuple(
     """continued cast posted shown aimed charged vows laid implied referenced sided retweeted touched pledge pledges
     balked reminded deemed underscores underscored promises promise attempts attempted knocked written spoken coined
-    unleashed co-sponsored articulated answered noticed opted presented envision envisioned acquiesced hints recognizes
+    unleashed co-sponsored articulated noticed opted presented envision envisioned acquiesced hints recognizes
     pressed emailed sounded intimated speculated opined laments marveled brags boasts heralded assailed
     distanced vouched sparred""".split()
 )
@@ -297,7 +305,7 @@ gold attribution; verbs of acts ("won", "worked", "received": under one in three
 STANCE_FALLBACK = frozenset(
     """asked asks urged urges promised promises pledged vowed suggested suggests announced announces
     confirmed confirms denied denies acknowledged acknowledges predicted reported reports recalled recalls
-    complained""".split()
+    complained answered""".split()
 )
 """Verbs of speech that, without a clause, still attribute what follows them as a request, a promise
 or an announcement ("asked the court to intervene", "denied the report"); "declared a state of
