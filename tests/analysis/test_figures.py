@@ -35,6 +35,12 @@ def test_an_adjective_before_the_noun_is_skipped():
     assert only("The court issued two unsigned opinions.").counts == "opinions"
 
 
+def test_digits_after_the_count_what_follows_but_a_group_named_again_or_a_year_do_not():
+    assert [(f.text, f.counts) for f in figures_of("Ambassadors from the 27 member states and the more than 3,000 staff met.")] == [
+        ("27", "member states"), ("more than 3,000", "staff")]
+    assert figures_of("The two met in May. It won the 2010 elections. Jobs beat the 870,000 economists had expected.") == ()
+
+
 def test_a_number_in_a_name_is_no_count():
     assert figures_of("Covid 19 hit the region as S&P 500 futures fell and Nasdaq 100 futures slid.") == ()
 

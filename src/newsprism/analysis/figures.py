@@ -102,7 +102,7 @@ _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}(?:\s+|-)(?P
 _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|percent\b|per cent\b|percentage points?\b)")
 _CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})(?:\s+|-)cents?\b")
 _AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
-_COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Tt]he )(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|(?i:[ap]\.?m\.?)\b|o’clock|o'clock))")
+_COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|(?i:[ap]\.?m\.?)\b|o’clock|o'clock))")
 _COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
 _NOT_COMPOUNDED = frozenset(
     """second minute hour day night week weekend month year decade century old percent point half third
@@ -260,7 +260,7 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
             if match.group("unit") not in _NOT_COMPOUNDED and match.group("noun") not in _NOT_COUNTED:
                 add(match, _number(match.group("num"), None), "count", f"{match.group('unit')} {match.group('noun')}")
         for match in _COUNT.finditer(body):
-            if _in_name(body, match.start()):
+            if _in_name(body, match.start()) or _no_count_after_the(body, match):
                 continue
             counts = _counted_noun(body, match.end())
             if not counts:
@@ -270,6 +270,22 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         figures.extend(sorted((_as_previous(f, body, sentence.start) for f in found), key=lambda f: f.start))
     log.debug("article %s: %d figures", article.id, len(figures))
     return tuple(figures)
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_YEAR_SHAPED = re.compile(r"(?:1[89]|20)\d\d")
+_EXPECTED_BY = re.compile(r"\s+[A-Za-z\-]+\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|projected|estimated|anticipated|polled)\b")
+
+
+def _no_count_after_the(body: str, match: re.Match) -> bool:
+    """A number after "the" that is no count: a group named again ("the two men", "the two met"),
+    a year ("the 2010 elections"), or what others expected ("more than the 870,000 economists had
+    expected": the number is jobs, not economists). Other digits after "the" count what follows
+    ("the 27 member states", "the 1,768 pages of legislation")."""
+    if _THE_BEFORE.search(body, 0, match.start()) is None:
+        return False
+    number = match.group("num")
+    return not number[0].isdigit() or _YEAR_SHAPED.fullmatch(number) is not None or _EXPECTED_BY.match(body, match.end()) is not None
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<word>[A-Z][A-Za-z]*(?:&[A-Z]+)?)\s$")
