@@ -41,6 +41,20 @@ def test_digits_after_the_count_what_follows_but_a_group_named_again_or_a_year_d
     assert figures_of("The two met in May. It won the 2010 elections. Jobs beat the 870,000 economists had expected.") == ()
 
 
+def test_a_vote_tally_is_one_figure_beside_a_word_of_voting():
+    figures = figures_of("The bill passed 252 to 175. It came on a 220-to-212 party-line vote. The court has a 6-3 conservative majority.")
+    assert [(display_value(f), f.unit, f.counts) for f in figures] == [
+        ("252-175", "tally", "vote"), ("220-212", "tally", "vote"), ("6-3", "tally", "majority")]
+    assert figures_of("Children ages 5 to 11 were flown 300-500 miles.") == ()
+
+
+def test_tallies_are_exact():
+    readings = _align_in_one_fact("The House voted 252-175 on Wednesday for the bill.", "The House voted 250-175 on Wednesday for the bill.")
+    assert [r.conflict for r in readings] == [True, True]
+    readings = _align_in_one_fact("The House voted 252-175 on Wednesday for the bill.", "The House voted 252 to 175 on Wednesday for the bill.")
+    assert [r.conflict for r in readings] == [False, False]
+
+
 def test_a_number_in_a_name_is_no_count():
     assert figures_of("Covid 19 hit the region as S&P 500 futures fell and Nasdaq 100 futures slid.") == ()
 

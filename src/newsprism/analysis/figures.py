@@ -2,8 +2,8 @@
 
 Fact-checkers compare numbers first: "from 1,200 personnel to just over 450", "30 percent", "$5
 billion", "at the age of 84". A figure is read with regular expressions as a number (digits, or
-number words with a multiplier), its unit (percent, a currency, years of age, a date, or a plain
-count) and the noun it counts ("personnel", "troops"); a bare number with no unit and no noun is not
+number words with a multiplier), its unit (percent, a currency, years of age, a date, a vote's
+tally, or a plain count) and the noun it counts ("personnel", "troops"); a bare number with no unit and no noun is not
 a figure ("it takes two to tango").
 
 Two outlets give the same quantity when the unit and the counted noun agree and the sentences around
@@ -103,6 +103,11 @@ _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|
 _CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})(?:\s+|-)cents?\b")
 _AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
 _COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|(?i:[ap]\.?m\.?)\b|o’clock|o'clock))")
+# A vote's tally, yes first ("voted 54-35", "a 252-to-175 vote", "passed 252 to 175", "the court's
+# 6-3 majority"), read only beside a word of voting: "ages 5 to 11" and "300-500 miles" are ranges.
+_TALLY = re.compile(r"(?<![\w.,$€£\-–])(?P<yes>\d{1,3})(?:-to-|-|–| to )(?P<no>\d{1,3})(?![\w.,\-–]*\d)")
+_TALLY_BEFORE = re.compile(r"\b(?:voted|votes? (?:was|of)|passed|approved|rejected|ruled|confirmed)\s+$", re.IGNORECASE)
+_TALLY_AFTER = re.compile(r"\s+(?:[\w\-]+\s+)?(?P<noun>vote|votes|tally|margin|ruling|decision|verdict|majority)\b")
 _COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
 _NOT_COMPOUNDED = frozenset(
     """second minute hour day night week weekend month year decade century old percent point half third
@@ -256,6 +261,11 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         for match in _AGE.finditer(body):
             person = _counted_noun(body, match.end()) if match.group("num2") else ""
             add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
+        for match in _TALLY.finditer(body):
+            after = _TALLY_AFTER.match(body, match.end())
+            if after or _TALLY_BEFORE.search(body, 0, match.start()):
+                noun = "majority" if after and after.group("noun") == "majority" else "vote"
+                add(match, float(int(match.group("yes")) * 1000 + int(match.group("no"))), "tally", noun)
         for match in _COMPOUND.finditer(body):
             if match.group("unit") not in _NOT_COMPOUNDED and match.group("noun") not in _NOT_COUNTED:
                 add(match, _number(match.group("num"), None), "count", f"{match.group('unit')} {match.group('noun')}")
@@ -379,7 +389,9 @@ def _range_noun(text: str, match: re.Match, earlier: Sequence[Figure]) -> str:
 
 
 def display_value(figure: Figure) -> str:
-    """The value as a reader writes it: "1,200", "4.5", "2001-09-11", "2017"."""
+    """The value as a reader writes it: "1,200", "4.5", "2001-09-11", "2017", "252-175"."""
+    if figure.unit == "tally":
+        return f"{int(figure.value) // 1000}-{int(figure.value) % 1000}"
     if figure.unit == "date":
         number = int(figure.value)
         year, month, day = number // 10000, number // 100 % 100, number % 100
@@ -401,6 +413,8 @@ _NEARLY = ("nearly", "almost", "close to")
 def _interval(figure: Figure, settings: FigureSettings) -> tuple[float, float]:
     """The values a figure allows: "at least 150" allows 180, "nearly 190,000" allows 188,829."""
     lowered, value = figure.text.lower(), figure.value
+    if figure.unit == "tally":  # votes are counted, not rounded: 252-175 and 250-175 are two tallies
+        return value, value
     qualifier = next((q for q in sorted(_QUALIFIERS, key=len, reverse=True) if lowered.startswith(q + " ")), None)
     if qualifier in _AT_LEAST:
         return value, float("inf")
