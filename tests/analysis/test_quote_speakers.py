@@ -189,3 +189,22 @@ def test_a_possessive_that_is_part_of_a_name_stays_in_it():
     assert strip_title("Macy's Inc.") == "Macy's Inc"
     assert strip_title("Women’s March") == "Women’s March"
     assert strip_title("Russia's foreign minister Sergei Lavrov") == "Sergei Lavrov"
+
+
+def test_a_party_member_after_the_is_a_description_never_a_name():
+    # "The Kentucky Republican": the one the article titles so, else the person quoted last, else unresolved
+    quoted = "Sen. Rand Paul said the vote was a mistake for the party. The Kentucky Republican said the bill would fail."
+    assert [q.speaker for q in quotes_of(quoted)] == ["Rand Paul", "Rand Paul"]
+    titled = (
+        "Kentucky Republican Rand Paul spoke first. Sen. Chuck Schumer said the vote was a mistake for the party. "
+        "The Kentucky Republican said the bill would fail."
+    )
+    assert [q.speaker for q in quotes_of(titled)] == ["Chuck Schumer", "Rand Paul"]
+    (unnamed,) = quotes_of("Sen. Rand Paul spoke on Monday. The Kentucky Republican said the bill would fail in the Senate.")
+    assert (unnamed.speaker, unnamed.speaker_mention.text) == ("", "The Kentucky Republican")
+    # the one quoted last, not the one named last
+    between = (
+        "Sen. Rand Paul said the vote was a mistake for the party. Judge Amy Lee heard the case on Monday. "
+        "The Kentucky Republican said the bill would fail."
+    )
+    assert [q.speaker for q in quotes_of(between)] == ["Rand Paul", "Rand Paul"]

@@ -24,6 +24,7 @@ from newsprism.analysis.quotes.words import (
     NOT_NAME_START,
     NOT_PERSON_WORDS,
     OWNED_BODIES,
+    PARTY_MEMBERS,
     PERSON_ROLES,
     PREPOSITIONS,
     PRONOUNS,
@@ -75,12 +76,18 @@ def _is_role(word: str) -> bool:
 def is_description(speaker: str) -> bool:
     """Whether a speaker is a description ("the official", "Putin’s spokesman") rather than a name.
 
-    "The Washington Post" and "the Kremlin" are names: after the article every word is capitalised.
+    "The Washington Post" and "the Kremlin" are names: after the article every word is capitalised,
+    unless the last is a member of a party or a role of one person ("The Kentucky Republican").
     """
     words = speaker.split()
     if words[0].lower() in DETERMINERS:
-        return len(words) == 1 or not all(w[0].isupper() for w in words[1:])
+        return len(words) == 1 or not all(w[0].isupper() for w in words[1:]) or _one_person(words[-1])
     return bool(_POSSESSIVE_ROLE.search(speaker))
+
+
+def _one_person(word: str) -> bool:
+    """Whether a word heads a description of one person: a role or a member of a party."""
+    return word.lower() in INDIVIDUAL_ROLES or word.lower() in PARTY_MEMBERS
 
 
 def is_pronoun(speaker: str) -> bool:
@@ -242,11 +249,25 @@ class Resolver:
             return re.sub(r"^[Tt]he\s+", "", speaker)  # "The Republican National Committee", "the Pentagon", "The House"
         return name if self.is_name(name) else ""  # "Senate Majority Leader Chuck Schumer": the person, not the Senate
 
-    def titled(self, role: str) -> str:
+    def _party_member(self, key: str) -> str:
+        """The person "the Kentucky Republican" (``key``: "kentucky republican") refers to: the one the
+        article titles with all its words ("Kentucky Republican Rand Paul"), else the person quoted by
+        name last ("House Speaker Paul Ryan says ... The Wisconsin Republican says"), else the only
+        person quoted by name; "" when none. A party alone is no title of one person ("Republican
+        Jeff Hoover" is not "the Arizona Republican")."""
+        if " " in key and (titled := self.titled(key, whole=True)):
+            return titled
+        if self.is_person(self.last_speaker):
+            return self.last_speaker
+        return self.persons[0] if len(self.persons) == 1 and not self.titles_another(key, self.persons[0]) else ""
+
+    def titled(self, role: str, whole: bool = False) -> str:
         """The one person the article gives ``role`` as a title ("President Obama", "Republican nominee
-        Donald Trump"), by the fullest form of the name; "" when none or several."""
+        Donald Trump"), by the fullest form of the name; "" when none or several. Unless ``whole``,
+        the role's last word alone is tried too ("the Manhattan jurist" as "Judge ...")."""
         found = set()
-        for phrase in dict.fromkeys((role, role.split()[-1], TITLE_OF_ROLE.get(role.split()[-1], role))):
+        phrases = (role,) if whole else (role, role.split()[-1], TITLE_OF_ROLE.get(role.split()[-1], role))
+        for phrase in dict.fromkeys(phrases):
             pattern = rf"\b(?i:{re.escape(phrase)})\s+((?:[A-Z][\w’'\-]*\.?\s+){{0,2}}[A-Z][\w’'\-]+)\b(?!\.\s)"
             found = {self.full_name(match.group(1)) for match in re.finditer(pattern, self.text)}
             found = {name for name in found if self.is_name(name) and not is_organisation(name)}
@@ -299,6 +320,8 @@ class Resolver:
         for role, name in self.appositions.items():
             if key and (key == role or (len(key) > 8 and (f" {key} " in f" {role} " or f" {role} " in f" {key} "))):
                 return name
+        if words[-1] in PARTY_MEMBERS:  # a party is the head of too many appositions ("Jeff Hoover, a Republican")
+            return self._party_member(key) if words[0] == "the" else ""
         same_head = {name for role, name in self.appositions.items() if head_noun("x " + role) == head_noun(description)}
         if len(same_head) == 1:  # "the president's budget director" and "Jack Lew, director of the OMB"
             return same_head.pop()

@@ -90,6 +90,10 @@ INDIVIDUAL_ROLES = frozenset(
 "the presidential press secretary"): resolved to the only person the article quotes by name.
 Institutions ("the campaign") and unnamed people ("one GOP insider") are never resolved so."""
 
+PARTY_MEMBERS = frozenset({"republican", "democrat"})
+"""A member of a party, one person: after "the" a description even when capitalised ("The Kentucky
+Republican", "the New York Democrat"), resolved like a role (``INDIVIDUAL_ROLES``), never a name."""
+
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "it", "we", "i"})
 
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "one"})
