@@ -55,6 +55,15 @@ def test_tallies_are_exact():
     assert [r.conflict for r in readings] == [False, False]
 
 
+def test_hundreds_of_a_noun_is_a_floor():
+    assert [(f.text, f.value, f.counts) for f in figures_of("The fighting claimed hundreds of lives.")] == [("hundreds", 200.0, "lives")]
+    assert figures_of("Hundreds of thousands of people and tens of thousands of troops marched.") == ()
+    readings = _align_in_one_fact("The fighting claimed hundreds of lives.", "The fighting claimed 250 lives.", "The fighting claimed 50 lives.")
+    assert [r.conflict for r in readings] == [True, True, True]  # 50 contradicts both; 250 agrees with hundreds
+    readings = _align_in_one_fact("The fighting claimed hundreds of lives.", "The fighting claimed 250 lives.")
+    assert [r.conflict for r in readings] == [False, False]
+
+
 def test_a_number_in_a_name_is_no_count():
     assert figures_of("Covid 19 hit the region as S&P 500 futures fell and Nasdaq 100 futures slid.") == ()
 

@@ -53,6 +53,9 @@ _NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
+_VAGUE = frozenset({"dozens", "hundreds", "thousands"})
+"""Number words that give only a floor ("hundreds of lives": 200 or more), counting the noun after "of"."""
+_VAGUE_BEFORE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {
     "$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
@@ -273,6 +276,10 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
             if _in_name(body, match.start()) or _no_count_after_the(body, match):
                 continue
             counts = _counted_noun(body, match.end())
+            if not counts and match.group("num").lower() in _VAGUE:
+                counts = _counted_after_in(body, match.end(), "of")
+                if counts.split(" ")[0].lower().rstrip("s") in {*_NUMBER_WORDS, *_MULTIPLIERS} or _VAGUE_BEFORE.search(body, 0, match.start()):
+                    continue  # "hundreds of thousands", "tens of thousands of people": no floor read
             if not counts:
                 counts = _range_noun(body, match, found)
             if counts:
@@ -372,9 +379,9 @@ def _as_previous(figure: Figure, sentence: str, offset: int) -> Figure:
     return figure
 
 
-def _counted_after_in(text: str, end: int) -> str:
+def _counted_after_in(text: str, end: int, prepositions: str = "of|in|for") -> str:
     """What a percentage or a sum is of: "30 percent of voters" -> "voters", "$5 billion in aid" -> "aid"."""
-    match = re.compile(r"\s+(?:of|in|for)(?:\s+(?:the|its|their|all))?(?=\s)").match(text, end)
+    match = re.compile(rf"\s+(?:{prepositions})(?:\s+(?:the|its|their|all))?(?=\s)").match(text, end)
     return _counted_noun(text, match.end()) if match else ""
 
 
@@ -416,7 +423,7 @@ def _interval(figure: Figure, settings: FigureSettings) -> tuple[float, float]:
     if figure.unit == "tally":  # votes are counted, not rounded: 252-175 and 250-175 are two tallies
         return value, value
     qualifier = next((q for q in sorted(_QUALIFIERS, key=len, reverse=True) if lowered.startswith(q + " ")), None)
-    if qualifier in _AT_LEAST:
+    if qualifier in _AT_LEAST or lowered.split(" ")[-1] in _VAGUE:
         return value, float("inf")
     if qualifier in _AT_MOST:
         return 0.0, value
