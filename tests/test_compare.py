@@ -140,7 +140,7 @@ def test_an_outlets_own_question_is_no_exclusive_nor_omission_but_a_quoted_one_i
     speech = ("“The farmers of the valley lost their whole harvest to the water.", "And who will rebuild the old bridge over the river now?",
               "Nobody in the capital has told us anything,” the mayor of the town said.")
     comparison = compare(_story(("A", " ".join((FLOOD, AID, asked, quoted) + speech)), ("B", FLOOD_2)))
-    assert {f.representative.text for f in comparison.exclusives["A"]} == {AID, quoted, *speech}
+    assert {f.representative.text for f in comparison.exclusives["A"]} == {AID, quoted, " ".join(speech)}
     story = _story(("A", FLOOD + " " + asked), ("B", FLOOD_2 + " " + asked), ("C", FLOOD_3))
     assert compare(story).omissions["C"] == ()
 
@@ -150,6 +150,30 @@ def test_an_outlets_own_question_holding_a_stance_is_no_exclusive():
     comparison = compare(_story(("A", " ".join((FLOOD, AID, asked))), ("B", FLOOD_2)))
     assert any(is_stance(q) for group in comparison.quotes for q in group.quotes)  # "know what ...": no one's words
     assert [f.representative.text for f in comparison.exclusives["A"]] == [AID]
+
+
+def test_the_pieces_of_one_quotation_are_one_exclusive_shown_whole_with_its_speaker():
+    pieces = ("“We will not raise taxes on the farmers of the valley this year.",
+              "We will cut what the capital spends on its own offices instead,” Governor Maria Lopez said.")
+    comparison = compare(_story(("A", " ".join((FLOOD, AID) + pieces)), ("B", FLOOD_2)))
+    quoted = [f for f in comparison.exclusives["A"] if f.representative.text != AID]
+    assert len(quoted) == 1 and quoted[0].representative.text == " ".join(pieces)
+    assert [s.text for s in quoted[0].sentences] == list(pieces)  # the facts' own sentences
+
+
+def test_a_quote_only_sentence_is_listed_with_the_quotation_it_goes_on_from():
+    said = "“Fill up your cars today,” a farmer of the valley told the local radio station."
+    more = "“The lines at the stations are long this morning and the small ones have run out of fuel.”"
+    comparison = compare(_story(("A", " ".join((FLOOD, AID, said, more))), ("B", FLOOD_2)))
+    assert {f.representative.text for f in comparison.exclusives["A"]} == {AID, said + " " + more}
+
+
+def test_an_exclusive_piece_of_a_quotation_another_outlet_tells_in_part_is_shown_whole():
+    opening = "“We have counted at least 40 people killed by the floods in the northern province on Sunday."
+    closing = "More are missing and we fear the worst for them,” Governor Maria Lopez said."
+    comparison = compare(_story(("A", " ".join((AID, opening, closing))), ("B", FLOOD_2 + " " + AID)))
+    assert [f.representative.text for f in comparison.exclusives["A"]] == [opening + " " + closing]
+    assert [s.text for f in comparison.exclusives["A"] for s in f.sentences] == [closing]
 
 
 def test_consensus_is_ranked_by_the_number_of_outlets():
@@ -196,7 +220,7 @@ def test_consensus_exclusives_and_omissions_are_facts_of_the_comparison(seed):
     _, comparison = seed
     listed = [*comparison.consensus, *(f for fs in comparison.exclusives.values() for f in fs),
               *(f for fs in comparison.omissions.values() for f in fs)]
-    assert all(comparison.facts[f.id] is f for f in listed)
+    assert all(comparison.facts[f.id] is f for f in listed)  # the seed has no exclusive quotation of several sentences
 
 
 def test_conveys_must_be_a_probability():

@@ -318,11 +318,11 @@ def test_a_quote_only_sentence_is_never_chosen_alone():
 
 
 def test_a_quote_only_sentence_joins_the_attributed_quotation_before_it_as_one_candidate():
-    from newsprism.summarize import _quotation_units
+    from newsprism.evaluate.brief import quotation_units
     from newsprism.text.segment import segment
 
     sentences = segment(Article(id="a0", text=CONTINUED, outlet="Reuters"))
-    assert _quotation_units(CONTINUED, sentences, 4) == [(0, 0), (1, 2)]
+    assert quotation_units(CONTINUED, sentences, 4) == [(0, 0), (1, 2)]
 
 
 def test_the_summary_leads_with_the_news_not_a_background_opening():
@@ -368,7 +368,7 @@ def test_settings_of_the_lead_and_the_whole_quotations_below_one_are_refused(nam
 
 
 def test_a_sentence_that_only_names_the_speaker_joins_the_quotation_before_it():
-    from newsprism.summarize import _quotation_units
+    from newsprism.evaluate.brief import quotation_units
     from newsprism.text.segment import segment
 
     text = (
@@ -376,7 +376,7 @@ def test_a_sentence_that_only_names_the_speaker_joins_the_quotation_before_it():
         "approved with 60 votes?” Senate Majority Leader Mitch McConnell, R-Ky., asked on Tuesday."
     )
     sentences = segment(Article(id="a0", text=text, outlet="Fox News"))
-    assert len(sentences) == 3 and _quotation_units(text, sentences, 4) == [(0, 0), (1, 2)]
+    assert len(sentences) == 3 and quotation_units(text, sentences, 4) == [(0, 0), (1, 2)]
 
 
 def test_the_summary_does_not_lead_with_a_sentence_that_goes_on_from_one_before():

@@ -361,7 +361,10 @@ class Comparison:
     figures: tuple[FigureReading, ...]
     framing: Mapping[str, Framing]
     facts: tuple[Fact, ...] = ()
-    """Every fact of the story, in story order; consensus, exclusives and omissions are drawn from it."""
+    """Every fact of the story, in story order; consensus, exclusives and omissions are drawn from it
+    (an exclusive that is a piece of a quotation of several sentences is shown whole: its id and
+    sentences those of the pieces, its ``representative`` the whole quotation; see
+    ``newsprism.compare.whole_quotations``)."""
     conflicts: tuple[Conflict, ...] = ()
     doubtful: frozenset[int] = frozenset()
     """The consensus facts (by id) whose sentences the alignment joined with less confidence than an

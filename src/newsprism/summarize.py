@@ -66,9 +66,8 @@ from newsprism.analysis.align import analyze, content_bigrams, content_stems, te
 from newsprism.analysis.graph import UnionFind
 from newsprism.analysis.quotes import QUOTE_MARKS
 from newsprism.errors import NewsprismError
-from newsprism.evaluate.brief import Quotation, opens_with_pronoun, quotation, sentence_breaks
+from newsprism.evaluate.brief import joined_sentence, opens_with_pronoun, quotation_units, sentence_breaks
 from newsprism.model import Sentence, Story, StoryAnalysis, Summary, SummarySentence
-from newsprism.text.words import ATTRIBUTION_VERBS
 
 log = logging.getLogger(__name__)
 
@@ -196,73 +195,26 @@ class _Candidate:
 def _whole_quotations(
     analysis: StoryAnalysis, concepts: dict, limit: int
 ) -> tuple[list[_Candidate], set[tuple[str, int]]]:
-    """Quotations that run over several sentences, each as one candidate, and the sentences inside them.
-
-    The splitter cuts "“We will do what is necessary. We have the votes,” Thune said." in two, and
-    each half is a piece of a quotation: the first never closes, the second never opens, and a
-    sentence between them has no quote mark at all yet is the speaker's words with no speaker. A
-    brief may quote the whole, so a quotation opened in one sentence and closed (quote marks
-    balanced) within ``limit`` sentences of it is a candidate of its own: the span from the first
-    sentence to the last, with their concepts, under the first one's fact. Likewise a quotation
-    with no word outside it that follows a quotation whose speaker is named ("“...,” Trump
-    tweeted. “These are sick and demented people.”": news copy lets a quote-only sentence continue
-    the last speaker) joins it, and so does a sentence that only names the speaker after a
-    quote-only one ("“... by a Republican president?” / Senate Majority Leader Mitch McConnell,
-    R-Ky., asked on Tuesday."), so the speaker's words are told with the speaker. The sentences
-    after the first of each such span are returned so that they are not candidates alone.
+    """Quotations that run over several sentences (``quotation_units``: a quotation the splitter cut
+    in pieces, a quote-only sentence continuing the speaker before it, the speaker cut from a
+    quotation), each as one candidate, and the sentences inside them. A brief may quote the whole:
+    the candidate is the span from the first sentence to the last, with their concepts, under the
+    first one's fact, so the speaker's words are told with the speaker. The sentences after the
+    first of each such span are returned so that they are not candidates alone.
     """
     joined: list[_Candidate] = []
     inside: set[tuple[str, int]] = set()
     for article in analysis.story.articles:
-        units = _quotation_units(article.text, analysis.sentences[article.id], limit)
+        units = quotation_units(article.text, analysis.sentences[article.id], limit)
         for first, last in units:
             if last > first:
                 sentences = analysis.sentences[article.id][first : last + 1]
-                start, end = sentences[0].start, sentences[-1].end
-                text = article.text[start:end]
-                whole = Sentence(article.id, sentences[0].index, start, end, text, sentences[0].paragraph)
+                whole = joined_sentence(article.text, sentences)
                 held = frozenset().union(*(concepts[(article.id, s.index)] for s in sentences))
                 fact = analysis.fact_of[(article.id, sentences[0].index)]
-                joined.append(_Candidate(whole, fact, word_count(text), held))
+                joined.append(_Candidate(whole, fact, word_count(whole.text), held))
                 inside.update((article.id, s.index) for s in sentences[1:])
     return joined, inside
-
-
-def _quotation_units(text: str, sentences: Sequence[Sentence], limit: int) -> list[tuple[int, int]]:
-    """Positions (first, last) of the sentence runs ``_whole_quotations`` makes one candidate of."""
-
-    def marks(first: int, last: int) -> Quotation:
-        return quotation(text[sentences[first].start : sentences[last].end])
-
-    units: list[tuple[int, int]] = []
-    i = 0
-    while i < len(sentences):
-        last = i
-        opening = marks(i, i)
-        if opening.open and not opening.stray:
-            closing = next((k for k in range(i + 1, min(i + limit, len(sentences))) if not marks(i, k).open), None)
-            if closing is not None and marks(i, closing).balanced:
-                last = closing
-        units.append((i, last))
-        i = last + 1
-    runs: list[tuple[int, int]] = []
-    for first, last in units:
-        if runs and last - runs[-1][0] < limit:
-            before = marks(*runs[-1])
-            quoted_before = before.outside != text[sentences[runs[-1][0]].start : sentences[runs[-1][1]].end]
-            if _quote_only(marks(first, last)) and before.balanced and quoted_before and not _quote_only(before):
-                runs[-1] = (runs[-1][0], last)  # a quote-only sentence continues the quotation before it
-                continue
-            if _quote_only(before) and first == last and _ATTRIBUTION_ONLY.match(sentences[first].text):
-                runs[-1] = (runs[-1][0], last)  # the speaker the splitter cut from the quotation
-                continue
-        runs.append((first, last))
-    return runs
-
-
-def _quote_only(marks: Quotation) -> bool:
-    """Whether text whose quote marks are ``marks`` is quotation only: no word outside its marks."""
-    return marks.balanced and not _WORDS.search(marks.outside)
 
 
 def _is_small(analysis: StoryAnalysis, settings: SummarySettings) -> bool:
@@ -594,16 +546,8 @@ def _merge_near_duplicates(candidates: Sequence[_Candidate], overlap: float) -> 
     return [replace(candidate, fact=candidates[sets.find(i)].fact) for i, candidate in enumerate(candidates)]
 
 
-_WORDS = re.compile(r"\w")
 _CONTINUES = re.compile(r"^\W*(?:but|and|yet|so|also|still|however|meanwhile)\b", re.IGNORECASE)
 """A sentence that goes on from one before it ("But by his own admission, ..."): no lead."""
-_ATTRIBUTION_ONLY = re.compile(
-    r"^[^\"“”«»\s]+(?:\s+[^\"“”«»\s]+){0,9}?\s+"
-    r"(?:" + "|".join(re.escape(verb) for verb in sorted(ATTRIBUTION_VERBS, key=len, reverse=True)) + ")"
-    r"(?:\s+[^\"“”«»\s]+){0,5}[.!]$"
-)
-"""A sentence that only names who spoke ("Senate Majority Leader Mitch McConnell, R-Ky., asked on
-Tuesday."): what the splitter leaves when it cuts a long attribution from its quotation."""
 
 _DATED = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|last night"

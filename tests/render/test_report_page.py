@@ -381,3 +381,17 @@ def test_a_consensus_fact_the_alignment_was_less_sure_of_is_marked_so():
     html = page(two_outlets(), doubtful=frozenset({0}))
     assert html.count("less sure: match") == 1
     assert "less sure" not in page(two_outlets())
+
+
+def test_an_exclusive_shown_as_a_whole_quotation_lists_no_other_versions_and_counts_its_pieces_as_exclusive():
+    from newsprism.compare import whole_quotations
+
+    text = "Talks failed on Friday.\n“We will not sign this deal.\nNot this year,” the minister said.\nThe minister resigned."
+    articles = [Article("a1", text, outlet="Alpha News"), two_outlets()[1]]
+    analysis, summary, comparison = build(articles, [[("a1", 0), ("a2", 0)], [("a1", 3), ("a2", 1)]])
+    alpha = whole_quotations(analysis, comparison.exclusives["Alpha News"], 4)
+    assert [f.representative.text for f in alpha] == ["“We will not sign this deal.\nNot this year,” the minister said."]
+    html = render_report(analysis, summary, replace(comparison, exclusives={**comparison.exclusives, "Alpha News": tuple(alpha)}))
+    alpha_card = html.split('<article class="outlet c0">')[1].split("</article>")[0]
+    assert "Not this year" in alpha_card and "match" not in alpha_card.split("Only here")[1].split("Leaves out")[0]
+    assert html.count('class="cell exclusive') == 3  # both pieces, and Beta's own line

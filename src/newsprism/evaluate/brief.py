@@ -29,6 +29,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsprism.model import Sentence
+from newsprism.text.words import ATTRIBUTION_VERBS
+
 SENTENCE_RULES = ("ellipsis", "unbalanced-quotes", "all-quotation", "table-row", "email", "prompt")
 """Rules any summary sentence must keep, in the order they are reported."""
 LEAD_RULE = "pronoun-lead"
@@ -56,6 +59,13 @@ _PROMPTS = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_LEAD = re.compile(r"^\W*(?:he|she|they|it|this|his|her)\b", re.IGNORECASE)
+_ATTRIBUTION_ONLY = re.compile(
+    r"^[^\"“”«»\s]+(?:\s+[^\"“”«»\s]+){0,9}?\s+"
+    r"(?:" + "|".join(re.escape(verb) for verb in sorted(ATTRIBUTION_VERBS, key=len, reverse=True)) + ")"
+    r"(?:\s+[^\"“”«»\s]+){0,5}[.!]$"
+)
+"""A sentence that only names who spoke ("Senate Majority Leader Mitch McConnell, R-Ky., asked on
+Tuesday."): what the splitter leaves when it cuts a long attribution from its quotation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +105,60 @@ def quotation(text: str) -> Quotation:
         else:
             outside.append(char)
     return Quotation(stray, bool(closers), "".join(outside))
+
+def quotation_units(text: str, sentences: Sequence[Sentence], limit: int) -> list[tuple[int, int]]:
+    """Positions (first, last) of the runs of an article's ``sentences`` (of ``text``) that make one
+    quotation with its speaker, every sentence in exactly one run (most runs are one sentence).
+
+    A quotation opened in one sentence and closed (quote marks balanced) within ``limit`` sentences
+    of it is one run: the splitter cuts "“We will do what is necessary. We have the votes,” Thune
+    said." in two, and each half alone is a piece of a quotation, the first without its speaker. A
+    quotation with no word outside it that follows a quotation whose speaker is named joins it
+    ("“...,” Trump tweeted. “These are sick and demented people.”": news copy lets a quote-only
+    sentence continue the last speaker), and so does a sentence that only names the speaker after a
+    quote-only one ("“... by a Republican president?” / Senate Majority Leader Mitch McConnell,
+    R-Ky., asked on Tuesday."). The summary chooses such a run whole, and the comparison lists it
+    as one item, so that a speaker's words are told with the speaker.
+    """
+
+    def marks(first: int, last: int) -> Quotation:
+        return quotation(text[sentences[first].start : sentences[last].end])
+
+    units: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sentences):
+        last = i
+        opening = marks(i, i)
+        if opening.open and not opening.stray:
+            closing = next((k for k in range(i + 1, min(i + limit, len(sentences))) if not marks(i, k).open), None)
+            if closing is not None and marks(i, closing).balanced:
+                last = closing
+        units.append((i, last))
+        i = last + 1
+    runs: list[tuple[int, int]] = []
+    for first, last in units:
+        if runs and last - runs[-1][0] < limit:
+            before = marks(*runs[-1])
+            quoted_before = before.outside != text[sentences[runs[-1][0]].start : sentences[runs[-1][1]].end]
+            if _quote_only(marks(first, last)) and before.balanced and quoted_before and not _quote_only(before):
+                runs[-1] = (runs[-1][0], last)  # a quote-only sentence continues the quotation before it
+                continue
+            if _quote_only(before) and first == last and _ATTRIBUTION_ONLY.match(sentences[first].text):
+                runs[-1] = (runs[-1][0], last)  # the speaker the splitter cut from the quotation
+                continue
+        runs.append((first, last))
+    return runs
+
+
+def joined_sentence(text: str, sentences: Sequence[Sentence]) -> Sentence:
+    """Consecutive ``sentences`` of one article (of ``text``) as one span, numbered as the first."""
+    start, end = sentences[0].start, sentences[-1].end
+    return Sentence(sentences[0].article, sentences[0].index, start, end, text[start:end], sentences[0].paragraph)
+
+
+def _quote_only(marks: Quotation) -> bool:
+    """Whether text whose quote marks are ``marks`` is quotation only: no word outside its marks."""
+    return marks.balanced and not _WORD.search(marks.outside)
 
 
 def sentence_breaks(text: str) -> tuple[str, ...]:

@@ -245,7 +245,9 @@ class _ReportBuilder:
         self.outlets = tuple(outlets)
         self.outlet_number = {o: i for i, o in enumerate(self.outlets)}
         self.consensus_ids = {f.id for f in comparison.consensus}
-        self.exclusive_ids = {f.id for facts in comparison.exclusives.values() for f in facts}
+        # an entry may hold the pieces of one quotation, each a fact of its own (``compare.whole_quotations``)
+        self.exclusive_ids = {analysis.fact_of[(s.article, s.index)] for facts in comparison.exclusives.values()
+                              for f in facts for s in f.sentences}
 
     # references -------------------------------------------------------------------------------
 
@@ -257,7 +259,8 @@ class _ReportBuilder:
 
     def fact_view(self, fact: Fact) -> dict[str, Any]:
         """A fact as a line: its representative sentence; for a fact of several articles, every
-        other outlet's own sentence too and how sure the alignment is that they tell one fact."""
+        other article's own sentence too and how sure the alignment is that they tell one fact (an
+        exclusive shown as a whole quotation holds its own pieces, no other article's)."""
         return {
             "text": fact.representative.text,
             "ref": self.sentence_ref(fact.representative, fact),
@@ -266,7 +269,7 @@ class _ReportBuilder:
             "doubtful": fact.id in self.comparison.doubtful,
             "versions": [
                 {"outlet": self.badge(self.analysis.outlet_of(s.article)), "text": s.text, "ref": self.sentence_ref(s, fact)}
-                for s in fact.sentences if s != fact.representative
+                for s in fact.sentences if s.article != fact.representative.article
             ],
         }
 

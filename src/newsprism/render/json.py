@@ -135,7 +135,9 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     story, ``[{"id", "outlets", "confidence", "sentences": [{"article", "outlet", "start", "end",
     "text"}]}]``, each sentence of each article that states it; ``consensus``: ``[{"text",
     "outlets", "fact", "doubtful"}]`` (``fact`` is an ``id`` of ``facts``, as in exclusives and
-    omissions; ``doubtful`` true for a less sure match, ``Comparison.doubtful``); ``exclusives``: ``{outlet: [{"text"}]}``; ``omissions``: ``{outlet: [{"text",
+    omissions; ``doubtful`` true for a less sure match, ``Comparison.doubtful``); ``exclusives``: ``{outlet: [{"text"}]}`` (a piece of a quotation
+    of several sentences as the whole quotation: ``text``, ``start`` and ``end`` span it, ``fact``
+    is the first piece's); ``omissions``: ``{outlet: [{"text",
     "outlets"}]}``; ``quotes``: ``[{"speaker", "text", "direct", "kind", "outlets", "quotes": [{"speaker",
     "speaker_id", "speaker_mention", "cue", "direct", "kind", "text", ...}]}]`` (``speaker`` the
     resolved person or organisation, null when unresolved; ``speaker_mention`` ``{"text", "start",
