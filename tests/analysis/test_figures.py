@@ -64,6 +64,15 @@ def test_hundreds_of_a_noun_is_a_floor():
     assert [r.conflict for r in readings] == [False, False]
 
 
+def test_one_tally_is_grouped_across_unlike_sentences():
+    texts = ("The measure cleared the House on a 252-to-175 vote Wednesday, but its chances in the Senate dimmed after McConnell came out against it.",
+             "Lawmakers passed the bill in a 252-175 vote, with 35 Republicans joining all Democrats in support.",
+             "Senators then voted 50-49 on an unrelated budget resolution.")
+    figures = [f for i, t in enumerate(texts) for f in figures_of(t, f"a{i}") if f.unit == "tally"]
+    readings = align_figures(figures, lambda article: article, lambda f: texts[int(f.article[1:])])
+    assert readings[0].group == readings[1].group >= 0 and readings[2].group == -1
+
+
 def test_a_number_in_a_name_is_no_count():
     assert figures_of("Covid 19 hit the region as S&P 500 futures fell and Nasdaq 100 futures slid.") == ()
 

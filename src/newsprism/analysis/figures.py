@@ -473,7 +473,8 @@ def align_figures(
     the story's alignment put in one fact. Two figures of different outlets are linked when they
     have the same unit and counted noun and their sentences are in one fact or share enough words,
     unless only one sentence narrows its figure to a part ("core", "excluding food and energy");
-    a sum or a share with no counted noun is linked only through a fact. ``FigureReading.group``
+    a sum or a share with no counted noun is linked only through a fact, and one tally to the same
+    tally in any sentence (a story's 252-175 is one vote, however told). ``FigureReading.group``
     numbers the linked groups; ``conflict`` marks a reading that an outlet linked to it contradicts
     with every value it gives (qualifiers widen a value: "at least 150" agrees with "180").
     """
@@ -489,7 +490,7 @@ def align_figures(
             if same_fact(figures[i], figures[j]):
                 in_fact[i].add(j)
                 in_fact[j].add(i)
-            else:
+            elif not (figures[i].unit == "tally" and figures[i].value == figures[j].value):  # one story's 252-175 is one vote
                 if not figures[i].counts:  # a sum or share without a noun: only aligned sentences tell it is the same
                     continue
                 union = words[i] | words[j]
