@@ -614,6 +614,12 @@ def test_a_stance_with_only_a_time_after_its_verb_is_no_record():
     assert quotes_of("Time is also a factor, as the mayor announced in March...") == ()
 
 
+def test_a_month_s_name_with_no_day_right_after_a_stance_is_its_object():
+    (quote,) = quotes_of("Johnson endorsed May.")
+    assert (quote.speaker, quote.text, is_stance(quote)) == ("Johnson", "endorsed May", True)
+    assert quotes_of("The mayor announced May 5.") == ()  # with its day, a time
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"

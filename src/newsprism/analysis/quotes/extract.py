@@ -1022,15 +1022,22 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|sh
 """An auxiliary or a form of "be": what makes words after "added" a clause someone said ("He added
 2020 had been the hardest year", "Smith added 40 percent of the money was missing")."""
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
 _ONLY_WHEN = re.compile(
-    r"\s*(?:(?:in|on|at|during|since|last|this|earlier|later|early|late)\s+)?(?:(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}|\d{4}"
+    r"\s*(?:(?:in|on|at|during|since|last|this|earlier|later|early|late)\s+)?(?:(?:" + _MONTHS
+    + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}|\d{4}"
     r"|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night|the|last|this|next)\b[\s,.]*)*"
 )
 """Words that only say when ("in March", "on Tuesday morning"): a stance with nothing else after its
 verb says nothing. A number is a day (one or two digits) or a year (four), so that an amount says
 something ("The governor pledged 2,000 this week."); each word ends at a word boundary, so that a run of digits
 is read one way: split four digits at a time in every way, a long number took exponential time."""
+
+_MONTH_OBJECT = re.compile(rf"\s+(?:{_MONTHS})\b(?![\s,]*\d)")
+"""A month's name right after a stance's verb with no day after it: the object, a name ("Johnson
+endorsed May", "praised April last week"), where a time comes after a preposition or with its day
+("announced in May", "announced May 5")."""
 
 _PASSIVE_AFTER = re.compile(r"\s+(?:in|on|at|by|last|earlier|during)\b")
 """A preposition or a time right after a participle: "a suit filed in 2019" is passive."""
@@ -1047,7 +1054,7 @@ def _not_said(quote: Quote, text: str) -> bool:
     or stance, or a stance with no more than a time after its verb ("announced in March")."""
     if quote.direct or quote.verb is None:
         return False
-    if is_stance(quote) and _ONLY_WHEN.fullmatch(quote.text, len(quote.verb)):
+    if is_stance(quote) and _ONLY_WHEN.fullmatch(quote.text, len(quote.verb)) and not _MONTH_OBJECT.match(quote.text, len(quote.verb)):
         return True  # "Vance announced in March...": what was announced is cut off
     if quote.verb in ("add", "adds", "added", "adding"):
         return _ADDED_AMOUNT.match(text, quote.start) is not None and _FINITE.search(quote.text) is None
