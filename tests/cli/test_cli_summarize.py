@@ -63,6 +63,18 @@ def test_clusters_as_text_name_each_story_above_its_summary(tmp_path, capsys):
     assert "\nStory a1\nSummary of 1 article" in out
 
 
+@pytest.mark.parametrize(("fmt", "heading"), [("text", "Story z9: Council approves budget\n"),
+                                              ("markdown", "# Story z9: Council approves budget\n\n")])
+def test_clusters_name_each_story_by_the_headline_its_outlets_agree_on(tmp_path, capsys, fmt, heading):
+    text = "The council approved the new budget of 4 million dollars on Monday evening after a debate."
+    documents = [{"text": text, "source": "AP", "title": "Council approves budget"},
+                 {"text": text.replace("Monday", "Tuesday"), "source": "Reuters", "title": "Council approves budget of $4 million"}]
+    clusters = tmp_path / "c.jsonl"
+    clusters.write_text(json.dumps({"id": "z9", "documents": documents}) + "\n")
+    assert main(["summarize", "--clusters", str(clusters), "--format", fmt]) == 0
+    assert capsys.readouterr().out.startswith(heading)
+
+
 def test_a_story_that_cannot_be_summarised_gets_an_error_line_and_the_batch_goes_on(tmp_path, capsys):
     clusters = tmp_path / "c.jsonl"
     long = "The council approved the new budget of four million dollars on Monday after a long debate."

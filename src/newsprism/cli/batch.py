@@ -158,7 +158,7 @@ def write_cluster_outputs(
                 record = {"id": item.story_id, **failed_record, "error": str(item.error)}
                 out.write(_array_item(render_record(record, fmt), fmt))
             continue
-        out.write(_array_item(_story_heading(item.story_id, fmt) + render(item, fmt), fmt))
+        out.write(_array_item(_story_heading(item, fmt) + render(item, fmt), fmt))
         if fmt in ("text", "markdown"):
             out.write("\n")
     if not read:
@@ -173,12 +173,16 @@ def _array_item(text: str, fmt: str) -> str:
     return text.rstrip("\n") if fmt == "json" else text
 
 
-def _story_heading(story_id: str, fmt: str) -> str:
-    """Which story of the file follows, for the formats people read (JSON carries its ``id``)."""
-    if fmt == "text":
-        return visible(f"Story {story_id}\n")
-    if fmt == "markdown":
-        from newsprism.render.markdown import escape
+def _story_heading(item: StoryResult, fmt: str) -> str:
+    """Which story of the file follows, for the formats people read (JSON carries its ``id``): its
+    id and, when its articles have titles, the headline they agree on most (``story_title``, as the
+    report page is titled), so that a reader of many stories knows each one by name."""
+    if fmt not in ("text", "markdown"):
+        return ""
+    from newsprism.render.html import story_title
+    from newsprism.render.markdown import escape
 
-        return f"# Story {escape(story_id)}\n\n"
-    return ""
+    title = story_title(item.story.articles) if item.story is not None else None
+    if fmt == "text":
+        return visible(f"Story {item.story_id}" + (f": {title}" if title else "") + "\n")
+    return f"# Story {escape(item.story_id)}" + (f": {escape(title)}" if title else "") + "\n\n"

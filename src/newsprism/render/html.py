@@ -129,11 +129,15 @@ def _check_link(href: str, what: str) -> None:
         raise ValueError(f"{what} {href!r} must be relative or http(s)")
 
 
+def story_title(articles: Sequence[Article]) -> str | None:
+    """Among the titles that read as words (not an id such as "APW19981016.0240"), the headline
+    the outlets agree on most (``agreed_title``); None when no article has one."""
+    return agreed_title([a for a in articles if a.title and not looks_like_id(a.title)])
+
+
 def story_headline(articles: Sequence[Article], summary: Summary) -> str:
-    """What a story is called: among the titles that read as words (not an id such as
-    "APW19981016.0240"), the headline the outlets agree on most (``agreed_title``); else its first
-    summary sentence, shortened at a word."""
-    if title := agreed_title([a for a in articles if a.title and not looks_like_id(a.title)]):
+    """What a story is called: its ``story_title``, else its first summary sentence, shortened at a word."""
+    if title := story_title(articles):
         return title
     if summary.sentences:
         return _shorten(summary.sentences[0].sentence.text, 110)
