@@ -73,6 +73,11 @@ def test_one_tally_is_grouped_across_unlike_sentences():
     assert readings[0].group == readings[1].group >= 0 and readings[2].group == -1
 
 
+def test_an_irregular_plural_is_a_plural():
+    assert only("The search went on for hundreds of missing people.").counts == "missing people"
+    assert figures_of("The rate was 55.8 births per 1,000 women ages 15 and over.")[-1].counts == "women"
+
+
 def test_a_number_in_a_name_is_no_count():
     assert figures_of("Covid 19 hit the region as S&P 500 futures fell and Nasdaq 100 futures slid.") == ()
 

@@ -187,8 +187,14 @@ def _next_noun(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[1].islower() and words[1] not in _NOT_COUNTED
 
 
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+
+
 def _is_plural(word: str) -> bool:
-    """A regular plural noun: "proposals", "officials" (not "ss", "us" or an adverb in -s)."""
+    """A plural noun: "proposals", "officials" (not "ss", "us" or an adverb in -s), or one of the
+    irregular plurals news counts most ("hundreds of missing people" counts "missing people")."""
+    if word in _IRREGULAR_PLURALS:
+        return True
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and word not in _NOT_PLURAL
 
 
