@@ -620,6 +620,13 @@ def test_a_month_s_name_with_no_day_right_after_a_stance_is_its_object():
     assert quotes_of("The mayor announced May 5.") == ()  # with its day, a time
 
 
+def test_a_plural_noun_before_its_verb_is_no_stance_of_the_word_before_it():
+    assert quotes_of("Budget talks broke down on Friday.") == ()
+    assert quotes_of("Trade talks collapsed.") == ()
+    (quote,) = quotes_of("Obama backs renewed talks with Iran.")  # a participle before a noun is no verb
+    assert (quote.speaker, quote.text, is_stance(quote)) == ("Obama", "backs renewed talks with Iran", True)
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"

@@ -208,6 +208,9 @@ def _loose_stance(masked: str) -> _Attribution | None:
     if not _can_speak(speaker) or _LOOSE_MIDDLE_STOPS.search(before.rstrip()) or _BE_BEFORE.search(before):
         return None  # "The plan that was approved", "the list compiled by": the verb is not the subject's
     verb = match.group("verb")
+    before_verb = match.end("middle") if match.group("middle") else match.end("speaker")
+    if not masked[before_verb : match.start("verb")].strip() and _plural_noun(masked, *match.span("verb")):
+        return None  # "Budget talks broke down on Friday": "talks" heads the subject, "broke" is its verb
     if verb in STANCE_NOUNS or verb.endswith("ing") or _NOT_OBJECT.match(masked, match.end("verb")):
         return None  # "a harsh attack on", "saying": no finite verb of the subject; "support from": a noun
     if _ADVERB_START.match(speaker):
@@ -250,6 +253,22 @@ def _noun_after_singular(speaker: str, verb: str) -> bool:
 
 _IRREGULAR_PAST = frozenset("sought told said thought felt knew saw found made gave wrote spoke".split())
 
+_FINITE_AFTER = re.compile(
+    r"\s+(?:(?:is|are|was|were|will|would|have|has|had|could|can|should|may|might|must|did|do|does)\b"
+    r"|(?:[a-z]+ed|broke|fell|began|went|came|ran|took|stood|grew|got|hit|stalled|ended)"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:down|up|off|out|on|in|at|for|to|with|over|after|before|again|amid|as|and|but|when|because"
+    r"|the|a|an|this|last|late|early|yesterday|today|[a-z]+ly|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+)
+"""A finite verb right after a form in -s: an auxiliary, or a past form followed by no noun ("talks broke
+down on Friday", "plans called for", "talks collapsed."), where a participle before a noun is an
+adjective ("backs renewed talks"): the form in -s is then a plural noun, the head of the subject."""
+
+
+def _plural_noun(masked: str, start: int, end: int) -> bool:
+    """Whether the stance form at ``start:end``, right after its subject, is a plural noun heading the
+    subject with a finite verb after it (``_FINITE_AFTER``: "Budget talks broke down")."""
+    return masked[start:end].endswith("s") and _FINITE_AFTER.match(masked, end) is not None
+
 _RELATIVE_APPOSED = re.compile(r",\s*who\s+[^,]+,$")
 
 _NOT_IN_SPEAKER = frozenset("was were is are be been being has have had to what which who that when if".split())
@@ -275,6 +294,8 @@ def _stance(masked: str) -> _Attribution | None:
             continue  # "a harsh attack on", "the call-in show": a noun after a description, not its verb
         if not auxiliary and _noun_after_singular(speaker, verb):
             continue  # "a shocking claim", "a clear warning to Tehran": a noun, not the description's verb
+        if not auxiliary and _plural_noun(masked, match.start("verb"), match.end("verb")):
+            continue  # "Budget talks broke down on Friday": a plural noun before its verb, not "Budget"'s stance
         at = match.start("speaker") + raw.rfind(speaker)
         if relative := _RELATIVE_BEFORE.search(masked, 0, match.start("verb")):
             at, speaker = relative.start(1), relative.group(1)  # "donors who back Mr. Cruz": the mention is "who"
