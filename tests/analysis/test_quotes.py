@@ -764,3 +764,11 @@ def test_a_verb_of_reply_is_the_cue_of_the_quotation_after_it():
     assert (quote.speaker, quote.verb) == ("Trump", "interjecting")
     (stance,) = quotes_of("The governor answered questions from reporters for an hour on Monday.")
     assert is_stance(stance)  # without a clause, answering is an act
+
+
+def test_the_subject_after_a_lead_in_is_read_by_the_clause_subject_pattern_with_its_titles():
+    text = "Speaking to reporters on Monday, Republican presidential nominee Donald Trump called the plan “a total disaster for all.”"
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes_of(text)] == [("Donald Trump", "Donald Trump")]
+    # a bare participle follows no subject: "Hastily politicizing" is a lead-in, not a speaker and its verb
+    text = "Hastily politicizing the tragedy, Trump cast the blame on his rivals and emphasized the threat that terror poses."
+    assert {q.speaker_mention.text for q in quotes_of(text)} == {"Trump"}

@@ -750,10 +750,6 @@ _PASSIVE_AGENT = re.compile(r"^\W*[A-Z][a-z]+ed\s+by\s+(?P<speaker>(?:[\w’'\-.
 said what follows "as", and the participle is no name."""
 
 
-_NAMED_SUBJECT = re.compile(rf",\s+(?P<speaker>{NAME}|\b(?:he|she|they|we|I))\s+(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+")
-"""A name or a pronoun after a comma followed by its verb: the subject of a main clause after a lead-in."""
-
-
 def _quoting_subject(masked: str) -> re.Match[str] | None:
     """The subject that opens a sentence quoting within it (not a quote-only sentence, and not a
     phrase owned by someone else: "Clinton’s “basket of deplorables”"), or the agent of a participle
@@ -769,7 +765,7 @@ def _quoting_subject(masked: str) -> re.Match[str] | None:
     if subject is None and LEAD_IN.match(masked) and (quotation := _QUOTATION.search(masked)) is not None:
         # "Speaking to MSNBC’s Morning Joe Monday in New Hampshire, ..., Bush referred to Rubio as “...”":
         # the subject of the main clause after the lead-in
-        subjects = [m for m in _matches(_NAMED_SUBJECT, masked[: quotation.start()]) if _can_speak(m.group("speaker"))]
+        subjects = [m for m in _matches(CLAUSE_SUBJECT, masked[: quotation.start()]) if _can_speak(m.group("speaker"))]
         subject = subjects[-1] if subjects else None
     if subject is None or MASK in subject.group("speaker"):
         return None

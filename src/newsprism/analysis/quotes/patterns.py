@@ -267,10 +267,12 @@ _ROLE_PREFIX = (
 _CONNECTIVE = r"(?:(?:But|And|Yet|So|Still|Now|Meanwhile|However|Then|Instead)\s+)?"
 CLAUSE_SUBJECT = re.compile(
     rf"(?:^\W*{_CONNECTIVE}|,\s+){_ROLE_PREFIX}(?P<speaker>{GROUP}|{NAME}|{PRONOUN})(?:,[^,]{{1,160}},)?\s+"
-    r"(?!(?:the|a|an|his|her|their|its|this|that)\b)[a-z]+"
+    r"(?!(?:the|a|an|his|her|their|its|this|that)\b|[a-z]+ing\b)[a-z]+"
 )
 """The subject of a clause: a name followed by its verb, not by a determiner ("Driving the news: ..."),
-after a connective ("But Netanyahu pushed back ...") and its titles."""
+after a connective ("But Netanyahu pushed back ...") and its titles; nor by a bare participle, so that
+a plural is not read through the verb before it ("Trump described families playing in Central Park":
+the subject is "Trump", not "Trump described families")."""
 
 COORDINATED = re.compile(rf"\b(?:and|but)\s+{AUX}{VERB}")
 
