@@ -20,7 +20,7 @@ on one core; its cost is reported per story.
 
 The cost model for 100 million articles on N executors is printed from these figures; what it
 assumes is stated in docs/spark.md. ``--reuse-local`` takes the local engine's figures and stories
-from the last run of the same size instead of running it again (its code is not what is being
+from the last run of the same size (saved as soon as the local engine is done) instead of running it again (its code is not what is being
 changed when only Spark's windows are); the analysis sample is chosen again from its stories.
 """
 
@@ -54,6 +54,12 @@ def write_stream(n: int, path: Path) -> dict:
                 out.write(json.dumps({"id": article.id, "text": article.text, "title": article.title,
                                       "outlet": article.outlet, "published": article.published.isoformat()}) + "\n")
     return {"bytes": path.stat().st_size}
+
+
+def stories_file(stream: Path, engine: str) -> Path:
+    """Where an engine's stories of ``stream`` (``stream-N.jsonl``) are saved: one file per engine and size,
+    so that a run at another size leaves them for ``--reuse-local`` and ``--rescore``."""
+    return stream.with_name(f"{engine}-stories-{stream.stem.removeprefix('stream-')}.json")
 
 
 def _tree_rss_mb(root: int) -> float:
@@ -126,7 +132,7 @@ def run_local(path: Path, stories: int) -> dict:
     first = {label: min(group, key=lambda a: (a.published, a.id)).id for label, group in members.items()}
     chosen = _sample_stories({a.id: first[s.story] for a, s in zip(articles, assigned)}, stories)
     by_first = {first[label]: label for label in members}
-    (path.parent / "local-stories.json").write_text(json.dumps({a.id: s.story for a, s in zip(articles, assigned)}))
+    stories_file(path, "local").write_text(json.dumps({a.id: s.story for a, s in zip(articles, assigned)}))
     started = time.perf_counter()
     analysed = sum(len(members[by_first[f]]) for f in chosen)
     for f in chosen:
@@ -185,7 +191,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int, windo
                                         seconds)
     counts = articles.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies"),
                           F.countDistinct("story").alias("stories")).first()
-    (path.parent / "spark-stories.json").write_text(json.dumps(dict(articles.select("id", "story").collect())))
+    stories_file(path, "spark").write_text(json.dumps(dict(articles.select("id", "story").collect())))
     ids = spark.createDataFrame([(s,) for s in sample], "first string")
     first = F.min(F.struct("time", "id")).over(Window.partitionBy("story"))  # every article of the stream is dated
     stories = articles.withColumn("first", first["id"]).join(ids, "first")
@@ -287,7 +293,7 @@ def replay(path: Path, work: Path, windows: WindowSettings) -> None:
 
     articles = [as_analysed(a) for a in clean_articles(read_inputs([str(path)]).articles) if a.text.strip()]
     copies = dedup_articles(articles)
-    saved = work / "local-stories.json"
+    saved = stories_file(path, "local")
     local = json.loads(saved.read_text()) if saved.exists() else {}
     if set(local) != {a.id for a in articles}:  # the local clusterer: minutes at 100,000 articles
         local = {a.article: a.story for a in cluster_articles(articles, duplicate_of=copies)}
@@ -313,7 +319,7 @@ def rescore(n: int, work: Path) -> None:
     gold: dict[str, str] = {}
     for _ in synthetic_stream(n, gold=gold):
         pass
-    found = {name: json.loads((work / f"{name}-stories.json").read_text()) for name in ("local", "spark")}
+    found = {name: json.loads(stories_file(work / f"stream-{n}.jsonl", name).read_text()) for name in ("local", "spark")}
     print("| stories | against | B-cubed precision | recall | F1 |")
     print("| --- | --- | --- | --- | --- |")
     for name, stories in found.items():
@@ -370,11 +376,15 @@ def main() -> None:
     size = write_stream(args.size, path)
     common = [sys.executable, __file__, str(args.size), "--work", str(args.work), "--stories", str(args.stories)]
     if args.reuse_local:
-        local = json.loads((args.work / f"run-{args.size}.json").read_text())["local"]
-        local["sample"] = _saved_sample(path, args.work / "local-stories.json", args.stories)
+        saved = args.work / f"local-{args.size}.json"
+        local = (json.loads(saved.read_text()) if saved.exists()
+                 else json.loads((args.work / f"run-{args.size}.json").read_text())["local"])
+        local["sample"] = _saved_sample(path, stories_file(path, "local"), args.stories)
     else:
         local = json.loads(subprocess.run([*common, "--engine", "local"], capture_output=True, text=True,
                                           check=True).stdout.strip().splitlines()[-1])
+        # saved at once, so that a Spark run that fails or is stopped can be run again with --reuse-local
+        (args.work / f"local-{args.size}.json").write_text(json.dumps({k: v for k, v in local.items() if k != "sample"}))
     done = subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
                            "--master", args.master, "--partitions", str(args.partitions),
                            "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
@@ -387,8 +397,8 @@ def main() -> None:
     spark = json.loads(done.stdout.strip().splitlines()[-1])
     from newsprism.evaluate.clusters import score_clusters
 
-    agreement = score_clusters(json.loads((args.work / "local-stories.json").read_text()),
-                               json.loads((args.work / "spark-stories.json").read_text()))
+    agreement = score_clusters(json.loads(stories_file(path, "local").read_text()),
+                               json.loads(stories_file(path, "spark").read_text()))
     print(f"input: {args.size:,} articles, {size['bytes'] / 2**20:.0f} MB of JSONL; Spark's stories against the local "
           f"engine's: B-cubed F1 {agreement.bcubed_f1:.3f} (precision {agreement.bcubed_precision:.3f}, "
           f"recall {agreement.bcubed_recall:.3f})")
