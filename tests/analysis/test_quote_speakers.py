@@ -208,3 +208,11 @@ def test_a_party_member_after_the_is_a_description_never_a_name():
         "The Kentucky Republican said the bill would fail."
     )
     assert [q.speaker for q in quotes_of(between)] == ["Rand Paul", "Rand Paul"]
+
+
+def test_a_name_that_keeps_a_possessive_is_no_person_a_pronoun_refers_to():
+    text = (
+        "Cecile Richards said on Friday that the law was extreme. The case is known as Whole Women’s Health. "
+        "She asked why the clinics had been closed."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Cecile Richards", "Cecile Richards"]

@@ -763,7 +763,9 @@ def test_a_verb_of_reply_is_the_cue_of_the_quotation_after_it():
     (quote,) = quotes_of("Trump tried to laugh it off by interjecting, “Only one of them deserves it.”")
     assert (quote.speaker, quote.verb) == ("Trump", "interjecting")
     (stance,) = quotes_of("The governor answered questions from reporters for an hour on Monday.")
-    assert is_stance(stance)  # without a clause, answering is an act
+    assert is_stance(stance)  # with an object, answering is an act
+    (said,) = quotes_of("As the senator answered questions from the press, the governor said the plan had failed.")
+    assert (said.speaker_mention.text, said.text) == ("the governor", "the plan had failed")
 
 
 def test_the_subject_after_a_lead_in_is_read_by_the_clause_subject_pattern_with_its_titles():

@@ -93,6 +93,7 @@ from newsprism.analysis.quotes.words import (
     NEEDS_THAT,
     NOT_NAME_START,
     PERSON_ROLES,
+    REPLY_VERBS,
     SILENT_HEADS,
     SOURCELESS_CUES,
     SPEECH_VERBS,
@@ -330,6 +331,10 @@ _PASSIVE_VERBS = frozenset(
 )
 """Verbs whose form after "was", "has been" is a passive: the subject is what was found, not who found it
 ("John McAfee has been found dead", "... was discovered at the Brians 2 penitentiary")."""
+_REPLY_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that\s+(?:question|charge|call)|questions?|reporters|him|them|it)\b")
+"""An object right after a verb of reply ("answered the question", "answered questions"): an act, not
+what was said."""
+
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|not\s+)?$")
 
 
@@ -402,6 +407,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 and _noun_after_singular(speaker.split(" was ")[-1].split(" is ")[-1], verb)
             ):
                 continue  # "a shocking claim", "was a clear warning to Tehran": a noun, not a verb of speech
+            if verb in REPLY_VERBS and verb_group and _REPLY_OBJECT.match(masked, match.end(verb_group)):
+                continue  # "Trump had answered the question": an act on its object, no attribution
             if verb in _PASSIVE_VERBS and pattern is not VERB_SPEAKER and _BE_BEFORE.search(masked, 0, verb_at):
                 continue  # "Communities have been told to evacuate": told, not telling
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS

@@ -127,6 +127,8 @@ def person_names(text: str, common_words: frozenset[str] = frozenset()) -> list[
         roles = [i for i, w in enumerate(words) if _is_role(w) and i < len(words) - 2]
         words = words[roles[-1] + 1 :] if roles else words  # "U.S. District Judge Analisa Torres" -> "Analisa Torres"
         words = after_owner(words)  # "Tuesday’s Washington": an owner is no part of the name after it
+        if any(w.endswith(("’s", "'s")) for w in words[:-1]):
+            continue  # "Women’s Health Summit": a possessive kept in a name makes it no person's
         while words and (words[0] in NOT_NAME_START or (len(words) > 2 and words[0].lower() in common_words)):
             words.pop(0)
         if not _FULL_NAME.fullmatch(" ".join(words)):

@@ -10,8 +10,9 @@ from newsprism.text.words import SPEECH_VERBS as SHARED_SPEECH_VERBS  # kept wit
 
 REPLY_VERBS: tuple[str, ...] = ("answered", "interjected", "interjects", "interjecting")
 """Verbs of reply that introduce a quotation ("He answered, “I have no idea.”"; "by interjecting,
-“Only ...”"), read by the quotation reader beside the shared verbs of speech; "answered" without a
-clause is a stance ("answered questions for an hour", ``STANCE_FALLBACK``)."""
+“Only ...”"), read by the quotation reader beside the shared verbs of speech; before an object they
+are no speech ("had answered the question"), and "answered" with its object is a stance
+("answered questions for an hour", ``STANCE_VERBS``)."""
 
 SPEECH_VERBS: tuple[str, ...] = SHARED_SPEECH_VERBS + REPLY_VERBS
 """The verbs of speech a quotation reads: the shared ones (``newsprism.text.words``) and the verbs of reply."""
@@ -294,7 +295,7 @@ STANCE_VERBS: tuple[str, ...] = tuple(
 ) + tuple(
     """continued cast posted shown aimed charged vows laid implied referenced sided retweeted touched pledge pledges
     balked reminded deemed underscores underscored promises promise attempts attempted knocked written spoken coined
-    unleashed co-sponsored articulated noticed opted presented envision envisioned acquiesced hints recognizes
+    unleashed co-sponsored articulated answered noticed opted presented envision envisioned acquiesced hints recognizes
     pressed emailed sounded intimated speculated opined laments marveled brags boasts heralded assailed
     distanced vouched sparred""".split()
 )
@@ -309,7 +310,7 @@ gold attribution; verbs of acts ("won", "worked", "received": under one in three
 STANCE_FALLBACK = frozenset(
     """asked asks urged urges promised promises pledged vowed suggested suggests announced announces
     confirmed confirms denied denies acknowledged acknowledges predicted reported reports recalled recalls
-    complained answered""".split()
+    complained""".split()
 )
 """Verbs of speech that, without a clause, still attribute what follows them as a request, a promise
 or an announcement ("asked the court to intervene", "denied the report"); "declared a state of
