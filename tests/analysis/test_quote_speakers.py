@@ -191,6 +191,14 @@ def test_a_possessive_that_is_part_of_a_name_stays_in_it():
     assert strip_title("Russia's foreign minister Sergei Lavrov") == "Sergei Lavrov"
 
 
+def test_an_owner_before_an_institution_word_and_a_title_is_no_part_of_the_persons_name():
+    # "Press" is an institution's word, but "Secretary" after it makes the name a person's: the owner
+    # only qualifies her, and she is one person with "Jen Psaki"
+    assert strip_title("Biden’s Press Secretary Jen Psaki") == "Jen Psaki"
+    identities = speaker_identities(["Jen Psaki", "Biden’s Press Secretary Jen Psaki"])
+    assert identities["Biden’s Press Secretary Jen Psaki"] == identities["Jen Psaki"] == ("Jen Psaki", "jen-psaki")
+
+
 def test_a_party_member_after_the_is_a_description_never_a_name():
     # "The Kentucky Republican": the one the article titles so, else the person quoted last, else unresolved
     quoted = "Sen. Rand Paul said the vote was a mistake for the party. The Kentucky Republican said the bill would fail."

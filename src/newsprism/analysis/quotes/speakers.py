@@ -45,11 +45,14 @@ def after_owner(words: Sequence[str]) -> list[str]:
     """The words of a name after the owner that qualifies it ("Brazil’s JBS SA" -> "JBS SA", "Russia’s
     foreign minister Sergei Lavrov", "Tuesday’s Washington"). A possessive that is part of the name
     stays: before a capitalised word of an institution ("Macy’s Inc.", "Children’s Hospital of
-    Philadelphia"; ``words.INSTITUTION_WORDS``) or after a plural owner ("Women’s March")."""
+    Philadelphia"; ``words.INSTITUTION_WORDS``) with no title after it, or after a plural owner
+    ("Women’s March"). A title after the institution's word makes it a person's ("Biden’s Press
+    Secretary Jen Psaki" -> "Press Secretary Jen Psaki"): the owner qualifies the person."""
     owners = [
         i for i, (word, after) in enumerate(zip(words, words[1:]))
         if word.endswith(("’s", "'s")) and word[:-2].lower() not in _PLURAL_OWNERS
-        and not (after[0].isupper() and after.lower().strip(".,") in INSTITUTION_WORDS)
+        and not (after[0].isupper() and after.lower().strip(".,") in INSTITUTION_WORDS
+                 and not any(_is_role(w) for w in words[i + 2 :]))
     ]
     return list(words[owners[-1] + 1 :] if owners else words)
 
