@@ -48,6 +48,11 @@ def test_a_vote_tally_is_one_figure_beside_a_word_of_voting():
     assert figures_of("Children ages 5 to 11 were flown 300-500 miles.") == ()
 
 
+def test_two_numbers_after_a_word_of_voting_before_a_counted_noun_are_a_range_not_a_tally():
+    assert [(f.text, f.unit, f.counts) for f in figures_of("The board approved 3 to 5 new judges.")] == [("5", "count", "judges")]
+    assert [(display_value(f), f.unit) for f in figures_of("The House voted 220-207 along party lines.")] == [("220-207", "tally")]
+
+
 def test_tallies_are_exact():
     readings = _align_in_one_fact("The House voted 252-175 on Wednesday for the bill.", "The House voted 250-175 on Wednesday for the bill.")
     assert [r.conflict for r in readings] == [True, True]

@@ -272,7 +272,7 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
             add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
         for match in _TALLY.finditer(body):
             after = _TALLY_AFTER.match(body, match.end())
-            if after or _TALLY_BEFORE.search(body, 0, match.start()):
+            if after or (_TALLY_BEFORE.search(body, 0, match.start()) and not _counts_plural(body, match.end())):
                 noun = "majority" if after and after.group("noun") == "majority" else "vote"
                 add(match, float(int(match.group("yes")) * 1000 + int(match.group("no"))), "tally", noun)
         for match in _COMPOUND.finditer(body):
@@ -293,6 +293,15 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         figures.extend(sorted((_as_previous(f, body, sentence.start) for f in found), key=lambda f: f.start))
     log.debug("article %s: %d figures", article.id, len(figures))
     return tuple(figures)
+
+
+def _counts_plural(body: str, end: int) -> bool:
+    """Whether the words at ``end`` are a plural noun a number counts: after a verb of voting, a
+    pair of numbers before one is a range of a count, no tally ("approved 3 to 5 new judges",
+    "passed 20-30 bills"), where a tally is followed by a word of manner or time ("voted 54-35 along
+    party lines", "passed 98-0 unanimously")."""
+    counted = _counted_noun(body, end)
+    return bool(counted) and _is_plural(counted.split(" ")[-1])
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
