@@ -774,3 +774,65 @@ def test_the_subject_after_a_lead_in_is_read_by_the_clause_subject_pattern_with_
     # a bare participle follows no subject: "Hastily politicizing" is a lead-in, not a speaker and its verb
     text = "Hastily politicizing the tragedy, Trump cast the blame on his rivals and emphasized the threat that terror poses."
     assert {q.speaker_mention.text for q in quotes_of(text)} == {"Trump"}
+
+
+def test_responding_to_an_event_or_a_place_is_an_act_and_the_later_attribution_of_the_sentence_is_read():
+    text = ("Officers responded to a robbery outside a bank around noon on Monday, where two clerks were hurt, "
+            "police spokesman Tom Rand confirmed to reporters. No one was arrested at the scene, Rand said.")
+    assert [(q.speaker, q.verb, q.text) for q in quotes_of(text)] == [
+        ("Tom Rand", "confirmed", "Officers responded to a robbery outside a bank around noon on Monday, where two clerks were hurt"),
+        ("Tom Rand", "said", "No one was arrested at the scene"),
+    ]
+    (quote,) = quotes_of("The governor responded to the criticism of his budget on Monday.")
+    assert quote.speaker_mention.text == "The governor"  # responding to a criticism is a stance
+
+
+def test_a_sentence_that_names_its_own_source_does_not_continue_the_speaker_before_it():
+    text = ("The mayor said the budget was balanced this year. A statement from the governor’s office hailed “major gains” "
+            "by the city in the year, “some of which are historic.”")
+    quoted = [q for q in quotes_of(text) if q.direct]
+    assert [(q.text, q.speaker_mention.text) for q in quoted] == [
+        ("some of which are historic", "A statement from the governor’s office"),
+    ]
+
+
+def test_an_indefinite_article_before_a_demonym_is_a_description_of_the_speaker():
+    (quote,) = quotes_of("“We are tired of this,” said a New Yorker who was stopped on his way to work.")
+    assert (quote.speaker, quote.speaker_mention.text, quote.verb) == ("", "a New Yorker", "said")
+
+
+def test_a_part_of_the_day_after_a_weekday_is_read_past_before_that():
+    text = ("The company announced on Monday evening that it had sold the plant to a rival. "
+            "Smith said on Monday evening that the plant was sold to a rival.")
+    assert [q.text for q in quotes_of(text)] == ["it had sold the plant to a rival", "the plant was sold to a rival"]
+
+
+def test_according_to_with_a_no_break_space_attributes_the_clause():
+    (quote,) = quotes_of("The plant was sold for a large sum last year, according\u00a0to the company’s filing.")
+    assert (quote.verb, quote.speaker_mention.text, quote.text) == (
+        "according to", "the company’s filing", "The plant was sold for a large sum last year",
+    )
+
+
+def test_mentions_leave_out_conjunctions_and_widen_to_the_role_before_a_preposition():
+    def mentions(text):
+        return [(q.speaker, q.speaker_mention.text) for q in quotes_of(text)]
+
+    assert mentions("Police are looking into a fight on Friday night near Dallas where witness reports said two men were attacked.") == [
+        ("", "witness reports"),
+    ]
+    assert mentions("The bill passed with support from 12 Democrats, even though top GOP leaders opposed it and launched an effort.") == [
+        ("", "top GOP leaders"),
+    ]
+    assert mentions("Ambassadors from the 12 member states of the union endorsed a plan that would allow visits.") == [
+        ("", "Ambassadors from the 12 member states of the union"),
+    ]
+    # a role in the plural opening a sentence is an unnamed source, not a name
+    assert mentions("Economists expected claims to fall to 400,000 in the week.") == [("", "Economists")]
+
+
+def test_a_base_form_after_an_owner_is_a_noun_not_the_verb_of_a_stance():
+    assert quotes_of("President Smith's joint address to Congress looked back over the year.") == ()
+    assert quotes_of("Smith used his first joint address to Congress to pitch a large investment in schools.") == ()
+    (quote,) = quotes_of("He's not saying what other plans he would back in the spring.")  # "He's" is no owner
+    assert quote.verb == "saying"

@@ -210,8 +210,10 @@ def _loose_stance(masked: str) -> _Attribution | None:
         return None  # "The plan that was approved", "the list compiled by": the verb is not the subject's
     verb = match.group("verb")
     before_verb = match.end("middle") if match.group("middle") else match.end("speaker")
-    if not masked[before_verb : match.start("verb")].strip() and _plural_noun(masked, *match.span("verb")):
-        return None  # "Budget talks broke down on Friday": "talks" heads the subject, "broke" is its verb
+    if not masked[before_verb : match.start("verb")].strip() and (
+        _plural_noun(masked, *match.span("verb")) or (not middle and _owned(speaker.split()) and _noun_after_singular(speaker, verb))
+    ):
+        return None  # "Budget talks broke down on Friday", "Obama's original pledge to ...": the form is a noun of the subject
     if verb in STANCE_NOUNS or verb.endswith("ing") or _NOT_OBJECT.match(masked, match.end("verb")):
         return None  # "a harsh attack on", "saying": no finite verb of the subject; "support from": a noun
     if _ADVERB_START.match(speaker):
@@ -245,12 +247,32 @@ _SINGULAR_DETERMINERS = frozenset("a an the this that his her its".split())
 
 def _noun_after_singular(speaker: str, verb: str) -> bool:
     """Whether a verb form after a singular description cannot be its finite verb: a singular subject
-    takes "claims" or "claimed", never "claim" or "warning" without an auxiliary."""
+    takes "claims" or "claimed", never "claim" or "warning" without an auxiliary; so does one after an
+    owner ("President Biden's joint address to Congress": "address" is a noun)."""
     words = speaker.split()
-    if len(words) < 2 or words[0].lower() not in _SINGULAR_DETERMINERS or words[-1].lower().endswith("s"):
+    singular = words[0].lower() in _SINGULAR_DETERMINERS or _owned(words)
+    if len(words) < 2 or not singular or words[-1].lower().endswith("s"):
         return False
-    return verb.endswith("ing") or not (verb.endswith(("s", "ed")) or verb in _IRREGULAR_PAST)
+    finite = (verb.endswith("s") and not verb.endswith("ss")) or verb.endswith("ed") or verb in _IRREGULAR_PAST
+    return verb.endswith("ing") or not finite  # "address", "discuss": base forms in -s
 
+
+_POSSESSIVE = re.compile(r"[’']s$")
+
+_CONTRACTED = frozenset("he she it that there what who here where let".split())
+"""Words whose "’s" is "is" or "us" ("He’s not saying", "It's a strategy"), no owner."""
+
+
+def _owned(words: Sequence[str]) -> bool:
+    """Whether a speaker is a short noun phrase after its owner that opens it ("President Biden's joint",
+    "Obama's original"; not "Critics of Biden’s first", "Trump's campaign released a statement", nor
+    one with an auxiliary in it)."""
+    owner = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    return (
+        owner is not None and len(words) - owner <= 3 and all(w[0].isupper() for w in words[:owner])
+        and _POSSESSIVE.sub("", words[owner]).lower() not in _CONTRACTED
+        and _FINITE.search(" ".join(words[owner + 1 :])) is None  # "Mr. Trump's children would": the verb follows
+    )
 
 _IRREGULAR_PAST = frozenset("sought told said thought felt knew saw found made gave wrote spoke".split())
 
@@ -757,12 +779,29 @@ _PASSIVE_AGENT = re.compile(r"^\W*[A-Z][a-z]+ed\s+by\s+(?P<speaker>(?:[\w’'\-.
 said what follows "as", and the participle is no name."""
 
 
+def _quotes_within(masked: str) -> bool:
+    """Whether a sentence quotes within words of its own (not a quote-only sentence) and no quotation
+    in it is a phrase owned by someone else ("Clinton’s “basket of deplorables”")."""
+    words = masked.split()
+    return bool(words) and sum(MASK in w for w in words) < 0.6 * len(words) and not re.search(r"[’']s\s+[“\"]", masked)
+
+
+def _own_source(masked: str) -> _Attribution | None:
+    """The stance of a sentence that names its own source for the quotations within it ("A statement
+    from Netanyahu’s office hailed “significant achievements” ..., “some of which are unprecedented.”"):
+    its subject, opening the sentence, speaks them, where the speaker of the sentence before does not;
+    a stance inside a later clause ("Wallace’s contention that the speech, in which Scott praised ...,
+    was “...”") names no source of them."""
+    if not _quotes_within(masked) or (found := _stance(masked)) is None or found.mention is None:
+        return None
+    return found if MASK not in found.speaker and LEAD_BEFORE_SUBJECT.match(masked, 0, found.mention[0]) else None
+
+
 def _quoting_subject(masked: str) -> re.Match[str] | None:
     """The subject that opens a sentence quoting within it (not a quote-only sentence, and not a
     phrase owned by someone else: "Clinton’s “basket of deplorables”"), or the agent of a participle
     that opens it ("Described by leftist outlets as a “tear-jerking queer story,” ...")."""
-    words = masked.split()
-    if not words or sum(MASK in w for w in words) >= 0.6 * len(words) or re.search(r"[’']s\s+[“\"]", masked):
+    if not _quotes_within(masked):
         return None
     if (agent := _PASSIVE_AGENT.match(masked)) is not None:  # "Described by leftist outlets as a “...”": the agent
         return agent if MASK not in agent.group("speaker") else None
@@ -1091,21 +1130,26 @@ def _not_said(quote: Quote, text: str) -> bool:
 
 
 _ROLE_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)\s+(?:in|at|from|for|of|with)\s+$"
+    r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)|(?<![\w’'\-.])(?P<plural>[A-Za-z]+s))"
+    r"\s+(?:in|at|from|for|of|with)\s+$"
 )
 """A description of someone ending in a preposition right before a mention: "A federal judge in" the
-Southern District of California."""
+Southern District of California; or a bare plural of a role ("Ambassadors from" the 27 member states)."""
 
 
 def _widened(quote: Quote, text: str) -> Quote:
     """A quotation whose unresolved mention is the place or body a described person belongs to ("A
-    federal judge in the Southern District of California ruled ..."), its mention widened to the
-    person: the one who speaks is the judge, not the district."""
+    federal judge in the Southern District of California ruled ...", "Ambassadors from the 27 member
+    states endorsed ..."), its mention widened to the person: the one who speaks is the judge, not the
+    district."""
     mention = quote.speaker_mention
     if mention is None or quote.speaker:
         return quote
     found = _ROLE_BEFORE.search(text, max(0, mention.start - 60), mention.start)
-    if found is None or found.group("role") not in PERSON_ROLES:
+    if found is None:
+        return quote
+    role = found.group("role") or found.group("plural").lower()
+    if role not in PERSON_ROLES and role[:-1] not in PERSON_ROLES:  # "judge", "ambassadors"
         return quote
     return dataclasses.replace(quote, speaker_mention=Mention(text[found.start() : mention.end], found.start(), mention.end))
 
@@ -1158,6 +1202,8 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
             speaker = resolver.resolve(subject.group("speaker"), masked[: subject.start("speaker")])
             lo, hi = (sentence.start + at for at in subject.span("speaker"))
             mention, verb = Mention(text[lo:hi], lo, hi), None
+        elif inside and (own := _own_source(masked)) is not None:
+            speaker, _, mention = _said_by((sentence, masked, own), resolver, text)  # a stance is no cue of the quotation
         elif inside and position - last_attributed <= settings.continuation_sentences:
             # a quote-only sentence continues the last attribution; a quotation running on keeps it going
             speaker, mention, last_attributed = last_resolved, last_mention, position

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from newsprism.analysis.quotes.words import (
     BELIEF_VERBS,
     PREPOSITIONS,
+    RESPONSE_HEADS,
     ROLE_WORDS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -37,7 +38,8 @@ PRONOUN = r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I))"
 
 GROUP = (
     r"(?:\b(?:(?:[Mm]ultiple|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Ss]enior|[Tt]op|[Nn]ew)\s+)?"
-    r"(?:(?!(?:that|and|but|as|which|who|whom|when|while|if|because|the|a|an|of|to|in|on|at|for|with|by|from|said|says|say|told)\b)"
+    r"(?:(?!(?:that|and|but|as|which|who|whom|when|where|while|if|because|though|although|whereas|after|before|since|until"
+    r"|unless|whether|the|a|an|of|to|in|on|at|for|with|by|from|said|says|say|told)\b)"
     r"[\w.’'\-]+\s+){0,3}"
     r"(?:[Rr]eports|[Ff]igures|[Dd]ata|[Oo]fficials|[Aa]ides|[Cc]ritics|[Ee]xperts|[Aa]nalysts|[Ss]ources|"
     r"[Ii]nsiders|[Ll]awmakers|[Aa]uthorities|[Pp]olice|[Rr]esidents|[Ww]itnesses|[Pp]rosecutors|[Ii]nvestigators|"
@@ -50,7 +52,9 @@ GROUP = (
     r"[Aa]mericans|[Cc]itizens|[Ww]orkers|[Dd]octors|[Tt]eachers|[Pp]arents|[Ss]tudents|[Ff]amilies|[Cc]ritics|[Ff]ans|[Bb]ackers|"
     r"[Ss]enators|[Gg]overnors|[Ll]egislators|[Cc]ongressmen|[Dd]iplomats|[Jj]udges|[Jj]ustices|[Vv]olunteers|[Mm]ayors|[Oo]thers)\b)"
 )
-"""Bare plural speakers without a determiner ("Republican officials said", "Critics say")."""
+"""Bare plural speakers without a determiner ("Republican officials said", "Critics say"), none of
+their words a conjunction ("near Hollywood where witness reports said", "even though top GOP leaders
+opposed": the speakers are "witness reports" and "top GOP leaders")."""
 
 DESCRIPTION = (
     r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Bb]oth|[Tt]wo|[Tt]hree)\s+"
@@ -80,8 +84,18 @@ AUX = (
 HEADLINE_VERBS = ("Says", "Said", "Tells", "Told", "Claims", "Thinks", "Admits", "Warns", "Explains", "Asks", "Reveals", "Insists")
 """Verbs as a headline capitalises them ("Bernie Sanders Says He’s Already Started Writing His Address")."""
 
+NOT_A_RESPONSE = (
+    r"(?!respond(?:s|ed|ing)?\s+to\s+(?:(?:a|an|the|this|that)\s+)?"
+    r"(?:(?!(?:about|of|on|over|from|by|with|for|to|in|at|and|or)\b)[a-z0-9][\w’'\-]*\s+){0,3}?(?:"
+    + "|".join(sorted(RESPONSE_HEADS)) + r")\b)"
+)
+"""Not "responded to" an event or a place (``words.RESPONSE_HEADS``: "Officers responded to an
+altercation outside ...", "a 911 call"): an act, where "responded to a question about the fire" and
+"responded to Sanders' call for ..." (a name among its words) are speech or a stance. Set before a
+verb group, read from the verb's start."""
+
 VERB = (
-    r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS, *HEADLINE_VERBS}), key=len, reverse=True))
+    NOT_A_RESPONSE + r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS, *HEADLINE_VERBS}), key=len, reverse=True))
     + r")\b(?!(?<!vowed)(?<!promised)(?<!pledged)\s+to\b(?!\s+(?:reporters|the|a|an|his|her|their|its|[A-Z]))"
     r"(?:\s+(?:be|have|been|\w+ly)\b|\s+[a-z]+\s+(?:the|a|an|his|her|their|that|to|in|on|for|with|him|them|it)\b))"
 )
@@ -105,7 +119,7 @@ WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|to
 SPEAKER_VERB = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{VERB}")
 
 
-STANCE = r"(?P<verb>" + "|".join(sorted(STANCE_VERBS, key=len, reverse=True)) + r")\b"
+STANCE = NOT_A_RESPONSE + r"(?P<verb>" + "|".join(sorted(STANCE_VERBS, key=len, reverse=True)) + r")\b"
 
 SPEAKER_STANCE = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{STANCE}(?=\s+[\w“\"])")
 """A speaker and a verb of stance with its object ("Ryan endorsed Trump"): read only when the sentence
@@ -183,11 +197,12 @@ DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|review
 """What was done to a document by its source ("data compiled by the Gun Violence Archive")."""
 
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording to\s+(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in)\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?)(?=\s*[,.;:]|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
-    rf"|\b[Aa]ccording to\s+(?P<short>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN}\b|(?:him|her|them)\b|[a-z][\w’'\-]+(?:\s+(?:[\w’'\-]+|[A-Z]\.(?:[A-Z]\.)*)){{0,11}}?(?=\s*(?:[,;:()]|\.(?:\s|$)|$)))"
+    rf"\b[Aa]ccording\s+to\s+(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in)\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?)(?=\s*[,.;:]|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
+    rf"|\b[Aa]ccording\s+to\s+(?P<short>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN}\b|(?:him|her|them)\b|[a-z][\w’'\-]+(?:\s+(?:[\w’'\-]+|[A-Z]\.(?:[A-Z]\.)*)){{0,11}}?(?=\s*(?:[,;:()]|\.(?:\s|$)|$)))"
 )
 """"According to a new poll by the Harvard Institute of Politics," to its comma; else its first noun phrase, a
-pronoun ("according to him") or the words up to the comma ("according to recent polling,")."""
+pronoun ("according to him") or the words up to the comma ("according to recent polling,"). Any space
+may stand between "according" and "to" (a no-break space, as some pages write it)."""
 
 GROUP_SPEAKER = re.compile(GROUP)
 
@@ -235,7 +250,7 @@ def any_verb(text: str) -> bool:
 MAY_MATCH: dict[re.Pattern[str], Callable[[str], object]] = {
     SPEAKER_STANCE: lambda text: not STANCE_WORDS.isdisjoint(LOWER_WORD.findall(text)),
     SPEAKER_VERB: any_verb, VERB_SPEAKER: any_verb, WHO: any_verb, QUOTED_AS: re.compile(r"\bquot(?:ed|es|ing)\s").search,
-    PROMPTED: re.compile(r"\bto\s+[a-z]+\s*:").search, ACCORDING: re.compile(r"[Aa]ccording to").search,
+    PROMPTED: re.compile(r"\bto\s+[a-z]+\s*:").search, ACCORDING: re.compile(r"[Aa]ccording\s+to").search,
     GOES_ON: re.compile(r"\b(?:continued|went on)\b").search, LABEL: re.compile(r":").search, BYLINE: re.compile(r"[―—–]").search,
     AFTER_QUOTE: re.compile(r"Q[,!?]?[”\"']\s*\S+ed\b|Q[,!?]?[”\"']\s*\S+(?:\s+\S+){0,5}\s+[a-z]+ed\b").search,
 }
@@ -345,7 +360,8 @@ CLAUSE_START = re.compile(
     r"(?:(?:earlier|later)(?:\s+(?:in|on)\s+the\s+\w+)?\s+)?"
     rf"(?:{OCCASION}\s*(?:,\s*)?)?"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=that\b))?"
-    r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?"
+    r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?"
     r"(?:that\s+)?"
 )
 
@@ -380,7 +396,7 @@ LEADING_ADVERBIAL = r"(?:(?:In|On|At|After|Before|During|Since|Last|This|Earlier
 
 LOOSE_STANCE = re.compile(
     rf"^\W*{LEADING_ADVERBIAL}{_CONNECTIVE}(?P<speaker>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN})(?P<middle>(?:\s+|,\s+|\s*\()[^;:]{{0,140}}?)?"
-    r"\s+" + AUX + r"(?P<verb>" + "|".join(sorted({*STANCE_VERBS, *SPEECH_VERBS, *BELIEF_VERBS}, key=len, reverse=True)) + r")\b(?=\s+[\w“\"])"
+    r"\s+" + AUX + NOT_A_RESPONSE + r"(?P<verb>" + "|".join(sorted({*STANCE_VERBS, *SPEECH_VERBS, *BELIEF_VERBS}, key=len, reverse=True)) + r")\b(?=\s+[\w“\"])"
 )
 """The subject opening a sentence and the first verb of speech, belief or stance after it, whatever
 lies between ("Toomey and Sen. Kelly Ayotte (R-N.H.), who are both in tight reelection races, endorsed

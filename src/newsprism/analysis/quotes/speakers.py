@@ -80,12 +80,32 @@ def is_description(speaker: str) -> bool:
     """Whether a speaker is a description ("the official", "Putin’s spokesman") rather than a name.
 
     "The Washington Post" and "the Kremlin" are names: after the article every word is capitalised,
-    unless the last is a member of a party or a role of one person ("The Kentucky Republican").
+    unless the last is a member of a party or a role of one person ("The Kentucky Republican"). After
+    "a" or "an", capitalised words ending in a demonym describe someone ("a New Yorker", "an
+    American"): no name takes that article (``_DEMONYM``; "A Food" cut from "A Food and Drug
+    Administration panel" is none).
     """
     words = speaker.split()
+    if words[0].lower() in ("a", "an") and len(words) > 1 and _DEMONYM.search(words[-1]):
+        return True
     if words[0].lower() in DETERMINERS:
         return len(words) == 1 or not all(w[0].isupper() for w in words[1:]) or _one_person(words[-1])
     return bool(_POSSESSIVE_ROLE.search(speaker))
+
+
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:er|an|ese|ite|i)$")
+"""A word that names one of a people or a place's residents ("Yorker", "American", "Texan",
+"Israeli")."""
+
+
+def _role_plural(speaker: str) -> bool:
+    """Whether a speaker is one capitalised word that is a role in the plural ("Economists",
+    "Officers"): capitalised only where it opens a sentence, a group no name picks out; a party's
+    members ("Democrats") are named by the party."""
+    lower = speaker.lower()
+    if " " in lower or not lower.endswith("s") or lower[:-1] in PARTY_MEMBERS:
+        return False
+    return lower in PERSON_ROLES or lower[:-1] in PERSON_ROLES
 
 
 def _one_person(word: str) -> bool:
@@ -248,6 +268,8 @@ class Resolver:
             return next((name for name in reversed(self.earlier) if _may_be(name, female)), "")
         if is_description(speaker) or (speaker[:1].islower() and not speaker.startswith("the ")):
             return self._description(speaker)  # "data compiled by the Gun Violence Archive"
+        if _role_plural(speaker):
+            return ""  # "Economists expected ...": unnamed sources, capitalised only to open the sentence
         name = self.full_name(speaker)
         titled_person = " " in name and name != re.sub(r"^[Tt]he\s+", "", speaker) and not is_organisation(name)
         if is_organisation(speaker) and not titled_person and (self.is_name(speaker) or _THE_INSTITUTION.fullmatch(speaker)):

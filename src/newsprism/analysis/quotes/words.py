@@ -56,7 +56,7 @@ ROLE_WORDS = frozenset(
     lawmaker congressman congresswoman commander sheriff councilman councilwoman adviser advisor
     aide analyst professor dr. mr. mrs. ms. lt. col. sgt. capt. maj. prof. rev. adm. sens. reps.
     executive economist correspondent anchor host reporter columnist author acting interim
-    presidential nominee candidate presumptive hopeful contender""".split()
+    presidential nominee candidate presumptive hopeful contender officer""".split()
 )
 """Capitalised words that head a name as a title ("Russian President Vladimir Putin") and are dropped from it."""
 
@@ -225,6 +225,16 @@ ACTED_ON_HEADS = DOCUMENT_HEADS | frozenset(
 )
 """Things filed, released or issued, not agents: a participle after one ("a suit filed in 2019",
 "the report released on Tuesday") is passive, no one's stance."""
+
+RESPONSE_HEADS = frozenset(
+    """call calls 911 scene altercation fight brawl fire blaze incident shooting shootings stabbing crash collision
+    accident emergency disturbance robbery burglary assault explosion alarm storm flood hurricane home house
+    residence area location site building restaurant store school apartment street neighborhood""".split()
+)
+"""What police, firefighters and medics respond to, an event or a place ("Officers responded to an
+altercation outside a sushi restaurant", "responded to a 911 call about ..."): "responded to" one is
+an act, neither speech nor a stance; responding to a criticism, a question or a person is."""
+
 
 FEMALE_FIRST_NAMES = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
