@@ -41,6 +41,11 @@ def test_digits_after_the_count_what_follows_but_a_group_named_again_or_a_year_d
     assert figures_of("The two met in May. It won the 2010 elections. Jobs beat the 870,000 economists had expected.") == ()
 
 
+def test_digits_after_the_before_a_singular_noun_are_a_label_or_a_mark_not_a_count():
+    assert figures_of("Traffic stalled on the 405 freeway. He rode the 7 train. Sales passed the 1 million mark.") == ()
+    assert [(f.text, f.counts) for f in figures_of("The 19 hijackers trained there.")] == [("19", "hijackers")]
+
+
 def test_a_vote_tally_is_one_figure_beside_a_word_of_voting():
     figures = figures_of("The bill passed 252 to 175. It came on a 220-to-212 party-line vote. The court has a 6-3 conservative majority.")
     assert [(display_value(f), f.unit, f.counts) for f in figures] == [

@@ -296,10 +296,10 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
 
 
 def _counts_plural(body: str, end: int) -> bool:
-    """Whether the words at ``end`` are a plural noun a number counts: after a verb of voting, a
-    pair of numbers before one is a range of a count, no tally ("approved 3 to 5 new judges",
-    "passed 20-30 bills"), where a tally is followed by a word of manner or time ("voted 54-35 along
-    party lines", "passed 98-0 unanimously")."""
+    """Whether the words at ``end`` are a plural noun a number counts ("judges", "member states"):
+    after a verb of voting, a pair of numbers before one is a range of a count, no tally ("approved
+    3 to 5 new judges", "passed 20-30 bills"), where a tally is followed by a word of manner or time
+    ("voted 54-35 along party lines", "passed 98-0 unanimously")."""
     counted = _counted_noun(body, end)
     return bool(counted) and _is_plural(counted.split(" ")[-1])
 
@@ -312,12 +312,16 @@ _EXPECTED_BY = re.compile(r"\s+[A-Za-z\-]+\s+(?:had\s+|have\s+)?(?:expected|fore
 def _no_count_after_the(body: str, match: re.Match) -> bool:
     """A number after "the" that is no count: a group named again ("the two men", "the two met"),
     a year ("the 2010 elections"), or what others expected ("more than the 870,000 economists had
-    expected": the number is jobs, not economists). Other digits after "the" count what follows
-    ("the 27 member states", "the 1,768 pages of legislation")."""
+    expected": the number is jobs, not economists), or a label or a mark before a singular noun
+    ("the 405 freeway", "the 7 train", "passed the 1 million mark"). Other digits after "the" count
+    the plural that follows ("the 27 member states", "the 1,768 pages of legislation"), and any
+    after a qualifier ("the more than 3,000 staff")."""
     if _THE_BEFORE.search(body, 0, match.start()) is None:
         return False
     number = match.group("num")
-    return not number[0].isdigit() or _YEAR_SHAPED.fullmatch(number) is not None or _EXPECTED_BY.match(body, match.end()) is not None
+    if not number[0].isdigit() or _YEAR_SHAPED.fullmatch(number) is not None or _EXPECTED_BY.match(body, match.end()) is not None:
+        return True
+    return match.group("qual") is None and not _counts_plural(body, match.end())
 
 
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<word>[A-Z][A-Za-z]*(?:&[A-Z]+)?)\s$")
