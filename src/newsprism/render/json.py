@@ -144,7 +144,9 @@ def comparison_to_dict(comparison: Comparison, analysis: StoryAnalysis) -> dict:
     "end"}``, the words that name the speaker with offsets into the article text, or null; ``direct``
     true for verbatim words, false for reported speech; ``kind`` ``"speech"`` for someone's words,
     ``"stance"`` for a position or act, ``"sourceless"`` for a report naming no source; ``verb`` repeats ``cue`` for older readers); ``figures``: ``[{"value",
-    "unit", "counts", "outlet", "text", "conflict"}]``; ``framing``: ``{outlet: {"loaded": [{"text",
+    "unit", "counts", "outlet", "text", "conflict"}]`` (``unit`` ``"count"``, ``"%"``, a currency
+    code, ``"lb"``, ``"years"``, ``"date"`` or ``"tally"``; ``display`` the value as written: a date's
+    ``value`` packs year × 10,000 + month × 100 + day, a tally's yes × 1,000 + no, "252-175"); ``framing``: ``{outlet: {"loaded": [{"text",
     "article", "start", "end"}], "attribution_verbs": {verb: count}, "headline", "headline_loaded"
     (offsets into the title), "sourcing": {"quotations", "direct", "reported", "named", "unnamed",
     "anonymous"}, "quoted": {speaker: count}}}`` (loaded words and hedges outside quotations);
