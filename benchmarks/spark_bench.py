@@ -278,7 +278,7 @@ def print_cost_models(run: dict) -> None:
           "measured speed and memory per article")
 
 
-def replay(path: Path, work: Path, windows: WindowSettings) -> None:
+def replay(path: Path, windows: WindowSettings) -> None:
     """Spark's window stage run in this process (``windows.stories_in_windows``, no Spark) against
     the local engine's stories of the same stream: the cheap way to measure window settings. The
     local engine's stories are those the last run saved when they cover the same articles, else
@@ -357,7 +357,7 @@ def main() -> None:
     if args.replay:
         args.work.mkdir(parents=True, exist_ok=True)
         write_stream(args.size, path)
-        replay(path, args.work, _windows(args.window_days, args.overlap_days, args.warm_rounds))
+        replay(path, _windows(args.window_days, args.overlap_days, args.warm_rounds))
         return
     if args.cost_model:
         print_cost_models(json.loads((args.work / f"run-{args.size}.json").read_text()))

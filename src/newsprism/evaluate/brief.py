@@ -106,6 +106,7 @@ def quotation(text: str) -> Quotation:
             outside.append(char)
     return Quotation(stray, bool(closers), "".join(outside))
 
+
 def quotation_units(text: str, sentences: Sequence[Sentence], limit: int) -> list[tuple[int, int]]:
     """Positions (first, last) of the runs of an article's ``sentences`` (of ``text``) that make one
     quotation with its speaker, every sentence in exactly one run (most runs are one sentence).
