@@ -4,6 +4,8 @@ across a story's articles."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.analysis.quotes import extract_quotes, speaker_identities, unify_speakers
 from newsprism.analysis.quotes.speakers import strip_title
 from newsprism.model import Article, Quote
@@ -216,6 +218,12 @@ def test_a_party_member_after_the_is_a_description_never_a_name():
         "The Kentucky Republican said the bill would fail."
     )
     assert [q.speaker for q in quotes_of(between)] == ["Rand Paul", "Rand Paul"]
+
+
+@pytest.mark.parametrize("schumer", ["Sen. Chuck Schumer, a New York Democrat,", "Democratic Sen. Chuck Schumer", "Sen. Chuck Schumer (D-N.Y.)"])
+def test_a_party_member_is_not_a_person_the_article_gives_another_party(schumer):
+    text = f"{schumer} said the vote was a mistake for the country. The Kentucky Republican said the bill would fail."
+    assert [q.speaker for q in quotes_of(text)] == ["Chuck Schumer", ""]
 
 
 def test_a_name_that_keeps_a_possessive_is_no_person_a_pronoun_refers_to():

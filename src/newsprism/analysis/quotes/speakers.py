@@ -180,6 +180,11 @@ def appositions(text: str) -> dict[str, str]:
     return found
 
 
+_PARTY_NAMES = {"republican": ("Republican|GOP", "R"), "democrat": ("Democrat|Democratic", "D")}
+"""How an article names each of ``words.PARTY_MEMBERS`` beside a person: its words, and the letter
+of a label ("R-Ky.")."""
+
+
 @dataclass
 class Resolver:
     """Resolves the speakers of one article to the fullest name the article makes clear."""
@@ -281,12 +286,27 @@ class Resolver:
         article titles with all its words ("Kentucky Republican Rand Paul"), else the person quoted by
         name last ("House Speaker Paul Ryan says ... The Wisconsin Republican says"), else the only
         person quoted by name; "" when none. A party alone is no title of one person ("Republican
-        Jeff Hoover" is not "the Arizona Republican")."""
+        Jeff Hoover" is not "the Arizona Republican"), and a person the article gives another party
+        is not the member described ("Chuck Schumer, a New York Democrat" is no "Kentucky Republican")."""
         if " " in key and (titled := self.titled(key, whole=True)):
             return titled
+        party = key.split()[-1]
         if self.is_person(self.last_speaker):
-            return self.last_speaker
-        return self.persons[0] if len(self.persons) == 1 and not self.titles_another(key, self.persons[0]) else ""
+            return self.last_speaker if self._parties_of(self.last_speaker) <= {party} else ""
+        only = self.persons[0] if len(self.persons) == 1 else ""
+        return only if only and not self.titles_another(key, only) and self._parties_of(only) <= {party} else ""
+
+    def _parties_of(self, person: str) -> set[str]:
+        """The parties (``words.PARTY_MEMBERS``) the article gives ``person``: before the name
+        ("Democrat Chuck Schumer", "Democratic Sen. Chuck Schumer"), in an apposition after it
+        ("Chuck Schumer, a New York Democrat") or as a label ("Schumer (D-N.Y.)", "Schumer, R-Ky.")."""
+        surname = re.escape(person.split()[-1])
+        return {
+            party for party, (words, letter) in _PARTY_NAMES.items()
+            if re.search(rf"\b(?:{words})\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}{surname}\b"
+                         rf"|\b{surname},\s+(?:a|an|the)\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}(?:{words})\b"
+                         rf"|\b{surname}(?:\s*\(|,\s*){letter}-[A-Z]", self.text)
+        }
 
     def titled(self, role: str, whole: bool = False) -> str:
         """The one person the article gives ``role`` as a title ("President Obama", "Republican nominee
