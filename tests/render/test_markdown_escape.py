@@ -28,3 +28,10 @@ def test_full_stops_and_hyphens_inside_a_line_are_left_readable():
     assert escape("The U.S.-Russia talks ended in 2017. Both sides left.") == (
         "The U.S.-Russia talks ended in 2017. Both sides left."
     )
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "Top stories #", "Ranked #1 ##", "C#", "#"])
+def test_escaped_text_renders_as_exactly_its_own_characters_in_a_heading(text):
+    # a story heading ends with its headline: a "#" there would close the heading and be lost
+    rendered = markdown_it.MarkdownIt("commonmark").enable("table").enable("strikethrough").render(f"# Story s1: {escape(text)}\n")
+    assert rendered == f"<h1>Story s1: {html.escape(text, quote=False)}</h1>\n"

@@ -14,6 +14,8 @@ _INLINE = re.compile(r"([\\`*_\[\]()<>|~&])")
 """Characters that mean something anywhere in a line: emphasis, code, links, HTML, entities, tables."""
 _BLOCK_START = re.compile(r"^([#+=-]|\d+(?=[.)]))")
 """What means something only at the start of a line: a heading, a list item, a setext underline."""
+_HEADING_CLOSE = re.compile(r"(?<!\\)#$")
+"""A "#" at the end of a heading's line: with the ones before it, the heading's optional closing sequence."""
 
 
 def escape(text: str) -> str:
@@ -21,11 +23,13 @@ def escape(text: str) -> str:
     control characters shown as escapes (the Markdown is often read in a terminal first).
 
     Full stops and hyphens are escaped only where they could start a list or heading, so that the
-    Markdown stays readable as plain text when pasted ("U.S.-Russia", not "U\\.S\\.\\-Russia").
+    Markdown stays readable as plain text when pasted ("U.S.-Russia", not "U\\.S\\.\\-Russia"); a
+    "#" that ends the text is escaped, as it would close a heading the text ends ("# Story s1: Top
+    stories #" loses its "#").
     """
     text = _INLINE.sub(r"\\\1", " ".join(text.split()))
     text = _BLOCK_START.sub(lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(), text)
-    return visible(text)
+    return visible(_HEADING_CLOSE.sub(r"\\#", text))
 
 
 def summary_to_markdown(summary: Summary, analysis: StoryAnalysis) -> str:
