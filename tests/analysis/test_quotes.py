@@ -836,3 +836,12 @@ def test_a_base_form_after_an_owner_is_a_noun_not_the_verb_of_a_stance():
     assert quotes_of("Smith used his first joint address to Congress to pitch a large investment in schools.") == ()
     (quote,) = quotes_of("He's not saying what other plans he would back in the spring.")  # "He's" is no owner
     assert quote.verb == "saying"
+
+
+def test_a_stance_ends_before_the_writers_gloss_of_its_result():
+    (quote,) = quotes_of("The two sides agreed to a truce on Thursday, halting a bitter war that left hundreds dead.")
+    assert quote.text == "agreed to a truce on Thursday"
+    (quote,) = quotes_of("The council approved the plan on Monday, leaving the mayor without a budget.")
+    assert quote.text == "approved the plan on Monday"
+    endorsed = quotes_of("Smith endorsed the plan on Monday, urging others to back it before the vote.")[0]
+    assert endorsed.text.endswith("urging others to back it before the vote")  # the subject's own stance stays

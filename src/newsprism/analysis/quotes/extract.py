@@ -94,6 +94,7 @@ from newsprism.analysis.quotes.words import (
     NOT_NAME_START,
     PERSON_ROLES,
     REPLY_VERBS,
+    RESULT_PARTICIPLES,
     SILENT_HEADS,
     SOURCELESS_CUES,
     SPEECH_VERBS,
@@ -661,7 +662,7 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
     """
     hi = attribution.until or len(masked.rstrip(" .!?\"”\n"))
     if attribution.stance is not None:
-        hi = _before_said(masked, attribution.stance, hi)
+        hi = _before_gloss(masked, attribution.stance, _before_said(masked, attribution.stance, hi))
         return (attribution.stance, hi) if hi > attribution.stance else None
     lead = masked[: attribution.start + (masked[attribution.start] == ",")].rstrip()  # "..., said X": keep the comma
     if not lead.endswith(",") and (role := ROLE_BEFORE.search(lead + " ")) is not None:
@@ -869,6 +870,18 @@ def _before_said(masked: str, lo: int, hi: int) -> int:
     ..., saying it was time to ..."): the participle's clause is a record of its own."""
     participle = next((p for p in STANCE_PARTICIPLE.finditer(masked, lo, hi) if _said_after(masked, p) is not None), None)
     return participle.start() if participle is not None else hi
+
+
+_GLOSS = re.compile(r",\s+(?:" + "|".join(sorted(RESULT_PARTICIPLES)) + r")\b")
+"""A participle of an act's result after a comma (``words.RESULT_PARTICIPLES``): the writer's gloss
+("agreed to a cease-fire Thursday, halting a bruising 11-day war ...", "..., permitting broader travel
+..."), not the subject's words."""
+
+
+def _before_gloss(masked: str, lo: int, hi: int) -> int:
+    """The end of a stance's words before the writer's gloss of its result (``_GLOSS``)."""
+    gloss = _GLOSS.search(masked, lo, hi)
+    return gloss.start() if gloss is not None else hi
 
 
 def is_stance(quote: Quote) -> bool:

@@ -236,6 +236,16 @@ altercation outside a sushi restaurant", "responded to a 911 call about ..."): "
 an act, neither speech nor a stance; responding to a criticism, a question or a person is."""
 
 
+RESULT_PARTICIPLES = frozenset(
+    """halting permitting ending sending marking setting paving bringing leaving allowing causing sparking
+    triggering clearing handing dealing depriving capping falling kicking opening closing averting
+    ushering reversing overturning upending stalling derailing killing""".split()
+)
+"""Participles that tell an act's result after a comma ("Israel and Hamas agreed to a cease-fire
+Thursday, halting a bruising 11-day war ..."): the writer's gloss, where the stance ends; participles
+of speech or stance ("..., calling him a disgrace") are the subject's and stay out."""
+
+
 FEMALE_FIRST_NAMES = frozenset(
     """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
     sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
