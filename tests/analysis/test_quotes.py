@@ -845,3 +845,10 @@ def test_a_stance_ends_before_the_writers_gloss_of_its_result():
     assert quote.text == "approved the plan on Monday"
     endorsed = quotes_of("Smith endorsed the plan on Monday, urging others to back it before the vote.")[0]
     assert endorsed.text.endswith("urging others to back it before the vote")  # the subject's own stance stays
+
+
+def test_a_document_from_a_body_of_a_named_owner_is_that_body_speaking():
+    text = ("Benjamin Netanyahu spoke on Monday. A statement from Netanyahu’s office hailed “major gains” by the army "
+            "in the war, “some of which are historic.”")
+    quoted = [q for q in quotes_of(text) if q.direct]
+    assert [(q.speaker, q.speaker_mention.text) for q in quoted] == [("Netanyahu’s office", "A statement from Netanyahu’s office")]

@@ -358,6 +358,10 @@ class Resolver:
             name = self.full_name(author.group(1))
             if self.is_name(name) and not is_organisation(name):
                 return name  # "a book excerpt from reporter Bob Woodward"
+        if (body := _DOCUMENT_FROM_BODY.search(description)) and head_noun(description) in DOCUMENT_HEADS:
+            owner = _POSSESSIVE_OWNER.match(body.group(1))
+            if owner and self.is_name(owner.group(1)):
+                return body.group(1)  # "A statement from Netanyahu’s office": the office, named by its owner
         last = description.split()[-1]
         if words[0] in DETERMINERS and last[0].isupper() and self.mention_pattern and self.mention_pattern.fullmatch(last):
             return self.full_name(last)  # "the moderate Manchin": a name with an epithet
@@ -402,6 +406,11 @@ _INSTITUTION_NAME = re.compile(r"(?:[Tt]he\s+)?White\s+House")
 
 _DOCUMENT_BY = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+){0,2}((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)$")
 """The author a document is from ("a book excerpt from reporter Bob Woodward")."""
+
+_DOCUMENT_FROM_BODY = re.compile(
+    r"\b(?:by|from|of)\s+((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[’']s\s+(?:" + "|".join(sorted(OWNED_BODIES)) + r"))$"
+)
+"""The body of a named owner a document is from ("A statement from Netanyahu’s office")."""
 
 _TITLED_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z]")
 
