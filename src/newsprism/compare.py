@@ -132,7 +132,9 @@ def exclusive_facts(
     when its sentence carries a quotation other outlets also carry, worded differently enough that
     the alignment kept the sentences apart (``quoted_elsewhere``: a translation, "it is necessary
     to dance tango, as they say"), or when its sentences were cut short by their source or are the
-    outlet's own questions (``_cut_short``, ``_asks``). ``conveyed``:
+    outlet's own questions (``_cut_short``, ``_asks``). The pieces of one quotation of several
+    sentences are one entry, shown as the whole quotation (``whole_quotations``): an entry is then
+    no fact of ``analysis.facts`` but carries the first piece's id. ``conveyed``:
     ``analysis.outlets_conveying(settings.conveys)``, computed here when not given.
     """
     conveyed = conveyed if conveyed is not None else analysis.outlets_conveying(settings.conveys)
