@@ -852,3 +852,10 @@ def test_a_document_from_a_body_of_a_named_owner_is_that_body_speaking():
             "in the war, “some of which are historic.”")
     quoted = [q for q in quotes_of(text) if q.direct]
     assert [(q.speaker, q.speaker_mention.text) for q in quoted] == [("Netanyahu’s office", "A statement from Netanyahu’s office")]
+
+
+def test_come_to_before_a_verb_of_belief_is_read_as_an_auxiliary():
+    (quote,) = quotes_of("State officials have come to believe that the law does not allow them to pay the benefit.")
+    assert (quote.speaker_mention.text, quote.verb, quote.text) == (
+        "State officials", "believe", "the law does not allow them to pay the benefit",
+    )

@@ -75,11 +75,12 @@ SPEAKER = rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{SHARE}|{NAME}|{PRONOUN})"
 AUX = (
     r"(?:(?:has|had|have|is|are|am|be|been|being|was|were|will|would|may|might|could|should|can|must|did|does|do|not|never|also|now|still|long"
     r"|even|reportedly|already|often|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially"
-    r"|publicly|privately|openly|flatly|explicitly|further|since"
+    r"|publicly|privately|openly|flatly|explicitly|further|since|(?:come|comes|came|coming) to"
     r"|(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly|belly|bully|reply|apply|comply|july|italy)\b)[a-z]{3,}ly)\s+|(?:did|does|do|could|would|should|has|have|had|ca|wo)n[’']t\s+)*"
 )
 """Auxiliaries, negations and adverbs between a speaker and the verb ("has long said", "did not say",
-"doesn’t think", "now says", "bluntly accused"; any word in -ly but nouns such as "family", "rally")."""
+"doesn’t think", "now says", "bluntly accused"; any word in -ly but nouns such as "family", "rally"),
+and "come to" ("Labor Department officials have come to believe that ...")."""
 
 HEADLINE_VERBS = ("Says", "Said", "Tells", "Told", "Claims", "Thinks", "Admits", "Warns", "Explains", "Asks", "Reveals", "Insists")
 """Verbs as a headline capitalises them ("Bernie Sanders Says He’s Already Started Writing His Address")."""
