@@ -859,3 +859,10 @@ def test_come_to_before_a_verb_of_belief_is_read_as_an_auxiliary():
     assert (quote.speaker_mention.text, quote.verb, quote.text) == (
         "State officials", "believe", "the law does not allow them to pay the benefit",
     )
+
+
+def test_a_source_with_its_origin_after_the_clause_is_read_and_its_mention_keeps_the_origin():
+    (quote,) = quotes_of("New jobless claims fell to 444,000 for the week, data from the Department of Labor showed Thursday.")
+    assert (quote.speaker_mention.text, quote.verb, quote.text) == ("data", "showed", "New jobless claims fell to 444,000 for the week")
+    (quote,) = quotes_of("The No. 3 Republican in the U.S. House of Representatives on Monday said the election was not stolen.")
+    assert (quote.speaker, quote.speaker_mention.text) == ("", "The No. 3 Republican in the U.S. House of Representatives")

@@ -321,6 +321,7 @@ def _stance(masked: str) -> _Attribution | None:
         if not auxiliary and _plural_noun(masked, match.start("verb"), match.end("verb")):
             continue  # "Budget talks broke down on Friday": a plural noun before its verb, not "Budget"'s stance
         at = match.start("speaker") + raw.rfind(speaker)
+        speaker = _with_origin(masked, match, at, speaker)
         if relative := _RELATIVE_BEFORE.search(masked, 0, match.start("verb")):
             at, speaker = relative.start(1), relative.group(1)  # "donors who back Mr. Cruz": the mention is "who"
         negated = _NEGATION.search(masked, match.end("speaker"), match.start("verb"))
@@ -447,6 +448,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             named = _apposed_name(match, speaker) if apposed else None
             if named is not None:  # "The spokesman, Peter Carr, said": the apposition names the speaker
                 speaker, at = named
+            speaker = _with_origin(masked, match, at, speaker)
             end, mention_end = match.end(), at + len(speaker)
             if pattern is ACCORDING and (listed := _source_list_end(masked, match)) is not None:
                 end = mention_end = listed  # "..., according to JBS posts on Facebook, labor unions and employees."
@@ -582,6 +584,23 @@ def _with_role(masked: str, span: tuple[int, int]) -> tuple[int, int]:
         hi = after.end()
     return lo, hi
 
+
+def _with_origin(masked: str, match: re.Match[str], at: int, speaker: str) -> str:
+    """A description read at ``at`` with the place or body it comes from after it, when the pattern read
+    one (``patterns.ASIDE``: "Friday’s report from the Labor Department showed", "The No. 3 Republican
+    in the U.S. House of Representatives said", "A federal judge in the Southern District of
+    California ruled"): the mention is the whole; a time is no origin (``_TIME_ORIGIN``)."""
+    origin = match.groupdict().get("origin")
+    if not origin or at + len(speaker) != match.start("origin") or not is_description(speaker) or _TIME_ORIGIN.match(origin):
+        return speaker
+    return masked[at : match.end("origin")]
+
+
+_TIME_ORIGIN = re.compile(
+    r"\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+"""A time after a speaker ("the Trump administration in January said"): no place it belongs to."""
 
 _LIST_WORD = r"[\w’'\-&]+(?:\.(?=\w)[\w’'\-&]*)*(?:\.(?=\s))?"
 _SOURCE_LIST = re.compile(

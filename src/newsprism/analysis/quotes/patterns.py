@@ -107,7 +107,7 @@ but "said to reporters", "said to enthusiastic cheers"."""
 # "SPEAKER (has) said", anchored so the speaker ends right before the verb.
 ASIDE = (
     r"(?:\s+of\s+the\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
-    r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:in|from)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
+    r"(?:\s*\([^)]{1,40}\))?(?P<origin>\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
     r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
     r"(?:\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in)"
     r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,4}?)?"

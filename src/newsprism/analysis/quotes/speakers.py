@@ -383,6 +383,8 @@ class Resolver:
         owner = _POSSESSIVE_OWNER.match(description)
         if owner and self.is_name(owner.group(1)) and words[-1] in OWNED_BODIES:
             return description  # "Benjamin Netanyahu’s office": an organisation named by its owner
+        if (origin := _ORIGIN_TAIL.search(description)) is not None:
+            return self._description(description[: origin.start()])  # "The congresswoman from New York": "The congresswoman"
         return ""  # unresolved: the mention keeps the description
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:of|and|for|the|on|at)\s+)*[A-Z][\w.’'\-]*)*")
@@ -406,6 +408,10 @@ _INSTITUTION_NAME = re.compile(r"(?:[Tt]he\s+)?White\s+House")
 
 _DOCUMENT_BY = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+){0,2}((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)$")
 """The author a document is from ("a book excerpt from reporter Bob Woodward")."""
+
+_ORIGIN_TAIL = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3}$")
+"""The place or body a description comes from, after it ("The congresswoman from New York"): tried
+without it when the whole resolves to no one."""
 
 _DOCUMENT_FROM_BODY = re.compile(
     r"\b(?:by|from|of)\s+((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]*[’']s\s+(?:" + "|".join(sorted(OWNED_BODIES)) + r"))$"
@@ -435,7 +441,12 @@ def organisation_in(description: str) -> str:
             return run
     return ""
 
-_POSSESSIVE_OWNER = re.compile(r"^([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)[’']s\s+[a-z]")
+_POSSESSIVE_OWNER = re.compile(
+    r"^(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)[’']s\b)"
+    r"([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)[’']s\s+[a-z]"
+)
+"""An owner opening a description ("Benjamin Netanyahu’s office"); a day is none ("Friday’s report
+from the Labor Department": the report is the department's)."""
 
 
 def _may_be(name: str, female: bool) -> bool:
