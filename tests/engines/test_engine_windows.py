@@ -129,6 +129,14 @@ def test_short_windows_started_from_carried_stories_score_at_least_0_97_bcubed_f
     assert score_clusters(local, stories_in_windows(articles, DORMANT, WEEKS)).bcubed_f1 >= 0.97
 
 
+def test_undated_articles_join_the_dated_stories_as_the_local_engine_joins_them():
+    from engines.test_engine_spark import DORMANT, WEEKS
+
+    articles = [replace(a, published=None) if n % 7 == 0 else a for n, a in enumerate(_recurring()[0])]
+    local = {a.article: a.story for a in cluster_articles(articles, DORMANT, duplicate_of={})}
+    assert score_clusters(local, stories_in_windows(articles, DORMANT, WEEKS)).bcubed_f1 >= 0.97
+
+
 def test_the_same_short_windows_started_cold_fall_below_that_floor():
     from engines.test_engine_spark import COLD, DORMANT
 

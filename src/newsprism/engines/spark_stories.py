@@ -11,12 +11,17 @@ frequencies of the windows before it, added up on the driver. In each warm round
 (``WindowSettings.warm_rounds``) every window sums its part of each story, each story's parts are
 added up in window order (a running total, ``added``), each running total goes to the windows after
 its own up to the story's next part while the story is open, and each window starts from those
-(``open_stories``).
+(``open_stories``). The undated articles (``UNDATED``) stay out of the rounds: their window is
+clustered once after them, from the ``max_active`` newest dated stories (a top-k of the stories
+summed over their windows), as the local clusterer takes them after every dated article.
 
 Then the reassignment pass (``engines/windows.py``): the document frequencies of every window are
 added up into the stream's IDF; each window sums its part of each story's vectors, the parts are
 added up per story (``StorySums``, one row a story), and each story is sent to the windows within
-its reach, where ``reassign_window`` moves each article to the story it is now most similar to.
+its reach, where ``reassign_window`` moves each article to the story it is now most similar to; with undated
+articles, also across dates (``across_dates``: the undated window gets its own stories and the
+``max_active`` newest dated ones, every dated window the largest ``max_active`` stories of undated
+articles only).
 A story's id comes from its first article in arrival order (``story_id``), so it does not depend
 on how the input was partitioned, nor on the windows.
 
@@ -134,7 +139,7 @@ def seeded_frame(articles: pd.DataFrame, starts: pd.DataFrame, cluster: ClusterS
 
     window = int((articles if len(articles) else starts)["window"].iloc[0])
     carried = None
-    if len(starts) and window != UNDATED:
+    if len(starts):
         start = starts.iloc[0]
         state = unpack(bytes(start["state"])) if isinstance(start["state"], (bytes, bytearray)) else None
         carried = starting(state, (_array(start["df"]), int(start["n"])))
@@ -249,12 +254,15 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
         lambda frames: counted_frames(frames, cluster), PASS_SCHEMA).localCheckpoint()
     counted = {row["window"]: (_array(row["df"]), row["n"]) for row in placed.groupBy("window").applyInPandas(
         lambda frame: frequencies_frame(frame, cluster), "window bigint, df binary, n bigint").collect()}
-    before = spark.createDataFrame([(w, _bytes(df), n) for w, (df, n) in frequencies_before(counted).items()],
-                                   "window bigint, df binary, n bigint").localCheckpoint()
+    starting_with = spark.createDataFrame([(w, _bytes(df), n) for w, (df, n) in frequencies_before(counted).items()],
+                                          "window bigint, df binary, n bigint").localCheckpoint()
+    # the undated articles are clustered once, after the dated ones (``undated_links``)
+    before = starting_with.where(F.col("window") != UNDATED)
+    dated = placed.where(F.col("window") != UNDATED)
     states = spark.createDataFrame([], "window bigint, state binary")
     for number in range(1, windows.rounds + 1):
         starts = before.join(states, "window", "left")
-        out = placed.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
+        out = dated.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
             lambda left, right: seeded_frame(left, right, cluster, windows, True), LABEL_SCHEMA).localCheckpoint()
         states = out.where(F.col("id").isNull()).select((F.col("window") + 1).alias("window"), "state")
         log.info("stories: round %d of %d", number, windows.rounds)
@@ -272,26 +280,44 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
     width = vectorizer.n_features
     labelled = labelled_by(out)
     upto = before.select((F.col("window") - 1).alias("window"), "df", "n")  # the IDF up to each window's end
-    for number in range(1, windows.warm_rounds + 1):
-        parts = labelled.groupBy("window").cogroup(upto.groupBy("window")).applyInPandas(
+
+    def parts_of(labelled: DataFrame) -> DataFrame:
+        """Each dated window's part of its stories (``part_frame``)."""
+        return labelled.groupBy("window").cogroup(upto.groupBy("window")).applyInPandas(
             lambda frame, idf: part_frame(frame, idf, cluster), "window bigint, " + SUMS_SCHEMA)
-        totals = parts.groupBy("story").applyInPandas(lambda frame: running_frame(frame, cluster, windows),
+
+    for number in range(1, windows.warm_rounds + 1):
+        totals = parts_of(labelled).groupBy("story").applyInPandas(lambda frame: running_frame(frame, cluster, windows),
                                                       "window bigint, " + SUMS_SCHEMA)
         warm = totals.groupBy("window").cogroup(before.groupBy("window")).applyInPandas(
             lambda frame, idf: warm_frame(frame, idf, cluster, windows), "window bigint, state binary")
         starts = before.join(warm, "window", "left")
-        out = placed.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
+        out = dated.groupBy("window").cogroup(starts.groupBy("window")).applyInPandas(
             lambda left, right: seeded_frame(left, right, cluster, windows, False), LABEL_SCHEMA).localCheckpoint()
         labelled = labelled_by(out)
         log.info("stories: warm round %d of %d", number, windows.warm_rounds)
 
-    def window_sums(frame: pd.DataFrame) -> pd.DataFrame:
-        sums = sums_frame(story_sums(_articles(frame), _counts(frame, cluster), list(frame["label"]), vectorizer))
-        return sums.assign(window=int(frame["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
-
     def summed(frame: pd.DataFrame) -> pd.DataFrame:
         # in window order, as the replay adds up the windows: the float32 sums are then the same
         return sums_frame(combine([sums_of(frame.sort_values("window", kind="stable"), width)]))
+
+    if UNDATED in counted:
+        # every dated story, summed over its windows (each part weighed with the IDF up to its window's end),
+        # the ``max_active`` newest (``open_stories``, which takes the same ones again): the undated window's start
+        held = (parts_of(labelled).groupBy("story").applyInPandas(summed, SUMS_SCHEMA)
+                .orderBy(F.desc("last"), "story").limit(cluster.max_active).withColumn("window", F.lit(UNDATED)))
+        undated_idf = starting_with.where(F.col("window") == UNDATED)
+        start = held.groupBy("window").cogroup(undated_idf.groupBy("window")).applyInPandas(
+            lambda frame, idf: warm_frame(frame, idf, cluster, windows), "window bigint, state binary")
+        starts = undated_idf.join(start, "window", "left")
+        undated_links = placed.where(F.col("window") == UNDATED).groupBy("window").cogroup(starts.groupBy("window"))\
+            .applyInPandas(lambda left, right: seeded_frame(left, right, cluster, windows, False), LABEL_SCHEMA)
+        labelled = labelled_by(out.unionByName(undated_links))
+        log.info("stories: the undated articles")
+
+    def window_sums(frame: pd.DataFrame) -> pd.DataFrame:
+        sums = sums_frame(story_sums(_articles(frame), _counts(frame, cluster), list(frame["label"]), vectorizer))
+        return sums.assign(window=int(frame["window"].iloc[0]))[["window", *SUMS_COLUMNS]]
 
     def moved(group: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
         import pandas as pd
@@ -304,10 +330,19 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
         return pd.DataFrame(labels, columns=["id", "label"])
 
     within = F.udf(lambda first, last: reach(first, last, cluster, windows), "array<bigint>")
-    stories = (labelled.groupBy("window").applyInPandas(window_sums, "window bigint, " + SUMS_SCHEMA)
-               .groupBy("story").applyInPandas(summed, SUMS_SCHEMA)
-               .withColumn("window", F.explode(within(F.coalesce("first", F.lit(float("nan"))),
-                                                      F.coalesce("last", F.lit(float("nan")))))))
+    whole = (labelled.groupBy("window").applyInPandas(window_sums, "window bigint, " + SUMS_SCHEMA)
+             .groupBy("story").applyInPandas(summed, SUMS_SCHEMA).localCheckpoint())
+    earliest, latest = F.coalesce("first", F.lit(float("nan"))), F.coalesce("last", F.lit(float("nan")))
+    stories = whole.withColumn("window", F.explode(within(earliest, latest)))
+    if UNDATED in counted:  # the stories ``across_dates`` sends between dated and undated articles
+        timeless = F.isnan(earliest)
+        own = labelled.where(F.col("window") == UNDATED).select(F.col("label").alias("story"))
+        newest = whole.where(~timeless).orderBy(F.desc("last"), "story").limit(cluster.max_active).select("story")
+        largest = whole.where(timeless).orderBy(F.desc("size"), "story").limit(cluster.max_active)
+        windows_dated = spark.createDataFrame([(w,) for w in counted if w != UNDATED], "window bigint")
+        stories = (stories.unionByName(whole.join(own.union(newest).distinct(), "story", "left_semi")
+                                       .withColumn("window", F.lit(UNDATED)))
+                   .unionByName(largest.crossJoin(windows_dated)))
     reassigned = labelled.groupBy("window").cogroup(stories.groupBy("window")).applyInPandas(
         moved, "id string, label string")
     first = F.min("key").over(Window.partitionBy("label"))

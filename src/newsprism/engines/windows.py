@@ -33,6 +33,12 @@ never does. So the reassignment is done window by window too (``reassign_window`
 given the stories within reach of it (``StorySums``, summed over the stream first). What each
 choice measured is in docs/evaluation.md ("The Spark engine").
 
+Articles with no time go to a window of their own (``UNDATED``), clustered last, as the local
+clusterer clusters them last: from the stories of the dated windows, each summed over them, with
+the IDF of every dated article. In the reassignment they and the dated stories reach each other
+(no time gap between them). Both steps would hand one task every story of the stream; each takes
+``max_active`` of them at most (``open_stories``, ``across_dates``).
+
 Every pass (each round, each warm round, the reassignment) weighs the same articles again, with
 another IDF or into other stories, but their words never change: each article's words are counted
 once (``word_counts``, the raw counts ``StreamVectorizer.counts`` makes) and every function here
@@ -46,7 +52,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -67,8 +73,11 @@ from newsprism.stories.cluster import (
 from newsprism.stories.vectors import StreamVectorizer, VectorSettings
 
 UNDATED = -(2**62)
-"""The window of articles with no time (neither a date nor one in the URL): they are clustered
-together, by content alone, from no carried state."""
+"""The window of articles with no time (neither a date nor one in the URL). The local clusterer
+takes them after every dated article, compared with every story it has found (``wake_all``), with
+no time gap; so this window is clustered once, after the rounds and warm rounds of the dated
+windows (which it cannot change: nothing dated comes after it), from the dated stories
+(``open_stories``), and the reassignment sends stories across dates (``across_dates``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +252,8 @@ def frequencies_before(frequencies: dict[int, tuple[np.ndarray, int]]) -> dict[i
     """For every dated window from the first of ``frequencies`` (each window's
     ``document_frequencies``) to the one after the last, those of all the windows before it: the
     IDF the local clusterer starts that window with, which each round gives the window exactly
-    (``starting``)."""
+    (``starting``); and for the ``UNDATED`` window, when there is one, those of every dated window:
+    the local clusterer takes the undated articles after all the dated ones."""
     dated = sorted(w for w in frequencies if w != UNDATED)
     before: dict[int, tuple[np.ndarray, int]] = {}
     if not dated:
@@ -253,6 +263,8 @@ def frequencies_before(frequencies: dict[int, tuple[np.ndarray, int]]) -> dict[i
         before[window] = (df, n)
         if window in frequencies:
             df, n = df + frequencies[window][0], n + frequencies[window][1]
+    if UNDATED in frequencies:
+        before[UNDATED] = (df, n)
     return before
 
 
@@ -274,10 +286,19 @@ def open_stories(before: StorySums, window: int, frequencies: tuple[np.ndarray, 
     over the windows before this one (``before``, each window's part weighed with the IDF up to its
     end, as ``carry_out`` weighs it), those still open at the window's start (newest article within
     the dormancy), cut to ``centroid_terms``, with the document ``frequencies`` of every article
-    before it."""
-    start = window * windows.window.total_seconds()
-    with np.errstate(invalid="ignore"):
-        alive = np.flatnonzero(before.last >= start - settings.dormant_after.total_seconds())
+    before it.
+
+    The ``UNDATED`` window starts, after the last round, from every story of the dated windows, as
+    the local clusterer wakes them all for its undated articles (``StoryClusterer.wake_all``); but
+    from the ``max_active`` newest only (by their newest article, then id), which bounds the task:
+    the local clusterer holds every story of the stream there, so the two differ on a stream of
+    more stories."""
+    if window == UNDATED:
+        alive = np.sort(np.argsort(-before.last, kind="stable")[: settings.max_active])
+    else:
+        start = window * windows.window.total_seconds()
+        with np.errstate(invalid="ignore"):
+            alive = np.flatnonzero(before.last >= start - settings.dormant_after.total_seconds())
     sums = _prune_rows(sp.csr_matrix(before.sums[alive], dtype=np.float32), np.arange(len(alive)),
                        settings.centroid_terms)
     return CarriedStories(tuple(CARRIED + before.ids[k] for k in alive), sums, before.sizes[alive], before.last[alive],
@@ -333,13 +354,30 @@ def added(total: StorySums | None, part: StorySums) -> StorySums:
 
 
 def reach(first: float, last: float, settings: ClusterSettings, windows: WindowSettings) -> list[int]:
-    """The windows holding an article a story spanning ``first`` to ``last`` could take in the
-    reassignment: those within the dormancy of its span (beyond, the score is -1); a story of
-    undated articles (NaN) only the window of the undated ones, the only articles it holds."""
+    """The dated windows holding an article a story spanning ``first`` to ``last`` could take in
+    the reassignment: those within the dormancy of its span (beyond, the score is -1); none by time
+    for a story of undated articles only (NaN), which ``across_dates`` sends on."""
     if math.isnan(first):
-        return [UNDATED]
+        return []
     dormant = settings.dormant_after.total_seconds()
     return list(range(window_of(first - dormant, windows), window_of(last + dormant, windows) + 1))
+
+
+def across_dates(stories: StorySums, undated: Collection[str], settings: ClusterSettings) -> tuple[np.ndarray, np.ndarray]:
+    """The stories (rows of ``stories``) that the reassignment sends across the line between dated
+    and undated articles, which have no time gap to each other (``best_stories``): to the
+    ``UNDATED`` window, the stories of its own articles (``undated``) and the ``max_active`` newest
+    others (by their newest article, then id); to every dated window, the stories of undated
+    articles only, at most ``max_active``, the largest (then by id). The local pass weighs every
+    article against every story; these caps bound each task at its own stories and
+    ``max_active`` more, and the two engines differ only on a stream of more stories."""
+    cap = settings.max_active
+    dated = np.flatnonzero(~np.isnan(stories.first))
+    newest = dated[np.argsort(-stories.last[dated], kind="stable")[:cap]]
+    own = np.flatnonzero(np.isin(np.array(stories.ids, dtype=str), np.array(sorted(undated), dtype=str)))
+    timeless = np.flatnonzero(np.isnan(stories.first))
+    largest = timeless[np.argsort(-stories.sizes[timeless], kind="stable")[:cap]]
+    return np.union1d(own, newest), np.sort(largest)
 
 
 def reassign_window(articles: Sequence[Article], counts: sp.csr_matrix, labels: Sequence[str], stories: StorySums,
@@ -364,7 +402,8 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
                        windows: WindowSettings) -> dict[str, str]:
     """Each of ``articles`` (originals) with its story's first article (by time, then id), clustered
     as the Spark engine clusters them (the rounds of windows, each started from the state the
-    previous window ended the previous round with; then the reassignment window by window against
+    previous window ended the previous round with, and the warm rounds; the undated window after
+    them, from the dated stories; then the reassignment window by window against
     the stories summed over the stream) but one window after another in this process: the
     reference of ``spark_stories.assign_stories``, and a way to measure window settings on a stream
     without Spark."""
@@ -377,31 +416,36 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
     frequencies = {window: document_frequencies(counts[window]) for window in homes}
     none = word_counts([], settings)  # those of a window with no article, between two with some
     before = frequencies_before(frequencies)
+    dated = sorted(w for w in set(before) | set(homes) if w != UNDATED)
     states: dict[int, CarriedStories] = {}
     links: dict[str, str] = {}
     for _ in range(windows.rounds):
         out: dict[int, CarriedStories] = {}
-        for window in sorted(set(before) | set(homes)):
-            carried = starting(states.get(window - 1), before.get(window)) if window != UNDATED else None
+        for window in dated:
+            carried = starting(states.get(window - 1), before.get(window))
             group = homes.get(window, [])
             labels = cluster_seeded(group, counts.get(window, none), settings, carried)
             links.update(labels)
-            if window != UNDATED:
-                out[window] = carry_out(group, counts.get(window, none), labels, carried, settings,
-                                        window_end(window, windows))
+            out[window] = carry_out(group, counts.get(window, none), labels, carried, settings,
+                                    window_end(window, windows))
         states = out
     when = {a.id: (article_time(a) is None, article_time(a) or 0.0, a.id) for a in articles}
     label = _components(links, when)
     for _ in range(windows.warm_rounds):
-        parts = {v: story_sums(group, counts[v], [label[a.id] for a in group], weighing([before[v + 1]], settings))
-                 for v, group in homes.items() if v != UNDATED}
+        parts = _dated_parts(homes, counts, label, before, settings)
         total: StorySums | None = None  # the parts of the windows so far
-        for window in sorted(set(before) | set(homes)):
+        for window in dated:
             carried = (open_stories(total, window, before[window], settings, windows) if total is not None
-                       else starting(None, before.get(window))) if window != UNDATED else None
+                       else starting(None, before.get(window)))
             links.update(cluster_seeded(homes.get(window, []), counts.get(window, none), settings, carried))
             if window in parts:
                 total = added(total, parts[window])
+        label = _components(links, when)
+    if UNDATED in homes:
+        parts = _dated_parts(homes, counts, label, before, settings)
+        held = (open_stories(combine([parts[v] for v in sorted(parts)]), UNDATED, before[UNDATED], settings, windows)
+                if parts else None)
+        links.update(cluster_seeded(homes[UNDATED], counts[UNDATED], settings, held))
         label = _components(links, when)
     vectorizer = weighing(list(frequencies.values()), settings)
     stories = combine([story_sums(homes[v], counts[v], [label[a.id] for a in homes[v]], vectorizer)
@@ -410,6 +454,11 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
     for k in range(len(stories.ids)):
         for window in reach(stories.first[k], stories.last[k], settings, windows):
             within.setdefault(window, []).append(k)
+    if UNDATED in homes:
+        to_undated, to_dated = across_dates(stories, {label[a.id] for a in homes[UNDATED]}, settings)
+        within[UNDATED] = list(to_undated)
+        for window in dated:
+            within[window] = sorted({*within.get(window, []), *to_dated})
     moved: dict[str, str] = {}
     for window, group in homes.items():
         moved.update(reassign_window(group, counts[window], [label[a.id] for a in group], stories.take(within[window]),
@@ -418,6 +467,14 @@ def stories_in_windows(articles: Sequence[Article], settings: ClusterSettings,
     for member, story in moved.items():
         firsts[story] = min(firsts.get(story, when[member]), when[member])
     return {member: firsts[story][2] for member, story in moved.items()}
+
+
+def _dated_parts(homes: dict[int, list[Article]], counts: dict[int, sp.csr_matrix], label: dict[str, str],
+                 before: dict[int, tuple[np.ndarray, int]], settings: ClusterSettings) -> dict[int, StorySums]:
+    """Each dated window's part of its stories (``label``: article -> story), weighed with the IDF
+    up to the window's end: what a window's carried stories are summed from."""
+    return {v: story_sums(group, counts[v], [label[a.id] for a in group], weighing([before[v + 1]], settings))
+            for v, group in homes.items() if v != UNDATED}
 
 
 def _components(links: dict[str, str], when: dict[str, tuple[bool, float, str]]) -> dict[str, str]:
