@@ -229,10 +229,10 @@ def recurring(tmp_path_factory):
     return path, {a.id: story.id for story in clustering.stories for a in story.articles}
 
 
-def _weekly_articles(spark, path, windows):
+def _weekly_articles(spark, path, windows, cluster=DORMANT):
     from newsprism.engines.spark import SparkSettings, articles_with_stories
 
-    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(PipelineSettings(cluster=DORMANT)),
+    articles, _ = articles_with_stories(spark, [str(path)], RunSettings(PipelineSettings(cluster=cluster)),
                                         SparkSettings(windows=windows))
     return articles.select("id", "story", "duplicate_of").toPandas().set_index("id")
 
@@ -252,10 +252,10 @@ def _stories(story_of: dict[str, str]) -> set[frozenset[str]]:
     return {frozenset(m) for m in members.values()}
 
 
-def _in_one_process(articles: list[Article], found: pd.DataFrame) -> dict[str, str]:
+def _in_one_process(articles: list[Article], found: pd.DataFrame, cluster: ClusterSettings = DORMANT) -> dict[str, str]:
     """The stories of ``articles`` as ``stories_in_windows`` finds them, copies with their original
     as the Spark engine ``found`` them."""
-    reference = stories_in_windows([a for a in articles if pd.isna(found.loc[a.id, "duplicate_of"])], DORMANT, WEEKS)
+    reference = stories_in_windows([a for a in articles if pd.isna(found.loc[a.id, "duplicate_of"])], cluster, WEEKS)
     reference.update({c: reference[o] for c, o in found["duplicate_of"].dropna().items()})
     return reference
 
@@ -277,6 +277,18 @@ def test_undated_articles_go_through_the_warm_rounds_and_the_reassignment_as_in_
     local = {a.id: story.id for story in pipeline.cluster(pipeline.read([str(path)]).articles).stories
              for a in story.articles}
     assert score_clusters(local, found["story"].to_dict()).bcubed_f1 >= 0.97
+
+
+def test_undated_articles_meet_the_same_few_stories_across_dates_as_in_one_process(spark, tmp_path):
+    # every second article undated and max_active 2, below the stories on either side: the undated window
+    # starts from the 2 newest dated stories, and the reassignment sends it the 2 newest others and every dated
+    # window the 2 largest stories of undated articles only, which Spark picks by a top-k as the replay does
+    few = replace(DORMANT, max_active=2)
+    articles = [replace(a, published=None) if n % 2 == 0 else a for n, a in enumerate(_recurring_stream())]
+    path = tmp_path / "undated.jsonl"
+    path.write_text("".join(json.dumps(_record(a)) + "\n" for a in articles), encoding="utf-8")
+    found = _weekly_articles(spark, path, WEEKS, few)
+    assert _stories(found["story"].to_dict()) == _stories(_in_one_process(articles, found, few))
 
 
 def test_the_driver_memory_setting_sizes_the_heap_of_the_jvm_it_starts(tmp_path):
