@@ -785,6 +785,13 @@ def test_responding_to_an_event_or_a_place_is_an_act_and_the_later_attribution_o
     ]
     (quote,) = quotes_of("The governor responded to the criticism of his budget on Monday.")
     assert quote.speaker_mention.text == "The governor"  # responding to a criticism is a stance
+    # an event's word before "of" or "for" is a figure of speech: responding to it is a stance
+    (quote,) = quotes_of("The senator responded to the storm of criticism by insisting that she did nothing wrong.")
+    assert (quote.speaker_mention.text, quote.verb) == ("The senator", "responded")
+    (quote,) = quotes_of("The mayor responded to the calls for the chief to resign.")
+    assert (quote.speaker_mention.text, quote.verb) == ("The mayor", "responded")
+    (quote,) = quotes_of("Officers responded to the scene of the crash, police spokesman Tom Rand said.")
+    assert (quote.speaker, quote.verb) == ("Tom Rand", "said")  # a place before "of" is still a place
 
 
 def test_a_sentence_that_names_its_own_source_does_not_continue_the_speaker_before_it():

@@ -226,14 +226,21 @@ ACTED_ON_HEADS = DOCUMENT_HEADS | frozenset(
 """Things filed, released or issued, not agents: a participle after one ("a suit filed in 2019",
 "the report released on Tuesday") is passive, no one's stance."""
 
-RESPONSE_HEADS = frozenset(
-    """call calls 911 scene altercation fight brawl fire blaze incident shooting shootings stabbing crash collision
-    accident emergency disturbance robbery burglary assault explosion alarm storm flood hurricane home house
-    residence area location site building restaurant store school apartment street neighborhood""".split()
+RESPONSE_EVENTS = frozenset(
+    """call calls 911 altercation fight brawl fire blaze incident shooting shootings stabbing crash collision
+    accident emergency disturbance robbery burglary assault explosion alarm storm flood hurricane""".split()
 )
-"""What police, firefighters and medics respond to, an event or a place ("Officers responded to an
-altercation outside a sushi restaurant", "responded to a 911 call about ..."): "responded to" one is
-an act, neither speech nor a stance; responding to a criticism, a question or a person is."""
+"""What police, firefighters and medics respond to, an event ("Officers responded to an altercation
+outside a sushi restaurant", "responded to a 911 call about ..."): "responded to" one is an act,
+neither speech nor a stance; responding to a criticism, a question or a person is, and so is
+responding to a figure of speech, one of these words before "of" or "for" ("responded to the calls for
+his resignation", "to a storm of criticism")."""
+
+RESPONSE_PLACES = frozenset(
+    """scene home house residence area location site building restaurant store school apartment street
+    neighborhood""".split()
+)
+"""The places police respond to ("responded to the scene of the crash"): "responded to" one is an act."""
 
 
 RESULT_PARTICIPLES = frozenset(
