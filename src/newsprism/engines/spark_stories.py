@@ -331,7 +331,9 @@ def assign_stories(articles: DataFrame, cluster: ClusterSettings, windows: Windo
 
     within = F.udf(lambda first, last: reach(first, last, cluster, windows), "array<bigint>")
     whole = (labelled.groupBy("window").applyInPandas(window_sums, "window bigint, " + SUMS_SCHEMA)
-             .groupBy("story").applyInPandas(summed, SUMS_SCHEMA).localCheckpoint())
+             .groupBy("story").applyInPandas(summed, SUMS_SCHEMA))
+    if UNDATED in counted:
+        whole = whole.localCheckpoint()  # read three times below; once (no job of its own) on a dated stream
     earliest, latest = F.coalesce("first", F.lit(float("nan"))), F.coalesce("last", F.lit(float("nan")))
     stories = whole.withColumn("window", F.explode(within(earliest, latest)))
     if UNDATED in counted:  # the stories ``across_dates`` sends between dated and undated articles
