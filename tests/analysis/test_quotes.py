@@ -792,6 +792,11 @@ def test_responding_to_an_event_or_a_place_is_an_act_and_the_later_attribution_o
     assert (quote.speaker_mention.text, quote.verb) == ("The mayor", "responded")
     (quote,) = quotes_of("Officers responded to the scene of the crash, police spokesman Tom Rand said.")
     assert (quote.speaker, quote.verb) == ("Tom Rand", "said")  # a place before "of" is still a place
+    # an event's or a place's word that owns what follows is no head: "the fire department's report"
+    (quote,) = quotes_of("The governor responded to the school board's vote by saying the board had overstepped.")
+    assert (quote.speaker_mention.text, quote.verb) == ("The governor", "responded")
+    said = quotes_of("The mayor responded to the fire department's report, saying the city would hire more staff.")
+    assert [(q.speaker_mention.text, q.verb) for q in said] == [("The mayor", "responded")]
 
 
 def test_a_sentence_that_names_its_own_source_does_not_continue_the_speaker_before_it():

@@ -89,13 +89,15 @@ HEADLINE_VERBS = ("Says", "Said", "Tells", "Told", "Claims", "Thinks", "Admits",
 NOT_A_RESPONSE = (
     r"(?!respond(?:s|ed|ing)?\s+to\s+(?:(?:a|an|the|this|that)\s+)?"
     r"(?:(?!(?:about|of|on|over|from|by|with|for|to|in|at|and|or)\b)[a-z0-9][\w’'\-]*\s+){0,3}?"
-    r"(?:(?:" + "|".join(sorted(RESPONSE_PLACES)) + r")\b|(?:" + "|".join(sorted(RESPONSE_EVENTS)) + r")\b(?!\s+(?:of|for)\b)))"
+    r"(?:(?:" + "|".join(sorted(RESPONSE_PLACES)) + r")\b|(?:" + "|".join(sorted(RESPONSE_EVENTS)) + r")\b(?!\s+(?:of|for)\b))"
+    r"(?!(?:\s+[a-z][\w\-]*){0,2}[’']s\b))"
 )
 """Not "responded to" an event or a place (``words.RESPONSE_EVENTS``, ``words.RESPONSE_PLACES``:
 "Officers responded to an altercation outside ...", "a 911 call"): an act, where "responded to a
 question about the fire", "responded to Sanders' call for ..." (a name among its words) and
 "responded to the calls for his resignation" (an event's word before "of" or "for") are speech or a
-stance. Set before a verb group, read from the verb's start."""
+stance, and so is one whose word owns what follows ("responded to the school board's vote", "the
+fire department's report": the word is no head). Set before a verb group, read from the verb's start."""
 
 VERB = (
     NOT_A_RESPONSE + r"(?P<verb>" + "|".join(sorted((re.escape(v) for v in {*SPEECH_VERBS, *BELIEF_VERBS, *HEADLINE_VERBS}), key=len, reverse=True))
