@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from newsprism.analysis.graph import connected_groups
 from newsprism.analysis.quotes import content_words
 from newsprism.model import Article, Figure, FigureReading, Sentence
+from newsprism.text.words import IRREGULAR_PLURALS, MONTHS
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,7 @@ _CURRENCIES = {
     "$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "ruble": "RUB", "rouble": "RUB",  # "a 20-dollar bill"
 }
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTHS = {name[:3]: number for number, name in enumerate(MONTHS, 1)} | {"sept": 9}
 _QUALIFIERS = (
     "about", "around", "nearly", "almost", "roughly", "approximately", "some", "more than", "over",
     "just over", "just under", "under", "at least", "up to", "fewer than", "less than", "an estimated",
@@ -187,13 +185,10 @@ def _next_noun(words: Sequence[str]) -> bool:
     return len(words) > 1 and words[1].islower() and words[1] not in _NOT_COUNTED
 
 
-_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
-
-
 def _is_plural(word: str) -> bool:
     """A plural noun: "proposals", "officials" (not "ss", "us" or an adverb in -s), or one of the
     irregular plurals news counts most ("hundreds of missing people" counts "missing people")."""
-    if word in _IRREGULAR_PLURALS:
+    if word in IRREGULAR_PLURALS:
         return True
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and word not in _NOT_PLURAL
 

@@ -36,6 +36,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.stories.clock import Clock, as_utc, latest_believable, system_clock
 from newsprism.stories.vectors import StreamVectorizer, VectorSettings
+from newsprism.text.words import MONTHS
 
 log = logging.getLogger(__name__)
 
@@ -141,11 +142,9 @@ def timestamp(published: datetime | None) -> float | None:
     return as_utc(published).timestamp()
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 _URL_DATE = re.compile(
     r"[/_-]((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2]|"
-    + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in _MONTHS)
+    + "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)
     + r")[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)",
     re.IGNORECASE,
 )
@@ -161,7 +160,7 @@ def article_time(article: Article) -> float | None:
         match = _URL_DATE.search(article.url)
         if match:
             year, month, day = match.groups()
-            number = int(month) if month.isdigit() else [m[:3] for m in _MONTHS].index(month[:3].lower()) + 1
+            number = int(month) if month.isdigit() else [m[:3] for m in MONTHS].index(month[:3].lower()) + 1
             try:
                 return datetime(int(year), number, int(day), tzinfo=timezone.utc).timestamp()
             except ValueError:

@@ -36,3 +36,15 @@ ATTRIBUTION_VERBS: frozenset[str] = frozenset(SPEECH_VERBS) | {"continued", "con
 name is speech although elsewhere it is mostly not (so ``SPEECH_VERBS`` leaves it out). The
 sentence splitter keeps such a clause with its quotation, and the summary keeps a sentence that is
 only such a clause with the quotation before it."""
+
+
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)
+"""The month names in order: the clusterer reads them in URLs, the figure reader in dates, the
+quotation reader tells a month from a time or a name ("Johnson endorsed May")."""
+
+IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children"})
+"""The irregular plurals news uses most: a count of them ("hundreds of missing people") for the
+figure reader, an owner that makes a name with what follows ("Children’s Hospital") for speakers."""

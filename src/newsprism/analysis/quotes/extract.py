@@ -104,6 +104,7 @@ from newsprism.analysis.quotes.words import (
     TITLES,
 )
 from newsprism.model import Article, Mention, Quote, Sentence
+from newsprism.text.words import MONTHS
 
 log = logging.getLogger(__name__)
 
@@ -1117,7 +1118,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|sh
 """An auxiliary or a form of "be": what makes words after "added" a clause someone said ("He added
 2020 had been the hardest year", "Smith added 40 percent of the money was missing")."""
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(month.capitalize() for month in MONTHS)
 
 _ONLY_WHEN = re.compile(
     r"\s*(?:(?:in|on|at|during|since|last|this|earlier|later|early|late)\s+)?(?:(?:" + _MONTHS

@@ -33,12 +33,11 @@ from newsprism.analysis.quotes.words import (
     TITLE_OF_ROLE,
 )
 from newsprism.model import Quote
+from newsprism.text.words import IRREGULAR_PLURALS
 
 _POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
 
 
-_PLURAL_OWNERS = frozenset("children women men people".split())
-"""Plural owners that make a name with what follows them ("Children’s Hospital", "Women’s March")."""
 
 
 def after_owner(words: Sequence[str]) -> list[str]:
@@ -50,7 +49,7 @@ def after_owner(words: Sequence[str]) -> list[str]:
     Secretary Jen Psaki" -> "Press Secretary Jen Psaki"): the owner qualifies the person."""
     owners = [
         i for i, (word, after) in enumerate(zip(words, words[1:]))
-        if word.endswith(("’s", "'s")) and word[:-2].lower() not in _PLURAL_OWNERS
+        if word.endswith(("’s", "'s")) and word[:-2].lower() not in IRREGULAR_PLURALS
         and not (after[0].isupper() and after.lower().strip(".,") in INSTITUTION_WORDS
                  and not any(_is_role(w) for w in words[i + 2 :]))
     ]
