@@ -373,3 +373,24 @@ def test_a_month_and_a_year_are_one_date_keeping_the_month():
 def test_a_number_ending_in_a_fraction_sign_keeps_the_fraction():
     figure = only("An officer knelt on his neck for 9½ minutes.")
     assert (figure.value, figure.counts, figure.text) == (9.5, "minutes", "9½")
+
+
+def test_from_after_a_change_in_another_clause_is_where_a_count_comes_from():
+    figures = figures_of("Exports rose 5 percent in March, and aid came from 35 countries.")
+    assert [(f.text, f.previous) for f in figures if f.unit == "count"] == [("35", False)]
+    assert [f.previous for f in figures_of("Exports rose in March to 7 percent from 5 percent.")] == [False, True]
+
+
+def test_two_numbers_after_a_word_of_voting_before_a_unit_are_a_range_not_a_tally():
+    assert [f.unit for f in figures_of("Residents voted 10 to 15 years ago to build the school.")] == []
+    assert [(display_value(f), f.unit) for f in figures_of("The council voted 10 to 5 on Monday.")] == [("10-5", "tally")]
+
+
+def test_digits_after_the_count_a_collective_noun():
+    assert [(f.text, f.counts) for f in figures_of("The 3,000 staff were told on Monday.")] == [("3,000", "staff")]
+
+
+def test_a_sentence_of_many_numbers_is_read_whole():
+    text = "Farmers counted " + ", ".join(f"{n} apples" for n in range(10, 2010)) + "."
+    figures = figures_of(text)
+    assert [(f.value, f.counts, f.previous) for f in figures] == [(float(n), "apples", False) for n in range(10, 2010)]

@@ -17,6 +17,8 @@ far more often two events than a dispute, and "2020" agrees with "March 5, 2020"
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import math
 import re
@@ -109,6 +111,11 @@ _COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<n
 _TALLY = re.compile(r"(?<![\w.,$€£\-–])(?P<yes>\d{1,3})(?:-to-|-|–| to )(?P<no>\d{1,3})(?![\w.,\-–]*\d)")
 _TALLY_BEFORE = re.compile(r"\b(?:voted|votes? (?:was|of)|passed|approved|rejected|ruled|confirmed)\s+$", re.IGNORECASE)
 _TALLY_AFTER = re.compile(r"\s+(?:[\w\-]+\s+)?(?P<noun>vote|votes|tally|margin|ruling|decision|verdict|majority)\b")
+_RANGE_UNIT = re.compile(
+    r"\s*(?:%|(?:percent|per cent|points?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|times)\b)",
+    re.IGNORECASE,
+)
+"""A unit after two numbers: a range of it, no tally ("voted 10 to 15 years ago", "passed 2 to 3 percent")."""
 _COMPOUND = re.compile(rf"(?<![\w$€£.,:\-/]){_QUALIFIER}(?P<num>\d+|\b{_WORDS})-(?P<unit>[a-z]+)(?=\s+(?P<noun>[a-z]+)\b)")
 _NOT_COMPOUNDED = frozenset(
     """second minute hour day night week weekend month year decade century old percent point half third
@@ -221,7 +228,7 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
     """Every figure in ``article`` with its unit, what it counts and its span, in text order."""
     figures: list[Figure] = []
     for sentence in sentences:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # spans already read, in text order: none overlaps another
         found: list[Figure] = []
 
         def add(
@@ -237,9 +244,9 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         ) -> None:
             start = sentence.start + match.start()
             end = sentence.start + match.end()
-            if any(lo < match.end() and match.start() < hi for lo, hi in taken):
+            if _overlaps_taken(taken, match.start(), match.end()):
                 return
-            taken.append((match.start(), match.end()))
+            bisect.insort(taken, (match.start(), match.end()))
             text = article.text[start:end]
             stripped = len(text) - len(text.lstrip())
             found.append(Figure(value, unit, counts, article.id, start + stripped, end, text.strip()))
@@ -267,7 +274,7 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
             add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
         for match in _TALLY.finditer(body):
             after = _TALLY_AFTER.match(body, match.end())
-            if after or (_TALLY_BEFORE.search(body, 0, match.start()) and not _counts_plural(body, match.end())):
+            if after or (_TALLY_BEFORE.search(_window(body, match.start())) and not _ranges_over(body, match.end())):
                 noun = "majority" if after and after.group("noun") == "majority" else "vote"
                 add(match, float(int(match.group("yes")) * 1000 + int(match.group("no"))), "tally", noun)
         for match in _COMPOUND.finditer(body):
@@ -279,7 +286,7 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
             counts = _counted_noun(body, match.end())
             if not counts and match.group("num").lower() in _VAGUE:
                 counts = _counted_after_in(body, match.end(), "of")
-                if counts.split(" ")[0].lower().rstrip("s") in {*_NUMBER_WORDS, *_MULTIPLIERS} or _VAGUE_BEFORE.search(body, 0, match.start()):
+                if counts.split(" ")[0].lower().rstrip("s") in {*_NUMBER_WORDS, *_MULTIPLIERS} or _VAGUE_BEFORE.search(_window(body, match.start())):
                     continue  # "hundreds of thousands", "tens of thousands of people": no floor read
             if not counts:
                 counts = _range_noun(body, match, found)
@@ -290,13 +297,44 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
     return tuple(figures)
 
 
+_LOOK_BACK = 160
+"""How far before a figure the patterns anchored at its start read: a clause's width, not the
+sentence's, so that a sentence of many numbers is read in time linear in its length."""
+
+
+def _window(text: str, end: int) -> str:
+    """The words of ``text`` within ``_LOOK_BACK`` characters before ``end``, cut at a space."""
+    lo = max(0, end - _LOOK_BACK)
+    if lo:
+        space = text.find(" ", lo, end)
+        lo = space + 1 if space != -1 else end
+    return text[lo:end]
+
+
+def _overlaps_taken(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a span of ``taken`` (sorted, none overlapping another): only the
+    last span starting before ``end`` can, as it ends last of those."""
+    before = bisect.bisect_left(taken, (end, end))
+    return before > 0 and taken[before - 1][1] > start
+
+
+_COLLECTIVE = frozenset("staff personnel police crew clergy cattle livestock".split())
+"""Nouns that count many with no plural ending ("the 3,000 staff", "the 1,200 personnel")."""
+
+
 def _counts_plural(body: str, end: int) -> bool:
-    """Whether the words at ``end`` are a plural noun a number counts ("judges", "member states"):
-    after a verb of voting, a pair of numbers before one is a range of a count, no tally ("approved
-    3 to 5 new judges", "passed 20-30 bills"), where a tally is followed by a word of manner or time
-    ("voted 54-35 along party lines", "passed 98-0 unanimously")."""
-    counted = _counted_noun(body, end)
-    return bool(counted) and _is_plural(counted.split(" ")[-1])
+    """Whether the words at ``end`` are a plural noun a number counts ("judges", "member states", a
+    collective "staff")."""
+    counted = _counted_noun(body, end).split(" ")[-1]
+    return bool(counted) and (_is_plural(counted) or counted in _COLLECTIVE)
+
+
+def _ranges_over(body: str, end: int) -> bool:
+    """Whether a pair of numbers after a verb of voting is a range, no tally: before a plural noun they
+    count ("approved 3 to 5 new judges", "passed 20-30 bills") or a unit ("voted 10 to 15 years
+    ago"), where a tally is followed by a word of manner or time ("voted 54-35 along party lines",
+    "passed 98-0 unanimously")."""
+    return _counts_plural(body, end) or _RANGE_UNIT.match(body, end) is not None
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -311,7 +349,7 @@ def _no_count_after_the(body: str, match: re.Match) -> bool:
     ("the 405 freeway", "the 7 train", "passed the 1 million mark"). Other digits after "the" count
     the plural that follows ("the 27 member states", "the 1,768 pages of legislation"), and any
     after a qualifier ("the more than 3,000 staff")."""
-    if _THE_BEFORE.search(body, 0, match.start()) is None:
+    if _THE_BEFORE.search(_window(body, match.start())) is None:
         return False
     number = match.group("num")
     if not number[0].isdigit() or _YEAR_SHAPED.fullmatch(number) is not None or _EXPECTED_BY.match(body, match.end()) is not None:
@@ -344,19 +382,31 @@ _MONEY_CONTEXT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)
 def _cents_currency(sentence: str) -> str:
-    """Cents are the euro's in a sentence about euros, else the dollar's ("16 cents more than a month ago")."""
+    """Cents are the euro's in a sentence about euros, else the dollar's ("16 cents more than a month ago");
+    read once per sentence however many cents it gives."""
     return "EUR" if re.search(r"€|\beuros?\b", sentence, re.IGNORECASE) else "USD"
+
+
+@functools.lru_cache(maxsize=64)
+def _about_money(sentence: str) -> bool:
+    """Whether a sentence speaks of money (``_MONEY_CONTEXT``), read once per sentence."""
+    return _MONEY_CONTEXT.search(sentence) is not None
+
+
+_STERLING_AFTER = re.compile(r"\s+sterling\b")
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 def _is_sterling(sentence: str, match: re.Match) -> bool:
     """Whether "pounds" is money: with a multiplier ("5 million pounds"), or in a sentence about
     money ("fined 500 pounds"); "the baby weighed 7 pounds" and "10 pounds of cocaine" are weight."""
-    if match.group("mult") or re.match(r"\s+sterling\b", sentence[match.end() :]):
+    if match.group("mult") or _STERLING_AFTER.match(sentence, match.end()):
         return True
-    if re.match(r"\s+of\b", sentence[match.end() :]):
+    if _OF_AFTER.match(sentence, match.end()):
         return False
-    return _MONEY_CONTEXT.search(sentence) is not None
+    return _about_money(sentence)
 
 
 _PREVIOUS_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|compared)\s+from|\bcompared (?:with|to)|\bversus|\bvs\.?)\s*$", re.IGNORECASE)
@@ -372,6 +422,9 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _TO_FIGURE = re.compile(r"[^,;]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}[$€£]?\d")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|yet|while|whereas|although|though)\b|\b(?:while|whereas|although)\b", re.IGNORECASE)
+"""Where a clause ends: a change in the clause before is not the change a later "from" belongs to
+("Exports rose 5 percent, and aid came from 35 countries": 35 is no previous value)."""
 _PREVIOUS_AFTER = re.compile(
     r"\s*(?:a year (?:earlier|ago|before)|the (?:previous|prior|year-earlier) (?:month|year|quarter|week|period)|"
     r"(?:in|during) the (?:previous|prior|same) (?:month|year|quarter|week|period)(?: a year (?:earlier|ago))?|"
@@ -383,11 +436,13 @@ _PREVIOUS_AFTER = re.compile(
 def _as_previous(figure: Figure, sentence: str, offset: int) -> Figure:
     """The figure marked ``previous`` when it is the value compared with ("to 6.1 percent from 6
     percent"; "5 percent a year earlier"; "from 12 to 15"): it is then never taken for another
-    outlet's current value."""
+    outlet's current value. A bare "from" needs a change in its own clause (``_CLAUSE_BREAK``)."""
     if figure.unit == "date":
         return figure
-    before, after = sentence[: figure.start - offset], sentence[figure.end - offset :]
-    from_change = _FROM_BEFORE.search(before) and (_CHANGE.search(before) or _TO_FIGURE.match(after))
+    before = _window(sentence, figure.start - offset)
+    after = sentence[figure.end - offset : figure.end - offset + _LOOK_BACK]
+    clause = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0) :]
+    from_change = _FROM_BEFORE.search(before) and (_CHANGE.search(clause) or _TO_FIGURE.match(after))
     if from_change or _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(after):
         return replace(figure, previous=True)
     return figure
@@ -401,7 +456,8 @@ def _counted_after_in(text: str, end: int, prepositions: str = "of|in|for") -> s
 
 def _range_noun(text: str, match: re.Match, earlier: Sequence[Figure]) -> str:
     """The noun of a range's first figure for its second ("from 1,200 personnel ... to just over 450")."""
-    if not _RANGE_TARGET.search(text[: match.start()].rstrip() + " ") and not re.search(r"\bto\s*$", text[: match.start()]):
+    before = _window(text, match.start())
+    if not _RANGE_TARGET.search(before.rstrip() + " ") and not re.search(r"\bto\s*$", before):
         return ""
     for figure in reversed(earlier):
         if figure.unit == "count":
