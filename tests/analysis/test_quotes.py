@@ -627,6 +627,15 @@ def test_a_plural_noun_before_its_verb_is_no_stance_of_the_word_before_it():
     assert (quote.speaker, quote.text, is_stance(quote)) == ("Obama", "backs renewed talks with Iran", True)
 
 
+def test_a_plural_noun_of_speech_before_its_verb_is_no_claim_of_the_word_before_it():
+    assert quotes_of("Weekly claims fell to 400,000 last week.") == ()
+    assert quotes_of("Initial claims hit a record 6 million.") == ()
+    assert quotes_of("Jobless claims can be volatile week to week.") == ()
+    assert quotes_of("Continuing claims—which are reported a week late—rose to 3 million.") == ()
+    (quote,) = quotes_of("The mayor claims the budget was cut.")
+    assert (quote.speaker_mention.text, quote.verb) == ("The mayor", "claims")
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"

@@ -279,20 +279,26 @@ def _owned(words: Sequence[str]) -> bool:
 _IRREGULAR_PAST = frozenset("sought told said thought felt knew saw found made gave wrote spoke".split())
 
 _FINITE_AFTER = re.compile(
-    r"\s+(?:(?:is|are|was|were|will|would|have|has|had|could|can|should|may|might|must|did|do|does)\b"
-    r"|(?:[a-z]+ed|broke|fell|began|went|came|ran|took|stood|grew|got|hit|stalled|ended)"
+    r"(?:\s+|\s*[—–]\s*)(?:(?:is|are|was|were|will|would|have|has|had|could|can|should|may|might|must|did|do|does)\b"
+    r"|(?:[a-z]+ed|broke|fell|rose|sank|slid|held|began|went|came|ran|took|stood|grew|got|hit|stalled|ended)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:down|up|off|out|on|in|at|for|to|with|over|after|before|again|amid|as|and|but|when|because"
     r"|the|a|an|this|last|late|early|yesterday|today|[a-z]+ly|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
-"""A finite verb right after a form in -s: an auxiliary, or a past form followed by no noun ("talks broke
+"""A finite verb right after a form in -s, or after the dash that closes an aside: an auxiliary, or a past form followed by no noun ("talks broke
 down on Friday", "plans called for", "talks collapsed."), where a participle before a noun is an
 adjective ("backs renewed talks"): the form in -s is then a plural noun, the head of the subject."""
 
 
+_ASIDE_AFTER = re.compile(r"\s*[—–]\s*[^—–]+(?=[—–])")
+"""An aside between dashes after a noun ("Continuing claims—which get reported with a week’s delay—fell")."""
+
+
 def _plural_noun(masked: str, start: int, end: int) -> bool:
-    """Whether the stance form at ``start:end``, right after its subject, is a plural noun heading the
-    subject with a finite verb after it (``_FINITE_AFTER``: "Budget talks broke down")."""
-    return masked[start:end].endswith("s") and _FINITE_AFTER.match(masked, end) is not None
+    """Whether the form of stance or speech at ``start:end``, right after its subject, is a plural noun
+    heading the subject with a finite verb after it, or after an aside between dashes
+    (``_FINITE_AFTER``: "Budget talks broke down", "Weekly claims fell to 400,000")."""
+    aside = _ASIDE_AFTER.match(masked, end)
+    return masked[start:end].endswith("s") and _FINITE_AFTER.match(masked, aside.end() if aside else end) is not None
 
 _RELATIVE_APPOSED = re.compile(r",\s*who\s+[^,]+,$")
 
@@ -432,6 +438,11 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 and _noun_after_singular(speaker.split(" was ")[-1].split(" is ")[-1], verb)
             ):
                 continue  # "a shocking claim", "was a clear warning to Tehran": a noun, not a verb of speech
+            if (
+                pattern is SPEAKER_VERB and not masked[match.end(group) : verb_at].strip()
+                and _plural_noun(masked, verb_at, match.end(verb_group))
+            ):
+                continue  # "Jobless claims fell to 473,000": a plural noun before its verb, not "Jobless"'s claim
             if verb in REPLY_VERBS and verb_group and _REPLY_OBJECT.match(masked, match.end(verb_group)):
                 continue  # "Trump had answered the question": an act on its object, no attribution
             if verb in _PASSIVE_VERBS and pattern is not VERB_SPEAKER and _BE_BEFORE.search(masked, 0, verb_at):
