@@ -37,6 +37,13 @@ def test_a_negation_on_one_side_makes_a_pair_less_likely_one_fact():
     assert negated < same
 
 
+def test_a_negation_of_something_the_other_sentence_does_not_mention_is_no_denial():
+    cleared = "Police had ordered everyone to leave the school an hour before the fire."
+    assert not details_differ("No injuries were reported, as police had ordered everyone to leave the school an hour before the fire.",
+                              cleared)
+    assert details_differ("Police had not ordered everyone to leave the school an hour before the fire.", cleared)
+
+
 def test_a_sentence_that_is_not_the_nearest_in_the_other_article_is_less_likely_its_match():
     nearest = default_model().probabilities([PairEvidence(JOBS, JOBS, 0.6, 1.0, 1.0, 40)])[0]
     farther = default_model().probabilities([PairEvidence(JOBS, JOBS, 0.6, 0.5, 0.5, 40)])[0]

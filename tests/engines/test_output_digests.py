@@ -26,7 +26,7 @@ from datapaths import ROOT, shared_file
 
 from newsprism.cli import main
 
-DUC_SUMMARIES_DIGEST = "db56a2fc68a77cf93bf3af2f9352c82d09c21018921c4318c3ca4f3b5b10323e"
+DUC_SUMMARIES_DIGEST = "920e32d43a262ec33f9c39ed65aeb40e4fd65c22571524292b9a17d4cea69aa0"
 """sha256 of ``summarize --clusters duc2004/duc2004_task2.jsonl --format jsonl`` (50 stories)."""
 
 SEED_COMPARISON_DIGEST = "b1509b6e119d032efe1743f4d9f528d56809b0eb7c9e9db45fda69a7f9b0b4ac"

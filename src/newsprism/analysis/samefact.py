@@ -79,6 +79,9 @@ class _Parsed:
     dates: frozenset[str]
     quoted: frozenset[str]
     """Content stems inside quotation marks (to the sentence's end when a quotation runs on)."""
+    negated_words: frozenset[str]
+    """The stem of the first content word after each negation: what is denied ("resign" in "will
+    not resign", "casualti" in "No casualties were reported")."""
 
 
 def _number_key(token: str) -> str:
@@ -129,7 +132,18 @@ def parse(text: str) -> _Parsed:
             stem(word) for part in _QUOTED.findall(text)
             for word in (t.lower() for t in _TOKEN.findall(part)) if word not in ENGLISH_STOP_WORDS
         ),
+        negated_words=_negated_words(tokens, stems),
     )
+
+
+def _negated_words(tokens: Sequence[str], stems: Sequence[str]) -> frozenset[str]:
+    """The stem of the first content word within three words after each negation."""
+    found = set()
+    for position, token in enumerate(tokens):
+        if token in _NEGATIONS:
+            following = zip(tokens[position + 1 : position + 4], stems[position + 1 : position + 4])
+            found.update(next(([s] for t, s in following if t not in ENGLISH_STOP_WORDS and t not in _NEGATIONS), []))
+    return frozenset(found)
 
 
 def _values(text: str) -> tuple[float, ...]:
@@ -230,14 +244,17 @@ def details_differ(first: str, second: str, tolerance: float = 0.05) -> bool:
       statements, however alike the words around them ("..., Pelosi said" twice);
     - one negates what the other, sharing most of its words, says ("will resign" / "will not
       resign"); a negation in otherwise different words ("did not respond" / "declined to comment")
-      is left to the model;
+      is left to the model, and so is one of something the other does not mention ("No one was
+      hurt, as the police had cleared the building" / "the police cleared the building an hour
+      before"): the sentences then share a clause, not a claim and its denial;
     - they share fewer than two content words: a short sentence matches much by sharing little
       ("Guess again." / "Guess what?").
     """
     a, b = parse(first), parse(second)
     shared = len(a.content & b.content)
     quotes_differ = bool(a.quoted and b.quoted) and len(a.quoted & b.quoted) < 0.5 * min(len(a.quoted), len(b.quoted))
-    negation_differs = a.negated != b.negated and shared >= 0.6 * min(len(a.content), len(b.content))
+    negation_differs = (a.negated != b.negated and shared >= 0.6 * min(len(a.content), len(b.content))
+                        and bool(a.negated_words & b.content or b.negated_words & a.content))
     return (numbers_differ(a.values, b.values, tolerance) or bool(a.dates and b.dates and not a.dates & b.dates)
             or quotes_differ or negation_differs or shared < 2)
 
