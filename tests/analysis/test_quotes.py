@@ -636,6 +636,13 @@ def test_a_plural_noun_of_speech_before_its_verb_is_no_claim_of_the_word_before_
     assert (quote.speaker_mention.text, quote.verb) == ("The mayor", "claims")
 
 
+def test_a_form_in_s_after_an_owner_and_words_that_cannot_speak_is_the_owners_noun():
+    assert quotes_of("She was ousted for her rebuttals to the mayor’s false claims that the vote was rigged.") == ()
+    assert quotes_of("He is wary of challenging the governor’s stolen election claims and his grip on the party.") == ()
+    (quote,) = quotes_of("The mayor’s lawyer claims the vote was rigged.")
+    assert (quote.speaker_mention.text, quote.verb) == ("The mayor’s lawyer", "claims")
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"

@@ -92,7 +92,9 @@ from newsprism.analysis.quotes.words import (
     EVIDENCE_VERBS,
     NEEDS_THAT,
     NOT_NAME_START,
+    OWNED_BODIES,
     PERSON_ROLES,
+    PLURAL_SPEECH_NOUNS,
     REPLY_VERBS,
     RESULT_PARTICIPLES,
     SILENT_HEADS,
@@ -260,6 +262,19 @@ def _noun_after_singular(speaker: str, verb: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _noun_of_owner(speaker: str, verb: str) -> bool:
+    """Whether a form in -s that is as often a plural noun (``PLURAL_SPEECH_NOUNS``), after an owner
+    and up to three words in lower case, none of them a head that can speak, is the owner's noun
+    ("Trump’s false claims that ...", "Trump’s stolen election claims and ..."); after a head that
+    can speak it is that head's verb ("Trump’s lawyer claims")."""
+    words = speaker.split()
+    owner = next((i for i in range(len(words) - 1, -1, -1) if _POSSESSIVE.search(words[i])), None)
+    if owner is None or verb not in PLURAL_SPEECH_NOUNS or not 1 <= len(words) - owner - 1 <= 3:
+        return False
+    between = words[owner + 1 :]
+    return all(w.islower() for w in between) and head_noun(" ".join(between)) not in PERSON_ROLES | OWNED_BODIES
 
 _CONTRACTED = frozenset("he she it that there what who here where let".split())
 """Words whose "’s" is "is" or "us" ("He’s not saying", "It's a strategy"), no owner."""
@@ -440,9 +455,9 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 continue  # "a shocking claim", "was a clear warning to Tehran": a noun, not a verb of speech
             if (
                 pattern is SPEAKER_VERB and not masked[match.end(group) : verb_at].strip()
-                and _plural_noun(masked, verb_at, match.end(verb_group))
+                and (_plural_noun(masked, verb_at, match.end(verb_group)) or _noun_of_owner(speaker, verb))
             ):
-                continue  # "Jobless claims fell to 473,000": a plural noun before its verb, not "Jobless"'s claim
+                continue  # "Jobless claims fell to 473,000", "Trump’s false claims that": a plural noun, no verb
             if verb in REPLY_VERBS and verb_group and _REPLY_OBJECT.match(masked, match.end(verb_group)):
                 continue  # "Trump had answered the question": an act on its object, no attribution
             if verb in _PASSIVE_VERBS and pattern is not VERB_SPEAKER and _BE_BEFORE.search(masked, 0, verb_at):

@@ -350,6 +350,10 @@ STANCE_NOUNS = frozenset(
 """Forms of stance verbs that are as often nouns ("a harsh attack on", "the call-in show"): after a
 description, read as its verb only with an auxiliary before them ("the panel will question")."""
 
+PLURAL_SPEECH_NOUNS = frozenset("claims calls charges demands promises pledges vows reports notes comments remarks replies".split())
+"""Forms in -s of verbs of speech that are as often plural nouns ("Trump’s false claims that ..."):
+after an owner and words that cannot speak, read as the owner's noun (``extract._noun_of_owner``)."""
+
 SOURCELESS_CUES = frozenset("seem seems seemed appear appears appeared expected reportedly".split())
 """Cues of an impression or a report that names no source ("Sanders appears to have a slight lead",
 "Clinton is expected to win", "The group is reportedly spending $1.5 million"): PolNeAR counts them
