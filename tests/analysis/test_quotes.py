@@ -643,6 +643,30 @@ def test_a_form_in_s_after_an_owner_and_words_that_cannot_speak_is_the_owners_no
     assert (quote.speaker_mention.text, quote.verb) == ("The mayor’s lawyer", "claims")
 
 
+def test_a_verb_of_belief_with_a_reflexive_object_is_a_state_not_a_stance():
+    assert quotes_of("The governor once again found himself embroiled in a dispute with the council.") == ()
+    assert quotes_of("The company finds itself in a bind.") == ()
+    (quote,) = quotes_of("The governor found the report misleading.")
+    assert (quote.speaker_mention.text, quote.verb) == ("The governor", "found")
+
+
+def test_a_so_called_term_in_quotation_marks_is_no_quotation():
+    quotes = quotes_of(
+        "Questions remain about the so-called “lab leak hypothesis,” which the head of the agency has said "
+        "should be studied."
+    )
+    assert all(not q.direct for q in quotes)
+    (quote,) = quotes_of("“The lab leak hypothesis must be studied,” the head of the agency said.")
+    assert quote.direct
+
+
+def test_according_to_an_agency_named_with_an_initialism_and_its_abbreviation_names_it_whole():
+    (quote,) = quotes_of("A gallon of gasoline cost $2.33 in January, according to the U.S. Energy Agency (EA).")
+    assert (quote.speaker, quote.speaker_mention.text) == ("U.S. Energy Agency", "the U.S. Energy Agency (EA)")
+    (quote,) = quotes_of("A gallon of gasoline cost $2.33 in January, according to the U.S. Energy Agency.")
+    assert quote.speaker == "U.S. Energy Agency"
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"

@@ -220,6 +220,8 @@ def _loose_stance(masked: str) -> _Attribution | None:
         return None  # "Budget talks broke down on Friday", "Obama's original pledge to ...": the form is a noun of the subject
     if verb in STANCE_NOUNS or verb.endswith("ing") or _NOT_OBJECT.match(masked, match.end("verb")):
         return None  # "a harsh attack on", "saying": no finite verb of the subject; "support from": a noun
+    if _state(masked, verb, match.end("verb")):
+        return None
     if _ADVERB_START.match(speaker):
         return None  # "Specifically, ...", "Repeating ...": no subject
     at = match.start("speaker") + match.group("speaker").rfind(speaker)
@@ -330,8 +332,11 @@ def _stance(masked: str) -> _Attribution | None:
         apposed = match.group("apposed")
         if not _can_speak(speaker, masked[: match.start("speaker")]) or (apposed and not _RELATIVE_APPOSED.match(apposed)):
             continue  # "Clinton, Sanders and Trump": a list, not one speaker; "Stevens, who served ...,": a relative clause
-        if not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or _NOT_OBJECT.match(masked, match.end("verb")):
-            continue  # "The plan was ultimately approved": a passive, not a speaker; "calls from": a noun
+        if (
+            not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or _NOT_OBJECT.match(masked, match.end("verb"))
+            or _state(masked, match.group("verb"), match.end("verb"))
+        ):
+            continue  # "The plan was ultimately approved": a passive, not a speaker; "calls from": a noun; "finds itself"
         verb = match.group("verb")
         auxiliary = masked[match.end("speaker") : match.start("verb")].strip()
         if _BE_AUXILIARY.search(auxiliary) and verb.endswith("ed"):
@@ -380,6 +385,15 @@ _PASSIVE_VERBS = frozenset(
 _REPLY_OBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that\s+(?:question|charge|call)|questions?|reporters|him|them|it)\b")
 """An object right after a verb of reply ("answered the question", "answered questions"): an act, not
 what was said."""
+
+_REFLEXIVE = re.compile(r"\s+(?:him|her|them|it|our|my|your|one)sel(?:f|ves)\b")
+"""A reflexive object after a verb of belief: the subject's state, no belief ("found himself embroiled in a
+heated back-and-forth", "finds itself in a bind")."""
+
+def _state(masked: str, verb: str, end: int) -> bool:
+    """Whether a verb of belief ending at ``end`` has a reflexive object (``_REFLEXIVE``): a state."""
+    return verb in BELIEF and _REFLEXIVE.match(masked, end) is not None
+
 
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|not\s+)?$")
 
@@ -468,8 +482,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 verb_group and verb in BELIEF and not evidence
                 and not BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group))
             ):
-                if not stances:
-                    continue  # "Nobody knew the outcome": a belief verb attributes only a clause
+                if not stances or _state(masked, verb, match.end(verb_group)):
+                    continue  # "Nobody knew the outcome": a belief verb attributes only a clause; "found himself": a state
                 stance = match.start(verb_group)  # "They expect a close race": a belief with its object
             at = opened.start("name") if opened else match.start(group) + raw.rfind(speaker)
             named = _apposed_name(match, speaker) if apposed else None
@@ -1213,11 +1227,18 @@ def _widened(quote: Quote, text: str) -> Quote:
     return dataclasses.replace(quote, speaker_mention=Mention(text[found.start() : mention.end], found.start(), mention.end))
 
 
+_SO_CALLED = re.compile(r"\bso[\s-]called\s*\W$", re.IGNORECASE)
+"""A term the writer names and keeps at a distance ("the so-called “lab leak hypothesis”"): no one's words."""
+
+
 def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSettings) -> tuple[Quote, ...]:
     """The records of one reading of ``article`` (see ``extract_quotes``)."""
     text = article.text
     all_spans = quoted_spans(text)
-    direct_spans = [s for s in all_spans if len(WORD.findall(text[s.start : s.end])) >= settings.min_direct_words]
+    direct_spans = [
+        s for s in all_spans
+        if len(WORD.findall(text[s.start : s.end])) >= settings.min_direct_words and not _SO_CALLED.search(text, 0, s.start)
+    ]
     read = []  # per sentence: (sentence, masked text, attribution, direct quotations overlapping it)
     for sentence in sentences:
         overlapping = [s for s in all_spans if s.start < sentence.end and s.end > sentence.start]

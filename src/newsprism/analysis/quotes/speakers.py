@@ -254,7 +254,15 @@ class Resolver:
         return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
 
     def resolve(self, raw: str, before: str = "") -> str:
-        """The speaker ``raw`` refers to; ``before`` is the sentence up to it (a name there wins for a pronoun)."""
+        """The speaker ``raw`` refers to; ``before`` is the sentence up to it (a name there wins for a pronoun).
+        A mention ending in an abbreviation in parentheses that resolves to no one is read without it
+        ("the U.S. Energy Information Administration (EIA)")."""
+        resolved = self._resolve(raw, before)
+        if not resolved and (bare := _ABBREVIATION_AFTER.sub("", raw)) != raw:
+            return self._resolve(bare, before)
+        return resolved
+
+    def _resolve(self, raw: str, before: str) -> str:
         speaker = re.sub(r"^(?:acting|former|interim|deputy|retired)\s+(?=[A-Z])", "", " ".join(raw.split()).strip(" ,"))
         if is_pronoun(speaker):
             if speaker.lower() not in {"he", "she", "him", "her"}:
@@ -385,6 +393,9 @@ class Resolver:
         if (origin := _ORIGIN_TAIL.search(description)) is not None:
             return self._description(description[: origin.start()])  # "The congresswoman from New York": "The congresswoman"
         return ""  # unresolved: the mention keeps the description
+
+_ABBREVIATION_AFTER = re.compile(r"\s+\([A-Z]{2,}\)$")
+"""An abbreviation in parentheses after a name ("the Energy Information Administration (EIA)")."""
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:of|and|for|the|on|at)\s+)*[A-Z][\w.’'\-]*)*")
 
