@@ -667,6 +667,35 @@ def test_according_to_an_agency_named_with_an_initialism_and_its_abbreviation_na
     assert quote.speaker == "U.S. Energy Agency"
 
 
+def test_according_to_a_company_role_and_name_names_the_person():
+    (quote,) = quotes_of("Prices rose sharply in May, according to Acme analyst John Smith.")
+    assert quote.speaker == "John Smith"
+    (quote,) = quotes_of("Prices rose sharply in May, according to Acme Corp. chief economist John Smith, who tracks them.")
+    assert quote.speaker == "John Smith"
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name_and_the_full_name_stays_whole():
+    first, second = quotes_of(
+        "Prices rose sharply in May, according to Acme analyst Pieter De Vries.\n"
+        "In an interview on Monday, De Vries predicted that prices were likely to rise again."
+    )
+    assert (first.speaker, second.speaker) == ("Pieter De Vries", "Pieter De Vries")
+
+
+def test_unnamed_sources_inside_a_body_are_the_mention_not_the_body():
+    (quote,) = quotes_of("Sources inside the party caucus said the chair had lost the support of most members.")
+    assert (quote.speaker, quote.speaker_mention.text) == ("", "Sources inside the party caucus")
+    (quote,) = quotes_of("Aides within the campaign said the chair had lost the support of most members.")
+    assert quote.speaker_mention.text == "Aides within the campaign"
+
+
+def test_reported_speech_ends_before_the_writers_summing_up_of_it():
+    (quote,) = quotes_of("The senator alleged that the lab had been funded by the agency, something that the director strongly disputed.")
+    assert quote.text == "the lab had been funded by the agency"
+    (quote,) = quotes_of("The board voted Monday to remove the chair from her post, punishing her for criticizing the mayor.")
+    assert quote.text == "voted Monday to remove the chair from her post"
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"

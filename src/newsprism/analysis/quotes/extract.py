@@ -772,6 +772,7 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
             FINITE_CLAUSE.match(masked, lo) or WH_CLAUSE.match(masked, lo) or re.search(r"\bthat\s*$", masked[attribution.end : lo])
         ):
             return None  # "Fox News has not commented publicly on its host's claim": nothing was said
+        hi = _before_gloss(masked, lo, hi)
     return (lo, hi) if hi > lo else None
 
 
@@ -932,14 +933,18 @@ def _before_said(masked: str, lo: int, hi: int) -> int:
     return participle.start() if participle is not None else hi
 
 
-_GLOSS = re.compile(r",\s+(?:" + "|".join(sorted(RESULT_PARTICIPLES)) + r")\b")
-"""A participle of an act's result after a comma (``words.RESULT_PARTICIPLES``): the writer's gloss
-("agreed to a cease-fire Thursday, halting a bruising 11-day war ...", "..., permitting broader travel
-..."), not the subject's words."""
+_GLOSS = re.compile(
+    r",\s+(?:" + "|".join(sorted(RESULT_PARTICIPLES)) + r")\b"
+    r"|,\s+(?:something|a\s+claim|a\s+charge|an\s+allegation|an\s+assertion|a\s+notion)\s+(?:that|which)\b"
+)
+"""The writer's gloss after a comma, not the subject's words: a participle of an act's result
+(``words.RESULT_PARTICIPLES``: "agreed to a cease-fire Thursday, halting a bruising 11-day war ...",
+"..., permitting broader travel ...") or a noun that sums up what was said ("alleged that the lab had
+been funded by the agency, something that the director strongly disputed")."""
 
 
 def _before_gloss(masked: str, lo: int, hi: int) -> int:
-    """The end of a stance's words before the writer's gloss of its result (``_GLOSS``)."""
+    """The end of a record's words before the writer's gloss (``_GLOSS``)."""
     gloss = _GLOSS.search(masked, lo, hi)
     return gloss.start() if gloss is not None else hi
 
@@ -1204,10 +1209,11 @@ def _not_said(quote: Quote, text: str) -> bool:
 
 _ROLE_BEFORE = re.compile(
     r"(?:\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z]+)|(?<![\w’'\-.])(?P<plural>[A-Za-z]+s))"
-    r"\s+(?:in|at|from|for|of|with)\s+$"
+    r"\s+(?:in|at|from|for|of|with|inside|within|among|on)\s+$"
 )
 """A description of someone ending in a preposition right before a mention: "A federal judge in" the
-Southern District of California; or a bare plural of a role ("Ambassadors from" the 27 member states)."""
+Southern District of California; or a bare plural of a role ("Ambassadors from" the 27 member states,
+"Sources inside" the closed-door meeting, "Republicans on" the committee)."""
 
 
 def _widened(quote: Quote, text: str) -> Quote:

@@ -223,8 +223,12 @@ class Resolver:
             words = words[roles[-1] + 1 :]
             stripped = " ".join(words)
         for k in range(1, len(words) - 1):  # "Weekly Standard Editor Bill Kristol" -> "Bill Kristol"
+            if stripped in self.names and words[0].lower() not in PERSON_ROLES:
+                break  # "Patrick De Haan", named in full, is not "De Haan" named alone later ("Activist Angela Davis" is)
             if " ".join(words[k:]) in self.names:
                 return " ".join(words[k:])
+        if len(words) == 2 and words[0].lower() in NAME_PARTICLES:  # "De Haan": the surname of "Patrick De Haan"
+            return next((c for c in self.names if c.endswith(" " + stripped)), stripped)
         if " " in stripped or not stripped:
             return stripped
         for candidate in self.names:  # a surname: the first full name in the article that ends with it

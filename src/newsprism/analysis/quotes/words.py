@@ -246,7 +246,7 @@ RESPONSE_PLACES = frozenset(
 RESULT_PARTICIPLES = frozenset(
     """halting permitting ending sending marking setting paving bringing leaving allowing causing sparking
     triggering clearing handing dealing depriving capping falling kicking opening closing averting
-    ushering reversing overturning upending stalling derailing killing""".split()
+    ushering reversing overturning upending stalling derailing killing punishing rebuking""".split()
 )
 """Participles that tell an act's result after a comma ("Israel and Hamas agreed to a cease-fire
 Thursday, halting a bruising 11-day war ..."): the writer's gloss, where the stance ends; participles
