@@ -38,6 +38,19 @@ def test_sentences_about_different_events_with_different_years_are_not_a_conflic
     assert [c for c in comparison.conflicts if c.kind == "year"] == []
 
 
+def test_the_year_a_record_is_measured_from_is_no_year_of_the_event():
+    comparison = compare(_story(
+        ("A", "Excluding volatile food and energy prices, the core price index increased sharply from the same period in 2020.", None),
+        ("B", "The core price index increase, again excluding food and energy prices, is the sharpest since April 1982.", None),
+    ))
+    assert [c for c in comparison.conflicts if c.kind == "year"] == []
+    comparison = compare(_story(
+        ("A", "The core price index increase, excluding volatile food and energy prices, is the sharpest since 1982.", None),
+        ("B", "The core price index increase, excluding volatile food and energy prices, is the sharpest since 1990.", None),
+    ))
+    assert [c.kind for c in comparison.conflicts] == ["year"]
+
+
 def test_different_figures_for_one_quantity_are_a_conflict():
     comparison = compare(_story(
         ("A", "The mission was cut to about 450 personnel after the order from Moscow.", None),

@@ -254,6 +254,25 @@ def test_a_sentence_with_two_figures_of_one_unit_is_not_flagged_against_another_
     assert not any(r.conflict for r in readings)
 
 
+def test_a_sentence_with_two_figures_of_one_unit_groups_each_with_the_closest_agreeing_value():
+    readings = _align_in_one_fact("Prices rose 4.2 percent, higher than the estimated 3.6 percent.", "Prices rose 4.2 percent over the year.")
+    by_text = {(r.outlet, r.figure.text): r.group for r in readings}
+    assert by_text[("a0", "4.2 percent")] == by_text[("a1", "4.2 percent")] >= 0
+    assert by_text[("a0", "3.6 percent")] == -1
+    readings = _align_in_one_fact(
+        "Nearly 8 percent of stations in Ohio and more than 6 percent of stations in Iowa were dry.",
+        "In Ohio 7.7% of stations and in Iowa 8.5% were dry.",
+    )
+    by_text = {r.figure.text: r.group for r in readings}
+    assert by_text["Nearly 8 percent"] == by_text["7.7%"] >= 0
+    assert by_text["more than 6 percent"] == by_text["8.5%"] == -1
+
+
+def test_a_date_a_record_is_measured_from_is_not_grouped_with_the_date_of_the_event():
+    readings = _align_in_one_fact("Core prices rose 3 percent from the same period in 2020.", "Core prices rose the most since April 1982.")
+    assert all(r.group == -1 and not r.conflict for r in readings if r.figure.unit == "date")
+
+
 def test_the_age_of_a_described_person_counts_that_person():
     assert only("Police arrested a 25-year-old man.").counts == "man"
 

@@ -29,6 +29,15 @@ from newsprism.text.stems import stem
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:[a-z]+[\s-]+){0,4}?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)\b")
+"""The year a record is measured from ("the highest since April 1982", "since the summer of 2008"):
+compared only with another such year, never with the year of the event itself."""
+
+
+def _years(text: str) -> tuple[set[str], set[str]]:
+    """The years of ``text`` apart from those a record is measured from, and those (``_SINCE_YEAR``)."""
+    since = set(_SINCE_YEAR.findall(text))
+    return set(_YEAR.findall(_SINCE_YEAR.sub(" ", text))), since
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +93,9 @@ def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Confl
     for a, b in _sentence_pairs(analysis):
         if not _alike(a.text, b.text, settings):
             continue
-        for kind, pattern in (("year", _YEAR), ("day", _WEEKDAY)):
-            first, second = set(pattern.findall(a.text)), set(pattern.findall(b.text))
+        readings = [("year", *pair) for pair in zip(_years(a.text), _years(b.text), strict=True)]
+        readings.append(("day", set(_WEEKDAY.findall(a.text)), set(_WEEKDAY.findall(b.text))))
+        for kind, first, second in readings:
             if first and second and not first & second:
                 note = f"{' / '.join(sorted(first))} against {' / '.join(sorted(second))}"
                 found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))

@@ -530,6 +530,37 @@ def _key(figure: Figure) -> tuple[str, str, bool]:
     return figure.unit, counts, figure.previous
 
 
+def _measured_from(figure: Figure, sentence: str) -> bool:
+    """Whether a date is the one a record is measured from ("the highest since April 1982", "since the
+    summer of 2008"): it is
+    grouped only with such dates, never with the date of the event itself ("in 2020")."""
+    return figure.unit == "date" and re.search(rf"\bsince\s+(?:[a-z]+[\s-]+){{0,4}}?{re.escape(figure.text)}", sentence) is not None
+
+
+def _pair_by_value(
+    figures: Sequence[Figure], outlets: Sequence[str], linked: list[set[int]], ambiguous: Sequence[bool],
+    settings: FigureSettings,
+) -> None:
+    """Keep a link of an ambiguous reading only to the other outlet's figure closest to it in value,
+    when it is also the closest to that figure and the two values agree: "rose 4.2 percent, higher
+    than the estimated 3.6 percent" gives its 4.2 to another outlet's 4.2 and its 3.6 to another's
+    3.6, and "8 percent of Virginia stations, more than 6 percent of Ohio's" its 8 to "7.7% in
+    Virginia" alone; a link in which no reading is ambiguous is kept."""
+
+    def closest(i: int, outlet: str) -> int:
+        return min((j for j in linked[i] if outlets[j] == outlet), key=lambda j: abs(figures[j].value - figures[i].value))
+
+    drop = [
+        (i, j) for i in range(len(figures)) for j in linked[i]
+        if i < j and (ambiguous[i] or ambiguous[j]) and not (
+            values_match(figures[i], figures[j], settings) and closest(i, outlets[j]) == j and closest(j, outlets[i]) == i
+        )
+    ]
+    for i, j in drop:
+        linked[i].discard(j)
+        linked[j].discard(i)
+
+
 def align_figures(
     figures: Sequence[Figure],
     outlet_of: Callable[[str], str],
@@ -550,12 +581,16 @@ def align_figures(
     """
     words = [content_words(re.sub(r"\d", " ", context_of(f))) for f in figures]
     restricted = [bool(_RESTRICTION.search(context_of(f))) for f in figures]
+    since = [_measured_from(f, context_of(f)) for f in figures]
     outlets = [outlet_of(f.article) for f in figures]
     linked: list[set[int]] = [set() for _ in figures]
     in_fact: list[set[int]] = [set() for _ in figures]  # linked through the alignment's facts
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
-            if outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]) or restricted[i] != restricted[j]:
+            if (
+                outlets[i] == outlets[j] or _key(figures[i]) != _key(figures[j]) or restricted[i] != restricted[j]
+                or since[i] != since[j]
+            ):
                 continue
             if same_fact(figures[i], figures[j]):
                 in_fact[i].add(j)
@@ -572,6 +607,7 @@ def align_figures(
     # outlet's figures ambiguously: such readings are grouped but not flagged
     per_sentence = Counter((f.article, context_of(f), f.unit, f.previous) for f in figures)
     ambiguous = [per_sentence[(f.article, context_of(f), f.unit, f.previous)] > 1 for f in figures]
+    _pair_by_value(figures, outlets, linked, ambiguous, settings)
     group_of: dict[int, int] = {}
     for members in connected_groups(len(figures), ((i, j) for i in range(len(figures)) for j in linked[i])):
         if len(members) > 1:
