@@ -44,6 +44,13 @@ def test_a_negation_of_something_the_other_sentence_does_not_mention_is_no_denia
     assert details_differ("Police had not ordered everyone to leave the school an hour before the fire.", cleared)
 
 
+def test_two_statements_differ_but_a_quoted_phrase_is_no_statement():
+    repeal = "The mayor said on Monday he would repeal the tax, a “financial burden” for families."
+    assert not details_differ(repeal, "The mayor said on Monday he would repeal the tax, “a weight on every family in town.”")
+    assert details_differ("The mayor said on Monday: “We will repeal the tax this year.”",
+                          "The mayor said on Monday: “Our budget depends on every dollar it brings.”")
+
+
 def test_a_sentence_that_is_not_the_nearest_in_the_other_article_is_less_likely_its_match():
     nearest = default_model().probabilities([PairEvidence(JOBS, JOBS, 0.6, 1.0, 1.0, 40)])[0]
     farther = default_model().probabilities([PairEvidence(JOBS, JOBS, 0.6, 0.5, 0.5, 40)])[0]

@@ -79,6 +79,10 @@ class _Parsed:
     dates: frozenset[str]
     quoted: frozenset[str]
     """Content stems inside quotation marks (to the sentence's end when a quotation runs on)."""
+    said: frozenset[str]
+    """The content stems of the quotations of five words or more: what someone said, not a phrase
+    the outlet borrows or holds at a distance ("a financial “burden”", "the “lab leak theory”", "a
+    “very heavy price”")."""
     negated_words: frozenset[str]
     """The stem of the first content word after each negation: what is denied ("resign" in "will
     not resign", "casualti" in "No casualties were reported")."""
@@ -130,6 +134,10 @@ def parse(text: str) -> _Parsed:
         dates=frozenset(dates),
         quoted=frozenset(
             stem(word) for part in _QUOTED.findall(text)
+            for word in (t.lower() for t in _TOKEN.findall(part)) if word not in ENGLISH_STOP_WORDS
+        ),
+        said=frozenset(
+            stem(word) for part in _QUOTED.findall(text) if len(_TOKEN.findall(part)) >= 5
             for word in (t.lower() for t in _TOKEN.findall(part)) if word not in ENGLISH_STOP_WORDS
         ),
         negated_words=_negated_words(tokens, stems),
@@ -241,7 +249,9 @@ def details_differ(first: str, second: str, tolerance: float = 0.05) -> bool:
       telling one fact often mention another year in passing); or both name months or weekdays and
       share none;
     - both quote and their quotations share less than half of the shorter one's words: two
-      statements, however alike the words around them ("..., Pelosi said" twice);
+      statements, however alike the words around them ("..., Pelosi said" twice); a quotation of
+      fewer than five words is a phrase, not a statement ("deemed a “financial burden”" and
+      "“does not advance the interests of the United States”" can tell one decision);
     - one negates what the other, sharing most of its words, says ("will resign" / "will not
       resign"); a negation in otherwise different words ("did not respond" / "declined to comment")
       is left to the model, and so is one of something the other does not mention ("No one was
@@ -252,7 +262,7 @@ def details_differ(first: str, second: str, tolerance: float = 0.05) -> bool:
     """
     a, b = parse(first), parse(second)
     shared = len(a.content & b.content)
-    quotes_differ = bool(a.quoted and b.quoted) and len(a.quoted & b.quoted) < 0.5 * min(len(a.quoted), len(b.quoted))
+    quotes_differ = bool(a.said and b.said) and len(a.said & b.said) < 0.5 * min(len(a.said), len(b.said))
     negation_differs = (a.negated != b.negated and shared >= 0.6 * min(len(a.content), len(b.content))
                         and bool(a.negated_words & b.content or b.negated_words & a.content))
     return (numbers_differ(a.values, b.values, tolerance) or bool(a.dates and b.dates and not a.dates & b.dates)
