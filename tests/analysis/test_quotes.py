@@ -696,6 +696,11 @@ def test_reported_speech_ends_before_the_writers_summing_up_of_it():
     assert quote.text == "voted Monday to remove the chair from her post"
 
 
+def test_figures_reported_by_a_named_source_are_that_source_and_its_apposition_is_not_what_was_said():
+    (quote,) = quotes_of("Most stations in the state had no fuel on Tuesday, according to figures gathered by Fuel Watch, a group that tracks prices.")
+    assert (quote.speaker, quote.text) == ("Fuel Watch", "Most stations in the state had no fuel on Tuesday")
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"
@@ -944,6 +949,9 @@ def test_come_to_before_a_verb_of_belief_is_read_as_an_auxiliary():
 
 def test_a_source_with_its_origin_after_the_clause_is_read_and_its_mention_keeps_the_origin():
     (quote,) = quotes_of("New jobless claims fell to 444,000 for the week, data from the Department of Labor showed Thursday.")
-    assert (quote.speaker_mention.text, quote.verb, quote.text) == ("data", "showed", "New jobless claims fell to 444,000 for the week")
+    assert (quote.speaker_mention.text, quote.verb, quote.text) == (
+        "data from the Department of Labor", "showed", "New jobless claims fell to 444,000 for the week"
+    )
+    assert quote.speaker == "Department of Labor"
     (quote,) = quotes_of("The No. 3 Republican in the U.S. House of Representatives on Monday said the election was not stolen.")
     assert (quote.speaker, quote.speaker_mention.text) == ("", "The No. 3 Republican in the U.S. House of Representatives")

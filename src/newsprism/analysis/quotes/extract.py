@@ -630,9 +630,11 @@ def _with_origin(masked: str, match: re.Match[str], at: int, speaker: str) -> st
     """A description read at ``at`` with the place or body it comes from after it, when the pattern read
     one (``patterns.ASIDE``: "Friday’s report from the Labor Department showed", "The No. 3 Republican
     in the U.S. House of Representatives said", "A federal judge in the Southern District of
-    California ruled"): the mention is the whole; a time is no origin (``_TIME_ORIGIN``)."""
+    California ruled", a bare plural: "data from the Department of Labor showed"): the mention is the
+    whole; a time is no origin (``_TIME_ORIGIN``)."""
     origin = match.groupdict().get("origin")
-    if not origin or at + len(speaker) != match.start("origin") or not is_description(speaker) or _TIME_ORIGIN.match(origin):
+    described = is_description(speaker) or speaker.islower()  # "data from the Department of Labor showed"
+    if not origin or at + len(speaker) != match.start("origin") or not described or _TIME_ORIGIN.match(origin):
         return speaker
     return masked[at : match.end("origin")]
 

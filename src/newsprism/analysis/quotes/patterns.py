@@ -198,7 +198,7 @@ the cue is the colon."""
 LABEL_WORDS = frozenset("update note photo video watch read more editor related source sources correction".split())
 """Labels that name no speaker ("Update: ...", "Photo: ...")."""
 
-DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|reviewed|conducted|provided|analyzed|analysed|issued)"
+DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|reviewed|conducted|provided|analyzed|analysed|issued|reported|gathered|prepared)"
 """What was done to a document by its source ("data compiled by the Gun Violence Archive")."""
 
 ACCORDING = re.compile(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from newsprism.analysis.quotes.words import (
     DETERMINERS,
     DOCUMENT_HEADS,
+    EVIDENCE_HEADS,
     FEMALE_FIRST_NAMES,
     INDEFINITE,
     INDIVIDUAL_ROLES,
@@ -33,7 +34,7 @@ from newsprism.analysis.quotes.words import (
     TITLE_OF_ROLE,
 )
 from newsprism.model import Quote
-from newsprism.text.words import IRREGULAR_PLURALS
+from newsprism.text.words import IRREGULAR_PLURALS, MONTHS
 
 _POSSESSIVE_ROLE = re.compile(r"[’']s\s+[a-z]")
 
@@ -369,6 +370,8 @@ class Resolver:
             name = self.full_name(author.group(1))
             if self.is_name(name) and not is_organisation(name):
                 return name  # "a book excerpt from reporter Bob Woodward"
+        if (source := _GATHERED_BY.search(description)) and self.is_name(source.group(1)) and source.group(1).lower() not in MONTHS:
+            return source.group(1)  # "outage figures reported by GasBuddy"
         if (body := _DOCUMENT_FROM_BODY.search(description)) and head_noun(description) in DOCUMENT_HEADS:
             owner = _POSSESSIVE_OWNER.match(body.group(1))
             if owner and self.is_name(owner.group(1)):
@@ -419,6 +422,12 @@ Representatives"), a word the article may also write as a title ("House Speaker"
 
 _INSTITUTION_NAME = re.compile(r"(?:[Tt]he\s+)?White\s+House")
 """Institutions named with words that are otherwise titles ("White House press secretary")."""
+
+_GATHERED_BY = re.compile(
+    r"\b(?:" + "|".join(sorted(DOCUMENT_HEADS | EVIDENCE_HEADS)) + r")\s+(?:reported|compiled|gathered|collected|released"
+    r"|published|prepared)\s+by\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4})$"
+)
+"""The source that gathered figures or a document, named after it ("outage figures reported by GasBuddy")."""
 
 _DOCUMENT_BY = re.compile(r"\b(?:by|from)\s+(?:[a-z]+\s+){0,2}((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)$")
 """The author a document is from ("a book excerpt from reporter Bob Woodward")."""
