@@ -6,6 +6,9 @@
     python benchmarks/spark_bench.py 20000 --window-days 7 --overlap-days 14   # Spark's windows
     python benchmarks/spark_bench.py 100000 --cost-model      # the cost model again, from the last run's figures
     python benchmarks/spark_bench.py 100000 --reuse-local     # Spark only, against the last run's local engine
+    python benchmarks/spark_bench.py 1000000 --engine local   # the two halves at once, in two shells ...
+    python benchmarks/spark_bench.py 1000000 --engine spark   # ... (Spark's analysis waits for the local half)
+    python benchmarks/spark_bench.py 1000000 --reuse-local --reuse-spark   # ... then score and print them
     python benchmarks/spark_bench.py 20000 --replay --window-days 7 --overlap-days 90   # no Spark
 
 Each engine runs in its own process (so that peak memory is its own) on the same JSONL file of
@@ -22,6 +25,11 @@ The cost model for 100 million articles on N executors is printed from these fig
 assumes is stated in docs/spark.md. ``--reuse-local`` takes the local engine's figures and stories
 from the last run of the same size (saved as soon as the local engine is done) instead of running it again (its code is not what is being
 changed when only Spark's windows are); the analysis sample is chosen again from its stories.
+Each half saves its figures as soon as it is done (``local-N.json``, ``spark-N.json``), so the two
+can also run at once, each alone with ``--engine``: at 1,000,000 articles each takes an hour or more,
+and the local engine's one process leaves a core of two free. Spark analyses the local engine's
+sample, so it waits for the local half's figures before its analysis; ``--reuse-spark`` then scores
+and prints the saved halves without running either.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -111,6 +120,13 @@ def _saved_sample(path: Path, saved: Path, count: int) -> list[str]:
     return _sample_stories({a: first[s][1] for a, s in story_of.items()}, count)
 
 
+def _local_sample(path: Path, figures: Path, count: int) -> list[str]:
+    """The local engine's analysis sample, once its half has saved ``figures`` (a run of it may still be going on)."""
+    while not figures.exists():
+        time.sleep(30)
+    return _saved_sample(path, stories_file(path, "local"), count)
+
+
 def run_local(path: Path, stories: int) -> dict:
     from newsprism.engines.local import dedup_articles
     from newsprism.engines.rows import as_analysed, story_results
@@ -172,7 +188,7 @@ def stage_metrics(spark) -> dict[str, dict[str, float]]:
     return totals
 
 
-def run_spark(path: Path, sample: list[str], master: str, partitions: int, windows: WindowSettings) -> dict:
+def run_spark(path: Path, sample: Callable[[], list[str]], master: str, partitions: int, windows: WindowSettings) -> dict:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
@@ -192,7 +208,7 @@ def run_spark(path: Path, sample: list[str], master: str, partitions: int, windo
     counts = articles.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies"),
                           F.countDistinct("story").alias("stories")).first()
     stories_file(path, "spark").write_text(json.dumps(dict(articles.select("id", "story").collect())))
-    ids = spark.createDataFrame([(s,) for s in sample], "first string")
+    ids = spark.createDataFrame([(s,) for s in sample()], "first string")
     first = F.min(F.struct("time", "id")).over(Window.partitionBy("story"))  # every article of the stream is dated
     stories = articles.withColumn("first", first["id"]).join(ids, "first")
     with stage(spark, "analysis (sample)", seconds):
@@ -345,9 +361,12 @@ def main() -> None:
                         help="days before a window its start is built from, a round per window (default 90)")
     parser.add_argument("--warm-rounds", type=int, default=WindowSettings().warm_rounds,
                         help="rounds after those, each window started from the stories found before (default %(default)s)")
+    parser.add_argument("--reuse-spark", action="store_true",
+                        help="take Spark's figures and stories from its last run of the same size (with --reuse-local)")
     parser.add_argument("--reuse-local", action="store_true",
                         help="take the local engine's figures and stories from the last run of this size")
-    parser.add_argument("--engine", choices=("local", "spark"), help=argparse.SUPPRESS)
+    parser.add_argument("--engine", choices=("local", "spark"),
+                        help="run one half alone and save its figures (the stream must have been written)")
     parser.add_argument("--sample", help=argparse.SUPPRESS)
     args = parser.parse_args()
     path = args.work / f"stream-{args.size}.jsonl"
@@ -363,11 +382,19 @@ def main() -> None:
         print_cost_models(json.loads((args.work / f"run-{args.size}.json").read_text()))
         return
     if args.engine == "local":
-        print(json.dumps(run_local(path, args.stories)))
+        local = run_local(path, args.stories)
+        # saved at once, so that a Spark run that fails or is stopped can be run again with --reuse-local
+        (args.work / f"local-{args.size}.json").write_text(json.dumps({k: v for k, v in local.items() if k != "sample"}))
+        print(json.dumps(local))
         return
     windows = _windows(args.window_days, args.overlap_days, args.warm_rounds)
     if args.engine == "spark":
-        print(json.dumps(run_spark(path, json.loads(args.sample), args.master, args.partitions, windows)))
+        figures = args.work / f"local-{args.size}.json"
+        sample = ((lambda: json.loads(args.sample)) if args.sample
+                  else (lambda: _local_sample(path, figures, args.stories)))
+        spark = run_spark(path, sample, args.master, args.partitions, windows)
+        (args.work / f"spark-{args.size}.json").write_text(json.dumps(spark))
+        print(json.dumps(spark))
         return
     if not (ROOT.parent / "shared" / "data").is_dir():
         print("skipped: the synthetic stream is made from ../shared/data, which is absent")
@@ -379,13 +406,21 @@ def main() -> None:
         saved = args.work / f"local-{args.size}.json"
         local = (json.loads(saved.read_text()) if saved.exists()
                  else json.loads((args.work / f"run-{args.size}.json").read_text())["local"])
-        local["sample"] = _saved_sample(path, stories_file(path, "local"), args.stories)
     else:
         local = json.loads(subprocess.run([*common, "--engine", "local"], capture_output=True, text=True,
                                           check=True).stdout.strip().splitlines()[-1])
-        # saved at once, so that a Spark run that fails or is stopped can be run again with --reuse-local
-        (args.work / f"local-{args.size}.json").write_text(json.dumps({k: v for k, v in local.items() if k != "sample"}))
-    done = subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(local.pop("sample")),
+    sample = local.pop("sample", None)
+    if args.reuse_spark:
+        spark = json.loads((args.work / f"spark-{args.size}.json").read_text())
+    else:
+        spark = _spark_half(args, common, sample if sample is not None
+                            else _saved_sample(path, stories_file(path, "local"), args.stories))
+    report(args, path, size, local, spark)
+
+
+def _spark_half(args: argparse.Namespace, common: list[str], sample: list[str]) -> dict:
+    """Spark's half in its own process, its whole log kept; its figures."""
+    done = subprocess.run([*common, "--engine", "spark", "--sample", json.dumps(sample),
                            "--master", args.master, "--partitions", str(args.partitions),
                            "--window-days", str(args.window_days), "--overlap-days", str(args.overlap_days),
                            "--warm-rounds", str(args.warm_rounds)],
@@ -394,7 +429,11 @@ def main() -> None:
     if done.returncode:  # Spark's own error, not only the exit status
         sys.exit(f"the Spark run failed (exit status {done.returncode}; its whole log: {args.work / 'spark-stderr.log'}):\n"
                  f"{done.stderr[-5000:]}")
-    spark = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(args: argparse.Namespace, path: Path, size: dict, local: dict, spark: dict) -> None:
+    """The two halves' agreement, tables and cost model, printed and saved as ``run-N.json``."""
     from newsprism.evaluate.clusters import score_clusters
 
     agreement = score_clusters(json.loads(stories_file(path, "local").read_text()),
@@ -418,7 +457,8 @@ def main() -> None:
               f"{m['executor_run_s']:.0f} | {m['executor_cpu_s']:.0f} |")
     run = {"local": local, "spark": spark, "window_days": args.window_days, "overlap_days": args.overlap_days,
            "warm_rounds": args.warm_rounds, "agreement": [agreement.bcubed_f1, agreement.bcubed_precision,
-                                                        agreement.bcubed_recall], "reused_local": args.reuse_local}
+                                                        agreement.bcubed_recall], "reused_local": args.reuse_local,
+           "reused_spark": args.reuse_spark}
     (args.work / f"run-{args.size}.json").write_text(json.dumps(run))
     print_cost_models(run)
     print("\n" + json.dumps(run))
