@@ -51,6 +51,19 @@ def test_the_year_a_record_is_measured_from_is_no_year_of_the_event():
     assert [c.kind for c in comparison.conflicts] == ["year"]
 
 
+def test_changes_measured_over_different_periods_are_no_conflict():
+    comparison = compare(_story(
+        ("A", "Excluding food and energy, the core price index rose 3 percent from a year earlier, the agency said on Tuesday.", None),
+        ("B", "Excluding food and energy, the core price index rose 0.9 percent from March, the agency said on Tuesday.", None),
+    ))
+    assert [c for c in comparison.conflicts if c.kind == "figure"] == []
+    comparison = compare(_story(
+        ("A", "Excluding food and energy, the core price index rose 3 percent from March, the agency said on Tuesday.", None),
+        ("B", "Excluding food and energy, the core price index rose 0.9 percent from March, the agency said on Tuesday.", None),
+    ))
+    assert [c.kind for c in comparison.conflicts] == ["figure"]
+
+
 def test_different_figures_for_one_quantity_are_a_conflict():
     comparison = compare(_story(
         ("A", "The mission was cut to about 450 personnel after the order from Moscow.", None),

@@ -34,6 +34,25 @@ _SINCE_YEAR = re.compile(r"\bsince\s+(?:[a-z]+[\s-]+){0,4}?(?:[A-Z][a-z]+\.?\s+)
 compared only with another such year, never with the year of the event itself."""
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_BASES = {
+    "year": re.compile(
+        r"\b(?:a\s+year\s+(?:earlier|ago|before)|year[\s-]+(?:over|on)[\s-]+year|(?:from|over)\s+the\s+(?:same\s+(?:period|month)"
+        r"|year)\b|annual(?:ly)?\b|(?:over|in)\s+the\s+(?:past|last)\s+(?:year|12\s+months))", re.IGNORECASE
+    ),
+    "month": re.compile(
+        rf"\b(?:a\s+month\s+(?:earlier|ago|before)|month[\s-]+(?:over|on|to)[\s-]+month|from\s+(?:{_MONTHS})\b"
+        r"|from\s+the\s+(?:previous|prior)\s+month|from\s+the\s+month\s+before)", re.IGNORECASE
+    ),
+}
+"""The period a change is measured over ("from a year earlier", "from the same period in 2020";
+"from March", "month-over-month"): two changes over different periods are two quantities."""
+
+
+def _bases(text: str) -> set[str]:
+    return {period for period, pattern in _BASES.items() if pattern.search(text)}
+
+
 def _years(text: str) -> tuple[set[str], set[str]]:
     """The years of ``text`` apart from those a record is measured from, and those (``_SINCE_YEAR``)."""
     since = set(_SINCE_YEAR.findall(text))
@@ -88,7 +107,8 @@ def _sentence_pairs(analysis: StoryAnalysis) -> Iterator[tuple[Sentence, Sentenc
 def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = ConflictSettings(),
                      figures: FigureSettings = FigureSettings()) -> list[Conflict]:
     """Alike sentences of two outlets that give one event different years or weekdays, or one
-    count different numbers (beyond the figures' rounding tolerance)."""
+    count different numbers (beyond the figures' rounding tolerance); never two changes measured
+    over different periods (``_BASES``)."""
     found = []
     for a, b in _sentence_pairs(analysis):
         if not _alike(a.text, b.text, settings):
@@ -100,6 +120,9 @@ def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Confl
                 note = f"{' / '.join(sorted(first))} against {' / '.join(sorted(second))}"
                 found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))
         values_a, values_b = parse(a.text).values, parse(b.text).values
+        bases_a, bases_b = _bases(a.text), _bases(b.text)
+        if bases_a and bases_b and not bases_a & bases_b:
+            continue  # "rose 3% from a year earlier" and "rose 0.9% from March": changes over two periods
         if numbers_differ(values_a, values_b, figures.exact_tolerance):
             note = f"{' / '.join(f'{v:,.15g}' for v in values_a)} against {' / '.join(f'{v:,.15g}' for v in values_b)}"
             found.append(Conflict("figure", note, _span(analysis, a), _span(analysis, b)))
