@@ -232,3 +232,32 @@ def test_a_name_that_keeps_a_possessive_is_no_person_a_pronoun_refers_to():
         "She asked why the clinics had been closed."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Cecile Richards", "Cecile Richards"]
+
+
+def test_joint_speakers_are_all_of_them_by_their_full_names():
+    text = (
+        "Senate Minority Leader Chuck Schumer met House Speaker Nancy Pelosi on Monday. "
+        "Schumer and Pelosi said the wall would not be funded this year."
+    )
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes_of(text)] == [("Chuck Schumer and Nancy Pelosi", "Schumer and Pelosi")]
+    titled = "Senate Minority Leader Chuck Schumer and House Speaker Nancy Pelosi said the wall would not be funded."
+    (quote,) = quotes_of(titled)
+    assert (quote.speaker, quote.speaker_mention.text) == (
+        "Chuck Schumer and Nancy Pelosi", "Senate Minority Leader Chuck Schumer and House Speaker Nancy Pelosi")
+    # an organisation's "and" joins no people
+    (agency,) = quotes_of("Customs and Border Protection said the wall would not be funded this year.")
+    assert agency.speaker == "Customs and Border Protection"
+
+
+@pytest.mark.parametrize("paul", ["Sen. Rand Paul of Kentucky", "Kentucky Sen. Rand Paul"])
+def test_a_party_member_is_the_person_the_article_writes_beside_its_place(paul):
+    text = (
+        f"{paul} said the bill would fail in the Senate. Sen. Lindsey Graham said the bill was a good start. "
+        "The Kentucky Republican added that he would vote against it anyway."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Rand Paul", "Lindsey Graham", "Rand Paul"]
+
+
+def test_a_place_and_the_day_after_it_are_no_person_a_pronoun_refers_to():
+    text = "Hillary Clinton spoke first. Donald Trump wrote on Twitter Thursday that the plan would fail. She said the race was far from over."
+    assert [q.speaker for q in quotes_of(text)] == ["Donald Trump", "Hillary Clinton"]

@@ -955,3 +955,40 @@ def test_a_source_with_its_origin_after_the_clause_is_read_and_its_mention_keeps
     assert quote.speaker == "Department of Labor"
     (quote,) = quotes_of("The No. 3 Republican in the U.S. House of Representatives on Monday said the election was not stolen.")
     assert (quote.speaker, quote.speaker_mention.text) == ("", "The No. 3 Republican in the U.S. House of Representatives")
+
+
+def test_a_data_series_is_no_speaker():
+    # "claims" after its qualifier, with a plural or past verb after it, is a noun: no one claims anything
+    assert quotes_of("Weekly claims are down 10 percent from a year ago.") == ()
+    assert quotes_of("Jobless claims rose 5 percent to 250,000 last week.") == ()
+    # a verb that agrees with one person leaves "claims" a verb ("the money Smith claims was stolen")
+    (quote,) = quotes_of("The senator pointed to the money which Smith claims was stolen from the fund in May.")
+    assert quote.speaker_mention.text == "Smith"
+
+
+def test_a_recording_shows_what_happened_and_is_no_source_but_a_report_speaks():
+    assert quotes_of("The footage showed the officer kneeling on the man's neck for minutes.") == ()
+    assert quotes_of("Video shows the suspect running from the store with a bag.") == ()
+    assert quotes_of("A video of the episode shows her clutching her phone among the crowd.") == ()
+    (found,) = quotes_of("The report found that the agency had failed to act on the warnings.")
+    assert (found.speaker_mention.text, found.text) == ("The report", "the agency had failed to act on the warnings")
+    (according,) = quotes_of("According to the video, the suspect fled the scene on foot.")
+    assert according.speaker_mention.text == "the video"
+
+
+def test_a_reported_clause_ends_before_a_clause_of_its_own():
+    text = "The senator said the bill was “a bad deal for the farmers of the state,” and the House passed it anyway."
+    assert [q.text for q in quotes_of(text)] == ["a bad deal for the farmers of the state"]
+    (quote,) = quotes_of("The senator said the bill was a disaster for farmers, but the House passed it anyway.")
+    assert quote.text == "the bill was a disaster for farmers"
+    # the clause after it is read as a sentence of its own
+    text = "The senator said the bill was a disaster for farmers, but the governor said the state would sign it."
+    assert sorted((q.speaker_mention.text, q.text) for q in quotes_of(text)) == [
+        ("The senator", "the bill was a disaster for farmers"), ("the governor", "the state would sign it")]
+    # "and that ...", a pronoun after the conjunction: the speaker's words go on
+    (quote,) = quotes_of("The senator said the bill was a disaster for farmers and that it would fail.")
+    assert quote.text == "the bill was a disaster for farmers and that it would fail"
+
+
+def test_came_to_before_an_act_is_a_visit_not_a_stance():
+    assert quotes_of("The governor came to praise the firefighters at the scene on Monday.") == ()

@@ -95,6 +95,7 @@ from newsprism.analysis.quotes.words import (
     OWNED_BODIES,
     PERSON_ROLES,
     PLURAL_SPEECH_NOUNS,
+    RECORDING_HEADS,
     REPLY_VERBS,
     RESULT_PARTICIPLES,
     SILENT_HEADS,
@@ -128,6 +129,10 @@ class _Attribution:
     until: int | None = None  # where what was said ends when a clause follows it ("Having announced that ..., X")
 
 
+_RECORDING_OF = re.compile(r"\b(?i:" + "|".join(sorted(RECORDING_HEADS)) + r")\s+of\s+$")
+"""A recording and "of" before a description: what the recording shows, no subject ("A video of the episode shows")."""
+
+
 def _can_speak(speaker: str, before: str = "") -> bool:
     """A name, a pronoun, or a description of someone or something that speaks (see ``PERSON_ROLES``).
 
@@ -136,6 +141,8 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     """
     if not speaker or MASK * 2 in speaker or speaker.endswith(("’s", "'s")):
         return False
+    if head_noun(speaker) in RECORDING_HEADS or _RECORDING_OF.search(before):
+        return False  # "The footage showed ...", "A video of the episode shows": what was caught on camera, no one's statement
     if len(speaker.split()) > 1 and speaker.split()[-1].lower() in FUNCTION_WORDS:
         return False  # "the objection of prosecutors who": a clause, not a speaker
     if is_pronoun(speaker) or GROUP_SPEAKER.fullmatch(speaker) or SHARE_SPEAKER.fullmatch(speaker):
@@ -299,11 +306,13 @@ _FINITE_AFTER = re.compile(
     r"(?:\s+|\s*[—–]\s*)(?:(?:is|are|was|were|will|would|have|has|had|could|can|should|may|might|must|did|do|does)\b"
     r"|(?:[a-z]+ed|broke|fell|rose|sank|slid|held|began|went|came|ran|took|stood|grew|got|hit|stalled|ended)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:down|up|off|out|on|in|at|for|to|with|over|after|before|again|amid|as|and|but|when|because"
-    r"|the|a|an|this|last|late|early|yesterday|today|[a-z]+ly|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+    r"|the|a|an|this|last|late|early|yesterday|today|[a-z]+ly|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\s+(?:about\s+|by\s+|nearly\s+|almost\s+)?[$€£]?\d))"
 )
-"""A finite verb right after a form in -s, or after the dash that closes an aside: an auxiliary, or a past form followed by no noun ("talks broke
-down on Friday", "plans called for", "talks collapsed."), where a participle before a noun is an
-adjective ("backs renewed talks"): the form in -s is then a plural noun, the head of the subject."""
+"""A finite verb right after a form in -s, or after the dash that closes an aside: an auxiliary, or a
+past form followed by no noun ("talks broke down on Friday", "plans called for", "talks collapsed.",
+"claims rose 5 percent"), where a participle before a noun is an adjective ("backs renewed talks"):
+the form in -s is then a plural noun, the head of the subject."""
 
 
 _ASIDE_AFTER = re.compile(r"\s*[—–]\s*[^—–]+(?=[—–])")
@@ -316,6 +325,23 @@ def _plural_noun(masked: str, start: int, end: int) -> bool:
     (``_FINITE_AFTER``: "Budget talks broke down", "Weekly claims fell to 400,000")."""
     aside = _ASIDE_AFTER.match(masked, end)
     return masked[start:end].endswith("s") and _FINITE_AFTER.match(masked, aside.end() if aside else end) is not None
+
+_AGREES_WITH_ONE = re.compile(r"(?:\s+|\s*[—–]\s*)(?:is|was|has|had|will|would|can|could|should|may|might|must|does|did|do)\b")
+
+
+def _series(masked: str, speaker: str, at: int, start: int, end: int) -> bool:
+    """Whether a verb form in -s (``start:end``) right after its subject (at ``at``) is a plural noun
+    the subject qualifies, with its own verb after it ("Weekly claims are down", "Jobless claims rose 5
+    percent", "Jobless claims can be volatile"): a data series, not a statement. Inside a sentence, a
+    verb after it that agrees with one, or a modal, leaves the form a verb of a relative clause
+    ("which Clinton hopes can help", "which the OECD says had the highest wage floors"); after a
+    pronoun it is always a verb ("the rules he says are unfair")."""
+    if is_pronoun(speaker) or not _plural_noun(masked, start, end):
+        return False
+    aside = _ASIDE_AFTER.match(masked, end)
+    opens = LEAD_BEFORE_SUBJECT.fullmatch(masked, 0, at) is not None
+    return opens or _AGREES_WITH_ONE.match(masked, aside.end() if aside else end) is None
+
 
 _RELATIVE_APPOSED = re.compile(r",\s*who\s+[^,]+,$")
 
@@ -469,9 +495,9 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 continue  # "a shocking claim", "was a clear warning to Tehran": a noun, not a verb of speech
             if (
                 pattern is SPEAKER_VERB and not masked[match.end(group) : verb_at].strip()
-                and (_plural_noun(masked, verb_at, match.end(verb_group)) or _noun_of_owner(speaker, verb))
+                and (_series(masked, speaker, match.start(group), verb_at, match.end(verb_group)) or _noun_of_owner(speaker, verb))
             ):
-                continue  # "Jobless claims fell to 473,000", "Trump’s false claims that": a plural noun, no verb
+                continue  # "Weekly claims are down", "Trump’s false claims that": a plural noun, no one's claim
             if verb in REPLY_VERBS and verb_group and _REPLY_OBJECT.match(masked, match.end(verb_group)):
                 continue  # "Trump had answered the question": an act on its object, no attribution
             if verb in _PASSIVE_VERBS and pattern is not VERB_SPEAKER and _BE_BEFORE.search(masked, 0, verb_at):
@@ -775,7 +801,50 @@ def _indirect_span(masked: str, attribution: _Attribution, stances: bool = True)
         ):
             return None  # "Fox News has not commented publicly on its host's claim": nothing was said
         hi = _before_gloss(masked, lo, hi)
+        hi = _before_next_clause(masked, lo, hi)
     return (lo, hi) if hi > lo else None
+
+
+_NEXT_CLAUSE = re.compile(
+    rf"(?:(?P<comma>,)|(?<=[{MASK}.,!?])[”\"])\s+(?:and|but|yet|while|whereas)\s+"
+    rf"(?P<subject>{NAME}|\b(?:the|a|an|this|these|those|its|his|her|their)\s+(?:[\w’'\-]+\s+){{0,3}}?[\w’'\-]+)\s+{AUX}"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do|[a-z]+ed|[a-z]{3,}s"
+    r"|said|told|made|took|gave|went|came|got|saw|found|won|lost|left|kept|held|ran|sent|put|set|cut|began|fell|rose|grew|spent|paid)\b"
+)
+"""A clause of its own after the reported one, its subject a name or a description and a finite verb
+after it ("The senator said the bill was “a disaster for farmers,” and the House passed it anyway"):
+the writer's narration goes on, not the speaker's words. A pronoun after the conjunction may be the
+speaker going on ("... and she expects more"), so it ends nothing."""
+
+
+def _next_clause(
+    article: Article, sentence: Sentence, masked: str, reported: tuple[int, int], resolver: Resolver, settings: QuoteSettings
+) -> Iterator[Quote]:
+    """The attribution of a clause of its own right after a reported one (``_NEXT_CLAUSE``: "Cook said
+    Carter stopped the practice, but the department did not say when"), read as a sentence of its own
+    from its subject on, its offsets kept."""
+    found = _NEXT_CLAUSE.search(masked, reported[0])
+    if found is None or found.start() > reported[1] + 1:
+        return
+    at = found.start("subject")
+    tail = " " * at + masked[at:]
+    attribution = _speech(tail, settings.stances)
+    relative = _indirect_span(tail, attribution, settings.stances) if attribution is not None else None
+    if attribution is None or relative is None:
+        return
+    speaker, verb, mention = _said_by((sentence, tail, attribution), resolver, article.text)
+    start, end = trim(article.text, sentence.start + relative[0], sentence.start + relative[1])
+    words = settings.min_stance_words if attribution.stance is not None else settings.min_indirect_words
+    if len(WORD.findall(article.text[start:end])) >= words:
+        yield Quote(speaker, article.text[start:end], article.id, start, end, False, verb, mention)
+
+
+def _before_next_clause(masked: str, lo: int, hi: int) -> int:
+    """The end of a reported clause before a clause of its own after it (``_NEXT_CLAUSE``), after its closing mark."""
+    found = _NEXT_CLAUSE.search(masked, lo, hi)
+    if found is None:
+        return hi
+    return found.start() if found.group("comma") else found.start() + 1
 
 
 _CONTINUES = re.compile(r",\s+(?:to|that)\s")
@@ -1282,7 +1351,8 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
                 last_attributed, last_mention, last_resolved = position, mention, speaker
             if speaker and not is_description(speaker):
                 resolver.last_speaker = speaker
-            if speaker and (resolver.is_person(speaker) or PERSON_TITLE.match(attribution.speaker)):
+            if speaker and " and " not in speaker and (resolver.is_person(speaker) or PERSON_TITLE.match(attribution.speaker)):
+                # people named together are no "he" or "she" of the sentences after them
                 resolver.last_person, resolver.last_person_at = speaker, position
         elif inside and (subject := _quoting_subject(masked)) is not None:
             # "Sanders accused him of preventing Americans from being able to “stand together ...”":
@@ -1327,6 +1397,8 @@ def _extract(article: Article, sentences: Sequence[Sentence], settings: QuoteSet
         relative = _indirect_span(masked, attribution, settings.stances)
         if relative is None:
             continue
+        if attribution.stance is None:
+            quotes.extend(_next_clause(article, sentence, masked, relative, resolver, settings))
         if inside and (
             len(WORD.findall(masked[relative[0] : relative[1]].replace(MASK, " "))) < settings.min_indirect_words
             or not (

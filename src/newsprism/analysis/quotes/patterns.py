@@ -71,17 +71,25 @@ SHARE = (
 
 SHARE_SPEAKER = re.compile(SHARE)
 
-SPEAKER = rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{SHARE}|{NAME}|{PRONOUN})"
+JOINT = rf"(?:{NAME}\s+and\s+{NAME})"
+"""Two names joined, each with its titles ("Senate Minority Leader Chuck Schumer and House Speaker Nancy
+Pelosi"): longer than one name may be, read when no single name reaches the verb."""
+
+SPEAKER = rf"(?P<speaker>{DESCRIPTION}|{GROUP}|{SHARE}|{NAME}|{JOINT}|{PRONOUN})"
+
+COME_TO = r"(?:believe|think|feel|see|view|regard|accept|realize|realise|understand|recognize|recognise|expect|agree|doubt|suspect|trust|know)"
+"""Verbs of belief that "come to" leads to: a belief reached over time ("have come to believe")."""
 
 AUX = (
     r"(?:(?:has|had|have|is|are|am|be|been|being|was|were|will|would|may|might|could|should|can|must|did|does|do|not|never|also|now|still|long"
     r"|even|reportedly|already|often|later|then|previously|earlier|repeatedly|again|once|just|recently|first|initially"
-    r"|publicly|privately|openly|flatly|explicitly|further|since|(?:come|comes|came|coming) to"
+    r"|publicly|privately|openly|flatly|explicitly|further|since|(?:come|comes|came|coming) to(?=\s+" + COME_TO + r"\b)"
     r"|(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly|belly|bully|reply|apply|comply|july|italy)\b)[a-z]{3,}ly)\s+|(?:did|does|do|could|would|should|has|have|had|ca|wo)n[’']t\s+)*"
 )
 """Auxiliaries, negations and adverbs between a speaker and the verb ("has long said", "did not say",
 "doesn’t think", "now says", "bluntly accused"; any word in -ly but nouns such as "family", "rally"),
-and "come to" ("Labor Department officials have come to believe that ...")."""
+and "come to" before a verb of belief ("Labor Department officials have come to believe that ...";
+not "came to praise him", a visit and its purpose)."""
 
 HEADLINE_VERBS = ("Says", "Said", "Tells", "Told", "Claims", "Thinks", "Admits", "Warns", "Explains", "Asks", "Reveals", "Insists")
 """Verbs as a headline capitalises them ("Bernie Sanders Says He’s Already Started Writing His Address")."""

@@ -226,7 +226,7 @@ class Resolver:
         for k in range(1, len(words) - 1):  # "Weekly Standard Editor Bill Kristol" -> "Bill Kristol"
             if stripped in self.names and words[0].lower() not in PERSON_ROLES:
                 break  # "Patrick De Haan", named in full, is not "De Haan" named alone later ("Activist Angela Davis" is)
-            if " ".join(words[k:]) in self.names:
+            if words[k - 1] != "and" and " ".join(words[k:]) in self.names:  # not one of "Khizr and Ghazala Khan"
                 return " ".join(words[k:])
         if len(words) == 2 and words[0].lower() in NAME_PARTICLES:  # "De Haan": the surname of "Patrick De Haan"
             return next((c for c in self.names if c.endswith(" " + stripped)), stripped)
@@ -238,7 +238,8 @@ class Resolver:
         return stripped
 
     def is_person(self, name: str) -> bool:
-        return self.full_name(name) in self.names
+        """Whether ``name`` is one person the article names (people named together are not one)."""
+        return " and " not in name and self.full_name(name) in self.names
 
     def mentioned(self, masked: str, position: int) -> None:
         """Remember the first person a sentence names, for pronouns in the sentences after it."""
@@ -287,15 +288,30 @@ class Resolver:
             return self._description(speaker)  # "data compiled by the Gun Violence Archive"
         if _role_plural(speaker):
             return ""  # "Economists expected ...": unnamed sources, capitalised only to open the sentence
+        if (joint := self._joint(speaker)) is not None:
+            return joint
         name = self.full_name(speaker)
         titled_person = " " in name and name != re.sub(r"^[Tt]he\s+", "", speaker) and not is_organisation(name)
         if is_organisation(speaker) and not titled_person and (self.is_name(speaker) or _THE_INSTITUTION.fullmatch(speaker)):
             return re.sub(r"^[Tt]he\s+", "", speaker)  # "The Republican National Committee", "the Pentagon", "The House"
         return name if self.is_name(name) else ""  # "Senate Majority Leader Chuck Schumer": the person, not the Senate
 
+    def _joint(self, speaker: str) -> str | None:
+        """Several people named together ("Schumer and Pelosi", "Senate Minority Leader Chuck Schumer and
+        House Speaker Nancy Pelosi"), each by the full name the article gives them: "Chuck Schumer and
+        Nancy Pelosi", not one of them. None unless every part is a person the article names (not
+        "Customs and Border Protection", "Johnson and Johnson", "the Institute for Science and
+        International Security")."""
+        parts = [part for part in _JOINED.split(speaker) if part]
+        if len(parts) < 2 or not all(self.is_person(part) for part in parts):
+            return None
+        people = list(dict.fromkeys(self.full_name(part) for part in parts))
+        return " and ".join(people) if len(people) == len(parts) else None
+
     def _party_member(self, key: str) -> str:
         """The person "the Kentucky Republican" (``key``: "kentucky republican") refers to: the one the
-        article titles with all its words ("Kentucky Republican Rand Paul"), else the person quoted by
+        article titles with all its words ("Kentucky Republican Rand Paul"), else the one person it
+        quotes by name and writes beside the other words ("Sen. Rand Paul of Kentucky", ``_tied``), else the person quoted by
         name last ("House Speaker Paul Ryan says ... The Wisconsin Republican says"), else the only
         person quoted by name; "" when none. A party alone is no title of one person ("Republican
         Jeff Hoover" is not "the Arizona Republican"), and a person the article gives another party
@@ -303,10 +319,26 @@ class Resolver:
         if " " in key and (titled := self.titled(key, whole=True)):
             return titled
         party = key.split()[-1]
+        tied = {name for name in self.persons if self._tied(key.split()[:-1], name)}
+        if len(tied) == 1:
+            (person,) = tied
+            return person if self._parties_of(person) <= {party} else ""
         if self.is_person(self.last_speaker):
             return self.last_speaker if self._parties_of(self.last_speaker) <= {party} else ""
         only = self.persons[0] if len(self.persons) == 1 else ""
         return only if only and not self.titles_another(key, only) and self._parties_of(only) <= {party} else ""
+
+    def _tied(self, qualifiers: Sequence[str], person: str) -> bool:
+        """Whether the article writes ``person`` beside one of a description's qualifiers, capitalised,
+        in one sentence ("Kentucky Sen. Rand Paul", "Rand Paul of Kentucky" for "the Kentucky
+        Republican"), so that the description refers to them whoever was quoted last; the qualifier
+        before a party is a description of its own, not a tie ("... on Monday. The Kentucky Republican")."""
+        surname = re.escape(person.split()[-1])
+        for word in (re.escape(q.capitalize()) for q in qualifiers):
+            qualifier = rf"\b{word}\b(?!\s+(?:\w+\s+){{0,2}}?{_PARTY_WORD})"
+            if re.search(rf"{qualifier}{_SAME_SENTENCE}\b{surname}\b|\b{surname}\b{_SAME_SENTENCE}{qualifier}", self.text):
+                return True
+        return False
 
     def _parties_of(self, person: str) -> set[str]:
         """The parties (``words.PARTY_MEMBERS``) the article gives ``person``: before the name
@@ -404,6 +436,15 @@ class Resolver:
 _ABBREVIATION_AFTER = re.compile(r"\s+\([A-Z]{2,}\)$")
 """An abbreviation in parentheses after a name ("the Energy Information Administration (EIA)")."""
 
+_PARTY_WORD = r"(?i:republican|democrat|democratic|gop)\b"
+
+_SAME_SENTENCE = r"(?:(?![a-z]{3}[.!?]\s)[^\n]){0,40}?"
+"""Up to 40 characters within one sentence: no full stop after a word ("Monday. The"), where an
+abbreviation's may stand ("Kentucky Sen. Rand Paul")."""
+
+_JOINED = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+"""What joins the names of several speakers ("Schumer, Pelosi and Durbin")."""
+
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:of|and|for|the|on|at)\s+)*[A-Z][\w.’'\-]*)*")
 
 
@@ -474,9 +515,10 @@ from the Labor Department": the report is the department's)."""
 
 def _may_be(name: str, female: bool) -> bool:
     """Whether ``he`` (or ``she`` when ``female``) may refer to ``name``: not when its first name is
-    one given almost only to the other sex; unknown first names fit both."""
+    one given almost only to the other sex; unknown first names fit both. Several people named
+    together ("Ted Cruz and Marco Rubio") are no "he"."""
     first = name.split()[0].lower() if " " in name else ""
-    return first not in (MALE_FIRST_NAMES if female else FEMALE_FIRST_NAMES)
+    return " and " not in name and first not in (MALE_FIRST_NAMES if female else FEMALE_FIRST_NAMES)
 
 
 def head_noun(description: str) -> str:

@@ -117,9 +117,11 @@ NOT_PERSON_WORDS = frozenset(
     border medicare medicaid care affairs nations olympic cup day week year social federal supreme
     united new north south east west central national international american european republican
     democratic party's city county state valley river island islands coast airport station school
-    college church hospital museum park square road avenue bridge""".split()
+    college church hospital museum park square road avenue bridge monday tuesday wednesday thursday friday
+    saturday sunday""".split()
 )
-"""Words that make a capitalised pair an institution or a place ("Social Security", "Fox News"), not a person."""
+"""Words that make a capitalised pair an institution or a place ("Social Security", "Fox News"), or a
+place and the day after it ("in New Hampshire Monday"), not a person."""
 
 SILENT_HEADS = frozenset(
     """time times day days week weeks month months year years morning afternoon evening night hour hours
@@ -203,6 +205,14 @@ EVIDENCE_HEADS = frozenset(
 )
 """A finding reported without "that" ("the poll showed Clinton ahead by five points"): these verbs
 with these subjects attribute the clause after them."""
+
+RECORDING_HEADS = frozenset(
+    """footage video videos photo photos photograph photographs image images picture pictures recording
+    recordings tape tapes clip clips camera cameras screenshot screenshots imagery""".split()
+)
+"""What a camera or a microphone caught ("The footage showed the officer kneeling", "Video shows the
+crowd"): it shows what happened, nobody's statement, so it is no speaker; a report, a poll or a study
+(``EVIDENCE_HEADS``) is written by someone and speaks for them ("The report found that ...")."""
 
 INSTITUTION_WORDS = frozenset(
     """committee commission council department agency administration office court senate congress party
