@@ -701,6 +701,13 @@ def test_figures_reported_by_a_named_source_are_that_source_and_its_apposition_i
     assert (quote.speaker, quote.text) == ("Fuel Watch", "Most stations in the state had no fuel on Tuesday")
 
 
+def test_a_description_headed_by_an_event_in_ing_is_no_speaker():
+    assert quotes_of("The panic-buying threatens to deepen the shortage.") == ()
+    assert quotes_of("The fighting threatens to spread to the capital.") == ()
+    (quote,) = quotes_of("A sibling said the boy was safe at home.")
+    assert quote.speaker_mention.text == "A sibling"
+
+
 def test_an_amount_after_a_stance_is_no_time():
     (quote,) = quotes_of("The governor pledged 2,000 this week.")
     assert quote.text == "pledged 2,000 this week"

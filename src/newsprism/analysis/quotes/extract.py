@@ -167,6 +167,21 @@ def _can_speak(speaker: str, before: str = "") -> bool:
     )
 
 
+_ING_PERSONS = frozenset("sibling underling offspring darling".split())
+
+
+def _event_head(speaker: str) -> bool:
+    """Whether an article and one word in -ing name an event, which takes no stance ("The panic-buying
+    threatens to exacerbate the supply shock", "The fighting threatens"); a thing acted on or a person
+    is none ("The filing claims", "a sibling"). Stances only: a verb of speech after such words is read
+    as before."""
+    words = speaker.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "a", "an"):
+        return False
+    head = words[1]
+    return len(head) > 5 and head.endswith("ing") and head not in _ING_PERSONS and head not in ACTED_ON_HEADS
+
+
 def _reads_inverted(subject: _Attribution, inverted: str) -> bool:
     """Whether "..., said NAME" beats the subject read before the same verb: a name after the verb
     against a description with a clause before it ("the northeast section ... had collapsed, said
@@ -217,7 +232,7 @@ def _loose_stance(masked: str) -> _Attribution | None:
         return None  # "The Republican front-runner has already won ... and wants": another verb's subject
     speaker = _clean_description(match.group("speaker"))
     before = masked[: match.start("verb")]
-    if not _can_speak(speaker) or _LOOSE_MIDDLE_STOPS.search(before.rstrip()) or _BE_BEFORE.search(before):
+    if not _can_speak(speaker) or _event_head(speaker) or _LOOSE_MIDDLE_STOPS.search(before.rstrip()) or _BE_BEFORE.search(before):
         return None  # "The plan that was approved", "the list compiled by": the verb is not the subject's
     verb = match.group("verb")
     before_verb = match.end("middle") if match.group("middle") else match.end("speaker")
@@ -358,6 +373,8 @@ def _stance(masked: str) -> _Attribution | None:
         apposed = match.group("apposed")
         if not _can_speak(speaker, masked[: match.start("speaker")]) or (apposed and not _RELATIVE_APPOSED.match(apposed)):
             continue  # "Clinton, Sanders and Trump": a list, not one speaker; "Stevens, who served ...,": a relative clause
+        if _event_head(speaker):
+            continue  # "The panic-buying threatens to ...": an event, no one's stance
         if (
             not _NOT_IN_SPEAKER.isdisjoint(speaker.lower().split()) or _NOT_OBJECT.match(masked, match.end("verb"))
             or _state(masked, match.group("verb"), match.end("verb"))
