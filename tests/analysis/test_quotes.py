@@ -940,6 +940,18 @@ def test_a_stance_ends_before_the_writers_gloss_of_its_result():
     assert endorsed.text.endswith("urging others to back it before the vote")  # the subject's own stance stays
 
 
+def test_sending_and_dealing_are_a_gloss_only_with_an_object_of_result():
+    # "sending a letter", "dealing with": the subject's own acts, in its words
+    (quote,) = quotes_of("The senator criticized the plan on Monday, sending a letter to the governor about it.")
+    assert quote.text == "criticized the plan on Monday, sending a letter to the governor about it"
+    (quote,) = quotes_of("The council approved the plan on Monday, dealing with the last item of the budget.")
+    assert quote.text == "approved the plan on Monday, dealing with the last item of the budget"
+    (quote,) = quotes_of("The council approved the plan on Monday, dealing a blow to the mayor's hopes of a delay.")
+    assert quote.text == "approved the plan on Monday"
+    (quote,) = quotes_of("The two sides agreed to a truce on Thursday, sending shockwaves through the markets.")
+    assert quote.text == "agreed to a truce on Thursday"
+
+
 def test_a_document_from_a_body_of_a_named_owner_is_that_body_speaking():
     text = ("Benjamin Netanyahu spoke on Monday. A statement from Netanyahu’s office hailed “major gains” by the army "
             "in the war, “some of which are historic.”")

@@ -98,6 +98,7 @@ from newsprism.analysis.quotes.words import (
     RECORDING_HEADS,
     REPLY_VERBS,
     RESULT_PARTICIPLES,
+    RESULT_PHRASES,
     SILENT_HEADS,
     SOURCELESS_CUES,
     SPEECH_VERBS,
@@ -1022,7 +1023,7 @@ def _before_said(masked: str, lo: int, hi: int) -> int:
 
 
 _GLOSS = re.compile(
-    r",\s+(?:" + "|".join(sorted(RESULT_PARTICIPLES)) + r")\b"
+    r",\s+(?:" + "|".join([*sorted(RESULT_PARTICIPLES), *(r"\s+".join(p.split()) for p in sorted(RESULT_PHRASES))]) + r")\b"
     r"|,\s+(?:something|a\s+claim|a\s+charge|an\s+allegation|an\s+assertion|a\s+notion)\s+(?:that|which)\b"
 )
 """The writer's gloss after a comma, not the subject's words: a participle of an act's result

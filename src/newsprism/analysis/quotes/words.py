@@ -254,13 +254,20 @@ RESPONSE_PLACES = frozenset(
 
 
 RESULT_PARTICIPLES = frozenset(
-    """halting permitting ending sending marking setting paving bringing leaving allowing causing sparking
-    triggering clearing handing dealing depriving capping falling kicking opening closing averting
+    """halting permitting ending marking setting paving bringing leaving allowing causing sparking
+    triggering clearing handing depriving capping falling kicking opening closing averting
     ushering reversing overturning upending stalling derailing killing punishing rebuking""".split()
 )
 """Participles that tell an act's result after a comma ("Israel and Hamas agreed to a cease-fire
 Thursday, halting a bruising 11-day war ..."): the writer's gloss, where the stance ends; participles
 of speech or stance ("..., calling him a disgrace") are the subject's and stay out."""
+
+RESULT_PHRASES = frozenset(
+    """sending shockwaves|sending a shockwave|sending shivers|sending ripples|dealing a blow|dealing a setback|dealing a defeat""".split("|")
+)
+"""Participles that are as often the subject's own act ("..., sending a letter to the governor",
+"..., dealing with the budget") and tell the result only with these objects ("..., dealing a blow
+to the rebels", "..., sending shockwaves through the market")."""
 
 
 FEMALE_FIRST_NAMES = frozenset(
