@@ -366,6 +366,11 @@ def test_a_singular_noun_before_a_plural_one_is_counted_with_it():
     ]
 
 
+def test_colour_and_sex_before_the_noun_qualify_it():
+    text = "They have two white male reporters here. Three black bears were seen, and 12 female senators signed."
+    assert [f.counts for f in figures_of(text)] == ["reporters", "bears", "senators"]
+
+
 def test_a_number_joined_to_a_word_by_a_hyphen_counts_it_with_the_noun_after():
     text = "Without the 60-vote threshold, the 50-vote minority lost. Gas hit a 7-year high, 60-some miles away."
     assert [(f.value, f.counts, f.text) for f in figures_of(text)] == [

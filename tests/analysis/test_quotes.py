@@ -809,6 +809,27 @@ def test_a_fronted_participle_of_speech_is_said_by_the_main_clause_subject_up_to
     assert (quote.speaker_mention.text, quote.text) == ("the mayor", "the plan was dead")
 
 
+def test_a_present_participle_of_speech_opening_a_sentence_is_no_name_and_is_said_by_the_main_subject():
+    quotes = quotes_of("Saying the plan would cost jobs, Senator Mary Jones voted against it on Friday.")
+    assert [(q.speaker, q.verb, q.text) for q in quotes] == [
+        ("Mary Jones", "saying", "the plan would cost jobs"), ("Mary Jones", "voted", "voted against it on Friday"),
+    ]
+    text = ("The council met on Monday. And saying the mayor “had misled the voters for months,” Ruth Diaz "
+            "left the meeting.")
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Ruth Diaz", "had misled the voters for months")]
+    # no speaker when the main clause's subject cannot speak: a capitalised adjective before a plural noun
+    text = "Saying Hamas must pay a “very heavy price” for its attacks, Israeli jets struck a tower in Gaza."
+    assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [("", None)]
+    # the main clause's own words when it says more than the participle's object
+    (quote,) = quotes_of("Arguing the case before the court, the lawyer said the evidence was thin.")
+    assert (quote.verb, quote.text) == ("said", "the evidence was thin")
+
+
+def test_a_verb_of_speech_with_itself_is_what_a_thing_does():
+    assert quotes_of("Again a basic pattern asserts itself: when missiles fly, hard-liners on each side gain ground.") == ()
+    assert quotes_of("History repeats itself in the markets, where every boom ends in the same way.") == ()
+
+
 def test_a_trailing_participle_of_speech_before_a_clause_is_its_cue_and_the_words_follow_it():
     text = ("Biden on Wednesday asked the agencies to “redouble their efforts” to find the origins of the virus, "
             "saying in a statement that he was calling for a broad government report.")

@@ -72,7 +72,7 @@ _QUALIFIERS = (
 )
 _MODIFIERS = frozenset(
     """more new additional other further extra fewer close senior top former key major old young small
-    large big local national federal several different separate main""".split()
+    large big local national federal several different separate main white black male female adult""".split()
 )
 _NOT_COUNTED = frozenset(
     """to of in on at for with by from as and or but than the a an that this which who is are was were

@@ -57,6 +57,7 @@ from newsprism.analysis.quotes.patterns import (
     PARTY_LABEL,
     PERSON_TITLE,
     PLACE_TAIL,
+    PRONOUN,
     PROMPTED,
     QUOTED_AS,
     REDUCED_PARTICIPLE,
@@ -434,9 +435,15 @@ _REFLEXIVE = re.compile(r"\s+(?:him|her|them|it|our|my|your|one)sel(?:f|ves)\b")
 """A reflexive object after a verb of belief: the subject's state, no belief ("found himself embroiled in a
 heated back-and-forth", "finds itself in a bind")."""
 
+_ITSELF = re.compile(r"\s+itself\b(?!\s+(?:as|to\s+be)\b)")
+""""itself" after a verb of speech: a thing that shows ("asserts itself"), not one who speaks; "described
+itself as" still describes."""
+
+
 def _state(masked: str, verb: str, end: int) -> bool:
-    """Whether a verb of belief ending at ``end`` has a reflexive object (``_REFLEXIVE``): a state."""
-    return verb in BELIEF and _REFLEXIVE.match(masked, end) is not None
+    """Whether a verb of belief ending at ``end`` has a reflexive object (``_REFLEXIVE``), or any verb
+    "itself" (``_ITSELF``): a state or what a thing does, no one's belief or words."""
+    return (verb in BELIEF and _REFLEXIVE.match(masked, end) is not None) or _ITSELF.match(masked, end) is not None
 
 
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|not\s+)?$")
@@ -452,7 +459,12 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
         # "Having said that, Smith told reporters that ...": the main clause's own verb of speech is the
         # sentence's attribution (read with the participle clause blanked, the offsets kept)
         main = _speech(" " * (comma + 1) + masked[comma + 1 :], stances)
-        return main if main is not None and (main.stance is None or reading is None) else reading
+        if main is None or reading is None:
+            return main or reading
+        if fronted.group("present"):  # "Saying the talks had failed, she urged calm": what the participle says,
+            # unless the main clause says more ("Arguing the case, the lawyer said the evidence was thin")
+            return main if main.stance is None and len(WORD.findall(masked, main.end)) >= 4 else reading
+        return main if main.stance is None else reading
     candidates: list[_Attribution] = []
     seen_verbs: dict[int, int] = {}  # verb position -> its candidate
     for pattern in (QUOTED_AS, SPEAKER_VERB, VERB_SPEAKER, ACCORDING, GOES_ON, LABEL, BYLINE, AFTER_QUOTE, WHO, PROMPTED):
@@ -520,6 +532,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 continue  # "Trump had answered the question": an act on its object, no attribution
             if verb in _PASSIVE_VERBS and pattern is not VERB_SPEAKER and _BE_BEFORE.search(masked, 0, verb_at):
                 continue  # "Communities have been told to evacuate": told, not telling
+            if verb_group and _ITSELF.match(masked, match.end(verb_group)):
+                continue  # "a basic pattern asserts itself", "history repeats itself": what a thing does, no words
             evidence = verb in EVIDENCE_VERBS and head_noun(speaker) in EVIDENCE_HEADS
             stance = None
             if (
@@ -582,18 +596,40 @@ def _fronted(masked: str, fronted: re.Match[str]) -> _Attribution | None:
     before it; None when no subject that can speak follows."""
     subjects = [
         m.span("speaker") for m in CLAUSE_SUBJECT.finditer(masked, fronted.end())
-        if _can_speak(m.group("speaker"), masked[: m.start("speaker")])
+        if _can_speak(m.group("speaker"), masked[: m.start("speaker")]) and not _qualifies_noun(masked, m)
     ] + [
         m.span("speaker") for m in _DESCRIBED_SUBJECT.finditer(masked, fronted.end())
         if head_noun(m.group("speaker")) in PERSON_ROLES
     ]
-    if not subjects:
+    after_quotation = [
+        m.span("speaker") for m in _SUBJECT_AFTER_QUOTATION.finditer(masked, fronted.end())
+        if _can_speak(m.group("speaker"), masked[: m.start("speaker")])
+    ]
+    if not subjects and not after_quotation:
         return None
-    lo, hi = _with_role(masked, min(subjects))
+    lo, hi = _with_role(masked, min(subjects + after_quotation))
     comma = masked.rfind(",", 0, lo)
-    return _Attribution(masked[lo:hi], fronted.group("verb"), fronted.start("verb"), fronted.end(), mention=(lo, hi),
+    if (lo, hi) in after_quotation and comma < fronted.end():
+        comma = masked.rfind(" ", 0, lo)  # the clause ends with its quotation, whose comma it holds
+    verb = "verb" if fronted.group("verb") else "present"
+    return _Attribution(masked[lo:hi], fronted.group(verb).lower(), fronted.start(verb), fronted.end(), mention=(lo, hi),
                         until=comma if comma > fronted.end() else None)
 
+
+_NOUN_AFTER = re.compile(r"\s+[a-z]+[^su]s\s+[a-z]+")
+
+
+def _qualifies_noun(masked: str, subject: re.Match[str]) -> bool:
+    """Whether a subject is one capitalised adjective before a plural noun and its verb ("Israeli jets
+    struck", "Russian troops entered"): the noun's qualifier, no one who speaks."""
+    word = subject.group("speaker")
+    return " " not in word and word.endswith(("i", "an", "ese", "ish")) and _NOUN_AFTER.match(masked, subject.end("speaker")) is not None
+
+_SUBJECT_AFTER_QUOTATION = re.compile(
+    rf"{MASK}[”\"]\s+(?P<speaker>{NAME}|{PRONOUN})\s+(?!(?:the|a|an|his|her|their|its|of|to|in|on|for)\b|[a-z]+ing\b)[a-z]+"
+)
+"""The main clause's subject right after a quotation that closes the clause before it, with its comma
+inside ("And saying Israel “is responsible for the consequences,” Hamas launched ...")."""
 
 _DESCRIBED_SUBJECT = re.compile(rf",\s+(?P<speaker>{DESCRIPTION})\s+(?!(?:the|a|an|his|her|their|its|of|to|in|on|for)\b)[a-z]+")
 """A description after a comma followed by its verb ("..., the mayor left"): a clause's subject."""

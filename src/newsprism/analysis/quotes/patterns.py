@@ -311,9 +311,13 @@ OPENING_DESCRIPTION = re.compile(rf"^\W*{_CONNECTIVE}(?P<speaker>{DESCRIPTION})\
 """A description opening a sentence ("A spokesman for the mayor defended the route and said ..."): the
 subject of a coordinated verb of speech when no name opens it."""
 
-FRONTED_PARTICIPLE = re.compile(rf"^\W*Having\s+{AUX}{VERB}")
-"""A perfect participle of speech opening a sentence ("Having announced that ..., Judge Berman
-proceeded"): no name, its speaker the subject of the main clause after it."""
+FRONTED_PARTICIPLE = re.compile(
+    rf"^\W*(?:Having\s+{AUX}{VERB}|{_CONNECTIVE}(?P<present>[Ss]aying|[Aa]rguing|[Cc]laiming|[Ii]nsisting|[Dd]eclaring"
+    r"|[Aa]sserting|[Ss]tating|[Cc]ontending|[Mm]aintaining)\b(?=\s+(?:that\b|[A-Z]|(?:he|she|they|it|we|the)\b)))"
+)
+"""A participle of speech opening a sentence, perfect ("Having announced that ..., Judge Berman
+proceeded") or present before its clause ("Saying Hamas must pay a “very heavy price”, Israel ..."):
+no name, its speaker the subject of the main clause after it."""
 
 OPEN_APPOSITION = re.compile(
     rf"\W*{_CONNECTIVE}(?P<name>{NAME})(?:\s*\([^)]{{1,40}}\))?,\s+(?:a|an|the)\s+(?:(?!\b(?:who|which|that)\b)[^,;:])*"

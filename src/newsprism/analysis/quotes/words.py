@@ -106,7 +106,8 @@ NOT_NAME_START = frozenset(
     Despite Meanwhile Earlier Later However Yet So Still Instead Although Though Because Even Also Then
     Now Indeed Only Unlike Once Prior Not See Asked Some Many Most Several Other Others Both All
     Feb Jan Aug Sept Oct Nov Dec Nobody Everyone Everybody Someone Somebody Anyone Anybody No None Last Next
-    To Or Along Shortly Perhaps Speaking Addressing Reprising Writing Polling Breaking""".split()
+    To Or Along Shortly Perhaps Speaking Addressing Reprising Writing Polling Breaking Saying Arguing Claiming
+    Insisting Declaring Asserting Stating Contending Maintaining""".split()
 )
 
 NOT_PERSON_WORDS = frozenset(
