@@ -28,7 +28,8 @@ changed when only Spark's windows are); the analysis sample is chosen again from
 Each half saves its figures as soon as it is done (``local-N.json``, ``spark-N.json``), so the two
 can also run at once, each alone with ``--engine``: at 1,000,000 articles each takes an hour or more,
 and the local engine's one process leaves a core of two free. Spark analyses the local engine's
-sample, so it waits for the local half's figures before its analysis; ``--reuse-spark`` then scores
+sample, so it waits for the local half's figures before its analysis (the local half removes the
+previous run's as it starts); ``--reuse-spark`` (with ``--reuse-local``) then scores
 and prints the saved halves without running either.
 """
 
@@ -369,6 +370,8 @@ def main() -> None:
                         help="run one half alone and save its figures (the stream must have been written)")
     parser.add_argument("--sample", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.reuse_spark and not args.reuse_local:
+        parser.error("--reuse-spark scores saved halves: give --reuse-local too, or Spark's figures are set against a new local run")
     path = args.work / f"stream-{args.size}.jsonl"
     if args.rescore:
         rescore(args.size, args.work)
@@ -382,6 +385,8 @@ def main() -> None:
         print_cost_models(json.loads((args.work / f"run-{args.size}.json").read_text()))
         return
     if args.engine == "local":
+        # a previous run's figures go first: a Spark half run at once waits for this run's, not those
+        (args.work / f"local-{args.size}.json").unlink(missing_ok=True)
         local = run_local(path, args.stories)
         # saved at once, so that a Spark run that fails or is stopped can be run again with --reuse-local
         (args.work / f"local-{args.size}.json").write_text(json.dumps({k: v for k, v in local.items() if k != "sample"}))
