@@ -1030,5 +1030,16 @@ def test_a_reported_clause_ends_before_a_clause_of_its_own():
     assert quote.text == "the bill was a disaster for farmers and that it would fail"
 
 
+def test_a_plural_noun_before_a_finite_verb_in_a_later_clause_is_no_stance():
+    # the clause cut after a reported one leaves "the new rules would ..." to the later clauses' stances
+    text = "The mayor said prices would rise sharply next year, and the new rules would hurt farmers."
+    assert [(q.speaker_mention.text, q.text) for q in quotes_of(text)] == [("The mayor", "prices would rise sharply next year")]
+    text = "The mayor said taxes would rise sharply next year, and the city's new budget plans would cut services."
+    assert [q.speaker_mention.text for q in quotes_of(text)] == ["The mayor"]
+    # a form in -s with no finite verb after it stays the later subject's verb
+    text = "The mayor said prices would rise sharply next year, and the court rules on the case Monday."
+    assert [(q.speaker_mention.text, q.verb) for q in quotes_of(text)] == [("The mayor", "said"), ("the court", "rules")]
+
+
 def test_came_to_before_an_act_is_a_visit_not_a_stance():
     assert quotes_of("The governor came to praise the firefighters at the scene on Monday.") == ()
