@@ -258,6 +258,20 @@ def test_a_party_member_is_the_person_the_article_writes_beside_its_place(paul):
     assert [q.speaker for q in quotes_of(text)] == ["Rand Paul", "Lindsey Graham", "Rand Paul"]
 
 
+def test_a_party_member_is_tied_by_its_whole_place_not_one_word_of_it():
+    # "West" beside Schumer ("the West Wing") is no tie to "the moderate West Virginia Democrat"
+    text = (
+        "Chuck Schumer said in the West Wing that the bill would pass the Senate. Sen. Joe Manchin said the "
+        "bill was far too expensive for voters. The moderate West Virginia Democrat said he would vote against it."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Chuck Schumer", "Joe Manchin", "Joe Manchin"]
+    text = (
+        "Sen. Joe Manchin of West Virginia said the bill was far too expensive. Chuck Schumer said the bill "
+        "would pass the Senate. The moderate West Virginia Democrat said he would vote against it."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Joe Manchin", "Chuck Schumer", "Joe Manchin"]
+
+
 def test_a_place_and_the_day_after_it_are_no_person_a_pronoun_refers_to():
     text = "Hillary Clinton spoke first. Donald Trump wrote on Twitter Thursday that the plan would fail. She said the race was far from over."
     assert [q.speaker for q in quotes_of(text)] == ["Donald Trump", "Hillary Clinton"]

@@ -319,7 +319,8 @@ class Resolver:
         if " " in key and (titled := self.titled(key, whole=True)):
             return titled
         party = key.split()[-1]
-        tied = {name for name in self.persons if self._tied(key.split()[:-1], name)}
+        place = self._place(key.split()[:-1])
+        tied = {name for name in self.persons if place is not None and self._tied(place, name)}
         if len(tied) == 1:
             (person,) = tied
             return person if self._parties_of(person) <= {party} else ""
@@ -328,17 +329,22 @@ class Resolver:
         only = self.persons[0] if len(self.persons) == 1 else ""
         return only if only and not self.titles_another(key, only) and self._parties_of(only) <= {party} else ""
 
-    def _tied(self, qualifiers: Sequence[str], person: str) -> bool:
-        """Whether the article writes ``person`` beside one of a description's qualifiers, capitalised,
-        in one sentence ("Kentucky Sen. Rand Paul", "Rand Paul of Kentucky" for "the Kentucky
-        Republican"), so that the description refers to them whoever was quoted last; the qualifier
-        before a party is a description of its own, not a tie ("... on Monday. The Kentucky Republican")."""
+    def _place(self, qualifiers: Sequence[str]) -> str | None:
+        """The place of a description's qualifiers, as a pattern: the longest run of the last ones the
+        article writes capitalised ("West Virginia" of "the moderate West Virginia Democrat", so that
+        "West" alone, "in the West Wing", ties no one); None when it writes none so."""
+        words = [re.escape(q.capitalize()) for q in qualifiers]
+        runs = (r"\s+".join(words[i:]) for i in range(len(words)))
+        return next((run for run in runs if re.search(rf"\b{run}\b", self.text)), None)
+
+    def _tied(self, place: str, person: str) -> bool:
+        """Whether the article writes ``person`` beside a description's ``place`` (``_place``) in one
+        sentence ("Kentucky Sen. Rand Paul", "Rand Paul of Kentucky" for "the Kentucky Republican"), so
+        that the description refers to them whoever was quoted last; the place before a party is a
+        description of its own, not a tie ("... on Monday. The Kentucky Republican")."""
         surname = re.escape(person.split()[-1])
-        for word in (re.escape(q.capitalize()) for q in qualifiers):
-            qualifier = rf"\b{word}\b(?!\s+(?:\w+\s+){{0,2}}?{_PARTY_WORD})"
-            if re.search(rf"{qualifier}{_SAME_SENTENCE}\b{surname}\b|\b{surname}\b{_SAME_SENTENCE}{qualifier}", self.text):
-                return True
-        return False
+        qualifier = rf"\b{place}\b(?!\s+(?:\w+\s+){{0,2}}?{_PARTY_WORD})"
+        return re.search(rf"{qualifier}{_SAME_SENTENCE}\b{surname}\b|\b{surname}\b{_SAME_SENTENCE}{qualifier}", self.text) is not None
 
     def _parties_of(self, person: str) -> set[str]:
         """The parties (``words.PARTY_MEMBERS``) the article gives ``person``: before the name
