@@ -524,7 +524,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             ):
                 continue  # "a shocking claim", "was a clear warning to Tehran": a noun, not a verb of speech
             if (
-                pattern is SPEAKER_VERB and not masked[match.end(group) : verb_at].strip()
+                pattern is SPEAKER_VERB and verb_group is not None and not masked[match.end(group) : verb_at].strip()
                 and (_series(masked, speaker, match.start(group), verb_at, match.end(verb_group)) or _noun_of_owner(speaker, verb))
             ):
                 continue  # "Weekly claims are down", "Trump’s false claims that": a plural noun, no one's claim
