@@ -820,6 +820,12 @@ def test_a_present_participle_of_speech_opening_a_sentence_is_no_name_and_is_sai
     # no speaker when the main clause's subject cannot speak: a capitalised adjective before a plural noun
     text = "Saying Hamas must pay a “very heavy price” for its attacks, Israeli jets struck a tower in Gaza."
     assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [("", None)]
+    # a name ending as an adjective does ("Ryan", "Morgan") is the subject when its verb in -s has "to" or
+    # a determiner after it; a plural noun's verb does not end in -s, an adverb before it may
+    text = "Saying the bill was flawed from the start, Ryan wants to vote no."
+    assert [(q.speaker, q.verb) for q in quotes_of(text)] == [("Ryan", "saying"), ("Ryan", "wants")]
+    text = "Saying Hamas must pay a “very heavy price” for its attacks, Israeli jets always strike at night."
+    assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [("", None)]
     # the main clause's own words when it says more than the participle's object
     (quote,) = quotes_of("Arguing the case before the court, the lawyer said the evidence was thin.")
     assert (quote.verb, quote.text) == ("said", "the evidence was thin")

@@ -616,12 +616,18 @@ def _fronted(masked: str, fronted: re.Match[str]) -> _Attribution | None:
                         until=comma if comma > fronted.end() else None)
 
 
-_NOUN_AFTER = re.compile(r"\s+[a-z]+[^su]s\s+[a-z]+")
+_NOUN_AFTER = re.compile(
+    r"\s+[a-z]+[^su]s\s+(?!(?:to|the|a|an|his|her|their|its|that|this|he|she|they|it|we)\b)(?:always|sometimes|perhaps|[a-z]+(?<!s))\b"
+)
+"""A plural noun and its verb, which does not end in -s ("jets struck", "troops enter"; an adverb
+before it may: "jets always strike"); after a name's verb in -s come "to", a pronoun, a determiner
+or a plural object ("Ryan wants to", "Morgan urges the", "Ryan wants lawmakers")."""
 
 
 def _qualifies_noun(masked: str, subject: re.Match[str]) -> bool:
     """Whether a subject is one capitalised adjective before a plural noun and its verb ("Israeli jets
-    struck", "Russian troops entered"): the noun's qualifier, no one who speaks."""
+    struck", "Russian troops entered"): the noun's qualifier, no one who speaks; a name with its verb
+    is none ("Ryan wants to")."""
     word = subject.group("speaker")
     return " " not in word and word.endswith(("i", "an", "ese", "ish")) and _NOUN_AFTER.match(masked, subject.end("speaker")) is not None
 
