@@ -834,6 +834,8 @@ def test_a_present_participle_of_speech_opening_a_sentence_is_no_name_and_is_sai
 def test_a_verb_of_speech_with_itself_is_what_a_thing_does():
     assert quotes_of("Again a basic pattern asserts itself: when missiles fly, hard-liners on each side gain ground.") == ()
     assert quotes_of("History repeats itself in the markets, where every boom ends in the same way.") == ()
+    (quote,) = quotes_of("The company distanced itself from the remarks made by its founder on Monday.")
+    assert (quote.speaker_mention.text, quote.verb) == ("The company", "distanced")
 
 
 def test_a_trailing_participle_of_speech_before_a_clause_is_its_cue_and_the_words_follow_it():

@@ -435,9 +435,9 @@ _REFLEXIVE = re.compile(r"\s+(?:him|her|them|it|our|my|your|one)sel(?:f|ves)\b")
 """A reflexive object after a verb of belief: the subject's state, no belief ("found himself embroiled in a
 heated back-and-forth", "finds itself in a bind")."""
 
-_ITSELF = re.compile(r"\s+itself\b(?!\s+(?:as|to\s+be)\b)")
-""""itself" after a verb of speech: a thing that shows ("asserts itself"), not one who speaks; "described
-itself as" still describes."""
+_ITSELF = re.compile(r"\s+itself\b(?!\s+(?:as|from|against|to)\b)")
+""""itself" after a verb: a thing that shows ("asserts itself"), not one who speaks; with what follows it,
+a stance or a description ("distanced itself from the remarks", "described itself as")."""
 
 
 def _state(masked: str, verb: str, end: int) -> bool:
