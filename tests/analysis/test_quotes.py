@@ -826,6 +826,9 @@ def test_a_present_participle_of_speech_opening_a_sentence_is_no_name_and_is_sai
     assert [(q.speaker, q.verb) for q in quotes_of(text)] == [("Ryan", "saying"), ("Ryan", "wants")]
     text = "Saying Hamas must pay a “very heavy price” for its attacks, Israeli jets always strike at night."
     assert [(q.speaker, q.speaker_mention) for q in quotes_of(text)] == [("", None)]
+    # a name and its verb that a plural's pattern took for one group ("Pelosi urges members")
+    quotes = quotes_of("Saying the bill was vital for the country, Pelosi urges members to back it.")
+    assert [(q.speaker_mention.text, q.text) for q in quotes] == [("Pelosi", "the bill was vital for the country")]
     # the main clause's own words when it says more than the participle's object
     (quote,) = quotes_of("Arguing the case before the court, the lawyer said the evidence was thin.")
     assert (quote.verb, quote.text) == ("said", "the evidence was thin")

@@ -595,7 +595,7 @@ def _fronted(masked: str, fronted: re.Match[str]) -> _Attribution | None:
     to prison, Judge Berman proceeded ..."): said by the main clause's subject, up to the comma
     before it; None when no subject that can speak follows."""
     subjects = [
-        m.span("speaker") for m in CLAUSE_SUBJECT.finditer(masked, fronted.end())
+        _name_before_verb(masked, m.span("speaker")) for m in CLAUSE_SUBJECT.finditer(masked, fronted.end())
         if _can_speak(m.group("speaker"), masked[: m.start("speaker")]) and not _qualifies_noun(masked, m)
     ] + [
         m.span("speaker") for m in _DESCRIBED_SUBJECT.finditer(masked, fronted.end())
@@ -622,6 +622,16 @@ _NOUN_AFTER = re.compile(
 """A plural noun and its verb, which does not end in -s ("jets struck", "troops enter"; an adverb
 before it may: "jets always strike"); after a name's verb in -s come "to", a pronoun, a determiner
 or a plural object ("Ryan wants to", "Morgan urges the", "Ryan wants lawmakers")."""
+
+
+_NAME_THEN_VERB = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?=\s+[a-z]+s\s)")
+
+
+def _name_before_verb(masked: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A subject's span without the verb and object a plural's pattern took in with the name ("Pelosi
+    urges members" read as one group of members: "Pelosi")."""
+    name = _NAME_THEN_VERB.match(masked, span[0], span[1])
+    return (span[0], name.end()) if name is not None else span
 
 
 def _qualifies_noun(masked: str, subject: re.Match[str]) -> bool:
