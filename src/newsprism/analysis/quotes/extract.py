@@ -591,9 +591,10 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
 
 
 def _fronted(masked: str, fronted: re.Match[str]) -> _Attribution | None:
-    """A participle clause of speech opening the sentence ("Having announced that he would not send me
-    to prison, Judge Berman proceeded ..."): said by the main clause's subject, up to the comma
-    before it; None when no subject that can speak follows."""
+    """A participle clause of speech opening the sentence, perfect ("Having announced that he would not
+    send me to prison, Judge Berman proceeded ...") or present ("Saying the talks had failed, Ryan
+    urged calm"): said by the main clause's subject, up to the comma before it (or the end of the
+    quotation that holds the comma); None when no subject that can speak follows."""
     subjects = [
         _name_before_verb(masked, m.span("speaker")) for m in CLAUSE_SUBJECT.finditer(masked, fronted.end())
         if _can_speak(m.group("speaker"), masked[: m.start("speaker")]) and not _qualifies_noun(masked, m)
@@ -625,6 +626,7 @@ or a plural object ("Ryan wants to", "Morgan urges the", "Ryan wants lawmakers")
 
 
 _NAME_THEN_VERB = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?=\s+[a-z]+s\s)")
+"""Capitalised words before a verb in -s that more words follow ("Pelosi urges members")."""
 
 
 def _name_before_verb(masked: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -640,6 +642,7 @@ def _qualifies_noun(masked: str, subject: re.Match[str]) -> bool:
     is none ("Ryan wants to")."""
     word = subject.group("speaker")
     return " " not in word and word.endswith(("i", "an", "ese", "ish")) and _NOUN_AFTER.match(masked, subject.end("speaker")) is not None
+
 
 _SUBJECT_AFTER_QUOTATION = re.compile(
     rf"{MASK}[”\"]\s+(?P<speaker>{NAME}|{PRONOUN})\s+(?!(?:the|a|an|his|her|their|its|of|to|in|on|for)\b|[a-z]+ing\b)[a-z]+"
