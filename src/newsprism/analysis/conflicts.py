@@ -26,6 +26,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Conflict, FigureReading, Sentence, Span, StoryAnalysis
 from newsprism.stories.cluster import timestamp
 from newsprism.text.stems import stem
+from newsprism.text.words import MONTHS
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -34,14 +35,14 @@ _SINCE_YEAR = re.compile(r"\bsince\s+(?:[a-z]+[\s-]+){0,4}?(?:[A-Z][a-z]+\.?\s+)
 compared only with another such year, never with the year of the event itself."""
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = "|".join(MONTHS)
 _BASES = {
     "year": re.compile(
         r"\b(?:a\s+year\s+(?:earlier|ago|before)|year[\s-]+(?:over|on)[\s-]+year|(?:from|over)\s+the\s+(?:same\s+(?:period|month)"
         r"|year)\b|annual(?:ly)?\b|(?:over|in)\s+the\s+(?:past|last)\s+(?:year|12\s+months))", re.IGNORECASE
     ),
     "month": re.compile(
-        rf"\b(?:a\s+month\s+(?:earlier|ago|before)|month[\s-]+(?:over|on|to)[\s-]+month|from\s+(?:{_MONTHS})\b"
+        rf"\b(?:a\s+month\s+(?:earlier|ago|before)|month[\s-]+(?:over|on|to)[\s-]+month|from\s+(?:{_MONTH_NAMES})\b"
         r"|from\s+the\s+(?:previous|prior)\s+month|from\s+the\s+month\s+before)", re.IGNORECASE
     ),
 }
@@ -50,6 +51,7 @@ _BASES = {
 
 
 def _bases(text: str) -> set[str]:
+    """The periods the changes of ``text`` are measured over (``_BASES``)."""
     return {period for period, pattern in _BASES.items() if pattern.search(text)}
 
 
