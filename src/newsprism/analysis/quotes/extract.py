@@ -644,13 +644,14 @@ def _qualifies_noun(masked: str, subject: re.Match[str]) -> bool:
     return " " not in word and word.endswith(("i", "an", "ese", "ish")) and _NOUN_AFTER.match(masked, subject.end("speaker")) is not None
 
 
-_SUBJECT_AFTER_QUOTATION = re.compile(
-    rf"{MASK}[”\"]\s+(?P<speaker>{NAME}|{PRONOUN})\s+(?!(?:the|a|an|his|her|their|its|of|to|in|on|for)\b|[a-z]+ing\b)[a-z]+"
-)
+_NO_VERB = r"(?:the|a|an|his|her|their|its|of|to|in|on|for)\b"
+"""A word after a subject that is no verb of it: a determiner or a preposition."""
+
+_SUBJECT_AFTER_QUOTATION = re.compile(rf"{MASK}[”\"]\s+(?P<speaker>{NAME}|{PRONOUN})\s+(?!{_NO_VERB}|[a-z]+ing\b)[a-z]+")
 """The main clause's subject right after a quotation that closes the clause before it, with its comma
 inside ("And saying Israel “is responsible for the consequences,” Hamas launched ...")."""
 
-_DESCRIBED_SUBJECT = re.compile(rf",\s+(?P<speaker>{DESCRIPTION})\s+(?!(?:the|a|an|his|her|their|its|of|to|in|on|for)\b)[a-z]+")
+_DESCRIBED_SUBJECT = re.compile(rf",\s+(?P<speaker>{DESCRIPTION})\s+(?!{_NO_VERB})[a-z]+")
 """A description after a comma followed by its verb ("..., the mayor left"): a clause's subject."""
 
 
