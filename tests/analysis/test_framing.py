@@ -109,6 +109,16 @@ def test_the_sourcing_profile_counts_named_unnamed_and_anonymous_sources():
     assert sourcing == {"quotations": 3, "direct": 1, "reported": 2, "named": 1, "unnamed": 2, "anonymous": 1}
 
 
+def test_an_anonymous_source_is_told_by_its_head_before_what_qualifies_it():
+    quotes = [
+        Quote("", "a deal was near", "a", 0, 1, False, "according to", Mention("a source familiar with the discussions", 0, 38)),
+        Quote("", "the vote would slip", "a", 0, 1, False, "said", Mention("officials at the agency", 0, 23)),
+        Quote("", "the plan was costly", "a", 0, 1, False, "said", Mention("the head of the agency", 0, 22)),
+    ]
+    sourcing = frame_outlet("X", [Article(id="a", text="x")], quotes).sourcing
+    assert (sourcing["unnamed"], sourcing["anonymous"]) == (3, 2)
+
+
 def test_a_stance_is_not_counted_as_a_quotation_in_the_sourcing_profile():
     quotes = [
         Quote("Maria Lopez", "We will not back down", "a", 0, 1, True, "said", Mention("Lopez", 0, 5)),

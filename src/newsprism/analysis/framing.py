@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from newsprism.analysis.quotes import is_speech, quoted_spans
+from newsprism.analysis.quotes.words import PREPOSITIONS
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Framing, Quote, Span
 
@@ -324,5 +325,17 @@ def sourcing_profile(quotes: Iterable[Quote]) -> dict[str, int]:
             profile["named"] += 1
         elif mention and mention not in {"he", "she", "they", "it", "we", "i", "him", "her"}:
             profile["unnamed"] += 1
-            profile["anonymous"] += any(w.strip(".,’'") in ANONYMOUS_HEADS for w in mention.split()[-3:])
+            profile["anonymous"] += any(w.strip(".,’'") in ANONYMOUS_HEADS for w in _head_words(mention)[-3:])
     return dict(profile)
+
+
+_POSTMODIFIER = re.compile(r"[,(]|\b(?:" + "|".join(sorted(PREPOSITIONS | {"who", "that", "which"})) + r")\b")
+"""Where the words after a description's head begin: a preposition, a relative pronoun, a comma."""
+
+
+def _head_words(mention: str) -> list[str]:
+    """The words of a description up to its head: its last words when nothing follows the head ("a
+    senior official"), those before what qualifies it otherwise ("a source familiar with the
+    discussions", "officials at the agency"), whose own last words name no source."""
+    qualified = _POSTMODIFIER.search(mention)
+    return mention[: qualified.start() if qualified else len(mention)].split()
