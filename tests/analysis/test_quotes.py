@@ -696,6 +696,17 @@ def test_reported_speech_ends_before_the_writers_summing_up_of_it():
     assert quote.text == "voted Monday to remove the chair from her post"
 
 
+def test_reported_speech_ends_before_the_writers_in_the_latest_move():
+    text = ("The company closed the account, claiming it was an attempt to evade the ban, in the latest move by a "
+            "large firm limiting his reach.")
+    (quote,) = [q for q in quotes_of(text) if q.verb == "claiming"]
+    assert quote.text == "it was an attempt to evade the ban"
+    (quote,) = quotes_of("The mayor said the city would close the park, in a move that angered residents.")
+    assert quote.text == "the city would close the park"
+    (quote,) = quotes_of("Officials said the troops would stay in a move toward peace.")  # no comma: their words
+    assert quote.text == "the troops would stay in a move toward peace"
+
+
 def test_figures_reported_by_a_named_source_are_that_source_and_its_apposition_is_not_what_was_said():
     (quote,) = quotes_of("Most stations in the state had no fuel on Tuesday, according to figures gathered by Fuel Watch, a group that tracks prices.")
     assert (quote.speaker, quote.text) == ("Fuel Watch", "Most stations in the state had no fuel on Tuesday")

@@ -91,6 +91,7 @@ from newsprism.analysis.quotes.words import (
     DETERMINERS,
     EVIDENCE_HEADS,
     EVIDENCE_VERBS,
+    GLOSS_EVENTS,
     NEEDS_THAT,
     NOT_NAME_START,
     OWNED_BODIES,
@@ -1081,11 +1082,13 @@ def _before_said(masked: str, lo: int, hi: int) -> int:
 _GLOSS = re.compile(
     r",\s+(?:" + "|".join([*sorted(RESULT_PARTICIPLES), *(r"\s+".join(p.split()) for p in sorted(RESULT_PHRASES))]) + r")\b"
     r"|,\s+(?:something|a\s+claim|a\s+charge|an\s+allegation|an\s+assertion|a\s+notion)\s+(?:that|which)\b"
+    r"|,\s+in\s+(?:a|an|another|the\s+latest|its\s+latest)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(GLOSS_EVENTS)) + r")\b"
 )
 """The writer's gloss after a comma, not the subject's words: a participle of an act's result
 (``words.RESULT_PARTICIPLES``: "agreed to a cease-fire Thursday, halting a bruising 11-day war ...",
 "..., permitting broader travel ...") or a noun that sums up what was said ("alleged that the lab had
-been funded by the agency, something that the director strongly disputed")."""
+been funded by the agency, something that the director strongly disputed") or what the writer makes of it, after "in" ("..., in the latest move by a
+major social media company limiting ...", "..., in a sign of ...": ``words.GLOSS_EVENTS``)."""
 
 
 def _before_gloss(masked: str, lo: int, hi: int) -> int:

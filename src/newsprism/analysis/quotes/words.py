@@ -263,6 +263,10 @@ RESULT_PARTICIPLES = frozenset(
 Thursday, halting a bruising 11-day war ..."): the writer's gloss, where the stance ends; participles
 of speech or stance ("..., calling him a disgrace") are the subject's and stay out."""
 
+GLOSS_EVENTS = frozenset("move moves step sign signs escalation blow twist salvo setback reversal".split())
+"""Nouns by which the writer tells what an act amounts to, after a comma and "in" ("..., in the latest
+move by a major social media company ...", "..., in a sharp escalation of ..."): where the record ends."""
+
 RESULT_PHRASES = frozenset(
     """sending shockwaves|sending a shockwave|sending shivers|sending ripples|dealing a blow|dealing a setback|dealing a defeat""".split("|")
 )
