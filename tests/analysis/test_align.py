@@ -82,6 +82,17 @@ def test_a_shared_quotation_links_sentences_whose_other_words_differ():
     assert len(analysis.facts) == 1
 
 
+def test_a_name_shared_outside_the_quotation_does_not_link_a_quotation_to_a_sentence_sharing_its_words():
+    analysis = analyze(story(
+        "“Fear of losing coverage can lead families to skip care, which can harm their health,” the Department"
+        " of Health and Human Services Secretary said in a statement.",
+        "The announcement from the Department of Health and Human Services concerns the rule that bars insurers"
+        " from refusing care to families over their health.",
+    ))
+    assert len(analysis.facts) == 2
+    assert max(analysis.matches.values()) < analysis.link_probability
+
+
 def test_representative_is_one_of_the_fact_sentences():
     for fact in analyze(PAIR).facts:
         assert fact.representative in fact.sentences

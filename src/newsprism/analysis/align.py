@@ -36,7 +36,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsprism.analysis.graph import UnionFind
-from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model, parse
+from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model, parse, quoted_spans
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Fact, Sentence, Story, StoryAnalysis
 from newsprism.text.segment import segment
@@ -334,10 +334,40 @@ class Candidates:
 
 def _quotes_shared_words(first: str, second: str, settings: AlignSettings) -> bool:
     """Whether one sentence quotes words the other also has (as many content words as a shared run
-    needs): the run the two share is then, most likely, the quotation."""
+    needs), and a run of words the two share lies inside a quotation of one of them: the same quoted
+    words are one statement. A run shared outside the quotations ("the Department of Health and Human
+    Services") is a name both sentences give, however much the quotation of one shares with the
+    other's words ("“Fear of discrimination can lead individuals to forgo care ...,” the Department
+    of Health and Human Services Secretary said" against a sentence on the department's rule against
+    discrimination)."""
     a, b = parse(first), parse(second)
     needed = max(1, settings.shared_run_content_words)
-    return len(a.quoted & b.content) >= needed or len(b.quoted & a.content) >= needed
+    if len(a.quoted & b.content) < needed and len(b.quoted & a.content) < needed:
+        return False
+    one, two = _runs(first, settings), _runs(second, settings)
+    return any(
+        _inside(span, quoted_spans(text))
+        for shared in one.keys() & two.keys()
+        for text, spans in ((first, one[shared]), (second, two[shared]))
+        for span in spans
+    )
+
+
+def _runs(text: str, settings: AlignSettings) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """The runs of ``settings.shared_run`` words of ``text`` with ``shared_run_content_words`` content
+    words, each with the character spans where it stands."""
+    found = list(_WORD.finditer(text))
+    n = settings.shared_run
+    runs: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for k in range(len(found) - n + 1):
+        run = tuple(match.group().lower() for match in found[k : k + n])
+        if sum(word not in ENGLISH_STOP_WORDS for word in run) >= settings.shared_run_content_words:
+            runs.setdefault(run, []).append((found[k].start(), found[k + n - 1].end()))
+    return runs
+
+
+def _inside(span: tuple[int, int], quotations: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in quotations)
 
 
 def candidate_pairs(flat: Sequence[Sentence], article_of: Sequence[int], settings: AlignSettings,

@@ -144,6 +144,12 @@ def parse(text: str) -> _Parsed:
     )
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the words inside quotation marks (to the end of ``text`` when a
+    quotation runs on past it), as ``_Parsed.quoted`` reads them."""
+    return [match.span(1) for match in _QUOTED.finditer(text)]
+
+
 def _negated_words(tokens: Sequence[str], stems: Sequence[str]) -> frozenset[str]:
     """The stem of the first content word within three words after each negation."""
     found = set()
