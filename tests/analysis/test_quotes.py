@@ -707,6 +707,25 @@ def test_reported_speech_ends_before_the_writers_in_the_latest_move():
     assert quote.text == "the troops would stay in a move toward peace"
 
 
+def test_the_object_of_a_relative_clause_with_that_is_not_the_speaker():
+    (quote,) = quotes_of("The group that sued the state said the law was unfair.")
+    assert quote.speaker_mention.text == "The group"
+    (quote,) = quotes_of("The storm that knocked out the largest U.S. power plant this week showed how fragile the grid is.")
+    assert quote.speaker_mention.text == "The storm"
+    # "that" opening a clause, after a verb of speech or before its subject, is no relative clause
+    (quote,) = quotes_of("It is clear to voters that officials said the plan was dead.")
+    assert quote.speaker_mention.text == "officials"
+    (quote,) = quotes_of("The brief said that was not her view.")
+    assert quote.speaker_mention.text == "The brief"
+    text = "They signed a deal that would help the navy build a fleet — a partnership that experts believe serves as a warning."
+    (quote,) = quotes_of(text)  # a dash or another "that" opens another clause
+    assert quote.speaker_mention.text == "experts"
+    # a participle after the clause is no verb of its subject: the open quotation stays the writer's
+    text = ('Jane Smith reports:\n\n"She had been hospitalized for weeks after what she called a “rant,” a series of '
+            'online postings that included one saying that the mayor should be fired.')
+    assert [q.speaker for q in quotes_of(text)] == ["Jane Smith"]
+
+
 def test_figures_reported_by_a_named_source_are_that_source_and_its_apposition_is_not_what_was_said():
     (quote,) = quotes_of("Most stations in the state had no fuel on Tuesday, according to figures gathered by Fuel Watch, a group that tracks prices.")
     assert (quote.speaker, quote.text) == ("Fuel Watch", "Most stations in the state had no fuel on Tuesday")

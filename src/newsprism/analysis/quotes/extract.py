@@ -361,6 +361,12 @@ def _series(masked: str, speaker: str, at: int, start: int, end: int) -> bool:
     return opens or _AGREES_WITH_ONE.match(masked, aside.end() if aside else end) is None
 
 
+def _participle_after_that(match: re.Match[str]) -> bool:
+    """Whether the verb after a relative clause with "that" (``patterns.ASIDE``) is a participle, no
+    verb of the subject ("online postings that included one saying that ...")."""
+    return match.groupdict().get("that") is not None and match.group("verb").endswith("ing")
+
+
 _RELATIVE_APPOSED = re.compile(r",\s*who\s+[^,]+,$")
 
 _NOT_IN_SPEAKER = frozenset("was were is are be been being has have had to what which who that when if".split())
@@ -510,6 +516,8 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
             core = _DOCUMENT_TAIL.sub("", speaker) if pattern is ACCORDING else speaker  # "data [compiled by ...]"
             if not _can_speak(core, masked[:object_of]) and not (pattern is ACCORDING and core[:1].islower()):
                 continue  # after "according to", any words name a source ("according to exit polls")
+            if pattern is SPEAKER_VERB and _participle_after_that(match):
+                continue  # "postings that included one saying": no verb of the postings
             if verb_at in seen_verbs and not (
                 pattern is VERB_SPEAKER and _reads_inverted(candidates[seen_verbs[verb_at]], speaker)
             ):

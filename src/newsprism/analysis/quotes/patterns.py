@@ -116,25 +116,49 @@ VERB = (
 but "said to reporters", "said to enthusiastic cheers"."""
 
 
-# "SPEAKER (has) said", anchored so the speaker ends right before the verb.
-ASIDE = (
-    r"(?:\s+of\s+the\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
-    r"(?:\s*\([^)]{1,40}\))?(?P<origin>\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})?(?:\s+who\s+[^,.;“\"]{1,120}?)?"
-    r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
-    r"(?:\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in)"
-    r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,4}?)?"
+_CLAUSE = r"(?:[^,.;“\"]|(?<=[A-Z])\.){1,120}?"
+"""The words of a relative clause, in which a full stop is an initialism's ("that forced the closure of the
+largest U.S. fuel pipeline")."""
+
+_THAT_CLAUSE = (
+    r"|" + "".join(sorted(rf"(?<!\b{verb.split()[0]})" for verb in {*SPEECH_VERBS, *BELIEF_VERBS})) + r"\s+(?P<that>that)(?=\s+(?:(?:has|have|had|is|are|was|were|will|would)\s|[a-z]+ed\s|[a-z]+s\s+(?:the|a|an|his|her|their|its|[A-Z])))\s+"
+    + r"(?:(?!that\b)[^,.;“\"—–]|(?<=[A-Z])\.){1,120}?(?<!ing)"
 )
+"""A relative clause with "that", read before a verb of speech only (before a verb of stance, a noun in
+its words may pass for the verb: "a relationship that has ricocheted from fawning support to searing
+personal insults"), and never after one, where "that" opens what was said ("Ivana Trump's brief said
+that was not her view": the description's last word may be the verb). Its words hold no dash and no
+other "that", which open another clause with its own subject ("a deal that would help Australia form a
+fleet — a partnership that experts believe ...")."""
+
+
+def _aside(relative: str) -> str:
+    """What may stand between a speaker and its verb (``ASIDE``), with ``relative`` the relative clauses read."""
+    return (
+        r"(?:\s+of\s+the\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,4})?"
+        r"(?:\s*\([^)]{1,40}\))?(?P<origin>\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})?"
+        r"(?:\s+who\s+" + _CLAUSE + relative + r")?"
+        r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
+        r"(?:\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in)"
+        r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,4}?)?"
+    )
+
+
+ASIDE = _aside(_THAT_CLAUSE)
 """A party label, a relative clause or what a source knows between a speaker and the verb ("Schumer (D-N.Y.)", "an
-insider who met him", "people close to Clinton")."""
+insider who met him", "people close to Clinton"); a relative clause with "that" when a verb follows it ("The group
+that sued the state said": not "the state"; "that the senator said", "that officials said" open a clause), ending on
+no word in -ing, an adjective before a noun that may pass for the verb ("that has ricocheted from fawning support")."""
 
 WHEN = r"(?:\s+(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|earlier|later|yesterday|today)(?:\s+(?:morning|afternoon|evening|night))?)?"
 
+# "SPEAKER (has) said", anchored so the speaker ends right before the verb.
 SPEAKER_VERB = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{VERB}")
 
 
 STANCE = NOT_A_RESPONSE + r"(?P<verb>" + "|".join(sorted(STANCE_VERBS, key=len, reverse=True)) + r")\b"
 
-SPEAKER_STANCE = re.compile(rf"{SPEAKER}{ASIDE}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{STANCE}(?=\s+[\w“\"])")
+SPEAKER_STANCE = re.compile(rf"{SPEAKER}{_aside('')}(?P<apposed>(?:,[^,]{{1,160}}){{1,3}},|,)?{WHEN}\s+{AUX}{STANCE}(?=\s+[\w“\"])")
 """A speaker and a verb of stance with its object ("Ryan endorsed Trump"): read only when the sentence
 has no verb of speech or belief."""
 
