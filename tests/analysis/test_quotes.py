@@ -726,6 +726,16 @@ def test_the_object_of_a_relative_clause_with_that_is_not_the_speaker():
     assert [q.speaker for q in quotes_of(text)] == ["Jane Smith"]
 
 
+def test_a_verb_of_belief_with_nothing_after_it_holds_no_belief_of_the_words_that_follow():
+    text = ("Payrolls rose by only 266,000 jobs, well below the nearly 1 million jobs economists expected and a sharp "
+            "contrast to steady gains from January to March.")
+    assert quotes_of(text) == ()
+    (quote,) = quotes_of("Economists expected a sharp rise in hiring.")
+    assert quote.text == "expected a sharp rise in hiring"
+    (quote,) = quotes_of("They argue, for example, that the outlets have played down the crisis.")  # an aside, then "that"
+    assert quote.speaker_mention.text == "They"
+
+
 def test_figures_reported_by_a_named_source_are_that_source_and_its_apposition_is_not_what_was_said():
     (quote,) = quotes_of("Most stations in the state had no fuel on Tuesday, according to figures gathered by Fuel Watch, a group that tracks prices.")
     assert (quote.speaker, quote.text) == ("Fuel Watch", "Most stations in the state had no fuel on Tuesday")

@@ -453,6 +453,11 @@ def _state(masked: str, verb: str, end: int) -> bool:
     return (verb in BELIEF and _REFLEXIVE.match(masked, end) is not None) or _ITSELF.match(masked, end) is not None
 
 
+_NO_OBJECT = re.compile(r"\s*(?:,(?![^,]{1,60},\s*that\b)|[.;:)—–]|$)|\s+(?:and|or|but)\b")
+"""Nothing after a verb of belief but the clause's end or a conjunction: its object is the noun before its
+subject ("well below the nearly 1 million jobs economists expected and a sharp contrast to ..."), no
+belief of the words that follow; an aside before "that" is no end ("They argue, for example, that ...")."""
+
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|not\s+)?$")
 
 
@@ -549,7 +554,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
                 verb_group and verb in BELIEF and not evidence
                 and not BELIEF_CLAUSE[verb in BARE_CLAUSE_VERBS].match(masked, match.end(verb_group))
             ):
-                if not stances or _state(masked, verb, match.end(verb_group)):
+                if not stances or _state(masked, verb, match.end(verb_group)) or _NO_OBJECT.match(masked, match.end(verb_group)):
                     continue  # "Nobody knew the outcome": a belief verb attributes only a clause; "found himself": a state
                 stance = match.start(verb_group)  # "They expect a close race": a belief with its object
             at = opened.start("name") if opened else match.start(group) + raw.rfind(speaker)
