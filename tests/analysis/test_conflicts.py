@@ -38,6 +38,22 @@ def test_sentences_about_different_events_with_different_years_are_not_a_conflic
     assert [c for c in comparison.conflicts if c.kind == "year"] == []
 
 
+def test_alike_sentences_whose_weekdays_date_two_events_are_not_a_conflict():
+    comparison = compare(_story(
+        ("A", "Chirper suspended an account on Thursday that appeared to be circumventing its ban on former Senator "
+              "John Smith by posting messages he shared on his own website.", None),
+        ("B", "The former senator on Tuesday revealed his new website, “From the Desk of John Smith,” which allows him "
+              "to provide his thoughts in Chirper-style posts that can then be shared on social media sites from which "
+              "he has been banned.", None),
+    ))
+    assert [c for c in comparison.conflicts if c.kind == "day"] == []
+    comparison = compare(_story(
+        ("A", "The Senate voted on Tuesday to pass the farm bill after a long debate over subsidies.", None),
+        ("B", "On Wednesday, the Senate voted to pass the farm bill after a long debate over subsidies.", None),
+    ))
+    assert [c.kind for c in comparison.conflicts] == ["day"]
+
+
 def test_the_year_a_record_is_measured_from_is_no_year_of_the_event():
     comparison = compare(_story(
         ("A", "Excluding volatile food and energy prices, the core price index increased sharply from the same period in 2020.", None),

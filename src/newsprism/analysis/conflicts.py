@@ -97,6 +97,28 @@ def _alike(first: str, second: str, settings: ConflictSettings) -> bool:
     return shared >= settings.shared and smaller > 0 and shared / smaller >= settings.overlap
 
 
+_AROUND = 4
+"""How many words on each side of a year or a weekday tell what happened then."""
+
+
+def _date_words(text: str, pattern: re.Pattern[str]) -> set[str]:
+    """The content stems of the words around each date of ``pattern`` in ``text`` (``_AROUND``)."""
+    words: set[str] = set()
+    for match in pattern.finditer(text):
+        words |= _dateless(" ".join([*text[: match.start()].split()[-_AROUND:], *text[match.end() :].split()[:_AROUND]]))
+    return words
+
+
+def _same_event(kind: str, first: str, second: str) -> bool:
+    """Whether two alike sentences' years or weekdays are those of one event: the words around them
+    share a content word ("voted on Tuesday to pass" / "On Wednesday, the Senate voted"), where
+    "suspended an account on Thursday" and "The 45th president on Tuesday revealed his new website" tell
+    two events of one story; words that say nothing (none around a date) cannot tell them apart."""
+    pattern = _WEEKDAY if kind == "day" else _YEAR
+    around_first, around_second = _date_words(first, pattern), _date_words(second, pattern)
+    return not around_first or not around_second or bool(around_first & around_second)
+
+
 def _sentence_pairs(analysis: StoryAnalysis) -> Iterator[tuple[Sentence, Sentence]]:
     """The pairs of sentences of different outlets that the alignment weighed."""
     by_key = {(s.article, s.index): s for sentences in analysis.sentences.values() for s in sentences}
@@ -118,7 +140,7 @@ def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Confl
         readings = [("year", *pair) for pair in zip(_years(a.text), _years(b.text), strict=True)]
         readings.append(("day", set(_WEEKDAY.findall(a.text)), set(_WEEKDAY.findall(b.text))))
         for kind, first, second in readings:
-            if first and second and not first & second:
+            if first and second and not first & second and _same_event(kind, a.text, b.text):
                 note = f"{' / '.join(sorted(first))} against {' / '.join(sorted(second))}"
                 found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))
         values_a, values_b = parse(a.text).values, parse(b.text).values
