@@ -88,6 +88,12 @@ def test_by_default_only_the_outlets_own_words_count_as_loaded():
     assert [s.text for s in framing.loaded] == ["slammed"]
 
 
+def test_appeared_where_someone_showed_up_is_no_hedge():
+    text = "An account appeared on the site on Monday. It appeared to be run by the campaign. The bill appeared on track."
+    article = Article(id="a", text=text)
+    assert [s.start for s in frame_outlet("X", [article]).hedges] == [text.index("appeared to"), text.index("appeared on track")]
+
+
 def test_a_hedge_inside_a_quotation_is_not_the_outlets_hedge():
     article = Article(id="a", text="“It may well fail,” the mayor said. The plan reportedly costs more.")
     assert [s.text for s in frame_outlet("X", [article]).hedges] == ["reportedly"]

@@ -244,11 +244,22 @@ def in_name(text: str, start: int) -> bool:
     return text[start].isupper() and not _SENTENCE_OPENS.search(text, 0, start)
 
 
+_SHOWED_UP = (
+    r"(?!\s+(?:at|before|alongside|onstage|during)\b"
+    r"|\s+on\s+(?!(?:track|course|pace|the\s+(?:verge|brink|mend|way|rise))\b))"
+)
+"""After "appear": a place or an occasion is where someone or something showed up ("an account with the
+handle @desk appeared on the site", "appeared on his show"), no hedge; "appeared to be", "appears likely",
+"appeared on track", "appears on the verge of" stay hedges."""
+
+
 @functools.cache
 def _hedge_pattern(hedges: tuple[str, ...]) -> re.Pattern[str]:
-    """Hedges in lower case or capitalised at a sentence start ("May" is left alone: it is a month)."""
+    """Hedges in lower case or capitalised at a sentence start ("May" is left alone: it is a month),
+    forms of "appear" only where they do not tell where someone showed up (``_SHOWED_UP``)."""
     forms = {*hedges, *(h[0].upper() + h[1:] for h in hedges if h != "may")}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+    spelled = (re.escape(form) + (_SHOWED_UP if form.lower().startswith("appear") else "") for form in sorted(forms, key=len, reverse=True))
+    return re.compile(r"\b(?:" + "|".join(spelled) + r")\b")
 
 
 def frame_outlet(
