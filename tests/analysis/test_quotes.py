@@ -736,6 +736,13 @@ def test_a_verb_of_belief_with_nothing_after_it_holds_no_belief_of_the_words_tha
     assert quote.speaker_mention.text == "They"
 
 
+def test_a_connective_set_off_by_commas_before_that_is_not_what_was_said():
+    (quote,) = quotes_of("The newspaper reported Sunday night, however, that some officials have expressed concerns.")
+    assert (quote.speaker_mention.text, quote.text, is_stance(quote)) == ("The newspaper", "some officials have expressed concerns", False)
+    (quote,) = quotes_of("Officials said on Monday, however, that the plan was dead.")
+    assert quote.text == "the plan was dead"
+
+
 def test_figures_reported_by_a_named_source_are_that_source_and_its_apposition_is_not_what_was_said():
     (quote,) = quotes_of("Most stations in the state had no fuel on Tuesday, according to figures gathered by Fuel Watch, a group that tracks prices.")
     assert (quote.speaker, quote.text) == ("Fuel Watch", "Most stations in the state had no fuel on Tuesday")

@@ -406,6 +406,8 @@ CLAUSE_START = re.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=that\b))?"
     r"(?:(?:on|in|at|during|over|last|this) [“\"]?(?:[A-Z][\w.’']+|the \w+|\w+)(?:\s+[A-Z][\w.’']+)*[”\"]?"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*)?(?:today\s+|yesterday\s+)?(?:,\s*)?"
+    r"(?:(?:however|though|moreover|meanwhile|instead|nonetheless|nevertheless|in\s+fact|for\s+example|for\s+instance"
+    r"|in\s+addition|too|also)\s*,\s*)?"
     r"(?:that\s+)?"
 )
 
