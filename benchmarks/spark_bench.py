@@ -19,7 +19,8 @@ Python workers, sampled every 0.2 s), and for Spark the shuffle bytes and execut
 stage, read from Spark's REST API on localhost (the jobs of each stage run under a job group of
 its name). The per-story analysis (summary and comparison) is measured on a sample of stories,
 the same story ids in both engines, because analysing every story of 100,000 articles takes hours
-on one core; its cost is reported per story.
+on one core; its cost is reported per story. Each half saves each article's story and each copy's
+original, and the two engines' stories and duplicate groups are scored against each other.
 
 The cost model for 100 million articles on N executors is printed from these figures; what it
 assumes is stated in docs/spark.md. ``--reuse-local`` takes the local engine's figures and stories
@@ -66,10 +67,11 @@ def write_stream(n: int, path: Path) -> dict:
     return {"bytes": path.stat().st_size}
 
 
-def stories_file(stream: Path, engine: str) -> Path:
-    """Where an engine's stories of ``stream`` (``stream-N.jsonl``) are saved: one file per engine and size,
+def saved_file(stream: Path, engine: str, kind: str = "stories") -> Path:
+    """Where an engine's stories (``kind`` "stories": each article's story) or copies ("copies": each
+    copy's original) of ``stream`` (``stream-N.jsonl``) are saved: one file per engine and size,
     so that a run at another size leaves them for ``--reuse-local`` and ``--rescore``."""
-    return stream.with_name(f"{engine}-stories-{stream.stem.removeprefix('stream-')}.json")
+    return stream.with_name(f"{engine}-{kind}-{stream.stem.removeprefix('stream-')}.json")
 
 
 def _tree_rss_mb(root: int) -> float:
@@ -125,7 +127,7 @@ def _local_sample(path: Path, figures: Path, count: int) -> list[str]:
     """The local engine's analysis sample, once its half has saved ``figures`` (a run of it may still be going on)."""
     while not figures.exists():
         time.sleep(30)
-    return _saved_sample(path, stories_file(path, "local"), count)
+    return _saved_sample(path, saved_file(path, "local"), count)
 
 
 def run_local(path: Path, stories: int) -> dict:
@@ -141,15 +143,17 @@ def run_local(path: Path, stories: int) -> dict:
     articles = [as_analysed(a) for a in clean_articles(read_inputs([str(path)]).articles) if a.text.strip()]
     seconds["read"] = time.perf_counter() - started
     started = time.perf_counter()
-    assigned = cluster_articles(articles, duplicate_of=dedup_articles(articles))
+    copies = dedup_articles(articles)
+    assigned = cluster_articles(articles, duplicate_of=copies)
     seconds["dedup + stories"] = time.perf_counter() - started
+    saved_file(path, "local", "copies").write_text(json.dumps(copies))
     members: dict[str, list] = {}
     for article, assignment in zip(articles, assigned):
         members.setdefault(assignment.story, []).append(article)
     first = {label: min(group, key=lambda a: (a.published, a.id)).id for label, group in members.items()}
     chosen = _sample_stories({a.id: first[s.story] for a, s in zip(articles, assigned)}, stories)
     by_first = {first[label]: label for label in members}
-    stories_file(path, "local").write_text(json.dumps({a.id: s.story for a, s in zip(articles, assigned)}))
+    saved_file(path, "local").write_text(json.dumps({a.id: s.story for a, s in zip(articles, assigned)}))
     started = time.perf_counter()
     analysed = sum(len(members[by_first[f]]) for f in chosen)
     for f in chosen:
@@ -208,7 +212,9 @@ def run_spark(path: Path, sample: Callable[[], list[str]], master: str, partitio
                                         seconds)
     counts = articles.agg(F.count("*").alias("n"), F.count("duplicate_of").alias("copies"),
                           F.countDistinct("story").alias("stories")).first()
-    stories_file(path, "spark").write_text(json.dumps(dict(articles.select("id", "story").collect())))
+    saved_file(path, "spark").write_text(json.dumps(dict(articles.select("id", "story").collect())))
+    saved_file(path, "spark", "copies").write_text(json.dumps(dict(
+        articles.where(F.col("duplicate_of").isNotNull()).select("id", "duplicate_of").collect())))
     ids = spark.createDataFrame([(s,) for s in sample()], "first string")
     first = F.min(F.struct("time", "id")).over(Window.partitionBy("story"))  # every article of the stream is dated
     stories = articles.withColumn("first", first["id"]).join(ids, "first")
@@ -310,7 +316,7 @@ def replay(path: Path, windows: WindowSettings) -> None:
 
     articles = [as_analysed(a) for a in clean_articles(read_inputs([str(path)]).articles) if a.text.strip()]
     copies = dedup_articles(articles)
-    saved = stories_file(path, "local")
+    saved = saved_file(path, "local")
     local = json.loads(saved.read_text()) if saved.exists() else {}
     if set(local) != {a.id for a in articles}:  # the local clusterer: minutes at 100,000 articles
         local = {a.article: a.story for a in cluster_articles(articles, duplicate_of=copies)}
@@ -336,7 +342,7 @@ def rescore(n: int, work: Path) -> None:
     gold: dict[str, str] = {}
     for _ in synthetic_stream(n, gold=gold):
         pass
-    found = {name: json.loads(stories_file(work / f"stream-{n}.jsonl", name).read_text()) for name in ("local", "spark")}
+    found = {name: json.loads(saved_file(work / f"stream-{n}.jsonl", name).read_text()) for name in ("local", "spark")}
     print("| stories | against | B-cubed precision | recall | F1 |")
     print("| --- | --- | --- | --- | --- |")
     for name, stories in found.items():
@@ -419,7 +425,7 @@ def main() -> None:
         spark = json.loads((args.work / f"spark-{args.size}.json").read_text())
     else:
         spark = _spark_half(args, common, sample if sample is not None
-                            else _saved_sample(path, stories_file(path, "local"), args.stories))
+                            else _saved_sample(path, saved_file(path, "local"), args.stories))
     report(args, path, size, local, spark)
 
 
@@ -437,15 +443,40 @@ def _spark_half(args: argparse.Namespace, common: list[str], sample: list[str]) 
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def copy_agreement(path: Path, articles: list[str]) -> str | None:
+    """How far the two engines' duplicate groups (an original with its copies) agree, from the copies
+    each half saved; None when a half saved none (a run made before they were saved)."""
+    from newsprism.evaluate.clusters import score_clusters
+
+    files = [saved_file(path, engine, "copies") for engine in ("local", "spark")]
+    if not all(f.exists() for f in files):
+        return None
+    local, spark = (json.loads(f.read_text()) for f in files)
+    groups = [{a: copies.get(a, a) for a in articles} for copies in (local, spark)]
+    members: list[dict[str, set[str]]] = [{}, {}]
+    for group, into in zip(groups, members):
+        for article, original in group.items():
+            into.setdefault(original, set()).add(article)
+    same = sum(members[0][groups[0][a]] == members[1][groups[1][a]] for a in articles)
+    scores = score_clusters(*groups)
+    return (f"duplicate groups: {len(local):,} copies locally, {len(spark):,} on Spark, {len(set(local) & set(spark)):,} "
+            f"in both ({sum(local[a] == spark[a] for a in set(local) & set(spark)):,} with the same original); "
+            f"{same:,} of {len(articles):,} articles in identical groups; B-cubed F1 {scores.bcubed_f1:.4f} "
+            f"(precision {scores.bcubed_precision:.4f}, recall {scores.bcubed_recall:.4f})")
+
+
 def report(args: argparse.Namespace, path: Path, size: dict, local: dict, spark: dict) -> None:
     """The two halves' agreement, tables and cost model, printed and saved as ``run-N.json``."""
     from newsprism.evaluate.clusters import score_clusters
 
-    agreement = score_clusters(json.loads(stories_file(path, "local").read_text()),
-                               json.loads(stories_file(path, "spark").read_text()))
+    local_stories = json.loads(saved_file(path, "local").read_text())
+    agreement = score_clusters(local_stories, json.loads(saved_file(path, "spark").read_text()))
     print(f"input: {args.size:,} articles, {size['bytes'] / 2**20:.0f} MB of JSONL; Spark's stories against the local "
           f"engine's: B-cubed F1 {agreement.bcubed_f1:.3f} (precision {agreement.bcubed_precision:.3f}, "
           f"recall {agreement.bcubed_recall:.3f})")
+    copies = copy_agreement(path, list(local_stories))
+    if copies:
+        print(copies)
     print("| engine | articles | copies | stories | seconds by stage | articles/s (read to stories) | "
           "analysis s per story (sample) | peak RSS MB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")

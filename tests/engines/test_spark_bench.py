@@ -39,3 +39,16 @@ def test_saved_spark_figures_are_scored_only_against_saved_local_ones(spark_benc
     monkeypatch.setattr(sys, "argv", ["spark_bench.py", "10", "--reuse-spark", "--work", str(tmp_path)])
     with pytest.raises(SystemExit):
         spark_bench.main()
+
+
+def test_the_duplicate_groups_of_the_two_halves_are_compared_from_their_saved_copies(spark_bench, tmp_path):
+    stream = tmp_path / "stream-4.jsonl"
+    articles = ["a", "b", "c", "d"]
+    assert spark_bench.copy_agreement(stream, articles) is None  # a run made before the copies were saved
+    spark_bench.saved_file(stream, "local", "copies").write_text('{"b": "a"}')
+    spark_bench.saved_file(stream, "spark", "copies").write_text('{"b": "a", "c": "a"}')
+    line = spark_bench.copy_agreement(stream, articles)
+    # Spark joined c to the group of a and b: only d's group is the same in both
+    assert "1 copies locally, 2 on Spark, 1 in both (1 with the same original)" in line
+    assert "1 of 4 articles in identical groups" in line
+    assert "recall 1.0000" in line and "precision 1.0000" not in line
