@@ -22,6 +22,12 @@ def test_a_count_has_the_noun_it_counts():
     assert (figure.value, figure.unit, figure.counts, figure.text) == (1200.0, "count", "personnel", "1,200")
 
 
+def test_a_number_of_dozens_is_one_count():
+    figure = only("Strikes killed more than two dozen people on Sunday.")
+    assert (figure.value, figure.counts, figure.text) == (24.0, "people", "more than two dozen")
+    assert only("A dozen eggs cost more.").value == 12.0
+
+
 def test_a_run_of_adjectives_before_the_noun_is_skipped():
     assert only("Police arrested three armed masked men.").counts == "men"
     assert only("It cited a phase three clinical trial shared earlier.").counts == "trial"

@@ -59,7 +59,7 @@ _NUMBER_WORDS = {
 _VAGUE = frozenset({"dozens", "hundreds", "thousands"})
 """Number words that give only a floor ("hundreds of lives": 200 or more), counting the noun after "of"."""
 _VAGUE_BEFORE = re.compile(r"\b(?:tens|dozens|hundreds)\s+of\s+$", re.IGNORECASE)
-_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+_MULTIPLIERS = {"dozen": 12, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 _CURRENCIES = {
     "$": "USD", "€": "EUR", "£": "GBP", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB",
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "ruble": "RUB", "rouble": "RUB",  # "a 20-dollar bill"
@@ -92,8 +92,9 @@ _FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3}
 # A whole number may end in a fraction sign ("9½ minutes").
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+|[½¼¾⅓⅔])?"
 _WORDS = r"(?i:" + "|".join(_NUMBER_WORDS) + r")"
-# "Three hundred thousand people": "hundred" before a larger multiplier multiplies it.
-_MULT = r"(?:\s*(?P<mult>hundred(?:\s+(?:thousand|million|billion|trillion))?|thousand|million|billion|trillion|bn\b|[km]\b))?"
+# "Three hundred thousand people": "hundred" before a larger multiplier multiplies it; "two dozen
+# Gazans" are 24, not 2 and 12.
+_MULT = r"(?:\s*(?P<mult>hundred(?:\s+(?:thousand|million|billion|trillion))?|thousand|million|billion|trillion|dozen\b|bn\b|[km]\b))?"
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 
 _DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<year>(?:1[89]|20)\d\d))?\b")
