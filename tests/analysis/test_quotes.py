@@ -743,6 +743,13 @@ def test_a_connective_set_off_by_commas_before_that_is_not_what_was_said():
     assert quote.text == "the plan was dead"
 
 
+def test_what_an_unnamed_source_knows_is_part_of_its_mention_after_according_to():
+    (quote,) = quotes_of("Staff are drafting the bill, according to people familiar with the talks.")
+    assert (quote.speaker_mention.text, quote.text) == ("people familiar with the talks", "Staff are drafting the bill")
+    (quote,) = quotes_of("Staff are drafting the bill, according to sources close to the senator.")
+    assert quote.speaker_mention.text == "sources close to the senator"
+
+
 def test_figures_reported_by_a_named_source_are_that_source_and_its_apposition_is_not_what_was_said():
     (quote,) = quotes_of("Most stations in the state had no fuel on Tuesday, according to figures gathered by Fuel Watch, a group that tracks prices.")
     assert (quote.speaker, quote.text) == ("Fuel Watch", "Most stations in the state had no fuel on Tuesday")

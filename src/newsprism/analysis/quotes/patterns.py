@@ -116,6 +116,9 @@ VERB = (
 but "said to reporters", "said to enthusiastic cheers"."""
 
 
+_KNOWS = r"close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in"
+"""What an unnamed source knows, after its head ("people familiar with the talks", "sources close to Clinton")."""
+
 _CLAUSE = r"(?:[^,.;“\"]|(?<=[A-Z])\.){1,120}?"
 """The words of a relative clause, in which a full stop is an initialism's ("that forced the closure of the
 largest U.S. fuel pipeline")."""
@@ -139,7 +142,7 @@ def _aside(relative: str) -> str:
         r"(?:\s*\([^)]{1,40}\))?(?P<origin>\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){0,3})?"
         r"(?:\s+who\s+" + _CLAUSE + relative + r")?"
         r"(?:\s+(?:during|at|in|on)\s+(?:a|an|the)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
-        r"(?:\s+(?:close\s+to|familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|involved\s+in)"
+        r"(?:\s+(?:" + _KNOWS + r")"
         r"\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'\-.]+(?:\s+[\w’'\-.]+){0,4}?)?"
     )
 
@@ -234,7 +237,7 @@ DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|review
 """What was done to a document by its source ("data compiled by the Gun Violence Archive")."""
 
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording\s+to\s+(?:{ROLE_BEFORE_NAME})?(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in)\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?(?:\s+\([A-Z]{{2,}}\))?)(?=\s*[,;:]|\s*\.+(?:\s|$)|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
+    rf"\b[Aa]ccording\s+to\s+(?:{ROLE_BEFORE_NAME})?(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in|{_KNOWS})\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?(?:\s+\([A-Z]{{2,}}\))?)(?=\s*[,;:]|\s*\.+(?:\s|$)|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
     rf"|\b[Aa]ccording\s+to\s+(?:{ROLE_BEFORE_NAME})?(?P<short>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN}\b|(?:him|her|them)\b|[a-z][\w’'\-]+(?:\s+(?:[\w’'\-]+|[A-Z]\.(?:[A-Z]\.)*)){{0,11}}?(?=\s*(?:[,;:()]|\.(?:\s|$)|$)))"
 )
 """"According to a new poll by the Harvard Institute of Politics," to its comma, with
