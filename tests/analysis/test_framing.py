@@ -125,6 +125,16 @@ def test_an_anonymous_source_is_told_by_its_head_before_what_qualifies_it():
     assert (sourcing["unnamed"], sourcing["anonymous"]) == (3, 2)
 
 
+def test_a_quantity_of_anonymous_sources_is_anonymous():
+    quotes = [
+        Quote("", "a deal was near", "a", 0, 1, False, "said", Mention("one of the officials", 0, 20)),
+        Quote("", "the vote would slip", "a", 0, 1, False, "said", Mention("two of the people familiar with the talks", 0, 41)),
+        Quote("", "the plan was costly", "a", 0, 1, False, "said", Mention("some of the members of the panel", 0, 32)),
+    ]
+    sourcing = frame_outlet("X", [Article(id="a", text="x")], quotes).sourcing
+    assert (sourcing["unnamed"], sourcing["anonymous"]) == (3, 2)
+
+
 def test_a_stance_is_not_counted_as_a_quotation_in_the_sourcing_profile():
     quotes = [
         Quote("Maria Lopez", "We will not back down", "a", 0, 1, True, "said", Mention("Lopez", 0, 5)),

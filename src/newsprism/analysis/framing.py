@@ -344,9 +344,20 @@ _POSTMODIFIER = re.compile(r"[,(]|\b(?:" + "|".join(sorted(PREPOSITIONS | {"who"
 """Where the words after a description's head begin: a preposition, a relative pronoun, a comma."""
 
 
+_PARTITIVE = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most|all|none|each|both|any|either"
+    r"|neither|dozens|(?:a\s+)?(?:few|number|handful|couple))\s+of\s+"
+)
+"""A quantity of what follows "of" ("two of the officials"), whose head is that of the words after "of"."""
+
+
 def _head_words(mention: str) -> list[str]:
     """The words of a description up to its head: its last words when nothing follows the head ("a
     senior official"), those before what qualifies it otherwise ("a source familiar with the
-    discussions", "officials at the agency"), whose own last words name no source."""
+    discussions", "officials at the agency"), whose own last words name no source; after a quantity,
+    those of what it counts ("one of the people familiar with the talks")."""
+    counted = _PARTITIVE.match(mention)
+    if counted:
+        return _head_words(mention[counted.end() :])
     qualified = _POSTMODIFIER.search(mention)
     return mention[: qualified.start() if qualified else len(mention)].split()
