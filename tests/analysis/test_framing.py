@@ -94,6 +94,12 @@ def test_appeared_where_someone_showed_up_is_no_hedge():
     assert [s.start for s in frame_outlet("X", [article]).hedges] == [text.index("appeared to"), text.index("appeared on track")]
 
 
+def test_appeared_at_a_state_of_mind_or_of_affairs_is_a_hedge():
+    text = "The plan appears at odds with the law. He appeared at ease. She appeared at a rally."
+    article = Article(id="a", text=text)
+    assert [s.start for s in frame_outlet("X", [article]).hedges] == [text.index("appears"), text.index("appeared at ease")]
+
+
 def test_a_hedge_inside_a_quotation_is_not_the_outlets_hedge():
     article = Article(id="a", text="“It may well fail,” the mayor said. The plan reportedly costs more.")
     assert [s.text for s in frame_outlet("X", [article]).hedges] == ["reportedly"]
