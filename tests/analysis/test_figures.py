@@ -56,7 +56,8 @@ def test_a_vote_tally_is_one_figure_beside_a_word_of_voting():
     figures = figures_of("The bill passed 252 to 175. It came on a 220-to-212 party-line vote. The court has a 6-3 conservative majority.")
     assert [(display_value(f), f.unit, f.counts) for f in figures] == [
         ("252-175", "tally", "vote"), ("220-212", "tally", "vote"), ("6-3", "tally", "majority")]
-    assert figures_of("Children ages 5 to 11 were flown 300-500 miles.") == ()
+    ranges = figures_of("Children ages 5 to 11 were flown 300-500 miles.")
+    assert [(f.value, f.unit) for f in ranges] == [(5.0, "years"), (11.0, "years")]  # ages, no tally
 
 
 def test_two_numbers_after_a_word_of_voting_before_a_counted_noun_are_a_range_not_a_tally():
@@ -91,7 +92,8 @@ def test_one_tally_is_grouped_across_unlike_sentences():
 
 def test_an_irregular_plural_is_a_plural():
     assert only("The search went on for hundreds of missing people.").counts == "missing people"
-    assert figures_of("The rate was 55.8 births per 1,000 women ages 15 and over.")[-1].counts == "women"
+    figures = figures_of("The rate was 55.8 births per 1,000 women ages 15 and over.")
+    assert [f.counts for f in figures if f.value == 1000.0] == ["women"]
 
 
 def test_a_number_in_a_name_is_no_count():
@@ -424,3 +426,20 @@ def test_a_sentence_of_many_numbers_is_read_whole():
     text = "Farmers counted " + ", ".join(f"{n} apples" for n in range(10, 2010)) + "."
     figures = figures_of(text)
     assert [(f.value, f.counts, f.previous) for f in figures] == [(float(n), "apples", False) for n in range(10, 2010)]
+
+
+def test_the_end_of_a_range_of_ages_is_an_age_not_a_count():
+    figures = figures_of("The fertility rate was 55.8 births per 1,000 women ages 15 to 44, a record low.")
+    assert [(f.value, f.unit, f.counts) for f in figures if f.unit == "years"] == [(15.0, "years", "age"), (44.0, "years", "age")]
+    assert [(f.value, f.counts) for f in figures_of("Children aged 5-11 are next.")] == [(5.0, "age"), (11.0, "age")]
+
+
+def test_a_year_before_a_verb_in_s_and_a_determiner_is_a_date_not_a_count():
+    figure = only("2020 marks the sixth consecutive year of decline.")
+    assert (figure.unit, display_value(figure)) == ("date", "2020")
+    assert only("The school has 1999 students.").unit == "count"
+
+
+def test_a_time_after_a_lone_figure_says_when_not_the_value_compared_with():
+    assert only("The birth rate fell 4% last year, the largest drop in decades.").previous is False
+    assert [f.previous for f in figures_of("Prices rose 3 percent, against 5 percent a year earlier.")] == [False, True]

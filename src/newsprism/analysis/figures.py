@@ -99,13 +99,21 @@ _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 
 _DATE = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<year>(?:1[89]|20)\d\d))?\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:1[89]|20)\d\d)\b(?![.,]?\d)")
-_YEAR = re.compile(r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)(?!\s*(?:%|percent|[a-z]+s\b))")
+# A year before a word in -s is a count of it ("1999 students"), unless a determiner follows that
+# word: then it is a verb and the year its subject ("2020 marks the sixth year of decline").
+_YEAR = re.compile(
+    r"(?<![\d$€£.,])\b(?P<year>(?:19|20)\d\d)\b(?![.,]?\d)"
+    r"(?!\s*(?:%|percent|[a-z]+s\b(?!\s+(?:the|a|an|another|its|his|her|their)\b)))"
+)
 _MONEY = re.compile(rf"{_QUALIFIER}(?P<cur>[$€£])\s?(?P<num>{_DIGITS}){_MULT}")
 # Joined by a hyphen too: "a 20-dollar bill", "a 5-cent tax" are money, not counts of "dollar bill".
 _MONEY_WORDS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}){_MULT}(?:\s+|-)(?P<cur>(?:dollar|euro|pound|ruble|rouble)s?)\b")
 _PERCENT = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS}|{_WORDS})(?:\s*|-)(?:%|percent\b|per cent\b|percentage points?\b)")
 _CENTS = re.compile(rf"\b{_QUALIFIER}(?P<num>{_DIGITS})(?:\s+|-)cents?\b")
-_AGE = re.compile(r"\b(?:(?:at the )?age of|aged|at age)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
+_AGE = re.compile(r"\b(?:(?:at the )?ages? of|aged|at age|ages)\s+(?P<num>\d{1,3})\b|\b(?P<num2>\d{1,3})-year-old\b")
+_AGE_RANGE = re.compile(r"\s*(?:to|-|–)\s*(?=\d{1,3}\b(?![\d%]|[.,]\d))")
+_AGE_UPPER = re.compile(r"(?P<num>\d{1,3})\b")
+"""The end of a range of ages ("ages 15 to 44"): an age too, not a count of the noun after it."""
 _COUNT = re.compile(rf"(?<![\w$€£.,:\-/])(?<!\b[Bb]oth )(?:{_QUALIFIER})(?P<num>{_DIGITS}|\b{_WORDS}\b){_MULT}(?![\w%.,]*\d)(?!\s*(?:%|percent|(?i:[ap]\.?m\.?)\b|o’clock|o'clock))")
 # A vote's tally, yes first ("voted 54-35", "a 252-to-175 vote", "passed 252 to 175", "the court's
 # 6-3 majority"), read only beside a word of voting: "ages 5 to 11" and "300-500 miles" are ranges.
@@ -273,6 +281,9 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
         for match in _AGE.finditer(body):
             person = _counted_noun(body, match.end()) if match.group("num2") else ""
             add(match, float(match.group("num") or match.group("num2")), "years", person or "age")
+            between = _AGE_RANGE.match(body, match.end()) if match.group("num") else None
+            if between and (upper := _AGE_UPPER.match(body, between.end())):
+                add(upper, float(upper.group("num")), "years", "age")
         for match in _TALLY.finditer(body):
             after = _TALLY_AFTER.match(body, match.end())
             if after or (_TALLY_BEFORE.search(_window(body, match.start())) and not _ranges_over(body, match.end())):
@@ -293,7 +304,7 @@ def extract_figures(article: Article, sentences: Sequence[Sentence]) -> tuple[Fi
                 counts = _range_noun(body, match, found)
             if counts:
                 add(match, _number(match.group("num"), match.group("mult")), "count", counts)
-        figures.extend(sorted((_as_previous(f, body, sentence.start) for f in found), key=lambda f: f.start))
+        figures.extend(sorted((_as_previous(f, body, sentence.start, found) for f in found), key=lambda f: f.start))
     log.debug("article %s: %d figures", article.id, len(figures))
     return tuple(figures)
 
@@ -434,17 +445,21 @@ _PREVIOUS_AFTER = re.compile(
 )
 
 
-def _as_previous(figure: Figure, sentence: str, offset: int) -> Figure:
+def _as_previous(figure: Figure, sentence: str, offset: int, found: Sequence[Figure]) -> Figure:
     """The figure marked ``previous`` when it is the value compared with ("to 6.1 percent from 6
-    percent"; "5 percent a year earlier"; "from 12 to 15"): it is then never taken for another
-    outlet's current value. A bare "from" needs a change in its own clause (``_CLAUSE_BREAK``)."""
+    percent"; "up 3 percent, against 5 percent a year earlier"; "from 12 to 15"): it is then never
+    taken for another outlet's current value. A bare "from" needs a change in its own clause
+    (``_CLAUSE_BREAK``); a time after the figure needs another figure of its unit in the sentence,
+    the value compared, as alone it says only when ("The birth rate fell 4% last year", "added
+    266,000 jobs last month" are the news itself)."""
     if figure.unit == "date":
         return figure
     before = _window(sentence, figure.start - offset)
     after = sentence[figure.end - offset : figure.end - offset + _LOOK_BACK]
     clause = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0) :]
     from_change = _FROM_BEFORE.search(before) and (_CHANGE.search(clause) or _TO_FIGURE.match(after))
-    if from_change or _PREVIOUS_BEFORE.search(before) or _PREVIOUS_AFTER.match(after):
+    compared = any(other is not figure and other.unit == figure.unit for other in found)
+    if from_change or _PREVIOUS_BEFORE.search(before) or (compared and _PREVIOUS_AFTER.match(after)):
         return replace(figure, previous=True)
     return figure
 
