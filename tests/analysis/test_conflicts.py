@@ -54,6 +54,14 @@ def test_alike_sentences_whose_weekdays_date_two_events_are_not_a_conflict():
     assert [c.kind for c in comparison.conflicts] == ["day"]
 
 
+def test_a_weekday_at_either_end_of_one_event_is_a_conflict():
+    comparison = compare(_story(
+        ("A", "The governor signed the water bill into law on Friday after weeks of talks with lawmakers.", None),
+        ("B", "On Thursday the governor signed the water bill into law after weeks of talks with lawmakers.", None),
+    ))
+    assert [c.note for c in comparison.conflicts if c.kind == "day"] == ["Friday against Thursday"]
+
+
 def test_the_year_a_record_is_measured_from_is_no_year_of_the_event():
     comparison = compare(_story(
         ("A", "Excluding volatile food and energy prices, the core price index increased sharply from the same period in 2020.", None),

@@ -16,6 +16,7 @@ sentence about another year's event ("the 2012 campaign") is not taken for a dis
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -97,15 +98,18 @@ def _alike(first: str, second: str, settings: ConflictSettings) -> bool:
     return shared >= settings.shared and smaller > 0 and shared / smaller >= settings.overlap
 
 
-_AROUND = 4
-"""How many words on each side of a year or a weekday tell what happened then."""
+_AROUND = 3
+"""How many content words on each side of a year or a weekday tell what happened then."""
 
 
 def _date_words(text: str, pattern: re.Pattern[str]) -> set[str]:
-    """The content stems of the words around each date of ``pattern`` in ``text`` (``_AROUND``)."""
+    """The content stems of the ``_AROUND`` content words nearest each date of ``pattern`` in ``text``
+    on either side: counted in content words, so that a run of small words ("signed the bill into law
+    on Friday") keeps the verb in reach."""
     words: set[str] = set()
     for match in pattern.finditer(text):
-        words |= _dateless(" ".join([*text[: match.start()].split()[-_AROUND:], *text[match.end() :].split()[:_AROUND]]))
+        for side in (reversed(text[: match.start()].split()), text[match.end() :].split()):
+            words.update(itertools.islice((w for word in side for w in _dateless(word)), _AROUND))
     return words
 
 
