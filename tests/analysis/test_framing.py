@@ -100,6 +100,12 @@ def test_appeared_at_a_state_of_mind_or_of_affairs_is_a_hedge():
     assert [s.start for s in frame_outlet("X", [article]).hedges] == [text.index("appears"), text.index("appeared at ease")]
 
 
+def test_appeared_on_the_cusp_or_point_of_an_outcome_is_a_hedge():
+    text = "The deal appeared on the cusp of collapse. He appeared on the point of resigning. She appeared on the show."
+    article = Article(id="a", text=text)
+    assert [s.start for s in frame_outlet("X", [article]).hedges] == [text.index("appeared on the cusp"), text.index("appeared on the point")]
+
+
 def test_a_hedge_inside_a_quotation_is_not_the_outlets_hedge():
     article = Article(id="a", text="“It may well fail,” the mayor said. The plan reportedly costs more.")
     assert [s.text for s in frame_outlet("X", [article]).hedges] == ["reportedly"]

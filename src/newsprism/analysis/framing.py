@@ -246,11 +246,11 @@ def in_name(text: str, start: int) -> bool:
 
 _SHOWED_UP = (
     r"(?!\s+(?:at(?!\s+(?:odds|ease|a\s+loss|risk)\b)|before|alongside|onstage|during)\b"
-    r"|\s+on\s+(?!(?:track|course|pace|the\s+(?:verge|brink|mend|way|rise))\b))"
+    r"|\s+on\s+(?!(?:track|course|pace|the\s+(?:verge|brink|cusp|point|mend|way|rise))\b))"
 )
 """After "appear": a place or an occasion is where someone or something showed up ("an account with the
 handle @desk appeared on the site", "appeared on his show"), no hedge; "appeared to be", "appears likely",
-"appeared on track", "appears on the verge of", "appears at odds with", "appeared at ease" stay hedges."""
+"appeared on track", "appears on the verge of", "appeared on the cusp of", "appears at odds with", "appeared at ease" stay hedges."""
 
 
 @functools.cache
