@@ -21,7 +21,7 @@ from newsprism.analysis.quotes import is_speech
 from newsprism.analysis.samefact import parse
 from newsprism.analysis.story import analyze, complete
 from newsprism.errors import NewsprismError
-from newsprism.evaluate.brief import joined_sentence, quotation, quotation_units, sentence_breaks
+from newsprism.evaluate.brief import cut_short, joined_sentence, quotation, quotation_units
 from newsprism.model import Comparison, Fact, Story, StoryAnalysis
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ def _cut_short(fact: Fact) -> bool:
     """Every sentence of the fact ends in "..." (its source cut it, as AllSides' excerpts and teasers
     do): what it tells is not known, so it is no outlet's exclusive (a fact other outlets tell in
     whole sentences can still be an omission)."""
-    return bool(fact.sentences) and all("ellipsis" in sentence_breaks(s.text) for s in fact.sentences)
+    return bool(fact.sentences) and all(cut_short(s.text) for s in fact.sentences)
 
 
 def _asks(analysis: StoryAnalysis, fact: Fact) -> bool:

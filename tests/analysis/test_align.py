@@ -98,6 +98,17 @@ def test_representative_is_one_of_the_fact_sentences():
         assert fact.representative in fact.sentences
 
 
+def test_a_fact_is_shown_by_a_sentence_its_source_did_not_cut_short():
+    cut = story(
+        "The central bank raised its key interest rate to 5.5 percent on Tuesday, the highest in...",
+        "The central bank raised its key interest rate to 5.5 percent on Tuesday.",
+        outlets=("Reuters", "AP"),
+    )
+    rate = analyze(cut).facts[0]
+    assert {s.article for s in rate.sentences} == {"a0", "a1"}
+    assert rate.representative.article == "a1"
+
+
 def test_candidate_threshold_outside_unit_interval_is_refused():
     with pytest.raises(NewsprismError, match="candidate_threshold"):
         AlignSettings(candidate_threshold=1.5)

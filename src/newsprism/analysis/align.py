@@ -38,6 +38,7 @@ import scipy.sparse as sp
 from newsprism.analysis.graph import UnionFind
 from newsprism.analysis.samefact import PairEvidence, SameFactJudge, default_model, parse, quoted_spans
 from newsprism.errors import NewsprismError
+from newsprism.evaluate.brief import cut_short
 from newsprism.model import Article, Fact, Sentence, Story, StoryAnalysis
 from newsprism.text.segment import segment
 from newsprism.text.stems import stem
@@ -451,7 +452,7 @@ def analyze(
     fact_of = {}
     for position, indices in enumerate(sorted(members.values(), key=min)):
         chosen = [flat[i] for i in indices]
-        representative = chosen[int(np.argmax(centrality[indices]))]
+        representative = flat[_representative(indices, centrality, flat)]
         outlets = tuple(dict.fromkeys(outlet_of[article_of[i]] for i in indices))
         facts.append(Fact(id=position, sentences=tuple(chosen), outlets=outlets, representative=representative,
                           confidence=float(confidence[indices[0]])))
@@ -464,6 +465,14 @@ def analyze(
     log.info("story %s: %d sentences in %d facts", story.id, len(flat), len(facts))
     return StoryAnalysis(story=story, sentences=sentences, facts=tuple(facts), fact_of=fact_of, matches=matches,
                          link_probability=judge.threshold)
+
+
+def _representative(indices: Sequence[int], centrality: np.ndarray, flat: Sequence[Sentence]) -> int:
+    """The member that shows a fact: the most central one its source did not cut short, so that a
+    fact told whole by one outlet is not shown by another's teaser ending in "..." (the most central
+    of all when every member is cut)."""
+    whole = [i for i in indices if not cut_short(flat[i].text)]
+    return max(whole or indices, key=lambda i: centrality[i])
 
 
 def _centrality(similarity: sp.csr_matrix, group_of: np.ndarray, n: int) -> np.ndarray:

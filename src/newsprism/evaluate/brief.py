@@ -162,10 +162,15 @@ def _quote_only(marks: Quotation) -> bool:
     return marks.balanced and not _WORD.search(marks.outside)
 
 
+def cut_short(text: str) -> bool:
+    """Whether ``text`` ends in "..." or "…" (the ``ellipsis`` rule): its source cut it short."""
+    return _ELLIPSIS_END.search(text.rstrip()) is not None
+
+
 def sentence_breaks(text: str) -> tuple[str, ...]:
     """The names of the ``SENTENCE_RULES`` that ``text`` breaks, in rule order (empty: none)."""
     broken = []
-    if _ELLIPSIS_END.search(text.rstrip()):
+    if cut_short(text):
         broken.append("ellipsis")
     marks = quotation(text)
     if not marks.balanced:
