@@ -97,7 +97,6 @@ from newsprism.analysis.quotes.words import (
     OWNED_BODIES,
     PERSON_ROLES,
     PLURAL_SPEECH_NOUNS,
-    PREPOSITIONS,
     RECORDING_HEADS,
     REPLY_VERBS,
     RESULT_PARTICIPLES,
@@ -1093,21 +1092,17 @@ def _before_said(masked: str, lo: int, hi: int) -> int:
     return participle.start() if participle is not None else hi
 
 
-_GLOSS_EVENT_END = r"(?=\s*(?:[,.;:—–)]|$)|\s+(?:" + "|".join(sorted(PREPOSITIONS | {"that", "which", "toward", "towards", "amid", "after"})) + r")\b)"
-"""After a noun of ``words.GLOSS_EVENTS``: the clause's end or what the act is one of ("in a move by", "in a
-sign of", "in a blow to"); the noun is no gloss inside a word ("in a step-by-step format") or before the noun it
-qualifies ("in a sign language class")."""
-
 _GLOSS = re.compile(
     r",\s+(?:" + "|".join([*sorted(RESULT_PARTICIPLES), *(r"\s+".join(p.split()) for p in sorted(RESULT_PHRASES))]) + r")\b"
     r"|,\s+(?:something|a\s+claim|a\s+charge|an\s+allegation|an\s+assertion|a\s+notion)\s+(?:that|which)\b"
-    r"|,\s+in\s+(?:a|an|another|the\s+latest|its\s+latest)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(GLOSS_EVENTS)) + r")" + _GLOSS_EVENT_END
+    r"|,\s+in\s+(?:a|an|another|the\s+latest|its\s+latest)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(GLOSS_EVENTS)) + r")\b(?!-)"
 )
 """The writer's gloss after a comma, not the subject's words: a participle of an act's result
 (``words.RESULT_PARTICIPLES``: "agreed to a cease-fire Thursday, halting a bruising 11-day war ...",
 "..., permitting broader travel ...") or a noun that sums up what was said ("alleged that the lab had
 been funded by the agency, something that the director strongly disputed") or what the writer makes of it, after "in" ("..., in the latest move by a
-major social media company limiting ...", "..., in a sign of ...": ``words.GLOSS_EVENTS``)."""
+major social media company limiting ...", "..., in a sign of ...": ``words.GLOSS_EVENTS``, whole words:
+"..., in a step-by-step format" is no gloss)."""
 
 
 def _before_gloss(masked: str, lo: int, hi: int) -> int:
