@@ -747,6 +747,13 @@ def test_a_verb_of_belief_with_nothing_after_it_holds_no_belief_of_the_words_tha
     assert quote.speaker_mention.text == "They"
 
 
+def test_a_verb_of_belief_joined_to_another_verb_of_its_subject_keeps_its_words():
+    (quote,) = quotes_of("Voters believed or hoped the war would end soon.")
+    assert (quote.speaker_mention.text, quote.text) == ("Voters", "believed or hoped the war would end soon")
+    (quote,) = quotes_of("Investors expected and welcomed the rate cut.")
+    assert (quote.speaker_mention.text, quote.verb) == ("Investors", "expected")
+
+
 def test_a_connective_set_off_by_commas_before_that_is_not_what_was_said():
     (quote,) = quotes_of("The newspaper reported Sunday night, however, that some officials have expressed concerns.")
     assert (quote.speaker_mention.text, quote.text, is_stance(quote)) == ("The newspaper", "some officials have expressed concerns", False)

@@ -88,6 +88,7 @@ from newsprism.analysis.quotes.speakers import (
 from newsprism.analysis.quotes.words import (
     ACTED_ON_HEADS,
     BARE_CLAUSE_VERBS,
+    BELIEF_VERBS,
     DETERMINERS,
     EVIDENCE_HEADS,
     EVIDENCE_VERBS,
@@ -106,6 +107,7 @@ from newsprism.analysis.quotes.words import (
     SPEECH_VERBS,
     STANCE_FALLBACK,
     STANCE_NOUNS,
+    STANCE_VERBS,
     TELL_VERBS,
     TITLES,
 )
@@ -453,10 +455,15 @@ def _state(masked: str, verb: str, end: int) -> bool:
     return (verb in BELIEF and _REFLEXIVE.match(masked, end) is not None) or _ITSELF.match(masked, end) is not None
 
 
-_NO_OBJECT = re.compile(r"\s*(?:,(?![^,]{1,60},\s*that\b)|[.;:)—–]|$)|\s+(?:and|or|but)\b")
+_ATTRIBUTING = "|".join(sorted(map(re.escape, {*SPEECH_VERBS, *BELIEF_VERBS, *STANCE_VERBS}), key=len, reverse=True))
+
+_NO_OBJECT = re.compile(
+    r"\s*(?:,(?![^,]{1,60},\s*that\b)|[.;:)—–]|$)|\s+(?:and|or|but)\b(?!\s+(?:" + _ATTRIBUTING + r")\b)"
+)
 """Nothing after a verb of belief but the clause's end or a conjunction: its object is the noun before its
 subject ("well below the nearly 1 million jobs economists expected and a sharp contrast to ..."), no
-belief of the words that follow; an aside before "that" is no end ("They argue, for example, that ...")."""
+belief of the words that follow; an aside before "that" is no end ("They argue, for example, that ..."),
+nor a conjunction before another verb of the subject ("Voters believed or hoped the war would end")."""
 
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|am)\s+(?:\w+ly\s+|not\s+)?$")
 
