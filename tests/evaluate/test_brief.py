@@ -20,9 +20,16 @@ def test_a_quotation_with_its_speaker_breaks_no_rule():
     "The bill is the most sweeping…",
     "“We have all longed …”",
     "Under intense pressure from the left,...",
+    "Cases rose again in the U.S....",
+    "The bill was signed by then-Gov....",
 ])
 def test_a_sentence_cut_short_by_its_source_breaks_the_ellipsis_rule(text):
     assert "ellipsis" in sentence_breaks(text)
+
+
+def test_a_sentence_whose_own_full_stop_comes_before_the_ellipsis_is_whole():
+    assert sentence_breaks("“It is the sixth year of decline,” the agency said....") == ()
+    assert sentence_breaks("Births fell for the sixth year in 2020.…") == ()
 
 
 def test_an_ellipsis_inside_a_sentence_is_not_a_cut():

@@ -5,7 +5,7 @@ quotation, a quotation with no speaker, a line of page furniture, or a summary t
 said". Read as an editor would, those were half the defects of the summaries (issue 13), so each is
 a rule here, with a name, and a summary is scored by the share of its sentences that break one:
 
-- ``ellipsis``: the sentence ends in "..." or "…" (before any closing quote or bracket): the source
+- ``ellipsis``: the sentence ends in "..." or "…" (before any closing quote or bracket), not after its own full stop: the source
   cut it short (a teaser, an excerpt);
 - ``unbalanced-quotes``: its double quote marks do not pair up: a piece of a quotation that runs
   over several sentences, cut from the words before or after it;
@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsprism.model import Sentence
+from newsprism.text.segment import RuleSettings
 from newsprism.text.words import ATTRIBUTION_VERBS
 
 SENTENCE_RULES = ("ellipsis", "unbalanced-quotes", "all-quotation", "table-row", "email", "prompt")
@@ -42,6 +43,11 @@ _QUOTE_CLOSERS = {"“": "”\"", '"': '"”', "«": "»", "„": "“”"}
 """Opening double quote mark -> the marks that may close it (copy often mixes curly and straight)."""
 _STRAY_CLOSERS = frozenset("”»")
 _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s\"”’'»)\]]*$")
+_ENDED_THEN_CUT = re.compile(r"(?<![\w.])(?P<word>[A-Za-z0-9]*[a-z0-9])\.\s?(?:\.\s?\.\s?\.|…)[\s\"”’'»)\]]*$")
+"""A word's full stop before the ellipsis ("... the agency said...."): the writer's sentence ended
+there and the source cut what followed; after an abbreviation ("in the U.S....", "Mr....") it did not."""
+_RULES = RuleSettings()
+_ABBREVIATED = _RULES.abbreviations | _RULES.number_prefixes
 _WORD = re.compile(r"\w")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PROMPTS = re.compile(
@@ -163,8 +169,13 @@ def _quote_only(marks: Quotation) -> bool:
 
 
 def cut_short(text: str) -> bool:
-    """Whether ``text`` ends in "..." or "…" (the ``ellipsis`` rule): its source cut it short."""
-    return _ELLIPSIS_END.search(text.rstrip()) is not None
+    """Whether ``text`` ends in "..." or "…" (the ``ellipsis`` rule): its source cut it short. A
+    sentence whose own full stop stands before the ellipsis is whole (``_ENDED_THEN_CUT``)."""
+    text = text.rstrip()
+    if _ELLIPSIS_END.search(text) is None:
+        return False
+    ended = _ENDED_THEN_CUT.search(text)
+    return ended is None or ended.group("word").split("-")[-1] in _ABBREVIATED
 
 
 def sentence_breaks(text: str) -> tuple[str, ...]:
