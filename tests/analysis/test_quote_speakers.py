@@ -275,3 +275,15 @@ def test_a_party_member_is_tied_by_its_whole_place_not_one_word_of_it():
 def test_a_place_and_the_day_after_it_are_no_person_a_pronoun_refers_to():
     text = "Hillary Clinton spoke first. Donald Trump wrote on Twitter Thursday that the plan would fail. She said the race was far from over."
     assert [q.speaker for q in quotes_of(text)] == ["Donald Trump", "Hillary Clinton"]
+
+
+def test_a_name_after_a_preposition_in_a_description_is_not_the_speaker():
+    # the name qualifies whom the description names: the spokesman speaks, not the person he speaks for
+    text = "Jane Doe spoke first. A spokesman for Donald Trump said that “the vote was rigged.”"
+    (quote,) = (q for q in quotes_of(text) if q.direct)
+    assert (quote.speaker, quote.speaker_mention.text) == ("", "A spokesman for Donald Trump")
+    text = "Jane Doe spoke first. An aide to Doe said the vote was rigged."
+    assert [(q.speaker, q.speaker_mention.text) for q in quotes_of(text)] == [("", "An aide to Doe")]
+    # a name with an epithet is still the name's
+    text = "Joe Manchin spoke first. The moderate Manchin said the vote was rigged."
+    assert [q.speaker for q in quotes_of(text)] == ["Joe Manchin"]

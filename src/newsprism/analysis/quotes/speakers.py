@@ -415,8 +415,11 @@ class Resolver:
             if owner and self.is_name(owner.group(1)):
                 return body.group(1)  # "A statement from Netanyahu’s office": the office, named by its owner
         last = description.split()[-1]
-        if words[0] in DETERMINERS and last[0].isupper() and self.mention_pattern and self.mention_pattern.fullmatch(last):
-            return self.full_name(last)  # "the moderate Manchin": a name with an epithet
+        if (
+            words[0] in DETERMINERS and last[0].isupper() and not _QUALIFIED_BY_NAME.search(description)
+            and self.mention_pattern and self.mention_pattern.fullmatch(last)
+        ):  # "the moderate Manchin": a name with an epithet
+            return self.full_name(last)
         if words[0] in INDEFINITE:
             return ""  # "a senior official": someone the article does not name, never the one it does
         key = " ".join(words[1:])
@@ -438,6 +441,11 @@ class Resolver:
         if (origin := _ORIGIN_TAIL.search(description)) is not None:
             return self._description(description[: origin.start()])  # "The congresswoman from New York": "The congresswoman"
         return ""  # unresolved: the mention keeps the description
+
+_QUALIFIED_BY_NAME = re.compile(r"\s(?:" + "|".join(sorted(PREPOSITIONS - {"from", "by"})) + r")\s")
+"""A preposition before the name that ends a description: the name qualifies whom the description
+names ("a spokesman for Donald Trump", "an aide to Trump"), who is not the one named; after "from"
+or "by" the name is the source ("a statement from Pentagon spokesperson John Kirby")."""
 
 _ABBREVIATION_AFTER = re.compile(r"\s+\([A-Z]{2,}\)$")
 """An abbreviation in parentheses after a name ("the Energy Information Administration (EIA)")."""
