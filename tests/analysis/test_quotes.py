@@ -1126,3 +1126,12 @@ def test_a_plural_noun_before_a_finite_verb_in_a_later_clause_is_no_stance():
 
 def test_came_to_before_an_act_is_a_visit_not_a_stance():
     assert quotes_of("The governor came to praise the firefighters at the scene on Monday.") == ()
+
+
+def test_a_time_before_a_participle_of_speech_does_not_join_the_verb_and_object_to_the_speaker():
+    # "issued a correction on Saturday saying": the subject speaks, its own verb and object are no part of the mention
+    (quote,) = quotes_of("The company issued a statement on Friday saying the talks had failed.")
+    assert (quote.speaker_mention.text, quote.verb, quote.text) == ("The company", "saying", "the talks had failed")
+    (quote,) = quotes_of("But the Post issued a correction on Saturday saying it had removed the claims.")
+    assert (quote.speaker_mention.text, quote.text) == ("the Post", "it had removed the claims")
+
