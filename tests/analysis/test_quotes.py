@@ -1135,3 +1135,14 @@ def test_a_time_before_a_participle_of_speech_does_not_join_the_verb_and_object_
     (quote,) = quotes_of("But the Post issued a correction on Saturday saying it had removed the claims.")
     assert (quote.speaker_mention.text, quote.text) == ("the Post", "it had removed the claims")
 
+
+def test_an_apposition_between_dashes_is_no_speaker_of_the_verb_after_it():
+    # "the mayor—a lawyer who served two terms—said": the mayor speaks, not the lawyer of the apposition
+    text = "The mayor—a lawyer who served two terms—said the vote was rigged."
+    assert [(q.speaker_mention.text, q.text) for q in quotes_of(text)] == [("The mayor", "the vote was rigged")]
+    text = "On Monday, a committee for the mayor—a lawyer who served from 2017 to 2021—released a statement saying that “the vote was rigged.”"
+    (quote,) = (q for q in quotes_of(text) if q.direct)
+    assert quote.speaker_mention.text == "a committee for the mayor"
+    # a verb of speech inside the apposition is not the sentence's: the words after it are no one's "who said"
+    text = "The mayor—a lawyer who said he would run—told reporters the vote was rigged."
+    assert [(q.speaker_mention.text, q.text) for q in quotes_of(text)] == [("The mayor", "the vote was rigged")]

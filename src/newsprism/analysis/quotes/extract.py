@@ -209,10 +209,22 @@ def _attribution(masked: str, stances: bool = True) -> _Attribution | None:
     Of several, the first in the sentence: the main clause's ("He said her family asked ...").
     With ``stances``, a sentence without speech may attribute a stance ("Ryan endorsed Trump").
     """
-    found = _speech(masked, stances)
+    found = _speech(_without_dash_apposition(masked), stances)
     if found is None and stances:
         found = _stance(masked) or _participle(masked) or _loose_stance(masked)
     return found
+
+
+_DASH_APPOSITION = re.compile(r"(?<=\w)\s*[—–]\s*(?:a|an|the|his|her|its|their)\s[^—–]{1,160}?[—–]\s*(?=[a-z])")
+"""An apposition between dashes after a noun, its verb after it ("a committee for the mayor—a lawyer
+who served two terms—released a statement saying")."""
+
+
+def _without_dash_apposition(masked: str) -> str:
+    """The sentence with its appositions between dashes blanked, the offsets kept: the speaker is the
+    noun before the apposition, not a description in it, and no verb of the apposition is the
+    speaker's; an aside holding a quotation stays."""
+    return _DASH_APPOSITION.sub(lambda m: m.group() if MASK in m.group() else " " * len(m.group()), masked)
 
 
 _NOT_OBJECT = re.compile(r"\s+(?:by|from|of)\b")
@@ -1035,6 +1047,7 @@ def _own_source(masked: str) -> _Attribution | None:
     its subject, opening the sentence, speaks them, where the speaker of the sentence before does not;
     a stance inside a later clause ("Wallace’s contention that the speech, in which Scott praised ...,
     was “...”") names no source of them."""
+    masked = _without_dash_apposition(masked)
     if not _quotes_within(masked) or (found := _stance(masked)) is None or found.mention is None:
         return None
     return found if MASK not in found.speaker and LEAD_BEFORE_SUBJECT.match(masked, 0, found.mention[0]) else None
