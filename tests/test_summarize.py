@@ -96,6 +96,15 @@ def test_a_story_of_one_article_is_summarised_and_attributed_to_its_outlet():
     assert summary.sentences and all(c.outlets == ("Reuters",) for c in summary.sentences)
 
 
+def test_a_sentence_the_source_cut_after_its_own_full_stop_is_shown_without_the_ellipsis():
+    text = BANK.replace("in the capital.", "in the capital, the bank said....")
+    story = Story(id="cut", articles=(Article(id="a0", text=text, outlet="Reuters"),))
+    summary = summarize(story, 1000)  # every sentence of the article
+    last = next(c.sentence for c in summary.sentences if "governor" in c.sentence.text)
+    assert last.text.endswith("the bank said.")
+    assert text[last.start : last.end] == last.text
+
+
 def test_a_story_whose_articles_are_empty_is_a_clear_error():
     story = Story(id="empty", articles=(Article(id="a0", text=""), Article(id="a1", text=" \n ")))
     with pytest.raises(NewsprismError, match="no sentences"):

@@ -66,7 +66,7 @@ from newsprism.analysis.align import analyze, content_bigrams, content_stems, te
 from newsprism.analysis.graph import UnionFind
 from newsprism.analysis.quotes import QUOTE_MARKS
 from newsprism.errors import NewsprismError
-from newsprism.evaluate.brief import joined_sentence, opens_with_pronoun, quotation_units, sentence_breaks
+from newsprism.evaluate.brief import joined_sentence, opens_with_pronoun, quotation_units, sentence_breaks, whole_end
 from newsprism.model import Sentence, Story, StoryAnalysis, Summary, SummarySentence
 
 log = logging.getLogger(__name__)
@@ -660,6 +660,14 @@ def _solve_after(
     return [rest[j] for j in _solve(rest, uncovered, left, settings, rewards[keep])]
 
 
+def _without_cut_mark(sentence: Sentence) -> Sentence:
+    """``sentence`` up to its own full stop when the source's ellipsis follows it (``whole_end``):
+    a brief shows "... the agency said.", not "... the agency said....", and the span still points
+    at the article's text."""
+    end = whole_end(sentence.text)
+    return sentence if end is None else replace(sentence, end=sentence.start + end, text=sentence.text[:end])
+
+
 def _reading_key(analysis: StoryAnalysis, sentence: Sentence, fact: int) -> tuple:
     """Chronological by the earliest article telling the fact, then by position in the article."""
     order = {article.id: k for k, article in enumerate(analysis.story.articles)}
@@ -719,7 +727,7 @@ def summarize(
     ordered.remove(lead)
     conveying = analysis.outlets_conveying(settings.conveys)
     sentences = tuple(
-        SummarySentence(sentence=s, fact=analysis.facts[fact], outlets=conveying[fact])
+        SummarySentence(sentence=_without_cut_mark(s), fact=analysis.facts[fact], outlets=conveying[fact])
         for s, fact in ((c.sentence, analysis.fact_of[(c.sentence.article, c.sentence.index)]) for c in [lead, *ordered])
     )
     log.info("story %s: %d of %d sentences chosen", analysis.story.id, len(sentences), len(every))

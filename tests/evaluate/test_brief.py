@@ -119,3 +119,15 @@ def test_the_share_counts_sentences_that_break_any_rule_once():
 
 def test_no_summary_sentences_have_a_share_of_zero():
     assert score_briefs([]).share == 0.0
+
+
+def test_a_sentence_ended_before_the_sources_ellipsis_is_shown_to_its_full_stop():
+    from newsprism.evaluate.brief import whole_end
+
+    assert whole_end("The agency said....") == len("The agency said.")
+    assert whole_end("The agency said. …  ") == len("The agency said.")
+    # cut short, no full stop of its own, or a quotation closed after the ellipsis: left as it is
+    assert whole_end("the number of births in the...") is None
+    assert whole_end("It rose in the U.S....") is None
+    assert whole_end("It ended.") is None
+    assert whole_end('"We will win," he said...."') is None

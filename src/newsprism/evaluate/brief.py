@@ -46,6 +46,7 @@ _ELLIPSIS_END = re.compile(r"(?:\.\s?\.\s?\.|…)[\s\"”’'»)\]]*$")
 _ENDED_THEN_CUT = re.compile(r"(?<![\w.])(?P<word>[A-Za-z0-9]*[a-z0-9])\.\s?(?:\.\s?\.\s?\.|…)[\s\"”’'»)\]]*$")
 """A word's full stop before the ellipsis ("... the agency said...."): the writer's sentence ended
 there and the source cut what followed; after an abbreviation ("in the U.S....", "Mr....") it did not."""
+_ELLIPSIS_ONLY = re.compile(r"\s?(?:\.\s?\.\s?\.|…)")
 _RULES = RuleSettings()
 _ABBREVIATED = _RULES.abbreviations | _RULES.number_prefixes
 _WORD = re.compile(r"\w")
@@ -176,6 +177,18 @@ def cut_short(text: str) -> bool:
         return False
     ended = _ENDED_THEN_CUT.search(text)
     return ended is None or ended.group("word").split("-")[-1] in _ABBREVIATED
+
+
+def whole_end(text: str) -> int | None:
+    """Where a sentence whose own full stop stands before a closing ellipsis ends: after that full
+    stop ("... the agency said...." -> "... the agency said."), so that it is shown without the mark
+    of what the source cut after it; None for any other sentence, and when a quote or bracket closes
+    after the ellipsis (leaving it out would leave the quotation open)."""
+    text = text.rstrip()
+    ended = _ENDED_THEN_CUT.search(text)
+    if ended is None or cut_short(text) or not _ELLIPSIS_ONLY.fullmatch(text, ended.end("word") + 1):
+        return None
+    return ended.end("word") + 1
 
 
 def sentence_breaks(text: str) -> tuple[str, ...]:
