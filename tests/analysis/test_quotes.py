@@ -1136,6 +1136,12 @@ def test_a_time_before_a_participle_of_speech_does_not_join_the_verb_and_object_
     assert (quote.speaker_mention.text, quote.text) == ("the Post", "it had removed the claims")
 
 
+def test_a_name_after_a_preposition_is_not_cut_from_its_own_verb_as_the_speaker():
+    # "Members of the Union issued a statement": the members speak, not the union named after "of"
+    (quote,) = quotes_of("Members of the Union issued a statement on Monday saying the plant would close.")
+    assert (quote.speaker, quote.speaker_mention.text, quote.text) == ("", "Members", "the plant would close")
+
+
 def test_an_apposition_between_dashes_is_no_speaker_of_the_verb_after_it():
     # "the mayor—a lawyer who served two terms—said": the mayor speaks, not the lawyer of the apposition
     text = "The mayor—a lawyer who served two terms—said the vote was rigged."

@@ -614,7 +614,7 @@ def _speech(masked: str, stances: bool) -> _Attribution | None:
         # "Barry Rand issued a statement ... claiming “...”": the speaker is the subject of the clause
         return _Attribution(masked[span[0] : span[1]], participle.group(), span[0], participle.end(), mention=span)
 
-    best = _without_own_verb(_own_subject(masked, candidates, min(candidates, key=lambda candidate: candidate.start)))
+    best = _without_own_verb(masked, _own_subject(masked, candidates, min(candidates, key=lambda candidate: candidate.start)))
     if best.verb.endswith("ing") and (is_description(best.speaker) or (best.apposed and GROUP_SPEAKER.fullmatch(best.speaker))):
         # "Steele issued a statement saying ...", "The senator sought to calm his supporters, and took a
         # heckler in stride, saying": the speaker is the subject of the clause, not a plural before a comma
@@ -627,14 +627,18 @@ _OWN_VERB = re.compile(r"\s+(?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST)) + 
 """A past form and the determiner of its object inside a description ("The Post issued a correction")."""
 
 
-def _without_own_verb(best: _Attribution) -> _Attribution:
+def _without_own_verb(masked: str, best: _Attribution) -> _Attribution:
     """The attribution of a participle ("saying") with the speaker cut before its own verb and object:
     a time between them and the participle ("The Post issued a correction on Saturday saying ...")
-    lets a description read up to the time take them in, where the subject alone speaks."""
+    lets a description read up to the time take them in, where the subject alone speaks. A name
+    left after a preposition is no subject ("Members of the Union issued a statement on Monday
+    saying": the clause's subject is read as before)."""
     own = _OWN_VERB.search(best.speaker) if best.verb.endswith("ing") else None
-    if best.mention is None or own is None or not _can_speak(best.speaker[: own.start()]):
+    if best.mention is None or own is None:
         return best
     lo = best.mention[0]
+    if not _can_speak(best.speaker[: own.start()], masked[:lo]):
+        return best
     return dataclasses.replace(best, speaker=best.speaker[: own.start()], mention=(lo, lo + own.start()))
 
 
