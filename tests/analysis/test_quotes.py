@@ -1152,3 +1152,19 @@ def test_an_apposition_between_dashes_is_no_speaker_of_the_verb_after_it():
     # a verb of speech inside the apposition is not the sentence's: the words after it are no one's "who said"
     text = "The mayor—a lawyer who said he would run—told reporters the vote was rigged."
     assert [(q.speaker_mention.text, q.text) for q in quotes_of(text)] == [("The mayor", "the vote was rigged")]
+
+
+def test_a_document_of_a_named_organisation_after_according_to_is_that_organisation_speaking():
+    # a name with "and" inside it is one source; an owner in the possessive owns the data; guidance is a document
+    cases = {
+        "Many missed the second dose, according to the most recent data from the Bureau of Health and Safety.":
+            ("Bureau of Health and Safety", "the most recent data from the Bureau of Health and Safety"),
+        "The share doubled from 3.4%, according to the FDA’s data through mid-February.": ("FDA", "the FDA’s data through mid-February"),
+        "Vacancies rose to 1.2 million, according to the Office of National Statistics' Labour Force Survey, a record.":
+            ("Office of National Statistics", "the Office of National Statistics' Labour Force Survey"),
+        "Students may sit outdoors without masks, according to new guidance from the Department of Education.":
+            ("Department of Education", "new guidance from the Department of Education"),
+    }
+    for text, expected in cases.items():
+        (quote,) = quotes_of(text)
+        assert (quote.speaker, quote.speaker_mention.text) == expected, text

@@ -237,12 +237,13 @@ DOCUMENT_PARTICIPLE = r"(?:compiled|released|published|collected|obtained|review
 """What was done to a document by its source ("data compiled by the Gun Violence Archive")."""
 
 ACCORDING = re.compile(
-    rf"\b[Aa]ccording\s+to\s+(?:{ROLE_BEFORE_NAME})?(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in|{_KNOWS})\s+(?:(?!\s+and\s)[^,.;:]){{1,60}}?)?(?:\s+\([A-Z]{{2,}}\))?)(?=\s*[,;:]|\s*\.+(?:\s|$)|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
+    rf"\b[Aa]ccording\s+to\s+(?:{ROLE_BEFORE_NAME})?(?P<speaker>(?:{DESCRIPTION}|{GROUP}|{NAME})(?:\s+(?:{DOCUMENT_PARTICIPLE}\s+)?(?:of|from|by|at|for|on|in|{_KNOWS})\s+(?:(?!\s+and\s+[^A-Z])[^,.;:]){{1,60}}?)?(?:\s+\([A-Z]{{2,}}\))?)(?=\s*[,;:]|\s*\.+(?:\s|$)|\s*$|\s+and\s+{DOCUMENT_PARTICIPLE})"
     rf"|\b[Aa]ccording\s+to\s+(?:{ROLE_BEFORE_NAME})?(?P<short>{DESCRIPTION}|{GROUP}|{NAME}|{PRONOUN}\b|(?:him|her|them)\b|[a-z][\w’'\-]+(?:\s+(?:[\w’'\-]+|[A-Z]\.(?:[A-Z]\.)*)){{0,11}}?(?=\s*(?:[,;:()]|\.(?:\s|$)|$)))"
 )
 """"According to a new poll by the Harvard Institute of Politics," to its comma, with
 an abbreviation in parentheses after it ("the U.S. Energy Information Administration (EIA)"; a full
-stop inside an initialism ends nothing); else its first noun phrase, a
+stop inside an initialism ends nothing) and an "and" only inside a name ("the Centers for Disease
+Control and Prevention"; "and" before a lower-case word joins another source); else its first noun phrase, a
 pronoun ("according to him") or the words up to the comma ("according to recent polling,"). A role in lower
 case before a name is no part of it ("according to Gasbuddy analyst Patrick De Haan": De Haan). Any space
 may stand between "according" and "to" (a no-break space, as some pages write it)."""

@@ -499,6 +499,19 @@ _DOCUMENT_FROM_BODY = re.compile(
 _TITLED_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+[A-Z]")
 
 
+_POSSESSIVE_END = re.compile(r"[’']s(?=\s|$)|(?<=s)[’'](?=\s|$)")
+"""The possessive that ends an owner's name ("the CDC’s", "the Bureau of Labor Statistics'")."""
+
+
+def _document_owner(run: str) -> str:
+    """The owner in a run of capitalised words that names something it owns, when what it owns is no
+    body of its own ("CDC’s" data, "Bureau of Labor Statistics' Job Openings Survey"): the owner
+    speaks through it. A body it owns ("the FDA's Advisory Committee") or a possessive inside a name
+    ("People’s Bank of China") keeps the whole run."""
+    owner, *possession = _POSSESSIVE_END.split(run, maxsplit=1)
+    return owner if possession and not is_organisation(possession[0].strip()) else run
+
+
 def organisation_in(description: str) -> str:
     """The organisation a description names when it is the organisation or a document of it ("the
     nonpartisan Commission on Presidential Debates"; "A Government Accountability Office report" ->
@@ -507,7 +520,7 @@ def organisation_in(description: str) -> str:
     head = head_noun(description)
     documented = any(w.strip(".,") in DOCUMENT_HEADS for w in description.lower().split())
     for run in _CAPITALISED_RUN.findall(description):
-        run = re.sub(r"^(?:The|A|An)\s+", "", run)
+        run = _document_owner(re.sub(r"^(?:The|A|An)\s+", "", run))
         words = run.split()
         cut = next((i for i, w in enumerate(words) if i and w in NOT_NAME_START), len(words))
         while cut > 1 and words[cut - 1].lower() in NAME_PARTICLES:

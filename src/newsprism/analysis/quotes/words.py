@@ -227,7 +227,7 @@ INSTITUTION_WORDS = frozenset(
 
 DOCUMENT_HEADS = frozenset(
     """report reports study survey poll polls statement ruling letter website analysis review audit filing
-    data document documents memo release assessment findings""".split()
+    data document documents memo release assessment findings guidance guidelines""".split()
 )
 """What an organisation speaks through ("a Government Accountability Office report")."""
 
