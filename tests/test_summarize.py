@@ -388,6 +388,20 @@ def test_a_sentence_that_only_names_the_speaker_joins_the_quotation_before_it():
     assert len(sentences) == 3 and quotation_units(text, sentences, 4) == [(0, 0), (1, 2)]
 
 
+def test_a_dash_led_source_line_joins_the_quotation_above_it():
+    from newsprism.evaluate.brief import quotation_units
+    from newsprism.text.segment import segment
+
+    text = (
+        "The claim spread quickly over the weekend.\n"
+        "“Officials are handing out the senator’s book to migrants at the border. Was she paid for these books?”\n"
+        "— Party Chair Jane Roe, in a tweet, April 26, 2021\n"
+        "No such books were handed out, the agency said on Monday."
+    )
+    sentences = segment(Article(id="a0", text=text, outlet="The Washington Post"))
+    assert len(sentences) == 5 and quotation_units(text, sentences, 4) == [(0, 0), (1, 3), (4, 4)]
+
+
 def test_the_summary_does_not_lead_with_a_sentence_that_goes_on_from_one_before():
     text = (
         "But the central bank raised its key interest rate to 5.5 percent on Tuesday, the highest in two decades. "

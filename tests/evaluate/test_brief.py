@@ -51,6 +51,12 @@ def test_a_quotation_with_no_word_outside_it_breaks_the_all_quotation_rule(text)
     assert sentence_breaks(text) == ("all-quotation",)
 
 
+def test_a_quotation_set_apart_with_only_its_dash_led_source_line_is_still_all_quotation():
+    text = "“Was she paid for these books?”\n— Party Chair Jane Roe, in a tweet, April 26, 2021"
+    assert sentence_breaks(text) == ("all-quotation",)
+    assert sentence_breaks("“Was she paid for these books?” Jane Roe asked in a tweet.") == ()
+
+
 def test_two_bars_make_a_table_row():
     assert "table-row" in sentence_breaks("Jane Smith | Conservative | Newtown and Hill")
 

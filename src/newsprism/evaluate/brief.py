@@ -9,7 +9,10 @@ a rule here, with a name, and a summary is scored by the share of its sentences 
   cut it short (a teaser, an excerpt);
 - ``unbalanced-quotes``: its double quote marks do not pair up: a piece of a quotation that runs
   over several sentences, cut from the words before or after it;
-- ``all-quotation``: every word is inside quote marks, so the sentence never says who speaks;
+- ``all-quotation``: every word is inside quote marks, so the sentence never says who speaks; a
+  quotation set apart with only a dash-led source line under it ("— Sen. Jane Doe, in a tweet,
+  April 25, 2021") is one too: fact-checks and letters pages set so the claim they check or the
+  reader's letter, which a brief would carry as the outlet's report;
 - ``table-row``: two or more "|" (a row of a table or a navigation bar read as a sentence);
 - ``email``: an e-mail address (contact lines, tables of addresses);
 - ``prompt``: a call to the reader: sign up, newsletter, click here, download the ... app,
@@ -73,6 +76,12 @@ _ATTRIBUTION_ONLY = re.compile(
 )
 """A sentence that only names who spoke ("Senate Majority Leader Mitch McConnell, R-Ky., asked on
 Tuesday."): what the splitter leaves when it cuts a long attribution from its quotation."""
+_SOURCE_LINE = re.compile(r"^\s*(?:—|–|--)\s*[^\"“”«»\s][^\"“”«»]*$")
+"""A line that opens with a dash and names the source of the quotation set above it ("— Sen. Jane
+Doe (R-Ark.), in a tweet, April 25, 2021"), as fact-checks cite the claims they check: no fact of
+its own, but the speaker of that quotation."""
+_SOURCE_LINE_END = re.compile(r"(?:^|\n)\s*(?:—|–|--)\s*[^\"“”«»\s][^\"“”«»\n]*$")
+"""Such a source line closing a quotation joined with it: not words of the outlet's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +134,7 @@ def quotation_units(text: str, sentences: Sequence[Sentence], limit: int) -> lis
     ("“...,” Trump tweeted. “These are sick and demented people.”": news copy lets a quote-only
     sentence continue the last speaker), and so does a sentence that only names the speaker after a
     quote-only one ("“... by a Republican president?” / Senate Majority Leader Mitch McConnell,
-    R-Ky., asked on Tuesday."). The summary chooses such a run whole, and the comparison lists it
+    R-Ky., asked on Tuesday." or a source line "— Sen. Jane Doe, in a tweet, April 25, 2021"). The summary chooses such a run whole, and the comparison lists it
     as one item, so that a speaker's words are told with the speaker.
     """
 
@@ -151,11 +160,17 @@ def quotation_units(text: str, sentences: Sequence[Sentence], limit: int) -> lis
             if _quote_only(marks(first, last)) and before.balanced and quoted_before and not _quote_only(before):
                 runs[-1] = (runs[-1][0], last)  # a quote-only sentence continues the quotation before it
                 continue
-            if _quote_only(before) and first == last and _ATTRIBUTION_ONLY.match(sentences[first].text):
+            if _quote_only(before) and first == last and _names_speaker(sentences[first].text):
                 runs[-1] = (runs[-1][0], last)  # the speaker the splitter cut from the quotation
                 continue
         runs.append((first, last))
     return runs
+
+
+def _names_speaker(text: str) -> bool:
+    """Whether ``text`` only names the speaker of a quotation before it: an attribution the splitter
+    cut from its quotation (``_ATTRIBUTION_ONLY``) or a dash-led source line (``_SOURCE_LINE``)."""
+    return _ATTRIBUTION_ONLY.match(text) is not None or _SOURCE_LINE.match(text) is not None
 
 
 def joined_sentence(text: str, sentences: Sequence[Sentence]) -> Sentence:
@@ -199,7 +214,7 @@ def sentence_breaks(text: str) -> tuple[str, ...]:
     marks = quotation(text)
     if not marks.balanced:
         broken.append("unbalanced-quotes")
-    elif marks.outside != text and not _WORD.search(marks.outside):
+    elif marks.outside != text and not _WORD.search(_SOURCE_LINE_END.sub("", marks.outside)):
         broken.append("all-quotation")
     if text.count("|") >= 2:
         broken.append("table-row")
