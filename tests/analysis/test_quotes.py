@@ -1168,3 +1168,11 @@ def test_a_document_of_a_named_organisation_after_according_to_is_that_organisat
     for text, expected in cases.items():
         (quote,) = quotes_of(text)
         assert (quote.speaker, quote.speaker_mention.text) == expected, text
+
+
+def test_an_aside_between_dashes_whose_subject_speaks_is_the_attribution():
+    # "the senator said" between dashes is no apposition: blanking it lost the record or gave the words to "The cost"
+    text = "The bill—the senator said he expected it to pass—was signed on Friday."
+    assert [q.speaker_mention.text for q in quotes_of(text)] == ["the senator"]
+    text = "The cost of the plan—the mayor told reporters—would reach $5 million."
+    assert [q.speaker_mention.text for q in quotes_of(text)] == ["the mayor"]

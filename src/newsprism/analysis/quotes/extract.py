@@ -215,7 +215,7 @@ def _attribution(masked: str, stances: bool = True) -> _Attribution | None:
     return found
 
 
-_DASH_APPOSITION = re.compile(r"(?<=\w)\s*[—–]\s*(?:a|an|the|his|her|its|their)\s[^—–]{1,160}?[—–]\s*(?=[a-z])")
+_DASH_APPOSITION = re.compile(r"(?<=\w)\s*[—–]\s*(?P<aside>(?:a|an|the|his|her|its|their)\s[^—–]{1,160}?)[—–]\s*(?=[a-z])")
 """An apposition between dashes after a noun, its verb after it ("a committee for the mayor—a lawyer
 who served two terms—released a statement saying")."""
 
@@ -223,8 +223,18 @@ who served two terms—released a statement saying")."""
 def _without_dash_apposition(masked: str) -> str:
     """The sentence with its appositions between dashes blanked, the offsets kept: the speaker is the
     noun before the apposition, not a description in it, and no verb of the apposition is the
-    speaker's; an aside holding a quotation stays."""
-    return _DASH_APPOSITION.sub(lambda m: m.group() if MASK in m.group() else " " * len(m.group()), masked)
+    speaker's. An aside holding a quotation stays, and so does one whose own subject speaks ("The
+    bill—the senator said he expected it to pass—was signed"): it is the sentence's attribution."""
+    return _DASH_APPOSITION.sub(lambda m: m.group() if _keeps_aside(m.group("aside")) else " " * len(m.group()), masked)
+
+
+def _keeps_aside(aside: str) -> bool:
+    """Whether an aside between dashes is to be read: it holds a quotation, or its opening words are
+    the subject of a verb of speech ("the mayor said", not "a lawyer who said he would run")."""
+    if MASK in aside:
+        return True
+    said = _speech(aside, stances=False)
+    return said is not None and said.mention is not None and said.mention[0] == 0
 
 
 _NOT_OBJECT = re.compile(r"\s+(?:by|from|of)\b")
