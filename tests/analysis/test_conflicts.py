@@ -151,3 +151,28 @@ def test_a_shared_phrase_outside_any_quotation_does_not_link_sentences_the_judge
                      "over its accounts.", outlet="B"),
     ))
     assert len(analyze(story).facts) == 2
+
+
+def test_figures_of_alike_sentences_are_compared_scaled_and_with_number_words():
+    # "five million" is the 5 million of the other; "1.6 million" is no 1.6 against 1,426,042
+    comparison = compare(_story(
+        ("A", "More than five million people, or nearly 8 percent of those who got a first shot of the vaccine, "
+              "have missed their second doses, the health agency said on Monday.", None),
+        ("B", "More than 5 million people who got a first shot of the vaccine have missed their second doses, "
+              "the health agency said on Monday.", None),
+    ))
+    assert [c.note for c in comparison.conflicts if c.kind == "figure"] == []
+    comparison = compare(_story(
+        ("A", "The state election office said on Monday that organizers of the recall had collected 1,426,042 "
+              "valid signatures on their petition.", None),
+        ("B", "The state election office said on Monday that organizers of the recall had collected more than "
+              "1.4 million valid signatures on their petition.", None),
+    ))
+    assert [c.note for c in comparison.conflicts if c.kind == "figure"] == []
+    comparison = compare(_story(
+        ("A", "The state election office said on Monday that organizers of the recall had collected 1,426,042 "
+              "valid signatures on their petition.", None),
+        ("B", "The state election office said on Monday that organizers of the recall had collected more than "
+              "1.9 million valid signatures on their petition.", None),
+    ))
+    assert [c.kind for c in comparison.conflicts] == ["figure"]

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsprism.analysis.figures import FigureSettings, dates_conflict, display_value, values_match
+from newsprism.analysis.figures import FigureSettings, dates_conflict, display_value, extract_figures, values_match
 from newsprism.analysis.samefact import DATE_WORDS, NUMBER_WORDS, numbers_differ, parse
 from newsprism.errors import NewsprismError
 from newsprism.model import Conflict, FigureReading, Sentence, Span, StoryAnalysis
@@ -132,6 +132,21 @@ def _sentence_pairs(analysis: StoryAnalysis) -> Iterator[tuple[Sentence, Sentenc
             yield a, b
 
 
+_SCALE = re.compile(r"\b(?:million|billion|trillion)\b", re.IGNORECASE)
+
+
+def _figure_values(analysis: StoryAnalysis, sentence: Sentence) -> list[float]:
+    """The values of the figures ``sentence`` gives, dates apart, read as the figure table reads them:
+    scaled ("five million", "1.6 million"), where its bare numbers would set the 1.6 of "more than 1.6
+    million" against "1,626,042" and leave "five million" out. A number word alone ("two people",
+    "four decades") is left out, as before: small counts of two sentences are mostly of two things."""
+    figures = extract_figures(analysis.story.article(sentence.article), [sentence])
+    return [
+        figure.value for figure in figures
+        if figure.unit != "date" and (any(c.isdigit() for c in figure.text) or _SCALE.search(figure.text))
+    ]
+
+
 def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = ConflictSettings(),
                      figures: FigureSettings = FigureSettings()) -> list[Conflict]:
     """Alike sentences of two outlets that give one event different years or weekdays, or one
@@ -147,7 +162,7 @@ def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Confl
             if first and second and not first & second and _same_event(kind, a.text, b.text):
                 note = f"{' / '.join(sorted(first))} against {' / '.join(sorted(second))}"
                 found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))
-        values_a, values_b = parse(a.text).values, parse(b.text).values
+        values_a, values_b = _figure_values(analysis, a), _figure_values(analysis, b)
         bases_a, bases_b = _bases(a.text), _bases(b.text)
         if bases_a and bases_b and not bases_a & bases_b:
             continue  # "rose 3% from a year earlier" and "rose 0.9% from March": changes over two periods
