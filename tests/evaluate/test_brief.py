@@ -55,6 +55,8 @@ def test_a_quotation_set_apart_with_only_its_dash_led_source_line_is_still_all_q
     text = "“Was she paid for these books?”\n— Party Chair Jane Roe, in a tweet, April 26, 2021"
     assert sentence_breaks(text) == ("all-quotation",)
     assert sentence_breaks("“Was she paid for these books?” Jane Roe asked in a tweet.") == ()
+    # a verb of speech after the dash makes it the outlet's own attribution, no source line
+    assert sentence_breaks("“Was she paid for these books?” — Jane Roe asked in a tweet.") == ()
 
 
 def test_two_bars_make_a_table_row():

@@ -53,6 +53,7 @@ _ELLIPSIS_ONLY = re.compile(r"\s?(?:\.\s?\.\s?\.|…)")
 _RULES = RuleSettings()
 _ABBREVIATED = _RULES.abbreviations | _RULES.number_prefixes
 _WORD = re.compile(r"\w")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PROMPTS = re.compile(
     r"(?:^|[:|•·\-–—]\s*)sign[- ]?up\b"  # "Sign up for ...", "TIME: Sign Up for Worth Your Time"
@@ -206,6 +207,16 @@ def whole_end(text: str) -> int | None:
     return ended.end("word") + 1
 
 
+def _without_source_line(outside: str) -> str:
+    """The words outside a text's quotations without the dash-led source line that closes them ("—
+    Jane Roe, in a tweet, April 26, 2021"). After a dash, a verb of speech ("“...” — Smith said on
+    Monday.") makes the words the outlet's own attribution, which stay."""
+    line = _SOURCE_LINE_END.search(outside)
+    if line is None or ATTRIBUTION_VERBS.intersection(_LOWER_WORD.findall(line.group().lower())):
+        return outside
+    return outside[: line.start()]
+
+
 def sentence_breaks(text: str) -> tuple[str, ...]:
     """The names of the ``SENTENCE_RULES`` that ``text`` breaks, in rule order (empty: none)."""
     broken = []
@@ -214,7 +225,7 @@ def sentence_breaks(text: str) -> tuple[str, ...]:
     marks = quotation(text)
     if not marks.balanced:
         broken.append("unbalanced-quotes")
-    elif marks.outside != text and not _WORD.search(_SOURCE_LINE_END.sub("", marks.outside)):
+    elif marks.outside != text and not _WORD.search(_without_source_line(marks.outside)):
         broken.append("all-quotation")
     if text.count("|") >= 2:
         broken.append("table-row")
