@@ -192,7 +192,7 @@ def cut_short(text: str) -> bool:
     if _ELLIPSIS_END.search(text) is None:
         return False
     ended = _ENDED_THEN_CUT.search(text)
-    return ended is None or ended.group("word").split("-")[-1] in _ABBREVIATED
+    return ended is None or ended.group("word") in _ABBREVIATED
 
 
 def whole_end(text: str) -> int | None:
