@@ -153,6 +153,14 @@ def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Confl
     count different numbers (beyond the figures' rounding tolerance); never two changes measured
     over different periods (``_BASES``)."""
     found = []
+    read: dict[tuple[str, int], list[float]] = {}  # a sentence is alike to several: its figures are read once
+
+    def values_of(sentence: Sentence) -> list[float]:
+        key = (sentence.article, sentence.index)
+        if key not in read:
+            read[key] = _figure_values(analysis, sentence)
+        return read[key]
+
     for a, b in _sentence_pairs(analysis):
         if not _alike(a.text, b.text, settings):
             continue
@@ -162,7 +170,7 @@ def detail_conflicts(analysis: StoryAnalysis, settings: ConflictSettings = Confl
             if first and second and not first & second and _same_event(kind, a.text, b.text):
                 note = f"{' / '.join(sorted(first))} against {' / '.join(sorted(second))}"
                 found.append(Conflict(kind, note, _span(analysis, a), _span(analysis, b)))
-        values_a, values_b = _figure_values(analysis, a), _figure_values(analysis, b)
+        values_a, values_b = values_of(a), values_of(b)
         bases_a, bases_b = _bases(a.text), _bases(b.text)
         if bases_a and bases_b and not bases_a & bases_b:
             continue  # "rose 3% from a year earlier" and "rose 0.9% from March": changes over two periods
